@@ -1,0 +1,45 @@
+// `wirebrief run PATH...`: the whole pipeline into the database, summary at the end.
+#include <cstdio>
+
+#include "cli/flags.h"
+#include "core/progress.h"
+#include "pipeline/pipeline.h"
+
+namespace wirebrief::cli {
+
+Command AddRunCommand(CLI::App* root) {
+  auto* flags = new CommonFlags();  // lives for the process, like the App
+  CLI::App* app = root->add_subcommand(
+      "run", "Ingest, extract, read, cluster and brief the inputs into the database");
+  AddVersionFlag(app);
+  AddDbFlag(app, flags);
+  AddJobsFlag(app, flags);
+  AddQuietFlag(app, flags);
+  AddInputs(app, flags);
+  return {app, [flags] {
+            auto store = store::OpenStore(flags->db);
+            if (!store.ok()) {
+              PrintError(store.status().ToString());
+              return 2;
+            }
+            pipeline::RunOptions options;
+            options.jobs = flags->jobs;
+            auto progress = core::MakeProgressSink(flags->quiet);
+            auto result = pipeline::RunPipeline(flags->inputs, store.value().get(), options, progress.get());
+            if (!result.ok()) {
+              PrintError(result.status().ToString());
+              return 2;
+            }
+            const pipeline::RunSummary& s = result.value();
+            for (const auto& e : s.errors) PrintError(e.ToString());
+            std::printf(
+                "documents read: %zu, failed: %zu; articles new: %zu, already stored: %zu; "
+                "stories: %zu, briefs: %zu%s; feed/sitemap URLs not fetched: %zu; "
+                "skipped files: %zu; %.2f s\n",
+                s.documents_read, s.documents_failed, s.articles_new, s.articles_known, s.stories, s.briefs,
+                s.reclustered ? " (rebuilt)" : " (unchanged)", s.references, s.skipped, s.seconds);
+            return s.documents_failed > 0 ? 1 : 0;
+          }};
+}
+
+}  // namespace wirebrief::cli

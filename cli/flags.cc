@@ -1,0 +1,51 @@
+#include "cli/flags.h"
+
+#include <libxml/xmlversion.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include <cstdio>
+
+namespace wirebrief::cli {
+
+std::string VersionText() {
+  return std::string("wirebrief ") + WB_VERSION + " (libxml2 " + LIBXML_DOTTED_VERSION + ", SQLite " +
+         sqlite3_libversion() + ", zlib " + zlibVersion() + ")";
+}
+
+void AddVersionFlag(CLI::App* app) {
+  app->add_flag_callback(
+      "--version",
+      [] {
+        std::printf("%s\n", VersionText().c_str());
+        throw CLI::Success();
+      },
+      "Print the version of wirebrief and its libraries, then exit");
+}
+
+void AddDbFlag(CLI::App* app, CommonFlags* f) {
+  app->add_option("--db", f->db, "SQLite database file (created when missing)")
+      ->envname("WIREBRIEF_DB")
+      ->capture_default_str();
+}
+
+void AddJobsFlag(CLI::App* app, CommonFlags* f) {
+  app->add_option("-j,--jobs", f->jobs, "Worker threads (0 = one per core)")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+}
+
+void AddQuietFlag(CLI::App* app, CommonFlags* f) {
+  app->add_flag("-q,--quiet", f->quiet, "No progress bar");
+}
+
+void AddInputs(CLI::App* app, CommonFlags* f) {
+  app->add_option("inputs", f->inputs,
+                  "Files, folders (recursive) or - for stdin: HTML, pasted text, WARC(.gz), RSS/Atom, "
+                  "sitemaps, JSON lines; detected by content")
+      ->required();
+}
+
+void PrintError(const std::string& message) { std::fprintf(stderr, "wirebrief: %s\n", message.c_str()); }
+
+}  // namespace wirebrief::cli

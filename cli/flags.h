@@ -1,0 +1,40 @@
+// Every CLI flag is defined once here (name, help, default, validation) and attached to the
+// subcommands that take it, so the same flag means the same thing everywhere (ripgrep's
+// flags/defs.rs).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace wirebrief::cli {
+
+struct CommonFlags {
+  std::string db = "wirebrief.db";
+  size_t jobs = 0;
+  bool quiet = false;
+  std::vector<std::string> inputs;
+};
+
+void AddVersionFlag(CLI::App* app);
+void AddDbFlag(CLI::App* app, CommonFlags* f);
+void AddJobsFlag(CLI::App* app, CommonFlags* f);
+void AddQuietFlag(CLI::App* app, CommonFlags* f);
+void AddInputs(CLI::App* app, CommonFlags* f);
+
+// "wirebrief <version> (libxml2 X, SQLite Y, zlib Z)".
+std::string VersionText();
+
+// Subcommands; each registers itself and returns the exit status when it ran.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+Command AddRunCommand(CLI::App* root);
+Command AddShowCommand(CLI::App* root);
+Command AddExtractCommand(CLI::App* root);
+
+// Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
+void PrintError(const std::string& message);
+
+}  // namespace wirebrief::cli

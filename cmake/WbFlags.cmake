@@ -1,0 +1,36 @@
+# wb_flags: an INTERFACE target carrying our warning set, linked by every target we own
+# (simdjson's developer-options.cmake does the same). Third-party headers come in as SYSTEM
+# includes, so -Werror only judges our code.
+add_library(wb_flags INTERFACE)
+target_compile_options(wb_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+                                          -Wimplicit-fallthrough)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+  # GCC 12 reports false -Wrestrict positives inside libstdc++ string concatenation at -O2
+  # (GCC bug 105329); the warning is off for GCC only.
+  target_compile_options(wb_flags INTERFACE -Wno-restrict)
+endif()
+if(WB_WERROR)
+  target_compile_options(wb_flags INTERFACE -Werror)
+endif()
+target_include_directories(wb_flags INTERFACE ${PROJECT_SOURCE_DIR}/src)
+target_compile_definitions(wb_flags INTERFACE WB_VERSION="${PROJECT_VERSION}")
+
+if(WB_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# wb_add_test(NAME src... [LIBS ...] [LABELS ...]): one gtest binary, registered per test case.
+function(wb_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE wb_flags ${ARG_LIBS} GTest::gtest GTest::gtest_main)
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS fast)
+  endif()
+  gtest_discover_tests(${name}
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    PROPERTIES LABELS "${ARG_LABELS}"
+               ENVIRONMENT "WB_SOURCE_DIR=${PROJECT_SOURCE_DIR};WB_BINARY=$<TARGET_FILE:wirebrief>"
+    DISCOVERY_TIMEOUT 60)
+endfunction()

@@ -1,0 +1,28 @@
+#include "core/model.h"
+
+namespace wirebrief::core {
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrganization: return "organization";
+    case EntityType::kCountry: return "country";
+    case EntityType::kPlace: return "place";
+  }
+  return "unknown";
+}
+
+std::string_view BriefSectionName(BriefSection section) {
+  switch (section) {
+    case BriefSection::kLede: return "lede";
+    case BriefSection::kWhyItMatters: return "why_it_matters";
+    case BriefSection::kStakeholder: return "stakeholder";
+    case BriefSection::kWhatsNext: return "whats_next";
+    case BriefSection::kKeyFigure: return "key_figure";
+    case BriefSection::kTimeline: return "timeline";
+    case BriefSection::kSource: return "source";
+  }
+  return "unknown";
+}
+
+}  // namespace wirebrief::core

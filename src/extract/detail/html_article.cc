@@ -1,0 +1,618 @@
+// HTML article extraction. The DOM comes from libxml2's HTML parser (recover mode, no network).
+// Main-text selection is a paragraph-scoring pass in the Readability family: text blocks score
+// their ancestors, the best-scoring container wins, and sibling containers that score close to
+// it are kept so bodies split by ad slots come back whole. Boilerplate is removed before
+// scoring by the named rules below; each says which page pattern it targets.
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/detail/rules.h"
+#include "extract/detail/text_util.h"
+
+namespace wirebrief::extract::detail {
+namespace {
+
+using json = nlohmann::json;
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+
+std::string_view Name(const xmlNode* n) {
+  return n->name ? reinterpret_cast<const char*>(n->name) : "";
+}
+
+std::string Attr(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  std::string s = v ? reinterpret_cast<const char*>(v) : "";
+  xmlFree(v);
+  return s;
+}
+
+bool IsHeading(std::string_view t) {
+  return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
+
+bool IsBlockTag(std::string_view t) {
+  static const std::unordered_set<std::string_view> kBlocks = {
+      "p",  "div", "section", "article", "main", "ul",    "ol",  "li",     "table", "tr",
+      "td", "th",  "tbody",   "thead",   "dl",   "dd",    "dt",  "pre",    "blockquote",
+      "figure", "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+      "center", "address", "hr", "br-block"};
+  return kBlocks.count(t) > 0;
+}
+
+// Rule: non-content elements. Scripts, styles, forms, embedded media and page furniture never
+// carry article prose.
+bool IsNeverContentTag(std::string_view t) {
+  static const std::unordered_set<std::string_view> kTags = {
+      "script", "style", "noscript", "nav",    "footer", "aside",  "form",   "iframe",
+      "svg",    "button", "select",  "option", "template", "object", "embed", "canvas",
+      "input",  "textarea", "label", "menu",   "dialog", "head",   "header", "link", "meta"};
+  return kTags.count(t) > 0;
+}
+
+// Rule: boilerplate by class/id. Share bars, related/most-read boxes, comment widgets, cookie
+// banners, newsletter promos, ad slots, breadcrumbs, author bios and site chrome are marked by
+// their class or id on nearly every CMS; a strong "article body" marker overrides.
+bool IsBoilerplateByName(const xmlNode* n) {
+  std::string names = Lower(Attr(n, "class") + " " + Attr(n, "id"));
+  if (names.size() <= 1) return false;
+  static const char* kStrongContent[] = {"article-body", "story-body", "entry-content",
+                                         "post-content", "article-content", "articlebody",
+                                         "article__body", "story-content"};
+  for (const char* s : kStrongContent)
+    if (names.find(s) != std::string::npos) return false;
+  static const char* kSubstrings[] = {
+      "share",     "social",    "related",  "comment",   "cookie",     "consent",   "newsletter",
+      "subscribe", "promo",     "advert",   "breadcrumb", "sidebar",   "footer",    "navbar",
+      "toolbar",   "signup",    "sign-up",  "recommend", "trending",   "popular",   "mostread",
+      "most-read", "more-news", "banner",   "modal",     "popup",      "login",     "author-bio",
+      "authorbio", "bio-box",   "masthead", "outbrain",  "taboola",    "sponsor",   "paywall",
+      "read-more", "readmore",  "byline",   "dateline-box", "skip-link", "print-",  "tags"};
+  for (const char* s : kSubstrings)
+    if (names.find(s) != std::string::npos) return true;
+  // Whole tokens only: "ad" inside "header" or "read" must not match.
+  std::string token;
+  for (size_t i = 0; i <= names.size(); ++i) {
+    char c = i < names.size() ? names[i] : ' ';
+    if (c == ' ' || c == '-' || c == '_') {
+      if (token == "ad" || token == "ads" || token == "nav" || token == "menu" || token == "rail" ||
+          token == "caption" || token == "credit" || token == "bio")
+        return true;
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  return false;
+}
+
+// Rule: hidden elements (hidden attribute, aria-hidden, inline display:none) are not shown to
+// readers, so their text is not the article.
+bool IsHidden(const xmlNode* n) {
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  if (Attr(n, "aria-hidden") == "true") return true;
+  std::string style = Lower(Attr(n, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+struct Block {
+  const xmlNode* node = nullptr;  // the element holding the text (or its container)
+  std::string text;
+  std::string tag;
+  size_t link_chars = 0;
+};
+
+class PageWalker {
+ public:
+  PageWalker(const ExtractOptions& opts) : opts_(opts) {}
+
+  std::vector<Block> blocks;
+  std::vector<core::Caption> captions;
+  bool limit_hit = false;
+
+  void Walk(const xmlNode* n, int depth) {
+    for (const xmlNode* c = n; c && !limit_hit; c = c->next) {
+      if (++nodes_ > opts_.limits.max_dom_nodes) {
+        limit_hit = true;
+        return;
+      }
+      if (c->type != XML_ELEMENT_NODE) continue;
+      std::string_view t = Name(c);
+      if (t == "figure" || t == "figcaption") {
+        CollectCaption(c);
+        continue;
+      }
+      if (IsNeverContentTag(t) || IsHidden(c)) continue;
+      if (IsBoilerplateByName(c)) {
+        std::string names = Lower(Attr(c, "class") + " " + Attr(c, "id"));
+        if (names.find("caption") != std::string::npos) CollectCaption(c);
+        continue;
+      }
+      if (depth >= opts_.limits.max_dom_depth) continue;
+      if (HasBlockChild(c)) {
+        // Inline text directly inside a container (div soup) forms its own block.
+        std::string loose;
+        size_t link = 0;
+        for (const xmlNode* k = c->children; k; k = k->next) {
+          if (k->type == XML_TEXT_NODE || (k->type == XML_ELEMENT_NODE && !IsBlockTag(Name(k)) &&
+                                           !IsNeverContentTag(Name(k)) && Name(k) != "br")) {
+            AppendText(k, &loose, &link, depth + 1);
+          } else if (k->type == XML_ELEMENT_NODE && Name(k) == "br") {
+            loose += ' ';
+          }
+        }
+        std::string collapsed = CollapseSpace(loose);
+        if (CountWords(collapsed) >= 8) blocks.push_back({c, collapsed, "div", link});
+        Walk(c->children, depth + 1);
+      } else {
+        Block b{c, "", std::string(t), 0};
+        std::string raw;
+        AppendText(c->children, &raw, &b.link_chars, depth + 1, /*siblings=*/true);
+        b.text = CollapseSpace(raw);
+        if (!b.text.empty()) blocks.push_back(std::move(b));
+      }
+    }
+  }
+
+ private:
+  static bool HasBlockChild(const xmlNode* n) {
+    for (const xmlNode* c = n->children; c; c = c->next)
+      if (c->type == XML_ELEMENT_NODE && (IsBlockTag(Name(c)) || Name(c) == "figure")) return true;
+    return false;
+  }
+
+  // Appends the visible text of `n` (and its following siblings when `siblings`).
+  void AppendText(const xmlNode* n, std::string* out, size_t* link_chars, int depth,
+                  bool siblings = false) {
+    for (const xmlNode* c = n; c; c = siblings ? c->next : nullptr) {
+      if (++nodes_ > opts_.limits.max_dom_nodes || depth >= opts_.limits.max_dom_depth) {
+        limit_hit = nodes_ > opts_.limits.max_dom_nodes;
+        return;
+      }
+      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+        if (c->content) *out += reinterpret_cast<const char*>(c->content);
+      } else if (c->type == XML_ELEMENT_NODE) {
+        std::string_view t = Name(c);
+        if (IsNeverContentTag(t) || IsHidden(c) || t == "figure" || t == "figcaption") continue;
+        if (t == "br") {
+          *out += ' ';
+          continue;
+        }
+        size_t before = out->size();
+        AppendText(c->children, out, link_chars, depth + 1, true);
+        if (t == "a") *link_chars += out->size() - before;
+        if (IsBlockTag(t)) *out += ' ';
+      }
+      if (!siblings) break;
+    }
+  }
+
+  void CollectCaption(const xmlNode* n) {
+    std::string raw, credit;
+    size_t unused = 0;
+    // The photo credit sits in its own element, inside or beside the caption.
+    std::function<void(const xmlNode*, int)> find_credit = [&](const xmlNode* k, int depth) {
+      for (; k && depth < 8; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE) continue;
+        std::string names = Lower(Attr(k, "class"));
+        if (names.find("credit") != std::string::npos || names.find("copyright") != std::string::npos ||
+            names.find("source") != std::string::npos) {
+          AppendText(k->children, &credit, &unused, 0, true);
+        } else {
+          find_credit(k->children, depth + 1);
+        }
+      }
+    };
+    find_credit(n->children, 0);
+    const xmlNode* cap = n;
+    if (Name(n) == "figure") {
+      cap = nullptr;
+      for (const xmlNode* c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && Name(c) == "figcaption") cap = c;
+      if (!cap) return;
+    }
+    AppendText(cap->children, &raw, &unused, 0, true);
+    std::string text = CollapseSpace(raw);
+    credit = CollapseSpace(credit);
+    if (!credit.empty()) {
+      size_t p = text.rfind(credit);
+      if (p != std::string::npos) text = CollapseSpace(text.substr(0, p));
+    }
+    if (!text.empty()) captions.push_back({text, credit});
+  }
+
+  const ExtractOptions& opts_;
+  size_t nodes_ = 0;
+};
+
+struct PageMeta {
+  std::string title_tag, h1, canonical, lang;
+  std::map<std::string, std::string> meta;  // lower-cased name/property -> content
+  std::vector<json> jsonld;
+  std::string time_datetime, time_text, byline_text;
+  std::vector<std::string> breadcrumb;
+};
+
+void CollectMeta(const xmlNode* n, PageMeta* pm, int depth) {
+  for (const xmlNode* c = n; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || depth > 256) continue;
+    std::string_view t = Name(c);
+    if (t == "html") pm->lang = Attr(c, "lang");
+    if (t == "title" && pm->title_tag.empty()) {
+      xmlChar* s = xmlNodeGetContent(c);
+      pm->title_tag = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
+      xmlFree(s);
+    } else if (t == "h1" && pm->h1.empty()) {
+      xmlChar* s = xmlNodeGetContent(c);
+      pm->h1 = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
+      xmlFree(s);
+    } else if (t == "meta") {
+      std::string key = Lower(Attr(c, "property"));
+      if (key.empty()) key = Lower(Attr(c, "name"));
+      if (key.empty()) key = Lower(Attr(c, "itemprop"));
+      std::string content = Attr(c, "content");
+      if (!key.empty() && !content.empty() && !pm->meta.count(key)) pm->meta[key] = content;
+    } else if (t == "link" && Lower(Attr(c, "rel")) == "canonical" && pm->canonical.empty()) {
+      pm->canonical = Attr(c, "href");
+    } else if (t == "script" && Lower(Attr(c, "type")) == "application/ld+json") {
+      xmlChar* s = xmlNodeGetContent(c);
+      json j = json::parse(s ? reinterpret_cast<const char*>(s) : "", nullptr, false);
+      xmlFree(s);
+      if (!j.is_discarded()) pm->jsonld.push_back(std::move(j));
+      continue;
+    } else if (t == "time" && pm->time_datetime.empty()) {
+      pm->time_datetime = Attr(c, "datetime");
+      xmlChar* s = xmlNodeGetContent(c);
+      pm->time_text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
+      xmlFree(s);
+    }
+    std::string names = Lower(Attr(c, "class") + " " + Attr(c, "id") + " " + Attr(c, "rel") + " " +
+                              Attr(c, "itemprop"));
+    if (pm->byline_text.empty() &&
+        (names.find("byline") != std::string::npos || names.find("author") != std::string::npos) &&
+        names.find("bio") == std::string::npos) {
+      xmlChar* s = xmlNodeGetContent(c);
+      std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
+      xmlFree(s);
+      if (!text.empty() && text.size() < 200) pm->byline_text = text;
+    }
+    if (pm->breadcrumb.empty() && (names.find("breadcrumb") != std::string::npos ||
+                                   Lower(Attr(c, "aria-label")) == "breadcrumb")) {
+      std::vector<std::string> items;
+      std::function<void(const xmlNode*)> links = [&](const xmlNode* k) {
+        for (; k; k = k->next) {
+          if (k->type != XML_ELEMENT_NODE) continue;
+          if (Name(k) == "a" || Name(k) == "li" || Name(k) == "span") {
+            xmlChar* s = xmlNodeGetContent(k);
+            std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
+            xmlFree(s);
+            if (!text.empty() && text.size() < 60 && text != ">" && text != "/" && text != "›")
+              if (items.empty() || items.back() != text) items.push_back(text);
+            if (Name(k) != "li") continue;
+          }
+          if (Name(k) != "li") links(k->children);
+        }
+      };
+      links(c->children);
+      pm->breadcrumb = items;
+    }
+    CollectMeta(c->children, pm, depth + 1);
+  }
+}
+
+bool TypeIsArticle(const json& t) {
+  auto is = [](const json& s) {
+    if (!s.is_string()) return false;
+    std::string v = s.get<std::string>();
+    return v.find("Article") != std::string::npos || v == "BlogPosting" || v == "Report";
+  };
+  if (is(t)) return true;
+  if (t.is_array())
+    for (const auto& x : t)
+      if (is(x)) return true;
+  return false;
+}
+
+const json* FindArticleObject(const json& j, int depth = 0) {
+  if (depth > 8) return nullptr;
+  if (j.is_object()) {
+    if (j.contains("@type") && TypeIsArticle(j["@type"])) return &j;
+    if (j.contains("@graph")) return FindArticleObject(j["@graph"], depth + 1);
+  } else if (j.is_array()) {
+    for (const auto& x : j)
+      if (const json* f = FindArticleObject(x, depth + 1)) return f;
+  }
+  return nullptr;
+}
+
+std::string JsonString(const json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return "";
+  const json& v = o[key];
+  if (v.is_string()) return CollapseSpace(v.get<std::string>());
+  if (v.is_object() && v.contains("name") && v["name"].is_string()) return v["name"].get<std::string>();
+  if (v.is_object() && v.contains("@id") && v["@id"].is_string()) return v["@id"].get<std::string>();
+  if (v.is_array() && !v.empty() && v[0].is_string()) return v[0].get<std::string>();
+  return "";
+}
+
+std::vector<std::string> JsonAuthors(const json& o) {
+  std::vector<std::string> out;
+  if (!o.is_object() || !o.contains("author")) return out;
+  auto add = [&](const json& a) {
+    if (a.is_string()) out.push_back(a.get<std::string>());
+    else if (a.is_object() && a.contains("name") && a["name"].is_string())
+      out.push_back(a["name"].get<std::string>());
+  };
+  const json& a = o["author"];
+  if (a.is_array()) {
+    for (const auto& x : a) add(x);
+  } else {
+    add(a);
+  }
+  return out;
+}
+
+// Rule: bylines. "By Jane Roe and John Doe, Staff Reporter" -> ["Jane Roe", "John Doe"]:
+// drop the "By", job titles after a comma, dates and anything with digits.
+std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (std::string s : raw) {
+    s = CollapseSpace(s);
+    if (StartsWith(Lower(s), "by ")) s = s.substr(3);
+    size_t pipe = s.find_first_of("|");
+    if (pipe != std::string::npos) s = s.substr(0, pipe);
+    std::vector<std::string> parts;
+    std::string cur;
+    std::string lower = Lower(s);
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == ',' || lower.compare(i, 5, " and ") == 0 || s[i] == '&') {
+        parts.push_back(cur);
+        cur.clear();
+        if (lower.compare(i, 5, " and ") == 0) i += 4;
+        continue;
+      }
+      cur += s[i];
+    }
+    parts.push_back(cur);
+    for (auto& p : parts) {
+      std::string name = CollapseSpace(p);
+      bool ok = !name.empty() && CountWords(name) <= 4 && name.size() < 60 &&
+                std::isupper(static_cast<unsigned char>(name[0]));
+      for (char c : name)
+        if (std::isdigit(static_cast<unsigned char>(c))) ok = false;
+      std::string ln = Lower(name);
+      for (const char* bad : {"staff", "reporter", "correspondent", "editor", "updated", "published",
+                              "email", "desk"})
+        if (ln.find(bad) != std::string::npos) ok = false;
+      if (ok && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    }
+  }
+  return out;
+}
+
+// Rule: site suffix in titles. "Headline | Outlet" and "Headline - Outlet": keep the longer side.
+std::string StripSiteSuffix(std::string title, const std::string& site) {
+  for (const char* sep : {" | ", " - ", " — ", " – ", " :: "}) {
+    size_t p = title.rfind(sep);
+    if (p == std::string::npos) continue;
+    std::string left = title.substr(0, p), right = title.substr(p + std::strlen(sep));
+    if ((!site.empty() && Lower(right) == Lower(site)) || CountWords(right) <= 4)
+      return CollapseSpace(left);
+  }
+  return title;
+}
+
+// Rule: chrome phrases that survive inside the body container ("Advertisement", "Read more:",
+// share prompts) as whole blocks.
+bool IsChromeBlock(const std::string& text) {
+  std::string l = Lower(text);
+  static const char* kExact[] = {"advertisement", "advertisment", "share this article", "share",
+                                 "read more", "related", "related articles", "most read",
+                                 "continue reading", "comments", "subscribe"};
+  for (const char* e : kExact)
+    if (l == e) return true;
+  return StartsWith(l, "read more:") || StartsWith(l, "related:") || StartsWith(l, "also read:") ||
+         StartsWith(l, "sign up for") || StartsWith(l, "follow us on");
+}
+
+}  // namespace
+
+core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
+                             core::Article* a) {
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+             HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
+  std::unique_ptr<xmlDoc, DocFree> dom(htmlReadMemory(doc.content.data(),
+                                                      static_cast<int>(doc.content.size()),
+                                                      nullptr, "UTF-8", opts));
+  if (!dom || !xmlDocGetRootElement(dom.get()))
+    return core::Status::Empty(doc.provenance.source, doc.provenance.record_id, "no HTML document");
+  const xmlNode* root = xmlDocGetRootElement(dom.get());
+
+  PageMeta pm;
+  CollectMeta(root, &pm, 0);
+  json article_ld;
+  for (const auto& j : pm.jsonld)
+    if (const json* f = FindArticleObject(j)) {
+      article_ld = *f;
+      break;
+    }
+  auto meta = [&](const char* k) {
+    auto it = pm.meta.find(k);
+    return it == pm.meta.end() ? std::string() : CollapseSpace(it->second);
+  };
+  auto set = [&](std::string* field, const char* name, std::string value, const char* source) {
+    if (field->empty() && !value.empty()) {
+      *field = std::move(value);
+      a->field_sources[name] = source;
+    }
+  };
+
+  // URL and site.
+  set(&a->canonical_url, "canonical_url", pm.canonical, "dom");
+  set(&a->canonical_url, "canonical_url", meta("og:url"), "opengraph");
+  a->url = !doc.url.empty() ? doc.url : !a->canonical_url.empty() ? a->canonical_url : options.base_url;
+  set(&a->site_name, "site_name", meta("og:site_name"), "opengraph");
+  if (!article_ld.is_null()) set(&a->site_name, "site_name", JsonString(article_ld, "publisher"), "jsonld");
+  set(&a->site_name, "site_name", meta("application-name"), "meta");
+  a->host = HostOf(!a->canonical_url.empty() ? a->canonical_url : a->url);
+
+  // Title.
+  if (!article_ld.is_null()) set(&a->title, "title", JsonString(article_ld, "headline"), "jsonld");
+  set(&a->title, "title", meta("og:title"), "opengraph");
+  set(&a->title, "title", pm.h1, "dom");
+  set(&a->title, "title", StripSiteSuffix(pm.title_tag, a->site_name), "dom");
+  if (a->field_sources["title"] == "opengraph") a->title = StripSiteSuffix(a->title, a->site_name);
+  set(&a->title, "title", doc.hints.count("title") ? doc.hints.at("title") : "", "hint");
+
+  // Dates.
+  if (!article_ld.is_null()) {
+    set(&a->date_published, "date_published", NormalizeDate(JsonString(article_ld, "datePublished")), "jsonld");
+    set(&a->date_modified, "date_modified", NormalizeDate(JsonString(article_ld, "dateModified")), "jsonld");
+  }
+  set(&a->date_published, "date_published", NormalizeDate(meta("article:published_time")), "opengraph");
+  set(&a->date_modified, "date_modified", NormalizeDate(meta("article:modified_time")), "opengraph");
+  for (const char* k : {"date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
+                        "parsely-pub-date", "sailthru.date", "datepublished"})
+    set(&a->date_published, "date_published", NormalizeDate(meta(k)), "meta");
+  set(&a->date_published, "date_published", NormalizeDate(pm.time_datetime), "dom");
+  set(&a->date_published, "date_published", NormalizeDate(pm.time_text), "dom");
+  if (doc.hints.count("date_published"))
+    set(&a->date_published, "date_published", NormalizeDate(doc.hints.at("date_published")), "hint");
+  a->date_crawled = NormalizeDate(doc.provenance.crawl_date);
+
+  // Authors.
+  std::vector<std::string> authors;
+  if (!article_ld.is_null()) authors = CleanAuthors(JsonAuthors(article_ld));
+  const char* author_source = "jsonld";
+  if (authors.empty() && !meta("author").empty()) {
+    authors = CleanAuthors({meta("author")});
+    author_source = "meta";
+  }
+  if (authors.empty() && !pm.byline_text.empty()) {
+    authors = CleanAuthors({pm.byline_text});
+    author_source = "dom";
+  }
+  if (authors.empty() && doc.hints.count("author")) {
+    authors = CleanAuthors({doc.hints.at("author")});
+    author_source = "hint";
+  }
+  if (!authors.empty()) {
+    a->authors = authors;
+    a->field_sources["authors"] = author_source;
+  }
+
+  // Section, description, language.
+  if (!article_ld.is_null()) set(&a->section, "section", JsonString(article_ld, "articleSection"), "jsonld");
+  set(&a->section, "section", meta("article:section"), "opengraph");
+  for (auto it = pm.breadcrumb.rbegin(); it != pm.breadcrumb.rend(); ++it) {
+    if (Lower(*it) == "home" || *it == a->title || it->size() > 40) continue;
+    set(&a->section, "section", *it, "dom");
+    break;
+  }
+  if (!article_ld.is_null()) set(&a->description, "description", JsonString(article_ld, "description"), "jsonld");
+  set(&a->description, "description", meta("og:description"), "opengraph");
+  set(&a->description, "description", meta("description"), "meta");
+  std::string lang = pm.lang;
+  if (lang.empty()) lang = meta("og:locale");
+  if (lang.empty()) lang = meta("content-language");
+  for (char& c : lang) c = c == '_' ? '-' : c;
+  if (!lang.empty()) {
+    a->language = Lower(lang.substr(0, lang.find('-')));
+    a->field_sources["language"] = "dom";
+  }
+
+  // Main text.
+  PageWalker walker(options);
+  const xmlNode* body = root;
+  for (const xmlNode* c = root->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && Name(c) == "body") body = c;
+  walker.Walk(body == root ? root : body->children, 0);
+  if (walker.limit_hit)
+    return core::Status::LimitExceeded(doc.provenance.source, doc.provenance.record_id,
+                                       "page has more than " +
+                                           std::to_string(options.limits.max_dom_nodes) + " nodes");
+  a->captions = std::move(walker.captions);
+
+  std::unordered_map<const xmlNode*, double> score;
+  for (const Block& b : walker.blocks) {
+    if (b.text.size() < 25 || IsHeading(b.tag) || b.tag == "li") continue;
+    if (b.link_chars * 2 > b.text.size()) continue;  // link lists, not prose
+    double s = 1.0 + static_cast<double>(std::count(b.text.begin(), b.text.end(), ',')) +
+               std::min(3.0, static_cast<double>(b.text.size()) / 100.0);
+    const xmlNode* p = b.tag == "div" && CountWords(b.text) >= 8 ? b.node : b.node->parent;
+    double w = 1.0;
+    for (int level = 0; p && level < 3; ++level, p = p->parent, w = level == 1 ? 0.5 : 1.0 / 3) {
+      score[p] += s * w;
+    }
+  }
+  const xmlNode* best = nullptr;
+  double best_score = 0;
+  for (const auto& [node, s] : score)
+    if (s > best_score) best_score = s, best = node;
+
+  std::vector<const xmlNode*> roots;
+  if (best) {
+    roots.push_back(best);
+    // Rule: split bodies. Ad slots and inline modules split one body into sibling containers;
+    // siblings scoring at least a fifth of the winner are the same article.
+    if (best->parent) {
+      for (const xmlNode* s = best->parent->children; s; s = s->next) {
+        if (s == best || s->type != XML_ELEMENT_NODE) continue;
+        auto it = score.find(s);
+        if (it != score.end() && it->second >= 0.2 * best_score && it->second >= 3.0) roots.push_back(s);
+      }
+    }
+  }
+  auto under_root = [&](const xmlNode* n) {
+    for (const xmlNode* p = n; p; p = p->parent)
+      for (const xmlNode* r : roots)
+        if (p == r) return true;
+    return false;
+  };
+  std::vector<std::string> paragraphs;
+  size_t min_words = options.mode == ExtractMode::kPrecision ? 6 : options.mode == ExtractMode::kRecall ? 1 : 3;
+  for (const Block& b : walker.blocks) {
+    if (best && !under_root(b.node)) continue;
+    if (!best && CountWords(b.text) < 8) continue;
+    bool heading = IsHeading(b.tag);
+    if (!heading && b.tag != "li" && CountWords(b.text) < min_words) continue;
+    if (b.link_chars * 2 > b.text.size() && CountWords(b.text) < 12) continue;
+    if (IsChromeBlock(b.text)) continue;
+    if (heading && b.text == a->title) continue;
+    paragraphs.push_back(b.text);
+  }
+  a->wire = TakeWireCredit(&paragraphs);
+  if (!a->wire.empty()) a->field_sources["wire"] = "text";
+  if (paragraphs.empty())
+    return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
+                               "no article text found");
+  std::string text;
+  if (!a->title.empty()) text = a->title + "\n";
+  for (const auto& p : paragraphs) {
+    if (text.size() + p.size() > options.limits.max_text_bytes) break;
+    text += p;
+    text += '\n';
+  }
+  text.pop_back();
+  a->text = std::move(text);
+  if (a->language.empty()) {
+    a->language = GuessLanguage(a->text);
+    if (!a->language.empty()) a->field_sources["language"] = "text";
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace wirebrief::extract::detail

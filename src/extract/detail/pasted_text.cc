@@ -1,0 +1,170 @@
+// Pasted page text: what a reader's copy-paste (or a naive scraper) gives. No markup is left,
+// so the rules work on lines: chrome lines are recognised by shape and vocabulary, repeated
+// lines are the headline and captions, and the comment widget ends the article.
+#include <cstring>
+#include <map>
+#include <regex>
+
+#include "extract/detail/rules.h"
+#include "extract/detail/text_util.h"
+
+namespace wirebrief::extract::detail {
+namespace {
+
+// Rule: breadcrumb line. "Home > World > Asia" or "News / Business".
+bool IsBreadcrumbLine(const std::string& line, std::vector<std::string>* parts) {
+  for (const char* sep : {" > ", " › ", " / ", " » "}) {
+    if (line.find(sep) == std::string::npos) continue;
+    std::vector<std::string> items;
+    size_t pos = 0, p;
+    std::string s = line;
+    while ((p = s.find(sep, pos)) != std::string::npos) {
+      items.push_back(CollapseSpace(s.substr(pos, p - pos)));
+      pos = p + std::strlen(sep);
+    }
+    items.push_back(CollapseSpace(s.substr(pos)));
+    bool ok = items.size() >= 2;
+    for (const auto& it : items) ok = ok && !it.empty() && CountWords(it) <= 3;
+    if (ok) {
+      *parts = items;
+      return true;
+    }
+  }
+  return false;
+}
+
+// Rule: toolbar line. Every word is page-tool vocabulary ("print  share  A+ A-").
+bool IsToolbarLine(const std::string& line) {
+  static const char* kWords[] = {"print", "share", "dictionary", "email", "e-mail", "font", "a+", "a-",
+                                 "tweet", "facebook", "twitter", "whatsapp", "linkedin", "copy",
+                                 "link", "save", "listen", "text", "size", "comments", "comment",
+                                 "bookmark", "more", "x", "reddit", "mail", "close"};
+  std::string l = Lower(line);
+  size_t n = 0;
+  std::string w;
+  for (size_t i = 0; i <= l.size(); ++i) {
+    char c = i < l.size() ? l[i] : ' ';
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '|') {
+      if (w.empty()) continue;
+      bool known = false;
+      for (const char* k : kWords) known = known || w == k;
+      if (!known) return false;
+      ++n;
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return n > 0;
+}
+
+// Rule: box headers inside the body ("Related Article", "Most Read", "Advertisement").
+bool IsBoxHeaderLine(const std::string& line) {
+  std::string l = Lower(line);
+  static const char* kHeaders[] = {"related article", "related articles", "related", "most read",
+                                   "more news", "advertisement", "read more", "recommended",
+                                   "trending", "popular", "you may also like", "top stories"};
+  for (const char* h : kHeaders)
+    if (l == h) return true;
+  return false;
+}
+
+// Rule: comment widget. Its prompts and character counter end the article.
+bool IsCommentWidgetLine(const std::string& line) {
+  std::string l = Lower(line);
+  static const std::regex kCounter(R"(\(\s*\d+\s*/\s*\d+)");
+  return l.find("log in to") != std::string::npos || l.find("to write comments") != std::string::npos ||
+         l.find("login to comment") != std::string::npos || l.find("leave a comment") != std::string::npos ||
+         l.find("sign in to comment") != std::string::npos || l.find("social comment") != std::string::npos ||
+         l.find("comments are closed") != std::string::npos || std::regex_search(line, kCounter);
+}
+
+// A photo caption carries a bracketed or "Photo:" credit at its end.
+bool SplitCaptionCredit(const std::string& line, core::Caption* cap) {
+  static const std::regex kCredit(R"(^(.*?)\s*(?:\[([^\]]{2,60})\]|\((?:Photo|Image|Credit)[:\s][^)]{2,60}\)|(?:Photo|Image|Credit): ([^.]{2,60}))\s*$)");
+  std::smatch m;
+  if (!std::regex_match(line, m, kCredit)) return false;
+  cap->text = CollapseSpace(m[1].str());
+  cap->credit = m[2].matched ? m[2].str() : m[3].matched ? m[3].str() : "";
+  return true;
+}
+
+}  // namespace
+
+core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
+                             core::Article* a) {
+  std::vector<std::string> lines;
+  for (auto& l : SplitLines(doc.content)) lines.push_back(CollapseSpace(l));
+  std::map<std::string, int> count;
+  for (const auto& l : lines)
+    if (!l.empty()) ++count[l];
+
+  std::string title;
+  for (const auto& l : lines)
+    if (!l.empty()) {
+      title = l;
+      break;
+    }
+  if (doc.hints.count("title")) title = doc.hints.at("title");
+
+  std::vector<std::string> paragraphs;
+  bool seen_body = false;
+  for (const auto& l : lines) {
+    if (l.empty()) continue;
+    std::vector<std::string> crumbs;
+    if (IsBreadcrumbLine(l, &crumbs)) {
+      if (a->section.empty()) {
+        a->section = crumbs.back();
+        a->field_sources["section"] = "text";
+      }
+      continue;
+    }
+    if (l == title || IsToolbarLine(l) || IsBoxHeaderLine(l)) continue;
+    if (seen_body && IsCommentWidgetLine(l)) break;
+    if (count[l] > 1) {
+      // Repeated lines are page furniture: the headline (handled above) and photo captions,
+      // which pages print once as alt text and once as the visible caption.
+      core::Caption cap;
+      if (!SplitCaptionCredit(l, &cap)) cap.text = l;
+      bool known = false;
+      for (const auto& c : a->captions) known = known || c.text == cap.text;
+      if (!known) a->captions.push_back(cap);
+      continue;
+    }
+    // A lone short line without sentence punctuation is chrome unless the body has begun and it
+    // could be a subhead or a trailing credit (TakeWireCredit decides the latter).
+    bool sentence = l.back() == '.' || l.back() == '"' || l.back() == '?' || l.back() == '!' ||
+                    l.back() == ':' || l.back() == ')' || l.back() == ']' ||
+                    StartsWith(l, "\xE2\x80\x94") || (l.size() >= 3 && l.substr(l.size() - 3) == "\xE2\x80\x9D");
+    if (!sentence && CountWords(l) < 8 && !seen_body) continue;
+    seen_body = seen_body || CountWords(l) >= 8;
+    paragraphs.push_back(l);
+  }
+  a->wire = TakeWireCredit(&paragraphs);
+  if (!a->wire.empty()) a->field_sources["wire"] = "text";
+  // Short unpunctuated lines that remain at the end are widget residue, not prose.
+  while (!paragraphs.empty() && CountWords(paragraphs.back()) < 4) paragraphs.pop_back();
+  if (paragraphs.empty())
+    return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
+                               "no article text found in pasted text");
+  a->title = title;
+  a->field_sources["title"] = "text";
+  a->url = doc.url;
+  a->host = HostOf(a->url);
+  std::string text = title.empty() ? "" : title + "\n";
+  for (const auto& p : paragraphs) {
+    if (text.size() + p.size() > options.limits.max_text_bytes) break;
+    text += p + "\n";
+  }
+  text.pop_back();
+  a->text = std::move(text);
+  a->language = GuessLanguage(a->text);
+  if (!a->language.empty()) a->field_sources["language"] = "text";
+  if (doc.hints.count("date_published")) {
+    a->date_published = NormalizeDate(doc.hints.at("date_published"));
+    if (!a->date_published.empty()) a->field_sources["date_published"] = "hint";
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace wirebrief::extract::detail

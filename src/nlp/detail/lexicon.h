@@ -1,0 +1,21 @@
+// Word lists the rule-based reader uses. Written for this project; small on purpose: they cover
+// news English's common cases, and the statistical reader (nlp issue) replaces them.
+#pragma once
+
+#include <string_view>
+#include <unordered_set>
+
+namespace wirebrief::nlp::detail {
+
+const std::unordered_set<std::string_view>& StopWords();
+const std::unordered_set<std::string_view>& Countries();
+// Words that end or make an organisation name ("Ministry", "Bank", "Council").
+const std::unordered_set<std::string_view>& OrganizationWords();
+// Titles and role words that precede a person's name ("President", "Minister", "Dr").
+const std::unordered_set<std::string_view>& PersonTitles();
+// Abbreviations whose period does not end a sentence.
+const std::unordered_set<std::string_view>& Abbreviations();
+// Verbs that attribute speech ("said", "told", "added").
+const std::unordered_set<std::string_view>& SpeechVerbs();
+
+}  // namespace wirebrief::nlp::detail

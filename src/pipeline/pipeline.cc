@@ -1,0 +1,141 @@
+#include "pipeline/pipeline.h"
+
+#include <chrono>
+#include <map>
+#include <optional>
+
+#include "core/thread_pool.h"
+#include "ingest/ingest.h"
+#include "nlp/read.h"
+
+namespace wirebrief::pipeline {
+namespace {
+
+// Pulls documents in batches, extracts (and reads) each batch in parallel, and hands results to
+// `sink` in input order. Ingest stays on the calling thread: readers are sequential by nature.
+void ForEachExtracted(const std::vector<std::string>& inputs, const RunOptions& options, bool read,
+                      core::ProgressSink* progress, ingest::DocumentStream* stream,
+                      const std::function<void(const core::Result<core::Article>&, bool from_ingest)>& sink) {
+  core::ThreadPool pool(options.jobs);
+  extract::ExtractOptions xo = options.extract;
+  xo.limits = options.limits;
+  std::vector<std::optional<core::Result<core::RawDocument>>> batch;
+  bool done = false;
+  (void)inputs;
+  while (!done) {
+    batch.clear();
+    while (batch.size() < std::max<size_t>(1, options.batch_size)) {
+      auto next = stream->Next();
+      if (!next) {
+        done = true;
+        break;
+      }
+      batch.push_back(std::move(next));
+    }
+    std::vector<std::optional<core::Result<core::Article>>> results(batch.size());
+    core::ParallelFor(pool, batch.size(), [&](size_t i) {
+      const auto& in = *batch[i];
+      if (!in.ok()) return;
+      core::Result<core::Article> a = extract::ExtractArticle(in.value(), xo);
+      if (a.ok() && read) a->annotations = nlp::ReadArticle(a.value());
+      results[i].emplace(std::move(a));
+      if (progress) progress->Advance(1);
+    });
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i]->ok()) {
+        sink(core::Result<core::Article>(batch[i]->status()), true);
+        if (progress) progress->Advance(1);
+      } else {
+        sink(*results[i], false);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void ExtractDocuments(const std::vector<std::string>& inputs, const RunOptions& options, bool read,
+                      const std::function<void(const core::Result<core::Article>&)>& sink) {
+  ingest::IngestOptions io;
+  io.limits = options.limits;
+  ingest::DocumentStream stream(inputs, io);
+  ForEachExtracted(inputs, options, read, nullptr, &stream,
+                   [&](const core::Result<core::Article>& a, bool) { sink(a); });
+}
+
+core::Status RebuildStories(store::Store* store, const RunOptions& options, size_t* story_count) {
+  core::Result<std::vector<core::Article>> articles = store->LoadArticles();
+  if (!articles.ok()) return articles.status();
+  std::vector<const core::Article*> ptrs;
+  std::map<std::string, const core::Article*> by_id;
+  for (const auto& a : articles.value()) {
+    ptrs.push_back(&a);
+    by_id[a.id] = &a;
+  }
+  std::vector<cluster::StoryGroup> groups = cluster::ClusterStories(ptrs, options.cluster);
+  std::vector<store::StoryRecord> records(groups.size());
+  core::ThreadPool pool(options.jobs);
+  core::ParallelFor(pool, groups.size(), [&](size_t i) {
+    std::vector<const core::Article*> members;
+    for (const auto& id : groups[i].story.article_ids) members.push_back(by_id.at(id));
+    records[i].story = groups[i].story;
+    records[i].brief = brief::BuildBrief(groups[i], members, options.brief);
+    for (const auto& f : groups[i].families) records[i].copy_families.push_back(f.article_ids);
+  });
+  *story_count = records.size();
+  return store->ReplaceStories(records);
+}
+
+core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
+                                     const RunOptions& options, core::ProgressSink* progress) {
+  auto start = std::chrono::steady_clock::now();
+  RunSummary sum;
+  ingest::IngestOptions io;
+  io.limits = options.limits;
+  ingest::DocumentStream stream(inputs, io);
+  core::NullProgress quiet;
+  if (!progress) progress = &quiet;
+  progress->Begin("reading", 0);
+  core::Status store_error;
+  ForEachExtracted(inputs, options, /*read=*/true, progress, &stream,
+                   [&](const core::Result<core::Article>& a, bool from_ingest) {
+                     if (!from_ingest) ++sum.documents_read;
+                     if (!a.ok()) {
+                       ++sum.documents_failed;
+                       sum.errors.push_back(a.status());
+                       return;
+                     }
+                     if (!store_error.ok()) return;
+                     bool inserted = false;
+                     core::Status s = store->PutArticle(a.value(), &inserted);
+                     if (!s.ok()) {
+                       store_error = s;
+                       return;
+                     }
+                     ++(inserted ? sum.articles_new : sum.articles_known);
+                   });
+  progress->End();
+  if (!store_error.ok()) return store_error;
+  sum.references = stream.references().size();
+  sum.skipped_files = stream.skipped();
+  sum.skipped = sum.skipped_files.size();
+
+  core::Result<store::StoreCounts> counts = store->Counts();
+  if (!counts.ok()) return counts.status();
+  // Stories depend on every stored article, so they are rebuilt only when articles arrived (or
+  // were never clustered); a repeated run therefore writes nothing.
+  if (sum.articles_new > 0 || (counts->stories == 0 && counts->articles > 0)) {
+    progress->Begin("clustering", 0);
+    WB_RETURN_IF_ERROR(RebuildStories(store, options, &sum.stories));
+    progress->End();
+    sum.reclustered = true;
+    sum.briefs = sum.stories;
+  } else {
+    sum.stories = static_cast<size_t>(counts->stories);
+    sum.briefs = static_cast<size_t>(counts->briefs);
+  }
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return sum;
+}
+
+}  // namespace wirebrief::pipeline

@@ -1,0 +1,206 @@
+#include "pipeline/render.h"
+
+#include <nlohmann/json.hpp>
+
+namespace wirebrief::pipeline {
+namespace {
+
+using json = nlohmann::json;
+
+std::string Dump(const json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+json Span(core::CharSpan s) { return {{"char_start", s.begin}, {"char_end", s.end}}; }
+
+const char* SectionTitle(core::BriefSection s) {
+  switch (s) {
+    case core::BriefSection::kLede: return "";
+    case core::BriefSection::kWhyItMatters: return "Why it matters";
+    case core::BriefSection::kStakeholder: return "Stakeholders";
+    case core::BriefSection::kWhatsNext: return "What's next";
+    case core::BriefSection::kKeyFigure: return "Key figures";
+    case core::BriefSection::kTimeline: return "Timeline";
+    case core::BriefSection::kSource: return "Sources";
+  }
+  return "";
+}
+
+std::string OutletOf(const core::Article& a) { return !a.site_name.empty() ? a.site_name : a.host; }
+
+}  // namespace
+
+std::string ArticleToJson(const core::Article& a, const std::string& source, bool with_annotations) {
+  json j;
+  j["source"] = source;
+  j["id"] = a.id;
+  j["url"] = a.url;
+  j["canonical_url"] = a.canonical_url;
+  j["title"] = a.title;
+  j["authors"] = a.authors;
+  j["date_published"] = a.date_published;
+  j["date_modified"] = a.date_modified;
+  j["date_crawled"] = a.date_crawled;
+  j["site_name"] = a.site_name;
+  j["host"] = a.host;
+  j["section"] = a.section;
+  j["description"] = a.description;
+  j["language"] = a.language;
+  json caps = json::array();
+  for (const auto& c : a.captions) caps.push_back({{"text", c.text}, {"credit", c.credit}});
+  j["captions"] = caps;
+  j["wire"] = a.wire;
+  for (const auto& [field, src] : a.field_sources) j[field + "_source"] = src;
+  j["fingerprint"] = a.content_hash;
+  j["text"] = a.text;
+  if (with_annotations) {
+    const auto& an = a.annotations;
+    json s = json::array(), e = json::array(), f = json::array(), d = json::array(), q = json::array();
+    for (const auto& x : an.sentences) s.push_back(Span(x.span));
+    for (const auto& x : an.mentions) {
+      json m = Span(x.span);
+      m["name"] = x.name;
+      m["type"] = core::EntityTypeName(x.type);
+      if (!x.role.empty()) m["role"] = x.role;
+      e.push_back(m);
+    }
+    for (const auto& x : an.figures) {
+      json m = Span(x.span);
+      m["value"] = x.value;
+      m["unit"] = x.unit;
+      m["text"] = x.text;
+      f.push_back(m);
+    }
+    for (const auto& x : an.dates) {
+      json m = Span(x.span);
+      m["text"] = x.text;
+      m["value"] = x.value;
+      d.push_back(m);
+    }
+    for (const auto& x : an.quotes) {
+      json m = Span(x.span);
+      m["speaker"] = x.speaker;
+      q.push_back(m);
+    }
+    j["sentences"] = s;
+    j["entities"] = e;
+    j["figures"] = f;
+    j["dates"] = d;
+    j["quotes"] = q;
+  }
+  return Dump(j);
+}
+
+std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
+                              const std::map<std::string, core::Article>& articles) {
+  std::string out;
+  for (const auto& r : stories) {
+    const core::Story& s = r.story;
+    out += "## " + s.title + "\n\n";
+    out += "*" + std::to_string(s.article_ids.size()) + " articles, " + std::to_string(s.outlets.size()) +
+           " outlets (" + std::to_string(s.independent_outlets) + " independent), " +
+           s.first_published.substr(0, 10) + " – " + s.last_published.substr(0, 10) + " · story " + s.id + "*\n\n";
+    // Citations are numbered per story in order of first use.
+    std::map<std::string, int> cite_no;
+    std::vector<const core::Citation*> cite_list;
+    auto refs = [&](const core::BriefLine& l) {
+      std::string t;
+      for (const auto& c : l.citations) {
+        std::string key = c.article_id + ":" + std::to_string(c.span.begin);
+        if (!cite_no.count(key)) {
+          cite_no[key] = static_cast<int>(cite_list.size()) + 1;
+          cite_list.push_back(&c);
+        }
+        t += "[" + std::to_string(cite_no[key]) + "]";
+      }
+      return t;
+    };
+    core::BriefSection current = core::BriefSection::kLede;
+    bool first = true;
+    for (const auto& l : r.brief.lines) {
+      if (l.section != current || first) {
+        if (l.section != core::BriefSection::kLede && (l.section != current || first))
+          out += std::string("\n**") + SectionTitle(l.section) + "**\n\n";
+        current = l.section;
+        first = false;
+      }
+      if (l.section == core::BriefSection::kLede) {
+        out += l.text + " " + refs(l) + "\n";
+      } else if (l.section == core::BriefSection::kSource) {
+        out += "- " + (l.label.empty() ? "" : l.label + " ") + l.text + "\n";
+      } else {
+        std::string label = l.label.empty() ? "" : "**" + l.label + "**: ";
+        out += "- " + label + l.text + (l.conflict ? " ⚠ outlets disagree" : "") + " " + refs(l) + "\n";
+      }
+    }
+    if (!r.copy_families.empty()) {
+      out += "\n**Copy families** (the same text republished)\n\n";
+      for (const auto& f : r.copy_families) {
+        std::string line;
+        for (const auto& id : f) {
+          auto it = articles.find(id);
+          line += (line.empty() ? "" : ", ") + (it == articles.end() ? id : OutletOf(it->second));
+        }
+        out += "- " + line + "\n";
+      }
+    }
+    if (!cite_list.empty()) {
+      out += "\n**Citations**\n\n";
+      for (size_t i = 0; i < cite_list.size(); ++i) {
+        const core::Citation& c = *cite_list[i];
+        auto it = articles.find(c.article_id);
+        std::string where = it == articles.end() ? c.article_id
+                                                 : OutletOf(it->second) + ", \"" + it->second.title + "\"";
+        out += std::to_string(i + 1) + ". " + where + ", chars " + std::to_string(c.span.begin) + "–" +
+               std::to_string(c.span.end) + "\n";
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
+                          const std::map<std::string, core::Article>& articles) {
+  json arr = json::array();
+  for (const auto& r : stories) {
+    const core::Story& s = r.story;
+    json lines = json::array();
+    for (const auto& l : r.brief.lines) {
+      json cites = json::array();
+      for (const auto& c : l.citations) {
+        json cj = {{"article_id", c.article_id}, {"char_start", c.span.begin}, {"char_end", c.span.end}};
+        auto it = articles.find(c.article_id);
+        if (it != articles.end()) {
+          cj["url"] = it->second.url;
+          cj["outlet"] = OutletOf(it->second);
+        }
+        cites.push_back(cj);
+      }
+      json lj = {{"section", core::BriefSectionName(l.section)}, {"text", l.text}, {"citations", cites}};
+      if (!l.label.empty()) lj["label"] = l.label;
+      if (l.conflict) lj["conflict"] = true;
+      lines.push_back(lj);
+    }
+    json arts = json::array();
+    for (const auto& id : s.article_ids) {
+      auto it = articles.find(id);
+      if (it == articles.end()) continue;
+      const core::Article& a = it->second;
+      arts.push_back({{"id", a.id}, {"title", a.title}, {"url", a.url}, {"outlet", OutletOf(a)},
+                      {"date_published", a.date_published}, {"wire", a.wire}});
+    }
+    arr.push_back({{"id", s.id},
+                   {"title", s.title},
+                   {"first_published", s.first_published},
+                   {"last_published", s.last_published},
+                   {"outlets", s.outlets},
+                   {"independent_outlets", s.independent_outlets},
+                   {"articles", arts},
+                   {"copy_families", r.copy_families},
+                   {"brief", lines}});
+  }
+  return Dump(arr, 2);
+}
+
+}  // namespace wirebrief::pipeline

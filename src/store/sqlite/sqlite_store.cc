@@ -1,0 +1,334 @@
+// SQLite backend (Debian's libsqlite3). WAL journal so readers (show, serve) never block the
+// writer; every multi-row change is one transaction.
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include "store/detail/model_json.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace wirebrief::store {
+namespace {
+
+using json = nlohmann::json;
+
+// Migrations, in order; the schema version is the number applied. Never edit a shipped entry:
+// append a new one.
+const char* const kMigrations[] = {
+    // 1: articles, their provenance, stories with members, families and briefs.
+    R"sql(
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  canonical_url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  site_name TEXT NOT NULL,
+  host TEXT NOT NULL,
+  section TEXT NOT NULL,
+  language TEXT NOT NULL,
+  date_published TEXT NOT NULL,
+  date_modified TEXT NOT NULL,
+  date_crawled TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  text TEXT NOT NULL,
+  extras TEXT NOT NULL,
+  stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX articles_published ON articles(date_published);
+CREATE TABLE provenance (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  source TEXT NOT NULL,
+  container TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  record_id TEXT NOT NULL,
+  crawl_date TEXT NOT NULL,
+  http_status INTEGER NOT NULL,
+  UNIQUE(article_id, source, offset, record_id)
+);
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  first_published TEXT NOT NULL,
+  last_published TEXT NOT NULL,
+  outlets TEXT NOT NULL,
+  independent_outlets INTEGER NOT NULL
+);
+CREATE TABLE story_articles (
+  story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY(story_id, article_id)
+);
+CREATE TABLE copy_families (
+  story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  family INTEGER NOT NULL,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY(story_id, family, position)
+);
+CREATE TABLE briefs (
+  story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+  brief TEXT NOT NULL
+);
+)sql",
+};
+
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); }
+  ~Stmt() { sqlite3_finalize(st_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(st_, i, v);
+    return *this;
+  }
+  int Step() { return sqlite3_step(st_); }
+  void Reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(st_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st_, col)) : "";
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
+
+ private:
+  sqlite3_stmt* st_ = nullptr;
+  int rc_;
+};
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+SqliteStore::~SqliteStore() {
+  if (db_) sqlite3_close(db_);
+}
+
+core::Status SqliteStore::Error(const std::string& what) const {
+  return core::Status::Internal(path_, what + ": " + (db_ ? sqlite3_errmsg(db_) : "no database"));
+}
+
+core::Status SqliteStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return core::Status::Internal(path_, msg);
+  }
+  return core::Status::Ok();
+}
+
+core::Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
+  auto store = std::unique_ptr<SqliteStore>(new SqliteStore());
+  store->path_ = path;
+  if (sqlite3_open_v2(path.c_str(), &store->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
+    return core::Status::IOError(path, std::string("cannot open database: ") +
+                                           (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
+  sqlite3_busy_timeout(store->db_, 10000);
+  WB_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
+  WB_RETURN_IF_ERROR(store->Migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+core::Status SqliteStore::Migrate() {
+  WB_RETURN_IF_ERROR(Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
+                          "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
+  Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+  if (!q.ok() || q.Step() != SQLITE_ROW) return Error("reading schema version");
+  version_ = static_cast<int>(q.Int(0));
+  constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
+  if (version_ > kLatest)
+    return core::Status::Unsupported(path_, "database schema version " + std::to_string(version_) +
+                                                " is newer than this wirebrief (" + std::to_string(kLatest) + ")");
+  for (int v = version_; v < kLatest; ++v) {
+    WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    core::Status s = Exec(kMigrations[v]);
+    if (s.ok()) s = Exec(("INSERT INTO schema_version(version) VALUES (" + std::to_string(v + 1) + ")").c_str());
+    if (!s.ok()) {
+      Exec("ROLLBACK");
+      return s;
+    }
+    WB_RETURN_IF_ERROR(Exec("COMMIT"));
+    version_ = v + 1;
+  }
+  return core::Status::Ok();
+}
+
+core::Status SqliteStore::PutArticle(const core::Article& a, bool* inserted) {
+  WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  Stmt ins(db_,
+           "INSERT OR IGNORE INTO articles(id, url, canonical_url, title, site_name, host, section, language, "
+           "date_published, date_modified, date_crawled, content_hash, text, extras) "
+           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+  if (!ins.ok()) {
+    Exec("ROLLBACK");
+    return Error("preparing article insert");
+  }
+  ins.Bind(1, a.id).Bind(2, a.url).Bind(3, a.canonical_url).Bind(4, a.title).Bind(5, a.site_name).Bind(6, a.host)
+      .Bind(7, a.section).Bind(8, a.language).Bind(9, a.date_published).Bind(10, a.date_modified)
+      .Bind(11, a.date_crawled).Bind(12, a.content_hash).Bind(13, a.text)
+      .Bind(14, Dump(detail::ArticleExtrasToJson(a)));
+  if (ins.Step() != SQLITE_DONE) {
+    core::Status s = Error("storing article " + a.id);
+    Exec("ROLLBACK");
+    return s;
+  }
+  *inserted = sqlite3_changes(db_) > 0;
+  const core::Provenance& p = a.provenance;
+  Stmt prov(db_,
+            "INSERT OR IGNORE INTO provenance(article_id, source, container, offset, length, record_id, "
+            "crawl_date, http_status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  prov.Bind(1, a.id).Bind(2, p.source).Bind(3, p.container).Bind(4, static_cast<int64_t>(p.offset))
+      .Bind(5, static_cast<int64_t>(p.length)).Bind(6, p.record_id).Bind(7, p.crawl_date)
+      .Bind(8, static_cast<int64_t>(p.http_status));
+  if (!prov.ok() || prov.Step() != SQLITE_DONE) {
+    core::Status s = Error("storing provenance of " + a.id);
+    Exec("ROLLBACK");
+    return s;
+  }
+  return Exec("COMMIT");
+}
+
+core::Result<std::vector<core::Article>> SqliteStore::LoadArticles() {
+  Stmt q(db_,
+         "SELECT a.id, url, canonical_url, title, site_name, host, section, language, date_published, date_modified, "
+         "date_crawled, content_hash, text, extras, p.source, p.container, p.offset, p.length, p.record_id, "
+         "p.crawl_date, p.http_status FROM articles a LEFT JOIN provenance p ON p.rowid = "
+         "(SELECT MIN(rowid) FROM provenance WHERE article_id = a.id) ORDER BY date_published, a.id");
+  if (!q.ok()) return Error("loading articles");
+  std::vector<core::Article> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    core::Article a;
+    a.id = q.Text(0);
+    a.url = q.Text(1);
+    a.canonical_url = q.Text(2);
+    a.title = q.Text(3);
+    a.site_name = q.Text(4);
+    a.host = q.Text(5);
+    a.section = q.Text(6);
+    a.language = q.Text(7);
+    a.date_published = q.Text(8);
+    a.date_modified = q.Text(9);
+    a.date_crawled = q.Text(10);
+    a.content_hash = q.Text(11);
+    a.text = q.Text(12);
+    json extras = json::parse(q.Text(13), nullptr, false);
+    try {
+      detail::ArticleExtrasFromJson(extras, &a);
+    } catch (const json::exception& e) {
+      return core::Status::Corruption(path_, "article " + a.id, std::string("bad extras column: ") + e.what());
+    }
+    a.provenance = {q.Text(14), q.Text(15), static_cast<uint64_t>(q.Int(16)), static_cast<uint64_t>(q.Int(17)),
+                    q.Text(18), q.Text(19), static_cast<int>(q.Int(20))};
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return Error("loading articles");
+  return out;
+}
+
+core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories) {
+  WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+  auto fail = [&](const std::string& what) {
+    core::Status s = Error(what);
+    Exec("ROLLBACK");
+    return s;
+  };
+  if (!Exec("DELETE FROM stories").ok()) return fail("clearing stories");
+  Stmt st(db_, "INSERT INTO stories(id, title, first_published, last_published, outlets, independent_outlets) "
+               "VALUES (?1,?2,?3,?4,?5,?6)");
+  Stmt mem(db_, "INSERT INTO story_articles(story_id, article_id, position) VALUES (?1,?2,?3)");
+  Stmt fam(db_, "INSERT INTO copy_families(story_id, family, article_id, position) VALUES (?1,?2,?3,?4)");
+  Stmt br(db_, "INSERT INTO briefs(story_id, brief) VALUES (?1,?2)");
+  if (!st.ok() || !mem.ok() || !fam.ok() || !br.ok()) return fail("preparing story inserts");
+  for (const StoryRecord& r : stories) {
+    const core::Story& s = r.story;
+    st.Reset();
+    st.Bind(1, s.id).Bind(2, s.title).Bind(3, s.first_published).Bind(4, s.last_published)
+        .Bind(5, Dump(json(s.outlets))).Bind(6, static_cast<int64_t>(s.independent_outlets));
+    if (st.Step() != SQLITE_DONE) return fail("storing story " + s.id);
+    for (size_t i = 0; i < s.article_ids.size(); ++i) {
+      mem.Reset();
+      mem.Bind(1, s.id).Bind(2, s.article_ids[i]).Bind(3, static_cast<int64_t>(i));
+      if (mem.Step() != SQLITE_DONE) return fail("storing members of story " + s.id);
+    }
+    for (size_t f = 0; f < r.copy_families.size(); ++f)
+      for (size_t i = 0; i < r.copy_families[f].size(); ++i) {
+        fam.Reset();
+        fam.Bind(1, s.id).Bind(2, static_cast<int64_t>(f)).Bind(3, r.copy_families[f][i]).Bind(4, static_cast<int64_t>(i));
+        if (fam.Step() != SQLITE_DONE) return fail("storing copy families of story " + s.id);
+      }
+    br.Reset();
+    br.Bind(1, s.id).Bind(2, Dump(detail::BriefToJson(r.brief)));
+    if (br.Step() != SQLITE_DONE) return fail("storing brief of story " + s.id);
+  }
+  return Exec("COMMIT");
+}
+
+core::Result<std::vector<StoryRecord>> SqliteStore::LoadStories() {
+  Stmt q(db_, "SELECT s.id, s.title, s.first_published, s.last_published, s.outlets, s.independent_outlets, "
+              "COALESCE(b.brief, '{}') FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
+              "ORDER BY s.last_published DESC, s.id");
+  Stmt mem(db_, "SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY position");
+  Stmt fam(db_, "SELECT family, article_id FROM copy_families WHERE story_id = ?1 ORDER BY family, position");
+  if (!q.ok() || !mem.ok() || !fam.ok()) return Error("loading stories");
+  std::vector<StoryRecord> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    StoryRecord r;
+    r.story.id = q.Text(0);
+    r.story.title = q.Text(1);
+    r.story.first_published = q.Text(2);
+    r.story.last_published = q.Text(3);
+    try {
+      json outlets = json::parse(q.Text(4), nullptr, false);
+      if (outlets.is_array()) r.story.outlets = outlets.get<std::vector<std::string>>();
+      json brief = json::parse(q.Text(6), nullptr, false);
+      if (brief.is_object()) r.brief = detail::BriefFromJson(brief);
+    } catch (const json::exception& e) {
+      return core::Status::Corruption(path_, "story " + r.story.id, e.what());
+    }
+    r.story.independent_outlets = static_cast<int>(q.Int(5));
+    mem.Reset();
+    mem.Bind(1, r.story.id);
+    while (mem.Step() == SQLITE_ROW) r.story.article_ids.push_back(mem.Text(0));
+    fam.Reset();
+    fam.Bind(1, r.story.id);
+    while (fam.Step() == SQLITE_ROW) {
+      size_t f = static_cast<size_t>(fam.Int(0));
+      if (r.copy_families.size() <= f) r.copy_families.resize(f + 1);
+      r.copy_families[f].push_back(fam.Text(1));
+    }
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return Error("loading stories");
+  return out;
+}
+
+core::Result<StoreCounts> SqliteStore::Counts() {
+  StoreCounts c;
+  struct {
+    const char* sql;
+    int64_t* out;
+  } queries[] = {{"SELECT COUNT(*) FROM articles", &c.articles},
+                 {"SELECT COUNT(*) FROM provenance", &c.provenance},
+                 {"SELECT COUNT(*) FROM stories", &c.stories},
+                 {"SELECT COUNT(*) FROM briefs", &c.briefs}};
+  for (auto& q : queries) {
+    Stmt s(db_, q.sql);
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Error("counting rows");
+    *q.out = s.Int(0);
+  }
+  return c;
+}
+
+}  // namespace wirebrief::store

@@ -1,0 +1,35 @@
+// The SQLite backend of Store (see store/store.h for the contract).
+#pragma once
+
+#include <string>
+
+#include "store/store.h"
+
+struct sqlite3;
+
+namespace wirebrief::store {
+
+class SqliteStore final : public Store {
+ public:
+  static core::Result<std::unique_ptr<Store>> Open(const std::string& path);
+  ~SqliteStore() override;
+
+  core::Status PutArticle(const core::Article& article, bool* inserted) override;
+  core::Result<std::vector<core::Article>> LoadArticles() override;
+  core::Status ReplaceStories(const std::vector<StoryRecord>& stories) override;
+  core::Result<std::vector<StoryRecord>> LoadStories() override;
+  core::Result<StoreCounts> Counts() override;
+  int SchemaVersion() const override { return version_; }
+
+ private:
+  SqliteStore() = default;
+  core::Status Migrate();
+  core::Status Exec(const char* sql);
+  core::Status Error(const std::string& what) const;
+
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  int version_ = 0;
+};
+
+}  // namespace wirebrief::store

@@ -1,0 +1,91 @@
+#include "brief/brief.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "nlp/read.h"
+
+namespace wirebrief::brief {
+namespace {
+
+core::Article Make(std::string id, std::string site, std::string title, std::string body) {
+  core::Article a;
+  a.id = std::move(id);
+  a.site_name = std::move(site);
+  a.date_published = "2026-11-03T10:00:00Z";
+  a.title = std::move(title);
+  a.text = a.title + "\n" + body;
+  a.annotations = nlp::ReadArticle(a);
+  return a;
+}
+
+}  // namespace
+
+class BriefTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    arts_ = {
+        Make("a", "Coast Daily", "Flooding closes Rivermouth bridge",
+             "Floodwater closed the Rivermouth bridge on Monday after two days of heavy rain, the regional council said. "
+             "At least 37 people were evacuated from homes near the river. "
+             "The closure matters because the bridge carries most freight to the port. "
+             "Engineers will inspect the bridge on Wednesday before any decision to reopen it."),
+        Make("b", "Valley Post", "Rivermouth bridge shut as river rises",
+             "The Rivermouth bridge was shut on Monday as the river rose after two days of heavy rain. "
+             "Officials said 41 people were evacuated from riverside homes. "
+             "Council leader Ines Moravec said the regional council would publish a repair plan next week."),
+    };
+    for (auto& a : arts_) ptrs_.push_back(&a);
+    group_.story.id = "s1";
+    group_.story.title = "Flooding closes Rivermouth bridge";
+    for (auto& a : arts_) group_.story.article_ids.push_back(a.id);
+    brief_ = BuildBrief(group_, ptrs_, BriefOptions{});
+  }
+  std::vector<core::Article> arts_;
+  std::vector<const core::Article*> ptrs_;
+  cluster::StoryGroup group_;
+  core::Brief brief_;
+};
+
+TEST_F(BriefTest, EveryLineCitesValidSpansAndProseLinesAreTheCitedSentence) {
+  std::map<std::string, const core::Article*> by_id;
+  for (auto& a : arts_) by_id[a.id] = &a;
+  ASSERT_FALSE(brief_.lines.empty());
+  for (const auto& line : brief_.lines) {
+    ASSERT_FALSE(line.citations.empty()) << line.text;
+    for (const auto& c : line.citations) {
+      ASSERT_TRUE(by_id.count(c.article_id));
+      EXPECT_LE(c.span.end, by_id[c.article_id]->text.size());
+      EXPECT_LT(c.span.begin, c.span.end);
+    }
+    if (line.section == core::BriefSection::kLede || line.section == core::BriefSection::kWhyItMatters ||
+        line.section == core::BriefSection::kWhatsNext || line.section == core::BriefSection::kStakeholder) {
+      const auto& c = line.citations.front();
+      EXPECT_EQ(by_id[c.article_id]->text.substr(c.span.begin, c.span.end - c.span.begin), line.text);
+    }
+  }
+  EXPECT_EQ(brief_.lines.front().section, core::BriefSection::kLede);
+}
+
+TEST_F(BriefTest, DisagreeingFiguresAreFlaggedWithBothOutlets) {
+  const core::BriefLine* conflict = nullptr;
+  for (const auto& l : brief_.lines)
+    if (l.section == core::BriefSection::kKeyFigure && l.conflict) conflict = &l;
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_NE(conflict->text.find("37 people (Coast Daily)"), std::string::npos) << conflict->text;
+  EXPECT_NE(conflict->text.find("41 people (Valley Post)"), std::string::npos) << conflict->text;
+  EXPECT_EQ(conflict->citations.size(), 2u);
+}
+
+TEST_F(BriefTest, HasWhatsNextAndSources) {
+  int next = 0, sources = 0;
+  for (const auto& l : brief_.lines) {
+    next += l.section == core::BriefSection::kWhatsNext;
+    sources += l.section == core::BriefSection::kSource;
+  }
+  EXPECT_GE(next, 1);
+  EXPECT_EQ(sources, 2);
+}
+
+}  // namespace wirebrief::brief

@@ -1,0 +1,147 @@
+// End to end: the real binary on the bundled demo corpus, checked against data/demo/expected.json.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+class DemoTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const char* root = std::getenv("WB_SOURCE_DIR");
+    const char* bin = std::getenv("WB_BINARY");
+    root_ = root ? root : ".";
+    bin_ = bin ? bin : "build/wirebrief";
+    tmp_ = fs::temp_directory_path() / ("wb_e2e_" + std::to_string(::getpid()));
+    fs::create_directories(tmp_);
+  }
+  static void TearDownTestSuite() { fs::remove_all(tmp_); }
+
+  static Outcome Exec(const std::string& args) {
+    fs::path err = tmp_ / "stderr.txt";
+    std::string cmd = "'" + bin_ + "' " + args + " 2>'" + err.string() + "'";
+    Outcome r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = Slurp(err);
+    return r;
+  }
+
+  static std::string Demo() { return root_ + "/data/demo"; }
+  static json Expected() { return json::parse(Slurp(Demo() + "/expected.json")); }
+
+  static inline std::string root_, bin_;
+  static inline fs::path tmp_;
+};
+
+TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
+  std::string db = (tmp_ / "demo.db").string();
+  Outcome run = Exec("run -q --db '" + db + "' '" + Demo() + "'");
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  Outcome show = Exec("show --format json --db '" + db + "'");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  json stories = json::parse(show.out);
+  json expected = Expected();
+
+  // Which event each article belongs to, by URL (pages) or title (pasted text).
+  std::map<std::string, std::string> event_of;
+  for (const auto& d : expected["documents"]) event_of[d["url"].get<std::string>()] = d["event"];
+  for (const auto& d : expected["pasted"]) event_of["title:" + d["title"].get<std::string>()] = d["event"];
+
+  std::map<std::string, std::set<std::string>> stories_of_event;
+  for (const auto& s : stories) {
+    std::set<std::string> events;
+    for (const auto& a : s["articles"]) {
+      std::string url = a["url"].get<std::string>();
+      std::string key = event_of.count(url) ? url : "title:" + a["title"].get<std::string>();
+      ASSERT_TRUE(event_of.count(key)) << "article not in expected.json: " << a.dump();
+      events.insert(event_of[key]);
+      stories_of_event[event_of[key]].insert(s["id"].get<std::string>());
+    }
+    EXPECT_EQ(events.size(), 1u) << "story " << s["title"] << " mixes events";
+    // Brief: a lede first, and every line cites at least one article of this story.
+    ASSERT_FALSE(s["brief"].empty());
+    EXPECT_EQ(s["brief"][0]["section"], "lede");
+    std::set<std::string> members;
+    for (const auto& a : s["articles"]) members.insert(a["id"].get<std::string>());
+    for (const auto& line : s["brief"]) {
+      ASSERT_FALSE(line["citations"].empty()) << line.dump();
+      for (const auto& c : line["citations"]) EXPECT_TRUE(members.count(c["article_id"].get<std::string>()));
+    }
+  }
+  for (const auto& e : expected["events"]) {
+    std::string id = e["id"];
+    EXPECT_EQ(stories_of_event[id].size(), 1u) << "event " << id << " is split across stories";
+  }
+  EXPECT_EQ(stories.size(), expected["events"].size());
+}
+
+TEST_F(DemoTest, BrokenInputIsNamedExitIsOneAndTheRestIsStored) {
+  std::string db = (tmp_ / "broken.db").string();
+  fs::path junk = tmp_ / "junk_page.bin";
+  std::ofstream(junk, std::ios::binary) << std::string("\x00\x01\x02garbage\x00\xff", 12);
+  fs::path truncated = tmp_ / "cut.warc.gz";
+  std::string warc = Slurp(Demo() + "/" + Expected()["archives"]["warc"].get<std::string>());
+  std::ofstream(truncated, std::ios::binary) << warc.substr(0, warc.size() * 2 / 3);
+  Outcome run = Exec("run -q --db '" + db + "' '" + Demo() + "' '" + junk.string() + "' '" + truncated.string() + "'");
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.err.find(junk.string()), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(truncated.string()), std::string::npos) << run.err;
+  Outcome show = Exec("show --format json --db '" + db + "'");
+  ASSERT_EQ(show.exit_code, 0);
+  EXPECT_EQ(json::parse(show.out).size(), Expected()["events"].size());
+}
+
+TEST_F(DemoTest, SecondRunAddsNothing) {
+  std::string db = (tmp_ / "twice.db").string();
+  Outcome first = Exec("run -q --db '" + db + "' '" + Demo() + "'");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  Outcome show1 = Exec("show --format json --db '" + db + "'");
+  Outcome second = Exec("run -q --db '" + db + "' '" + Demo() + "'");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("articles new: 0,"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("(unchanged)"), std::string::npos) << second.out;
+  Outcome show2 = Exec("show --format json --db '" + db + "'");
+  EXPECT_EQ(show1.out, show2.out);
+}
+
+TEST_F(DemoTest, UsageErrorsExitTwoAndVersionWorksEverywhere) {
+  EXPECT_EQ(Exec("run").exit_code, 2);
+  EXPECT_EQ(Exec("no-such-command").exit_code, 2);
+  for (const char* sub : {"", "run ", "show ", "extract "}) {
+    Outcome v = Exec(std::string(sub) + "--version");
+    EXPECT_EQ(v.exit_code, 0) << sub;
+    EXPECT_EQ(v.out.rfind("wirebrief ", 0), 0u) << sub;
+    EXPECT_EQ(Exec(std::string(sub) + "--help").exit_code, 0) << sub;
+  }
+}
+
+}  // namespace

@@ -1,0 +1,99 @@
+#include "nlp/read.h"
+
+#include <gtest/gtest.h>
+
+namespace wirebrief::nlp {
+namespace {
+
+core::Article Make(std::string text, std::string date = "2026-11-05T09:00:00Z") {
+  core::Article a;
+  a.text = std::move(text);
+  a.date_published = std::move(date);
+  return a;
+}
+
+std::string At(const core::Article& a, core::CharSpan s) { return a.text.substr(s.begin, s.end - s.begin); }
+
+}  // namespace
+
+TEST(SplitSentencesTest, AbbreviationsAndInitialsDoNotEndSentences) {
+  std::string t = "Dr. Vela met the U.S. envoy on Nov. 4 in St. Alban. They spoke for an hour.\nNext paragraph";
+  auto s = SplitSentences(t);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(t.substr(s[0].span.begin, s[0].span.end - s[0].span.begin),
+            "Dr. Vela met the U.S. envoy on Nov. 4 in St. Alban.");
+  EXPECT_EQ(t.substr(s[2].span.begin, s[2].span.end - s[2].span.begin), "Next paragraph");
+}
+
+TEST(ReadArticleTest, FiguresCarryValueAndWhatTheyCount) {
+  auto a = Make("The alliance keeps 28,500 troops there. The plan costs $1.2 billion and 12% more. "
+                "A magnitude 6.4 quake struck at 10:32 a.m. in 2026.");
+  auto ann = ReadArticle(a);
+  ASSERT_GE(ann.figures.size(), 4u);
+  EXPECT_EQ(ann.figures[0].value, 28500);
+  EXPECT_EQ(ann.figures[0].unit, "troops");
+  EXPECT_EQ(At(a, ann.figures[0].span), "28,500 troops");
+  EXPECT_DOUBLE_EQ(ann.figures[1].value, 1.2e9);
+  EXPECT_EQ(ann.figures[1].unit, "USD");
+  EXPECT_EQ(ann.figures[2].unit, "percent");
+  EXPECT_EQ(ann.figures[3].unit, "magnitude");
+  EXPECT_DOUBLE_EQ(ann.figures[3].value, 6.4);
+  for (const auto& f : ann.figures) EXPECT_NE(f.value, 2026) << "a bare year is not a figure";
+}
+
+TEST(ReadArticleTest, DatesResolveAgainstPublicationDate) {
+  // 2026-11-05 is a Thursday.
+  auto a = Make("Talks began on Tuesday. Ministers will meet again on Monday. The deal was signed Nov. 2 "
+                "and takes effect 1 December 2026.");
+  auto ann = ReadArticle(a);
+  ASSERT_EQ(ann.dates.size(), 4u);
+  EXPECT_EQ(ann.dates[0].value, "2026-11-03");
+  EXPECT_EQ(ann.dates[1].value, "2026-11-09");
+  EXPECT_EQ(ann.dates[2].value, "2026-11-02");
+  EXPECT_EQ(ann.dates[3].value, "2026-12-01");
+}
+
+TEST(ReadArticleTest, EntitiesAreTypedAndPersonsCarryRoles) {
+  auto a = Make("Finance Minister Kara Ostrow flew to Japan on Monday. The Central Statistics Office said "
+                "exports fell. Ostrow met Lio Tanaka, the trade envoy, in Osaka.");
+  auto ann = ReadArticle(a);
+  auto find = [&](const std::string& name) -> const core::Mention* {
+    for (const auto& m : ann.mentions)
+      if (m.name == name) return &m;
+    return nullptr;
+  };
+  const core::Mention* kara = find("Kara Ostrow");
+  ASSERT_NE(kara, nullptr);
+  EXPECT_EQ(kara->type, core::EntityType::kPerson);
+  EXPECT_EQ(kara->role, "Finance Minister");
+  ASSERT_NE(find("Japan"), nullptr);
+  EXPECT_EQ(find("Japan")->type, core::EntityType::kCountry);
+  ASSERT_NE(find("Central Statistics Office"), nullptr);
+  EXPECT_EQ(find("Central Statistics Office")->type, core::EntityType::kOrganization);
+  ASSERT_NE(find("Lio Tanaka"), nullptr);
+  EXPECT_EQ(find("Lio Tanaka")->role, "trade envoy");
+  ASSERT_NE(find("Osaka"), nullptr);
+  EXPECT_EQ(find("Osaka")->type, core::EntityType::kPlace);
+  // "Ostrow" alone refers back to Kara Ostrow.
+  int kara_mentions = 0;
+  for (const auto& m : ann.mentions) kara_mentions += m.name == "Kara Ostrow";
+  EXPECT_EQ(kara_mentions, 2);
+}
+
+TEST(ReadArticleTest, QuotesGetTheirSpeaker) {
+  auto a = Make("“We will rebuild every school in the valley,” said Mara Velinska, the regional governor.\n"
+                "Rescuers worked through the night. \"The next two days are critical for anyone still trapped,\" "
+                "she said.");
+  auto ann = ReadArticle(a);
+  ASSERT_EQ(ann.quotes.size(), 2u);
+  EXPECT_EQ(At(a, ann.quotes[0].span), "We will rebuild every school in the valley,");
+  EXPECT_EQ(ann.quotes[0].speaker, "Mara Velinska");
+  EXPECT_EQ(ann.quotes[1].speaker, "Mara Velinska");
+}
+
+TEST(ContentTokensTest, DropsStopWordsKeepsNumbers) {
+  auto t = ContentTokens("The Ministry’s 6.4 quake said it would rebuild");
+  EXPECT_EQ(t, (std::vector<std::string>{"ministry", "6.4", "quake", "rebuild"}));
+}
+
+}  // namespace wirebrief::nlp
