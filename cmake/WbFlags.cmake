@@ -15,6 +15,11 @@ endif()
 target_include_directories(wb_flags INTERFACE ${PROJECT_SOURCE_DIR}/src)
 target_compile_definitions(wb_flags INTERFACE WB_VERSION="${PROJECT_VERSION}")
 
+if(WB_BUILD_FUZZ)
+  # Every library gets coverage instrumentation so libFuzzer can steer into stage code.
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
 if(WB_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)
