@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -20,8 +21,6 @@ struct Candidate {
   double score = 0;
   bool used = false;
 };
-
-std::string OutletOf(const core::Article& a) { return !a.site_name.empty() ? a.site_name : a.host; }
 
 bool ContainsAny(const std::string& lower, std::initializer_list<const char*> cues) {
   for (const char* c : cues)
@@ -94,6 +93,10 @@ class BriefBuilder {
       // Centrality (what the coverage agrees on) plus a lead bonus (news puts the event first).
       c.score = (n > 0 && cn > 0 ? dot / (std::sqrt(n) * cn) : 0) +
                 (c.index_in_article == 0 ? 0.15 : c.index_in_article == 1 ? 0.07 : 0);
+      // A sentence opening with a pronoun leans on the one before it; out of context it is vague.
+      std::string first = c.text.substr(0, c.text.find(' '));
+      for (const char* p : {"He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Their"})
+        if (first == p) c.score -= 0.3;
     }
   }
 
@@ -143,6 +146,7 @@ class BriefBuilder {
     std::map<std::string, std::string> role;
     for (const core::Article* a : arts_)
       for (const core::Mention& m : a->annotations.mentions) {
+        if (m.type == core::EntityType::kPlace) continue;  // places are where, not who has a stake
         articles_by_name[m.name].insert(a->id);
         if (!m.role.empty() && !role.count(m.name)) role[m.name] = m.role;
       }
@@ -171,49 +175,109 @@ class BriefBuilder {
     return nullptr;
   }
 
+  // Words around a figure, cut to 4-letter stems so "killing"/"killed" and "injured"/"injuring"
+  // meet: two figures of the same unit whose surroundings share a stem report the same fact.
+  static std::set<std::string> ContextStems(const std::string& text, core::CharSpan fig, core::CharSpan sentence) {
+    uint32_t b = fig.begin > sentence.begin + 60 ? fig.begin - 60 : sentence.begin;
+    uint32_t e = std::min<uint32_t>(sentence.end, fig.end + 60);
+    std::set<std::string> out;
+    for (const auto& t : nlp::ContentTokens(text.substr(b, e - b)))
+      if (!std::isdigit(static_cast<unsigned char>(t[0])) && t.size() >= 4) out.insert(t.substr(0, 4));
+    return out;
+  }
+
   void Figures(core::Brief* b) {
-    // Group figures by what they count plus the first content word after them in the
-    // sentence ("41 people killed" vs "200 people injured" are different facts).
     struct Seen {
       double value;
-      std::string text, outlet;
+      std::string text, outlet, unit;
       core::Citation cite;
+      std::set<std::string> context;
     };
-    std::map<std::string, std::vector<Seen>> by_key;
+    std::vector<Seen> seen;
     for (const core::Article* a : arts_)
       for (const core::Figure& f : a->annotations.figures) {
         if (f.unit.empty()) continue;
         const Candidate* s = SentenceAt(a, f.span.begin);
         if (!s) continue;
-        std::string after = a->text.substr(f.span.end, s->span.end - f.span.end);
-        std::vector<std::string> ctx = nlp::ContentTokens(after);
-        std::string key = f.unit + (ctx.empty() || std::isdigit(static_cast<unsigned char>(ctx[0][0])) ? "" : " " + ctx[0]);
-        by_key[key].push_back({f.value, f.text, OutletOf(*a), {a->id, s->span}});
+        seen.push_back({f.value, f.text, core::OutletOf(*a), f.unit, {a->id, s->span},
+                        ContextStems(a->text, f.span, s->span)});
       }
-    std::vector<std::pair<std::string, std::vector<Seen>>> ranked(by_key.begin(), by_key.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.second.size() > y.second.size(); });
+    // Union figures of one unit that describe one fact: shared context stems, and values
+    // within 50% of each other (outlets disagree by a few, not by multiples; further apart,
+    // two figures are two facts).
+    std::vector<size_t> parent(seen.size());
+    for (size_t i = 0; i < seen.size(); ++i) parent[i] = i;
+    std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
+    for (size_t i = 0; i < seen.size(); ++i)
+      for (size_t j = i + 1; j < seen.size(); ++j) {
+        const Seen &x = seen[i], &y = seen[j];
+        if (x.unit != y.unit) continue;
+        double lo = std::min(x.value, y.value), hi = std::max(x.value, y.value);
+        if (lo <= 0 || hi > 1.5 * lo) continue;
+        bool shared = false;
+        for (const auto& c : x.context) shared = shared || y.context.count(c) > 0;
+        if (shared) parent[find(j)] = find(i);
+      }
+    std::map<size_t, std::vector<const Seen*>> groups;
+    for (size_t i = 0; i < seen.size(); ++i) groups[find(i)].push_back(&seen[i]);
+    std::vector<std::vector<const Seen*>> ranked;
+    for (auto& [root, g] : groups) ranked.push_back(g);
+    // Most-reported facts first; a disagreement outranks agreement at equal coverage.
+    auto distinct_values = [](const std::vector<const Seen*>& g) {
+      std::set<double> v;
+      for (const Seen* s : g) v.insert(s->value);
+      return v.size();
+    };
+    std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
+      if (x.size() != y.size()) return x.size() > y.size();
+      return distinct_values(x) > distinct_values(y);
+    });
     size_t n = 0;
-    for (auto& [key, seen] : ranked) {
+    for (const auto& g : ranked) {
       if (n >= opts_.max_figures) break;
       std::map<double, std::vector<const Seen*>> values;
-      for (const Seen& s : seen) values[s.value].push_back(&s);
-      core::BriefLine line{core::BriefSection::kKeyFigure, key, "", {}, values.size() > 1};
+      for (const Seen* s : g) values[s->value].push_back(s);
+      // Outlets disagree when one gives a value without the other and another outlet does the
+      // reverse; an outlet that prints both (a revised toll, an aftershock beside the main
+      // shock) is telling a development, not contradicting anyone.
+      std::map<std::string, std::set<double>> by_outlet;
+      for (const Seen* s : g) by_outlet[s->outlet].insert(s->value);
+      bool conflict = false;
+      for (const auto& [o1, v1] : by_outlet)
+        for (const auto& [o2, v2] : by_outlet) {
+          if (o1 >= o2) continue;
+          bool only1 = false, only2 = false;
+          for (double v : v1) only1 = only1 || !v2.count(v);
+          for (double v : v2) only2 = only2 || !v1.count(v);
+          conflict = conflict || (only1 && only2);
+        }
+      auto cite_all = [](const std::vector<const Seen*>& list, core::BriefLine* line) {
+        for (const Seen* s : list)
+          if (std::find(line->citations.begin(), line->citations.end(), s->cite) == line->citations.end())
+            line->citations.push_back(s->cite);
+      };
+      if (!conflict) {
+        // Several values but no disagreement: each value is its own fact.
+        for (const auto& [v, list] : values) {
+          if (n >= opts_.max_figures) break;
+          core::BriefLine line{core::BriefSection::kKeyFigure, list.front()->unit, list.front()->text, {}, false};
+          cite_all(list, &line);
+          b->lines.push_back(std::move(line));
+          ++n;
+        }
+        continue;
+      }
+      core::BriefLine line{core::BriefSection::kKeyFigure, g.front()->unit, "", {}, true};
       std::string text;
       for (const auto& [v, list] : values) {
         std::set<std::string> outlets;
-        for (const Seen* s : list) {
-          outlets.insert(s->outlet);
-          if (std::find(line.citations.begin(), line.citations.end(), s->cite) == line.citations.end())
-            line.citations.push_back(s->cite);
-        }
+        for (const Seen* s : list) outlets.insert(s->outlet);
+        cite_all(list, &line);
         if (!text.empty()) text += " vs ";
-        text += list.front()->text;
-        if (values.size() > 1) {
-          text += " (";
-          bool first = true;
-          for (const auto& o : outlets) text += (first ? "" : ", ") + o, first = false;
-          text += ")";
-        }
+        text += list.front()->text + " (";
+        bool first = true;
+        for (const auto& o : outlets) text += (first ? "" : ", ") + o, first = false;
+        text += ")";
       }
       line.text = text;
       b->lines.push_back(std::move(line));
@@ -243,7 +307,7 @@ class BriefBuilder {
     std::vector<const core::Article*> sorted(arts_);
     std::sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return x->date_published < y->date_published; });
     for (const core::Article* a : sorted) {
-      std::string text = OutletOf(*a) + ": " + a->title;
+      std::string text = core::OutletOf(*a) + ": " + a->title;
       if (!a->wire.empty()) text += " [wire: " + a->wire.front() + "]";
       uint32_t end = static_cast<uint32_t>(std::min(a->title.size(), a->text.size()));
       b->lines.push_back({core::BriefSection::kSource, a->date_published.substr(0, 10), text,

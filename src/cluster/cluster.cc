@@ -44,8 +44,6 @@ std::optional<long> DayOf(const core::Article& a) {
   return core::DaysFromCivil(*d);
 }
 
-std::string OutletOf(const core::Article& a) { return !a.site_name.empty() ? a.site_name : a.host; }
-
 // Terms an article is compared on: title words count twice (headlines name the event), body
 // words once, entity names as whole-name terms twice (two earthquakes share vocabulary but not
 // places or officials).
@@ -154,7 +152,7 @@ std::vector<StoryGroup> ClusterStories(const std::vector<const core::Article*>& 
     std::set<std::string> outlets, independent;
     for (auto& [root, idx] : fam) {
       // The family's earliest copy speaks for it; later reprints add no independent outlet.
-      independent.insert(OutletOf(*arts[st.members[idx.front()]]));
+      independent.insert(core::OutletOf(*arts[st.members[idx.front()]]));
       if (idx.size() >= 2) {
         CopyFamily f;
         for (size_t a : idx) f.article_ids.push_back(arts[st.members[a]]->id);
@@ -163,14 +161,18 @@ std::vector<StoryGroup> ClusterStories(const std::vector<const core::Article*>& 
     }
     for (size_t m : st.members) {
       story.article_ids.push_back(arts[m]->id);
-      outlets.insert(OutletOf(*arts[m]));
+      outlets.insert(core::OutletOf(*arts[m]));
     }
     story.outlets.assign(outlets.begin(), outlets.end());
     story.independent_outlets = static_cast<int>(independent.size());
     const core::Article& first = *arts[st.members.front()];
     story.id = "s" + core::HashHex128("story:" + first.id).substr(0, 15);
-    story.first_published = first.date_published;
-    story.last_published = arts[st.members.back()]->date_published;
+    for (size_t m : st.members) {
+      const std::string& d = arts[m]->date_published;
+      if (d.empty()) continue;
+      if (story.first_published.empty() || d < story.first_published) story.first_published = d;
+      if (d > story.last_published) story.last_published = d;
+    }
     // Title: the headline of the member closest to the centroid (the most typical coverage).
     SparseVector c = st.centroid_sum;
     Normalize(&c);

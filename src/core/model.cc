@@ -2,6 +2,14 @@
 
 namespace wirebrief::core {
 
+std::string OutletOf(const Article& a) {
+  if (!a.site_name.empty()) return a.site_name;
+  if (!a.host.empty()) return a.host;
+  const std::string& src = a.provenance.source;
+  size_t slash = src.find_last_of('/');
+  return slash == std::string::npos ? src : src.substr(slash + 1);
+}
+
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
     case EntityType::kPerson: return "person";

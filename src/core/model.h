@@ -160,6 +160,10 @@ struct Story {
   std::string last_published;
 };
 
+// The outlet an article speaks for: its site name, else its host, else the input it came from
+// (pasted text has neither).
+std::string OutletOf(const Article& article);
+
 std::string_view EntityTypeName(EntityType type);
 std::string_view BriefSectionName(BriefSection section);
 

@@ -335,9 +335,12 @@ class Reader {
       if (end < text_.size() && text_[end] == '%') {
         unit = "percent";
         ++end;
-      } else if (k < toks.size() && (Lower(toks[k].text) == "percent" || Lower(toks[k].text) == "per")) {
+      } else if (k < toks.size() && Lower(toks[k].text) == "percent") {
         unit = "percent";
         end = toks[k].end;
+      } else if (k + 1 < toks.size() && Lower(toks[k].text) == "per" && Lower(toks[k + 1].text) == "cent") {
+        unit = "percent";
+        end = toks[k + 1].end;
       } else if (prev == "magnitude") {
         unit = "magnitude";
         begin = toks[i - 1].begin;

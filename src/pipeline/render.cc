@@ -26,8 +26,6 @@ const char* SectionTitle(core::BriefSection s) {
   return "";
 }
 
-std::string OutletOf(const core::Article& a) { return !a.site_name.empty() ? a.site_name : a.host; }
-
 }  // namespace
 
 std::string ArticleToJson(const core::Article& a, const std::string& source, bool with_annotations) {
@@ -139,7 +137,7 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
         std::string line;
         for (const auto& id : f) {
           auto it = articles.find(id);
-          line += (line.empty() ? "" : ", ") + (it == articles.end() ? id : OutletOf(it->second));
+          line += (line.empty() ? "" : ", ") + (it == articles.end() ? id : core::OutletOf(it->second));
         }
         out += "- " + line + "\n";
       }
@@ -150,7 +148,7 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
         const core::Citation& c = *cite_list[i];
         auto it = articles.find(c.article_id);
         std::string where = it == articles.end() ? c.article_id
-                                                 : OutletOf(it->second) + ", \"" + it->second.title + "\"";
+                                                 : core::OutletOf(it->second) + ", \"" + it->second.title + "\"";
         out += std::to_string(i + 1) + ". " + where + ", chars " + std::to_string(c.span.begin) + "–" +
                std::to_string(c.span.end) + "\n";
       }
@@ -173,7 +171,7 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
         auto it = articles.find(c.article_id);
         if (it != articles.end()) {
           cj["url"] = it->second.url;
-          cj["outlet"] = OutletOf(it->second);
+          cj["outlet"] = core::OutletOf(it->second);
         }
         cites.push_back(cj);
       }
@@ -187,7 +185,7 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
       auto it = articles.find(id);
       if (it == articles.end()) continue;
       const core::Article& a = it->second;
-      arts.push_back({{"id", a.id}, {"title", a.title}, {"url", a.url}, {"outlet", OutletOf(a)},
+      arts.push_back({{"id", a.id}, {"title", a.title}, {"url", a.url}, {"outlet", core::OutletOf(a)},
                       {"date_published", a.date_published}, {"wire", a.wire}});
     }
     arr.push_back({{"id", s.id},

@@ -102,6 +102,36 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
     EXPECT_EQ(stories_of_event[id].size(), 1u) << "event " << id << " is split across stories";
   }
   EXPECT_EQ(stories.size(), expected["events"].size());
+
+  // Every page and the pasted copy is stored once, although the WARC and the feed repeat pages.
+  size_t articles = 0;
+  for (const auto& s : stories) articles += s["articles"].size();
+  EXPECT_EQ(articles, expected["documents"].size() + expected["pasted"].size());
+
+  for (const auto& e : expected["events"]) {
+    const json* story = nullptr;
+    for (const auto& s : stories)
+      if (*stories_of_event[e["id"].get<std::string>()].begin() == s["id"].get<std::string>()) story = &s;
+    ASSERT_NE(story, nullptr);
+    // Wire-carried events: reprints form a copy family and do not count as independent outlets.
+    if (!e["wire"].is_null()) {
+      EXPECT_FALSE((*story)["copy_families"].empty()) << e["id"];
+      EXPECT_LT((*story)["independent_outlets"].get<int>(), (int)(*story)["outlets"].size()) << e["id"];
+    }
+    // Figures the outlets disagree on are flagged, with each side's value.
+    for (const auto& conflict : e["figure_conflicts"]) {
+      std::set<std::string> values;
+      for (const auto& v : conflict["values"]) values.insert(v["value"].get<std::string>());
+      bool flagged = false;
+      for (const auto& line : (*story)["brief"]) {
+        if (!line.value("conflict", false)) continue;
+        bool all = true;
+        for (const auto& v : values) all = all && line["text"].get<std::string>().find(v) != std::string::npos;
+        flagged = flagged || all;
+      }
+      EXPECT_TRUE(flagged) << e["id"] << ": " << conflict["fact"] << " not flagged";
+    }
+  }
 }
 
 TEST_F(DemoTest, BrokenInputIsNamedExitIsOneAndTheRestIsStored) {

@@ -51,11 +51,12 @@ bool IsBlockTag(std::string_view t) {
   return kBlocks.count(t) > 0;
 }
 
-// Rule: non-content elements. Scripts, styles, forms, embedded media and page furniture never
-// carry article prose.
+// Rule: non-content elements. Scripts, styles, form controls, embedded media and page furniture
+// never carry article prose. <form> itself is not among them: ASP.NET pages wrap the whole page
+// in one form.
 bool IsNeverContentTag(std::string_view t) {
   static const std::unordered_set<std::string_view> kTags = {
-      "script", "style", "noscript", "nav",    "footer", "aside",  "form",   "iframe",
+      "script", "style", "noscript", "nav",    "footer", "aside",  "iframe",
       "svg",    "button", "select",  "option", "template", "object", "embed", "canvas",
       "input",  "textarea", "label", "menu",   "dialog", "head",   "header", "link", "meta"};
   return kTags.count(t) > 0;
@@ -63,7 +64,9 @@ bool IsNeverContentTag(std::string_view t) {
 
 // Rule: boilerplate by class/id. Share bars, related/most-read boxes, comment widgets, cookie
 // banners, newsletter promos, ad slots, breadcrumbs, author bios and site chrome are marked by
-// their class or id on nearly every CMS; a strong "article body" marker overrides.
+// their class or id on nearly every CMS; a strong "article body" marker overrides. Names are
+// compared word by word ("node--promoted" is not a promo, "ad" inside "header" is not an ad);
+// a few distinctive stems also match inside run-together names ("sharebar", "mostpopular").
 bool IsBoilerplateByName(const xmlNode* n) {
   std::string names = Lower(Attr(n, "class") + " " + Attr(n, "id"));
   if (names.size() <= 1) return false;
@@ -72,27 +75,31 @@ bool IsBoilerplateByName(const xmlNode* n) {
                                          "article__body", "story-content"};
   for (const char* s : kStrongContent)
     if (names.find(s) != std::string::npos) return false;
-  static const char* kSubstrings[] = {
-      "share",     "social",    "related",  "comment",   "cookie",     "consent",   "newsletter",
-      "subscribe", "promo",     "advert",   "breadcrumb", "sidebar",   "footer",    "navbar",
-      "toolbar",   "signup",    "sign-up",  "recommend", "trending",   "popular",   "mostread",
-      "most-read", "more-news", "banner",   "modal",     "popup",      "login",     "author-bio",
-      "authorbio", "bio-box",   "masthead", "outbrain",  "taboola",    "sponsor",   "paywall",
-      "read-more", "readmore",  "byline",   "dateline-box", "skip-link", "print-",  "tags"};
-  for (const char* s : kSubstrings)
+  static const std::unordered_set<std::string_view> kWords = {
+      "share",     "sharing",     "social",     "related",   "comment",     "comments",
+      "cookie",    "cookies",     "consent",    "newsletter", "subscribe",  "subscription",
+      "promo",     "promos",      "promotion",  "advert",    "advertisement", "ads",
+      "ad",        "adslot",      "breadcrumb", "breadcrumbs", "sidebar",   "footer",
+      "navbar",    "nav",         "navigation", "toolbar",   "signup",      "recommend",
+      "recommended", "recommendations", "trending", "popular", "mostread",  "banner",
+      "modal",     "popup",       "login",      "masthead",  "outbrain",    "taboola",
+      "sponsor",   "sponsored",   "paywall",    "byline",    "tags",        "tag",
+      "menu",      "rail",        "caption",    "credit",    "bio",         "skip",
+      "print",     "widget",      "dateline",   "more",      "readmore"};
+  static const char* kStems[] = {"sharebar", "socialshare", "mostpopular", "mostread", "relatedarticle",
+                                 "relatedstor", "newsletter", "cookiebanner", "commentlist",
+                                 "outbrain", "taboola", "breadcrumb", "author-bio", "authorbio"};
+  for (const char* s : kStems)
     if (names.find(s) != std::string::npos) return true;
-  // Whole tokens only: "ad" inside "header" or "read" must not match.
-  std::string token;
+  std::string word;
   for (size_t i = 0; i <= names.size(); ++i) {
     char c = i < names.size() ? names[i] : ' ';
-    if (c == ' ' || c == '-' || c == '_') {
-      if (token == "ad" || token == "ads" || token == "nav" || token == "menu" || token == "rail" ||
-          token == "caption" || token == "credit" || token == "bio")
-        return true;
-      token.clear();
-    } else {
-      token += c;
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word += c;
+      continue;
     }
+    if (!word.empty() && kWords.count(word)) return true;
+    word.clear();
   }
   return false;
 }
@@ -242,7 +249,7 @@ struct PageMeta {
   std::string title_tag, h1, canonical, lang;
   std::map<std::string, std::string> meta;  // lower-cased name/property -> content
   std::vector<json> jsonld;
-  std::string time_datetime, time_text, byline_text;
+  std::string time_datetime, time_text, byline_text, date_text;
   std::vector<std::string> breadcrumb;
 };
 
@@ -288,6 +295,15 @@ void CollectMeta(const xmlNode* n, PageMeta* pm, int depth) {
       std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
       xmlFree(s);
       if (!text.empty() && text.size() < 200) pm->byline_text = text;
+    }
+    // Rule: visible date lines. Pages without date metadata print "Published Nov. 2, 2026
+    // 10:32 a.m." or "Posted: Tuesday, November 3, 2026 2:20pm" in an element named for it.
+    if (pm->date_text.empty() && (names.find("date") != std::string::npos || names.find("posted") != std::string::npos ||
+                                  names.find("publish") != std::string::npos || names.find("timestamp") != std::string::npos)) {
+      xmlChar* s = xmlNodeGetContent(c);
+      std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
+      xmlFree(s);
+      if (!text.empty() && text.size() < 160 && !NormalizeDate(text).empty()) pm->date_text = text;
     }
     if (pm->breadcrumb.empty() && (names.find("breadcrumb") != std::string::npos ||
                                    Lower(Attr(c, "aria-label")) == "breadcrumb")) {
@@ -489,6 +505,7 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     set(&a->date_published, "date_published", NormalizeDate(meta(k)), "meta");
   set(&a->date_published, "date_published", NormalizeDate(pm.time_datetime), "dom");
   set(&a->date_published, "date_published", NormalizeDate(pm.time_text), "dom");
+  set(&a->date_published, "date_published", NormalizeDate(pm.date_text), "dom");
   if (doc.hints.count("date_published"))
     set(&a->date_published, "date_published", NormalizeDate(doc.hints.at("date_published")), "hint");
   a->date_crawled = NormalizeDate(doc.provenance.crawl_date);

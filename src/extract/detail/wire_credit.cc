@@ -12,6 +12,13 @@ bool LooksLikeAgency(const std::string& s) {
   if (!std::isupper(static_cast<unsigned char>(s[0]))) return false;
   for (char c : s)
     if (c == '.' || c == ',' || c == '?' || c == '!' || c == ':') return false;
+  // Every word capitalised ("Continental Wire Service", "CWS"): "Join the conversation" is a
+  // widget prompt, not an agency.
+  bool word_start = true;
+  for (char c : s) {
+    if (word_start && std::islower(static_cast<unsigned char>(c))) return false;
+    word_start = c == ' ';
+  }
   return true;
 }
 
