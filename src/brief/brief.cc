@@ -114,8 +114,20 @@ class BriefBuilder {
     return cites;
   }
 
+  // True when most of the candidate's words are already in an emitted line: a bare quote
+  // repeating an attributed one, or the same fact reworded.
+  bool Redundant(const Candidate& c) const {
+    for (const Candidate* e : emitted_) {
+      size_t inter = 0;
+      for (const auto& [k, v] : c.tf) inter += e->tf.count(k);
+      if (inter * 5 >= c.tf.size() * 4) return true;
+    }
+    return false;
+  }
+
   void Emit(core::Brief* b, core::BriefSection section, const std::string& label, Candidate& c) {
     c.used = true;
+    emitted_.push_back(&c);
     b->lines.push_back({section, label, c.text, CiteWithCorroboration(c), false});
   }
 
@@ -134,7 +146,7 @@ class BriefBuilder {
     size_t n = 0;
     for (Candidate* c : pool) {
       if (n >= max) break;
-      if (c->used) continue;  // taken as corroboration of an earlier line
+      if (c->used || Redundant(*c)) continue;  // taken as corroboration, or said already
       Emit(b, section, "", *c);
       ++n;
     }
@@ -161,7 +173,8 @@ class BriefBuilder {
       if (n >= opts_.max_stakeholders) break;
       Candidate* best = nullptr;
       for (Candidate& c : cands_)
-        if (!c.used && c.text.find(name) != std::string::npos && (!best || c.score > best->score)) best = &c;
+        if (!c.used && c.text.find(name) != std::string::npos && !Redundant(c) && (!best || c.score > best->score))
+          best = &c;
       if (!best) continue;
       std::string label = role.count(name) ? name + " (" + role[name] + ")" : name;
       Emit(b, core::BriefSection::kStakeholder, label, *best);
@@ -319,6 +332,7 @@ class BriefBuilder {
   const std::vector<const core::Article*>& arts_;
   const BriefOptions& opts_;
   std::vector<Candidate> cands_;
+  std::vector<const Candidate*> emitted_;
 };
 
 }  // namespace

@@ -264,6 +264,8 @@ class Reader {
                    std::all_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.'; });
     if (detail::Countries().count(name)) {
       m.type = core::EntityType::kCountry;
+    } else if (detail::PlaceWords().count(toks[e - 1].text) && !org) {
+      m.type = core::EntityType::kPlace;
     } else if (!role.empty() && !org) {
       m.type = core::EntityType::kPerson;
       m.role = role;
@@ -379,7 +381,8 @@ class Reader {
           int delta;
           if (prev == "next" || (future && prev != "last")) {
             delta = (wd - anchor_wd + 7) % 7;
-            if (delta == 0) delta = 7;
+            // The publication day's own name is today ("on Sunday night" in a Sunday story).
+            if (delta == 0 && prev == "next") delta = 7;
           } else {
             delta = -((anchor_wd - wd + 7) % 7);
           }

@@ -54,7 +54,17 @@ const std::unordered_set<std::string_view>& OrganizationWords() {
       "Assembly", "Senate", "Congress", "Police", "Army", "Navy", "Guard", "Centre", "Center",
       "Hospital", "Exchange", "Authority", "Observatory", "Alliance", "Coalition", "Network",
       "Bureau", "Administration", "Cabinet", "Government", "Technologies", "Partners", "Media",
-      "Telecom", "Railways", "Ports", "Brigade", "Cross", "Crescent", "Forces", "Directorate"};
+      "Telecom", "Railways", "Ports", "Brigade", "Cross", "Crescent", "Forces", "Directorate",
+      "Command", "Corps", "Secretariat", "Tribunal", "Council", "Academy", "League", "Trust"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlaceWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Ridge", "Creek", "River", "Bay", "Street", "Road", "Avenue", "Mountains", "Mountain", "Valley",
+      "Island", "Islands", "Lake", "Hills", "Hill", "Coast", "Peninsula", "Harbour", "Harbor", "Sea",
+      "Ocean", "Gulf", "Strait", "Province", "Region", "County", "District", "Shire", "Square",
+      "Bridge", "Canyon", "Desert", "Plain", "Plains", "Heights", "Falls", "Forest", "Park", "Quay"};
   return k;
 }
 

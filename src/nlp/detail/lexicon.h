@@ -11,6 +11,8 @@ const std::unordered_set<std::string_view>& StopWords();
 const std::unordered_set<std::string_view>& Countries();
 // Words that end or make an organisation name ("Ministry", "Bank", "Council").
 const std::unordered_set<std::string_view>& OrganizationWords();
+// Words that end a place name ("Coolabri Ridge", "Marrick Creek", "Alder Bay").
+const std::unordered_set<std::string_view>& PlaceWords();
 // Titles and role words that precede a person's name ("President", "Minister", "Dr").
 const std::unordered_set<std::string_view>& PersonTitles();
 // Abbreviations whose period does not end a sentence.
