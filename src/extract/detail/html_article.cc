@@ -83,9 +83,9 @@ bool IsBoilerplateByName(const xmlNode* n) {
       "navbar",    "nav",         "navigation", "toolbar",   "signup",      "recommend",
       "recommended", "recommendations", "trending", "popular", "mostread",  "banner",
       "modal",     "popup",       "login",      "masthead",  "outbrain",    "taboola",
-      "sponsor",   "sponsored",   "paywall",    "byline",    "tags",        "tag",
+      "sponsor",   "sponsored",   "paywall",    "byline",    "tags",
       "menu",      "rail",        "caption",    "credit",    "bio",         "skip",
-      "print",     "widget",      "dateline",   "more",      "readmore"};
+      "readmore"};
   static const char* kStems[] = {"sharebar", "socialshare", "mostpopular", "mostread", "relatedarticle",
                                  "relatedstor", "newsletter", "cookiebanner", "commentlist",
                                  "outbrain", "taboola", "breadcrumb", "author-bio", "authorbio"};
