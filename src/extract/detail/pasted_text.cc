@@ -120,6 +120,20 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
       continue;
     }
     if (l == title || IsToolbarLine(l) || IsBoxHeaderLine(l)) continue;
+    // Rule: date lines ("Posted : 2026-11-06 17:40 | Updated : ..."): the first gives the
+    // publication date; none is body text.
+    std::string lower = Lower(l);
+    size_t digit = l.find_first_of("0123456789");
+    std::string date = digit == std::string::npos ? "" : NormalizeDate(l.substr(digit));
+    if (date.empty()) date = NormalizeDate(l);
+    if ((StartsWith(lower, "posted") || StartsWith(lower, "published") || StartsWith(lower, "updated") ||
+         StartsWith(lower, "last updated")) && CountWords(l) <= 16 && !date.empty()) {
+      if (a->date_published.empty() && !StartsWith(lower, "updated") && !StartsWith(lower, "last")) {
+        a->date_published = date;
+        a->field_sources["date_published"] = "text";
+      }
+      continue;
+    }
     if (seen_body && IsCommentWidgetLine(l)) break;
     if (count[l] > 1) {
       // Repeated lines are page furniture: the headline (handled above) and photo captions,
@@ -160,7 +174,7 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
   a->text = std::move(text);
   a->language = GuessLanguage(a->text);
   if (!a->language.empty()) a->field_sources["language"] = "text";
-  if (doc.hints.count("date_published")) {
+  if (a->date_published.empty() && doc.hints.count("date_published")) {
     a->date_published = NormalizeDate(doc.hints.at("date_published"));
     if (!a->date_published.empty()) a->field_sources["date_published"] = "hint";
   }
