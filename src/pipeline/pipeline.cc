@@ -13,7 +13,7 @@ namespace {
 
 // Pulls documents in batches, extracts (and reads) each batch in parallel, and hands results to
 // `sink` in input order. Ingest stays on the calling thread: readers are sequential by nature.
-void ForEachExtracted(const std::vector<std::string>& inputs, const RunOptions& options, bool read,
+void ForEachExtracted(const RunOptions& options, bool read,
                       core::ProgressSink* progress, ingest::DocumentStream* stream,
                       const std::function<void(const core::Result<core::Article>&, bool from_ingest)>& sink) {
   core::ThreadPool pool(options.jobs);
@@ -21,7 +21,6 @@ void ForEachExtracted(const std::vector<std::string>& inputs, const RunOptions& 
   xo.limits = options.limits;
   std::vector<std::optional<core::Result<core::RawDocument>>> batch;
   bool done = false;
-  (void)inputs;
   while (!done) {
     batch.clear();
     while (batch.size() < std::max<size_t>(1, options.batch_size)) {
@@ -59,7 +58,7 @@ void ExtractDocuments(const std::vector<std::string>& inputs, const RunOptions& 
   ingest::IngestOptions io;
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
-  ForEachExtracted(inputs, options, read, nullptr, &stream,
+  ForEachExtracted(options, read, nullptr, &stream,
                    [&](const core::Result<core::Article>& a, bool) { sink(a); });
 }
 
@@ -97,7 +96,7 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
   if (!progress) progress = &quiet;
   progress->Begin("reading", 0);
   core::Status store_error;
-  ForEachExtracted(inputs, options, /*read=*/true, progress, &stream,
+  ForEachExtracted(options, /*read=*/true, progress, &stream,
                    [&](const core::Result<core::Article>& a, bool from_ingest) {
                      if (!from_ingest) ++sum.documents_read;
                      if (!a.ok()) {
