@@ -1,6 +1,8 @@
 // The two page readers behind ExtractArticle and the rules they share.
 #pragma once
 
+#include <libxml/tree.h>
+
 #include <string>
 #include <vector>
 
@@ -13,6 +15,10 @@ namespace wirebrief::extract::detail {
 // HTML page -> article text + metadata (libxml2 HTML parser).
 core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
                              core::Article* article);
+
+// Fills the metadata fields of `article` (and field_sources) from the parsed page `root`.
+void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
+                      const ExtractOptions& options, core::Article* article);
 
 // Pasted page text (a reader's copy-paste) -> article text + title, section, captions, wire.
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
