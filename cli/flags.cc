@@ -46,6 +46,13 @@ void AddInputs(CLI::App* app, CommonFlags* f) {
       ->required();
 }
 
+void AddInputFileFlag(CLI::App* app, CommonFlags* f) {
+  app->add_option("-i,--input-file", f->input_files,
+                  "File listing one input (path or http(s) URL) per line; '#' starts a comment")
+      ->check(CLI::ExistingFile);
+  if (CLI::Option* in = app->get_option_no_throw("inputs")) in->required(false);
+}
+
 void PrintError(const std::string& message) { std::fprintf(stderr, "wirebrief: %s\n", message.c_str()); }
 
 }  // namespace wirebrief::cli

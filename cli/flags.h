@@ -14,6 +14,7 @@ struct CommonFlags {
   size_t jobs = 0;
   bool quiet = false;
   std::vector<std::string> inputs;
+  std::vector<std::string> input_files;  // -i: files listing one input per line
 };
 
 void AddVersionFlag(CLI::App* app);
@@ -21,6 +22,8 @@ void AddDbFlag(CLI::App* app, CommonFlags* f);
 void AddJobsFlag(CLI::App* app, CommonFlags* f);
 void AddQuietFlag(CLI::App* app, CommonFlags* f);
 void AddInputs(CLI::App* app, CommonFlags* f);
+// -i/--input-file FILE (repeatable); makes the positional inputs optional.
+void AddInputFileFlag(CLI::App* app, CommonFlags* f);
 
 // "wirebrief <version> (libxml2 X, SQLite Y, zlib Z)".
 std::string VersionText();
@@ -33,6 +36,7 @@ struct Command {
 Command AddRunCommand(CLI::App* root);
 Command AddShowCommand(CLI::App* root);
 Command AddExtractCommand(CLI::App* root);
+Command AddIngestCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

@@ -5,27 +5,33 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <system_error>
 
+#include "ingest/detail/byte_input.h"
 #include "ingest/detail/readers.h"
 
 namespace wirebrief::ingest {
 namespace fs = std::filesystem;
 
 InputKind DetectInputKind(std::string_view head) {
-  if (head.size() >= 2 && head[0] == '\x1f' && head[1] == '\x8b') return InputKind::kGzip;
+  switch (detail::DetectCompression(head)) {
+    case detail::Compression::kGzip:
+      return InputKind::kGzip;
+    case detail::Compression::kZstd:
+      return InputKind::kZstd;
+    case detail::Compression::kNone:
+      break;
+  }
   if (head.substr(0, 5) == "WARC/") return InputKind::kWarc;
   std::string_view s = head;
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   size_t controls = 0;
   for (char c : s.substr(0, 4096)) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u == 0) return (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
-                           ? InputKind::kHtml
-                           : InputKind::kBinary;
+    if (u == 0)
+      return (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
+                 ? InputKind::kHtml
+                 : InputKind::kBinary;
     if (u < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }
   if (controls * 20 > std::min<size_t>(s.size(), 4096) + 1) return InputKind::kBinary;
@@ -37,7 +43,8 @@ InputKind DetectInputKind(std::string_view head) {
     std::string_view line = s.substr(0, eol);
     // A JSON lines file has a complete object on its first line; a pretty-printed document
     // opens with a lone brace.
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
+      line.remove_suffix(1);
     return line.size() > 1 && line.back() == '}' ? InputKind::kJsonl : InputKind::kJson;
   }
   if (s[0] == '[') return InputKind::kJson;
@@ -72,18 +79,35 @@ struct DocumentStream::State {
   struct Pending {
     std::string path;
     bool from_folder = false;
+    int depth = 0;  // sitemapindex levels followed to get here
+  };
+  // What a fetch said about the bytes it returned.
+  struct Origin {
+    std::string url;
+    std::string content_type;
+    std::string fetched_at;
+    int http_status = 0;
   };
   IngestOptions options;
   std::deque<Pending> inputs;
   std::deque<core::Result<core::RawDocument>> ready;
+  std::unique_ptr<detail::RecordSource> current;
   std::vector<Reference> references;
   std::vector<std::string> skipped;
+  std::unique_ptr<Fetcher> fetcher;
+  // The URL-list file being read (IngestOptions::input_lists).
+  size_t list_index = 0;
+  std::unique_ptr<detail::ByteInput> list;
+  size_t list_line = 0;
 
-  void Emit(core::Result<core::RawDocument> r) { ready.push_back(std::move(r)); }
   void Fail(core::Status s) { ready.push_back(std::move(s)); }
   void ExpandFolder(const std::string& path);
-  void ReadInput(const Pending& in);
-  void Dispatch(const Pending& in, std::string_view bytes, bool decompressed);
+  bool NextFromLists();
+  void Open(const Pending& in);
+  void Dispatch(const Pending& in, std::unique_ptr<detail::ByteInput> bytes, const Origin* origin);
+  bool ReadWhole(const std::string& src, std::unique_ptr<detail::Decoder> dec, size_t max,
+                 const char* what, std::string* out);
+  void FollowSitemaps(const Pending& in, size_t first_new_ref);
 };
 
 void DocumentStream::State::ExpandFolder(const std::string& path) {
@@ -105,15 +129,80 @@ void DocumentStream::State::ExpandFolder(const std::string& path) {
   }
   std::sort(files.begin(), files.end());
   // Folder contents go before the remaining named inputs so order follows the command line.
-  for (auto f = files.rbegin(); f != files.rend(); ++f) inputs.push_front({*f, true});
+  for (auto f = files.rbegin(); f != files.rend(); ++f) inputs.push_front({*f, true, 0});
 }
 
-void DocumentStream::State::ReadInput(const Pending& in) {
-  std::string bytes;
-  const core::Limits& lim = options.limits;
-  if (in.path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
+bool DocumentStream::State::NextFromLists() {
+  constexpr size_t kMaxLine = 64 << 10;
+  while (list || list_index < options.input_lists.size()) {
+    const std::string& name = options.input_lists[list ? list_index - 1 : list_index];
+    if (!list) {
+      ++list_index;
+      list_line = 0;
+      auto opened = detail::ByteInput::Open(options.input_lists[list_index - 1]);
+      if (!opened.ok()) {
+        Fail(opened.status());
+        return true;
+      }
+      list = std::move(opened.value());
+      continue;
+    }
+    std::string_view v = list->Peek(kMaxLine + 1);
+    if (v.empty()) {
+      list.reset();
+      continue;
+    }
+    size_t nl = v.find('\n');
+    ++list_line;
+    if (nl == std::string_view::npos && v.size() > kMaxLine) {
+      Fail(core::Status::LimitExceeded(name, "line " + std::to_string(list_line),
+                                       "line longer than 64 KiB"));
+      // Skip to the end of this overlong line.
+      for (;;) {
+        list->Skip(v.size());
+        v = list->Peek(kMaxLine);
+        size_t e = v.find('\n');
+        if (e != std::string_view::npos) {
+          list->Skip(e + 1);
+          break;
+        }
+        if (v.empty()) break;
+      }
+      return true;
+    }
+    std::string line(v.substr(0, nl));
+    list->Skip(nl == std::string_view::npos ? v.size() : nl + 1);
+    size_t b = line.find_first_not_of(" \t\r");
+    if (b == std::string::npos || line[b] == '#') continue;
+    line = line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+    inputs.push_back({line, false, 0});
+    return true;
+  }
+  return false;
+}
+
+void DocumentStream::State::Open(const Pending& in) {
+  if (IsHttpUrl(in.path)) {
+    if (!options.fetch) {
+      Fail(core::Status::Unsupported(in.path, "URL inputs need fetching, which is turned off"));
+      return;
+    }
+    if (!fetcher) {
+      FetchOptions fo = options.fetch_options;
+      fo.max_bytes = std::min(
+          fo.max_bytes, std::max<size_t>(options.limits.max_document_bytes, options.max_xml_bytes));
+      fetcher = std::make_unique<Fetcher>(fo);
+    }
+    core::Result<FetchedPage> page = fetcher->Fetch(in.path);
+    if (!page.ok()) {
+      Fail(page.status());
+      return;
+    }
+    Origin origin{page->url, page->content_type, page->fetched_at, static_cast<int>(page->status)};
+    Dispatch(in, detail::ByteInput::FromMemory(std::move(page->body)), &origin);
+    return;
+  }
+  if (in.path != "-") {
     std::error_code ec;
     auto status = fs::status(in.path, ec);
     if (ec || !fs::exists(status)) {
@@ -125,87 +214,131 @@ void DocumentStream::State::ReadInput(const Pending& in) {
       return;
     }
     uint64_t size = fs::file_size(in.path, ec);
-    if (!ec && size > lim.max_container_bytes) {
-      Fail(core::Status::LimitExceeded(in.path, "", "file of " + std::to_string(size) +
-                                                        " bytes exceeds the input limit"));
-      return;
-    }
-    std::ifstream f(in.path, std::ios::binary);
-    if (!f) {
-      Fail(core::Status::IOError(in.path, "cannot open file"));
-      return;
-    }
-    bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-    if (f.bad()) {
-      Fail(core::Status::IOError(in.path, "read failed"));
+    if (!ec && size > options.limits.max_container_bytes) {
+      Fail(core::Status::LimitExceeded(
+          in.path, "", "file of " + std::to_string(size) + " bytes exceeds the input limit"));
       return;
     }
   }
-  Dispatch(in, bytes, false);
+  auto opened = detail::ByteInput::Open(in.path);
+  if (!opened.ok()) {
+    Fail(opened.status());
+    return;
+  }
+  Dispatch(in, std::move(opened.value()), nullptr);
 }
 
-void DocumentStream::State::Dispatch(const Pending& in, std::string_view bytes, bool decompressed) {
+bool DocumentStream::State::ReadWhole(const std::string& src, std::unique_ptr<detail::Decoder> dec,
+                                      size_t max, const char* what, std::string* out) {
+  for (;;) {
+    detail::Decoder::State s = dec->Decode(out, 256 << 10);
+    if (out->size() > max) {
+      Fail(core::Status::LimitExceeded(
+          src, "", std::string(what) + " exceeds the limit of " + std::to_string(max) + " bytes"));
+      return false;
+    }
+    if (s == detail::Decoder::State::kData) continue;
+    if (s == detail::Decoder::State::kMemberEnd && dec->NextMember()) continue;
+    if (s == detail::Decoder::State::kError) {
+      Fail(core::Status::Corruption(src + "@" + std::to_string(dec->member_begin()), "",
+                                    dec->error()));
+      return false;
+    }
+    return true;
+  }
+}
+
+void DocumentStream::State::FollowSitemaps(const Pending& in, size_t first_new_ref) {
+  if (in.depth >= options.sitemap_index_depth) return;
+  std::vector<Pending> children;
+  for (size_t i = first_new_ref; i < references.size(); ++i) {
+    const Reference& r = references[i];
+    if (r.kind != "sitemap") continue;
+    if (IsHttpUrl(r.url)) {
+      if (options.fetch) children.push_back({r.url, false, in.depth + 1});
+    } else if (!IsHttpUrl(in.path) && in.path != "-" && r.url.find("://") == std::string::npos) {
+      fs::path child =
+          fs::path(r.url).is_absolute() ? fs::path(r.url) : fs::path(in.path).parent_path() / r.url;
+      children.push_back({child.lexically_normal().string(), false, in.depth + 1});
+    }
+  }
+  for (auto c = children.rbegin(); c != children.rend(); ++c) inputs.push_front(*c);
+}
+
+void DocumentStream::State::Dispatch(const Pending& in, std::unique_ptr<detail::ByteInput> bytes,
+                                     const Origin* origin) {
   const core::Limits& lim = options.limits;
   const std::string& src = in.path;
-  auto emit = [this](core::Result<core::RawDocument> r) { Emit(std::move(r)); };
-  InputKind kind = DetectInputKind(bytes.substr(0, 8192));
+  std::string raw_head(bytes->Peek(64 << 10));
+  detail::Compression comp = detail::DetectCompression(raw_head);
+  std::string head = comp == detail::Compression::kNone
+                         ? raw_head
+                         : detail::DecodePrefix(raw_head, comp, 64 << 10);
+  InputKind kind = DetectInputKind(head);
+  if (comp != detail::Compression::kNone && (kind == InputKind::kGzip || kind == InputKind::kZstd))
+    kind = InputKind::kBinary;  // compressed twice: not something a crawler writes
+  std::string base_url = origin ? origin->url : "";
+  auto decoder = [&] { return detail::MakeDecoder(std::move(bytes), comp); };
   switch (kind) {
-    case InputKind::kGzip: {
-      // A gzip stream is either a WARC (read member by member) or a compressed feed/sitemap.
-      std::string head;
-      detail::Gunzip(bytes.substr(0, 1 << 16), 1 << 16, &head);  // may be truncated: fine
-      if (head.substr(0, 5) == "WARC/") {
-        detail::ReadWarc(src, bytes, lim, emit);
-        return;
-      }
-      if (decompressed) break;
-      std::string plain;
-      core::Status s = detail::Gunzip(bytes, lim.max_container_bytes, &plain);
-      if (!s.ok()) {
-        Fail(s.WithLocation(src));
-        return;
-      }
-      Dispatch(in, plain, true);
-      return;
-    }
     case InputKind::kWarc:
-      detail::ReadWarc(src, bytes, lim, emit);
+      current = detail::OpenWarcReader(src, decoder(), lim);
       return;
-    case InputKind::kFeed: {
-      core::Status s = detail::ReadFeed(src, bytes, emit, &references);
-      if (!s.ok()) Fail(s);
-      return;
-    }
-    case InputKind::kSitemap: {
-      core::Status s = detail::ReadSitemap(src, bytes, &references);
-      if (!s.ok()) Fail(s);
-      return;
-    }
     case InputKind::kJsonl:
-      detail::ReadJsonLines(src, bytes, lim, emit);
+      current = detail::OpenJsonLinesReader(src, decoder(), lim);
       return;
+    case InputKind::kFeed:
+    case InputKind::kSitemap: {
+      std::string xml;
+      if (!ReadWhole(src, decoder(), options.max_xml_bytes,
+                     kind == InputKind::kFeed ? "feed" : "sitemap", &xml))
+        return;
+      size_t first_new = references.size();
+      auto emit = [this](core::Result<core::RawDocument> r) { ready.push_back(std::move(r)); };
+      core::Status s = kind == InputKind::kFeed
+                           ? detail::ReadFeed(src, xml, base_url, emit, &references)
+                           : detail::ReadSitemap(src, xml, base_url, emit, &references);
+      if (!s.ok()) Fail(s);
+      if (kind == InputKind::kSitemap) FollowSitemaps(in, first_new);
+      return;
+    }
     case InputKind::kHtml:
     case InputKind::kText: {
-      if (bytes.size() > lim.max_document_bytes) {
-        Fail(core::Status::LimitExceeded(src, "", "page of " + std::to_string(bytes.size()) +
-                                                      " bytes exceeds the document limit"));
-        return;
-      }
+      std::string page;
+      if (!ReadWhole(src, decoder(), lim.max_document_bytes, "page", &page)) return;
       core::RawDocument doc;
       doc.kind = kind == InputKind::kHtml ? core::ContentKind::kHtml : core::ContentKind::kText;
-      doc.content = DecodeToUtf8(bytes, "", &doc.charset);
-      doc.provenance = {src, kind == InputKind::kHtml ? "file" : "text", 0, bytes.size(), "", "", 0};
-      Emit(std::move(doc));
+      doc.content = DecodeToUtf8(
+          page, origin ? detail::CharsetFromContentType(origin->content_type) : "", &doc.charset);
+      if (origin) {
+        doc.url = origin->url;
+        doc.provenance = {src, "http", 0, page.size(), "", origin->fetched_at, origin->http_status};
+      } else {
+        doc.provenance = {src, kind == InputKind::kHtml ? "file" : "text", 0, page.size(), "", "",
+                          0};
+      }
+      if (options.discover_feeds && doc.kind == core::ContentKind::kHtml) {
+        // A cheap test first: parsing every page's head again would cost more than ingest itself.
+        std::string_view h = std::string_view(doc.content).substr(0, 64 << 10);
+        if (h.find("+xml") != std::string_view::npos ||
+            h.find("feed+json") != std::string_view::npos) {
+          for (std::string& url : DiscoverFeeds(doc.content, doc.url))
+            references.push_back({std::move(url), "feed", src, {}});
+        }
+      }
+      ready.push_back(std::move(doc));
       return;
     }
+    case InputKind::kGzip:
+    case InputKind::kZstd:
     case InputKind::kJson:
     case InputKind::kBinary:
     case InputKind::kEmpty:
       break;
   }
-  const char* why = kind == InputKind::kJson    ? "a JSON document, not JSON lines of pages"
-                    : kind == InputKind::kEmpty ? "empty"
-                                                : "binary data, not a page, WARC, feed, sitemap or JSON lines";
+  const char* why = kind == InputKind::kJson ? "a JSON document, not JSON lines of pages"
+                    : kind == InputKind::kEmpty
+                        ? "empty"
+                        : "binary data, not a page, WARC, feed, sitemap or JSON lines";
   if (in.from_folder) {
     skipped.push_back(src + ": " + why);
   } else {
@@ -215,25 +348,37 @@ void DocumentStream::State::Dispatch(const Pending& in, std::string_view bytes, 
 
 DocumentStream::DocumentStream(std::vector<std::string> inputs, IngestOptions options)
     : state_(std::make_unique<State>()) {
-  state_->options = options;
-  for (auto& p : inputs) state_->inputs.push_back({std::move(p), false});
+  state_->options = std::move(options);
+  for (auto& p : inputs) state_->inputs.push_back({std::move(p), false, 0});
 }
 
 DocumentStream::~DocumentStream() = default;
 
 std::optional<core::Result<core::RawDocument>> DocumentStream::Next() {
-  while (state_->ready.empty()) {
-    if (state_->inputs.empty()) return std::nullopt;
-    State::Pending in = std::move(state_->inputs.front());
-    state_->inputs.pop_front();
-    state_->ReadInput(in);
+  State& s = *state_;
+  for (;;) {
+    if (!s.ready.empty()) {
+      std::optional<core::Result<core::RawDocument>> out(std::move(s.ready.front()));
+      s.ready.pop_front();
+      return out;
+    }
+    if (s.current) {
+      if (auto r = s.current->Next()) return r;
+      s.current.reset();
+      continue;
+    }
+    if (s.inputs.empty() && !s.NextFromLists()) return std::nullopt;
+    if (s.inputs.empty()) continue;
+    State::Pending in = std::move(s.inputs.front());
+    s.inputs.pop_front();
+    s.Open(in);
   }
-  std::optional<core::Result<core::RawDocument>> out(std::move(state_->ready.front()));
-  state_->ready.pop_front();
-  return out;
 }
 
 const std::vector<Reference>& DocumentStream::references() const { return state_->references; }
+std::vector<Reference> DocumentStream::TakeReferences() {
+  return std::exchange(state_->references, {});
+}
 const std::vector<std::string>& DocumentStream::skipped() const { return state_->skipped; }
 
 }  // namespace wirebrief::ingest

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "ingest/detail/readers.h"
 #include "test_files.h"
 
 namespace wirebrief::ingest {
@@ -30,7 +31,8 @@ TEST(FeedReaderTest, ItemsWithContentBecomeDocumentsAndEveryItemAReference) {
 
 TEST(FeedReaderTest, AtomEntriesUseAlternateLinks) {
   testing::TempDir dir;
-  std::string atom = R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+  std::string atom =
+      R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
 <entry><title>E1</title><link rel="alternate" href="https://n.test/e1"/><link rel="self" href="https://n.test/self"/>
 <id>tag:e1</id><published>2026-11-03T10:00:00Z</published><author><name>Li Wei</name></author></entry></feed>)";
   DocumentStream s({dir.Write("atom.xml", atom)}, IngestOptions{});
@@ -39,12 +41,13 @@ TEST(FeedReaderTest, AtomEntriesUseAlternateLinks) {
   ASSERT_EQ(s.references().size(), 1u);
   EXPECT_EQ(s.references()[0].url, "https://n.test/e1");
   EXPECT_EQ(s.references()[0].hints.at("author"), "Li Wei");
-  EXPECT_EQ(s.references()[0].hints.at("date_published"), "2026-11-03T10:00:00Z");
+  EXPECT_EQ(s.references()[0].hints.at("date_published"), "2026-11-03T10:00:00+00:00");
 }
 
 TEST(FeedReaderTest, NewsSitemapListsUrlsWithDatesAndTitles) {
   testing::TempDir dir;
-  std::string sm = R"(<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+  std::string sm =
+      R"(<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
  xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://n.test/a</loc><news:news>
 <news:publication><news:name>N</news:name><news:language>en</news:language></news:publication>
 <news:publication_date>2026-11-03</news:publication_date><news:title>A title</news:title></news:news></url></urlset>)";
@@ -55,6 +58,187 @@ TEST(FeedReaderTest, NewsSitemapListsUrlsWithDatesAndTitles) {
   ASSERT_EQ(s.references().size(), 1u);
   EXPECT_EQ(s.references()[0].hints.at("title"), "A title");
   EXPECT_EQ(s.references()[0].hints.at("date_published"), "2026-11-03");
+}
+
+TEST(FeedReaderTest, Rss091AndRss10RdfItems) {
+  testing::TempDir dir;
+  std::string rss091 =
+      R"(<?xml version="1.0"?><rss version="0.91"><channel><title>Valley Post</title>
+<link>https://valley.test/</link><item><title>Bridge reopens</title><link>https://valley.test/bridge</link>
+<description>Traffic returns to the old bridge.</description></item></channel></rss>)";
+  std::string rdf =
+      R"(<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://moor.test/"><title>Moor Times</title><link>https://moor.test/</link></channel>
+<item rdf:about="https://moor.test/a"><title>Library extends hours</title><link>https://moor.test/a</link>
+<dc:date>2026-11-05T07:30:00+01:00</dc:date><dc:creator>Ines Okafor</dc:creator></item></rdf:RDF>)";
+  DocumentStream s({dir.Write("old.rss", rss091), dir.Write("rdf.xml", rdf)}, IngestOptions{});
+  auto got = testing::Drain(s);
+  EXPECT_TRUE(got.errors.empty());
+  ASSERT_EQ(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[0].url, "https://valley.test/bridge");
+  EXPECT_EQ(s.references()[0].kind, "feed_item");
+  EXPECT_EQ(s.references()[1].url, "https://moor.test/a");
+  EXPECT_EQ(s.references()[1].hints.at("date_published"), "2026-11-05T07:30:00+01:00");
+  EXPECT_EQ(s.references()[1].hints.at("author"), "Ines Okafor");
+}
+
+TEST(FeedReaderTest, AtomXmlBaseXhtmlAndTextContent) {
+  testing::TempDir dir;
+  std::string atom = R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://coast.test/news/"><title>Coast</title>
+<entry xml:base="2026/11/"><title>Ferry timetable</title><link href="ferry.html"/><id>tag:coast,1</id>
+<updated>2026-11-04T09:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Winter sailings <b>start</b> Monday.</p></div></content></entry>
+<entry><title>Tide notice</title><link href="/notices/tide"/><id>tag:coast,2</id>
+<content type="text">High tide at 06:10 and 18:32.</content></entry>
+<entry><title>Linked only</title><link href="https://coast.test/x"/><id>tag:coast,3</id>
+<content src="https://coast.test/x.html"/></entry></feed>)";
+  DocumentStream s({dir.Write("atom.xml", atom)}, IngestOptions{});
+  auto got = testing::Drain(s);
+  ASSERT_TRUE(got.errors.empty()) << got.errors[0].ToString();
+  ASSERT_EQ(got.docs.size(), 2u);
+  EXPECT_EQ(got.docs[0].url, "https://coast.test/news/2026/11/ferry.html");
+  EXPECT_EQ(got.docs[0].content, "<p>Winter sailings <b>start</b> Monday.</p>");
+  EXPECT_EQ(got.docs[0].hints.at("date_modified"), "2026-11-04T09:00:00+00:00");
+  EXPECT_EQ(got.docs[1].url, "https://coast.test/notices/tide");
+  EXPECT_EQ(got.docs[1].kind, core::ContentKind::kText);
+  EXPECT_EQ(got.docs[1].provenance.record_id, "tag:coast,2");
+  ASSERT_EQ(s.references().size(), 3u);
+  EXPECT_EQ(s.references()[2].url, "https://coast.test/x");
+}
+
+TEST(FeedReaderTest, MediaRssAndEnclosureGiveTheImage) {
+  testing::TempDir dir;
+  std::string rss =
+      R"(<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>T</title><item><title>Harvest</title><link>https://farm.test/h</link>
+<media:group><media:content url="https://farm.test/h.mp4" medium="video"/>
+<media:content url="https://farm.test/h.jpg" medium="image"/><media:credit>Photo: R. Vance</media:credit></media:group></item>
+<item><title>Rain</title><link>https://farm.test/r</link><enclosure url="https://farm.test/r.png" type="image/png" length="1"/>
+</item></channel></rss>)";
+  DocumentStream s({dir.Write("media.rss", rss)}, IngestOptions{});
+  testing::Drain(s);
+  ASSERT_EQ(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[0].hints.at("image"), "https://farm.test/h.jpg");
+  EXPECT_EQ(s.references()[0].hints.at("image_credit"), "Photo: R. Vance");
+  EXPECT_EQ(s.references()[1].hints.at("image"), "https://farm.test/r.png");
+}
+
+TEST(FeedReaderTest, OddDateFormatsBecomeIso) {
+  struct Case {
+    const char* raw;
+    const char* iso;
+  };
+  const Case cases[] = {
+      {"Tue, 03 Nov 2026 10:00:00 +0100", "2026-11-03T10:00:00+01:00"},
+      {"3 Nov 2026 10:00 GMT", "2026-11-03T10:00:00+00:00"},
+      {"Tuesday, 3 November 2026 09:15:00 EST", "2026-11-03T09:15:00-05:00"},
+      {"Tue, 3 Nov. 26 23:59:59 PDT", "2026-11-03T23:59:59-07:00"},
+      {"November 3, 2026 08:00", "2026-11-03T08:00:00"},
+      {"2026-11-03 10:00:00 +05:30", "2026-11-03T10:00:00+05:30"},
+      {"2026-11-03T10:00:00.123Z", "2026-11-03T10:00:00+00:00"},
+      {"2026-11-03", "2026-11-03"},
+      {"  Mon, 09 Nov 2026 09:30:00 -0600 ", "2026-11-09T09:30:00-06:00"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(detail::NormalizeFeedDate(c.raw), c.iso) << c.raw;
+  for (const char* bad :
+       {"", "yesterday", "31 Feb 2026", "2026-13-01", "Tue, 03 Nov 2026 25:00:00"})
+    EXPECT_EQ(detail::NormalizeFeedDate(bad), "") << bad;
+}
+
+TEST(FeedReaderTest, ItemWithoutLinkOrContentIsNamedByNumber) {
+  testing::TempDir dir;
+  std::string rss = R"(<rss version="2.0"><channel><title>World</title>
+<item><title>Fine</title><link>https://w.test/1</link></item>
+<item><title>No link here</title><description>Only words.</description></item>
+<item><title>Also fine</title><guid>https://w.test/3</guid></item></channel></rss>)";
+  std::string path = dir.Write("feeds/world.xml", rss);
+  DocumentStream s({path}, IngestOptions{});
+  auto got = testing::Drain(s);
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].ToString(), path + ": item 2: <link> missing");
+  ASSERT_EQ(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[1].url, "https://w.test/3");  // a permalink guid stands in for the link
+}
+
+TEST(FeedReaderTest, IllFormedAndTruncatedFeedsKeepTheItemsTheyHave) {
+  testing::TempDir dir;
+  std::string rss =
+      R"(<?xml version="1.0"?><rss version="2.0"><channel><title>Sports & Leisure</title>
+<item><title>Rowing club wins & celebrates</title><link>https://s.test/1?a=1&b=2</link></item>
+<item><title>Second</title><link>https://s.test/2</link></item>
+<item><title>Cut off</title><link>https://s.te)";
+  DocumentStream s({dir.Write("broken.xml", rss)}, IngestOptions{});
+  auto got = testing::Drain(s);
+  ASSERT_GE(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[0].hints.at("title"), "Rowing club wins & celebrates");
+  EXPECT_EQ(s.references()[1].url, "https://s.test/2");
+
+  std::vector<Reference> refs;
+  core::Status st = detail::ReadFeed(
+      "empty.xml", "<?xml version=\"1.0\"?>\n<!-- nothing -->\n", "",
+      [](core::Result<core::RawDocument>) {}, &refs);
+  EXPECT_EQ(st.code(), core::StatusCode::kCorruption);
+  EXPECT_NE(st.ToString().find("not well-formed XML"), std::string::npos) << st.ToString();
+}
+
+TEST(FeedReaderTest, SitemapIndexIsFollowedIncludingGzippedChildren) {
+  testing::TempDir dir;
+  auto urlset = [](const std::string& loc) {
+    return "<?xml version=\"1.0\"?><urlset "
+           "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>" +
+           loc + "</loc><lastmod>2026-11-02</lastmod></url></urlset>";
+  };
+  dir.Write("maps/news-1.xml", urlset("https://m.test/one"));
+  dir.Write("maps/sub/news-2.xml.gz", testing::GzipMember(urlset("https://m.test/two")));
+  std::string index =
+      R"(<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>news-1.xml</loc></sitemap><sitemap><loc>sub/news-2.xml.gz</loc></sitemap>
+<sitemap><loc>missing.xml</loc></sitemap></sitemapindex>)";
+  DocumentStream s({dir.Write("maps/index.xml", index)}, IngestOptions{});
+  auto got = testing::Drain(s);
+  std::vector<std::string> pages;
+  for (const auto& r : s.references())
+    if (r.kind == "sitemap_url") pages.push_back(r.url);
+  EXPECT_EQ(pages, (std::vector<std::string>{"https://m.test/one", "https://m.test/two"}));
+  ASSERT_EQ(got.errors.size(), 1u);  // the missing child is named
+  EXPECT_NE(got.errors[0].ToString().find("missing.xml"), std::string::npos);
+}
+
+TEST(FeedReaderTest, FeedDiscoveryFromAlternateLinks) {
+  std::string page = R"(<html><head><base href="https://river.test/section/">
+<link rel="alternate" type="application/rss+xml" title="World" href="../feeds/world.xml">
+<link rel="Alternate" type="application/atom+xml" href="https://river.test/atom">
+<link rel="alternate" type="text/html" hreflang="fr" href="/fr/">
+<link rel="stylesheet" href="/s.css"><link rel="alternate" type="application/rss+xml" href="../feeds/world.xml">
+</head><body><p>x</p></body></html>)";
+  EXPECT_EQ(
+      DiscoverFeeds(page, "https://river.test/section/page.html"),
+      (std::vector<std::string>{"https://river.test/feeds/world.xml", "https://river.test/atom"}));
+  testing::TempDir dir;
+  DocumentStream s({dir.Write("page.html", page)}, IngestOptions{});
+  auto got = testing::Drain(s);
+  ASSERT_EQ(got.docs.size(), 1u);
+  ASSERT_EQ(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[0].kind, "feed");
+}
+
+TEST(FeedReaderTest, DeclaredLatin1FeedIsDecoded) {
+  testing::TempDir dir;
+  std::string rss =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\" "
+      "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>T</title><item>"
+      "<title>Caf\xE9 reopens</title><link>https://c.test/1</link>"
+      "<content:encoded>&lt;p&gt;Cr\xE8me br\xFBl\xE9"
+      "e&lt;/p&gt;</content:encoded></item></channel></rss>";
+  auto got = testing::ReadAll({dir.Write("latin.xml", rss)});
+  ASSERT_EQ(got.docs.size(), 1u);
+  EXPECT_EQ(got.docs[0].content,
+            "<p>Cr\xC3\xA8me br\xC3\xBBl\xC3\xA9"
+            "e</p>");
+  EXPECT_EQ(got.docs[0].hints.at("title"), "Caf\xC3\xA9 reopens");
+  EXPECT_EQ(got.docs[0].charset, "iso-8859-1");
 }
 
 }  // namespace wirebrief::ingest

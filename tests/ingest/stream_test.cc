@@ -48,10 +48,11 @@ TEST(DocumentStreamTest, OversizedPageIsLimitExceeded) {
 
 TEST(DocumentStreamTest, JsonLinesBadLineIsReportedByNumber) {
   testing::TempDir dir;
-  std::string p = dir.Write("docs.jsonl",
-                            "{\"url\": \"https://n.test/1\", \"html\": \"<p>one</p>\", \"lang\": \"en\"}\n"
-                            "{not json}\n"
-                            "{\"url\": \"https://n.test/3\", \"text\": \"plain\"}\n");
+  std::string p =
+      dir.Write("docs.jsonl",
+                "{\"url\": \"https://n.test/1\", \"html\": \"<p>one</p>\", \"lang\": \"en\"}\n"
+                "{not json}\n"
+                "{\"url\": \"https://n.test/3\", \"text\": \"plain\"}\n");
   auto got = testing::ReadAll({p});
   ASSERT_EQ(got.docs.size(), 2u);
   EXPECT_EQ(got.docs[0].hints.at("lang"), "en");

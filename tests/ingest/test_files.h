@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -50,6 +51,24 @@ inline std::string GzipMember(const std::string& data) {
   return out;
 }
 
+// One zstd frame holding `data`, compressed with `dict` (raw content) when not empty.
+inline std::string ZstdFrame(const std::string& data, const std::string& dict = "") {
+  ZSTD_CCtx* c = ZSTD_createCCtx();
+  if (!dict.empty()) ZSTD_CCtx_loadDictionary(c, dict.data(), dict.size());
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  size_t n = ZSTD_compress2(c, out.data(), out.size(), data.data(), data.size());
+  ZSTD_freeCCtx(c);
+  out.resize(ZSTD_isError(n) ? 0 : n);
+  return out;
+}
+
+// The WARC zstd dictionary frame: skippable magic 0x184D2A5D, little-endian size, payload.
+inline std::string ZstdDictionaryFrame(const std::string& payload) {
+  std::string f = "\x5D\x2A\x4D\x18";
+  for (int i = 0; i < 4; ++i) f += static_cast<char>((payload.size() >> (8 * i)) & 0xFF);
+  return f + payload;
+}
+
 struct Drained {
   std::vector<core::RawDocument> docs;
   std::vector<core::Status> errors;
@@ -58,14 +77,16 @@ struct Drained {
 inline Drained Drain(DocumentStream& s) {
   Drained d;
   while (auto r = s.Next()) {
-    if (r->ok()) d.docs.push_back(r->value());
-    else d.errors.push_back(r->status());
+    if (r->ok())
+      d.docs.push_back(r->value());
+    else
+      d.errors.push_back(r->status());
   }
   return d;
 }
 
-inline Drained ReadAll(std::vector<std::string> inputs) {
-  DocumentStream s(std::move(inputs), IngestOptions{});
+inline Drained ReadAll(std::vector<std::string> inputs, IngestOptions options = {}) {
+  DocumentStream s(std::move(inputs), std::move(options));
   return Drain(s);
 }
 

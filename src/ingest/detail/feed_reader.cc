@@ -1,10 +1,14 @@
-// RSS/Atom/sitemap reading with libxml2's XML parser (recover mode, no network, no entity
-// expansion: feeds are untrusted).
+// RSS/Atom/sitemap reading and feed discovery with libxml2 (recover mode, no network, no
+// entity expansion: feeds are untrusted). Items are numbered from 1 in document order so an
+// error can name "feeds/world.xml: item 12".
+#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 
 #include <cstring>
 #include <memory>
+#include <set>
 
 #include "ingest/detail/readers.h"
 
@@ -16,32 +20,136 @@ struct DocFree {
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 
-DocPtr ParseXml(std::string_view bytes) {
+struct XmlFree {
+  void operator()(void* p) const { xmlFree(p); }
+};
+
+bool IsNameChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+         c == ':';
+}
+
+// Escapes bare '&' (not starting an entity or character reference) outside CDATA and comments.
+// Feeds are full of "Arts & Culture" and "?a=1&b=2"; libxml2's recovery drops such ampersands.
+// Returns false (and leaves *out alone) when there is nothing to repair.
+bool EscapeBareAmpersands(std::string_view in, std::string* out) {
+  size_t first = in.find('&');
+  if (first == std::string_view::npos) return false;
+  bool changed = false;
+  std::string fixed;
+  fixed.reserve(in.size() + 64);
+  size_t i = 0;
+  while (i < in.size()) {
+    char c = in[i];
+    if (c == '<' && in.substr(i, 9) == "<![CDATA[") {
+      size_t e = in.find("]]>", i + 9);
+      e = e == std::string_view::npos ? in.size() : e + 3;
+      fixed.append(in.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    if (c == '<' && in.substr(i, 4) == "<!--") {
+      size_t e = in.find("-->", i + 4);
+      e = e == std::string_view::npos ? in.size() : e + 3;
+      fixed.append(in.substr(i, e - i));
+      i = e;
+      continue;
+    }
+    if (c == '&') {
+      size_t j = i + 1;
+      if (j < in.size() && in[j] == '#') {
+        ++j;
+        if (j < in.size() && (in[j] == 'x' || in[j] == 'X')) ++j;
+        while (j < in.size() && std::isxdigit(static_cast<unsigned char>(in[j]))) ++j;
+      } else {
+        while (j < in.size() && j - i < 40 && IsNameChar(in[j])) ++j;
+      }
+      bool reference = j > i + 1 && j < in.size() && in[j] == ';' && in[j - 1] != '#';
+      if (!reference) {
+        fixed += "&amp;";
+        changed = true;
+        ++i;
+        continue;
+      }
+    }
+    fixed += c;
+    ++i;
+  }
+  if (changed) *out = std::move(fixed);
+  return changed;
+}
+
+// Parses with recovery; on total failure *error names the line and libxml2's complaint.
+DocPtr ParseXml(std::string_view bytes, const std::string& base_url, std::string* error) {
+  xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+  if (!ctxt) {
+    *error = "out of memory";
+    return nullptr;
+  }
   int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
              XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-  return DocPtr(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, opts));
+  std::string repaired;
+  if (EscapeBareAmpersands(bytes, &repaired)) bytes = repaired;
+  DocPtr doc(xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()),
+                               base_url.empty() ? nullptr : base_url.c_str(), nullptr, opts));
+  if (!doc || !xmlDocGetRootElement(doc.get())) {
+    const xmlError* e = xmlCtxtGetLastError(ctxt);
+    std::string msg = e && e->message ? e->message : "no root element";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    *error = e && e->line > 0
+                 ? "line " + std::to_string(e->line) + ": not well-formed XML (" + msg + ")"
+                 : "not well-formed XML (" + msg + ")";
+    doc.reset();
+  }
+  xmlFreeParserCtxt(ctxt);
+  return doc;
 }
 
 std::string_view LocalName(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
 
-std::string Prefix(const xmlNode* n) {
+std::string_view Prefix(const xmlNode* n) {
   return n->ns && n->ns->prefix ? reinterpret_cast<const char*>(n->ns->prefix) : "";
 }
 
-std::string NodeText(const xmlNode* n) {
-  xmlChar* c = xmlNodeGetContent(n);
-  std::string s = c ? reinterpret_cast<const char*>(c) : "";
-  xmlFree(c);
+std::string Collapse(std::string s) {
   size_t b = s.find_first_not_of(" \t\r\n");
   size_t e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
+std::string NodeText(const xmlNode* n) {
+  std::unique_ptr<xmlChar, XmlFree> c(xmlNodeGetContent(n));
+  return Collapse(c ? reinterpret_cast<const char*>(c.get()) : "");
+}
+
 std::string Attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  std::string s = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
-  return s;
+  std::unique_ptr<xmlChar, XmlFree> v(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name)));
+  return v ? reinterpret_cast<const char*>(v.get()) : "";
+}
+
+// The markup inside `n` (Atom type="xhtml" content), serialised back to text.
+std::string InnerXml(xmlDoc* doc, xmlNode* n) {
+  // The xhtml payload is wrapped in one <div> the spec says is not part of the content.
+  xmlNode* wrap = n->children;
+  while (wrap && wrap->type != XML_ELEMENT_NODE) wrap = wrap->next;
+  if (wrap && LocalName(wrap) == "div") n = wrap;
+  std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buf(xmlBufferCreate(), &xmlBufferFree);
+  for (xmlNode* c = n->children; c; c = c->next) xmlNodeDump(buf.get(), doc, c, 0, 0);
+  return Collapse(std::string(reinterpret_cast<const char*>(xmlBufferContent(buf.get())),
+                              static_cast<size_t>(xmlBufferLength(buf.get()))));
+}
+
+// Resolves `ref` against xml:base of `n` (and the document URL), then `fallback_base`.
+std::string Resolve(xmlDoc* doc, xmlNode* n, const std::string& ref,
+                    const std::string& fallback_base) {
+  if (ref.empty()) return ref;
+  std::unique_ptr<xmlChar, XmlFree> base(xmlNodeGetBase(doc, n));
+  std::string b = base ? reinterpret_cast<const char*>(base.get()) : "";
+  if (b.empty()) b = fallback_base;
+  if (b.empty()) return ref;
+  std::unique_ptr<xmlChar, XmlFree> r(xmlBuildURI(reinterpret_cast<const xmlChar*>(ref.c_str()),
+                                                  reinterpret_cast<const xmlChar*>(b.c_str())));
+  return r ? reinterpret_cast<const char*>(r.get()) : ref;
 }
 
 template <typename Fn>
@@ -52,91 +160,273 @@ void ForEachElement(xmlNode* n, const Fn& fn) {
   }
 }
 
+// "jane@example.org (Jane Roe)" -> "Jane Roe"; RSS 2.0 wants an address there, people put names.
+std::string CleanAuthor(std::string a) {
+  size_t open = a.find('('), close = a.rfind(')');
+  if (a.find('@') != std::string::npos && open != std::string::npos && close > open)
+    return Collapse(a.substr(open + 1, close - open - 1));
+  return a;
+}
+
+std::string DateHint(const std::string& raw) {
+  std::string iso = NormalizeFeedDate(raw);
+  return iso.empty() ? raw : iso;
+}
+
+bool IsImage(const xmlNode* n) {
+  std::string medium = Attr(n, "medium"), type = Attr(n, "type");
+  return medium == "image" || type.rfind("image/", 0) == 0 || (medium.empty() && type.empty());
+}
+
+// Media RSS (media:content, media:thumbnail, media:group) and enclosures: the item's image.
+void ReadMedia(xmlNode* f, std::map<std::string, std::string>* hints) {
+  std::string_view fn = LocalName(f);
+  if (fn == "group") {
+    for (xmlNode* c = f->children; c; c = c->next)
+      if (c->type == XML_ELEMENT_NODE) ReadMedia(c, hints);
+    return;
+  }
+  if ((fn == "content" || fn == "enclosure") && IsImage(f)) {
+    std::string url = Attr(f, "url");
+    if (!url.empty() && !hints->count("image")) (*hints)["image"] = url;
+  } else if (fn == "thumbnail") {
+    std::string url = Attr(f, "url");
+    if (!url.empty() && !hints->count("image")) (*hints)["image"] = url;
+  } else if (fn == "description" && !hints->count("description")) {
+    (*hints)["description"] = NodeText(f);
+  } else if (fn == "title" && !hints->count("title")) {
+    (*hints)["title"] = NodeText(f);
+  } else if (fn == "credit" && !hints->count("image_credit")) {
+    (*hints)["image_credit"] = NodeText(f);
+  }
+}
+
 }  // namespace
 
-core::Status ReadFeed(const std::string& source, std::string_view bytes, const EmitFn& emit,
+core::Status ReadFeed(const std::string& source, std::string_view bytes,
+                      const std::string& base_url, const EmitFn& emit,
                       std::vector<Reference>* refs) {
-  DocPtr doc = ParseXml(bytes);
-  if (!doc || !xmlDocGetRootElement(doc.get()))
-    return core::Status::Corruption(source, "", "feed is not well-formed XML");
+  std::string error;
+  DocPtr doc = ParseXml(bytes, base_url, &error);
+  if (!doc) return core::Status::Corruption(source, "", error);
+  xmlNode* root = xmlDocGetRootElement(doc.get());
+  std::string_view root_name = LocalName(root);
+  if (root_name != "rss" && root_name != "RDF" && root_name != "feed")
+    return core::Status::Corruption(
+        source, "", "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)");
+  std::string charset = doc->encoding ? reinterpret_cast<const char*>(doc->encoding) : "utf-8";
+  for (char& c : charset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // RSS <channel><link> is the site; relative item links resolve against it when nothing
+  // closer (xml:base, the feed's own URL) does.
+  std::string site_base = base_url;
+  std::string feed_title;
+  ForEachElement(root, [&](xmlNode* n) {
+    std::string_view name = LocalName(n);
+    if (name == "item" || name == "entry") return true;
+    if ((name == "channel" || name == "feed") && n != nullptr) {
+      for (xmlNode* c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (LocalName(c) == "title" && feed_title.empty()) feed_title = NodeText(c);
+        if (LocalName(c) == "link" && Prefix(c).empty() && site_base.empty()) {
+          std::string href = Attr(c, "href");
+          site_base = href.empty() ? NodeText(c) : href;
+        }
+      }
+    }
+    return false;
+  });
   int index = 0;
-  ForEachElement(xmlDocGetRootElement(doc.get()), [&](xmlNode* item) {
+  ForEachElement(root, [&](xmlNode* item) {
     std::string_view name = LocalName(item);
     if (name != "item" && name != "entry") return false;  // descend
     ++index;
+    std::string record = "item " + std::to_string(index);
     Reference ref;
+    ref.kind = "feed_item";
     ref.listed_in = source;
-    std::string content, guid;
+    std::string content, guid, orig_link, permalink;
+    bool content_is_text = false;
+    std::vector<std::string> authors;
     for (xmlNode* f = item->children; f; f = f->next) {
       if (f->type != XML_ELEMENT_NODE) continue;
       std::string_view fn = LocalName(f);
-      std::string prefix = Prefix(f);
-      if (fn == "title") {
+      std::string_view prefix = Prefix(f);
+      if (prefix == "media") {
+        ReadMedia(f, &ref.hints);
+      } else if (fn == "title" && prefix.empty()) {
         ref.hints["title"] = NodeText(f);
-      } else if (fn == "link") {
+      } else if (fn == "link" && (prefix.empty() || prefix == "atom")) {
         std::string href = Attr(f, "href");
         std::string rel = Attr(f, "rel");
-        if (!href.empty() && (rel.empty() || rel == "alternate")) ref.url = href;
-        else if (href.empty() && ref.url.empty()) ref.url = NodeText(f);
-      } else if (fn == "guid" || fn == "id") {
+        if (!href.empty()) {
+          if ((rel.empty() || rel == "alternate") && ref.url.empty())
+            ref.url = Resolve(doc.get(), f, href, site_base);
+          if (rel == "enclosure" && Attr(f, "type").rfind("image/", 0) == 0 &&
+              !ref.hints.count("image"))
+            ref.hints["image"] = Resolve(doc.get(), f, href, site_base);
+        } else if (ref.url.empty()) {
+          ref.url = Resolve(doc.get(), f, NodeText(f), site_base);
+        }
+      } else if (fn == "origLink") {
+        orig_link = NodeText(f);  // feedburner: the publisher's own URL behind a tracking link
+      } else if (fn == "guid" || (fn == "id" && prefix.empty())) {
         guid = NodeText(f);
-      } else if (fn == "pubDate" || fn == "published" || (fn == "date" && prefix == "dc")) {
-        ref.hints["date_published"] = NodeText(f);
-      } else if (fn == "updated" && !ref.hints.count("date_published")) {
-        ref.hints["date_modified"] = NodeText(f);
+        if (fn == "guid" && Attr(f, "isPermaLink") != "false" && guid.rfind("http", 0) == 0)
+          permalink = guid;
+      } else if (fn == "pubDate" || fn == "published" || fn == "issued" ||
+                 (fn == "date" && prefix == "dc")) {
+        if (!ref.hints.count("date_published")) ref.hints["date_published"] = DateHint(NodeText(f));
+      } else if (fn == "updated" || fn == "modified") {
+        ref.hints["date_modified"] = DateHint(NodeText(f));
       } else if (fn == "creator" || fn == "author") {
         xmlNode* nm = nullptr;
         for (xmlNode* a = f->children; a; a = a->next)
           if (a->type == XML_ELEMENT_NODE && LocalName(a) == "name") nm = a;
-        ref.hints["author"] = NodeText(nm ? nm : f);
-      } else if (fn == "description" || fn == "summary") {
+        std::string who = CleanAuthor(NodeText(nm ? nm : f));
+        if (!who.empty()) authors.push_back(who);
+      } else if ((fn == "description" || fn == "summary") && prefix.empty()) {
         ref.hints["description"] = NodeText(f);
-      } else if ((fn == "encoded" && prefix == "content") || fn == "content") {
+      } else if (fn == "encoded" && prefix == "content") {
         content = NodeText(f);
+      } else if (fn == "content" && prefix.empty() && Attr(f, "src").empty()) {
+        std::string type = Attr(f, "type");
+        if (type == "xhtml") {
+          content = InnerXml(doc.get(), f);
+        } else {
+          content = NodeText(f);
+          content_is_text = type.empty() || type == "text";
+        }
+      } else if (fn == "enclosure") {
+        ReadMedia(f, &ref.hints);
       }
     }
-    if (ref.url.empty()) ref.url = guid;
+    if (!orig_link.empty()) ref.url = orig_link;
+    if (ref.url.empty()) ref.url = permalink;
+    std::string joined;
+    for (const auto& a : authors) joined += (joined.empty() ? "" : ", ") + a;
+    if (!joined.empty()) ref.hints["author"] = joined;
+    if (!feed_title.empty()) ref.hints["feed_title"] = feed_title;
+    if (ref.url.empty() && content.empty()) {
+      emit(core::Status::Corruption(source, record, "<link> missing"));
+      return true;
+    }
     if (!content.empty()) {
       core::RawDocument d;
       d.url = ref.url;
-      d.kind = core::ContentKind::kHtml;
+      d.kind = content_is_text ? core::ContentKind::kText : core::ContentKind::kHtml;
       d.content = std::move(content);
-      d.charset = "utf-8";
+      d.charset = charset;
       d.hints = ref.hints;
-      d.provenance = {source, "feed", 0, 0, guid.empty() ? "item " + std::to_string(index) : guid,
-                      "", 0};
+      d.provenance = {source, "feed", 0, 0, guid.empty() ? record : guid, "", 0};
       emit(std::move(d));
     }
-    if (!ref.url.empty()) refs->push_back(std::move(ref));
+    if (!ref.url.empty()) {
+      ref.hints["record"] = guid.empty() ? record : guid;
+      refs->push_back(std::move(ref));
+    }
     return true;  // do not descend into an item
   });
   return core::Status::Ok();
 }
 
 core::Status ReadSitemap(const std::string& source, std::string_view bytes,
+                         const std::string& base_url, const EmitFn& emit,
                          std::vector<Reference>* refs) {
-  DocPtr doc = ParseXml(bytes);
-  if (!doc || !xmlDocGetRootElement(doc.get()))
-    return core::Status::Corruption(source, "", "sitemap is not well-formed XML");
-  ForEachElement(xmlDocGetRootElement(doc.get()), [&](xmlNode* n) {
+  std::string error;
+  DocPtr doc = ParseXml(bytes, base_url, &error);
+  if (!doc) return core::Status::Corruption(source, "", error);
+  xmlNode* root = xmlDocGetRootElement(doc.get());
+  std::string_view root_name = LocalName(root);
+  if (root_name != "urlset" && root_name != "sitemapindex")
+    return core::Status::Corruption(
+        source, "", "not a sitemap (root element <" + std::string(root_name) + ">)");
+  int index = 0;
+  ForEachElement(root, [&](xmlNode* n) {
     std::string_view name = LocalName(n);
     if (name != "url" && name != "sitemap") return false;
+    ++index;
     Reference ref;
     ref.listed_in = source;
     ForEachElement(n->children, [&](xmlNode* f) {
       std::string_view fn = LocalName(f);
-      if (fn == "loc") ref.url = NodeText(f);
-      else if (fn == "publication_date") ref.hints["date_published"] = NodeText(f);
-      else if (fn == "title") ref.hints["title"] = NodeText(f);
-      else if (fn == "lastmod") ref.hints["date_modified"] = NodeText(f);
-      else if (fn == "name") ref.hints["site_name"] = NodeText(f);
+      std::string_view prefix = Prefix(f);
+      if (fn == "loc" && (prefix.empty() || prefix == "sm")) {
+        ref.url = Resolve(doc.get(), f, NodeText(f), base_url);
+      } else if (fn == "loc" && prefix == "image") {
+        if (!ref.hints.count("image")) ref.hints["image"] = NodeText(f);
+      } else if (fn == "publication_date") {
+        ref.hints["date_published"] = DateHint(NodeText(f));
+      } else if (fn == "title" && prefix == "news") {
+        ref.hints["title"] = NodeText(f);
+      } else if (fn == "lastmod") {
+        ref.hints["date_modified"] = DateHint(NodeText(f));
+      } else if (fn == "name" && prefix == "news") {
+        ref.hints["site_name"] = NodeText(f);
+      } else if (fn == "language" && prefix == "news") {
+        ref.hints["language"] = NodeText(f);
+      } else if (fn == "keywords" && prefix == "news") {
+        ref.hints["keywords"] = NodeText(f);
+      }
       return false;
     });
-    if (name == "sitemap") ref.hints["kind"] = "sitemap";
-    if (!ref.url.empty()) refs->push_back(std::move(ref));
+    std::string record = (name == "url" ? "url " : "sitemap ") + std::to_string(index);
+    if (ref.url.empty()) {
+      emit(core::Status::Corruption(source, record, "<loc> missing"));
+      return true;
+    }
+    ref.kind = name == "sitemap" ? "sitemap" : "sitemap_url";
+    ref.hints["record"] = record;
+    refs->push_back(std::move(ref));
     return true;
   });
   return core::Status::Ok();
 }
 
 }  // namespace wirebrief::ingest::detail
+
+namespace wirebrief::ingest {
+using namespace detail;
+
+std::vector<std::string> DiscoverFeeds(std::string_view html, const std::string& base_url) {
+  std::vector<std::string> out;
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+             HTML_PARSE_COMPACT;
+  DocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "utf-8", opts));
+  if (!doc) return out;
+  std::string base = base_url;
+  std::vector<std::pair<xmlNode*, std::string>> links;
+  // Feed links live in <head>; a bounded walk keeps a hostile page from costing much.
+  size_t visited = 0;
+  ForEachElement(xmlDocGetRootElement(doc.get()), [&](xmlNode* n) {
+    if (++visited > 20000) return true;
+    std::string_view name = LocalName(n);
+    if (name == "base" && base == base_url) {
+      std::string href = Attr(n, "href");
+      if (!href.empty()) base = Resolve(doc.get(), n, href, base_url);
+    } else if (name == "link") {
+      std::string rel = " " + Attr(n, "rel") + " ";
+      for (char& c : rel) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : rel)
+        if (c == '\t' || c == '\n') c = ' ';
+      std::string type = Attr(n, "type");
+      for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      bool feed_type = type == "application/rss+xml" || type == "application/atom+xml" ||
+                       type == "application/rdf+xml" || type == "application/feed+json";
+      if (rel.find(" alternate ") != std::string::npos && feed_type)
+        links.emplace_back(n, Attr(n, "href"));
+    } else if (name == "body") {
+      return true;
+    }
+    return false;
+  });
+  std::set<std::string> seen;
+  for (auto& [node, href] : links) {
+    std::string h = Collapse(href);
+    if (h.empty()) continue;
+    std::string url = base.empty() ? h : Resolve(doc.get(), node, h, base);
+    if (seen.insert(url).second) out.push_back(url);
+  }
+  return out;
+}
+
+}  // namespace wirebrief::ingest

@@ -21,17 +21,17 @@ core::Status Gunzip(std::string_view bytes, size_t max_out, std::string* out) {
       out->append(buf, sizeof buf - zs.avail_out);
       if (out->size() > max_out) {
         inflateEnd(&zs);
-        return core::Status::LimitExceeded("", "", "decompressed size exceeds " +
-                                                       std::to_string(max_out) + " bytes");
+        return core::Status::LimitExceeded(
+            "", "", "decompressed size exceeds " + std::to_string(max_out) + " bytes");
       }
       if (rc == Z_BUF_ERROR && zs.avail_in == 0) break;
     }
     size_t consumed = zs.total_in;
     inflateEnd(&zs);
     if (rc != Z_STREAM_END) {
-      return core::Status::Corruption("", "offset " + std::to_string(pos),
-                                      rc == Z_BUF_ERROR ? "truncated gzip member"
-                                                        : "bad gzip data");
+      return core::Status::Corruption(
+          "", "offset " + std::to_string(pos),
+          rc == Z_BUF_ERROR ? "truncated gzip member" : "bad gzip data");
     }
     pos += consumed;
     // Trailing zero padding after the last member is common; stop at anything that is not gzip.

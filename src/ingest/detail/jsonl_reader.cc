@@ -1,48 +1,125 @@
+// Streaming JSON-lines reader: one line in memory at a time; a line over the per-record limit
+// is skipped (streamed past) with a message naming it.
 #include <nlohmann/json.hpp>
 
 #include "ingest/detail/readers.h"
 
 namespace wirebrief::ingest::detail {
+namespace {
 
-void ReadJsonLines(const std::string& source, std::string_view bytes, const core::Limits& limits,
-                   const EmitFn& emit) {
-  size_t pos = 0;
-  size_t line_no = 0;
-  while (pos < bytes.size()) {
-    size_t eol = bytes.find('\n', pos);
-    if (eol == std::string_view::npos) eol = bytes.size();
-    std::string_view line = bytes.substr(pos, eol - pos);
-    uint64_t offset = pos;
-    pos = eol + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    std::string record = "line " + std::to_string(line_no);
-    if (line.size() > limits.max_document_bytes) {
-      emit(core::Status::LimitExceeded(source, record, "line exceeds the document limit"));
-      continue;
+class JsonLinesReader : public RecordSource {
+ public:
+  JsonLinesReader(std::string source, std::unique_ptr<Decoder> dec, const core::Limits& limits)
+      : source_(std::move(source)), dec_(std::move(dec)), limits_(limits) {}
+
+  std::optional<core::Result<core::RawDocument>> Next() override {
+    for (;;) {
+      std::string line;
+      uint64_t offset = 0;
+      bool too_long = false;
+      if (!ReadLine(&line, &offset, &too_long)) {
+        if (!failed_ && state_ == Decoder::State::kError) {
+          failed_ = true;
+          return core::Result<core::RawDocument>(core::Status::Corruption(
+              source_ + "@" + std::to_string(dec_->member_begin()), "", dec_->error()));
+        }
+        return std::nullopt;
+      }
+      ++line_no_;
+      std::string record = "line " + std::to_string(line_no_);
+      if (too_long)
+        return core::Result<core::RawDocument>(core::Status::LimitExceeded(
+            source_, record,
+            "line exceeds the per-record limit of " + std::to_string(limits_.max_document_bytes) +
+                " bytes; skipped"));
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      return Parse(line, offset, record);
     }
+  }
+
+ private:
+  // Reads through the next '\n'. False at the end of input with nothing read.
+  bool ReadLine(std::string* line, uint64_t* offset, bool* too_long) {
+    *offset = consumed_;
+    bool any = false;
+    for (;;) {
+      if (pos_ == buf_.size()) {
+        buf_.clear();
+        pos_ = 0;
+        while (buf_.empty()) {
+          if (state_ == Decoder::State::kData) {
+            state_ = dec_->Decode(&buf_, 256 << 10);
+          } else if (state_ == Decoder::State::kMemberEnd && dec_->NextMember()) {
+            state_ = Decoder::State::kData;
+          } else {
+            return any;
+          }
+        }
+      }
+      any = true;
+      size_t nl = buf_.find('\n', pos_);
+      size_t end = nl == std::string::npos ? buf_.size() : nl;
+      if (!*too_long) {
+        if (line->size() + (end - pos_) > limits_.max_document_bytes) {
+          *too_long = true;
+          line->clear();
+        } else {
+          line->append(buf_, pos_, end - pos_);
+        }
+      }
+      consumed_ += end - pos_;
+      pos_ = end;
+      if (nl != std::string::npos) {
+        ++pos_;
+        ++consumed_;
+        return true;
+      }
+    }
+  }
+
+  core::Result<core::RawDocument> Parse(const std::string& line, uint64_t offset,
+                                        const std::string& record) {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) {
-      emit(core::Status::Corruption(source, record, "not a JSON object"));
-      continue;
-    }
-    core::RawDocument doc;
+    if (j.is_discarded() || !j.is_object())
+      return core::Status::Corruption(source_, record, "not a JSON object");
     bool has_html = j.contains("html") && j["html"].is_string();
     bool has_text = j.contains("text") && j["text"].is_string();
-    if (!has_html && !has_text) {
-      emit(core::Status::Corruption(source, record, "needs an \"html\" or \"text\" string field"));
-      continue;
-    }
+    if (!has_html && !has_text)
+      return core::Status::Corruption(source_, record,
+                                      "needs an \"html\" or \"text\" string field");
+    core::RawDocument doc;
     doc.kind = has_html ? core::ContentKind::kHtml : core::ContentKind::kText;
-    doc.content = DecodeToUtf8(j[has_html ? "html" : "text"].get<std::string>(), "utf-8", &doc.charset);
+    // JSON text is UTF-8 by definition; the decode only repairs invalid bytes.
+    doc.content = DecodeToUtf8(j[has_html ? "html" : "text"].get_ref<const std::string&>(), "utf-8",
+                               &doc.charset);
     if (j.contains("url") && j["url"].is_string()) doc.url = j["url"].get<std::string>();
     for (auto& [k, v] : j.items()) {
       if (k == "html" || k == "text" || k == "url") continue;
-      doc.hints[k] = v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      doc.hints[k] = v.is_string()
+                         ? v.get<std::string>()
+                         : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    doc.provenance = {source, "jsonl", offset, line.size(), record, "", 0};
-    emit(std::move(doc));
+    doc.provenance = {source_, "jsonl", offset, line.size(), record, "", 0};
+    return doc;
   }
+
+  std::string source_;
+  std::unique_ptr<Decoder> dec_;
+  core::Limits limits_;
+  std::string buf_;
+  size_t pos_ = 0;
+  uint64_t consumed_ = 0;
+  size_t line_no_ = 0;
+  Decoder::State state_ = Decoder::State::kData;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordSource> OpenJsonLinesReader(std::string source,
+                                                  std::unique_ptr<Decoder> decoder,
+                                                  const core::Limits& limits) {
+  return std::make_unique<JsonLinesReader>(std::move(source), std::move(decoder), limits);
 }
 
 }  // namespace wirebrief::ingest::detail

@@ -1,8 +1,14 @@
-// Container readers behind DocumentStream. Each parses one whole container held in memory and
-// hands every document or per-record error to `emit`; none of them stops at a bad record.
+// Container readers behind DocumentStream.
+//
+// WARC and JSON lines are pull readers over a Decoder: they hold one record (at most
+// Limits::max_document_bytes plus a header) in memory whatever the input size. Feeds and
+// sitemaps are parsed whole (bounded by IngestOptions::max_xml_bytes) because libxml2's
+// recovering parser, which copes with the ill-formed XML real feeds carry, needs the document.
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,33 +16,60 @@
 #include "core/limits.h"
 #include "core/model.h"
 #include "core/status.h"
+#include "ingest/detail/byte_input.h"
 #include "ingest/ingest.h"
 
 namespace wirebrief::ingest::detail {
 
 using EmitFn = std::function<void(core::Result<core::RawDocument>)>;
 
-// WARC 1.0/1.1, plain or gzip (one member per record, or one member for the whole file).
+// One opened input that yields documents (or per-record errors) one at a time.
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  // nullopt once the input is exhausted.
+  virtual std::optional<core::Result<core::RawDocument>> Next() = 0;
+};
+
+// WARC 1.0/1.1 over any decoder (plain, gzip per record or whole-file, zstd with dictionary).
 // response and resource records with an HTML or text payload become documents; request,
-// metadata, warcinfo and non-text payloads are skipped. A corrupt record is reported with its
-// byte offset and the reader resynchronises at the next record.
+// metadata, warcinfo, revisit and non-text payloads are skipped. Errors are named
+// "source@offset" (the compressed member's offset when records are one per member, else the
+// decompressed offset); after a corrupt record the reader resynchronises at the next record.
+std::unique_ptr<RecordSource> OpenWarcReader(std::string source, std::unique_ptr<Decoder> decoder,
+                                             const core::Limits& limits);
+
+// JSON lines: {"url", "html"} or {"url", "text"} per line; other fields become hints.
+std::unique_ptr<RecordSource> OpenJsonLinesReader(std::string source,
+                                                  std::unique_ptr<Decoder> decoder,
+                                                  const core::Limits& limits);
+
+// A whole WARC held in memory (fuzzing and tests): every document and error goes to `emit`.
 void ReadWarc(const std::string& source, std::string_view bytes, const core::Limits& limits,
               const EmitFn& emit);
 
-// RSS 0.9x/1.0/2.0 and Atom 1.0. Items carrying full content become documents; every item's
-// link becomes a Reference.
-core::Status ReadFeed(const std::string& source, std::string_view bytes, const EmitFn& emit,
+// RSS 0.9x/1.0/2.0 and Atom 1.0. Items carrying full content become documents; every item
+// becomes a Reference (hints: title, author, date_published, description, image). An item with
+// neither link nor content is an error "source: item N: <link> missing". `base_url` (the URL the
+// feed was fetched from, or empty) resolves relative links along with xml:base.
+core::Status ReadFeed(const std::string& source, std::string_view bytes,
+                      const std::string& base_url, const EmitFn& emit,
                       std::vector<Reference>* refs);
 
-// urlset (incl. Google News extensions) and sitemapindex: every <loc> becomes a Reference.
+// urlset (incl. Google News and image extensions) and sitemapindex: every <loc> becomes a
+// Reference of kind "sitemap_url", or "sitemap" for a sitemapindex entry.
 core::Status ReadSitemap(const std::string& source, std::string_view bytes,
+                         const std::string& base_url, const EmitFn& emit,
                          std::vector<Reference>* refs);
-
-// JSON lines: {"url", "html"} or {"url", "text"} per line; other fields become hints.
-void ReadJsonLines(const std::string& source, std::string_view bytes, const core::Limits& limits,
-                   const EmitFn& emit);
 
 // Inflates a whole gzip stream (all members) into *out, up to `max_out` bytes.
 core::Status Gunzip(std::string_view bytes, size_t max_out, std::string* out);
+
+// The charset parameter of a Content-Type value ("text/html; charset=UTF-8" -> "utf-8").
+std::string CharsetFromContentType(std::string_view content_type);
+
+// Feed and sitemap dates in the forms found in the wild (RFC 822 with or without weekday,
+// named zones, two-digit years, ISO 8601 with a space) as ISO 8601; empty when unrecognised.
+std::string NormalizeFeedDate(std::string_view raw);
 
 }  // namespace wirebrief::ingest::detail
