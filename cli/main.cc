@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   AddVersionFlag(&app);
   std::vector<Command> commands = {AddRunCommand(&app), AddShowCommand(&app), AddExtractCommand(&app),
-                                   AddIngestCommand(&app)};
+                                   AddIngestCommand(&app), AddServeCommand(&app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

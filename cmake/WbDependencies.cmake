@@ -14,3 +14,7 @@ endif()
 if(WB_BUILD_BENCH)
   find_package(benchmark REQUIRED)
 endif()
+# server/: Debian's cpp-httplib is built as a shared library whose class layout depends on the
+# CPPHTTPLIB_* defines its .pc file carries, so it is found through pkg-config.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+find_package(OpenSSL REQUIRED)

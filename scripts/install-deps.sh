@@ -3,9 +3,10 @@
 # present are not fetched again, and apt-get update runs only when something is missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 zlib1g-dev libsqlite3-dev libxml2-dev
-      nlohmann-json3-dev libcli11-dev libxxhash-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev)
+      nlohmann-json3-dev libcli11-dev libxxhash-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev
+      libcpp-httplib-dev libssl-dev)
 if [ "${1:-}" = "--tests" ]; then
-  pkgs+=(libgtest-dev libgmock-dev)
+  pkgs+=(libgtest-dev libgmock-dev chromium)
 fi
 if [ "${1:-}" = "--dev" ]; then
   pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev)

@@ -11,4 +11,22 @@ core::Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
   return SqliteStore::Open(location);
 }
 
+namespace {
+core::Status NotInBackend(const char* what) {
+  return core::Status::Unsupported("store", std::string(what) + " is not implemented by this backend");
+}
+}  // namespace
+
+core::Result<StoryPage> Store::ListStories(const StoryQuery&) { return NotInBackend("ListStories"); }
+core::Result<StoryRecord> Store::LoadStory(const std::string&) { return NotInBackend("LoadStory"); }
+core::Result<core::Article> Store::LoadArticle(const std::string&) { return NotInBackend("LoadArticle"); }
+core::Result<std::vector<core::Provenance>> Store::LoadProvenance(const std::string&) {
+  return NotInBackend("LoadProvenance");
+}
+core::Result<ArticlePage> Store::SearchArticles(const ArticleQuery&) { return NotInBackend("SearchArticles"); }
+core::Result<std::string> Store::GetSetting(const std::string&) { return NotInBackend("GetSetting"); }
+core::Status Store::PutSetting(const std::string&, const std::string&, bool, bool*) {
+  return NotInBackend("PutSetting");
+}
+
 }  // namespace wirebrief::store

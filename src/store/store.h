@@ -38,6 +38,45 @@ struct StoreCounts {
   int64_t briefs = 0;
 };
 
+// A newest-first page of stories (by last publication, then id). Empty fields do not filter.
+struct StoryQuery {
+  std::string match;    // FTS5 expression (ParsedSearch::match): some member article matches it
+  std::string since;    // ISO date: stories still covered on or after it (last_published >= since)
+  std::string until;    // ISO date: stories begun on or before it (that whole day included)
+  std::string outlet;   // one of the story's outlets, case-insensitive
+  std::string entity;   // some member article mentions this entity name, case-insensitive
+  size_t limit = 20;    // Default: 20; 0 is treated as 1.
+  std::string cursor;   // StoryPage::next_cursor of the previous page; empty = first page
+};
+
+struct StoryPage {
+  std::vector<core::Story> stories;
+  std::string next_cursor;  // empty on the last page; opaque (hex), valid across writes
+};
+
+// A page of articles: by relevance (bm25, title weighted) when `match` is set, else newest first.
+struct ArticleQuery {
+  std::string match;     // FTS5 expression (ParsedSearch::match); empty = every article
+  std::string outlet;    // site name or host, case-insensitive
+  std::string language;  // BCP-47 prefix: "en" matches "en" and "en-GB"
+  std::string since;     // date_published >= since
+  std::string until;     // date_published on or before that day
+  size_t limit = 20;     // Default: 20; 0 is treated as 1.
+  std::string cursor;    // ArticlePage::next_cursor; empty = first page
+};
+
+struct ArticleHit {
+  std::string id, title, url, outlet, date_published, language;
+  // Around the best match, with \x02 before and \x03 after each matched term (control bytes that
+  // cannot occur in article text, so callers can mark hits without parsing markup).
+  std::string snippet;
+};
+
+struct ArticlePage {
+  std::vector<ArticleHit> hits;
+  std::string next_cursor;  // empty on the last page; opaque
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -52,6 +91,23 @@ class Store {
   virtual core::Result<std::vector<StoryRecord>> LoadStories() = 0;
   virtual core::Result<StoreCounts> Counts() = 0;
   virtual int SchemaVersion() const = 0;
+
+  // Read side of the HTTP server (schema version 2). The defaults answer kUnsupported so a
+  // backend without them still builds; SqliteStore implements all of them.
+  // Errors: kInvalidArgument for a bad cursor, date or FTS5 expression (the message says which).
+  virtual core::Result<StoryPage> ListStories(const StoryQuery& query);
+  // kNotFound when no story has this id.
+  virtual core::Result<StoryRecord> LoadStory(const std::string& id);
+  // The article with annotations and its first provenance record; kNotFound when unknown.
+  virtual core::Result<core::Article> LoadArticle(const std::string& id);
+  // Every provenance record of the article (the same page may arrive from several inputs).
+  virtual core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id);
+  virtual core::Result<ArticlePage> SearchArticles(const ArticleQuery& query);
+  // Small key/value settings (the server's token hash). GetSetting: kNotFound when unset.
+  // PutSetting with only_if_absent leaves an existing value and sets *stored = false.
+  virtual core::Result<std::string> GetSetting(const std::string& key);
+  virtual core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
+                                  bool* stored);
 };
 
 // Opens (creating and migrating when needed) the store at `location`.

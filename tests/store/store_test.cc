@@ -35,7 +35,7 @@ TEST(SqliteStoreTest, StoringTheSameArticleTwiceStoresItOnce) {
   std::string db = TempDb("idem");
   auto s = OpenStore(db);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(s.value()->SchemaVersion(), 1);
+  EXPECT_EQ(s.value()->SchemaVersion(), 2);
   bool inserted = false;
   ASSERT_TRUE(s.value()->PutArticle(Make("a1", "p.html"), &inserted).ok());
   EXPECT_TRUE(inserted);
@@ -66,7 +66,7 @@ TEST(SqliteStoreTest, ArticlesAndStoriesSurviveReopening) {
   }
   auto s = OpenStore(db);
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ(s.value()->SchemaVersion(), 1);
+  EXPECT_EQ(s.value()->SchemaVersion(), 2);
   auto arts = s.value()->LoadArticles();
   ASSERT_TRUE(arts.ok());
   ASSERT_EQ(arts->size(), 1u);

@@ -72,6 +72,43 @@ CREATE TABLE briefs (
   brief TEXT NOT NULL
 );
 )sql",
+    // 2: what the HTTP server reads. Full-text search over articles (FTS5, external content kept
+    // in step by triggers, so PutArticle needs no change), the entities each article mentions
+    // (for the story list's entity filter; filled from the extras JSON by a trigger), an index
+    // for newest-first story pages, and settings (the server's API token hash).
+    R"sql(
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid',
+                                              tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE TABLE article_entities (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  name TEXT NOT NULL COLLATE NOCASE,
+  PRIMARY KEY(name, article_id)
+) WITHOUT ROWID;
+CREATE TRIGGER article_entities_insert AFTER INSERT ON articles BEGIN
+  INSERT OR IGNORE INTO article_entities(article_id, name)
+    SELECT new.id, json_extract(value, '$.name') FROM
+      json_each(CASE WHEN json_valid(new.extras) THEN new.extras ELSE '{}' END, '$.entities')
+    WHERE json_extract(value, '$.name') <> '';
+END;
+INSERT OR IGNORE INTO article_entities(article_id, name)
+  SELECT a.id, json_extract(e.value, '$.name') FROM articles a,
+    json_each(CASE WHEN json_valid(a.extras) THEN a.extras ELSE '{}' END, '$.entities') e
+  WHERE json_extract(e.value, '$.name') <> '';
+CREATE INDEX stories_recent ON stories(last_published DESC, id);
+CREATE INDEX story_articles_article ON story_articles(article_id);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+)sql",
 };
 
 class Stmt {
@@ -99,11 +136,83 @@ class Stmt {
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st_, col)) : "";
   }
   int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
+  sqlite3_stmt* get() const { return st_; }
 
  private:
   sqlite3_stmt* st_ = nullptr;
   int rc_;
 };
+
+// Decodes one row of kArticleColumns (LoadArticles, LoadArticle).
+core::Status ArticleFromRow(const Stmt& q, const std::string& path, core::Article* out) {
+  core::Article a;
+  a.id = q.Text(0);
+  a.url = q.Text(1);
+  a.canonical_url = q.Text(2);
+  a.title = q.Text(3);
+  a.site_name = q.Text(4);
+  a.host = q.Text(5);
+  a.section = q.Text(6);
+  a.language = q.Text(7);
+  a.date_published = q.Text(8);
+  a.date_modified = q.Text(9);
+  a.date_crawled = q.Text(10);
+  a.content_hash = q.Text(11);
+  a.text = q.Text(12);
+  json extras = json::parse(q.Text(13), nullptr, false);
+  try {
+    detail::ArticleExtrasFromJson(extras, &a);
+  } catch (const json::exception& e) {
+    return core::Status::Corruption(path, "article " + a.id, std::string("bad extras column: ") + e.what());
+  }
+  a.provenance = {q.Text(14), q.Text(15), static_cast<uint64_t>(q.Int(16)), static_cast<uint64_t>(q.Int(17)),
+                  q.Text(18), q.Text(19), static_cast<int>(q.Int(20))};
+  *out = std::move(a);
+  return core::Status::Ok();
+}
+
+constexpr const char* kArticleColumns =
+    "a.id, url, canonical_url, title, site_name, host, section, language, date_published, date_modified, "
+    "date_crawled, content_hash, text, extras, p.source, p.container, p.offset, p.length, p.record_id, "
+    "p.crawl_date, p.http_status FROM articles a LEFT JOIN provenance p ON p.rowid = "
+    "(SELECT MIN(rowid) FROM provenance WHERE article_id = a.id)";
+
+// Decodes one row of kStoryColumns plus its members and copy families (LoadStories, LoadStory).
+core::Status StoryFromRow(const Stmt& q, Stmt* mem, Stmt* fam, const std::string& path, StoryRecord* out) {
+  StoryRecord r;
+  r.story.id = q.Text(0);
+  r.story.title = q.Text(1);
+  r.story.first_published = q.Text(2);
+  r.story.last_published = q.Text(3);
+  try {
+    json outlets = json::parse(q.Text(4), nullptr, false);
+    if (outlets.is_array()) r.story.outlets = outlets.get<std::vector<std::string>>();
+    json brief = json::parse(q.Text(6), nullptr, false);
+    if (brief.is_object()) r.brief = detail::BriefFromJson(brief);
+  } catch (const json::exception& e) {
+    return core::Status::Corruption(path, "story " + r.story.id, e.what());
+  }
+  r.story.independent_outlets = static_cast<int>(q.Int(5));
+  mem->Reset();
+  mem->Bind(1, r.story.id);
+  while (mem->Step() == SQLITE_ROW) r.story.article_ids.push_back(mem->Text(0));
+  fam->Reset();
+  fam->Bind(1, r.story.id);
+  while (fam->Step() == SQLITE_ROW) {
+    size_t f = static_cast<size_t>(fam->Int(0));
+    if (r.copy_families.size() <= f) r.copy_families.resize(f + 1);
+    r.copy_families[f].push_back(fam->Text(1));
+  }
+  *out = std::move(r);
+  return core::Status::Ok();
+}
+
+constexpr const char* kStoryColumns =
+    "s.id, s.title, s.first_published, s.last_published, s.outlets, s.independent_outlets, "
+    "COALESCE(b.brief, '{}') FROM stories s LEFT JOIN briefs b ON b.story_id = s.id";
+constexpr const char* kStoryMembers = "SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY position";
+constexpr const char* kStoryFamilies =
+    "SELECT family, article_id FROM copy_families WHERE story_id = ?1 ORDER BY family, position";
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -199,37 +308,13 @@ core::Status SqliteStore::PutArticle(const core::Article& a, bool* inserted) {
 }
 
 core::Result<std::vector<core::Article>> SqliteStore::LoadArticles() {
-  Stmt q(db_,
-         "SELECT a.id, url, canonical_url, title, site_name, host, section, language, date_published, date_modified, "
-         "date_crawled, content_hash, text, extras, p.source, p.container, p.offset, p.length, p.record_id, "
-         "p.crawl_date, p.http_status FROM articles a LEFT JOIN provenance p ON p.rowid = "
-         "(SELECT MIN(rowid) FROM provenance WHERE article_id = a.id) ORDER BY date_published, a.id");
+  Stmt q(db_, (std::string("SELECT ") + kArticleColumns + " ORDER BY date_published, a.id").c_str());
   if (!q.ok()) return Error("loading articles");
   std::vector<core::Article> out;
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     core::Article a;
-    a.id = q.Text(0);
-    a.url = q.Text(1);
-    a.canonical_url = q.Text(2);
-    a.title = q.Text(3);
-    a.site_name = q.Text(4);
-    a.host = q.Text(5);
-    a.section = q.Text(6);
-    a.language = q.Text(7);
-    a.date_published = q.Text(8);
-    a.date_modified = q.Text(9);
-    a.date_crawled = q.Text(10);
-    a.content_hash = q.Text(11);
-    a.text = q.Text(12);
-    json extras = json::parse(q.Text(13), nullptr, false);
-    try {
-      detail::ArticleExtrasFromJson(extras, &a);
-    } catch (const json::exception& e) {
-      return core::Status::Corruption(path_, "article " + a.id, std::string("bad extras column: ") + e.what());
-    }
-    a.provenance = {q.Text(14), q.Text(15), static_cast<uint64_t>(q.Int(16)), static_cast<uint64_t>(q.Int(17)),
-                    q.Text(18), q.Text(19), static_cast<int>(q.Int(20))};
+    WB_RETURN_IF_ERROR(ArticleFromRow(q, path_, &a));
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("loading articles");
@@ -275,39 +360,15 @@ core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories
 }
 
 core::Result<std::vector<StoryRecord>> SqliteStore::LoadStories() {
-  Stmt q(db_, "SELECT s.id, s.title, s.first_published, s.last_published, s.outlets, s.independent_outlets, "
-              "COALESCE(b.brief, '{}') FROM stories s LEFT JOIN briefs b ON b.story_id = s.id "
-              "ORDER BY s.last_published DESC, s.id");
-  Stmt mem(db_, "SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY position");
-  Stmt fam(db_, "SELECT family, article_id FROM copy_families WHERE story_id = ?1 ORDER BY family, position");
+  Stmt q(db_, (std::string("SELECT ") + kStoryColumns + " ORDER BY s.last_published DESC, s.id").c_str());
+  Stmt mem(db_, kStoryMembers);
+  Stmt fam(db_, kStoryFamilies);
   if (!q.ok() || !mem.ok() || !fam.ok()) return Error("loading stories");
   std::vector<StoryRecord> out;
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     StoryRecord r;
-    r.story.id = q.Text(0);
-    r.story.title = q.Text(1);
-    r.story.first_published = q.Text(2);
-    r.story.last_published = q.Text(3);
-    try {
-      json outlets = json::parse(q.Text(4), nullptr, false);
-      if (outlets.is_array()) r.story.outlets = outlets.get<std::vector<std::string>>();
-      json brief = json::parse(q.Text(6), nullptr, false);
-      if (brief.is_object()) r.brief = detail::BriefFromJson(brief);
-    } catch (const json::exception& e) {
-      return core::Status::Corruption(path_, "story " + r.story.id, e.what());
-    }
-    r.story.independent_outlets = static_cast<int>(q.Int(5));
-    mem.Reset();
-    mem.Bind(1, r.story.id);
-    while (mem.Step() == SQLITE_ROW) r.story.article_ids.push_back(mem.Text(0));
-    fam.Reset();
-    fam.Bind(1, r.story.id);
-    while (fam.Step() == SQLITE_ROW) {
-      size_t f = static_cast<size_t>(fam.Int(0));
-      if (r.copy_families.size() <= f) r.copy_families.resize(f + 1);
-      r.copy_families[f].push_back(fam.Text(1));
-    }
+    WB_RETURN_IF_ERROR(StoryFromRow(q, &mem, &fam, path_, &r));
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return Error("loading stories");
@@ -329,6 +390,248 @@ core::Result<StoreCounts> SqliteStore::Counts() {
     *q.out = s.Int(0);
   }
   return c;
+}
+
+
+// ---- Read side of the HTTP server (migration 2) ----
+
+namespace {
+
+// Cursors are opaque to clients; hex keeps them URL-safe without escaping rules.
+std::string ToHex(const std::string& s) {
+  static const char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : s) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+bool FromHex(const std::string& hex, std::string* out) {
+  if (hex.size() % 2 || hex.size() > 2048) return false;
+  out->clear();
+  for (size_t i = 0; i < hex.size(); i += 2) {
+    int v = 0;
+    for (char c : {hex[i], hex[i + 1]}) {
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) return false;
+      v = v * 16 + d;
+    }
+    out->push_back(static_cast<char>(v));
+  }
+  return true;
+}
+
+// A query assembled from the filters in use; each value is bound, never spliced into the SQL.
+struct SqlBuilder {
+  std::string where;
+  std::vector<std::string> args;
+  void And(const std::string& clause, std::initializer_list<std::string> values) {
+    where += (where.empty() ? " WHERE " : " AND ") + clause;
+    for (const auto& v : values) args.push_back(v);
+  }
+  std::string Arg(size_t offset = 0) const { return "?" + std::to_string(args.size() + 1 + offset); }
+  void BindAll(Stmt* st) const {
+    for (size_t i = 0; i < args.size(); ++i) st->Bind(static_cast<int>(i + 1), args[i]);
+  }
+};
+
+// The "until" bound: every time on that day sorts below "YYYY-MM-DD~".
+std::string EndOfDay(const std::string& until) { return until + "~"; }
+
+// The rowids of articles matching an FTS5 expression, as an SQL subquery.
+constexpr const char* kFtsRowids = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ";
+
+size_t PageSize(size_t limit) { return limit == 0 ? 1 : limit; }
+
+}  // namespace
+
+core::Status SqliteStore::QueryError(const std::string& what) const {
+  // FTS5 reports malformed MATCH expressions as SQLITE_ERROR; name them as the caller's input.
+  std::string msg = db_ ? sqlite3_errmsg(db_) : "no database";
+  if (msg.find("fts5") != std::string::npos || msg.find("MATCH") != std::string::npos)
+    return core::Status::InvalidArgument("query", msg);
+  return Error(what);
+}
+
+core::Result<StoryPage> SqliteStore::ListStories(const StoryQuery& query) {
+  SqlBuilder b;
+  if (!query.since.empty()) b.And("s.last_published >= " + b.Arg(), {query.since});
+  if (!query.until.empty()) b.And("s.first_published < " + b.Arg(), {EndOfDay(query.until)});
+  if (!query.outlet.empty())
+    b.And("EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = " + b.Arg() + " COLLATE NOCASE)",
+          {query.outlet});
+  if (!query.entity.empty())
+    b.And("s.id IN (SELECT sa.story_id FROM article_entities e JOIN story_articles sa ON sa.article_id = "
+          "e.article_id WHERE e.name = " + b.Arg() + ")",
+          {query.entity});
+  if (!query.match.empty())
+    b.And("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE "
+          "a.rowid IN (" + std::string(kFtsRowids) + b.Arg() + "))",
+          {query.match});
+  if (!query.cursor.empty()) {
+    std::string raw;
+    size_t sep;
+    if (!FromHex(query.cursor, &raw) || (sep = raw.find('\x1f')) == std::string::npos)
+      return core::Status::InvalidArgument("cursor", "not a cursor this server handed out");
+    b.And("(s.last_published < " + b.Arg() + " OR (s.last_published = " + b.Arg() + " AND s.id > " + b.Arg(1) + "))",
+          {raw.substr(0, sep), raw.substr(sep + 1)});
+  }
+  size_t limit = PageSize(query.limit);
+  std::string sql = "SELECT s.id, s.title, s.first_published, s.last_published, s.outlets, s.independent_outlets "
+                    "FROM stories s" + b.where + " ORDER BY s.last_published DESC, s.id LIMIT " +
+                    std::to_string(limit + 1);
+  Stmt q(db_, sql.c_str());
+  Stmt mem(db_, kStoryMembers);
+  if (!q.ok() || !mem.ok()) return QueryError("listing stories");
+  b.BindAll(&q);
+  StoryPage page;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    if (page.stories.size() == limit) {
+      const core::Story& last = page.stories.back();
+      page.next_cursor = ToHex(last.last_published + '\x1f' + last.id);
+      break;
+    }
+    core::Story s;
+    s.id = q.Text(0);
+    s.title = q.Text(1);
+    s.first_published = q.Text(2);
+    s.last_published = q.Text(3);
+    json outlets = json::parse(q.Text(4), nullptr, false);
+    if (outlets.is_array())
+      for (const auto& o : outlets)
+        if (o.is_string()) s.outlets.push_back(o.get<std::string>());
+    s.independent_outlets = static_cast<int>(q.Int(5));
+    mem.Reset();
+    mem.Bind(1, s.id);
+    while (mem.Step() == SQLITE_ROW) s.article_ids.push_back(mem.Text(0));
+    page.stories.push_back(std::move(s));
+  }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return QueryError("listing stories");
+  return page;
+}
+
+core::Result<StoryRecord> SqliteStore::LoadStory(const std::string& id) {
+  Stmt q(db_, (std::string("SELECT ") + kStoryColumns + " WHERE s.id = ?1").c_str());
+  Stmt mem(db_, kStoryMembers);
+  Stmt fam(db_, kStoryFamilies);
+  if (!q.ok() || !mem.ok() || !fam.ok()) return Error("loading story " + id);
+  q.Bind(1, id);
+  int rc = q.Step();
+  if (rc == SQLITE_DONE) return core::Status::NotFound(path_, "no story with id " + id);
+  if (rc != SQLITE_ROW) return Error("loading story " + id);
+  StoryRecord r;
+  WB_RETURN_IF_ERROR(StoryFromRow(q, &mem, &fam, path_, &r));
+  return r;
+}
+
+core::Result<core::Article> SqliteStore::LoadArticle(const std::string& id) {
+  Stmt q(db_, (std::string("SELECT ") + kArticleColumns + " WHERE a.id = ?1").c_str());
+  if (!q.ok()) return Error("loading article " + id);
+  q.Bind(1, id);
+  int rc = q.Step();
+  if (rc == SQLITE_DONE) return core::Status::NotFound(path_, "no article with id " + id);
+  if (rc != SQLITE_ROW) return Error("loading article " + id);
+  core::Article a;
+  WB_RETURN_IF_ERROR(ArticleFromRow(q, path_, &a));
+  return a;
+}
+
+core::Result<std::vector<core::Provenance>> SqliteStore::LoadProvenance(const std::string& article_id) {
+  Stmt q(db_, "SELECT source, container, offset, length, record_id, crawl_date, http_status FROM provenance "
+              "WHERE article_id = ?1 ORDER BY rowid");
+  if (!q.ok()) return Error("loading provenance of " + article_id);
+  q.Bind(1, article_id);
+  std::vector<core::Provenance> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW)
+    out.push_back({q.Text(0), q.Text(1), static_cast<uint64_t>(q.Int(2)), static_cast<uint64_t>(q.Int(3)),
+                   q.Text(4), q.Text(5), static_cast<int>(q.Int(6))});
+  if (rc != SQLITE_DONE) return Error("loading provenance of " + article_id);
+  return out;
+}
+
+core::Result<ArticlePage> SqliteStore::SearchArticles(const ArticleQuery& query) {
+  SqlBuilder b;
+  if (!query.match.empty()) b.And("articles_fts MATCH " + b.Arg(), {query.match});
+  if (!query.outlet.empty())
+    b.And("(a.site_name = " + b.Arg() + " COLLATE NOCASE OR a.host = " + b.Arg(1) + " COLLATE NOCASE)",
+          {query.outlet, query.outlet});
+  if (!query.language.empty())
+    b.And("(a.language = " + b.Arg() + " COLLATE NOCASE OR a.language LIKE " + b.Arg(1) + ")",
+          {query.language, query.language + "-%"});
+  if (!query.since.empty()) b.And("a.date_published >= " + b.Arg(), {query.since});
+  if (!query.until.empty()) b.And("a.date_published < " + b.Arg(), {EndOfDay(query.until)});
+  int64_t offset = 0;
+  if (!query.cursor.empty()) {
+    std::string raw;
+    if (!FromHex(query.cursor, &raw) || raw.size() < 2 || raw[0] != 'o' || raw.size() > 19 ||
+        raw.find_first_not_of("0123456789", 1) != std::string::npos)
+      return core::Status::InvalidArgument("cursor", "not a cursor this server handed out");
+    offset = std::stoll(raw.substr(1));
+  }
+  size_t limit = PageSize(query.limit);
+  // Ranking joins the FTS table itself so bm25() sees the match; title hits weigh 4x body hits.
+  std::string sql =
+      query.match.empty()
+          ? "SELECT a.rowid, a.id, a.title, a.url, a.site_name, a.host, a.date_published, a.language, "
+            "substr(a.text, 1, 240) FROM articles a" + b.where + " ORDER BY a.date_published DESC, a.id"
+          : "SELECT a.rowid, a.id, a.title, a.url, a.site_name, a.host, a.date_published, a.language, '' "
+            "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid" + b.where + " ORDER BY bm25(articles_fts, 4.0, 1.0), a.id";
+  sql += " LIMIT " + std::to_string(limit + 1) + " OFFSET " + std::to_string(offset);
+  Stmt q(db_, sql.c_str());
+  if (!q.ok()) return QueryError("searching articles");
+  b.BindAll(&q);
+  ArticlePage page;
+  std::vector<int64_t> rowids;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    if (page.hits.size() == limit) {
+      page.next_cursor = ToHex("o" + std::to_string(offset + static_cast<int64_t>(limit)));
+      break;
+    }
+    rowids.push_back(q.Int(0));
+    ArticleHit h{q.Text(1), q.Text(2), q.Text(3), q.Text(4).empty() ? q.Text(5) : q.Text(4), q.Text(6), q.Text(7),
+                 q.Text(8)};
+    page.hits.push_back(std::move(h));
+  }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) return QueryError("searching articles");
+  if (!query.match.empty()) {
+    // Snippets only for the page shown: snippet() over every match would cost as much as the
+    // ranking itself on common words.
+    Stmt snip(db_, "SELECT snippet(articles_fts, 1, char(2), char(3), '…', 24) FROM articles_fts "
+                   "WHERE articles_fts MATCH ?1 AND rowid = ?2");
+    if (!snip.ok()) return QueryError("searching articles");
+    for (size_t i = 0; i < rowids.size(); ++i) {
+      snip.Reset();
+      snip.Bind(1, query.match).Bind(2, rowids[i]);
+      if (snip.Step() == SQLITE_ROW) page.hits[i].snippet = snip.Text(0);
+    }
+  }
+  return page;
+}
+
+core::Result<std::string> SqliteStore::GetSetting(const std::string& key) {
+  Stmt q(db_, "SELECT value FROM settings WHERE key = ?1");
+  if (!q.ok()) return Error("reading setting " + key);
+  q.Bind(1, key);
+  int rc = q.Step();
+  if (rc == SQLITE_DONE) return core::Status::NotFound(path_, "no setting " + key);
+  if (rc != SQLITE_ROW) return Error("reading setting " + key);
+  return q.Text(0);
+}
+
+core::Status SqliteStore::PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
+                                     bool* stored) {
+  Stmt q(db_, only_if_absent ? "INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)"
+                             : "INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)");
+  if (!q.ok()) return Error("storing setting " + key);
+  q.Bind(1, key).Bind(2, value);
+  if (q.Step() != SQLITE_DONE) return Error("storing setting " + key);
+  if (stored) *stored = sqlite3_changes(db_) > 0;
+  return core::Status::Ok();
 }
 
 }  // namespace wirebrief::store

@@ -20,12 +20,21 @@ class SqliteStore final : public Store {
   core::Result<std::vector<StoryRecord>> LoadStories() override;
   core::Result<StoreCounts> Counts() override;
   int SchemaVersion() const override { return version_; }
+  core::Result<StoryPage> ListStories(const StoryQuery& query) override;
+  core::Result<StoryRecord> LoadStory(const std::string& id) override;
+  core::Result<core::Article> LoadArticle(const std::string& id) override;
+  core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id) override;
+  core::Result<ArticlePage> SearchArticles(const ArticleQuery& query) override;
+  core::Result<std::string> GetSetting(const std::string& key) override;
+  core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
+                          bool* stored) override;
 
  private:
   SqliteStore() = default;
   core::Status Migrate();
   core::Status Exec(const char* sql);
   core::Status Error(const std::string& what) const;
+  core::Status QueryError(const std::string& what) const;
 
   sqlite3* db_ = nullptr;
   std::string path_;

@@ -1,0 +1,50 @@
+// JSON and feed renderings of store records for the HTTP API. Pure functions; thread-safe.
+// Field names follow ../shared/design/conventions.md (snake_case, char_start/char_end spans).
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "store/store.h"
+
+namespace wirebrief::server::detail {
+
+using json = nlohmann::json;
+
+// One line of the story list: headline, counts, outlets, time span.
+json StorySummaryJson(const core::Story& story);
+// A story with its brief; every citation resolved against `articles` (members that are missing
+// still appear, with "missing": true, so a broken reference shows instead of vanishing).
+json StoryJson(const store::StoryRecord& record,
+               const std::map<std::string, core::Article>& articles);
+json ArticleJson(const core::Article& article, const std::vector<core::Provenance>& provenance);
+// A search hit; the snippet as segments [{"text", "hit"}] so clients never parse markup.
+json SearchHitJson(const store::ArticleHit& hit);
+
+// The text of `span` in `text`, clamped to the text (stored spans are data, not promises).
+std::string SpanText(const std::string& text, core::CharSpan span);
+
+struct FeedItem {
+  std::string id;  // stable id (story or article id)
+  std::string title;
+  std::string link;     // absolute URL of the item's page
+  std::string updated;  // ISO date
+  std::string summary;  // plain text
+};
+
+struct FeedInfo {
+  std::string title;
+  std::string self;  // absolute URL of the feed itself
+  std::string home;  // absolute URL of the web page
+};
+
+std::string AtomFeed(const FeedInfo& info, const std::vector<FeedItem>& items);
+std::string JsonFeed(const FeedInfo& info, const std::vector<FeedItem>& items);
+
+// Dump with invalid UTF-8 replaced (article text is data; a bad byte must not fail a request).
+std::string Dump(const json& j);
+
+}  // namespace wirebrief::server::detail

@@ -1,0 +1,481 @@
+#include "server/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include "server/detail/token.h"
+#include "server/detail/views.h"
+#include "server/detail/web_assets.h"
+#include "store/search_query.h"
+#include "store/store.h"
+
+namespace wirebrief::server {
+namespace {
+
+using detail::json;
+constexpr const char* kTokenSetting = "api_token_sha256";
+constexpr size_t kMaxPageSize = 200;
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+// Every response: no sniffing, no framing, scripts and styles only from this origin. The web
+// page escapes article text itself; the policy is the second line of defence.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+void SendError(httplib::Response& res, int status, const std::string& code,
+               const std::string& message) {
+  res.status = status;
+  res.set_content(detail::Dump({{"error", {{"code", code}, {"message", message}}}}), kJson);
+}
+
+void SendStatus(httplib::Response& res, const core::Status& s) {
+  switch (s.code()) {
+    case core::StatusCode::kInvalidArgument:
+      return SendError(res, 400, "bad_request", s.message());
+    case core::StatusCode::kLimitExceeded:
+      return SendError(res, 400, "limit_exceeded", s.message());
+    case core::StatusCode::kNotFound:
+      return SendError(res, 404, "not_found", s.message());
+    case core::StatusCode::kUnsupported:
+      return SendError(res, 501, "unsupported", s.message());
+    default:
+      return SendError(res, 500, "internal", s.ToString());
+  }
+}
+
+void SendJson(httplib::Response& res, const json& j) { res.set_content(detail::Dump(j), kJson); }
+
+// `format` is "atom" or "json" (JSON Feed 1.1).
+void SendFeed(httplib::Response& res, const std::string& format, const detail::FeedInfo& info,
+              const std::vector<detail::FeedItem>& items) {
+  if (format == "atom")
+    return res.set_content(detail::AtomFeed(info, items), "application/atom+xml; charset=utf-8");
+  res.set_content(detail::JsonFeed(info, items), "application/feed+json; charset=utf-8");
+}
+
+// One SQLite connection per concurrent request: a Store is single-threaded by contract.
+class StorePool {
+ public:
+  explicit StorePool(std::string location) : location_(std::move(location)) {}
+  class Lease {
+   public:
+    Lease(StorePool* pool, std::unique_ptr<store::Store> s) : pool_(pool), store_(std::move(s)) {}
+    Lease(Lease&&) = default;
+    ~Lease() {
+      if (store_) pool_->Return(std::move(store_));
+    }
+    store::Store* operator->() const { return store_.get(); }
+    store::Store* get() const { return store_.get(); }
+
+   private:
+    StorePool* pool_;
+    std::unique_ptr<store::Store> store_;
+  };
+  core::Result<Lease> Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (!idle_.empty()) {
+        auto s = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(this, std::move(s));
+      }
+    }
+    auto opened = store::OpenStore(location_);
+    if (!opened.ok()) return opened.status();
+    return Lease(this, std::move(opened).value());
+  }
+
+ private:
+  void Return(std::unique_ptr<store::Store> s) {
+    std::lock_guard<std::mutex> lock(mu_);
+    idle_.push_back(std::move(s));
+  }
+  std::string location_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<store::Store>> idle_;
+};
+
+// Reads ?limit= (1..kMaxPageSize, default 20); false after sending a 400.
+bool ReadLimit(const httplib::Request& req, httplib::Response& res, size_t* limit) {
+  *limit = 20;
+  if (!req.has_param("limit")) return true;
+  const std::string v = req.get_param_value("limit");
+  if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(v) == 0) {
+    SendError(res, 400, "bad_request",
+              "limit must be a whole number from 1 to " + std::to_string(kMaxPageSize));
+    return false;
+  }
+  *limit = std::min<size_t>(std::stoul(v), kMaxPageSize);
+  return true;
+}
+
+std::string Param(const httplib::Request& req, const char* name) {
+  return req.has_param(name) ? req.get_param_value(name) : "";
+}
+
+// Dates in query parameters: a day or a longer ISO timestamp; compared as text by the store.
+bool ReadDate(const httplib::Request& req, httplib::Response& res, const char* name,
+              std::string* out) {
+  *out = Param(req, name);
+  if (out->empty()) return true;
+  auto parsed = store::ParseSearchQuery(std::string("since:") + *out);
+  if (!parsed.ok()) {
+    SendError(res, 400, "bad_request", std::string(name) + " wants a date like 2026-11-03");
+    return false;
+  }
+  *out = parsed.value().since;
+  return true;
+}
+
+std::string BaseUrl(const httplib::Request& req) {
+  std::string host = req.get_header_value("Host");
+  if (host.empty() || host.size() > 255 || host.find_first_of(" /\\\"<>") != std::string::npos)
+    host = "localhost";
+  return "http://" + host;
+}
+
+std::string SafeFileName(const std::string& name) {
+  std::string out;
+  for (char c : name.substr(0, 80))
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '-' || c == '_')
+      out += c;
+  if (out.empty() || out[0] == '.') out = "upload" + out;
+  return out;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  httplib::Server http;
+  StorePool pool;
+  std::string token_digest;
+  std::string new_token;
+  int port = 0;
+  std::mutex ingest_mu;
+
+  explicit Impl(const ServerOptions& o) : options(o), pool(o.db) {}
+
+  void Routes();
+  bool Authorized(const httplib::Request& req, httplib::Response& res) const;
+  void ListStories(const httplib::Request& req, httplib::Response& res, const char* format);
+  void GetStory(const httplib::Request& req, httplib::Response& res);
+  void GetArticle(const httplib::Request& req, httplib::Response& res);
+  void Search(const httplib::Request& req, httplib::Response& res, const char* format);
+  void Ingest(const httplib::Request& req, httplib::Response& res);
+};
+
+bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& res) const {
+  const std::string auth = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  if (auth.rfind(prefix, 0) != 0) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    SendError(res, 401, "unauthorized", "this endpoint needs 'Authorization: Bearer <token>'");
+    return false;
+  }
+  if (!detail::DigestsEqual(detail::TokenDigest(auth.substr(prefix.size())), token_digest)) {
+    res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    SendError(res, 401, "unauthorized", "the token is not this server's");
+    return false;
+  }
+  return true;
+}
+
+void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& res,
+                               const char* format) {
+  store::StoryQuery q;
+  if (!ReadLimit(req, res, &q.limit) || !ReadDate(req, res, "since", &q.since) ||
+      !ReadDate(req, res, "until", &q.until))
+    return;
+  q.outlet = Param(req, "outlet");
+  q.entity = Param(req, "entity");
+  q.cursor = Param(req, "cursor");
+  if (!Param(req, "q").empty()) {
+    auto parsed = store::ParseSearchQuery(Param(req, "q"));
+    if (!parsed.ok()) return SendStatus(res, parsed.status());
+    const store::ParsedSearch& p = parsed.value();
+    q.match = p.match;
+    // Operators typed into the box narrow the list like the matching parameters.
+    if (!p.outlet.empty()) q.outlet = p.outlet;
+    if (!p.since.empty()) q.since = p.since;
+    if (!p.until.empty()) q.until = p.until;
+  }
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  auto page = lease.value()->ListStories(q);
+  if (!page.ok()) return SendStatus(res, page.status());
+  if (format != nullptr) {
+    std::string base = BaseUrl(req);
+    std::vector<detail::FeedItem> items;
+    for (const auto& s : page.value().stories)
+      items.push_back({s.id, s.title, base + "/#/story/" + s.id, s.last_published,
+                       std::to_string(s.article_ids.size()) + " articles from " +
+                           std::to_string(s.outlets.size()) + " outlets (" +
+                           std::to_string(s.independent_outlets) + " independent)"});
+    return SendFeed(res, format, {"wirebrief stories", base + req.target, base + "/"}, items);
+  }
+  json list = json::array();
+  for (const auto& s : page.value().stories) list.push_back(detail::StorySummaryJson(s));
+  json out = {{"stories", list}};
+  out["next_cursor"] =
+      page.value().next_cursor.empty() ? json(nullptr) : json(page.value().next_cursor);
+  SendJson(res, out);
+}
+
+void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res) {
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  store::Store* st = lease.value().get();
+  auto record = st->LoadStory(req.matches[1]);
+  if (!record.ok()) return SendStatus(res, record.status());
+  std::map<std::string, core::Article> articles;
+  for (const auto& id : record.value().story.article_ids) {
+    auto a = st->LoadArticle(id);
+    if (a.ok())
+      articles.emplace(id, std::move(a).value());
+    else if (a.status().code() != core::StatusCode::kNotFound)
+      return SendStatus(res, a.status());
+  }
+  SendJson(res, detail::StoryJson(record.value(), articles));
+}
+
+void Server::Impl::GetArticle(const httplib::Request& req, httplib::Response& res) {
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  auto a = lease.value()->LoadArticle(req.matches[1]);
+  if (!a.ok()) return SendStatus(res, a.status());
+  auto prov = lease.value()->LoadProvenance(a.value().id);
+  if (!prov.ok()) return SendStatus(res, prov.status());
+  SendJson(res, detail::ArticleJson(a.value(), prov.value()));
+}
+
+void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, const char* format) {
+  store::ArticleQuery q;
+  if (!ReadLimit(req, res, &q.limit)) return;
+  q.cursor = Param(req, "cursor");
+  auto parsed = store::ParseSearchQuery(Param(req, "q"));
+  if (!parsed.ok()) return SendStatus(res, parsed.status());
+  const store::ParsedSearch& p = parsed.value();
+  q.match = p.match;
+  q.outlet = p.outlet.empty() ? Param(req, "outlet") : p.outlet;
+  q.language = p.language.empty() ? Param(req, "lang") : p.language;
+  q.since = p.since;
+  q.until = p.until;
+  if ((q.since.empty() && !ReadDate(req, res, "since", &q.since)) ||
+      (q.until.empty() && !ReadDate(req, res, "until", &q.until)))
+    return;
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  auto page = lease.value()->SearchArticles(q);
+  if (!page.ok()) return SendStatus(res, page.status());
+  if (format != nullptr) {
+    std::string base = BaseUrl(req);
+    std::vector<detail::FeedItem> items;
+    for (const auto& h : page.value().hits) {
+      std::string summary;
+      for (char c : h.snippet)
+        if (c != '\x02' && c != '\x03') summary += c;
+      items.push_back({h.id, h.title, base + "/#/article/" + h.id, h.date_published, summary});
+    }
+    return SendFeed(res, format,
+                    {"wirebrief search: " + Param(req, "q"), base + req.target, base + "/"}, items);
+  }
+  json hits = json::array();
+  for (const auto& h : page.value().hits) hits.push_back(detail::SearchHitJson(h));
+  json out = {{"query",
+               {{"match", q.match},
+                {"outlet", q.outlet},
+                {"language", q.language},
+                {"since", q.since},
+                {"until", q.until}}},
+              {"hits", hits}};
+  out["next_cursor"] =
+      page.value().next_cursor.empty() ? json(nullptr) : json(page.value().next_cursor);
+  SendJson(res, out);
+}
+
+void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorized(req, res)) return;
+  if (req.body.empty())
+    return SendError(res, 400, "bad_request", "the body is empty: send a page, text or WARC");
+  // The pipeline reads paths, so the upload goes to a private temporary folder first.
+  std::error_code ec;
+  std::string tmpl =
+      (std::filesystem::temp_directory_path(ec) / "wirebrief-ingest-XXXXXX").string();
+  if (ec || ::mkdtemp(tmpl.data()) == nullptr)
+    return SendError(res, 500, "internal", "cannot create a temporary folder for the upload");
+  std::filesystem::path dir(tmpl);
+  std::filesystem::path file = dir / SafeFileName(Param(req, "name"));
+  {
+    std::ofstream out(file, std::ios::binary);
+    out.write(req.body.data(), static_cast<std::streamsize>(req.body.size()));
+    if (!out) {
+      std::filesystem::remove_all(dir, ec);
+      return SendError(res, 500, "internal", "cannot write the upload to " + file.string());
+    }
+  }
+  core::Result<pipeline::RunSummary> summary = core::Status::Internal("ingest", "not run");
+  {
+    std::lock_guard<std::mutex> lock(ingest_mu);
+    auto st = store::OpenStore(options.db);
+    if (!st.ok()) {
+      std::filesystem::remove_all(dir, ec);
+      return SendStatus(res, st.status());
+    }
+    summary = pipeline::RunPipeline({file.string()}, st.value().get(), options.run, nullptr);
+  }
+  std::filesystem::remove_all(dir, ec);
+  if (!summary.ok()) return SendStatus(res, summary.status());
+  const pipeline::RunSummary& s = summary.value();
+  json errors = json::array();
+  for (const auto& e : s.errors) errors.push_back(e.ToString());
+  res.status = s.documents_failed > 0 && s.articles_new + s.articles_known == 0 ? 422 : 200;
+  SendJson(res, {{"documents_read", s.documents_read},
+                 {"documents_failed", s.documents_failed},
+                 {"articles_new", s.articles_new},
+                 {"articles_known", s.articles_known},
+                 {"stories", s.stories},
+                 {"reclustered", s.reclustered},
+                 {"errors", errors}});
+}
+
+void Server::Impl::Routes() {
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_keep_alive_max_count(1000);
+  http.set_read_timeout(10, 0);
+  size_t threads = options.threads == 0 ? 32 : options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+
+  http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    const std::string origin = req.get_header_value("Origin");
+    bool allowed = !origin.empty() &&
+                   std::find(options.cors_origins.begin(), options.cors_origins.end(), origin) !=
+                       options.cors_origins.end();
+    if (allowed) {
+      res.set_header("Access-Control-Allow-Origin", origin);
+      res.set_header("Vary", "Origin");
+    }
+    if (req.method == "OPTIONS") {
+      if (allowed) {
+        res.set_header("Access-Control-Allow-Methods", "GET, POST");
+        res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        res.status = 204;
+      } else {
+        SendError(res, 403, "forbidden", "cross-origin requests are not enabled on this server");
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    switch (res.status) {
+      case 404:
+        return SendError(res, 404, "not_found", "no such path");
+      case 413:
+        return SendError(res, 413, "too_large",
+                         "the request body is larger than this server accepts");
+      case 414:
+        return SendError(res, 414, "too_large", "the request URI is too long");
+      default:
+        return SendError(res, res.status, "http_" + std::to_string(res.status), "request failed");
+    }
+  });
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        SendError(res, 500, "internal", "the request failed inside the server");
+      });
+
+  using Req = const httplib::Request&;
+  using Res = httplib::Response&;
+  http.Get("/v1/health", [this](Req, Res res) {
+    auto lease = pool.Acquire();
+    if (!lease.ok()) return SendStatus(res, lease.status());
+    auto counts = lease.value()->Counts();
+    if (!counts.ok()) return SendStatus(res, counts.status());
+    SendJson(res, {{"status", "ok"},
+                   {"version", WB_VERSION},
+                   {"schema_version", lease.value()->SchemaVersion()},
+                   {"articles", counts.value().articles},
+                   {"stories", counts.value().stories}});
+  });
+  http.Get("/v1/stories", [this](Req req, Res res) { ListStories(req, res, nullptr); });
+  http.Get("/v1/stories.atom", [this](Req req, Res res) { ListStories(req, res, "atom"); });
+  http.Get("/v1/stories.json", [this](Req req, Res res) { ListStories(req, res, "json"); });
+  http.Get(R"(/v1/stories/([^/]{1,200}))", [this](Req req, Res res) { GetStory(req, res); });
+  http.Get(R"(/v1/articles/([^/]{1,200}))", [this](Req req, Res res) { GetArticle(req, res); });
+  http.Get("/v1/search", [this](Req req, Res res) { Search(req, res, nullptr); });
+  http.Get("/v1/search.atom", [this](Req req, Res res) { Search(req, res, "atom"); });
+  http.Get("/v1/search.json", [this](Req req, Res res) { Search(req, res, "json"); });
+  http.Post("/v1/ingest", [this](Req req, Res res) { Ingest(req, res); });
+  // The page: fixed names only. Anything else is a 404, so no URL ever reaches the filesystem.
+  http.Get(R"(/|/index\.html|/app\.js|/style\.css)", [](Req req, Res res) {
+    const detail::WebAsset* asset =
+        detail::FindWebAsset(req.path == "/" ? "/index.html" : req.path);
+    if (asset == nullptr) return SendError(res, 404, "not_found", "no such path");
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(asset->body.data(), asset->body.size(),
+                    (std::string(asset->content_type) + "; charset=utf-8").c_str());
+  });
+}
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+core::Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
+  auto impl = std::make_unique<Impl>(options);
+  {
+    auto st = store::OpenStore(options.db);
+    if (!st.ok()) return st.status();
+    auto digest = st.value()->GetSetting(kTokenSetting);
+    if (options.new_token || !digest.ok()) {
+      if (!digest.ok() && digest.status().code() != core::StatusCode::kNotFound)
+        return digest.status();
+      auto token = detail::NewToken();
+      if (!token.ok()) return token.status();
+      bool stored = false;
+      WB_RETURN_IF_ERROR(st.value()->PutSetting(kTokenSetting, detail::TokenDigest(token.value()),
+                                                /*only_if_absent=*/!options.new_token, &stored));
+      // Another server may have created one first; that one's holder has the token.
+      if (stored) impl->new_token = token.value();
+      digest = st.value()->GetSetting(kTokenSetting);
+      if (!digest.ok()) return digest.status();
+    }
+    impl->token_digest = digest.value();
+  }
+  impl->Routes();
+  int port = options.port == 0
+                 ? impl->http.bind_to_any_port(options.bind)
+                 : (impl->http.bind_to_port(options.bind, options.port) ? options.port : -1);
+  if (port < 0)
+    return core::Status::IOError(
+        options.bind + ":" + std::to_string(options.port),
+        "cannot listen there (address in use, or not an address of this machine)");
+  impl->port = port;
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+const std::string& Server::new_token() const { return impl_->new_token; }
+int Server::port() const { return impl_->port; }
+
+core::Status Server::Run() {
+  if (!impl_->http.listen_after_bind())
+    return core::Status::IOError(impl_->options.bind + ":" + std::to_string(impl_->port),
+                                 "the server stopped");
+  return core::Status::Ok();
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace wirebrief::server

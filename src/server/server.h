@@ -1,0 +1,67 @@
+// server/: the HTTP/JSON API over the store and the web page in web/ (cpp-httplib, from Debian).
+//
+//   GET  /v1/health                  store counts and schema version
+//   GET  /v1/stories                 newest first; q, since, until, outlet, entity, limit, cursor
+//   GET  /v1/stories/{id}            brief with citations resolved to article, outlet, URL and
+//                                    the cited sentence; articles; copy families
+//   GET  /v1/articles/{id}           clean text, metadata with field sources, annotations,
+//                                    every provenance record
+//   GET  /v1/search?q=               full-text search over articles (store/search_query.h syntax)
+//   GET  /v1/stories.atom|.json      the story list as Atom / JSON Feed (same filters)
+//   GET  /v1/search.atom|.json       a search as a feed: the URL is the saved search
+//   POST /v1/ingest                  body = a page, pasted text, WARC or JSON lines; runs the
+//                                    pipeline; needs "Authorization: Bearer <token>"
+//   GET  /, /app.js, /style.css      the web page (compiled in; nothing is read from disk)
+//
+// Errors are JSON {"error": {"code", "message"}} with the matching HTTP status (400 bad
+// parameter, 401 missing/wrong token, 404 unknown id or path, 413 body too large, 500 store).
+//
+// Security: binds loopback unless told otherwise; the write endpoint needs the token, of which
+// only a SHA-256 digest is stored (settings table), so it is shown once, when created. No CORS
+// headers unless origins are configured. Responses carry a strict Content-Security-Policy.
+//
+// Thread safety: requests run on a pool of threads, each borrowing its own store connection;
+// ingests run one at a time. Run() blocks until Stop() (callable from any thread).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "pipeline/pipeline.h"
+
+namespace wirebrief::server {
+
+struct ServerOptions {
+  std::string db;                  // store location (store::OpenStore)
+  std::string bind = "127.0.0.1";  // Default: loopback only.
+  int port = 8080;                 // Default: 8080; 0 picks a free port (see Server::port()).
+  std::vector<std::string> cors_origins;  // Default: none, so browsers block cross-origin reads.
+  size_t max_body_bytes = 64u << 20;      // Default: 64 MiB per request body (ingest uploads).
+  size_t threads = 32;                    // Default: 32 request threads (one per open connection).
+  bool new_token = false;                 // Default: false; true replaces the stored API token.
+  pipeline::RunOptions run;               // used by POST /v1/ingest
+};
+
+class Server {
+ public:
+  // Opens the store (migrating it), creates the API token when none is stored, binds the socket.
+  // Errors: the store's, or kIOError when the address cannot be bound.
+  static core::Result<std::unique_ptr<Server>> Create(const ServerOptions& options);
+  ~Server();
+
+  // The token when this start created it (print it: it cannot be shown again), else empty.
+  const std::string& new_token() const;
+  int port() const;
+  // Serves until Stop(). Returns an error when listening fails.
+  core::Status Run();
+  void Stop();
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wirebrief::server

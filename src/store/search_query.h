@@ -1,0 +1,36 @@
+// Search text as users type it (web-search style, the syntax Miniflux and PostgreSQL's
+// websearch_to_tsquery accept) turned into an SQLite FTS5 expression plus filters.
+//
+//   storm surge          both words              "storm surge"   the exact phrase
+//   storm OR flood       either word             -rumour         articles without the word
+//   evacuat*             prefix                  outlet:example.com  outlet:"Metro Signal"  lang:en
+//   since:2026-11-01     until:2026-11-30        (operators are case-insensitive)
+//
+// Every user term reaches FTS5 as a quoted string, so FTS5 operators, column filters and
+// punctuation in the text are inert. Unknown `name:value` words are searched as text.
+// Limits: at most kMaxQueryBytes of text and kMaxQueryTerms terms (kLimitExceeded beyond).
+// Errors: kInvalidArgument for a malformed date or a query made only of exclusions.
+// Thread safety: pure function.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace wirebrief::store {
+
+inline constexpr size_t kMaxQueryBytes = 1024;
+inline constexpr size_t kMaxQueryTerms = 32;
+
+struct ParsedSearch {
+  std::string match;  // FTS5 expression; empty when the text had no search terms
+  std::string outlet;
+  std::string language;
+  std::string since;  // YYYY-MM-DD (a longer ISO date is cut to the day)
+  std::string until;
+};
+
+core::Result<ParsedSearch> ParseSearchQuery(std::string_view text);
+
+}  // namespace wirebrief::store

@@ -1,0 +1,164 @@
+// Browser tests of the web page: the real binary serves the demo corpus plus the XSS fixture on
+// 127.0.0.1, and Playwright drives Debian's Chromium through list, search, story, citation
+// pop-over and article pages. Screenshots go to $WB_ARTIFACTS (default: web/tests/artifacts).
+//
+// Usage: node --test browser.test.mjs   (env WB_BINARY = the wirebrief binary, WB_SOURCE_DIR = repo)
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn, execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = process.env.WB_SOURCE_DIR || path.resolve(here, '../..');
+const binary = process.env.WB_BINARY || path.join(root, 'build/wirebrief');
+const artifacts = process.env.WB_ARTIFACTS || path.join(here, 'artifacts');
+const chromiumPath = process.env.WB_CHROMIUM || '/usr/bin/chromium';
+
+let tmp, server, base, browser, page;
+const dialogs = [];
+const pageErrors = [];
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-'));
+  fs.mkdirSync(artifacts, {recursive: true});
+  const db = path.join(tmp, 'demo.db');
+  execFileSync(binary, ['run', '-q', '--db', db, path.join(root, 'data/demo'),
+    path.join(root, 'tests/fixtures/server/xss')], {stdio: ['ignore', 'ignore', 'inherit']});
+  server = spawn(binary, ['serve', '--db', db, '--port', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
+  base = await new Promise((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + err)), 15000);
+    server.stderr.on('data', (d) => {
+      err += d;
+      const m = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(err);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({viewport: {width: 1200, height: 900}});
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  if (tmp) fs.rmSync(tmp, {recursive: true, force: true});
+});
+
+async function open(hash) {
+  await page.goto(`${base}/${hash}`);
+  await page.waitForFunction((h) => document.getElementById('app').dataset.ready === h, hash || '#/');
+}
+
+async function shot(name) { await page.screenshot({path: path.join(artifacts, name + '.png'), fullPage: true}); }
+
+test('the story list shows every story with outlet counts and time span', async () => {
+  await open('#/');
+  const api = await (await fetch(`${base}/v1/stories?limit=200`)).json();
+  const rows = page.locator('ul.stories li.story');
+  assert.equal(await rows.count(), api.stories.length);
+  const first = api.stories[0];
+  const row = page.locator(`li.story[data-id="${first.id}"]`);
+  assert.equal(await row.locator('a.story-title').textContent(), first.title);
+  const meta = await row.locator('.counts').textContent();
+  assert.match(meta, new RegExp(`${first.outlet_count} outlets? · ${first.independent_outlets} independent`));
+  assert.ok(meta.includes(first.first_published.slice(0, 10)), meta);
+  await shot('1-story-list');
+});
+
+test('searching the list narrows it to matching stories', async () => {
+  await open('#/');
+  await page.fill("input[name=q]", "\"Quarry Road\"");
+  await page.click('form.filters button[type=submit]');
+  await page.waitForFunction(() => document.getElementById("app").dataset.ready.includes("Quarry"));
+  const titles = await page.locator('li.story a.story-title').allTextContents();
+  assert.equal(titles.length, 1, titles.join(' | '));
+  assert.ok(titles[0].includes('Quarry Road bridge'));
+  await shot('2-story-search');
+});
+
+test('a story page shows the brief and a citation pop-over with the cited sentence', async () => {
+  await open('#/');
+  const api = await (await fetch(`${base}/v1/stories?limit=200`)).json();
+  const target = api.stories.find((s) => s.article_count > 2);
+  await page.click(`li.story[data-id="${target.id}"] a.story-title`);
+  await page.waitForFunction((id) => document.getElementById('app').dataset.ready === '#/story/' + id, target.id);
+  const story = await (await fetch(`${base}/v1/stories/${target.id}`)).json();
+  const line = story.brief.lines.find((l) => l.section === 'lede' && l.citations.length);
+  assert.ok(line, 'the brief has a cited lede');
+  await page.locator('.line[data-section=lede]').first().hover();
+  const pop = page.locator('#popover');
+  await pop.waitFor({state: 'visible'});
+  const quote = await pop.locator('.cite blockquote').first().textContent();
+  assert.equal(quote, line.citations[0].sentence);
+  assert.ok((await pop.locator('.src').first().textContent()).includes(line.citations[0].outlet));
+  await shot('3-story-popover');
+  // Tapping pins the pop-over; its "in context" link opens the article with the sentence marked.
+  await page.locator('.line[data-section=lede]').first().click();
+  await pop.locator('a', {hasText: 'in context'}).first().click();
+  await page.waitForFunction(() => document.getElementById('app').dataset.ready.startsWith('#/article/'));
+  assert.equal(await page.locator('mark.cited').textContent(), line.citations[0].sentence);
+  assert.ok(await page.locator('mark.ent').count() > 0, 'entities are highlighted');
+  await shot('4-article');
+});
+
+test('the timeline and copy-family groups are shown', async () => {
+  const api = await (await fetch(`${base}/v1/stories?limit=200`)).json();
+  for (const s of api.stories) {
+    const story = await (await fetch(`${base}/v1/stories/${s.id}`)).json();
+    if (!story.brief.lines.some((l) => l.section === 'timeline')) continue;
+    await open('#/story/' + s.id);
+    assert.ok(await page.locator('ol.timeline li').count() > 0);
+    const listed = await page.locator('.families .family li').count();
+    assert.equal(listed, story.articles.length);
+    return;
+  }
+  assert.fail('no story has a timeline');
+});
+
+test('hostile article text renders inert', async () => {
+  await open("#/?q=Quarry");
+  const title = page.locator('li.story a.story-title').first();
+  assert.ok((await title.textContent()).startsWith("<script>window.__xss = 'title'</script>"));
+  await title.click();
+  await page.waitForFunction(() => document.getElementById('app').dataset.ready.startsWith('#/story/'));
+  await page.locator('.line').first().hover();
+  await shot('5-xss-story');
+  const articleId = await page.locator('.families a').first().getAttribute('href');
+  await open(articleId);
+  await shot('6-xss-article');
+  const text = await page.locator('main').textContent();
+  assert.ok(text.includes('Dana "Quotes" O\'Reilly" onmouseover="window.__xss=\'author\''), 'author shown as text');
+  assert.ok(text.includes('<img src=x onerror="window.__xss=\'body\'">'), 'markup in the body shown as text');
+  // No element came from the data: no script beyond ours, no img, no on* attribute, no javascript: link.
+  const report = await page.evaluate(() => ({
+    xss: window.__xss,
+    scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+    imgs: document.images.length,
+    handlers: [...document.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on'))).length,
+    badLinks: [...document.querySelectorAll('a')].filter((a) => !/^(https?:|#\/|\/v1\/)/.test(a.getAttribute('href') || '')).length,
+  }));
+  assert.deepEqual(report, {xss: undefined, scripts: ['/app.js'], imgs: 0, handlers: 0, badLinks: 0});
+  // The javascript: page URL is shown as plain text, not as a link.
+  assert.equal(await page.locator('a', {hasText: 'original page'}).count(), 0);
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the article search page marks matched words', async () => {
+  await open('#/search?q=evacuated');
+  const hits = page.locator('ul.hits li');
+  assert.ok(await hits.count() > 0);
+  assert.equal((await hits.first().locator('mark').first().textContent()).toLowerCase(), 'evacuated');
+  await shot('7-article-search');
+});
