@@ -1,7 +1,7 @@
 // Trains the name tagger (data/nlp/ner.bin) from the nlp kit's training split.
 //
 //   build/wb_train_ner --train ../shared/bench/nlp/train/gum-train.jsonl
-//       [--extra tests/fixtures/nlp/names-train.jsonl] [--zone /usr/share/zoneinfo/zone.tab]
+//       [--markup tests/fixtures/nlp/names-train.txt] [--zone /usr/share/zoneinfo/zone.tab]
 //       [--epochs 12] [--prune 0.02] [--groups 15] --out data/nlp/ner.bin
 //
 // Input lines are the kit's gold format ({"text", "entities": [{"start","end","type"}]}, offsets
@@ -46,6 +46,60 @@ bool ReadExamples(const std::string& path, std::vector<std::string>* texts,
   return true;
 }
 
+// Sentences written with inline markup ("[PER Kara Ostrow] said"), blank lines between
+// documents, '#' comments; becomes the gold format (code point offsets).
+bool ReadMarkup(const std::string& path, std::vector<std::string>* texts, std::vector<json>* docs) {
+  std::ifstream f(path);
+  if (!f) return false;
+  std::string line, text;
+  json ents = json::array();
+  size_t cps = 0;  // code points in `text`
+  auto flush = [&] {
+    if (!text.empty()) {
+      json j;
+      j["text"] = text;
+      j["entities"] = ents;
+      texts->push_back(text);
+      docs->push_back(std::move(j));
+    }
+    text.clear();
+    ents = json::array();
+    cps = 0;
+  };
+  auto add = [&](char c) {
+    text += c;
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++cps;
+  };
+  while (std::getline(f, line)) {
+    if (!line.empty() && line[0] == '#') continue;
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (!text.empty()) add('\n');
+    size_t start = 0;
+    std::string type;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '[' && i + 4 < line.size() && line[i + 4] == ' ') {
+        type = line.substr(i + 1, 3);
+        start = cps;
+        i += 4;
+        continue;
+      }
+      if (line[i] == ']' && !type.empty()) {
+        ents.push_back({{"start", start}, {"end", cps}, {"type", type}});
+        type.clear();
+        // "] ," -> "],": the markup's separating space is not part of the text.
+        if (i + 2 < line.size() && line[i + 1] == ' ' && std::strchr(",.;:'-)", line[i + 2])) ++i;
+        continue;
+      }
+      add(line[i]);
+    }
+  }
+  flush();
+  return true;
+}
+
 std::string ZoneCities(const std::string& path) {
   std::ifstream f(path);
   std::string line, out;
@@ -69,8 +123,8 @@ std::string ZoneCities(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> train_paths;
-  std::string out_path, zone = "/usr/share/zoneinfo/zone.tab";
+  std::vector<std::string> train_paths, markup_paths;
+  std::string out_path, zone = "/usr/share/zoneinfo/zone.tab", dict;
   int epochs = 12;
   double prune = 0.02;
   uint32_t groups = kFeatAll;
@@ -78,6 +132,10 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--train" || a == "--extra")
       train_paths.push_back(argv[i + 1]);
+    else if (a == "--dict")
+      dict = argv[i + 1];
+    else if (a == "--markup")
+      markup_paths.push_back(argv[i + 1]);
     else if (a == "--out")
       out_path = argv[i + 1];
     else if (a == "--zone")
@@ -105,6 +163,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "wb_train_ner: %s: cannot read\n", p.c_str());
       return 1;
     }
+  for (const auto& p : markup_paths)
+    if (!ReadMarkup(p, &texts, &docs)) {
+      std::fprintf(stderr, "wb_train_ner: %s: cannot read\n", p.c_str());
+      return 1;
+    }
   std::string cities = ZoneCities(zone);
   // Vocabulary: words the training text writes in lower case.
   std::set<std::string> vocab_set;
@@ -116,6 +179,25 @@ int main(int argc, char** argv) {
     ex.input.sentences = SplitTokens(texts[d], ex.input.tokens);
     for (const Token& t : ex.input.tokens)
       if (t.Is(kLower)) vocab_set.insert(Lower(t.text));
+  }
+  // A packaged English word list (Debian's wamerican) widens the vocabulary: lower-case entries
+  // are common words, entries listed only capitalised are proper nouns ("^paris").
+  if (!dict.empty()) {
+    std::ifstream df(dict);
+    std::string w;
+    std::set<std::string> lower_words, capital_words;
+    while (std::getline(df, w)) {
+      if (w.empty() || w.find('\'') != std::string::npos) continue;
+      if (std::islower(static_cast<unsigned char>(w[0])))
+        lower_words.insert(w);
+      else if (std::isupper(static_cast<unsigned char>(w[0])))
+        capital_words.insert(Lower(w));
+    }
+    for (const auto& x : lower_words) vocab_set.insert(x);
+    for (const auto& x : capital_words)
+      if (!lower_words.count(x)) vocab_set.insert("^" + x);
+    std::fprintf(stderr, "dictionary %s: %zu lower-case words, %zu proper nouns\n", dict.c_str(),
+                 lower_words.size(), capital_words.size());
   }
   std::vector<std::string> vocab(vocab_set.begin(), vocab_set.end());
   std::string log;

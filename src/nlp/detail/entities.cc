@@ -1,7 +1,9 @@
 // Mentions from tagger labels, short forms linked to the full name, roles from titles and
 // appositives, and country mentions normalised to ISO 3166 codes.
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
@@ -39,6 +41,8 @@ int MentionAt(const std::vector<core::Mention>& mentions, uint32_t b) {
   return b < it->span.end ? static_cast<int>(it - mentions.begin()) : -1;
 }
 
+void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label);
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -46,6 +50,11 @@ void ApplyNameRules(Doc* doc) {
     // A name continuing past the run loses its tail to the run's type.
     if (e < d.size() && d.labels[e] % 2 == 0 && d.labels[e] != kO) d.labels[e] = kO;
   };
+  ApplyRuns(doc, label);
+}
+
+void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
+  Doc& d = *doc;
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last;) {
       if (!d.tag.run_pos[i]) {
@@ -83,6 +92,47 @@ void ApplyNameRules(Doc* doc) {
   }
 }
 
+// One name, one type per article: a capitalised word sequence tagged as a name somewhere is the
+// same name where the tagger missed it ("Santorum" at a sentence start).
+void PropagateNames(Doc* doc) {
+  Doc& d = *doc;
+  std::unordered_map<std::string, uint8_t> seen;  // surface text -> B label
+  size_t n = d.size();
+  for (size_t i = 0; i < n;) {
+    uint8_t l = d.labels[i];
+    if (l == kO || l % 2 == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && d.labels[j] == l + 1) ++j;
+    std::string key(d.Span(d.tok(i).begin, d.tok(j - 1).end));
+    // Single common words ("New", "World") spread errors, not names.
+    if (j - i > 1 || !(d.model->InVocab(d.low(i)) || StopWords().count(d.low(i))))
+      seen.emplace(key, l);
+    i = j;
+  }
+  if (seen.empty()) return;
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] != kO || !d.tok(i).Is(kUpper)) continue;
+      // Longest untagged capitalised stretch starting here that was a name elsewhere.
+      for (size_t j = std::min<size_t>(s.last, i + 5); j > i; --j) {
+        bool free = true;
+        for (size_t k = i; k < j; ++k) free &= d.labels[k] == kO;
+        if (!free || !d.tok(j - 1).Is(kUpper)) continue;
+        if (j < s.last && d.tok(j).Is(kUpper) && d.labels[j] == kO)
+          continue;  // part of a longer run
+        auto it = seen.find(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end)));
+        if (it == seen.end()) continue;
+        for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? it->second : it->second + 1;
+        i = j - 1;
+        break;
+      }
+    }
+  }
+}
+
 std::vector<core::Mention> BuildMentions(Doc* doc) {
   const Doc& d = *doc;
   std::vector<core::Mention> out;
@@ -104,6 +154,11 @@ std::vector<core::Mention> BuildMentions(Doc* doc) {
         doc->labels[b++] = kO;
     if (b > i) doc->labels[b] = kBPer;
     // A trailing possessive or punctuation never belongs to a name.
+    // A title alone ("Governor") is not a name.
+    if (TypeOf(l) == core::EntityType::kPerson && j - b == 1 && IsTitleToken(d, b)) {
+      i = j;
+      continue;
+    }
     size_t e = j;
     while (e > b && (IsPossessive(d.tok(e - 1).text) ||
                      (d.tok(e - 1).Is(kPunct) && d.tok(e - 1).text != ")")))

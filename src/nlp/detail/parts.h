@@ -31,6 +31,7 @@ struct Doc {
 // organisation word ("Central Statistics Office") is an organisation; a name after a title
 // ("Finance Minister Kara Ostrow") is a person.
 void ApplyNameRules(Doc* doc);
+void PropagateNames(Doc* doc);
 // Mentions from the tagger's labels, with short forms named after the entity's fullest form.
 // Titles the tagger put inside a person's name ("Finance Minister Kara Ostrow") are relabelled
 // outside it, where ReadRoles finds them.

@@ -30,8 +30,9 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
   for (size_t i = 0; i < n; ++i) {
     const Token& t = d.tok(i);
     if (t.Is(kParaStart) && open != SIZE_MAX) {
-      // A quote left open continues only if the new paragraph opens with a quote mark.
-      bool continues = IsOpen(t.text) || (straight_open && t.text == "\"");
+      // A curly quote left open continues when the new paragraph opens with a quote mark (the
+      // news convention for multi-paragraph quotes); straight marks cannot tell, so they reset.
+      bool continues = !straight_open && IsOpen(t.text);
       if (!continues)
         open = SIZE_MAX, straight_open = false;
       else
@@ -43,7 +44,19 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
       if (open != SIZE_MAX) pairs.push_back({open, i});
       open = SIZE_MAX;
     } else if (t.text == "\"") {
-      if (open == SIZE_MAX) {
+      // Which way a straight mark faces: attached to the next word it opens, to the previous one
+      // it closes. This re-synchronises pairing after an unmatched mark.
+      bool space_before = t.Is(kSpaceBefore) || t.Is(kParaStart);
+      bool space_after = i + 1 >= n || d.tok(i + 1).Is(kSpaceBefore) || d.tok(i + 1).Is(kParaStart);
+      if (straight_open && space_before && !space_after && i > open + 1 &&
+          (d.tok(i - 1).Is(kAlpha) || d.tok(i - 1).Is(kDigit))) {
+        open = i;  // the earlier mark was unmatched; this one opens
+        continue;
+      }
+      if (open != SIZE_MAX && !straight_open) {  // "``" or a curly mark closed by a straight one
+        pairs.push_back({open, i});
+        open = SIZE_MAX;
+      } else if (open == SIZE_MAX) {
         open = i;
         straight_open = true;
       } else if (straight_open) {
@@ -64,7 +77,13 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     for (size_t k = p.open + 1; k < p.close; ++k)
       has_end |= d.tok(k).text == "," || d.tok(k).text == "." || d.tok(k).text == "?" ||
                  d.tok(k).text == "!";
-    if (words < 3 || (words < 6 && !has_end)) continue;
+    // Titles and names ("Top of the Spear") are capitalised throughout; "the" + a short phrase is
+    // a term being mentioned ("the "right to leave""), not speech.
+    size_t capitals = 0;
+    for (size_t k = p.open + 1; k < p.close; ++k) capitals += d.tok(k).Is(kUpper) && k > p.open + 1;
+    bool title = words >= 2 && capitals + 1 >= words;
+    bool mention = p.open > 0 && d.low(p.open - 1) == "the" && words < 6 && !has_end;
+    if (words < 2 || title || mention) continue;
     uint32_t qb = d.tok(p.open + 1).begin, qe = d.tok(p.close - 1).end;
     core::Quote q;
     q.span = {qb, qe};

@@ -212,8 +212,11 @@ void Prepare(const NerModel& model, TagInput* in) {
   for (size_t i = 0; i < n; ++i) {
     auto it = seen.find(in->lower[i]);
     if (it != seen.end() && (model.groups() & kFeatDocument)) in->doc_flags[i] = it->second;
-    if ((model.groups() & kFeatVocab) && in->tokens[i].Is(kUpper) && model.InVocab(in->lower[i]))
-      in->doc_flags[i] |= 4;
+    if ((model.groups() & kFeatVocab) && in->tokens[i].Is(kUpper)) {
+      if (model.InVocab(in->lower[i])) in->doc_flags[i] |= 4;
+      // "^word": the dictionary lists it only capitalised (a proper noun).
+      if (model.InVocab("^" + in->lower[i])) in->doc_flags[i] |= 8;
+    }
   }
 }
 
@@ -264,7 +267,8 @@ void Features(const TagInput& in, const SentenceRange& s, size_t i, int prev, in
     // training text used lower-case (a common word capitalised here).
     out->push_back(H(19, initial ? "init" : "mid", (in.doc_flags[i] & 1) ? "doclow" : "-",
                      (in.doc_flags[i] & 2) ? "doccap" : "-"));
-    out->push_back(H(18, initial ? "init" : "mid", (in.doc_flags[i] & 4) ? "voc" : "-"));
+    out->push_back(H(18, initial ? "init" : "mid", (in.doc_flags[i] & 4) ? "voc" : "-",
+                     (in.doc_flags[i] & 8) ? "prop" : "-"));
   }
   out->push_back(H(20, lw(li - 1), w));
   out->push_back(H(21, w, lw(li + 1)));

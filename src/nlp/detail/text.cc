@@ -1,5 +1,6 @@
 #include "nlp/detail/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "nlp/detail/lexicon.h"
@@ -223,6 +224,11 @@ bool IsCloser(std::string_view t) {
          t == "\xE2\x80\x99" || t == "\xC2\xBB";
 }
 
+bool IsWeekday(std::string_view t) {
+  return t == "Monday" || t == "Tuesday" || t == "Wednesday" || t == "Thursday" || t == "Friday" ||
+         t == "Saturday" || t == "Sunday";
+}
+
 bool IsTerminator(std::string_view t) {
   return t == "." || t == "!" || t == "?" || t == "..." || t == "!!" || t == "??" ||
          t == "\xE2\x80\xA6" || t == "?!" || t == "!?";
@@ -247,6 +253,12 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
       dq_open = false;
     }
     if (t.text == "\"") dq_open = !dq_open;
+    // "Headline words Wednesday, October 9, 2013": a dateline after a headline without a period.
+    if (k > start && k + 4 < n && t.Is(kUpper) && toks[k + 1].text == "," &&
+        !toks[k - 1].Is(kPunct) && IsWeekday(t.text) &&
+        ParseInt(toks[k + 4].text.substr(0, 4)) >= 1000 && toks[k + 3].text == ",") {
+      push(k);
+    }
     bool term = IsTerminator(t.text);
     bool abbrev = t.Is(kAbbrev);
     if (!term && !abbrev) continue;
@@ -268,10 +280,16 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
     }
     const Token& next = toks[j];
     if (!next.Is(kSpaceBefore) && j == k + 1 && !next.Is(kPunct)) continue;  // "3.5", "Yahoo!Inc"
-    bool opener = next.Is(kUpper) || next.Is(kDigit) || next.text == "\"" ||
+    bool camel = next.Is(kLower) && next.text.size() > 2 &&
+                 std::any_of(next.text.begin() + 1, next.text.end(),
+                             [](char c) { return c >= 'A' && c <= 'Z'; });
+    bool opener = next.Is(kUpper) || next.Is(kDigit) || camel || next.text == "\"" ||
                   next.text == "\xE2\x80\x9C" || next.text == "\xE2\x80\x98" || next.text == "(" ||
-                  next.text == "'" || next.text == "[" || next.text == "-" ||
-                  next.text == "\xE2\x80\x94" || next.text == "\xE2\x80\x93";
+                  next.text == "'" || next.text == "[";
+    // A bare period before a lower-case word still ends a sentence (abbreviations are tokens of
+    // their own, so this period is no abbreviation's); "?" and "!" before one do not ("...?" he
+    // asked).
+    if (!opener && t.text == "." && next.Is(kLower) && j == k + 1) opener = true;
     if (!opener) continue;
     if (abbrev && !term) {
       // "Gen. Ames", "J. Smith", "Nov. 4": an abbreviation ends a sentence only before a word
