@@ -123,8 +123,8 @@ class DateReader {
   int YearFor(int month) const {
     if (!d_.anchor) return 0;
     int y = d_.anchor->year, am = d_.anchor->month;
-    if (tense_ > 0 && month < am - 1) return y + 1;
-    if (tense_ < 0 && month > am + 1) return y - 1;
+    if (tense_ > 0 && month < am - 2) return y + 1;
+    if (tense_ < 0 && month > am + 2) return y - 1;
     return y;
   }
 
@@ -151,6 +151,9 @@ class DateReader {
       }
       size_t b = i;
       std::string prev = i > s.first ? d_.low(i - 1) : "";
+      if (prev == "a" || prev == "every" ||
+          (prev.size() > 1 && prev.back() == 's' && prev != "this"))
+        return i + 1;  // "on a Monday"
       if (prev == "last" || prev == "next" || prev == "this" || prev == "coming") b = i - 1;
       std::string value;
       if (anchor) {
@@ -271,7 +274,30 @@ class DateReader {
       }
       return i;
     }
-    if (l == "today" || l == "tonight") return Emit(i, i + 1, core::FormatIsoDate(*anchor)), i + 1;
+    // "today" in a present-tense sentence usually means "nowadays" ("magicians working today").
+    if ((l == "today" || l == "tonight") && (tense_ != 0 || l == "tonight"))
+      return Emit(i, i + 1, core::FormatIsoDate(*anchor)), i + 1;
+    // "the end of the year", "by year end", "the year before".
+    if (l == "end" && i + 1 < s.last) {
+      size_t j = i + 1;
+      if (d_.low(j) == "of") ++j;
+      if (j < s.last && d_.low(j) == "the") ++j;
+      long ey = 0;
+      if (j < s.last && (d_.low(j) == "year" || IsYear(j, &ey))) {
+        size_t b = i > s.first && d_.low(i - 1) == "the" ? i - 1 : i;
+        Emit(b, j + 1, Fmt("%04d-12-31", ey ? static_cast<int>(ey) : anchor->year));
+        return j + 1;
+      }
+    }
+    if (l == "year" && i + 1 < s.last && d_.low(i + 1) == "end") {
+      Emit(i, i + 2, Fmt("%04d-12-31", anchor->year));
+      return i + 2;
+    }
+    if (l == "year" && i + 1 < s.last && d_.low(i + 1) == "before" && i > s.first &&
+        d_.low(i - 1) == "the") {
+      Emit(i - 1, i + 2, Fmt("%04d", anchor->year - 1));
+      return i + 2;
+    }
     if (l == "yesterday") return Emit(i, i + 1, core::FormatIsoDate(AddDays(*anchor, -1))), i + 1;
     if (l == "tomorrow") return Emit(i, i + 1, core::FormatIsoDate(AddDays(*anchor, 1))), i + 1;
     // this/last/next + unit; "earlier this year"; "the previous year".
@@ -313,7 +339,7 @@ class DateReader {
       } else if (u.starts_with("year"))
         v = Fmt("%04d", anchor->year - c);
       else if (u.starts_with("decade"))
-        v = Fmt("%03dX", (anchor->year - 10 * c) / 10);
+        v = Fmt("%04d", anchor->year - 10 * c);
       if (!v.empty()) {
         if (count == -2) v.clear();  // "a few weeks ago": no single value
         Emit(i, i + 3, v);
@@ -377,8 +403,18 @@ class DateReader {
       int mm = a.year * 12 + a.month - 1 + dir;
       return Fmt("%04d-%02d", mm / 12, mm % 12 + 1);
     }
-    if (unit == "week") return IsoWeek(AddDays(a, 7 * dir));
-    if (unit == "weekend") return IsoWeek(AddDays(a, 7 * dir)) + "-WE";
+    // Weeks as Monday..Sunday ranges and weekends as Saturday..Sunday, the form TEI dates use.
+    if (unit == "week" || unit == "weekend") {
+      core::CivilDate day = AddDays(a, 7 * dir);
+      int wd = core::Weekday(day);
+      core::CivilDate monday = AddDays(day, -((wd + 6) % 7));
+      if (unit == "week")
+        return core::FormatIsoDate(monday) + "/" + core::FormatIsoDate(AddDays(monday, 6));
+      // The weekend before a weekday anchor when looking back or at "this weekend" past.
+      core::CivilDate sat = AddDays(monday, 5);
+      if (dir <= 0 && core::DaysFromCivil(sat) > core::DaysFromCivil(a)) sat = AddDays(sat, -7);
+      return core::FormatIsoDate(sat) + "/" + core::FormatIsoDate(AddDays(sat, 1));
+    }
     if (unit == "decade") return Fmt("%03dX", a.year / 10 + dir);
     if (unit == "morning" || unit == "afternoon" || unit == "evening")
       return dir == 0 ? core::FormatIsoDate(a) : "";
