@@ -38,6 +38,7 @@ Command AddShowCommand(CLI::App* root);
 Command AddExtractCommand(CLI::App* root);
 Command AddIngestCommand(CLI::App* root);
 Command AddServeCommand(CLI::App* root);
+Command AddReadCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

@@ -9,8 +9,16 @@ int main(int argc, char** argv) {
   CLI::App app{"wirebrief: news pages in, stories and cited briefs out"};
   app.require_subcommand(1);
   AddVersionFlag(&app);
-  std::vector<Command> commands = {AddRunCommand(&app), AddShowCommand(&app), AddExtractCommand(&app),
-                                   AddIngestCommand(&app), AddServeCommand(&app)};
+  // One line per subcommand (cli/cmd_<name>.cc).
+  std::vector<Command> commands = {
+      AddRunCommand(&app),
+      AddShowCommand(&app),
+      AddExtractCommand(&app),
+      AddIngestCommand(&app),
+      AddServeCommand(&app),
+      AddReadCommand(&app),
+  };
+                                   AddReadCommand(&app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -85,6 +85,37 @@ struct Quote {
   std::string speaker;  // empty when the text names none
 };
 
+// A person's role as the text states it: "Kara Ostrow, the country's finance minister" ->
+// {person "Kara Ostrow", role "finance minister", affiliation "the country"}. `span` is the
+// person's mention; affiliation is empty when the text names none.
+struct Role {
+  CharSpan span;
+  std::string person;  // the person's canonical name in the article (its fullest form)
+  std::string role;
+  std::string affiliation;
+};
+
+// A mention of a country by name, demonym or capital standing for its government
+// ("Washington said"), normalised to an ISO 3166-1 alpha-2 code.
+struct CountryMention {
+  CharSpan span;
+  std::string code;  // "US", "DE"
+  std::string via;   // "name", "demonym" or "capital"
+};
+
+// What a figure counts and how exactly: one entry per `Annotations::figures[i]`, same order.
+struct FigureDetail {
+  std::string counted;     // the counted noun ("troops", "aid" in "$1.2 billion in aid"); may be empty
+  double value_max = 0;    // upper bound of a range ("10 to 20 people"); 0 when not a range
+  bool approximate = false;  // "about", "nearly", "more than", "tens of thousands"
+};
+
+// How a quote is attributed: one entry per `Annotations::quotes[i]`, same order.
+struct QuoteDetail {
+  std::string verb;    // the speech verb ("said", "told"); empty when none was found
+  CharSpan speaker;    // the speaker's mention or pronoun; {0,0} when unknown
+};
+
 // What nlp/ reads in an article.
 struct Annotations {
   std::vector<Sentence> sentences;
@@ -92,6 +123,10 @@ struct Annotations {
   std::vector<Figure> figures;
   std::vector<DateMention> dates;
   std::vector<Quote> quotes;
+  std::vector<Role> roles;
+  std::vector<CountryMention> countries;
+  std::vector<FigureDetail> figure_details;  // parallel to `figures`
+  std::vector<QuoteDetail> quote_details;    // parallel to `quotes`
 };
 
 // An extracted article: clean text plus metadata, plus annotations once nlp/ has run.

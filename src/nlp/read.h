@@ -2,12 +2,17 @@
 // countries and places, figures with what they count, dates resolved against the publication
 // date, and direct quotes with their speakers. All offsets are byte spans into Article::text.
 //
-// This first reader is rule-based (capitalisation runs, a country gazetteer, organisation
-// keywords, title words, regular patterns for figures and dates). Later work replaces the
-// internals against ../shared/bench/nlp without changing this contract.
+// Names come from an averaged-perceptron tagger (data/nlp/ner.bin, trained by
+// tools/train_ner.cc on the nlp kit's training split) plus name lists written here; sentences,
+// dates, quotes, roles, countries and figures from rules over the same tokens.
 //
-// Thread safety: ReadArticle is reentrant. Never fails: text it cannot read yields fewer
-// annotations, not an error.
+// The model file is found, on first use, at $WB_NLP_MODEL, else $WB_NLP_DATA/ner.bin, else next
+// to the binary (../share/wirebrief/nlp, ../data/nlp, ../../data/nlp), else in the source tree
+// the build was configured from. Without it names come from the lists alone (fewer, not wrong).
+//
+// Limits: only the first kMaxReadBytes of a text are annotated.
+// Thread safety: ReadArticle/ReadText are reentrant; the model loads once, thread-safely. Never
+// fails: text it cannot read yields fewer annotations, not an error.
 #pragma once
 
 #include <string>
@@ -21,6 +26,15 @@ namespace wirebrief::nlp {
 // Annotates `article.text`; `article.date_published` (if any) anchors relative dates, falling
 // back to `date_crawled`.
 core::Annotations ReadArticle(const core::Article& article);
+
+inline constexpr size_t kMaxReadBytes = 8u << 20;
+
+// Annotates plain `text`; `publication_date` ("2026-11-05", may carry a time; empty = unknown)
+// anchors relative dates.
+core::Annotations ReadText(std::string_view text, std::string_view publication_date);
+
+// The model file in use, or "" when none was found (names then come from the lists alone).
+std::string ReadModelPath();
 
 // Sentence spans of `text` (paragraph breaks always end a sentence).
 std::vector<core::Sentence> SplitSentences(std::string_view text);

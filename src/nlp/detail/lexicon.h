@@ -19,5 +19,13 @@ const std::unordered_set<std::string_view>& PersonTitles();
 const std::unordered_set<std::string_view>& Abbreviations();
 // Verbs that attribute speech ("said", "told", "added").
 const std::unordered_set<std::string_view>& SpeechVerbs();
+// Abbreviations (with their period) that may also end a sentence ("U.S.", "Inc.").
+const std::unordered_set<std::string_view>& AbbreviationsEndingSentences();
+// Lower-cased words that typically open a sentence ("the", "he", "but").
+const std::unordered_set<std::string_view>& SentenceOpeners();
+// Lower-cased role nouns and their modifiers ("minister", "spokeswoman", "chief", "senior").
+const std::unordered_set<std::string_view>& RoleWords();
+// Lower-cased role heads: the noun a role phrase ends on ("minister", "official").
+const std::unordered_set<std::string_view>& RoleHeads();
 
 }  // namespace wirebrief::nlp::detail

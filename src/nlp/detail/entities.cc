@@ -1,0 +1,372 @@
+// Mentions from tagger labels, short forms linked to the full name, roles from titles and
+// appositives, and country mentions normalised to ISO 3166 codes.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include "nlp/detail/lexicon.h"
+#include "nlp/detail/parts.h"
+
+namespace wirebrief::nlp::detail {
+namespace {
+
+core::EntityType TypeOf(uint8_t label) {
+  return label <= kIPer   ? core::EntityType::kPerson
+         : label <= kIOrg ? core::EntityType::kOrganization
+                          : core::EntityType::kPlace;
+}
+
+bool IsPossessive(std::string_view t) {
+  return t == "'s" || t == "\xE2\x80\x99s" || t == "'" || t == "\xE2\x80\x99";
+}
+
+// Person titles that are written capitalised before a name ("Finance Minister", "Gen.").
+bool IsTitleToken(const Doc& d, size_t i) {
+  std::string l = d.low(i);
+  if (!l.empty() && l.back() == '.') l.pop_back();
+  return RoleWords().count(l) > 0 || PersonTitles().count(d.tok(i).text) > 0 ||
+         PersonTitles().count(
+             d.tok(i).text.substr(0, d.tok(i).text.size() - (d.tok(i).Is(kAbbrev) ? 1 : 0))) > 0 ||
+         l == "secretary-general" || l == "state";
+}
+
+}  // namespace
+
+int MentionAt(const std::vector<core::Mention>& mentions, uint32_t b) {
+  auto it = std::upper_bound(mentions.begin(), mentions.end(), b,
+                             [](uint32_t x, const core::Mention& m) { return x < m.span.begin; });
+  if (it == mentions.begin()) return -1;
+  --it;
+  return b < it->span.end ? static_cast<int>(it - mentions.begin()) : -1;
+}
+
+void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label);
+
+void ApplyNameRules(Doc* doc) {
+  Doc& d = *doc;
+  auto label = [&](size_t b, size_t e, uint8_t first) {
+    for (size_t k = b; k < e; ++k) d.labels[k] = k == b ? first : first + 1;
+    // A name continuing past the run loses its tail to the run's type.
+    if (e < d.size() && d.labels[e] % 2 == 0 && d.labels[e] != kO) d.labels[e] = kO;
+  };
+  ApplyRuns(doc, label);
+}
+
+void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
+  Doc& d = *doc;
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last;) {
+      if (!d.tag.run_pos[i]) {
+        ++i;
+        continue;
+      }
+      size_t f = i, l = d.tag.run_last[i], e = l + 1;
+      i = e;
+      while (f < e && (StopWords().count(d.low(f)) || d.low(f) == "the")) ++f;
+      if (f >= e) continue;
+      std::string_view last = d.tok(l).text;
+      if (d.tok(l).Is(kAbbrev)) last.remove_suffix(1);
+      if (OrganizationWords().count(last) && !PersonTitles().count(last)) {
+        label(f, e, kBOrg);
+        continue;
+      }
+      // Titles at the start of the run, then the name: "Finance Minister Kara Ostrow".
+      size_t t = f;
+      while (t < e && d.tok(t).Is(kUpper) &&
+             (PersonTitles().count(d.tok(t).text) || IsTitleToken(d, t)))
+        ++t;
+      bool title_before =
+          f > s.first && d.tok(f - 1).Is(kUpper) && PersonTitles().count(d.tok(f - 1).text);
+      if ((t > f || title_before) && t < e && e - t <= 3 && d.labels[t] != kBOrg &&
+          d.labels[t] != kBLoc) {
+        bool all_cap_words = true;
+        for (size_t k = t; k < e; ++k)
+          all_cap_words &= d.tok(k).Is(kUpper) && !d.tok(k).Is(kAllUpper);
+        if (all_cap_words) {
+          for (size_t k = f; k < t; ++k) d.labels[k] = kO;
+          label(t, e, kBPer);
+        }
+      }
+    }
+  }
+}
+
+// One name, one type per article: a capitalised word sequence tagged as a name somewhere is the
+// same name where the tagger missed it ("Santorum" at a sentence start).
+void PropagateNames(Doc* doc) {
+  Doc& d = *doc;
+  std::unordered_map<std::string, uint8_t> seen;  // surface text -> B label
+  size_t n = d.size();
+  for (size_t i = 0; i < n;) {
+    uint8_t l = d.labels[i];
+    if (l == kO || l % 2 == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && d.labels[j] == l + 1) ++j;
+    std::string key(d.Span(d.tok(i).begin, d.tok(j - 1).end));
+    // Single common words ("New", "World") spread errors, not names.
+    if (j - i > 1 || !(d.model->InVocab(d.low(i)) || StopWords().count(d.low(i))))
+      seen.emplace(key, l);
+    i = j;
+  }
+  if (seen.empty()) return;
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] != kO || !d.tok(i).Is(kUpper)) continue;
+      // Longest untagged capitalised stretch starting here that was a name elsewhere.
+      for (size_t j = std::min<size_t>(s.last, i + 5); j > i; --j) {
+        bool free = true;
+        for (size_t k = i; k < j; ++k) free &= d.labels[k] == kO;
+        if (!free || !d.tok(j - 1).Is(kUpper)) continue;
+        if (j < s.last && d.tok(j).Is(kUpper) && d.labels[j] == kO)
+          continue;  // part of a longer run
+        auto it = seen.find(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end)));
+        if (it == seen.end()) continue;
+        for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? it->second : it->second + 1;
+        i = j - 1;
+        break;
+      }
+    }
+  }
+}
+
+std::vector<core::Mention> BuildMentions(Doc* doc) {
+  const Doc& d = *doc;
+  std::vector<core::Mention> out;
+  std::vector<std::pair<size_t, size_t>> token_spans;
+  size_t n = d.size();
+  for (size_t i = 0; i < n;) {
+    uint8_t l = d.labels[i];
+    if (l == kO) {
+      ++i;
+      continue;
+    }
+    uint8_t inside = l % 2 == 1 ? l + 1 : l;  // B-X -> I-X
+    size_t j = i + 1;
+    while (j < n && d.labels[j] == inside && d.sentence_of[j] == d.sentence_of[i]) ++j;
+    // Leading titles are not part of a person's name ("President Obama" -> "Obama").
+    size_t b = i;
+    if (TypeOf(l) == core::EntityType::kPerson)
+      while (b + 1 < j && (PersonTitles().count(d.tok(b).text) || IsTitleToken(d, b)))
+        doc->labels[b++] = kO;
+    if (b > i) doc->labels[b] = kBPer;
+    // A trailing possessive or punctuation never belongs to a name.
+    // A title alone ("Governor") is not a name.
+    if (TypeOf(l) == core::EntityType::kPerson && j - b == 1 && IsTitleToken(d, b)) {
+      i = j;
+      continue;
+    }
+    size_t e = j;
+    while (e > b && (IsPossessive(d.tok(e - 1).text) ||
+                     (d.tok(e - 1).Is(kPunct) && d.tok(e - 1).text != ")")))
+      --e;
+    if (e > b) {
+      core::Mention m;
+      m.span = {d.tok(b).begin, d.tok(e - 1).end};
+      m.type = TypeOf(l);
+      m.name = std::string(d.Span(m.span.begin, m.span.end));
+      if (m.type == core::EntityType::kPlace) {
+        const GazEntry* g = nullptr;
+        int k = d.model->gazetteer().Match(d.tag.tokens, b, e, &g);
+        if (k == static_cast<int>(e - b) && g->kind == GazKind::kCountry)
+          m.type = core::EntityType::kCountry;
+      }
+      out.push_back(std::move(m));
+      token_spans.push_back({b, e});
+    }
+    i = j;
+  }
+  // A person's short form ("Ostrow", "Kara") takes the name of the fullest form in the article
+  // that ends or starts with it; ambiguous short forms keep their own.
+  std::map<std::string, std::string> by_part;
+  std::map<std::string, int> part_count;
+  for (size_t k = 0; k < out.size(); ++k) {
+    auto [b, e] = token_spans[k];
+    if (out[k].type != core::EntityType::kPerson || e - b < 2) continue;
+    for (std::string_view part : {d.tok(b).text, d.tok(e - 1).text}) {
+      std::string p(part);
+      auto it = by_part.find(p);
+      if (it == by_part.end()) {
+        by_part[p] = out[k].name;
+        part_count[p] = 1;
+      } else if (it->second != out[k].name) {
+        if (it->second.size() < out[k].name.size() &&
+            out[k].name.find(it->second) != std::string::npos) {
+          it->second = out[k].name;
+        } else if (it->second.find(out[k].name) == std::string::npos) {
+          ++part_count[p];
+        }
+      }
+    }
+  }
+  for (size_t k = 0; k < out.size(); ++k) {
+    auto [b, e] = token_spans[k];
+    if (out[k].type != core::EntityType::kPerson || e - b != 1) continue;
+    auto it = by_part.find(out[k].name);
+    if (it != by_part.end() && part_count[out[k].name] == 1) out[k].name = it->second;
+  }
+  return out;
+}
+
+void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<core::Role>* roles) {
+  auto token_at = [&](uint32_t byte) -> size_t {
+    auto it = std::lower_bound(d.tag.tokens.begin(), d.tag.tokens.end(), byte,
+                               [](const Token& t, uint32_t x) { return t.begin < x; });
+    return static_cast<size_t>(it - d.tag.tokens.begin());
+  };
+  for (core::Mention& m : *mentions) {
+    if (m.type != core::EntityType::kPerson) continue;
+    size_t b = token_at(m.span.begin);
+    size_t e = token_at(m.span.end);
+    if (b >= d.size()) continue;
+    const SentenceRange& s = d.tag.sentences[d.sentence_of[b]];
+    std::string role, affiliation;
+    // Pre-nominal: "the country's defence minister Kara Ostrow", "Acme chief executive Jo Lind".
+    size_t k = b;
+    bool head = false;
+    while (k > s.first) {
+      size_t p = k - 1;
+      std::string l = d.low(p);
+      if (!l.empty() && l.back() == '.') l.pop_back();
+      bool role_word = IsTitleToken(d, p) || ((l == "of" || l == "for" || l == "and") && k < b &&
+                                              p > s.first && IsTitleToken(d, p - 1));
+      if (!role_word || d.labels[p] != kO) break;
+      if (RoleHeads().count(l) || PersonTitles().count(d.tok(p).text)) head = true;
+      k = p;
+    }
+    if (head && k < b) {
+      // Drop a dangling "of"/"and" at the start.
+      while (k < b && (d.low(k) == "of" || d.low(k) == "and" || d.low(k) == "for")) ++k;
+      role = std::string(d.Span(d.tok(k).begin, d.tok(b - 1).end));
+      if (k > s.first + 1 && IsPossessive(d.tok(k - 1).text)) {
+        // "Acme's", "the country's"
+        int mi = MentionAt(*mentions, d.tok(k - 2).begin);
+        if (mi >= 0)
+          affiliation = (*mentions)[mi].name;
+        else if (d.tok(k - 2).Is(kLower) && k >= s.first + 3 && d.low(k - 3) == "the")
+          affiliation = std::string(d.Span(d.tok(k - 3).begin, d.tok(k - 2).end));
+      } else if (k > s.first) {
+        int mi = MentionAt(*mentions, d.tok(k - 1).begin);
+        if (mi >= 0 && (*mentions)[mi].type != core::EntityType::kPerson)
+          affiliation = (*mentions)[mi].name;
+      }
+    }
+    // Appositive: "Kara Ostrow, a senior official at the Central Bank," / ", Acme's chief
+    // economist,"
+    if (role.empty() && e + 2 < s.last && d.tok(e).text == ",") {
+      size_t a = e + 1;
+      if (d.low(a) == "the" || d.low(a) == "a" || d.low(a) == "an") ++a;
+      std::string aff;
+      // "Acme's chief economist"
+      int mi = MentionAt(*mentions, d.tok(a).begin);
+      if (mi >= 0 && (*mentions)[mi].type != core::EntityType::kPerson) {
+        size_t after = token_at((*mentions)[mi].span.end);
+        if (after < s.last && IsPossessive(d.tok(after).text)) {
+          aff = (*mentions)[mi].name;
+          a = after + 1;
+        }
+      } else if (a + 1 < s.last &&
+                 (d.low(a) == "country" || d.low(a) == "company" || d.low(a) == "city" ||
+                  d.low(a) == "government" || d.low(a) == "group" || d.low(a) == "party") &&
+                 IsPossessive(d.tok(a + 1).text)) {
+        aff = std::string(d.Span(d.tok(a - 1).begin, d.tok(a).end));
+        a += 2;
+      }
+      size_t r = a;
+      size_t last_head = 0;
+      while (r < s.last && r < a + 6) {
+        std::string l = d.low(r);
+        if (!(IsTitleToken(d, r) || (d.tok(r).Is(kLower) && !StopWords().count(l) && l.size() > 2 &&
+                                     d.labels[r] == kO && !SpeechVerbs().count(l))))
+          break;
+        if (RoleHeads().count(l)) last_head = r + 1;
+        ++r;
+      }
+      if (last_head > a) {
+        role = std::string(d.Span(d.tok(a).begin, d.tok(last_head - 1).end));
+        size_t q = last_head;
+        if (aff.empty() && q + 1 < s.last &&
+            (d.low(q) == "at" || d.low(q) == "of" || d.low(q) == "for" || d.low(q) == "with" ||
+             d.low(q) == "in")) {
+          size_t z = q + 1;
+          if (d.low(z) == "the" && z + 1 < s.last) ++z;
+          int oi = MentionAt(*mentions, d.tok(z).begin);
+          if (oi >= 0 && (*mentions)[oi].type != core::EntityType::kPerson)
+            aff = (*mentions)[oi].name;
+        }
+        affiliation = aff;
+        // The appositive must close: a comma, the sentence end, or a speech verb.
+        size_t close = last_head;
+        while (close < s.last && d.tok(close).Is(kAlpha) && !SpeechVerbs().count(d.low(close)) &&
+               close < last_head + 6)
+          ++close;
+        if (!(close >= s.last || d.tok(close).Is(kPunct) || SpeechVerbs().count(d.low(close))))
+          role.clear();
+      }
+    }
+    // "Acme's Jo Lind": an affiliation without a stated role.
+    if (role.empty() && b >= s.first + 2 && IsPossessive(d.tok(b - 1).text)) {
+      int mi = MentionAt(*mentions, d.tok(b - 2).begin);
+      if (mi >= 0 && (*mentions)[mi].type != core::EntityType::kPerson)
+        affiliation = (*mentions)[mi].name;
+    }
+    if (role.empty() && affiliation.empty()) continue;
+    if (m.role.empty()) m.role = role;
+    roles->push_back({m.span, m.name, role, affiliation});
+  }
+}
+
+void ReadCountries(const Doc& d, std::vector<core::CountryMention>* out) {
+  const Gazetteer& gaz = d.model->gazetteer();
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last;) {
+      const GazEntry* g = nullptr;
+      int k = d.tok(i).Is(kUpper) ? gaz.Match(d.tag.tokens, i, s.last, &g) : 0;
+      if (k == 0) {
+        ++i;
+        continue;
+      }
+      size_t e = i + k;
+      std::string via;
+      if (g->kind == GazKind::kCountry)
+        via = "name";
+      else if (g->kind == GazKind::kDemonym)
+        via = "demonym";
+      else if (g->kind == GazKind::kCapital && e < s.last) {
+        // A capital stands for its government when it acts: "Washington said", "Beijing's
+        // decision".
+        const std::string& next = d.low(e);
+        static const std::unordered_set<std::string_view> kActs = {
+            "said",       "says",   "has",       "have",     "will",     "would",      "warned",
+            "accused",    "denied", "insists",   "insisted", "wants",    "rejected",   "announced",
+            "responded",  "urged",  "condemned", "welcomed", "demanded", "threatened", "refused",
+            "agreed",     "signed", "imposed",   "sent",     "claims",   "claimed",    "hopes",
+            "fears",      "argues", "argued",    "backed",   "called",   "retaliated", "criticised",
+            "criticized", "is",     "was"};
+        bool acts = kActs.count(next) > 0;
+        if (IsPossessive(d.tok(e).text) && e + 1 < s.last) {
+          static const std::unordered_set<std::string_view> kGov = {
+              "decision",  "government", "position",  "response", "policy", "move",
+              "stance",    "demands",    "support",   "plan",     "offer",  "proposal",
+              "envoy",     "ambassador", "officials", "allies",   "ally",   "relations",
+              "sanctions", "military",   "forces",    "troops"};
+          acts = kGov.count(d.low(e + 1)) > 0;
+        }
+        // "is"/"was" only before a governmental predicate, not "Paris is beautiful".
+        if ((next == "is" || next == "was") &&
+            !(e + 1 < s.last && (d.low(e + 1) == "expected" || d.low(e + 1) == "seeking" ||
+                                 d.low(e + 1) == "preparing" || d.low(e + 1) == "ready")))
+          acts = false;
+        if (acts && d.labels[i] != kBPer) via = "capital";
+      }
+      if (!via.empty() && !g->code.empty())
+        out->push_back({{d.tok(i).begin, d.tok(e - 1).end}, g->code, via});
+      i = e;
+    }
+  }
+}
+
+}  // namespace wirebrief::nlp::detail
