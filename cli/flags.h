@@ -39,6 +39,7 @@ Command AddExtractCommand(CLI::App* root);
 Command AddIngestCommand(CLI::App* root);
 Command AddServeCommand(CLI::App* root);
 Command AddReadCommand(CLI::App* root);
+Command AddBriefCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

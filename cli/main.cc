@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
       AddIngestCommand(&app),
       AddServeCommand(&app),
       AddReadCommand(&app),
+      AddBriefCommand(&app),
   };
-                                   AddReadCommand(&app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,25 +2,44 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
+#include <string>
 #include <unordered_map>
 
-#include "nlp/read.h"
+#include "brief/detail/compress.h"
+#include "brief/detail/figures.h"
+#include "brief/detail/text.h"
+#include "brief/support.h"
+#include "core/date.h"
 
 namespace wirebrief::brief {
 namespace {
 
-struct Candidate {
-  const core::Article* article;
-  core::CharSpan span;
-  size_t index_in_article;  // 0 = first body sentence
-  std::string text;
-  std::unordered_map<std::string, double> tf;
-  double score = 0;
-  bool used = false;
+using detail::Candidate;
+
+// Selection weights, tuned on the summarisation kit's dev split (bench/README.md, ## brief).
+struct Weights {
+  double position = 1.2;      // extra weight of an article's first sentence over its tail
+  double position_decay = 3;  // sentences over which the lead bonus fades
+  double pair_weight = 1.0;   // a shared content-word pair against a shared word
+  double length_exp = 0.6;    // gain is divided by words^length_exp
+  double multi_source = 1.0;  // extra weight of a term per further independent source
+  int min_words = 6, max_words = 60;
 };
+
+bool StartsWithAny(std::string_view s, std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    std::string_view v(w);
+    if (s.size() > v.size() && s.substr(0, v.size()) == v &&
+        !std::isalnum(static_cast<unsigned char>(s[v.size()])))
+      return true;
+  }
+  return false;
+}
 
 bool ContainsAny(const std::string& lower, std::initializer_list<const char*> cues) {
   for (const char* c : cues)
@@ -28,316 +47,570 @@ bool ContainsAny(const std::string& lower, std::initializer_list<const char*> cu
   return false;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+size_t CountQuoteMarks(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') ++n;
+    // U+201C / U+201D curly double quotes.
+    if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x9C ||
+         static_cast<unsigned char>(s[i + 2]) == 0x9D))
+      ++n;
+  }
+  return n;
 }
 
-double TokenJaccard(const Candidate& a, const Candidate& b) {
-  size_t inter = 0;
-  for (const auto& [k, v] : a.tf) inter += b.tf.count(k);
-  size_t uni = a.tf.size() + b.tf.size() - inter;
-  return uni ? static_cast<double>(inter) / static_cast<double>(uni) : 0;
+// Days from `earlier` to `later` (both ISO dates); 0 when either does not parse.
+long DaysBefore(const std::string& earlier, const std::string& later) {
+  auto a = core::ParseIsoDate(earlier), b = core::ParseIsoDate(later);
+  return a && b ? core::DaysFromCivil(*b) - core::DaysFromCivil(*a) : 0;
 }
+
+const std::initializer_list<const char*> kAttribution = {
+    " said",   " says",      " told ",   " according to", " asked",  " added",    " wrote",
+    " stated", " announced", " tweeted", " explained",    " warned", " insisted", " argued"};
 
 class BriefBuilder {
  public:
   BriefBuilder(const cluster::StoryGroup& g, const std::vector<const core::Article*>& arts,
                const BriefOptions& o)
-      : group_(g), arts_(arts), opts_(o) {}
+      : group_(g), opts_(o), arts_(arts) {
+    // Earliest first: the original of a wire text is the copy cited, and "first" means first.
+    std::stable_sort(arts_.begin(), arts_.end(),
+                     [](auto* x, auto* y) { return x->date_published < y->date_published; });
+  }
 
   core::Brief Build() {
     core::Brief brief;
     brief.story_id = group_.story.id;
     brief.headline = group_.story.title;
+    brief.article_count = arts_.size();
+    AssignSources();
     CollectCandidates();
+    MergeRepeats();
+    WeighTerms();
     Lede(&brief);
-    Cued(&brief, core::BriefSection::kWhyItMatters, opts_.max_why,
-         {"because", "could ", "would ", "risk", "first time", "largest", "biggest", "worst",
-          "threat", "impact", "concern", "raises", "means", "amid", "critical", "pressure"});
     Stakeholders(&brief);
-    Cued(&brief, core::BriefSection::kWhatsNext, opts_.max_whats_next,
-         {" will ", "expected to", "plans to", "scheduled", "next week", "next month", "due to",
-          "set to", "is to ", "are to ", "later this"});
-    Figures(&brief);
+    WhatsNext(&brief);
+    WhyItMatters(&brief);
+    Context(&brief);
+    Order(&brief);
+    detail::AddKeyFigures(arts_, cands_, outlet_, opts_.max_figures, &brief);
     Timeline(&brief);
     Sources(&brief);
     return brief;
   }
 
  private:
-  void CollectCandidates() {
-    std::unordered_map<std::string, double> centroid;
+  // Articles in one copy family share a source; other articles are sources of their own
+  // outlet (two articles of one newsroom do not corroborate each other).
+  void AssignSources() {
+    std::map<std::string, std::string> family_of;
+    for (const auto& f : group_.families)
+      for (const auto& id : f.article_ids) family_of[id] = "family:" + f.article_ids.front();
+    std::map<std::string, int> ids;
     for (const core::Article* a : arts_) {
-      size_t idx = 0;
+      auto it = family_of.find(a->id);
+      std::string key = it != family_of.end() ? it->second : "outlet:" + core::OutletOf(*a);
+      source_.push_back(ids.emplace(key, static_cast<int>(ids.size())).first->second);
+      outlet_.push_back(core::OutletOf(*a));
+    }
+    sources_ = ids.size();
+  }
+
+  int TermId(const std::string& t) {
+    return term_ids_.emplace(t, static_cast<int>(term_ids_.size())).first->second;
+  }
+
+  void CollectCandidates() {
+    for (size_t ai = 0; ai < arts_.size(); ++ai) {
+      const core::Article* a = arts_[ai];
+      size_t pos = 0;
       for (const core::Sentence& s : a->annotations.sentences) {
-        std::string text = a->text.substr(s.span.begin, s.span.end - s.span.begin);
+        if (s.span.end > a->text.size() || s.span.begin >= s.span.end) continue;
+        std::string_view text(a->text.data() + s.span.begin, s.span.end - s.span.begin);
         if (text == a->title) continue;
-        Candidate c{a, s.span, idx++, text, {}, 0, false};
-        for (const auto& t : nlp::ContentTokens(text)) c.tf[t] += 1;
-        if (c.tf.size() < 4) continue;
-        for (const auto& [k, v] : c.tf) centroid[k] += 1;
+        Candidate c;
+        c.art = ai;
+        c.span = s.span;
+        c.pos = pos++;
+        c.text = text;
+        c.words = detail::WordCount(text);
+        std::vector<std::string> terms = detail::Terms(text);
+        std::vector<int> ids;
+        for (const auto& t : terms) ids.push_back(TermId(t));
+        for (size_t i = 0; i + 1 < ids.size(); ++i)
+          c.pairs.push_back((static_cast<uint64_t>(ids[i]) << 32) |
+                            static_cast<uint32_t>(ids[i + 1]));
+        c.terms = ids;
+        std::sort(c.terms.begin(), c.terms.end());
+        c.terms.erase(std::unique(c.terms.begin(), c.terms.end()), c.terms.end());
+        std::sort(c.pairs.begin(), c.pairs.end());
+        c.pairs.erase(std::unique(c.pairs.begin(), c.pairs.end()), c.pairs.end());
+        c.prose = Eligible(c);
         cands_.push_back(std::move(c));
       }
     }
-    double cn = 0;
-    for (const auto& [k, v] : centroid) cn += v * v;
-    cn = std::sqrt(cn);
+  }
+
+  // Whether a sentence can stand alone as a brief line.
+  bool Eligible(const Candidate& c) const {
+    if (c.words < static_cast<size_t>(w_.min_words) || c.words > static_cast<size_t>(w_.max_words))
+      return false;
+    if (c.terms.size() < 4) return false;
+    std::string lower = " " + detail::Lower(c.text) + " ";
+    // Page furniture a crawl brings in with the text.
+    if (ContainsAny(lower, {"click ",
+                            "subscribe",
+                            "cookie",
+                            "newsletter",
+                            "sign up",
+                            "log in",
+                            "javascript",
+                            "browser",
+                            "all rights reserved",
+                            "advertisement",
+                            "follow us",
+                            "tweet with",
+                            "this story has been",
+                            "contributed to this report",
+                            "http://",
+                            "https://",
+                            "www.",
+                            "@",
+                            "share this",
+                            "read more",
+                            "your inbox"}))
+      return false;
+    // A quote stands only with its speaker, and a quote broken across sentences not at all.
+    size_t q = CountQuoteMarks(c.text);
+    if (q % 2 == 1) return false;
+    if (q > 0 && !ContainsAny(lower, kAttribution)) return false;
+    if (c.text.back() != '.' && c.text.back() != '"' && c.text.back() != '!' &&
+        !(c.text.size() >= 3 && c.text.substr(c.text.size() - 3) == "\xE2\x80\x9D"))
+      return false;
+    return true;
+  }
+
+  // Later sentences that repeat an earlier one (wire reprints, shared copy, quoted statements)
+  // are not candidates of their own: a repeat within one source is dropped, a repeat from an
+  // independent source corroborates the first and is cited with it.
+  void MergeRepeats() {
+    std::unordered_map<int, std::vector<size_t>> postings;
+    std::vector<int> shared;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      Candidate& c = cands_[i];
+      shared.assign(i, 0);
+      for (int t : c.terms) {
+        auto it = postings.find(t);
+        if (it == postings.end()) continue;
+        for (size_t j : it->second) ++shared[j];
+      }
+      size_t best = SIZE_MAX;
+      double best_j = 0.6;  // Jaccard at which two sentences state the same thing
+      for (size_t j = 0; j < i; ++j) {
+        if (!shared[j] || cands_[j].art == c.art || cands_[j].repeat_of != SIZE_MAX) continue;
+        double jac =
+            static_cast<double>(shared[j]) / (c.terms.size() + cands_[j].terms.size() - shared[j]);
+        if (jac >= best_j) best_j = jac, best = j;
+      }
+      if (best != SIZE_MAX) {
+        c.repeat_of = best;
+        if (source_[c.art] != source_[cands_[best].art]) cands_[best].corroboration.push_back(i);
+      }
+      for (int t : c.terms) postings[t].push_back(i);
+    }
+  }
+
+  // Terms the coverage shares carry weight by how many sources and sentences state them.
+  void WeighTerms() {
+    std::vector<std::set<int>> term_sources(term_ids_.size());
+    std::vector<int> term_tf(term_ids_.size(), 0);
+    std::unordered_map<uint64_t, std::set<int>> pair_sources;
+    std::unordered_map<uint64_t, int> pair_tf;
+    for (const Candidate& c : cands_) {
+      if (c.repeat_of != SIZE_MAX && source_[c.art] == source_[cands_[c.repeat_of].art]) continue;
+      for (int t : c.terms) term_sources[t].insert(source_[c.art]), ++term_tf[t];
+      for (uint64_t p : c.pairs) pair_sources[p].insert(source_[c.art]), ++pair_tf[p];
+    }
+    term_w_.assign(term_ids_.size(), 0);
+    for (size_t t = 0; t < term_w_.size(); ++t) {
+      double extra = static_cast<double>(term_sources[t].size()) - 1;
+      // A word said once is noise; repetition and corroboration are what the story is about.
+      term_w_[t] =
+          term_tf[t] <= 1 ? 0.0 : std::log(1.0 + term_tf[t]) * (1 + w_.multi_source * extra);
+    }
+    for (const auto& [p, srcs] : pair_sources) {
+      double extra = static_cast<double>(srcs.size()) - 1;
+      int tf = pair_tf[p];
+      if (tf >= 2) pair_w_[p] = std::log(1.0 + tf) * (1 + w_.multi_source * extra);
+    }
     for (Candidate& c : cands_) {
-      double dot = 0, n = 0;
-      for (const auto& [k, v] : c.tf) {
-        auto it = centroid.find(k);
-        if (it != centroid.end()) dot += v * it->second;
-        n += v * v;
-      }
-      // Centrality (what the coverage agrees on) plus a lead bonus (news puts the event first).
-      c.score = (n > 0 && cn > 0 ? dot / (std::sqrt(n) * cn) : 0) +
-                (c.index_in_article == 0 ? 0.15 : c.index_in_article == 1 ? 0.07 : 0);
-      // A sentence opening with a pronoun leans on the one before it; out of context it is vague.
-      std::string first = c.text.substr(0, c.text.find(' '));
-      for (const char* p : {"He", "She", "It", "They", "This", "That", "These", "Those", "His", "Her", "Their"})
-        if (first == p) c.score -= 0.3;
+      c.salience = Gain(c) * PositionFactor(c) * Quality(c);
     }
   }
 
-  // Citations for a chosen sentence: itself plus near-identical sentences elsewhere (the same
-  // wire sentence in reprints, corroboration by other outlets).
-  std::vector<core::Citation> CiteWithCorroboration(const Candidate& c) {
-    std::vector<core::Citation> cites{{c.article->id, c.span}};
-    for (Candidate& o : cands_) {
-      if (o.article == c.article || cites.size() >= 4) continue;
-      if (TokenJaccard(c, o) >= 0.6) {
-        cites.push_back({o.article->id, o.span});
-        o.used = true;
-      }
-    }
-    return cites;
+  double PositionFactor(const Candidate& c) const {
+    return 1 + w_.position * std::exp(-static_cast<double>(c.pos) / w_.position_decay);
   }
 
-  // True when most of the candidate's words are already in an emitted line: a bare quote
-  // repeating an attributed one, or the same fact reworded.
+  // Sentences that lean on the one before them read badly alone.
+  double Quality(const Candidate& c) const {
+    double q = 1;
+    if (StartsWithAny(c.text, {"He", "She", "It", "They", "This", "That", "These", "Those", "His",
+                               "Her", "Their", "But", "And", "However", "Also", "Still",
+                               "Meanwhile", "So", "Instead"}))
+      q *= 0.6;
+    if (c.text.find('?') != std::string_view::npos) q *= 0.5;
+    return q;
+  }
+
+  // Weight of the terms and pairs `c` adds to what is already covered, per word^length_exp.
+  double Gain(const Candidate& c) const {
+    double g = 0;
+    for (int t : c.terms)
+      if (!covered_terms_.count(t)) g += term_w_[t];
+    for (uint64_t p : c.pairs)
+      if (!covered_pairs_.count(p)) {
+        auto it = pair_w_.find(p);
+        if (it != pair_w_.end()) g += w_.pair_weight * it->second;
+      }
+    return g / std::pow(static_cast<double>(std::max<size_t>(c.words, 1)), w_.length_exp);
+  }
+
+  bool Selectable(const Candidate& c) const {
+    return c.prose && !c.used && c.repeat_of == SIZE_MAX;
+  }
+
+  // True when most of the candidate's terms are already in an emitted line.
   bool Redundant(const Candidate& c) const {
-    for (const Candidate* e : emitted_) {
-      size_t inter = 0;
-      for (const auto& [k, v] : c.tf) inter += e->tf.count(k);
-      if (inter * 5 >= c.tf.size() * 4) return true;
-    }
-    return false;
+    size_t seen = 0;
+    for (int t : c.terms) seen += covered_terms_.count(t);
+    return seen * 10 >= c.terms.size() * 7;
   }
 
-  void Emit(core::Brief* b, core::BriefSection section, const std::string& label, Candidate& c) {
+  // The text a candidate contributes: compressed when that passes the support check.
+  std::string LineText(const Candidate& c, bool* compressed) const {
+    *compressed = false;
+    std::string text(c.text);
+    if (!opts_.compress) return text;
+    std::string shorter = detail::Compress(c.text);
+    if (shorter.size() < text.size() &&
+        detail::WordCount(shorter) >= static_cast<size_t>(w_.min_words) &&
+        ScoreSupport(shorter, {c.text}).score >= kSupportedAt) {
+      *compressed = true;
+      return shorter;
+    }
+    return text;
+  }
+
+  bool Emit(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
+    Candidate& c = cands_[idx];
+    bool compressed = false;
+    std::string text = LineText(c, &compressed);
+    size_t words = detail::WordCount(text);
+    if (words_used_ + words > opts_.max_words) return false;
+    std::vector<std::string_view> cited_text{c.text};
+    core::BriefLine line{section, label, text, {{arts_[c.art]->id, c.span}}, false, compressed};
+    std::set<int> cited_sources{source_[c.art]};
+    for (size_t o : c.corroboration) {
+      if (line.citations.size() >= opts_.max_citations) break;
+      const Candidate& oc = cands_[o];
+      if (!cited_sources.insert(source_[oc.art]).second) continue;
+      line.citations.push_back({arts_[oc.art]->id, oc.span});
+      cited_text.push_back(oc.text);
+    }
+    // The guard every line passes: its words and numbers must be in what it cites.
+    if (ScoreSupport(text, cited_text).score < kSupportedAt) return false;
     c.used = true;
-    emitted_.push_back(&c);
-    b->lines.push_back({section, label, c.text, CiteWithCorroboration(c), false});
+    words_used_ += words;
+    for (int t : c.terms) covered_terms_.insert(t);
+    for (uint64_t p : c.pairs) covered_pairs_.insert(p);
+    line_cand_.push_back(idx);
+    b->lines.push_back(std::move(line));
+    return true;
   }
 
   void Lede(core::Brief* b) {
-    Candidate* best = nullptr;
-    for (Candidate& c : cands_)
-      if (c.index_in_article <= 1 && (!best || c.score > best->score)) best = &c;
-    if (best) Emit(b, core::BriefSection::kLede, "", *best);
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < cands_.size(); ++i)
+      if (Selectable(cands_[i]) && cands_[i].pos <= 1 &&
+          (best == SIZE_MAX || cands_[i].salience > cands_[best].salience))
+        best = i;
+    if (best == SIZE_MAX)
+      for (size_t i = 0; i < cands_.size(); ++i)
+        if (Selectable(cands_[i]) &&
+            (best == SIZE_MAX || cands_[i].salience > cands_[best].salience))
+          best = i;
+    if (best != SIZE_MAX) Emit(b, core::BriefSection::kLede, "", best);
   }
 
-  void Cued(core::Brief* b, core::BriefSection section, size_t max, std::initializer_list<const char*> cues) {
-    std::vector<Candidate*> pool;
-    for (Candidate& c : cands_)
-      if (!c.used && ContainsAny(" " + Lower(c.text) + " ", cues)) pool.push_back(&c);
-    std::sort(pool.begin(), pool.end(), [](auto* x, auto* y) { return x->score > y->score; });
+  // Picks up to `max` sentences passing `accept`, best salience first, skipping restatements.
+  void Cued(core::Brief* b, core::BriefSection section, size_t max,
+            const std::function<bool(const Candidate&)>& accept) {
+    std::vector<size_t> pool;
+    for (size_t i = 0; i < cands_.size(); ++i)
+      if (Selectable(cands_[i]) && accept(cands_[i])) pool.push_back(i);
+    std::stable_sort(pool.begin(), pool.end(),
+                     [&](size_t x, size_t y) { return cands_[x].salience > cands_[y].salience; });
     size_t n = 0;
-    for (Candidate* c : pool) {
+    for (size_t i : pool) {
       if (n >= max) break;
-      if (c->used || Redundant(*c)) continue;  // taken as corroboration, or said already
-      Emit(b, section, "", *c);
-      ++n;
+      if (cands_[i].used || Redundant(cands_[i])) continue;
+      n += Emit(b, section, "", i);
     }
   }
 
-  void Stakeholders(core::Brief* b) {
-    // Entities named by the most articles have the biggest stake in the story.
-    std::map<std::string, std::set<std::string>> articles_by_name;
-    std::map<std::string, std::string> role;
-    for (const core::Article* a : arts_)
-      for (const core::Mention& m : a->annotations.mentions) {
-        if (m.type == core::EntityType::kPlace) continue;  // places are where, not who has a stake
-        articles_by_name[m.name].insert(a->id);
-        if (!m.role.empty() && !role.count(m.name)) role[m.name] = m.role;
-      }
-    std::vector<std::pair<size_t, std::string>> ranked;
-    for (const auto& [name, ids] : articles_by_name)
-      if (ids.size() >= 2 || arts_.size() == 1) ranked.push_back({ids.size(), name});
-    std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-      return x.first != y.first ? x.first > y.first : x.second < y.second;
-    });
-    size_t n = 0;
-    for (const auto& [count, name] : ranked) {
-      if (n >= opts_.max_stakeholders) break;
-      Candidate* best = nullptr;
-      for (Candidate& c : cands_)
-        if (!c.used && c.text.find(name) != std::string::npos && !Redundant(c) && (!best || c.score > best->score))
-          best = &c;
-      if (!best) continue;
-      std::string label = role.count(name) ? name + " (" + role[name] + ")" : name;
-      Emit(b, core::BriefSection::kStakeholder, label, *best);
-      ++n;
-    }
-  }
+  const core::Article& ArticleOf(const Candidate& c) const { return *arts_[c.art]; }
 
-  const Candidate* SentenceAt(const core::Article* a, uint32_t offset) const {
-    for (const Candidate& c : cands_)
-      if (c.article == a && c.span.begin <= offset && offset < c.span.end) return &c;
-    return nullptr;
-  }
-
-  // Words around a figure, cut to 4-letter stems so "killing"/"killed" and "injured"/"injuring"
-  // meet: two figures of the same unit whose surroundings share a stem report the same fact.
-  static std::set<std::string> ContextStems(const std::string& text, core::CharSpan fig, core::CharSpan sentence) {
-    uint32_t b = fig.begin > sentence.begin + 60 ? fig.begin - 60 : sentence.begin;
-    uint32_t e = std::min<uint32_t>(sentence.end, fig.end + 60);
-    std::set<std::string> out;
-    for (const auto& t : nlp::ContentTokens(text.substr(b, e - b)))
-      if (!std::isdigit(static_cast<unsigned char>(t[0])) && t.size() >= 4) out.insert(t.substr(0, 4));
+  // Dates the sentence mentions (resolved, day precision).
+  std::vector<std::string> DatesIn(const Candidate& c) const {
+    std::vector<std::string> out;
+    for (const core::DateMention& d : ArticleOf(c).annotations.dates)
+      if (d.value.size() == 10 && d.span.begin >= c.span.begin && d.span.begin < c.span.end)
+        out.push_back(d.value);
     return out;
   }
 
-  void Figures(core::Brief* b) {
-    struct Seen {
-      double value;
-      std::string text, outlet, unit;
-      core::Citation cite;
-      std::set<std::string> context;
-    };
-    std::vector<Seen> seen;
-    for (const core::Article* a : arts_)
-      for (const core::Figure& f : a->annotations.figures) {
-        if (f.unit.empty()) continue;
-        const Candidate* s = SentenceAt(a, f.span.begin);
-        if (!s) continue;
-        seen.push_back({f.value, f.text, core::OutletOf(*a), f.unit, {a->id, s->span},
-                        ContextStems(a->text, f.span, s->span)});
+  bool IsFuture(const Candidate& c) const {
+    std::string published = ArticleOf(c).date_published.substr(0, 10);
+    if (!published.empty())
+      for (const auto& d : DatesIn(c))
+        if (d > published) return true;
+    std::string lower = " " + detail::Lower(c.text) + " ";
+    return ContainsAny(
+        lower, {" will ", " is set to ", " are set to ", " plans to ", " plan to ", " planned to ",
+                " expected to ", " scheduled ", " next week", " next month", " next year",
+                " later this ", " is due to ", " are due to ", " is to be ", " are to be ",
+                " upcoming ", " intends to ", " deadline "});
+  }
+
+  void WhatsNext(core::Brief* b) {
+    Cued(b, core::BriefSection::kWhatsNext, opts_.max_whats_next,
+         [&](const Candidate& c) { return IsFuture(c); });
+  }
+
+  void WhyItMatters(core::Brief* b) {
+    std::string first = group_.story.first_published.substr(0, 10);
+    Cued(b, core::BriefSection::kWhyItMatters, opts_.max_why, [&](const Candidate& c) {
+      if (IsFuture(c)) return false;
+      std::string lower = " " + detail::Lower(c.text) + " ";
+      if (ContainsAny(lower,
+                      {" because ",    " means ",      " could ",        " would ",   " threat",
+                       " risk",        " first time",  " largest ",      " biggest ", " worst ",
+                       " record ",     " impact",      " affect",        " crucial ", " critical ",
+                       " precedent",   " historic",    " for the first", " in years", " since ",
+                       " after years", " the latest ", " consequences",  " stakes"}))
+        return true;
+      // History: events dated well before the story.
+      if (!first.empty())
+        for (const auto& d : DatesIn(c))
+          if (DaysBefore(d, first) > 30) return true;
+      return false;
+    });
+  }
+
+  struct Party {
+    std::string name, role;
+    core::EntityType type;
+    std::set<int> sources;
+    int mentions = 0;
+    size_t first = SIZE_MAX;         // order of first mention
+    std::vector<std::string> forms;  // surface forms that name it in text
+  };
+
+  // Stakeholders: people, organisations and countries, ranked by how many independent
+  // sources name them; each gets the sentence that best states its action or position.
+  void Stakeholders(core::Brief* b) {
+    std::map<std::string, Party> parties;
+    size_t order = 0;
+    std::vector<std::pair<size_t, const core::Mention*>> mentions;
+    for (size_t ai = 0; ai < arts_.size(); ++ai)
+      for (const core::Mention& m : arts_[ai]->annotations.mentions)
+        if (m.type != core::EntityType::kPlace && !m.name.empty()) mentions.push_back({ai, &m});
+    // A person's surname alone ("Moravec") is the same party as the full name met elsewhere.
+    std::map<std::string, std::string> full_of_surname;
+    for (const auto& [ai, m] : mentions)
+      if (m->type == core::EntityType::kPerson) {
+        size_t sp = m->name.rfind(' ');
+        if (sp != std::string::npos) full_of_surname.emplace(m->name.substr(sp + 1), m->name);
       }
-    // Union figures of one unit that describe one fact: shared context stems, and values
-    // within 50% of each other (outlets disagree by a few, not by multiples; further apart,
-    // two figures are two facts).
-    std::vector<size_t> parent(seen.size());
-    for (size_t i = 0; i < seen.size(); ++i) parent[i] = i;
-    std::function<size_t(size_t)> find = [&](size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); };
-    for (size_t i = 0; i < seen.size(); ++i)
-      for (size_t j = i + 1; j < seen.size(); ++j) {
-        const Seen &x = seen[i], &y = seen[j];
-        if (x.unit != y.unit) continue;
-        double lo = std::min(x.value, y.value), hi = std::max(x.value, y.value);
-        if (lo <= 0 || hi > 1.5 * lo) continue;
-        bool shared = false;
-        for (const auto& c : x.context) shared = shared || y.context.count(c) > 0;
-        if (shared) parent[find(j)] = find(i);
-      }
-    std::map<size_t, std::vector<const Seen*>> groups;
-    for (size_t i = 0; i < seen.size(); ++i) groups[find(i)].push_back(&seen[i]);
-    std::vector<std::vector<const Seen*>> ranked;
-    for (auto& [root, g] : groups) ranked.push_back(g);
-    // Most-reported facts first; a disagreement outranks agreement at equal coverage.
-    auto distinct_values = [](const std::vector<const Seen*>& g) {
-      std::set<double> v;
-      for (const Seen* s : g) v.insert(s->value);
-      return v.size();
-    };
-    std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
-      if (x.size() != y.size()) return x.size() > y.size();
-      return distinct_values(x) > distinct_values(y);
+    for (const auto& [ai, m] : mentions) {
+      std::string key = m->name;
+      if (m->type == core::EntityType::kPerson && key.find(' ') == std::string::npos &&
+          full_of_surname.count(key))
+        key = full_of_surname[key];
+      Party& p = parties[key];
+      if (p.name.empty()) p.name = key, p.type = m->type, p.first = order++;
+      if (p.role.empty() && !m->role.empty()) p.role = m->role;
+      p.sources.insert(source_[ai]);
+      ++p.mentions;
+      if (std::find(p.forms.begin(), p.forms.end(), m->name) == p.forms.end())
+        p.forms.push_back(m->name);
+    }
+    std::vector<const Party*> ranked;
+    for (const auto& [k, p] : parties)
+      if (sources_ >= 2 ? p.sources.size() >= 2 : p.mentions >= 2) ranked.push_back(&p);
+    std::sort(ranked.begin(), ranked.end(), [](const Party* x, const Party* y) {
+      if (x->sources.size() != y->sources.size()) return x->sources.size() > y->sources.size();
+      if (x->mentions != y->mentions) return x->mentions > y->mentions;
+      return x->first < y->first;
     });
     size_t n = 0;
-    for (const auto& g : ranked) {
-      if (n >= opts_.max_figures) break;
-      std::map<double, std::vector<const Seen*>> values;
-      for (const Seen* s : g) values[s->value].push_back(s);
-      // Outlets disagree when one gives a value without the other and another outlet does the
-      // reverse; an outlet that prints both (a revised toll, an aftershock beside the main
-      // shock) is telling a development, not contradicting anyone.
-      std::map<std::string, std::set<double>> by_outlet;
-      for (const Seen* s : g) by_outlet[s->outlet].insert(s->value);
-      bool conflict = false;
-      for (const auto& [o1, v1] : by_outlet)
-        for (const auto& [o2, v2] : by_outlet) {
-          if (o1 >= o2) continue;
-          bool only1 = false, only2 = false;
-          for (double v : v1) only1 = only1 || !v2.count(v);
-          for (double v : v2) only2 = only2 || !v1.count(v);
-          conflict = conflict || (only1 && only2);
-        }
-      auto cite_all = [](const std::vector<const Seen*>& list, core::BriefLine* line) {
-        for (const Seen* s : list)
-          if (std::find(line->citations.begin(), line->citations.end(), s->cite) == line->citations.end())
-            line->citations.push_back(s->cite);
-      };
-      if (!conflict) {
-        // Several values but no disagreement: each value is its own fact.
-        for (const auto& [v, list] : values) {
-          if (n >= opts_.max_figures) break;
-          core::BriefLine line{core::BriefSection::kKeyFigure, list.front()->unit, list.front()->text, {}, false};
-          cite_all(list, &line);
-          b->lines.push_back(std::move(line));
-          ++n;
-        }
+    for (const Party* p : ranked) {
+      if (n >= opts_.max_stakeholders) break;
+      size_t best = SIZE_MAX;
+      double best_score = 0;
+      for (size_t i = 0; i < cands_.size(); ++i) {
+        const Candidate& c = cands_[i];
+        if (!c.prose || c.repeat_of != SIZE_MAX) continue;
+        size_t at = std::string_view::npos;
+        for (const auto& f : p->forms) at = std::min(at, c.text.find(f));
+        if (at == std::string_view::npos) continue;
+        // The party acting or speaking: named early, with a verb of action or position after it.
+        std::string after = " " + detail::Lower(c.text.substr(at)) + " ";
+        double s =
+            (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) *
+            (ContainsAny(after,
+                         {" said",       " says",       " announced", " plans",     " will ",
+                          " urged",      " called",     " denied",    " rejected",  " agreed",
+                          " warned",     " demanded",   " ordered",   " accused",   " pledged",
+                          " promised",   " signed",     " approved",  " launched",  " opposed",
+                          " backed",     " voted",      " refused",   " confirmed", " declared",
+                          " criticised", " criticized", " welcomed",  " condemned", " wants"})
+                 ? 1.5
+                 : 1.0) *
+            (c.used ? 0.5 : 1.0);
+        if (s > best_score) best_score = s, best = i;
+      }
+      if (best == SIZE_MAX) continue;
+      std::string label = p->role.empty() ? p->name : p->name + " (" + p->role + ")";
+      if (cands_[best].used) {
+        // Already a line above: point the stakeholder at it instead of repeating words.
+        for (size_t li = 0; li < line_cand_.size(); ++li)
+          if (line_cand_[li] == best) {
+            core::BriefLine line = b->lines[li];
+            line.section = core::BriefSection::kStakeholder;
+            line.label = label;
+            b->lines.push_back(line);
+            line_cand_.push_back(best);
+            ++n;
+            break;
+          }
         continue;
       }
-      core::BriefLine line{core::BriefSection::kKeyFigure, g.front()->unit, "", {}, true};
-      std::string text;
-      for (const auto& [v, list] : values) {
-        std::set<std::string> outlets;
-        for (const Seen* s : list) outlets.insert(s->outlet);
-        cite_all(list, &line);
-        if (!text.empty()) text += " vs ";
-        text += list.front()->text + " (";
-        bool first = true;
-        for (const auto& o : outlets) text += (first ? "" : ", ") + o, first = false;
-        text += ")";
-      }
-      line.text = text;
-      b->lines.push_back(std::move(line));
-      ++n;
+      n += Emit(b, core::BriefSection::kStakeholder, label, best);
     }
   }
 
-  void Timeline(core::Brief* b) {
-    std::map<std::string, std::vector<std::pair<const core::Article*, const Candidate*>>> by_date;
-    for (const core::Article* a : arts_)
-      for (const core::DateMention& d : a->annotations.dates) {
-        if (d.value.size() != 10) continue;
-        if (const Candidate* s = SentenceAt(a, d.span.begin)) by_date[d.value].push_back({a, s});
+  // Fills the rest of the word budget with the sentences that add most uncovered weight.
+  void Context(core::Brief* b) {
+    while (true) {
+      size_t best = SIZE_MAX;
+      double best_gain = 0;
+      for (size_t i = 0; i < cands_.size(); ++i) {
+        const Candidate& c = cands_[i];
+        if (!Selectable(c) || words_used_ + c.words > opts_.max_words) continue;
+        double g = Gain(c) * PositionFactor(c) * Quality(c);
+        if (g > best_gain) best_gain = g, best = i;
       }
+      if (best == SIZE_MAX) break;
+      if (!Emit(b, core::BriefSection::kContext, "", best))
+        cands_[best].used = true;  // will not fit or verify
+    }
+  }
+
+  // Reading order: sections in brief order; context lines in story order (article, position).
+  void Order(core::Brief* b) {
+    std::vector<size_t> idx(b->lines.size());
+    for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) {
+      const auto sx = b->lines[x].section, sy = b->lines[y].section;
+      if (sx != sy) return static_cast<int>(sx) < static_cast<int>(sy);
+      if (sx != core::BriefSection::kContext) return false;
+      const Candidate &cx = cands_[line_cand_[x]], &cy = cands_[line_cand_[y]];
+      return cx.art != cy.art ? cx.art < cy.art : cx.pos < cy.pos;
+    });
+    std::vector<core::BriefLine> lines;
+    std::vector<size_t> cand;
+    for (size_t i : idx) lines.push_back(std::move(b->lines[i])), cand.push_back(line_cand_[i]);
+    b->lines = std::move(lines);
+    line_cand_ = std::move(cand);
+  }
+
+  void Timeline(core::Brief* b) {
+    std::map<std::string, size_t> best_for_date;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Candidate& c = cands_[i];
+      if (!c.prose || c.repeat_of != SIZE_MAX) continue;
+      for (const auto& d : DatesIn(c)) {
+        auto it = best_for_date.find(d);
+        // The earliest report of a dated event tells it first; salience breaks ties within it.
+        if (it == best_for_date.end() || c.art < cands_[it->second].art ||
+            (c.art == cands_[it->second].art && c.pos < cands_[it->second].pos))
+          best_for_date[d] = i;
+      }
+    }
     size_t n = 0;
-    for (const auto& [date, hits] : by_date) {
+    for (const auto& [date, i] : best_for_date) {
       if (n >= opts_.max_timeline) break;
-      const Candidate* best = hits.front().second;
-      for (const auto& [a, s] : hits)
-        if (s->score > best->score) best = s;
-      b->lines.push_back({core::BriefSection::kTimeline, date, best->text, {{best->article->id, best->span}}, false});
+      const Candidate& c = cands_[i];
+      b->lines.push_back({core::BriefSection::kTimeline,
+                          date,
+                          std::string(c.text),
+                          {{arts_[c.art]->id, c.span}},
+                          false});
       ++n;
     }
   }
 
   void Sources(core::Brief* b) {
-    std::vector<const core::Article*> sorted(arts_);
-    std::sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return x->date_published < y->date_published; });
-    for (const core::Article* a : sorted) {
+    std::map<std::string, std::string> original_of;
+    for (const auto& f : group_.families)
+      for (size_t i = 1; i < f.article_ids.size(); ++i)
+        original_of[f.article_ids[i]] = f.article_ids.front();
+    std::map<std::string, const core::Article*> by_id;
+    for (const core::Article* a : arts_) by_id[a->id] = a;
+    for (const core::Article* a : arts_) {
       std::string text = core::OutletOf(*a) + ": " + a->title;
       if (!a->wire.empty()) text += " [wire: " + a->wire.front() + "]";
+      auto it = original_of.find(a->id);
+      if (it != original_of.end() && by_id.count(it->second))
+        text += " (copy of " + core::OutletOf(*by_id[it->second]) + ")";
       uint32_t end = static_cast<uint32_t>(std::min(a->title.size(), a->text.size()));
-      b->lines.push_back({core::BriefSection::kSource, a->date_published.substr(0, 10), text,
-                          {{a->id, {0, end}}}, false});
+      if (a->text.compare(0, end, a->title.substr(0, end)) != 0)
+        end = a->annotations.sentences.empty() ? static_cast<uint32_t>(a->text.size())
+                                               : a->annotations.sentences.front().span.end;
+      b->lines.push_back({core::BriefSection::kSource,
+                          a->date_published.substr(0, 10),
+                          text,
+                          {{a->id, {0, end}}},
+                          false});
     }
   }
 
   const cluster::StoryGroup& group_;
-  const std::vector<const core::Article*>& arts_;
   const BriefOptions& opts_;
+  std::vector<const core::Article*> arts_;
+  Weights w_;
+  std::vector<int> source_;          // per article: its independent source
+  std::vector<std::string> outlet_;  // per article
+  size_t sources_ = 0;
+  std::unordered_map<std::string, int> term_ids_;
+  std::vector<double> term_w_;
+  std::unordered_map<uint64_t, double> pair_w_;
   std::vector<Candidate> cands_;
-  std::vector<const Candidate*> emitted_;
+  std::set<int> covered_terms_;
+  std::set<uint64_t> covered_pairs_;
+  size_t words_used_ = 0;
+  std::vector<size_t> line_cand_;  // per emitted prose line: its candidate
 };
 
 }  // namespace
 
-core::Brief BuildBrief(const cluster::StoryGroup& group, const std::vector<const core::Article*>& articles,
+core::Brief BuildBrief(const cluster::StoryGroup& group,
+                       const std::vector<const core::Article*>& articles,
                        const BriefOptions& options) {
   return BriefBuilder(group, articles, options).Build();
 }

@@ -23,6 +23,7 @@ std::string_view EntityTypeName(EntityType type) {
 std::string_view BriefSectionName(BriefSection section) {
   switch (section) {
     case BriefSection::kLede: return "lede";
+    case BriefSection::kContext: return "context";
     case BriefSection::kWhyItMatters: return "why_it_matters";
     case BriefSection::kStakeholder: return "stakeholder";
     case BriefSection::kWhatsNext: return "whats_next";

@@ -162,6 +162,7 @@ struct Citation {
 
 enum class BriefSection {
   kLede,
+  kContext,  // the rest of the summary: the next most central facts, in reading order
   kWhyItMatters,
   kStakeholder,
   kWhatsNext,
@@ -176,12 +177,19 @@ struct BriefLine {
   std::string text;
   std::vector<Citation> citations;  // never empty for lines taken from articles
   bool conflict = false;            // a key figure on which outlets disagree
+  // True when the text is its cited sentence with clauses deleted (attribution, parentheticals)
+  // rather than the sentence verbatim; such lines passed the support check against their cites.
+  bool compressed = false;
 };
 
 struct Brief {
   std::string story_id;
   std::string headline;
   std::vector<BriefLine> lines;
+  // 1 for a story's first brief; +1 each time the story grew (gained articles) and its brief was
+  // regenerated. Unchanged stories keep their version.
+  int version = 1;
+  size_t article_count = 0;  // story articles the brief was built from
 };
 
 // A group of articles covering one event.

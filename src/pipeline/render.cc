@@ -16,6 +16,7 @@ json Span(core::CharSpan s) { return {{"char_start", s.begin}, {"char_end", s.en
 const char* SectionTitle(core::BriefSection s) {
   switch (s) {
     case core::BriefSection::kLede: return "";
+    case core::BriefSection::kContext: return "";
     case core::BriefSection::kWhyItMatters: return "Why it matters";
     case core::BriefSection::kStakeholder: return "Stakeholders";
     case core::BriefSection::kWhatsNext: return "What's next";

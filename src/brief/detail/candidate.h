@@ -1,0 +1,28 @@
+// A source sentence as the brief builder sees it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace wirebrief::brief::detail {
+
+struct Candidate {
+  size_t art = 0;  // index into the builder's articles (earliest first)
+  core::CharSpan span;
+  size_t pos = 0;  // index among the article's sentences, 0 = first
+  std::string_view text;
+  size_t words = 0;
+  std::vector<int> terms;       // distinct stemmed content-term ids
+  std::vector<uint64_t> pairs;  // distinct adjacent term-id pairs
+  bool prose = false;           // can stand alone as a brief line
+  double salience = 0;
+  bool used = false;
+  size_t repeat_of = SIZE_MAX;        // an earlier candidate saying the same thing
+  std::vector<size_t> corroboration;  // later candidates from independent sources repeating this
+};
+
+}  // namespace wirebrief::brief::detail
