@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/detail/blocks.h"
 #include "extract/detail/boilerplate_rules.h"
@@ -94,7 +95,15 @@ Tag ClassifyTag(std::string_view t) {
       {"data", Tag::kInline},     {"strike", Tag::kInline}, {"acronym", Tag::kInline},
       {"blink", Tag::kInline}};
   auto it = kTags.find(t);
-  return it == kTags.end() ? Tag::kBlock : it->second;
+  if (it != kTags.end()) return it->second;
+  // MathML flows inside the sentence it belongs to ("when a ≠ 0, there are two solutions").
+  static const std::unordered_set<std::string_view> kMathMl = {
+      "math",      "mi",      "mo",       "mn",         "ms",      "mrow",         "msup",
+      "msub",      "msubsup", "mfrac",    "msqrt",      "mroot",   "mtext",        "mspace",
+      "mstyle",    "mover",   "munder",   "munderover", "mtable",  "mtr",          "mtd",
+      "semantics", "mpadded", "mphantom", "menclose",   "mfenced", "mmultiscripts"};
+  // MathJax renders formulas as mjx-* custom elements, inline in the same way.
+  return kMathMl.count(t) || StartsWith(t, "mjx-") ? Tag::kInline : Tag::kBlock;
 }
 
 // An attribute's value without a copy (libxml2 keeps simple values as one text child).
@@ -668,7 +677,8 @@ class BodySelector {
   int PickTop() const {
     int story = HeadlineArticle();
     std::vector<int> cands;
-    for (size_t i = 1; i < n_; ++i)
+    // The page root is a candidate too: pages that put their paragraphs straight into <body>.
+    for (size_t i = 0; i < n_; ++i)
       if (scored_[i] && !removed_[i] && (story < 0 || IsAncestor(story, static_cast<int>(i))))
         cands.push_back(static_cast<int>(i));
     if (cands.empty()) return -1;
@@ -755,6 +765,23 @@ class BodySelector {
               (a.text_chars > 80 ? LinkDensity(static_cast<int>(i)) < 0.25 : a.link_chars == 0);
       }
       if (add) roots.push_back(static_cast<int>(i));
+    }
+    // Rule: repeated templates. Bodies cut into sections render each section with the same
+    // wrapper markup; a sibling of the winner (or of one of its near ancestors) with the same
+    // tag and class, holding link-poor prose, is the next section of the same body.
+    int x = top;
+    for (int level = 0; level < 4 && x > 0; ++level, x = w_.nodes[x].parent) {
+      std::string_view cls = AttrView(w_.nodes[x].x, "class");
+      int px = w_.nodes[x].parent;
+      if (cls.empty() || px < 0) continue;
+      for (size_t i = 1; i < n_; ++i) {
+        if (w_.nodes[i].parent != px || static_cast<int>(i) == x || removed_[i]) continue;
+        if (w_.nodes[i].tag != w_.nodes[x].tag || w_.nodes[i].tag == Tag::kArticle) continue;
+        if (AttrView(w_.nodes[i].x, "class") != cls) continue;
+        if (prose_[i] < 80 || LinkDensity(static_cast<int>(i)) > 0.25) continue;
+        if (std::find(roots.begin(), roots.end(), static_cast<int>(i)) == roots.end())
+          roots.push_back(static_cast<int>(i));
+      }
     }
     return roots;
   }
@@ -848,7 +875,10 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     size_t words = CountWordsCjk(b.text);
     if (!structural && words < min_words) continue;
     // Link-only lines inside the body ("Read: <linked headline>") are navigation.
-    if (b.kind != BlockKind::kCell && b.link_chars * 2 > b.text.size() && words < 15) continue;
+    // Headings are exempt: documentation and wiki pages link every subhead to itself.
+    if (b.kind != BlockKind::kCell && b.kind != BlockKind::kHeading &&
+        b.link_chars * 2 > b.text.size() && words < 15)
+      continue;
     if (IsChromeText(b.text)) continue;
     if (b.kind == BlockKind::kHeading && IsTitleHeading(b.text, title_folded)) continue;
     body_blocks.push_back(b);
