@@ -1,5 +1,7 @@
 #include "extract/detail/boilerplate_rules.h"
 
+#include <libxml/tree.h>
+
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -193,7 +195,7 @@ NameVerdict ClassifyByName(std::string_view class_attr, std::string_view id_attr
     for (std::string_view s : kStrongStems)
       if (names.find(s) != std::string::npos) any_strong = true;
   }
-  if (any_caption && !any_content) {
+  if (any_caption) {
     v.cls = NameClass::kCaption;
     v.weight = -25;
   } else if (any_strong) {

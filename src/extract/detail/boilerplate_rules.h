@@ -3,10 +3,10 @@
 // attributes or one block's text, so each rule is tested on its own (tests/extract/).
 #pragma once
 
-#include <libxml/tree.h>
-
 #include <string>
 #include <string_view>
+
+struct _xmlNode;  // libxml2's xmlNode, kept out of this header so tests need no libxml2
 
 namespace wirebrief::extract::detail {
 
@@ -36,7 +36,7 @@ bool IsNeverContentTag(std::string_view tag);
 
 // Rule: hidden elements (hidden attribute, aria-hidden, inline display:none or
 // visibility:hidden) are not shown to readers, so their text is not the article.
-bool IsHidden(const xmlNode* n);
+bool IsHidden(const _xmlNode* n);
 
 // Rule: chrome phrases. Whole blocks that are site furniture even inside the body container:
 // "Advertisement", "Read more: ...", "Share this article", "Sign up for ...", "© 2026 ...".

@@ -340,8 +340,8 @@ class PageWalker {
     }
   }
 
-  // Rule: layout tables. A table holding another table, or long paragraphs in a cell, lays out
-  // the page; its cells are containers, not data. Other tables are data and keep their rows.
+  // Rule: layout tables. A table holding another table, or a cell of more than 300 characters, lays
+  // out the page; its cells are containers, not data. Other tables are data and keep their rows.
   static bool IsDataTable(const xmlNode* table) {
     size_t seen = 0, rows = 0;
     bool layout = false;
@@ -352,11 +352,12 @@ class PageWalker {
         if (t == "table" || t == "article" || t == "main" || t == "section" || t == "ul" ||
             t == "ol" || t == "h1" || t == "h2" || t == "blockquote") {
           layout = true;
-        } else if (t == "p" || t == "div") {
+        } else if (t == "td" || t == "th") {
           xmlChar* s = xmlNodeGetContent(k);
           if (s && std::strlen(reinterpret_cast<const char*>(s)) > 300) layout = true;
           xmlFree(s);
-        } else {
+        }
+        if (!layout) {
           if (t == "tr") ++rows;
           if (depth < 32) scan(k->children, depth + 1);
         }
@@ -496,9 +497,12 @@ class BodySelector {
   BodySelector(const PageWalker& w, const ExtractOptions& opts, const std::string& title_folded)
       : w_(w), opts_(opts), n_(w.nodes.size()), title_folded_(title_folded) {}
 
-  // Returns the indices of the selected blocks, in document order. `name_rules` off is the
+  // Returns the indices of the selected blocks, in document order. `spare_wrapper` is the
+  // second attempt: the largest furniture-named element is kept as the body's wrapper (see
+  // ExtractFromHtml). `name_rules` off is the
   // second attempt for pages whose body is wrapped in an element with a furniture name.
-  std::vector<size_t> Select(bool name_rules) {
+  std::vector<size_t> Select(bool name_rules, bool spare_wrapper = false) {
+    spare_ = spare_wrapper ? LargestRemovedBox() : -1;
     ComputeRemoval(name_rules);
     Aggregate();
     Score();
@@ -548,6 +552,18 @@ class BodySelector {
   }
 
  private:
+  int Weight(int i) const { return i == spare_ ? 0 : w_.nodes[i].weight; }
+
+  // The furniture-named element, removed by the last selection, holding the most prose.
+  int LargestRemovedBox() const {
+    int best = -1;
+    for (size_t i = 1; i < n_; ++i) {
+      if (!removed_[i] || removed_[w_.nodes[i].parent]) continue;
+      if (best < 0 || prose_[i] > prose_[best]) best = static_cast<int>(i);
+    }
+    return best;
+  }
+
   void ComputeRemoval(bool name_rules) {
     removed_.assign(n_, 0);
     // Raw prose totals per subtree, before any removal, to tell wrappers from boxes.
@@ -562,7 +578,7 @@ class BodySelector {
         removed_[i] = 1;
         continue;
       }
-      if (!name_rules) continue;
+      if (!name_rules || static_cast<int>(i) == spare_) continue;
       double share = prose_[i] / page;
       bool wrapper_tag = n.tag == Tag::kArticle || n.tag == Tag::kMain || n.tag == Tag::kBody;
       switch (n.name_class) {
@@ -658,7 +674,7 @@ class BodySelector {
       for (int level = 0; node >= 0 && level < 5; ++level, node = w_.nodes[node].parent) {
         if (!scored_[node]) {
           scored_[node] = 1;
-          score_[node] = TagBase(w_.nodes[node].tag) + w_.nodes[node].weight;
+          score_[node] = TagBase(w_.nodes[node].tag) + Weight(node);
         }
         score_[node] += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
       }
@@ -674,8 +690,8 @@ class BodySelector {
     return false;
   }
 
-  int PickTop() const {
-    int story = HeadlineArticle();
+  int PickTop() {
+    int story = story_ = HeadlineArticle();
     std::vector<int> cands;
     // The page root is a candidate too: pages that put their paragraphs straight into <body>.
     for (size_t i = 0; i < n_; ++i)
@@ -691,8 +707,9 @@ class BodySelector {
     std::vector<int> alts;
     for (size_t k = 1; k < cands.size(); ++k)
       if (final_[cands[k]] >= 0.75 * top_score) alts.push_back(cands[k]);
+    auto inside_story = [&](int p) { return story < 0 || IsAncestor(story, p); };
     if (alts.size() >= 2) {
-      for (int p = w_.nodes[top].parent; p > 0; p = w_.nodes[p].parent) {
+      for (int p = w_.nodes[top].parent; p > 0 && inside_story(p); p = w_.nodes[p].parent) {
         size_t inside = 0;
         for (int a : alts) inside += IsAncestor(p, a);
         if (inside >= std::min<size_t>(alts.size(), 3)) {
@@ -704,7 +721,7 @@ class BodySelector {
     // Walk up while the parent scores better (the body's real container).
     double last = final_[top];
     double threshold = last / 3;
-    for (int p = w_.nodes[top].parent; p > 0; p = w_.nodes[p].parent) {
+    for (int p = w_.nodes[top].parent; p > 0 && inside_story(p); p = w_.nodes[p].parent) {
       if (!scored_[p]) continue;
       if (final_[p] < threshold) break;
       if (final_[p] > last) {
@@ -715,7 +732,7 @@ class BodySelector {
     }
     // A lone child is its parent's content.
     while (w_.nodes[top].parent > 0 && w_.nodes[w_.nodes[top].parent].children == 1 &&
-           !removed_[w_.nodes[top].parent])
+           !removed_[w_.nodes[top].parent] && inside_story(w_.nodes[top].parent))
       top = w_.nodes[top].parent;
     return top;
   }
@@ -728,7 +745,7 @@ class BodySelector {
       if (b.kind != BlockKind::kHeading || b.level > 2 || removed_[b.owner]) continue;
       if (!IsTitleHeading(b.text, title_folded_)) continue;
       for (int p = b.owner; p > 0; p = w_.nodes[p].parent)
-        if (w_.nodes[p].tag == Tag::kArticle) return prose_[p] >= 400 ? p : -1;
+        if (w_.nodes[p].tag == Tag::kArticle) return prose_[p] >= 200 ? p : -1;
       return -1;
     }
     return -1;
@@ -746,7 +763,8 @@ class BodySelector {
   std::vector<int> JoinSiblings(int top) const {
     std::vector<int> roots = {top};
     int parent = w_.nodes[top].parent;
-    if (parent < 0) return roots;
+    // The headline's <article> is a self-contained story: nothing beside it joins.
+    if (parent < 0 || top == story_) return roots;
     double threshold =
         std::max(10.0, final_[top] * (opts_.mode == ExtractMode::kRecall ? 0.1 : 0.2));
     std::string_view top_class = w_.nodes[top].x ? AttrView(w_.nodes[top].x, "class") : "";
@@ -796,7 +814,8 @@ class BodySelector {
       return false;
     if (n.data_table) return false;
     double content_score = scored_[i] ? score_[i] : 0;
-    if (n.weight + content_score < 0) return true;
+    int weight = Weight(i);
+    if (weight + content_score < 0) return true;
     if (n.commas >= 10) return false;
     bool is_list =
         t == Tag::kUl || t == Tag::kOl || (n.text_chars && n.li_chars * 10 >= n.text_chars * 9);
@@ -809,8 +828,8 @@ class BodySelector {
     if (n.inputs > n.p_count / 3 + 0 && n.inputs > 0) return true;
     if (!is_list && len < 25 && n.heading_chars * 10 < len * 9 && (n.imgs == 0 || n.imgs > 2))
       return true;
-    if (n.weight < 25 && ld > ld_limit) return true;
-    if (n.weight >= 25 && ld > 0.5) return true;
+    if (weight < 25 && ld > ld_limit) return true;
+    if (weight >= 25 && ld > 0.5) return true;
     if ((n.embeds == 1 && len < 75) || n.embeds > 1) return n.p_count == 0;
     return false;
   }
@@ -818,6 +837,8 @@ class BodySelector {
   const PageWalker& w_;
   const ExtractOptions& opts_;
   size_t n_;
+  int spare_ = -1;
+  int story_ = -1;
   std::vector<char> removed_, scored_;
   std::vector<uint32_t> prose_;
   std::vector<Node> agg_;
@@ -858,10 +879,17 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
   BodySelector selector(walker, options, title_folded);
   std::vector<size_t> sel = selector.Select(/*name_rules=*/true);
   // Rule: second attempt. When the furniture-name rules leave almost nothing, the body sat in a
-  // furniture-named wrapper after all; select again without them and keep the longer result.
+  // furniture-named wrapper after all ("share-tools-enabled"): select again keeping the largest
+  // removed box, then without name rules at all, and keep the first result that is clearly
+  // longer.
   if (selector.SelectedChars(sel) < 500) {
-    std::vector<size_t> retry = selector.Select(/*name_rules=*/false);
-    if (selector.SelectedChars(retry) > 2 * selector.SelectedChars(sel)) sel = std::move(retry);
+    for (bool name_rules : {true, false}) {
+      std::vector<size_t> retry = selector.Select(name_rules, /*spare_wrapper=*/name_rules);
+      if (selector.SelectedChars(retry) > 2 * selector.SelectedChars(sel)) {
+        sel = std::move(retry);
+        break;
+      }
+    }
   }
 
   size_t min_words = options.mode == ExtractMode::kPrecision ? 4
