@@ -1,7 +1,14 @@
 // `wirebrief extract PATH...`: article text and metadata without storing anything.
+//
+// --output-format txt|markdown|html|json picks the rendering of each article; --jsonl prints one
+// JSON object per input ({"source", "status", "text", "markdown", ...metadata}) and, for inputs
+// that fail, {"source", "status": "empty"|"too_large"|"timeout"|"error", "error"} so a batch
+// consumer sees every input. Failures also go to stderr, and the exit status is 1 at the end.
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "cli/flags.h"
+#include "extract/extract.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/render.h"
 
@@ -17,43 +24,73 @@ Command AddExtractCommand(CLI::App* root) {
   CLI::App* app = root->add_subcommand("extract", "Print the article text (or JSON) of each input");
   AddVersionFlag(app);
   AddJobsFlag(app, flags);
-  app->add_option("--output-format", flags->format, "txt or json (markdown and html come with the extractor work)")
-      ->check(CLI::IsMember({"txt", "json"}))
+  app->add_option("--output-format", flags->format,
+                  "txt (body, one paragraph a line), markdown, html (sanitized) or json")
+      ->check(CLI::IsMember({"txt", "markdown", "html", "json"}))
       ->capture_default_str();
-  app->add_flag("--jsonl", flags->jsonl, "One JSON object per input line: {\"source\", \"text\", ...}");
+  app->add_flag(
+      "--jsonl", flags->jsonl,
+      "One JSON object per input line: {\"source\", \"status\", \"text\", \"markdown\", ...}");
   auto* p = app->add_flag("--precision", flags->precision, "Prefer dropping borderline blocks");
   app->add_flag("--recall", flags->recall, "Prefer keeping borderline blocks")->excludes(p);
   app->add_option("--base-url", flags->base_url, "URL of pages saved without one");
-  app->add_flag("--with-annotations", flags->with_annotations, "Add sentences, entities, figures, dates, quotes (json)");
+  app->add_flag("--with-annotations", flags->with_annotations,
+                "Add sentences, entities, figures, dates, quotes (json)");
   AddInputs(app, flags);
-  return {app, [flags] {
-            pipeline::RunOptions options;
-            options.jobs = flags->jobs;
-            options.extract.base_url = flags->base_url;
-            options.extract.mode = flags->precision ? extract::ExtractMode::kPrecision
-                                   : flags->recall  ? extract::ExtractMode::kRecall
-                                                    : extract::ExtractMode::kBalanced;
-            bool json = flags->jsonl || flags->format == "json";
-            int failed = 0;
-            pipeline::ExtractDocuments(flags->inputs, options, flags->with_annotations,
-                                       [&](const core::Result<core::Article>& a) {
-                                         if (!a.ok()) {
-                                           ++failed;
-                                           PrintError(a.status().ToString());
-                                           return;
-                                         }
-                                         const core::Article& art = a.value();
-                                         std::string out;
-                                         if (json) {
-                                           out = pipeline::ArticleToJson(art, art.provenance.source,
-                                                                         flags->with_annotations) + "\n";
-                                         } else {
-                                           out = art.text + "\n\n";
-                                         }
-                                         std::fwrite(out.data(), 1, out.size(), stdout);
-                                       });
-            return failed > 0 ? 1 : 0;
-          }};
+  return {
+      app, [flags] {
+        pipeline::RunOptions options;
+        options.jobs = flags->jobs;
+        options.extract.base_url = flags->base_url;
+        options.extract.mode = flags->precision ? extract::ExtractMode::kPrecision
+                               : flags->recall  ? extract::ExtractMode::kRecall
+                                                : extract::ExtractMode::kBalanced;
+        bool json = flags->jsonl || flags->format == "json";
+        options.extract.with_markdown = json || flags->format == "markdown";
+        options.extract.with_html = flags->format == "html";
+        int failed = 0;
+        size_t index = 0;
+        pipeline::ExtractDocuments(
+            flags->inputs, options, flags->with_annotations,
+            [&](const core::Result<core::Article>& a) {
+              ++index;
+              std::string out;
+              if (!a.ok()) {
+                ++failed;
+                PrintError(a.status().ToString());
+                if (!json) return;
+                nlohmann::json j = {{"source", a.status().source()},
+                                    {"status", extract::ExtractStatusName(a.status())},
+                                    {"error", a.status().message()}};
+                if (!a.status().record().empty()) j["record"] = a.status().record();
+                out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+              } else {
+                const core::Article& art = a.value();
+                if (json) {
+                  nlohmann::json j = nlohmann::json::parse(
+                      pipeline::ArticleToJson(art, art.provenance.source, flags->with_annotations),
+                      nullptr, false);
+                  if (j.is_object()) {
+                    j["status"] = "ok";
+                    j["markdown"] = art.markdown;
+                    out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                  } else {
+                    out = pipeline::ArticleToJson(art, art.provenance.source,
+                                                  flags->with_annotations);
+                  }
+                  out += "\n";
+                } else if (flags->format == "markdown") {
+                  out = (index > 1 ? "\n---\n\n" : "") + art.markdown;
+                } else if (flags->format == "html") {
+                  out = art.html;
+                } else {
+                  out = art.text + "\n\n";
+                }
+              }
+              std::fwrite(out.data(), 1, out.size(), stdout);
+            });
+        return failed > 0 ? 1 : 0;
+      }};
 }
 
 }  // namespace wirebrief::cli

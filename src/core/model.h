@@ -147,6 +147,10 @@ struct Article {
   std::vector<Caption> captions;
   std::vector<std::string> wire;  // agencies credited for the copy
   std::string text;               // paragraphs separated by "\n"
+  // The same body as Markdown and as sanitized HTML, headline first; filled only when
+  // extract::ExtractOptions asks for them (not stored).
+  std::string markdown;
+  std::string html;
   std::string content_hash;       // hex digest of the normalised text
   Provenance provenance;
   // Which source each metadata field came from ("jsonld", "opengraph", "meta", "dom", "text").

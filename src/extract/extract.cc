@@ -6,11 +6,25 @@
 
 namespace wirebrief::extract {
 
+std::string_view ExtractStatusName(const core::Status& status) {
+  switch (status.code()) {
+    case core::StatusCode::kOk:
+      return "ok";
+    case core::StatusCode::kEmpty:
+      return "empty";
+    case core::StatusCode::kLimitExceeded:
+      return status.message() == kTimeBudgetMessage ? "timeout" : "too_large";
+    default:
+      return "error";
+  }
+}
+
 core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
                                            const ExtractOptions& options) {
   const std::string& src = doc.provenance.source;
   if (doc.content.size() > options.limits.max_document_bytes)
-    return core::Status::LimitExceeded(src, doc.provenance.record_id, "document exceeds the size limit");
+    return core::Status::LimitExceeded(src, doc.provenance.record_id,
+                                       "document exceeds the size limit");
   core::Article a;
   a.provenance = doc.provenance;
   core::Status s = doc.kind == core::ContentKind::kHtml ? detail::ExtractFromHtml(doc, options, &a)

@@ -42,24 +42,42 @@ TEST(ExtractFixturesTest, EveryFixtureMatchesItsExpectedFields) {
     SCOPED_TRACE(page.filename().string());
     std::string bytes = Slurp(page);
     core::RawDocument doc;
-    doc.kind = ingest::DetectInputKind(bytes) == ingest::InputKind::kText ? core::ContentKind::kText
-                                                                         : core::ContentKind::kHtml;
+    doc.kind = ingest::DetectInputKind(bytes) == ingest::InputKind::kText
+                   ? core::ContentKind::kText
+                   : core::ContentKind::kHtml;
     doc.content = ingest::DecodeToUtf8(bytes, "", &doc.charset);
     doc.provenance.source = page.string();
-    auto got = ExtractArticle(doc, ExtractOptions{});
+    ExtractOptions options;
+    options.with_markdown = expected.contains("markdown");
+    options.with_html = expected.contains("html");
+    auto got = ExtractArticle(doc, options);
     ASSERT_TRUE(got.ok()) << got.status().ToString();
     const core::Article& a = got.value();
     for (const auto& [field, want] : expected.items()) {
-      if (field == "text") EXPECT_EQ(a.text, want.get<std::string>());
-      else if (field == "title") EXPECT_EQ(a.title, want.get<std::string>());
-      else if (field == "authors") EXPECT_EQ(a.authors, want.get<std::vector<std::string>>());
-      else if (field == "date_published") EXPECT_EQ(a.date_published, want.get<std::string>());
-      else if (field == "date_modified") EXPECT_EQ(a.date_modified, want.get<std::string>());
-      else if (field == "site_name") EXPECT_EQ(a.site_name, want.get<std::string>());
-      else if (field == "section") EXPECT_EQ(a.section, want.get<std::string>());
-      else if (field == "language") EXPECT_EQ(a.language, want.get<std::string>());
-      else if (field == "canonical_url") EXPECT_EQ(a.canonical_url, want.get<std::string>());
-      else if (field == "wire") EXPECT_EQ(a.wire, want.get<std::vector<std::string>>());
+      if (field == "text")
+        EXPECT_EQ(a.text, want.get<std::string>());
+      else if (field == "markdown")
+        EXPECT_EQ(a.markdown, want.get<std::string>());
+      else if (field == "html")
+        EXPECT_EQ(a.html, want.get<std::string>());
+      else if (field == "title")
+        EXPECT_EQ(a.title, want.get<std::string>());
+      else if (field == "authors")
+        EXPECT_EQ(a.authors, want.get<std::vector<std::string>>());
+      else if (field == "date_published")
+        EXPECT_EQ(a.date_published, want.get<std::string>());
+      else if (field == "date_modified")
+        EXPECT_EQ(a.date_modified, want.get<std::string>());
+      else if (field == "site_name")
+        EXPECT_EQ(a.site_name, want.get<std::string>());
+      else if (field == "section")
+        EXPECT_EQ(a.section, want.get<std::string>());
+      else if (field == "language")
+        EXPECT_EQ(a.language, want.get<std::string>());
+      else if (field == "canonical_url")
+        EXPECT_EQ(a.canonical_url, want.get<std::string>());
+      else if (field == "wire")
+        EXPECT_EQ(a.wire, want.get<std::vector<std::string>>());
       else if (field == "captions") {
         ASSERT_EQ(a.captions.size(), want.size());
         for (size_t i = 0; i < want.size(); ++i) {
@@ -72,12 +90,14 @@ TEST(ExtractFixturesTest, EveryFixtureMatchesItsExpectedFields) {
     }
     ++checked;
   }
-  EXPECT_GE(checked, 2) << "fixtures not found under " << FixtureDir();
+  EXPECT_GE(checked, 11) << "fixtures not found under " << FixtureDir();
 }
 
 TEST(ExtractTest, NavigationOnlyPageIsEmptyNotAnArticle) {
   core::RawDocument doc;
-  doc.content = "<html><body><nav><a href=/a>A</a><a href=/b>B</a></nav><footer>(c) 2026</footer></body></html>";
+  doc.content =
+      "<html><body><nav><a href=/a>A</a><a href=/b>B</a></nav><footer>(c) "
+      "2026</footer></body></html>";
   doc.provenance.source = "nav.html";
   auto got = ExtractArticle(doc, ExtractOptions{});
   ASSERT_FALSE(got.ok());
@@ -102,7 +122,8 @@ TEST(ExtractTest, SameUrlGivesSameIdWhateverTheContainer) {
 TEST(ExtractTest, DeepNestingIsBoundedNotACrash) {
   core::RawDocument doc;
   for (int i = 0; i < 50000; ++i) doc.content += "<div>";
-  doc.content += "<p>deep text that goes on for a while, with enough words to count as a paragraph.</p>";
+  doc.content +=
+      "<p>deep text that goes on for a while, with enough words to count as a paragraph.</p>";
   auto got = ExtractArticle(doc, ExtractOptions{});
   EXPECT_TRUE(got.ok() || got.status().code() == core::StatusCode::kEmpty ||
               got.status().code() == core::StatusCode::kLimitExceeded);

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "extract/detail/blocks.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
@@ -35,10 +36,11 @@ bool IsBreadcrumbLine(const std::string& line, std::vector<std::string>* parts) 
 
 // Rule: toolbar line. Every word is page-tool vocabulary ("print  share  A+ A-").
 bool IsToolbarLine(const std::string& line) {
-  static const char* kWords[] = {"print", "share", "dictionary", "email", "e-mail", "font", "a+", "a-",
-                                 "tweet", "facebook", "twitter", "whatsapp", "linkedin", "copy",
-                                 "link", "save", "listen", "text", "size", "comments", "comment",
-                                 "bookmark", "more", "x", "reddit", "mail", "close"};
+  static const char* kWords[] = {
+      "print",    "share", "dictionary", "email",   "e-mail",   "font",     "a+",
+      "a-",       "tweet", "facebook",   "twitter", "whatsapp", "linkedin", "copy",
+      "link",     "save",  "listen",     "text",    "size",     "comments", "comment",
+      "bookmark", "more",  "x",          "reddit",  "mail",     "close"};
   std::string l = Lower(line);
   size_t n = 0;
   std::string w;
@@ -61,9 +63,10 @@ bool IsToolbarLine(const std::string& line) {
 // Rule: box headers inside the body ("Related Article", "Most Read", "Advertisement").
 bool IsBoxHeaderLine(const std::string& line) {
   std::string l = Lower(line);
-  static const char* kHeaders[] = {"related article", "related articles", "related", "most read",
-                                   "more news", "advertisement", "read more", "recommended",
-                                   "trending", "popular", "you may also like", "top stories"};
+  static const char* kHeaders[] = {"related article", "related articles",  "related",
+                                   "most read",       "more news",         "advertisement",
+                                   "read more",       "recommended",       "trending",
+                                   "popular",         "you may also like", "top stories"};
   for (const char* h : kHeaders)
     if (l == h) return true;
   return false;
@@ -73,15 +76,19 @@ bool IsBoxHeaderLine(const std::string& line) {
 bool IsCommentWidgetLine(const std::string& line) {
   std::string l = Lower(line);
   static const std::regex kCounter(R"(\(\s*\d+\s*/\s*\d+)");
-  return l.find("log in to") != std::string::npos || l.find("to write comments") != std::string::npos ||
-         l.find("login to comment") != std::string::npos || l.find("leave a comment") != std::string::npos ||
-         l.find("sign in to comment") != std::string::npos || l.find("social comment") != std::string::npos ||
+  return l.find("log in to") != std::string::npos ||
+         l.find("to write comments") != std::string::npos ||
+         l.find("login to comment") != std::string::npos ||
+         l.find("leave a comment") != std::string::npos ||
+         l.find("sign in to comment") != std::string::npos ||
+         l.find("social comment") != std::string::npos ||
          l.find("comments are closed") != std::string::npos || std::regex_search(line, kCounter);
 }
 
 // A photo caption carries a bracketed or "Photo:" credit at its end.
 bool SplitCaptionCredit(const std::string& line, core::Caption* cap) {
-  static const std::regex kCredit(R"(^(.*?)\s*(?:\[([^\]]{2,60})\]|\((?:Photo|Image|Credit)[:\s][^)]{2,60}\)|(?:Photo|Image|Credit): ([^.]{2,60}))\s*$)");
+  static const std::regex kCredit(
+      R"(^(.*?)\s*(?:\[([^\]]{2,60})\]|\((?:Photo|Image|Credit)[:\s][^)]{2,60}\)|(?:Photo|Image|Credit): ([^.]{2,60}))\s*$)");
   std::smatch m;
   if (!std::regex_match(line, m, kCredit)) return false;
   cap->text = CollapseSpace(m[1].str());
@@ -126,9 +133,11 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     size_t digit = l.find_first_of("0123456789");
     std::string date = digit == std::string::npos ? "" : NormalizeDate(l.substr(digit));
     if (date.empty()) date = NormalizeDate(l);
-    if ((StartsWith(lower, "posted") || StartsWith(lower, "published") || StartsWith(lower, "updated") ||
-         StartsWith(lower, "last updated")) && CountWords(l) <= 16 && !date.empty()) {
-      if (a->date_published.empty() && !StartsWith(lower, "updated") && !StartsWith(lower, "last")) {
+    if ((StartsWith(lower, "posted") || StartsWith(lower, "published") ||
+         StartsWith(lower, "updated") || StartsWith(lower, "last updated")) &&
+        CountWords(l) <= 16 && !date.empty()) {
+      if (a->date_published.empty() && !StartsWith(lower, "updated") &&
+          !StartsWith(lower, "last")) {
         a->date_published = date;
         a->field_sources["date_published"] = "text";
       }
@@ -149,7 +158,8 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     // could be a subhead or a trailing credit (TakeWireCredit decides the latter).
     bool sentence = l.back() == '.' || l.back() == '"' || l.back() == '?' || l.back() == '!' ||
                     l.back() == ':' || l.back() == ')' || l.back() == ']' ||
-                    StartsWith(l, "\xE2\x80\x94") || (l.size() >= 3 && l.substr(l.size() - 3) == "\xE2\x80\x9D");
+                    StartsWith(l, "\xE2\x80\x94") ||
+                    (l.size() >= 3 && l.substr(l.size() - 3) == "\xE2\x80\x9D");
     if (!sentence && CountWords(l) < 8 && !seen_body) continue;
     seen_body = seen_body || CountWords(l) >= 8;
     paragraphs.push_back(l);
@@ -165,13 +175,13 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
   a->field_sources["title"] = "text";
   a->url = doc.url;
   a->host = HostOf(a->url);
-  std::string text = title.empty() ? "" : title + "\n";
-  for (const auto& p : paragraphs) {
-    if (text.size() + p.size() > options.limits.max_text_bytes) break;
-    text += p + "\n";
-  }
-  text.pop_back();
-  a->text = std::move(text);
+  // Same outputs as the HTML reader: the body without the headline, one paragraph a line.
+  std::vector<Block> blocks(paragraphs.size());
+  for (size_t i = 0; i < paragraphs.size(); ++i) blocks[i].text = std::move(paragraphs[i]);
+  a->text = RenderText(blocks, options.limits.max_text_bytes);
+  if (options.with_markdown)
+    a->markdown = RenderMarkdown(title, blocks, options.limits.max_text_bytes);
+  if (options.with_html) a->html = RenderHtml(title, blocks, options.limits.max_text_bytes);
   a->language = GuessLanguage(a->text);
   if (!a->language.empty()) a->field_sources["language"] = "text";
   if (a->date_published.empty() && doc.hints.count("date_published")) {

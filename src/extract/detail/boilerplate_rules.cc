@@ -1,0 +1,345 @@
+#include "extract/detail/boilerplate_rules.h"
+
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/detail/dom.h"
+#include "extract/detail/text_util.h"
+
+namespace wirebrief::extract::detail {
+namespace {
+
+enum class Word : unsigned char { kContent, kWeak, kStrong, kCaption };
+
+// Word lists are written for this project from the class names news CMSs use. A strong word
+// names furniture outright; a weak word also appears as a layout modifier on wrappers that hold
+// the article ("has-sidebar", "with-right-rail", "modal-enabled"), so html_article.cc keeps a
+// weak-named element when most of the page's prose is inside it.
+const std::unordered_map<std::string_view, Word>& WordTable() {
+  static const std::unordered_map<std::string_view, Word> kTable = {
+      // Content markers.
+      {"article", Word::kContent},
+      {"body", Word::kContent},
+      {"content", Word::kContent},
+      {"entry", Word::kContent},
+      {"hentry", Word::kContent},
+      {"main", Word::kContent},
+      {"post", Word::kContent},
+      {"text", Word::kContent},
+      {"story", Word::kContent},
+      {"blog", Word::kContent},
+      {"prose", Word::kContent},
+      {"articlebody", Word::kContent},
+      {"richtext", Word::kContent},
+      // Always furniture.
+      {"share", Word::kStrong},
+      {"sharing", Word::kStrong},
+      {"shares", Word::kStrong},
+      {"social", Word::kStrong},
+      {"sharebar", Word::kStrong},
+      {"related", Word::kStrong},
+      {"comment", Word::kStrong},
+      {"comments", Word::kStrong},
+      {"disqus", Word::kStrong},
+      {"cookie", Word::kStrong},
+      {"cookies", Word::kStrong},
+      {"consent", Word::kStrong},
+      {"gdpr", Word::kStrong},
+      {"newsletter", Word::kStrong},
+      {"subscribe", Word::kStrong},
+      {"subscription", Word::kStrong},
+      {"signup", Word::kStrong},
+      {"promo", Word::kStrong},
+      {"promos", Word::kStrong},
+      {"promotion", Word::kStrong},
+      {"outbrain", Word::kStrong},
+      {"taboola", Word::kStrong},
+      {"breadcrumb", Word::kStrong},
+      {"breadcrumbs", Word::kStrong},
+      {"recommend", Word::kStrong},
+      {"recommended", Word::kStrong},
+      {"recommendations", Word::kStrong},
+      {"trending", Word::kStrong},
+      {"popular", Word::kStrong},
+      {"mostread", Word::kStrong},
+      {"mostpopular", Word::kStrong},
+      {"sponsor", Word::kStrong},
+      {"sponsored", Word::kStrong},
+      {"byline", Word::kStrong},
+      {"tags", Word::kStrong},
+      {"bio", Word::kStrong},
+      {"skip", Word::kStrong},
+      {"readmore", Word::kStrong},
+      {"login", Word::kStrong},
+      {"popup", Word::kStrong},
+      {"overlay", Word::kStrong},
+      {"newsletters", Word::kStrong},
+      {"follow", Word::kStrong},
+      {"print", Word::kStrong},
+      {"copyright", Word::kStrong},
+      {"disclaimer", Word::kStrong},
+      // Wrapper-prone furniture.
+      {"ad", Word::kWeak},
+      {"ads", Word::kWeak},
+      {"advert", Word::kWeak},
+      {"advertisement", Word::kWeak},
+      {"advertising", Word::kWeak},
+      {"adslot", Word::kWeak},
+      {"sidebar", Word::kWeak},
+      {"rail", Word::kWeak},
+      {"nav", Word::kWeak},
+      {"navbar", Word::kWeak},
+      {"navigation", Word::kWeak},
+      {"menu", Word::kWeak},
+      {"banner", Word::kWeak},
+      {"masthead", Word::kWeak},
+      {"footer", Word::kWeak},
+      {"toolbar", Word::kWeak},
+      {"tools", Word::kWeak},
+      {"widget", Word::kWeak},
+      {"modal", Word::kWeak},
+      {"meta", Word::kWeak},
+      {"author", Word::kWeak},
+      {"pagination", Word::kWeak},
+      {"pager", Word::kWeak},
+      {"topbar", Word::kWeak},
+      {"subnav", Word::kWeak},
+      {"dropdown", Word::kWeak},
+      {"search", Word::kWeak},
+      {"header", Word::kWeak},
+      {"hidden", Word::kWeak},
+      {"combx", Word::kWeak},
+      // Captions and photo credits.
+      {"caption", Word::kCaption},
+      {"credit", Word::kStrong},
+      {"credits", Word::kStrong},
+      {"figcaption", Word::kCaption},
+  };
+  return kTable;
+}
+
+// Run-together names that do not split into words ("mostpopular", "relatedstories").
+constexpr std::string_view kStrongStems[] = {
+    "sharebar",    "socialshare", "share-",     "mostpopular",  "mostread",    "relatedarticle",
+    "relatedstor", "relatedpost", "newsletter", "cookiebanner", "commentlist", "outbrain",
+    "taboola",     "breadcrumb",  "author-bio", "authorbio",    "related-"};
+
+// Names that mark the article body itself override any furniture word next to them.
+constexpr std::string_view kBodyMarkers[] = {
+    "article-body", "articlebody", "article__body", "article-content", "article__content",
+    "story-body",   "storybody",   "story-content", "story-text",      "entry-content",
+    "post-content", "post-body",   "postbody",      "article-text",    "body-text",
+    "main-content", "maincontent", "content-body",  "post-entry",      "news-body"};
+
+}  // namespace
+
+NameVerdict ClassifyByName(std::string_view class_attr, std::string_view id_attr) {
+  NameVerdict v;
+  if (class_attr.empty() && id_attr.empty()) return v;
+  // Split into words: non-alphanumerics separate, and so does a lower->upper camelCase step.
+  std::string names;
+  names.reserve(class_attr.size() + id_attr.size() + 2);
+  bool any_content = false, any_weak = false, any_strong = false, any_caption = false;
+  auto scan = [&](std::string_view s) {
+    std::string word;
+    char prev = 0;
+    auto flush = [&] {
+      if (word.empty()) return;
+      auto it = WordTable().find(word);
+      if (it != WordTable().end()) {
+        switch (it->second) {
+          case Word::kContent:
+            any_content = true;
+            break;
+          case Word::kWeak:
+            any_weak = true;
+            break;
+          case Word::kStrong:
+            any_strong = true;
+            break;
+          case Word::kCaption:
+            any_caption = true;
+            break;
+        }
+      }
+      word.clear();
+    };
+    for (char c : s) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalnum(u)) {
+        if (std::isupper(u) && std::islower(static_cast<unsigned char>(prev))) flush();
+        word += static_cast<char>(std::tolower(u));
+      } else {
+        flush();
+      }
+      prev = c;
+    }
+    flush();
+    names += Lower(s);
+    names += ' ';
+  };
+  scan(class_attr);
+  scan(id_attr);
+  for (std::string_view m : kBodyMarkers) {
+    if (names.find(m) != std::string::npos) {
+      v.cls = NameClass::kContent;
+      v.weight = 25;
+      return v;
+    }
+  }
+  if (!any_strong) {
+    for (std::string_view s : kStrongStems)
+      if (names.find(s) != std::string::npos) any_strong = true;
+  }
+  if (any_caption) {
+    v.cls = NameClass::kCaption;
+    v.weight = -25;
+  } else if (any_strong) {
+    v.cls = NameClass::kStrongBoilerplate;
+    v.weight = -25;
+  } else if (any_weak) {
+    v.cls = NameClass::kWeakBoilerplate;
+    v.weight = any_content ? 0 : -25;
+  } else if (any_content) {
+    v.cls = NameClass::kContent;
+    v.weight = 25;
+  }
+  return v;
+}
+
+bool IsNeverContentTag(std::string_view t) {
+  static const std::unordered_set<std::string_view> kTags = {
+      "script",   "style",  "noscript", "nav",      "footer", "aside",   "iframe", "svg",
+      "button",   "select", "option",   "template", "object", "embed",   "canvas", "input",
+      "textarea", "label",  "menu",     "dialog",   "head",   "link",    "meta",   "video",
+      "audio",    "map",    "title",    "frameset", "frame",  "picture", "source"};
+  return kTags.count(t) > 0;
+}
+
+bool IsHidden(const xmlNode* n) {
+  if (!n->properties) return false;
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  if (Attr(n, "aria-hidden") == "true") return true;
+  std::string style = Attr(n, "style");
+  if (style.empty()) return false;
+  style = Lower(style);
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos ||
+         style.find("visibility:hidden") != std::string::npos;
+}
+
+bool IsBoilerplateRole(std::string_view role) {
+  return role == "navigation" || role == "banner" || role == "complementary" ||
+         role == "contentinfo" || role == "dialog" || role == "alertdialog" || role == "menu" ||
+         role == "menubar" || role == "search" || role == "toolbar" || role == "tablist";
+}
+
+bool IsChromeText(std::string_view text) {
+  if (text.size() > 160) return false;
+  std::string l = Lower(text);
+  // Trim trailing punctuation/arrows so "Read more »" and "Advertisement:" match.
+  while (!l.empty() && (std::ispunct(static_cast<unsigned char>(l.back())) || l.back() == ' '))
+    l.pop_back();
+  while (!l.empty() && static_cast<unsigned char>(l.back()) >= 0x80) {
+    // strip a trailing multi-byte symbol such as "»" or "→"
+    size_t p = l.size() - 1;
+    while (p > 0 && (static_cast<unsigned char>(l[p]) & 0xC0) == 0x80) --p;
+    l.resize(p);
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+  }
+  static const std::unordered_set<std::string_view> kExact = {"advertisement",
+                                                              "advertisment",
+                                                              "ad",
+                                                              "sponsored",
+                                                              "sponsored content",
+                                                              "share",
+                                                              "share this",
+                                                              "share this article",
+                                                              "share this story",
+                                                              "share on facebook",
+                                                              "share on twitter",
+                                                              "tweet",
+                                                              "email",
+                                                              "print",
+                                                              "read more",
+                                                              "more",
+                                                              "related",
+                                                              "related articles",
+                                                              "related stories",
+                                                              "related content",
+                                                              "more stories",
+                                                              "most read",
+                                                              "most popular",
+                                                              "trending",
+                                                              "continue reading",
+                                                              "comments",
+                                                              "leave a comment",
+                                                              "leave a reply",
+                                                              "post a comment",
+                                                              "subscribe",
+                                                              "sign up",
+                                                              "click here",
+                                                              "skip to content",
+                                                              "you may also like",
+                                                              "recommended",
+                                                              "loading",
+                                                              "back to top",
+                                                              "view comments",
+                                                              "show comments",
+                                                              "story continues below advertisement",
+                                                              "scroll to continue",
+                                                              "advertisement - scroll to continue",
+                                                              "see also",
+                                                              "listen to this article",
+                                                              "watch",
+                                                              "video",
+                                                              "photo",
+                                                              "enlarge this image",
+                                                              "toggle caption",
+                                                              "hide caption",
+                                                              "image",
+                                                              "copy link",
+                                                              "link copied",
+                                                              "facebook",
+                                                              "twitter",
+                                                              "linkedin",
+                                                              "whatsapp",
+                                                              "pinterest",
+                                                              "reddit"};
+  if (kExact.count(l)) return true;
+  static constexpr std::string_view kPrefixes[] = {"read more:",
+                                                   "related:",
+                                                   "also read:",
+                                                   "see also:",
+                                                   "sign up for",
+                                                   "follow us on",
+                                                   "subscribe to",
+                                                   "click here to",
+                                                   "join the conversation",
+                                                   "read also:",
+                                                   "recommended:",
+                                                   "more:",
+                                                   "copyright ©",
+                                                   "©",
+                                                   "(c) copyright",
+                                                   "all rights reserved",
+                                                   "share this:",
+                                                   "like this:",
+                                                   "related posts:",
+                                                   "you might also like",
+                                                   "this story has been shared",
+                                                   "we use cookies",
+                                                   "by using this site",
+                                                   "get the latest",
+                                                   "download the app",
+                                                   "newsletter sign"};
+  for (std::string_view p : kPrefixes)
+    if (StartsWith(l, p)) return true;
+  return false;
+}
+
+}  // namespace wirebrief::extract::detail
