@@ -3,7 +3,8 @@
 # present are not fetched again, and apt-get update runs only when something is missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 zlib1g-dev libsqlite3-dev libxml2-dev
-      nlohmann-json3-dev libcli11-dev libxxhash-dev)
+      nlohmann-json3-dev libcli11-dev libxxhash-dev
+      libcld2-dev)
 if [ "${1:-}" = "--tests" ]; then
   pkgs+=(libgtest-dev libgmock-dev)
 fi

@@ -1,6 +1,7 @@
 #include "extract/extract.h"
 
 #include "core/hash.h"
+#include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
@@ -13,6 +14,7 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
     return core::Status::LimitExceeded(src, doc.provenance.record_id, "document exceeds the size limit");
   core::Article a;
   a.provenance = doc.provenance;
+  detail::ThreadMetadataScratch() = detail::MetadataScratch{};
   core::Status s = doc.kind == core::ContentKind::kHtml ? detail::ExtractFromHtml(doc, options, &a)
                                                         : detail::ExtractFromText(doc, options, &a);
   if (!s.ok()) return s;
@@ -20,7 +22,7 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
     a.site_name = a.host;
     a.field_sources["site_name"] = "url";
   }
-  if (a.date_crawled.empty()) a.date_crawled = NormalizeDate(doc.provenance.crawl_date);
+  detail::FinishMetadata(doc, &a);
   // Identity: the canonical URL names the article across containers (a page file, its WARC
   // record and its feed item are one article); without a URL the text itself does.
   std::string normalized = detail::CollapseSpace(a.text);
