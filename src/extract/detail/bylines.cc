@@ -100,15 +100,38 @@ bool LooksLikeName(const std::string& name) {
                                        "RN", "MPH", "Jr",  "Sr", "Jr.", "Sr."};
   for (const char* c : kCredentials)
     if (name == c) return false;
+  // Most words of a name are capitalised; lower-case particles ("de", "van", "bin") are not
+  // counted. "A note from Sleyca" is a sentence.
+  int lower_words = 0, upper_words = 0;
+  static const char* kParticles[] = {"de",  "van", "von", "der", "den", "da", "di",  "du",
+                                     "des", "del", "dos", "das", "la",  "le", "ten", "ter",
+                                     "bin", "ibn", "al",  "el",  "y",   "e",  "zu"};
+  size_t pos = 0;
+  while (pos < name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string::npos) end = name.size();
+    std::string w = name.substr(pos, end - pos);
+    pos = end + 1;
+    unsigned char c = static_cast<unsigned char>(w.empty() ? 'A' : w[0]);
+    if (c >= 0x80 || !std::isalpha(c)) continue;
+    if (std::isupper(c)) {
+      ++upper_words;
+    } else if (std::find_if(std::begin(kParticles), std::end(kParticles),
+                            [&](const char* p) { return w == p; }) == std::end(kParticles)) {
+      ++lower_words;
+    }
+  }
+  if (lower_words > 0 && lower_words >= upper_words) return false;
   return !IsNotAName(Lower(name));
 }
 
 // Lead words of bylines in the languages of the fixture set and the kit.
 std::string StripLeadWords(std::string s) {
   static const char* kLead[] = {
-      "written by", "posted by", "words by", "story by", "text by", "reporting by", "by",  "von",
-      "par",        "por",       "di",       "door",     "av",      "af",           "de",  "autor:",
-      "author:",    "autore:",   "auteur:",  "text:",    "texto:",  "tekst:",       "from"};
+      "written by", "posted by", "words by", "story by", "text by", "reporting by", "by",
+      "von",        "par",       "por",      "di",       "door",    "av",           "af",
+      "de",         "autor:",    "author:",  "autore:",  "auteur:", "text:",        "texto:",
+      "tekst:",     "from",      "avec",     "with",     "mit",     "con",          "com"};
   for (int pass = 0; pass < 2; ++pass) {
     std::string l = Lower(s);
     for (const char* w : kLead) {
@@ -134,8 +157,10 @@ std::string CutAtDateOrLabel(const std::string& s) {
       cut = i;
       break;
     }
-  for (const char* w : {"updated", "published", "posted", "last updated", "modified",
-                        "aktualisiert", "publié", "mis à jour", "publicado", "pubblicato"}) {
+  for (const char* w :
+       {"updated", "published", "posted", "last updated", "modified", "aktualisiert", "publié",
+        "mis à jour", "publicado", "pubblicato", "edited by", "photos by", "photographs by",
+        "illustrations by", "video by"}) {
     size_t p = FindWord(l, w);
     if (p != std::string::npos && p > 0 && p < cut) cut = p;
   }
@@ -180,6 +205,27 @@ std::vector<std::string> SplitNames(const std::string& s) {
                                    " with ", " avec ", " mit ", " con ", " com "};
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
+    // A parenthesis inside a name ("Richard (R.J.) Eskow") stays; one that adds people
+    // ("(avec Damien Leloup et Morgane Tual)") separates them.
+    if (c == '(') {
+      size_t close = s.find(')', i);
+      std::string inner = close == std::string::npos ? "" : l.substr(i + 1, close - i - 1);
+      bool adds_people = inner.empty() || inner.find(',') != std::string::npos;
+      for (const char* w : {"avec", "with", "and", "et", "und", "mit", "con", "com", "y", "e"})
+        if (FindWord(inner, w) != std::string::npos) adds_people = true;
+      bool contact = inner.find("://") != std::string::npos ||
+                     inner.find('@') != std::string::npos ||
+                     inner.find("www.") != std::string::npos;
+      if (contact) {  // "Bradley M. Kuhn (http://ebb.org/bkuhn/)"
+        i = close;
+        continue;
+      }
+      if (!adds_people) {
+        cur += s.substr(i, close - i + 1);
+        i = close;
+        continue;
+      }
+    }
     if (c == ',' || c == ';' || c == '|' || c == '/' || c == '\n' || c == '(' || c == ')' ||
         (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xB7')) {  // middle dot
       parts.push_back(cur);
@@ -341,10 +387,14 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
   auto names_site = [&](const std::string& seg) {
     std::string s = Squash(seg);
     if (s.empty()) return false;
-    if (!site.empty() && (s == site || (s.size() >= 4 && site.find(s) != std::string::npos) ||
-                          (site.size() >= 4 && s.find(site) != std::string::npos)))
+    if (!site.empty() && (s == site || (s.size() >= 4 && site.find(s) != std::string::npos)))
       return true;
-    if (host_label.size() >= 3 && (s == host_label || s.find(host_label) != std::string::npos))
+    // A segment that merely contains the brand must be short: "Dropbox Tech Blog" names the
+    // site, "How we designed Dropbox's ATF" does not.
+    bool short_segment = CountWords(seg) <= 3;
+    if (short_segment && site.size() >= 4 && s.find(site) != std::string::npos) return true;
+    if (host_label.size() >= 3 &&
+        (s == host_label || (short_segment && s.find(host_label) != std::string::npos)))
       return true;
     for (const auto& a : authors)
       if (Squash(a) == s) return true;

@@ -120,6 +120,23 @@ LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declare
       scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
   g.code = Bcp47FromCld2(CLD2::LanguageCode(lang));
   if (g.code.empty()) return g;
+  // Rule: Japanese is written with kana. CLD2 calls some Han-only (Chinese) pages Japanese;
+  // without kana (U+3040..U+30FF: UTF-8 E3 81 80..E3 83 BF) the text is Chinese.
+  if (g.code == "ja") {
+    size_t kana = 0, han = 0;
+    for (size_t i = 0; i + 2 < n; ++i) {
+      unsigned char b0 = static_cast<unsigned char>(text[i]),
+                    b1 = static_cast<unsigned char>(text[i + 1]);
+      if (b0 == 0xE3 && b1 >= 0x81 && b1 <= 0x83)
+        ++kana;
+      else if (b0 >= 0xE4 && b0 <= 0xE9)
+        ++han;
+    }
+    if (kana * 50 < han) {
+      g.code = "zh";
+      reliable = false;
+    }
+  }
   g.reliable = reliable;
   // Share of the text in the top language, discounted when CLD2 calls it unreliable or the
   // sample is short (under ~300 letters CLD2 guesses from a handful of quadgrams).
@@ -148,7 +165,8 @@ void FinishMetadata(const core::RawDocument& doc, core::Article* a) {
     language = declared;
     source = declared_source;
     confidence = std::max(0.9, guess.confidence);
-  } else if (!guess.code.empty() && guess.reliable && guess.confidence >= 0.75) {
+  } else if (!guess.code.empty() && guess.reliable &&
+             guess.confidence >= (declared.empty() ? 0.5 : 0.9)) {
     language = guess.code;  // the page declares another language (template default) or none
     source = "text";
     confidence = guess.confidence * (declared.empty() ? 1.0 : 0.9);

@@ -98,12 +98,14 @@ bool IsBylineToken(const std::string& t) {
 }
 
 // Rule: page chrome holds other articles' bylines and dates (comments, related lists, footers).
-bool IsChromeSubtree(const xmlNode* n, std::string_view tag,
-                     const std::vector<std::string>& tokens) {
-  if (tag == "nav" || tag == "footer" || tag == "aside" || tag == "noscript" || tag == "template" ||
-      tag == "select" || tag == "textarea" || tag == "button" || tag == "svg")
+// An <aside> inside the <article> is the article's own furniture (byline, date, licence), and
+// classes on html/body/main/article describe the page layout ("sidebar-primary"), not chrome.
+bool IsChromeSubtree(std::string_view tag, const std::vector<std::string>& tokens,
+                     bool in_article) {
+  if (tag == "nav" || tag == "footer" || (tag == "aside" && !in_article) || tag == "noscript" ||
+      tag == "template" || tag == "select" || tag == "textarea" || tag == "button" || tag == "svg")
     return true;
-  (void)n;
+  if (tag == "html" || tag == "body" || tag == "main" || tag == "article") return false;
   return AnyTokenHas(tokens, {"comment", "related", "sidebar", "footer", "recommend", "popular",
                               "newsletter", "most-read", "mostread", "trending", "promo"});
 }
@@ -141,11 +143,11 @@ std::string ItempropName(const xmlNode* n, int depth = 0) {
   return "";
 }
 
-void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome) {
+void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool in_article) {
   for (const xmlNode* c = first; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) continue;
     std::string_view t = Name(c);
-    if (t == "html") {
+    if (t == "html" && ps->html_lang.empty()) {
       ps->html_lang = Attr(c, "lang");
       if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
     } else if (t == "title" && ps->title_tag.empty() && !chrome) {
@@ -165,6 +167,9 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome) {
           if (end == std::string::npos) end = keys.size();
           std::string key = keys.substr(pos, end - pos);
           if (std::strcmp(attr, "itemprop") == 0) key = "itemprop:" + key;
+          // Dublin Core is written "DC.title", "dc:title" and "dcterms:title".
+          if (StartsWith(key, "dc:")) key[2] = '.';
+          if (StartsWith(key, "dcterms:")) key[7] = '.';
           if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
             ps->meta[key].push_back(content);
           pos = end + 1;
@@ -193,7 +198,7 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome) {
       continue;
     }
     std::vector<std::string> tokens = ClassTokens(c);
-    bool here_chrome = chrome || IsChromeSubtree(c, t, tokens);
+    bool here_chrome = chrome || IsChromeSubtree(t, tokens, in_article);
     std::string itemprop = Lower(Attr(c, "itemprop"));
     std::string rel = Lower(Attr(c, "rel"));
     if (t == "a" && (" " + rel + " ").find(" tag ") != std::string::npos &&
@@ -211,7 +216,7 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome) {
       if (t == "a" && (" " + rel + " ").find(" author ") != std::string::npos)
         Push(&ps->byline_rel, TextOf(c));
       bool byline = std::any_of(tokens.begin(), tokens.end(), IsBylineToken);
-      if (byline && t != "a" && t != "img" && t != "input" && t != "form") {
+      if (byline && t != "img" && t != "input" && t != "form") {
         std::string text = TextOf(c);
         if (text.size() < 200) Push(&ps->byline_class, text);
       }
@@ -249,7 +254,7 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome) {
         CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
       }
     }
-    Collect(c->children, ps, depth + 1, here_chrome);
+    Collect(c->children, ps, depth + 1, here_chrome, in_article || t == "article");
   }
 }
 
@@ -472,7 +477,7 @@ bool MonthFirstLanguage(const std::string& tag) {
 void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
                       const ExtractOptions& options, core::Article* a) {
   PageSignals ps;
-  Collect(root, &ps, 0, false);
+  Collect(root, &ps, 0, false, false);
   MetadataScratch& scratch = ThreadMetadataScratch();
   scratch = MetadataScratch{};
   auto meta = [&](std::initializer_list<const char*> keys) { return FirstMeta(ps, keys); };
@@ -561,7 +566,7 @@ void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
     note_agencies(source);
   };
   try_meta("article:author", "opengraph");
-  for (const char* k : {"author", "dc.creator", "dcterms.creator", "parsely-author",
+  for (const char* k : {"dc.creator", "dcterms.creator", "author", "parsely-author",
                         "sailthru.author", "byl", "citation_author", "itemprop:author"})
     try_meta(k, "meta");
   // DOM bylines: schema.org microdata, rel=author links (every element: multi-author bylines),
@@ -610,11 +615,10 @@ void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
   };
   std::string dom_title = strip(ps.title_tag);
   // Rule: <title> over <h1> (pages have logo and promo h1s), but an h1 that the title tag
-  // contains is the headline without whatever decorates the title tag.
+  // starts with is the headline without whatever decorates the title tag.
   std::string h1 = ps.h1s.empty() ? "" : ps.h1s.front();
   if (!h1.empty() && h1.size() < 300 &&
-      (dom_title.empty() ||
-       (CountWords(h1) >= 2 && Key(ps.title_tag).find(Key(h1)) != std::string::npos)))
+      (dom_title.empty() || (CountWords(h1) >= 2 && StartsWith(Key(ps.title_tag), Key(h1)))))
     dom_title = h1;
   Choose(a, "title", &a->title,
          {{ld_title.size() < 400 ? ld_title : "", "jsonld"},
@@ -650,9 +654,9 @@ void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
       SameDay);
   std::vector<Candidate> published = {
       {date(ld_text("datePublished")), "jsonld"},
-      {date(ld_text("dateCreated")), "jsonld"},
       {date(meta({"article:published_time", "og:published_time", "article:published"})),
        "opengraph"},
+      {date(ld_text("dateCreated")), "jsonld"},
       {date(meta({"datepublished",
                   "itemprop:datepublished",
                   "date",
@@ -684,12 +688,18 @@ void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
       {DateFromUrl(a->canonical_url.empty() ? a->url : a->canonical_url, ctx), "url"},
   };
   // Rule: a modification is never the publication. A candidate equal to the modified timestamp
-  // (pages that fill article:published_time from the last edit) yields to the next one, and a
-  // publication after the modification is dropped.
+  // (pages that fill article:published_time from the last edit) yields to a later candidate
+  // with another value, and a publication after the modification is dropped.
   if (!a->date_modified.empty())
-    for (auto& c : published)
-      if (c.value.size() > 10 && c.value == a->date_modified && c.source != "jsonld")
-        c.value.clear();
+    for (size_t i = 0; i < published.size(); ++i) {
+      if (published[i].value.empty()) continue;
+      if (published[i].value.size() > 10 && published[i].value == a->date_modified &&
+          std::any_of(published.begin() + i + 1, published.end(), [&](const Candidate& c) {
+            return !c.value.empty() && c.value != a->date_modified;
+          }))
+        published[i].value.clear();
+      break;
+    }
   Choose(a, "date_published", &a->date_published, published, SameDay);
   if (!a->date_modified.empty() && !a->date_published.empty() &&
       a->date_modified.substr(0, 10) < a->date_published.substr(0, 10)) {
