@@ -75,8 +75,10 @@ bool IsNotAName(const std::string& lower) {
       "anonymous",    "unknown",      "redaktion",     "rédaction",  "redacción", "redação",
       "newsroom",     "authoring",    "authors",       "author",     "profile",   "biography",
       "senior",       "chief",        "director",      "president",  "professor", "university",
-      "foundation",   "contributors", "wikimedia",     "projects",   "home",      "menu",
-      "search",       "last",
+      "foundation",   "contributors", "wikimedia",     "projects",   "news",      "media",
+      "press",        "magazine",     "daily",         "weekly",     "online",    "home",
+      "menu",         "search",       "last",          "login",      "logout",    "register",
+      "account",
   };
   for (const char* w : kWords)
     if (FindWord(lower, w) != std::string::npos) return true;
@@ -439,6 +441,13 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     bool underscore = sep_len == 1;
     if (names_site(right)) {
       t = left;
+      // "Headline_Channel_Site": after the site, one short channel segment goes too.
+      if (underscore) {
+        size_t u = t.rfind('_');
+        if (u != std::string::npos && u > 0 && t.size() - u - 1 <= 12 &&
+            t.find(' ', u) == std::string::npos)
+          t = CollapseSpace(t.substr(0, u));
+      }
       continue;
     }
     // No site name to match: strip once when the right side reads like a name and the left is

@@ -35,7 +35,7 @@ struct PageSignals {
 };
 
 // Visible text of `n`, at most kMaxSignalText bytes, scripts and styles skipped.
-void AppendText(const xmlNode* n, std::string* out, int depth) {
+void AppendText(const xmlNode* n, std::string* out, int depth, const char* line_break = " ") {
   for (const xmlNode* c = n; c && out->size() < kMaxSignalText && depth < 32; c = c->next) {
     if (c->type == XML_TEXT_NODE && c->content) {
       *out += reinterpret_cast<const char*>(c->content);
@@ -43,16 +43,18 @@ void AppendText(const xmlNode* n, std::string* out, int depth) {
       std::string_view t = Name(c);
       if (t == "script" || t == "style" || t == "noscript" || t == "template" || t == "svg")
         continue;
-      if (t == "br" || IsBlockTag(t)) *out += ' ';
-      AppendText(c->children, out, depth + 1);
-      if (IsBlockTag(t)) *out += ' ';
+      if (t == "br" || IsBlockTag(t)) *out += line_break;
+      AppendText(c->children, out, depth + 1, line_break);
+      if (IsBlockTag(t)) *out += line_break;
     }
   }
 }
 
-std::string TextOf(const xmlNode* n) {
+// `line_break` replaces <br> and block boundaries: " ; " keeps the lines of a byline apart
+// ("By Jane Roe, MA<br>Health News") for the byline splitter.
+std::string TextOf(const xmlNode* n, const char* line_break = " ") {
   std::string s;
-  AppendText(n->children, &s, 0);
+  AppendText(n->children, &s, 0, line_break);
   if (s.size() > kMaxSignalText) {
     s.resize(kMaxSignalText);
     while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
@@ -114,11 +116,17 @@ void Push(std::vector<std::string>* v, std::string s) {
   if (!s.empty() && v->size() < kMaxCandidates) v->push_back(std::move(s));
 }
 
+bool HasElementChild(const xmlNode* n) {
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) return true;
+  return false;
+}
+
 void CollectBreadcrumb(const xmlNode* n, std::vector<std::string>* items, int depth) {
   for (const xmlNode* k = n; k && depth < 16 && items->size() < 12; k = k->next) {
     if (k->type != XML_ELEMENT_NODE) continue;
     std::string_view t = Name(k);
-    if (t == "a" || t == "li" || (t == "span" && !k->children) ||
+    if (t == "a" || t == "li" || (t == "span" && !HasElementChild(k)) ||
         (t == "span" && Attr(k, "itemprop") == "name")) {
       std::string text = TextOf(k);
       if (!text.empty() && text.size() < 60 && text != ">" && text != "/" && text != "›" &&
@@ -207,6 +215,13 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
       if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
     }
     if (t == "a" && rel == "license" && ps->rel_license.empty()) ps->rel_license = Attr(c, "href");
+    // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
+    if (ps->breadcrumb.empty() &&
+        (AnyTokenHas(tokens, {"breadcrumb"}) ||
+         Lower(Attr(c, "aria-label")).find("breadcrumb") != std::string::npos ||
+         Attr(c, "itemtype").find("BreadcrumbList") != std::string::npos)) {
+      CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
+    }
     if (!here_chrome) {
       if (t == "h1" && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
       if (itemprop.find("author") != std::string::npos && t != "meta" && t != "link") {
@@ -217,7 +232,7 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
         Push(&ps->byline_rel, TextOf(c));
       bool byline = std::any_of(tokens.begin(), tokens.end(), IsBylineToken);
       if (byline && t != "img" && t != "input" && t != "form") {
-        std::string text = TextOf(c);
+        std::string text = TextOf(c, " ; ");
         if (text.size() < 200) Push(&ps->byline_class, text);
       }
       // Dates in markup.
@@ -240,18 +255,12 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
         else if (published)
           Push(&ps->published_dom, v);
         if (ps->first_time.empty() && !modified) ps->first_time = v;
-      } else if (AnyTokenHas(tokens,
-                             {"date", "time", "published", "posted", "pubdate", "dateline"}) &&
+      } else if (AnyTokenHas(tokens, {"date", "time", "published", "posted", "pubdate", "dateline",
+                                      "datum", "fecha"}) &&
                  !AnyTokenHas(tokens, {"runtime", "timeline", "datepicker", "update"})) {
         std::string text = TextOf(c);
         if (!text.empty() && text.size() < 160)
           Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
-      }
-      if (ps->breadcrumb.empty() &&
-          (AnyTokenHas(tokens, {"breadcrumb"}) ||
-           Lower(Attr(c, "aria-label")).find("breadcrumb") != std::string::npos ||
-           Attr(c, "itemtype").find("BreadcrumbList") != std::string::npos)) {
-        CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
       }
     }
     Collect(c->children, ps, depth + 1, here_chrome, in_article || t == "article");
@@ -467,6 +476,22 @@ std::string SectionFromCrumbs(const std::vector<std::string>& crumbs, const std:
   return "";
 }
 
+// "Hollis, Anne" -> "Anne Hollis", "Jong, Michiel de" -> "Michiel de Jong"; other values as given.
+std::string InvertSurnameFirst(const std::string& v) {
+  size_t comma = v.find(',');
+  if (comma == std::string::npos || v.find(',', comma + 1) != std::string::npos) return v;
+  std::string last = CollapseSpace(v.substr(0, comma)), first = CollapseSpace(v.substr(comma + 1));
+  if (last.empty() || first.empty() || CountWords(last) > 2 || CountWords(first) > 3) return v;
+  std::string particles;
+  // Trailing lower-case particles of the first part belong before the surname.
+  size_t sp = first.rfind(' ');
+  if (sp != std::string::npos && std::islower(static_cast<unsigned char>(first[sp + 1]))) {
+    particles = first.substr(sp + 1) + " ";
+    first = first.substr(0, sp);
+  }
+  return first + " " + particles + last;
+}
+
 bool MonthFirstLanguage(const std::string& tag) {
   std::string t = NormalizeLanguageTag(tag);
   return t == "en" || t == "en-US" || t == "en-CA" || t == "en-PH";
@@ -561,7 +586,11 @@ void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
     if (!authors.empty()) return;
     auto it = ps.meta.find(key);
     if (it == ps.meta.end()) return;
-    authors = CleanAuthorNames(it->second, &agencies);
+    std::vector<std::string> values = it->second;
+    // Rule: Dublin Core and citation meta name one person per tag, written "Last, First".
+    if (StartsWith(key, "dc") || StartsWith(key, "citation"))
+      for (auto& v : values) v = InvertSurnameFirst(v);
+    authors = CleanAuthorNames(values, &agencies);
     author_source = source;
     note_agencies(source);
   };
