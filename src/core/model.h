@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -156,6 +157,14 @@ struct Article {
   // Which source each metadata field came from ("jsonld", "opengraph", "meta", "dom", "text").
   std::map<std::string, std::string> field_sources;
   Annotations annotations;
+  // Metadata added with per-field confidence (extract/ issue 6).
+  std::vector<std::string> tags;   // keywords / article:tag / rel=tag, page order, deduplicated
+  std::string image;               // lead image URL (absolute when the page allows)
+  std::string license;             // stated licence (JSON-LD license, rel=license, dcterms)
+  std::optional<bool> is_free;     // from isAccessibleForFree or HTTP 401/402/403/451; unknown otherwise
+  bool truncated = false;          // evidence only: paywall status, body far shorter than articleBody
+  // How sure each sourced field is, 0..1 (same keys as field_sources).
+  std::map<std::string, double> field_confidence;
 };
 
 struct Citation {

@@ -1,6 +1,7 @@
 #include "extract/extract.h"
 
 #include "core/hash.h"
+#include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
@@ -27,6 +28,7 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
                                        "document exceeds the size limit");
   core::Article a;
   a.provenance = doc.provenance;
+  detail::ThreadMetadataScratch() = detail::MetadataScratch{};
   core::Status s = doc.kind == core::ContentKind::kHtml ? detail::ExtractFromHtml(doc, options, &a)
                                                         : detail::ExtractFromText(doc, options, &a);
   if (!s.ok()) return s;
@@ -34,7 +36,7 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
     a.site_name = a.host;
     a.field_sources["site_name"] = "url";
   }
-  if (a.date_crawled.empty()) a.date_crawled = NormalizeDate(doc.provenance.crawl_date);
+  detail::FinishMetadata(doc, &a);
   // Identity: the canonical URL names the article across containers (a page file, its WARC
   // record and its feed item are one article); without a URL the text itself does.
   std::string normalized = detail::CollapseSpace(a.text);

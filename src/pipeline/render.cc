@@ -1,5 +1,6 @@
 #include "pipeline/render.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace wirebrief::pipeline {
@@ -49,7 +50,13 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
   for (const auto& c : a.captions) caps.push_back({{"text", c.text}, {"credit", c.credit}});
   j["captions"] = caps;
   j["wire"] = a.wire;
+  j["tags"] = a.tags;
+  j["image"] = a.image;
+  j["license"] = a.license;
+  j["is_free"] = a.is_free.has_value() ? json(*a.is_free) : json(nullptr);
+  j["truncated"] = a.truncated;
   for (const auto& [field, src] : a.field_sources) j[field + "_source"] = src;
+  for (const auto& [field, conf] : a.field_confidence) j[field + "_confidence"] = std::round(conf * 100) / 100;
   j["fingerprint"] = a.content_hash;
   j["text"] = a.text;
   if (with_annotations) {

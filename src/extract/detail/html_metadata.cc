@@ -1,14 +1,16 @@
-// HTML page metadata: headline, authors, dates, site, section, description, language, with the
-// source of every field. Precedence is JSON-LD > OpenGraph > other meta > DOM > ingest hints.
+// HTML page metadata with the source and a confidence for every field. One walk over the DOM
+// collects the page's signals (meta tags, JSON-LD, bylines, dates, breadcrumbs); each field then
+// takes the first candidate in the order JSON-LD > OpenGraph > other meta > DOM > hints > URL.
+// The body-dependent rest (language from the text, truncation) is in finish_metadata.cc.
 #include <libxml/tree.h>
 
 #include <algorithm>
 #include <cstring>
-#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "extract/detail/dom.h"
+#include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
@@ -17,288 +19,831 @@ namespace {
 
 using json = nlohmann::json;
 
-struct PageMeta {
-  std::string title_tag, h1, canonical, lang;
-  std::map<std::string, std::string> meta;  // lower-cased name/property -> content
-  std::vector<json> jsonld;
-  std::string time_datetime, time_text, byline_text, date_text;
-  std::vector<std::string> breadcrumb;
+constexpr size_t kMaxCandidates = 12;   // per signal list; the first few decide
+constexpr size_t kMaxSignalText = 400;  // bytes of text read from one element
+constexpr int kMaxWalkDepth = 256;
+
+struct PageSignals {
+  std::string html_lang, title_tag, base_href, canonical, rel_license, image_src;
+  std::vector<std::string> h1s;
+  std::map<std::string, std::vector<std::string>> meta;  // lower-cased key -> values in page order
+  JsonLdGraph jsonld;
+  std::vector<std::string> byline_itemprop, byline_rel, byline_class;
+  std::vector<std::string> published_dom, modified_dom, date_texts, modified_texts;
+  std::string first_time;
+  std::vector<std::string> breadcrumb, rel_tags;
 };
 
-void CollectMeta(const xmlNode* n, PageMeta* pm, int depth) {
-  for (const xmlNode* c = n; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || depth > 256) continue;
-    std::string_view t = Name(c);
-    if (t == "html") pm->lang = Attr(c, "lang");
-    if (t == "title" && pm->title_tag.empty()) {
-      xmlChar* s = xmlNodeGetContent(c);
-      pm->title_tag = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-    } else if (t == "h1" && pm->h1.empty()) {
-      xmlChar* s = xmlNodeGetContent(c);
-      pm->h1 = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-    } else if (t == "meta") {
-      std::string key = Lower(Attr(c, "property"));
-      if (key.empty()) key = Lower(Attr(c, "name"));
-      if (key.empty()) key = Lower(Attr(c, "itemprop"));
-      std::string content = Attr(c, "content");
-      if (!key.empty() && !content.empty() && !pm->meta.count(key)) pm->meta[key] = content;
-    } else if (t == "link" && Lower(Attr(c, "rel")) == "canonical" && pm->canonical.empty()) {
-      pm->canonical = Attr(c, "href");
-    } else if (t == "script" && Lower(Attr(c, "type")) == "application/ld+json") {
-      xmlChar* s = xmlNodeGetContent(c);
-      json j = json::parse(s ? reinterpret_cast<const char*>(s) : "", nullptr, false);
-      xmlFree(s);
-      if (!j.is_discarded()) pm->jsonld.push_back(std::move(j));
-      continue;
-    } else if (t == "time" && pm->time_datetime.empty()) {
-      pm->time_datetime = Attr(c, "datetime");
-      xmlChar* s = xmlNodeGetContent(c);
-      pm->time_text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
+// Visible text of `n`, at most kMaxSignalText bytes, scripts and styles skipped.
+void AppendText(const xmlNode* n, std::string* out, int depth, const char* line_break = " ") {
+  for (const xmlNode* c = n; c && out->size() < kMaxSignalText && depth < 32; c = c->next) {
+    if (c->type == XML_TEXT_NODE && c->content) {
+      *out += reinterpret_cast<const char*>(c->content);
+    } else if (c->type == XML_ELEMENT_NODE) {
+      std::string_view t = Name(c);
+      if (t == "script" || t == "style" || t == "noscript" || t == "template" || t == "svg")
+        continue;
+      if (t == "br" || IsBlockTag(t)) *out += line_break;
+      AppendText(c->children, out, depth + 1, line_break);
+      if (IsBlockTag(t)) *out += line_break;
     }
-    std::string names = Lower(Attr(c, "class") + " " + Attr(c, "id") + " " + Attr(c, "rel") + " " +
-                              Attr(c, "itemprop"));
-    if (pm->byline_text.empty() &&
-        (names.find("byline") != std::string::npos || names.find("author") != std::string::npos) &&
-        names.find("bio") == std::string::npos) {
-      xmlChar* s = xmlNodeGetContent(c);
-      std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-      if (!text.empty() && text.size() < 200) pm->byline_text = text;
-    }
-    // Rule: visible date lines. Pages without date metadata print "Published Nov. 2, 2026
-    // 10:32 a.m." or "Posted: Tuesday, November 3, 2026 2:20pm" in an element named for it.
-    if (pm->date_text.empty() && (names.find("date") != std::string::npos || names.find("posted") != std::string::npos ||
-                                  names.find("publish") != std::string::npos || names.find("timestamp") != std::string::npos)) {
-      xmlChar* s = xmlNodeGetContent(c);
-      std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
-      xmlFree(s);
-      if (!text.empty() && text.size() < 160 && !NormalizeDate(text).empty()) pm->date_text = text;
-    }
-    if (pm->breadcrumb.empty() && (names.find("breadcrumb") != std::string::npos ||
-                                   Lower(Attr(c, "aria-label")) == "breadcrumb")) {
-      std::vector<std::string> items;
-      std::function<void(const xmlNode*)> links = [&](const xmlNode* k) {
-        for (; k; k = k->next) {
-          if (k->type != XML_ELEMENT_NODE) continue;
-          if (Name(k) == "a" || Name(k) == "li" || Name(k) == "span") {
-            xmlChar* s = xmlNodeGetContent(k);
-            std::string text = CollapseSpace(s ? reinterpret_cast<const char*>(s) : "");
-            xmlFree(s);
-            if (!text.empty() && text.size() < 60 && text != ">" && text != "/" && text != "›")
-              if (items.empty() || items.back() != text) items.push_back(text);
-            if (Name(k) != "li") continue;
-          }
-          if (Name(k) != "li") links(k->children);
-        }
-      };
-      links(c->children);
-      pm->breadcrumb = items;
-    }
-    CollectMeta(c->children, pm, depth + 1);
   }
 }
 
-bool TypeIsArticle(const json& t) {
-  auto is = [](const json& s) {
-    if (!s.is_string()) return false;
-    std::string v = s.get<std::string>();
-    return v.find("Article") != std::string::npos || v == "BlogPosting" || v == "Report";
-  };
-  if (is(t)) return true;
-  if (t.is_array())
-    for (const auto& x : t)
-      if (is(x)) return true;
+// `line_break` replaces <br> and block boundaries: " ; " keeps the lines of a byline apart
+// ("By Jane Roe, MA<br>Health News") for the byline splitter.
+std::string TextOf(const xmlNode* n, const char* line_break = " ") {
+  std::string s;
+  AppendText(n->children, &s, 0, line_break);
+  if (s.size() > kMaxSignalText) {
+    s.resize(kMaxSignalText);
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+    if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+  }
+  return CollapseSpace(s);
+}
+
+std::vector<std::string> ClassTokens(const xmlNode* n) {
+  std::vector<std::string> out;
+  std::string names = Lower(Attr(n, "class") + " " + Attr(n, "id"));
+  std::string cur;
+  for (char c : names + " ") {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+bool AnyTokenHas(const std::vector<std::string>& tokens, std::initializer_list<const char*> stems) {
+  for (const auto& t : tokens)
+    for (const char* s : stems)
+      if (t.find(s) != std::string::npos) return true;
   return false;
 }
 
-const json* FindArticleObject(const json& j, int depth = 0) {
-  if (depth > 8) return nullptr;
-  if (j.is_object()) {
-    if (j.contains("@type") && TypeIsArticle(j["@type"])) return &j;
-    if (j.contains("@graph")) return FindArticleObject(j["@graph"], depth + 1);
-  } else if (j.is_array()) {
-    for (const auto& x : j)
-      if (const json* f = FindArticleObject(x, depth + 1)) return f;
-  }
-  return nullptr;
+// Rule: byline containers are named for it ("byline", "author", "auteur", "autor"), but not
+// author bios, avatars, or "authorization" widgets.
+bool IsBylineToken(const std::string& t) {
+  if (t.find("bio") != std::string::npos || t.find("avatar") != std::string::npos ||
+      t.find("img") != std::string::npos || t.find("image") != std::string::npos ||
+      t.find("photo") != std::string::npos || t.find("thumb") != std::string::npos ||
+      t.find("follow") != std::string::npos || t.find("social") != std::string::npos ||
+      t.find("authoriz") != std::string::npos || t.find("authorit") != std::string::npos ||
+      t.find("more") != std::string::npos)
+    return false;
+  return t.find("byline") != std::string::npos || t.find("author") != std::string::npos ||
+         t == "auteur" || t == "autor" || t == "autore" || t == "writer" || t == "byl";
 }
 
-std::string JsonString(const json& o, const char* key) {
-  if (!o.is_object() || !o.contains(key)) return "";
-  const json& v = o[key];
-  if (v.is_string()) return CollapseSpace(v.get<std::string>());
-  if (v.is_object() && v.contains("name") && v["name"].is_string()) return v["name"].get<std::string>();
-  if (v.is_object() && v.contains("@id") && v["@id"].is_string()) return v["@id"].get<std::string>();
-  if (v.is_array() && !v.empty() && v[0].is_string()) return v[0].get<std::string>();
+// Rule: page chrome holds other articles' bylines and dates (comments, related lists, footers).
+// An <aside> inside the <article> is the article's own furniture (byline, date, licence), and
+// classes on html/body/main/article describe the page layout ("sidebar-primary"), not chrome.
+bool IsChromeSubtree(std::string_view tag, const std::vector<std::string>& tokens,
+                     bool in_article) {
+  if (tag == "nav" || tag == "footer" || (tag == "aside" && !in_article) || tag == "noscript" ||
+      tag == "template" || tag == "select" || tag == "textarea" || tag == "button" || tag == "svg")
+    return true;
+  if (tag == "html" || tag == "body" || tag == "main" || tag == "article") return false;
+  return AnyTokenHas(tokens, {"comment", "related", "sidebar", "footer", "recommend", "popular",
+                              "newsletter", "most-read", "mostread", "trending", "promo"});
+}
+
+void Push(std::vector<std::string>* v, std::string s) {
+  if (!s.empty() && v->size() < kMaxCandidates) v->push_back(std::move(s));
+}
+
+bool HasElementChild(const xmlNode* n) {
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) return true;
+  return false;
+}
+
+void CollectBreadcrumb(const xmlNode* n, std::vector<std::string>* items, int depth) {
+  for (const xmlNode* k = n; k && depth < 16 && items->size() < 12; k = k->next) {
+    if (k->type != XML_ELEMENT_NODE) continue;
+    std::string_view t = Name(k);
+    if (t == "a" || t == "li" || (t == "span" && !HasElementChild(k)) ||
+        (t == "span" && Attr(k, "itemprop") == "name")) {
+      std::string text = TextOf(k);
+      if (!text.empty() && text.size() < 60 && text != ">" && text != "/" && text != "›" &&
+          text != "»")
+        if (items->empty() || items->back() != text) items->push_back(text);
+      continue;
+    }
+    CollectBreadcrumb(k->children, items, depth + 1);
+  }
+}
+
+std::string ItempropName(const xmlNode* n, int depth = 0) {
+  for (const xmlNode* c = n->children; c && depth < 8; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (Lower(Attr(c, "itemprop")) == "name") {
+      std::string v = Attr(c, "content");
+      return v.empty() ? TextOf(c) : CollapseSpace(v);
+    }
+    std::string inner = ItempropName(c, depth + 1);
+    if (!inner.empty()) return inner;
+  }
   return "";
 }
 
-std::vector<std::string> JsonAuthors(const json& o) {
-  std::vector<std::string> out;
-  if (!o.is_object() || !o.contains("author")) return out;
-  auto add = [&](const json& a) {
-    if (a.is_string()) out.push_back(a.get<std::string>());
-    else if (a.is_object() && a.contains("name") && a["name"].is_string())
-      out.push_back(a["name"].get<std::string>());
-  };
-  const json& a = o["author"];
-  if (a.is_array()) {
-    for (const auto& x : a) add(x);
-  } else {
-    add(a);
+void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool in_article) {
+  for (const xmlNode* c = first; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) continue;
+    std::string_view t = Name(c);
+    if (t == "html" && ps->html_lang.empty()) {
+      ps->html_lang = Attr(c, "lang");
+      if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
+    } else if (t == "title" && ps->title_tag.empty() && !chrome) {
+      ps->title_tag = TextOf(c);
+      continue;
+    } else if (t == "meta") {
+      std::string content = Attr(c, "content");
+      if (content.empty()) content = Attr(c, "value");
+      if (content.empty()) continue;
+      for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+        std::string keys = Lower(Attr(c, attr));
+        if (keys.empty()) continue;
+        // Rule: property="dc:title og:title" names several properties at once.
+        size_t pos = 0;
+        while (pos < keys.size()) {
+          size_t end = keys.find(' ', pos);
+          if (end == std::string::npos) end = keys.size();
+          std::string key = keys.substr(pos, end - pos);
+          if (std::strcmp(attr, "itemprop") == 0) key = "itemprop:" + key;
+          // Dublin Core is written "DC.title", "dc:title" and "dcterms:title".
+          if (StartsWith(key, "dc:")) key[2] = '.';
+          if (StartsWith(key, "dcterms:")) key[7] = '.';
+          if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
+            ps->meta[key].push_back(content);
+          pos = end + 1;
+        }
+      }
+      continue;
+    } else if (t == "link") {
+      std::string rel = Lower(Attr(c, "rel"));
+      if (rel == "canonical" && ps->canonical.empty())
+        ps->canonical = Attr(c, "href");
+      else if (rel == "license" && ps->rel_license.empty())
+        ps->rel_license = Attr(c, "href");
+      else if (rel == "image_src" && ps->image_src.empty())
+        ps->image_src = Attr(c, "href");
+      continue;
+    } else if (t == "base" && ps->base_href.empty()) {
+      ps->base_href = Attr(c, "href");
+    } else if (t == "script") {
+      if (Lower(Attr(c, "type")).find("ld+json") != std::string::npos) {
+        xmlChar* s = xmlNodeGetContent(c);
+        if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
+        xmlFree(s);
+      }
+      continue;
+    } else if (t == "style") {
+      continue;
+    }
+    std::vector<std::string> tokens = ClassTokens(c);
+    bool here_chrome = chrome || IsChromeSubtree(t, tokens, in_article);
+    std::string itemprop = Lower(Attr(c, "itemprop"));
+    std::string rel = Lower(Attr(c, "rel"));
+    if (t == "a" && (" " + rel + " ").find(" tag ") != std::string::npos &&
+        ps->rel_tags.size() < 30) {
+      std::string tag = TextOf(c);
+      if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
+    }
+    if (t == "a" && rel == "license" && ps->rel_license.empty()) ps->rel_license = Attr(c, "href");
+    // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
+    if (ps->breadcrumb.empty() &&
+        (AnyTokenHas(tokens, {"breadcrumb"}) ||
+         Lower(Attr(c, "aria-label")).find("breadcrumb") != std::string::npos ||
+         Attr(c, "itemtype").find("BreadcrumbList") != std::string::npos)) {
+      CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
+    }
+    if (!here_chrome) {
+      if (t == "h1" && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
+      if (itemprop.find("author") != std::string::npos && t != "meta" && t != "link") {
+        std::string name = ItempropName(c);
+        Push(&ps->byline_itemprop, name.empty() ? TextOf(c) : name);
+      }
+      if (t == "a" && (" " + rel + " ").find(" author ") != std::string::npos)
+        Push(&ps->byline_rel, TextOf(c));
+      bool byline = std::any_of(tokens.begin(), tokens.end(), IsBylineToken);
+      if (byline && t != "img" && t != "input" && t != "form") {
+        std::string text = TextOf(c, " ; ");
+        if (text.size() < 200) Push(&ps->byline_class, text);
+      }
+      // Dates in markup.
+      auto attr_or_text = [&]() {
+        std::string v = Attr(c, "datetime");
+        if (v.empty()) v = Attr(c, "content");
+        return v.empty() ? TextOf(c) : v;
+      };
+      if (itemprop == "datepublished" || itemprop == "datecreated")
+        Push(&ps->published_dom, attr_or_text());
+      else if (itemprop == "datemodified")
+        Push(&ps->modified_dom, attr_or_text());
+      if (t == "time") {
+        bool modified = AnyTokenHas(tokens, {"update", "modified"});
+        bool published = xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) ||
+                         AnyTokenHas(tokens, {"publish", "posted", "pubdate", "created"});
+        std::string v = attr_or_text();
+        if (modified)
+          Push(&ps->modified_dom, v);
+        else if (published)
+          Push(&ps->published_dom, v);
+        if (ps->first_time.empty() && !modified) ps->first_time = v;
+      } else if (AnyTokenHas(tokens, {"date", "time", "published", "posted", "pubdate", "dateline",
+                                      "datum", "fecha"}) &&
+                 !AnyTokenHas(tokens, {"runtime", "timeline", "datepicker", "update"})) {
+        std::string text = TextOf(c);
+        if (!text.empty() && text.size() < 160)
+          Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
+      }
+    }
+    Collect(c->children, ps, depth + 1, here_chrome, in_article || t == "article");
+  }
+}
+
+// Letters and digits only, lower-cased: the comparison key for "do two sources agree".
+std::string Key(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80)
+      out += c;
+    else if (std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
   }
   return out;
 }
 
-// Rule: bylines. "By Jane Roe and John Doe, Staff Reporter" -> ["Jane Roe", "John Doe"]:
-// drop the "By", job titles after a comma, dates and anything with digits.
-std::vector<std::string> CleanAuthors(const std::vector<std::string>& raw) {
+struct Candidate {
+  std::string value;
+  std::string source;
+};
+
+// Takes the first non-empty candidate. Its confidence starts from its source and moves with the
+// first candidate of each other source: +0.04 when it agrees, -0.1 when it disagrees.
+template <typename Same>
+void Choose(core::Article* a, const char* field, std::string* out,
+            const std::vector<Candidate>& cands, Same same) {
+  const Candidate* win = nullptr;
+  for (const auto& c : cands)
+    if (!c.value.empty()) {
+      win = &c;
+      break;
+    }
+  if (!win) return;
+  *out = win->value;
+  a->field_sources[field] = win->source;
+  double conf = SourceConfidence(win->source);
+  std::vector<std::string> seen = {win->source};
+  for (const auto& c : cands) {
+    if (c.value.empty() || std::find(seen.begin(), seen.end(), c.source) != seen.end()) continue;
+    seen.push_back(c.source);
+    conf += same(c.value, win->value) ? 0.04 : -0.1;
+  }
+  a->field_confidence[field] = std::clamp(conf, 0.2, 0.99);
+}
+
+bool SameText(const std::string& x, const std::string& y) { return Key(x) == Key(y); }
+bool SameDay(const std::string& x, const std::string& y) {
+  return x.substr(0, 10) == y.substr(0, 10);
+}
+
+std::string FirstMeta(const PageSignals& ps, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = ps.meta.find(k);
+    if (it != ps.meta.end())
+      for (const auto& v : it->second) {
+        std::string s = CollapseSpace(v);
+        if (!s.empty()) return s;
+      }
+  }
+  return "";
+}
+
+std::string ResolveUrl(const std::string& href, const std::string& base) {
+  std::string h = CollapseSpace(href);
+  if (h.empty() || StartsWith(Lower(h), "javascript:") || StartsWith(Lower(h), "data:")) return "";
+  if (h.find("://") != std::string::npos) return h;
+  size_t scheme = base.find("://");
+  if (scheme == std::string::npos) return h;
+  if (StartsWith(h, "//")) return base.substr(0, scheme + 1) + h;
+  size_t path = base.find('/', scheme + 3);
+  std::string origin = path == std::string::npos ? base : base.substr(0, path);
+  if (StartsWith(h, "/")) return origin + h;
+  std::string dir = path == std::string::npos ? origin + "/" : base.substr(0, base.rfind('/') + 1);
+  return dir + h;
+}
+
+// Rule: taglines after the outlet name ("Outlet - All the news that matters").
+std::string CleanSiteName(const std::string& raw) {
+  std::string s = CollapseSpace(raw);
+  for (const char* sep : {" - ", " | ", " — ", " – ", ": "}) {
+    size_t p = s.find(sep);
+    if (p == std::string::npos || p == 0) continue;
+    std::string left = s.substr(0, p), right = s.substr(p + std::strlen(sep));
+    if (CountWords(left) <= 3 && CountWords(right) >= 3) return CollapseSpace(left);
+  }
+  return s.size() > 100 ? "" : s;
+}
+
+std::vector<std::string> JsonLdStrings(const JsonLdGraph& g, const json& obj, const char* key) {
   std::vector<std::string> out;
-  for (std::string s : raw) {
-    s = CollapseSpace(s);
-    if (StartsWith(Lower(s), "by ")) s = s.substr(3);
-    size_t pipe = s.find_first_of("|");
-    if (pipe != std::string::npos) s = s.substr(0, pipe);
-    std::vector<std::string> parts;
-    std::string cur;
-    std::string lower = Lower(s);
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == ',' || lower.compare(i, 5, " and ") == 0 || s[i] == '&') {
-        parts.push_back(cur);
-        cur.clear();
-        if (lower.compare(i, 5, " and ") == 0) i += 4;
+  if (!obj.is_object()) return out;
+  auto it = obj.find(key);
+  if (it == obj.end()) return out;
+  auto add = [&](const json& v) {
+    const json& r = g.Resolve(v);
+    if (r.is_string())
+      out.push_back(CollapseSpace(r.get_ref<const std::string&>()));
+    else if (r.is_object())
+      for (const char* k : {"name", "url", "@id"})
+        if (r.contains(k) && r[k].is_string()) {
+          out.push_back(CollapseSpace(r[k].get_ref<const std::string&>()));
+          break;
+        }
+  };
+  if (it->is_array()) {
+    for (const auto& v : *it)
+      if (out.size() < 30) add(v);
+  } else {
+    add(*it);
+  }
+  return out;
+}
+
+// JSON-LD authors: people by name; organisations only when they are agencies (wire credit).
+std::vector<std::string> JsonLdAuthors(const JsonLdGraph& g, const json& article,
+                                       std::vector<std::string>* agencies) {
+  std::vector<std::string> raw;
+  for (const char* key : {"author", "creator"}) {
+    auto it = article.find(key);
+    if (it == article.end()) continue;
+    std::vector<const json*> items;
+    if (it->is_array()) {
+      for (const auto& v : *it)
+        if (items.size() < 30) items.push_back(&v);
+    } else {
+      items.push_back(&*it);
+    }
+    for (const json* v : items) {
+      const json& r = g.Resolve(*v);
+      std::string name;
+      if (r.is_string())
+        name = r.get<std::string>();
+      else if (r.is_object() && r.contains("name") && r["name"].is_string())
+        name = r["name"].get<std::string>();
+      if (name.empty()) continue;
+      bool organisation = JsonLdHasType(r, "Organization") ||
+                          JsonLdHasType(r, "NewsMediaOrganization") ||
+                          JsonLdHasType(r, "Corporation");
+      if (organisation) {
+        std::string agency = AgencyName(name);
+        if (!agency.empty() &&
+            std::find(agencies->begin(), agencies->end(), agency) == agencies->end())
+          agencies->push_back(agency);
         continue;
       }
-      cur += s[i];
+      raw.push_back(name);
     }
-    parts.push_back(cur);
-    for (auto& p : parts) {
-      std::string name = CollapseSpace(p);
-      bool ok = !name.empty() && CountWords(name) <= 4 && name.size() < 60 &&
-                std::isupper(static_cast<unsigned char>(name[0]));
-      for (char c : name)
-        if (std::isdigit(static_cast<unsigned char>(c))) ok = false;
-      std::string ln = Lower(name);
-      for (const char* bad : {"staff", "reporter", "correspondent", "editor", "updated", "published",
-                              "email", "desk"})
-        if (ln.find(bad) != std::string::npos) ok = false;
-      if (ok && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    if (!raw.empty()) break;
+  }
+  return CleanAuthorNames(raw, agencies);
+}
+
+std::vector<std::string> SplitTags(const std::vector<std::string>& values) {
+  std::vector<std::string> out, keys;
+  for (const auto& v : values) {
+    std::string cur;
+    for (char c : v + ",") {
+      if (c == ',' || c == ';' || c == '|') {
+        std::string tag = CollapseSpace(cur);
+        cur.clear();
+        if (tag.empty() || tag.size() > 60 || out.size() >= 30) continue;
+        std::string k = Key(tag);
+        if (k.empty() || std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+        keys.push_back(k);
+        out.push_back(tag);
+      } else {
+        cur += c;
+      }
     }
   }
   return out;
 }
 
-// Rule: site suffix in titles. "Headline | Outlet" and "Headline - Outlet": keep the longer side.
-std::string StripSiteSuffix(std::string title, const std::string& site) {
-  for (const char* sep : {" | ", " - ", " — ", " – ", " :: "}) {
-    size_t p = title.rfind(sep);
-    if (p == std::string::npos) continue;
-    std::string left = title.substr(0, p), right = title.substr(p + std::strlen(sep));
-    if ((!site.empty() && Lower(right) == Lower(site)) || CountWords(right) <= 4)
-      return CollapseSpace(left);
+// Rule: the section in a URL path is its first segment when that is a plain word
+// ("/world/2026/11/03/story" -> "World"), not a language code or a generic word.
+std::string SectionFromUrl(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  size_t path = url.find('/', scheme + 3);
+  if (path == std::string::npos) return "";
+  size_t end = url.find_first_of("/?#", path + 1);
+  if (end == std::string::npos || url[end] != '/')
+    return "";  // a single segment is the article itself
+  std::string seg = url.substr(path + 1, end - path - 1);
+  if (seg.size() < 3 || seg.size() > 20) return "";
+  for (char c : seg)
+    if (!std::islower(static_cast<unsigned char>(c)) && c != '-') return "";
+  static const char* kGeneric[] = {
+      "news",  "article", "articles", "story", "stories", "post",  "posts", "blog",
+      "blogs", "amp",     "www",      "index", "content", "page",  "pages", "html",
+      "doc",   "docs",    "item",     "items", "view",    "read",  "wiki",  "test",
+      "web",   "site",    "en-us",    "en-gb", "public",  "media", "static"};
+  for (const char* g : kGeneric)
+    if (seg == g) return "";
+  std::string out = seg;
+  std::replace(out.begin(), out.end(), '-', ' ');
+  out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+std::string SectionFromCrumbs(const std::vector<std::string>& crumbs, const std::string& title) {
+  for (auto it = crumbs.rbegin(); it != crumbs.rend(); ++it) {
+    std::string l = Lower(*it);
+    if (l == "home" || l == "startseite" || l == "accueil" || l == "inicio" || l == "início" ||
+        l == "news" || it->size() > 40 || SameText(*it, title) ||
+        (Key(*it).size() >= 12 && Key(title).find(Key(*it)) != std::string::npos))
+      continue;
+    return *it;
   }
-  return title;
+  return "";
+}
+
+// "Hollis, Anne" -> "Anne Hollis", "Jong, Michiel de" -> "Michiel de Jong"; other values as given.
+std::string InvertSurnameFirst(const std::string& v) {
+  size_t comma = v.find(',');
+  if (comma == std::string::npos || v.find(',', comma + 1) != std::string::npos) return v;
+  std::string last = CollapseSpace(v.substr(0, comma)), first = CollapseSpace(v.substr(comma + 1));
+  if (last.empty() || first.empty() || CountWords(last) > 2 || CountWords(first) > 3) return v;
+  std::string particles;
+  // Trailing lower-case particles of the first part belong before the surname.
+  size_t sp = first.rfind(' ');
+  if (sp != std::string::npos && std::islower(static_cast<unsigned char>(first[sp + 1]))) {
+    particles = first.substr(sp + 1) + " ";
+    first = first.substr(0, sp);
+  }
+  return first + " " + particles + last;
+}
+
+bool MonthFirstLanguage(const std::string& tag) {
+  std::string t = NormalizeLanguageTag(tag);
+  return t == "en" || t == "en-US" || t == "en-CA" || t == "en-PH";
 }
 
 }  // namespace
 
-void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc, const ExtractOptions& options,
-                      core::Article* a) {
-  PageMeta pm;
-  CollectMeta(root, &pm, 0);
-  json article_ld;
-  for (const auto& j : pm.jsonld)
-    if (const json* f = FindArticleObject(j)) {
-      article_ld = *f;
-      break;
-    }
-  auto meta = [&](const char* k) {
-    auto it = pm.meta.find(k);
-    return it == pm.meta.end() ? std::string() : CollapseSpace(it->second);
-  };
-  auto set = [&](std::string* field, const char* name, std::string value, const char* source) {
-    if (field->empty() && !value.empty()) {
-      *field = std::move(value);
-      a->field_sources[name] = source;
-    }
+void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
+                      const ExtractOptions& options, core::Article* a) {
+  PageSignals ps;
+  Collect(root, &ps, 0, false, false);
+  MetadataScratch& scratch = ThreadMetadataScratch();
+  scratch = MetadataScratch{};
+  auto meta = [&](std::initializer_list<const char*> keys) { return FirstMeta(ps, keys); };
+  auto hint = [&](const char* k) {
+    auto it = doc.hints.find(k);
+    return it == doc.hints.end() ? std::string() : CollapseSpace(it->second);
   };
 
-  // URL and site.
-  set(&a->canonical_url, "canonical_url", pm.canonical, "dom");
-  set(&a->canonical_url, "canonical_url", meta("og:url"), "opengraph");
-  a->url = !doc.url.empty() ? doc.url : !a->canonical_url.empty() ? a->canonical_url : options.base_url;
-  set(&a->site_name, "site_name", meta("og:site_name"), "opengraph");
-  if (!article_ld.is_null()) set(&a->site_name, "site_name", JsonString(article_ld, "publisher"), "jsonld");
-  set(&a->site_name, "site_name", meta("application-name"), "meta");
+  std::string og_title = meta({"og:title"});
+  const json* ld = ps.jsonld.Article(!og_title.empty() ? og_title : ps.title_tag);
+  static const json kNone = json::object();
+  const json& art = ld ? *ld : kNone;
+  const JsonLdGraph& g = ps.jsonld;
+  auto ld_text = [&](const char* key) { return ld ? JsonLdText(g, art, key) : std::string(); };
+
+  // URLs. Rule: rel=canonical is the page's own statement of its canonical URL and names the
+  // article across containers, so it outranks JSON-LD here; a canonical pointing at the site's
+  // home page (a common CMS default) is ignored.
+  std::string base = !ps.base_href.empty()
+                         ? ResolveUrl(ps.base_href, !doc.url.empty() ? doc.url : options.base_url)
+                         : (!doc.url.empty() ? doc.url : options.base_url);
+  auto not_home = [&](std::string u) {
+    u = ResolveUrl(u, base);
+    size_t scheme = u.find("://");
+    if (scheme == std::string::npos) return std::string();
+    size_t path = u.find('/', scheme + 3);
+    bool home = path == std::string::npos || u.find_first_not_of('/', path) == std::string::npos;
+    return home && !doc.url.empty() && HostOf(doc.url) == HostOf(u) && doc.url.size() > u.size() + 1
+               ? std::string()
+               : u;
+  };
+  std::string ld_url;
+  if (ld) {
+    ld_url = JsonLdText(g, art, "mainEntityOfPage");
+    if (ld_url.find("://") == std::string::npos) ld_url = ld_text("url");
+    if (ld_url.find("://") == std::string::npos) ld_url.clear();
+  }
+  Choose(a, "canonical_url", &a->canonical_url,
+         {{not_home(ps.canonical), "dom"},
+          {not_home(ld_url), "jsonld"},
+          {not_home(meta({"og:url"})), "opengraph"}},
+         SameText);
+  a->url = !doc.url.empty()            ? doc.url
+           : !a->canonical_url.empty() ? a->canonical_url
+                                       : options.base_url;
+  if (!a->url.empty())
+    a->field_sources["url"] = !doc.url.empty()             ? "input"
+                              : a->url == a->canonical_url ? a->field_sources["canonical_url"]
+                                                           : "input";
   a->host = HostOf(!a->canonical_url.empty() ? a->canonical_url : a->url);
+  if (!a->host.empty()) a->field_sources["host"] = "url";
 
-  // Title.
-  if (!article_ld.is_null()) set(&a->title, "title", JsonString(article_ld, "headline"), "jsonld");
-  set(&a->title, "title", meta("og:title"), "opengraph");
-  set(&a->title, "title", pm.h1, "dom");
-  set(&a->title, "title", StripSiteSuffix(pm.title_tag, a->site_name), "dom");
-  if (a->field_sources["title"] == "opengraph") a->title = StripSiteSuffix(a->title, a->site_name);
-  set(&a->title, "title", doc.hints.count("title") ? doc.hints.at("title") : "", "hint");
+  // Site name.
+  std::string ld_site = ld ? JsonLdText(g, art, "publisher") : "";
+  if (ld_site.find("://") != std::string::npos) ld_site.clear();
+  if (ld_site.empty())
+    if (const json* site = g.FirstOfType("WebSite")) ld_site = JsonLdText(g, *site, "name");
+  Choose(a, "site_name", &a->site_name,
+         {{CleanSiteName(ld_site), "jsonld"},
+          {CleanSiteName(meta({"og:site_name"})), "opengraph"},
+          {CleanSiteName(meta({"application-name", "dc.publisher", "dcterms.publisher", "publisher",
+                               "itemprop:publisher", "apple-mobile-web-app-title"})),
+           "meta"},
+          {CleanSiteName(hint("site_name")), "hint"}},
+         SameText);
 
-  // Dates.
-  if (!article_ld.is_null()) {
-    set(&a->date_published, "date_published", NormalizeDate(JsonString(article_ld, "datePublished")), "jsonld");
-    set(&a->date_modified, "date_modified", NormalizeDate(JsonString(article_ld, "dateModified")), "jsonld");
-  }
-  set(&a->date_published, "date_published", NormalizeDate(meta("article:published_time")), "opengraph");
-  set(&a->date_modified, "date_modified", NormalizeDate(meta("article:modified_time")), "opengraph");
-  for (const char* k : {"date", "pubdate", "publishdate", "dc.date", "dc.date.issued",
-                        "parsely-pub-date", "sailthru.date", "datepublished"})
-    set(&a->date_published, "date_published", NormalizeDate(meta(k)), "meta");
-  set(&a->date_published, "date_published", NormalizeDate(pm.time_datetime), "dom");
-  set(&a->date_published, "date_published", NormalizeDate(pm.time_text), "dom");
-  set(&a->date_published, "date_published", NormalizeDate(pm.date_text), "dom");
-  if (doc.hints.count("date_published"))
-    set(&a->date_published, "date_published", NormalizeDate(doc.hints.at("date_published")), "hint");
-  a->date_crawled = NormalizeDate(doc.provenance.crawl_date);
-
-  // Authors.
+  // Authors (before the title: a title segment naming the author is an affix).
+  std::vector<std::string> agencies;
   std::vector<std::string> authors;
-  if (!article_ld.is_null()) authors = CleanAuthors(JsonAuthors(article_ld));
-  const char* author_source = "jsonld";
-  if (authors.empty() && !meta("author").empty()) {
-    authors = CleanAuthors({meta("author")});
-    author_source = "meta";
+  std::string author_source;
+  std::string agencies_source;
+  auto note_agencies = [&](const char* source) {
+    if (agencies_source.empty() && !agencies.empty()) agencies_source = source;
+  };
+  if (ld) {
+    authors = JsonLdAuthors(g, art, &agencies);
+    author_source = "jsonld";
+    note_agencies("jsonld");
   }
-  if (authors.empty() && !pm.byline_text.empty()) {
-    authors = CleanAuthors({pm.byline_text});
+  auto try_meta = [&](const char* key, const char* source) {
+    if (!authors.empty()) return;
+    auto it = ps.meta.find(key);
+    if (it == ps.meta.end()) return;
+    std::vector<std::string> values = it->second;
+    // Rule: Dublin Core and citation meta name one person per tag, written "Last, First".
+    if (StartsWith(key, "dc") || StartsWith(key, "citation"))
+      for (auto& v : values) v = InvertSurnameFirst(v);
+    authors = CleanAuthorNames(values, &agencies);
+    author_source = source;
+    note_agencies(source);
+  };
+  try_meta("article:author", "opengraph");
+  for (const char* k : {"dc.creator", "dcterms.creator", "author", "parsely-author",
+                        "sailthru.author", "byl", "citation_author", "itemprop:author"})
+    try_meta(k, "meta");
+  // DOM bylines: schema.org microdata, rel=author links (every element: multi-author bylines),
+  // then the first element named for a byline that yields a name.
+  for (const auto* list : {&ps.byline_itemprop, &ps.byline_rel}) {
+    if (!authors.empty()) break;
+    authors = CleanAuthorNames(*list, &agencies);
+    if (authors.size() > 6) authors.resize(6);
     author_source = "dom";
   }
-  if (authors.empty() && doc.hints.count("author")) {
-    authors = CleanAuthors({doc.hints.at("author")});
+  for (const auto& text : ps.byline_class) {
+    if (!authors.empty()) break;
+    authors = CleanAuthorNames({text}, &agencies);
+    author_source = "dom";
+  }
+  note_agencies("dom");
+  if (authors.empty() && !hint("author").empty()) {
+    authors = CleanAuthorNames({hint("author")}, &agencies);
     author_source = "hint";
   }
   if (!authors.empty()) {
     a->authors = authors;
     a->field_sources["authors"] = author_source;
+    a->field_confidence["authors"] = SourceConfidence(author_source);
+  }
+  if (!agencies.empty()) {
+    scratch.agencies = agencies;
+    scratch.agencies_source = agencies_source;
   }
 
-  // Section, description, language.
-  if (!article_ld.is_null()) set(&a->section, "section", JsonString(article_ld, "articleSection"), "jsonld");
-  set(&a->section, "section", meta("article:section"), "opengraph");
-  for (auto it = pm.breadcrumb.rbegin(); it != pm.breadcrumb.rend(); ++it) {
-    if (Lower(*it) == "home" || *it == a->title || it->size() > 40) continue;
-    set(&a->section, "section", *it, "dom");
+  // Title. JSON-LD's headline, or its name when that is closer to what the page shows
+  // (some pages put a type description in "headline").
+  std::string shown = !og_title.empty() ? og_title : ps.title_tag;
+  std::string ld_title = ld_text("headline");
+  std::string ld_name = ld_text("name");
+  auto overlap = [](const std::string& x, const std::string& y) {
+    std::string kx = Key(x), ky = Key(y);
+    if (kx.empty() || ky.empty()) return false;
+    return kx.find(ky) != std::string::npos || ky.find(kx) != std::string::npos;
+  };
+  if (ld_title.empty() ||
+      (!ld_name.empty() && !shown.empty() && !overlap(ld_title, shown) && overlap(ld_name, shown)))
+    ld_title = ld_name;
+  auto strip = [&](const std::string& t) {
+    return StripTitleAffixes(t, a->site_name, a->host, a->authors);
+  };
+  std::string dom_title = strip(ps.title_tag);
+  // Rule: <title> over <h1> (pages have logo and promo h1s), but an h1 that the title tag
+  // starts with is the headline without whatever decorates the title tag.
+  std::string h1 = ps.h1s.empty() ? "" : ps.h1s.front();
+  if (!h1.empty() && h1.size() < 300 &&
+      (dom_title.empty() || (CountWords(h1) >= 2 && StartsWith(Key(ps.title_tag), Key(h1)))))
+    dom_title = h1;
+  Choose(a, "title", &a->title,
+         {{ld_title.size() < 400 ? ld_title : "", "jsonld"},
+          {strip(og_title), "opengraph"},
+          {strip(meta({"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
+                       "twitter:title", "title", "itemprop:headline"})),
+           "meta"},
+          {dom_title, "dom"},
+          {strip(hint("title")), "hint"}},
+         [&](const std::string& x, const std::string& y) { return SameText(strip(x), y); });
+  if (a->field_sources["title"] == "jsonld")
+    a->title = StripTitleAffixes(a->title, a->site_name, "", {});
+  if (a->title.empty()) a->field_sources.erase("title");
+
+  // Dates, read against the crawl date (relative phrases, the future check).
+  std::string declared = NormalizeLanguageTag(ps.html_lang);
+  DateContext ctx = MakeDateContext(doc.provenance.crawl_date, MonthFirstLanguage(declared));
+  auto date = [&](const std::string& s) { return ParseDate(s, ctx); };
+  auto first_date = [&](const std::vector<std::string>& values) {
+    for (const auto& v : values)
+      if (std::string d = date(v); !d.empty()) return d;
+    return std::string();
+  };
+  Choose(
+      a, "date_modified", &a->date_modified,
+      {{date(ld_text("dateModified")), "jsonld"},
+       {date(meta({"article:modified_time", "og:updated_time", "article:modified"})), "opengraph"},
+       {date(meta({"dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
+                   "parsely-updated", "itemprop:datemodified", "sailthru.lastmodified"})),
+        "meta"},
+       {first_date(ps.modified_dom), "dom"},
+       {first_date(ps.modified_texts), "dom"}},
+      SameDay);
+  std::vector<Candidate> published = {
+      {date(ld_text("datePublished")), "jsonld"},
+      {date(meta({"article:published_time", "og:published_time", "article:published"})),
+       "opengraph"},
+      {date(ld_text("dateCreated")), "jsonld"},
+      {date(meta({"datepublished",
+                  "itemprop:datepublished",
+                  "date",
+                  "pubdate",
+                  "publishdate",
+                  "publish-date",
+                  "published_time",
+                  "published-date",
+                  "dc.date",
+                  "dc.date.issued",
+                  "dc.date.created",
+                  "dcterms.date",
+                  "dcterms.issued",
+                  "dcterms.created",
+                  "parsely-pub-date",
+                  "sailthru.date",
+                  "citation_publication_date",
+                  "citation_date",
+                  "originalpublicationdate",
+                  "article.published",
+                  "displaydate",
+                  "pdate",
+                  "ptime"})),
+       "meta"},
+      {first_date(ps.published_dom), "dom"},
+      {first_date(ps.date_texts), "dom"},
+      {date(ps.first_time), "dom"},
+      {date(hint("date_published")), "hint"},
+      {DateFromUrl(a->canonical_url.empty() ? a->url : a->canonical_url, ctx), "url"},
+  };
+  // Rule: a modification is never the publication. A candidate equal to the modified timestamp
+  // (pages that fill article:published_time from the last edit) yields to a later candidate
+  // with another value, and a publication after the modification is dropped.
+  if (!a->date_modified.empty())
+    for (size_t i = 0; i < published.size(); ++i) {
+      if (published[i].value.empty()) continue;
+      if (published[i].value.size() > 10 && published[i].value == a->date_modified &&
+          std::any_of(published.begin() + i + 1, published.end(), [&](const Candidate& c) {
+            return !c.value.empty() && c.value != a->date_modified;
+          }))
+        published[i].value.clear();
+      break;
+    }
+  Choose(a, "date_published", &a->date_published, published, SameDay);
+  if (!a->date_modified.empty() && !a->date_published.empty() &&
+      a->date_modified.substr(0, 10) < a->date_published.substr(0, 10)) {
+    a->date_modified.clear();
+    a->field_sources.erase("date_modified");
+    a->field_confidence.erase("date_modified");
+  }
+
+  // Section and tags.
+  std::vector<std::string> ld_crumbs;
+  if (const json* bl = g.FirstOfType("BreadcrumbList")) {
+    auto items = bl->find("itemListElement");
+    if (items != bl->end() && items->is_array()) {
+      std::vector<std::pair<int, std::string>> ordered;
+      for (const auto& it : *items) {
+        const json& r = g.Resolve(it);
+        std::string name = JsonLdText(g, r, "name");
+        if (name.empty()) name = JsonLdText(g, r, "item");
+        int pos = r.is_object() && r.contains("position") && r["position"].is_number_integer()
+                      ? r["position"].get<int>()
+                      : 0;
+        if (!name.empty() && name.find("://") == std::string::npos) ordered.emplace_back(pos, name);
+      }
+      std::stable_sort(ordered.begin(), ordered.end());
+      for (auto& [pos, name] : ordered) ld_crumbs.push_back(name);
+    }
+  }
+  Choose(a, "section", &a->section,
+         {{ld_text("articleSection"), "jsonld"},
+          {SectionFromCrumbs(ld_crumbs, a->title), "jsonld"},
+          {meta({"article:section"}), "opengraph"},
+          {meta({"section", "article-section", "parsely-section", "sailthru.section", "category"}),
+           "meta"},
+          {SectionFromCrumbs(ps.breadcrumb, a->title), "dom"},
+          {hint("section"), "hint"},
+          {SectionFromUrl(a->canonical_url.empty() ? a->url : a->canonical_url), "url"}},
+         SameText);
+
+  std::vector<std::pair<std::vector<std::string>, const char*>> tag_sources = {
+      {ld ? SplitTags(JsonLdStrings(g, art, "keywords")) : std::vector<std::string>{}, "jsonld"},
+      {ps.meta.count("article:tag") ? SplitTags(ps.meta.at("article:tag"))
+                                    : std::vector<std::string>{},
+       "opengraph"},
+      {SplitTags({meta({"news_keywords", "keywords", "parsely-tags", "sailthru.tags"})}), "meta"},
+      {SplitTags(ps.rel_tags), "dom"}};
+  for (auto& [tags, source] : tag_sources) {
+    if (tags.empty()) continue;
+    a->tags = std::move(tags);
+    a->field_sources["tags"] = source;
+    a->field_confidence["tags"] = SourceConfidence(source);
     break;
   }
-  if (!article_ld.is_null()) set(&a->description, "description", JsonString(article_ld, "description"), "jsonld");
-  set(&a->description, "description", meta("og:description"), "opengraph");
-  set(&a->description, "description", meta("description"), "meta");
-  std::string lang = pm.lang;
-  if (lang.empty()) lang = meta("og:locale");
-  if (lang.empty()) lang = meta("content-language");
-  for (char& c : lang) c = c == '_' ? '-' : c;
-  if (!lang.empty()) {
-    a->language = Lower(lang.substr(0, lang.find('-')));
-    a->field_sources["language"] = "dom";
+
+  // Description, image, licence, access.
+  Choose(a, "description", &a->description,
+         {{ld_text("description"), "jsonld"},
+          {meta({"og:description"}), "opengraph"},
+          {meta({"description", "twitter:description", "dc.description", "dcterms.description"}),
+           "meta"},
+          {hint("description"), "hint"}},
+         SameText);
+  std::string ld_image = ld ? JsonLdText(g, art, "image") : "";
+  if (ld_image.empty() && ld) ld_image = JsonLdText(g, art, "thumbnailUrl");
+  Choose(
+      a, "image", &a->image,
+      {{ResolveUrl(ld_image, base), "jsonld"},
+       {ResolveUrl(meta({"og:image:secure_url", "og:image", "og:image:url"}), base), "opengraph"},
+       {ResolveUrl(meta({"twitter:image", "twitter:image:src", "itemprop:image", "thumbnail"}),
+                   base),
+        "meta"},
+       {ResolveUrl(ps.image_src, base), "dom"}},
+      SameText);
+  Choose(a, "license", &a->license,
+         {{ld_text("license"), "jsonld"},
+          {ResolveUrl(ps.rel_license, base), "dom"},
+          {meta({"dcterms.license", "dc.rights", "dcterms.rights", "license"}), "meta"}},
+         SameText);
+  if (ld && art.contains("isAccessibleForFree")) {
+    const json& v = art["isAccessibleForFree"];
+    std::string s = v.is_boolean()  ? (v.get<bool>() ? "true" : "false")
+                    : v.is_string() ? Lower(v.get<std::string>())
+                                    : "";
+    if (s == "true" || s == "false") {
+      a->is_free = s == "true";
+      a->field_sources["is_free"] = "jsonld";
+      a->field_confidence["is_free"] = SourceConfidence("jsonld");
+    }
+  }
+  if (!a->is_free.has_value()) {
+    std::string tier = Lower(meta({"article:content_tier"}));
+    if (tier == "free" || tier == "locked") {
+      a->is_free = tier == "free";
+      a->field_sources["is_free"] = "opengraph";
+      a->field_confidence["is_free"] = SourceConfidence("opengraph");
+    }
+  }
+  if (ld && art.contains("articleBody") && art["articleBody"].is_string())
+    scratch.jsonld_body_chars = art["articleBody"].get_ref<const std::string&>().size();
+
+  // Declared language; the text has the last word in FinishMetadata. <html lang> ranks above
+  // og:locale here: themes ship og:locale "en_US" as a default far more often than a wrong lang.
+  std::string ld_lang = NormalizeLanguageTag(ld_text("inLanguage"));
+  std::string og_locale = NormalizeLanguageTag(meta({"og:locale"}));
+  std::string meta_lang =
+      NormalizeLanguageTag(meta({"content-language", "dc.language", "language"}));
+  for (const auto& [value, source] : {std::pair{ld_lang, "jsonld"},
+                                      {declared, "dom"},
+                                      {og_locale, "opengraph"},
+                                      {meta_lang, "meta"}}) {
+    if (value.empty()) continue;
+    scratch.declared_language = value;
+    scratch.declared_source = source;
+    a->language = value;
+    a->field_sources["language"] = source;
+    break;
   }
 }
 

@@ -1,5 +1,7 @@
-#include <regex>
+// Wire credits: which agency supplied the copy, from datelines and closing credits.
+#include <cstring>
 
+#include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
@@ -28,46 +30,189 @@ void AddUnique(std::vector<std::string>* v, const std::string& s) {
   v->push_back(s);
 }
 
+// One credited name: a known agency in its usual spelling, else a name that reads like one.
+bool AddAgency(std::vector<std::string>* wire, std::string name) {
+  name = CollapseSpace(name);
+  while (!name.empty() && (name.back() == '.' || name.back() == ',')) name.pop_back();
+  if (std::string known = AgencyName(name); !known.empty()) {
+    AddUnique(wire, known);
+    return true;
+  }
+  if (!LooksLikeAgency(name)) return false;
+  AddUnique(wire, name);
+  return true;
+}
+
+// "Reuters and AFP", "EFE y AP", "AP/Reuters" -> each agency; false when any part is not one.
+bool AddAgencyList(std::vector<std::string>* wire, const std::string& list) {
+  std::vector<std::string> parts;
+  std::string cur, l = Lower(list);
+  for (size_t i = 0; i < list.size(); ++i) {
+    bool split = list[i] == '/' || list[i] == ',' || list[i] == ';';
+    size_t skip = 0;
+    for (const char* j : {" and ", " y ", " e ", " et ", " und ", " & "})
+      if (l.compare(i, std::strlen(j), j) == 0) skip = std::strlen(j);
+    if (split || skip) {
+      parts.push_back(cur);
+      cur.clear();
+      if (skip) i += skip - 1;
+      continue;
+    }
+    cur += list[i];
+  }
+  parts.push_back(cur);
+  std::vector<std::string> found;
+  for (const auto& p : parts) {
+    std::string name = CollapseSpace(p);
+    // "las agencias EFE", "the AP": articles before the name.
+    for (const char* lead :
+         {"the ", "las agencias ", "las ", "los ", "la ", "el ", "agencias ", "agências ",
+          "agencies ", "a ", "o ", "as ", "os ", "l'", "der ", "die "})
+      if (StartsWith(Lower(name), lead)) name = name.substr(std::strlen(lead));
+    if (name.empty()) continue;
+    if (!AddAgency(&found, name)) return false;
+  }
+  if (found.empty()) return false;
+  for (const auto& f : found) AddUnique(wire, f);
+  return true;
+}
+
+// Rule: dateline. Wire copy opens "CITY (Agency) —", "PARÍS, 4 nov (EFE).-", "Berlin (dpa) -";
+// local reprints keep it. Hand-written rather than a regex: it runs on every article and must
+// accept non-ASCII city names.
+bool ReadDateline(const std::string& p, std::vector<std::string>* wire) {
+  size_t open = p.find('(');
+  if (open == std::string::npos || open > 80) return false;
+  size_t close = p.find(')', open);
+  if (close == std::string::npos || close - open > 48) return false;
+  std::string city = CollapseSpace(p.substr(0, open));
+  if (!city.empty()) {
+    unsigned char first = static_cast<unsigned char>(city[0]);
+    if (first < 0x80 && !std::isupper(first)) return false;
+    if (CountWords(city) > 6 || city.find('"') != std::string::npos) return false;
+    // A city, optionally with a date ("PARÍS, 4 nov"): not a sentence.
+    size_t lower_words = 0;
+    bool start = true;
+    for (char c : city) {
+      if (start && std::islower(static_cast<unsigned char>(c))) ++lower_words;
+      start = c == ' ';
+    }
+    if (lower_words > 2) return false;
+  } else if (open != 0) {
+    return false;
+  }
+  size_t k = close + 1;
+  while (k < p.size() && p[k] == ' ') ++k;
+  std::string_view rest = std::string_view(p).substr(k);
+  bool dash = StartsWith(rest, "\xE2\x80\x94") || StartsWith(rest, "\xE2\x80\x93") ||
+              StartsWith(rest, "-") || StartsWith(rest, ".-") || StartsWith(rest, ":") ||
+              StartsWith(rest, ".\xE2\x80\x93");
+  if (!dash) return false;
+  return AddAgencyList(wire, p.substr(open + 1, close - open - 1));
+}
+
+// Rule: credit phrases at the end of the copy, in the languages of the fixture set.
+bool ReadCreditPhrase(std::string* p, std::vector<std::string>* wire) {
+  static const char* kPhrases[] = {"with information from ",
+                                   "with reporting from ",
+                                   "with reporting by ",
+                                   "additional reporting by ",
+                                   "reporting by ",
+                                   "con información de ",
+                                   "con informaciones de ",
+                                   "com informações da ",
+                                   "com informações do ",
+                                   "com informações de ",
+                                   "com informações das ",
+                                   "avec ",
+                                   "mit material von ",
+                                   "mit material der ",
+                                   "mit ",
+                                   "source: ",
+                                   "fuente: ",
+                                   "quelle: ",
+                                   "fonte: "};
+  std::string l = Lower(*p);
+  for (const char* phrase : kPhrases) {
+    size_t at = l.rfind(phrase);
+    if (at == std::string::npos) continue;
+    // The phrase opens the paragraph, a sentence, or a parenthesis.
+    if (at > 0 && !(l[at - 1] == ' ' || l[at - 1] == '(')) continue;
+    if (at > 0 && at >= 2 && l[at - 1] == ' ' && l[at - 2] != '.' && l[at - 2] != ')' &&
+        l[at - 2] != '(')
+      continue;
+    bool paren = at > 0 && l[at - 1] == '(';
+    std::string tail = p->substr(at + std::strlen(phrase));
+    if (paren) {
+      size_t close = tail.find(')');
+      if (close == std::string::npos || CollapseSpace(tail.substr(close + 1)).size() > 1) continue;
+      tail = tail.substr(0, close);
+    }
+    // Short phrases ("avec", "mit") only as a whole short paragraph: "Avec AFP".
+    bool short_phrase = std::strlen(phrase) <= 5;
+    if (short_phrase && !paren && at != 0) continue;
+    std::vector<std::string> found;
+    if (!AddAgencyList(&found, tail)) continue;
+    // "reporting by" names people unless they are agencies everyone knows.
+    if (StartsWith(phrase, "reporting") || StartsWith(phrase, "additional") ||
+        StartsWith(phrase, "with reporting"))
+      for (const auto& f : found)
+        if (AgencyName(f).empty()) return false;
+    for (const auto& f : found) AddUnique(wire, f);
+    *p = CollapseSpace(p->substr(0, paren ? at - 1 : at));
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> TakeWireCredit(std::vector<std::string>* paragraphs) {
   std::vector<std::string> wire;
   if (paragraphs->empty()) return wire;
-  // Rule: dateline. Wire copy opens "CITY (Agency) —"; local reprints keep it.
-  static const std::regex kDateline(R"(^[A-Z][A-Za-z .'\-]{1,40},?(?: [A-Z][a-z]+\.? \d{1,2},?)? \(([A-Z][A-Za-z&.\- ]{1,40})\)\s*(?:—|–|-{1,2}))");
-  for (size_t i = 0; i < std::min<size_t>(paragraphs->size(), 3); ++i) {
-    std::smatch m;
-    const std::string& p = (*paragraphs)[i];
-    std::string head = p.substr(0, 120);
-    if (std::regex_search(head, m, kDateline)) {
-      AddUnique(&wire, m[1].str());
-      break;
-    }
-  }
-  // Rule: trailing credits, looked for in the last three paragraphs only.
-  static const std::regex kInfoFrom(R"((?:^|\s)(?:With|Additional) (?:information|reporting) (?:from|by) ([A-Z][A-Za-z&.\- ]{1,40}?)\.?$)");
-  static const std::regex kBracket(R"(\s*\[([A-Z][A-Za-z&.\- ]{1,40})\]\s*$)");
-  static const std::regex kDash(R"(^\s*(?:—|–|--)\s*([A-Z][A-Za-z&.\- ]{1,40})\s*$)");
+  for (size_t i = 0; i < std::min<size_t>(paragraphs->size(), 3); ++i)
+    if (ReadDateline((*paragraphs)[i], &wire)) break;
+  // Trailing credits, looked for in the last three paragraphs only.
   for (int k = 0; k < 3 && !paragraphs->empty(); ++k) {
     std::string& last = paragraphs->back();
-    std::smatch m;
-    if (std::regex_search(last, m, kInfoFrom) || std::regex_search(last, m, kDash)) {
-      AddUnique(&wire, CollapseSpace(m[1].str()));
-      std::string rest = CollapseSpace(last.substr(0, static_cast<size_t>(m.position(0))));
-      if (rest.empty()) paragraphs->pop_back();
-      else last = rest;
+    if (ReadCreditPhrase(&last, &wire)) {
+      if (last.empty()) paragraphs->pop_back();
       continue;
     }
-    if (std::regex_search(last, m, kBracket)) {
-      AddUnique(&wire, CollapseSpace(m[1].str()));
-      std::string rest = CollapseSpace(last.substr(0, static_cast<size_t>(m.position(0))));
-      if (rest.empty()) paragraphs->pop_back();
-      else last = rest;
-      continue;
+    std::string t = CollapseSpace(last);
+    // "[AGENCY]" or "(dpa)" closing the copy.
+    char closer = t.empty() ? 0 : t.back();
+    if (closer == ']' || closer == ')') {
+      size_t open = t.rfind(closer == ']' ? '[' : '(');
+      if (open != std::string::npos && t.size() - open < 50) {
+        std::string inner = t.substr(open + 1, t.size() - open - 2);
+        std::vector<std::string> found;
+        bool ok = closer == ']' ? AddAgencyList(&found, inner)
+                                : !AgencyName(inner).empty() && AddAgencyList(&found, inner);
+        if (ok) {
+          for (const auto& f : found) AddUnique(&wire, f);
+          last = CollapseSpace(t.substr(0, open));
+          if (last.empty()) paragraphs->pop_back();
+          continue;
+        }
+      }
     }
+    // "— Agency" on its own line.
+    for (std::string_view dash : {"\xE2\x80\x94", "\xE2\x80\x93", "--"}) {
+      if (StartsWith(t, dash)) {
+        std::vector<std::string> found;
+        if (AddAgencyList(&found, CollapseSpace(t.substr(dash.size())))) {
+          for (const auto& f : found) AddUnique(&wire, f);
+          paragraphs->pop_back();
+          t.clear();
+        }
+        break;
+      }
+    }
+    if (t.empty()) continue;
     // A lone agency name as the last line ("Continental Wire").
-    if (paragraphs->size() > 2 && LooksLikeAgency(last) && CountWords(last) <= 3) {
-      AddUnique(&wire, last);
+    if (paragraphs->size() > 2 && LooksLikeAgency(t) && CountWords(t) <= 3) {
+      AddUnique(&wire, t);
       paragraphs->pop_back();
       continue;
     }
@@ -77,8 +222,8 @@ std::vector<std::string> TakeWireCredit(std::vector<std::string>* paragraphs) {
 }
 
 std::string GuessLanguage(const std::string& text) {
-  static const char* kEnglish[] = {"the", "and", "of", "to", "in", "a", "is", "that", "for", "on",
-                                   "was", "said", "with", "by", "as", "at", "it", "from"};
+  static const char* kEnglish[] = {"the", "and", "of",   "to",   "in", "a",  "is", "that", "for",
+                                   "on",  "was", "said", "with", "by", "as", "at", "it",   "from"};
   size_t words = 0, hits = 0;
   size_t i = 0;
   std::string w;

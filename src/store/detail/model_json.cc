@@ -34,6 +34,12 @@ json ArticleExtrasToJson(const core::Article& a) {
   j["description"] = a.description;
   j["wire"] = a.wire;
   j["field_sources"] = a.field_sources;
+  j["field_confidence"] = a.field_confidence;
+  j["tags"] = a.tags;
+  j["image"] = a.image;
+  j["license"] = a.license;
+  j["is_free"] = a.is_free.has_value() ? json(*a.is_free) : json(nullptr);
+  j["truncated"] = a.truncated;
   json caps = json::array();
   for (const auto& c : a.captions) caps.push_back({{"text", c.text}, {"credit", c.credit}});
   j["captions"] = caps;
@@ -61,6 +67,12 @@ void ArticleExtrasFromJson(const json& j, core::Article* a) {
   a->description = j.value("description", "");
   a->wire = j.value("wire", std::vector<std::string>{});
   a->field_sources = j.value("field_sources", std::map<std::string, std::string>{});
+  a->field_confidence = j.value("field_confidence", std::map<std::string, double>{});
+  a->tags = j.value("tags", std::vector<std::string>{});
+  a->image = j.value("image", "");
+  a->license = j.value("license", "");
+  if (j.contains("is_free") && j["is_free"].is_boolean()) a->is_free = j["is_free"].get<bool>();
+  a->truncated = j.value("truncated", false);
   for (const auto& c : j.value("captions", json::array())) a->captions.push_back({c.value("text", ""), c.value("credit", "")});
   core::Annotations& an = a->annotations;
   for (const auto& s : j.value("sentences", json::array())) an.sentences.push_back({SpanFrom(s)});

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Metadata agreement with Readability.js on the extraction kit's readability pages.
+
+usage: python3 bench/metadata_agreement.py [--bin build/wirebrief] [--show title,byline,...]
+
+Prints two rows per field. "raw" is the scoreboard's comparison (NFKC, non-word runs -> one
+space, lower case; bylines agree when one contains the other). "normalised" also accepts the
+differences that come from wirebrief's documented choices rather than from a wrong value:
+  title   ours equals Readability's title with separator-delimited site/author affixes removed
+          ("Headline | eHow", "Headline - Author - Medium", "Headline [LWN.net]"): issue 6 asks for
+          the title without the site suffix, Readability keeps it when it reads og:title.
+  byline  every name we give occurs in Readability's byline ("Martin Untersinger (avec Damien
+          Leloup et Morgane Tual)" vs three names): we split bylines into people.
+  date    the same instant when both carry a time and an offset (2017-02-24T01:18:13Z is
+          2017-02-23T17:18:13-08:00), else the same calendar day.
+  site    equal after removing a tagline segment ("Mozilla Hacks – the Web developer blog").
+  lang    primary subtag, as the scoreboard.
+Pages where the extractor gave no article at all (body selection, not metadata) are counted
+as disagreements in both rows and listed.
+"""
+import argparse, datetime, json, os, re, subprocess, sys, unicodedata
+
+KIT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench", "extraction")
+SEPARATORS = r"\s+[|\-–—·•»/~]\s+|\s*::\s*|_|\s+\[|\]"
+
+
+def norm(s):
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", s or "")).strip().lower()
+
+
+def segments_variants(text):
+    """The text with leading and/or trailing separator-delimited segments removed."""
+    parts = [p for p in re.split(SEPARATORS, text) if p and p.strip()]
+    out = {norm(text)}
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            out.add(norm(" ".join(parts[i:j])))
+    return out
+
+
+def instant(s):
+    try:
+        d = datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
+        return d.astimezone(datetime.timezone.utc) if d.tzinfo else None
+    except ValueError:
+        return None
+
+
+def agree(field, exp, got):
+    raw_ok = norm(exp) == norm(got) or (field == "byline" and norm(got) and
+                                        (norm(got) in norm(exp) or norm(exp) in norm(got)))
+    if field == "date":
+        raw_ok = exp[:10] == got[:10]
+    if raw_ok:
+        return True, True
+    if field in ("title", "site"):
+        return False, bool(got) and norm(got) in segments_variants(exp)
+    if field == "byline":
+        names = [norm(n) for n in got.split("\u0001") if norm(n)]
+        return False, bool(names) and all(n in norm(exp) for n in names)
+    if field == "date":
+        a, b = instant(exp), instant(got)
+        return False, a is not None and b is not None and a == b
+    return False, False
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="build/wirebrief")
+    ap.add_argument("--show", default="", help="comma-separated fields whose disagreements to print")
+    a = ap.parse_args()
+    data = os.path.join(KIT, "data")
+    if not os.path.isdir(data):
+        print(f"kit not found at {data}; nothing to score", file=sys.stderr)
+        return 0
+    rows = [json.loads(l) for l in open(os.path.join(data, "readability.jsonl"), encoding="utf-8")]
+    paths = [os.path.join(data, "readability", r["id"], "source.html") for r in rows]
+    p = subprocess.run([a.bin, "extract", "--output-format", "json", "--jsonl", "--base-url",
+                        "http://fakehost/test/page.html", *paths], capture_output=True, text=True)
+    got = {}
+    for line in p.stdout.splitlines():
+        try:
+            o = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        got[os.path.basename(os.path.dirname(o.get("source", "")))] = o
+    fields = ("title", "byline", "date", "site", "lang")
+    count = {f: [0, 0, 0] for f in fields}
+    show = set(filter(None, a.show.split(",")))
+    for r in rows:
+        m, o = r["metadata"], got.get(r["id"], {})
+        values = {
+            "title": (m.get("title"), o.get("title") or ""),
+            "byline": (m.get("byline"), "\u0001".join(o.get("authors") or [])),
+            "date": (m.get("publishedTime") or "", o.get("date_published") or ""),
+            "site": (m.get("siteName"), o.get("site_name") or ""),
+            "lang": ((m.get("lang") or "").split("-")[0], (o.get("language") or "").split("-")[0]),
+        }
+        for f in fields:
+            exp, val = values[f]
+            if not exp:
+                continue
+            raw_ok, norm_ok = agree(f, exp, val.replace("\u0001", " ") if f != "byline" else val)
+            if f == "byline" and not raw_ok:
+                raw_ok = agree(f, exp, val.replace("\u0001", " "))[0]
+            count[f][0] += 1
+            count[f][1] += raw_ok
+            count[f][2] += raw_ok or norm_ok
+            if f in show and not (raw_ok or norm_ok):
+                print(f"{f:6} {r['id']:30} exp={exp[:80]!r}\n{'':37}got={val[:80]!r} "
+                      f"[{o.get({'byline': 'authors', 'date': 'date_published', 'site': 'site_name', 'lang': 'language'}.get(f, f) + '_source')}]")
+    missing = sorted(r["id"] for r in rows if r["id"] not in got)
+    print("field   pages  raw            normalised")
+    for f in fields:
+        n, raw, nm = count[f]
+        print(f"{f:7} {n:5}  {raw:3} = {raw / n:.2f}     {nm:3} = {nm / n:.2f}")
+    print(f"no article extracted ({len(missing)}): {' '.join(missing)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

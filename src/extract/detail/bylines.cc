@@ -1,0 +1,475 @@
+// Text rules for metadata values: bylines -> people, agency names, and site affixes in titles.
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "extract/detail/metadata.h"
+#include "extract/detail/text_util.h"
+
+namespace wirebrief::extract::detail {
+namespace {
+
+// Lower-cased ASCII letters and digits, other ASCII dropped, non-ASCII bytes kept: "Libération.fr"
+// and "Libération" compare by their letters.
+std::string Squash(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80)
+      out += c;
+    else if (std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
+  }
+  return out;
+}
+
+bool HasDigit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+// Position of `word` in `lower` as a whole word (ASCII boundaries), or npos.
+size_t FindWord(std::string_view lower, std::string_view word, size_t from = 0) {
+  for (size_t p = lower.find(word, from); p != std::string_view::npos;
+       p = lower.find(word, p + 1)) {
+    bool left = p == 0 || !std::isalpha(static_cast<unsigned char>(lower[p - 1]));
+    size_t e = p + word.size();
+    bool right = e >= lower.size() || !std::isalpha(static_cast<unsigned char>(lower[e]));
+    if (left && right) return p;
+  }
+  return std::string_view::npos;
+}
+
+// "JOE HILDEBRAND" -> "Joe Hildebrand", "O'BRIEN" -> "O'Brien". Mixed-case names stay as written.
+std::string FixAllCaps(const std::string& name) {
+  bool lower = false, upper = false;
+  for (char c : name) {
+    lower |= std::islower(static_cast<unsigned char>(c)) != 0;
+    upper |= std::isupper(static_cast<unsigned char>(c)) != 0;
+  }
+  if (lower || !upper || name.size() <= 3) return name;  // "AP"-like tokens are not names anyway
+  std::string out = name;
+  bool start = true;
+  for (char& c : out) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+      start = false;
+    } else {
+      start = u < 0x80 && (c == ' ' || c == '-' || c == '\'' || c == '.');
+    }
+  }
+  return out;
+}
+
+// Words that make a byline fragment a job title, a prompt or page chrome rather than a name.
+bool IsNotAName(const std::string& lower) {
+  static const char* kWords[] = {
+      "staff",        "reporter",     "correspondent", "editor",     "editorial", "writer",
+      "columnist",    "contributor",  "contributing",  "journalist", "producer",  "photographer",
+      "analyst",      "bureau",       "desk",          "team",       "updated",   "published",
+      "posted",       "email",        "e-mail",        "follow",     "contact",   "sign in",
+      "log in",       "subscribe",    "comments",      "view all",   "more from", "more by",
+      "read more",    "share",        "twitter",       "facebook",   "min read",  "minute read",
+      "reading time", "special to",   "for the",       "guest",      "opinion",   "admin",
+      "anonymous",    "unknown",      "redaktion",     "rédaction",  "redacción", "redação",
+      "newsroom",     "authoring",    "authors",       "author",     "profile",   "biography",
+      "senior",       "chief",        "director",      "president",  "professor", "university",
+      "foundation",   "contributors", "wikimedia",     "projects",   "news",      "media",
+      "press",        "magazine",     "daily",         "weekly",     "online",    "home",
+      "menu",         "search",       "last",          "login",      "logout",    "register",
+      "account",
+  };
+  for (const char* w : kWords)
+    if (FindWord(lower, w) != std::string::npos) return true;
+  return false;
+}
+
+bool LooksLikeName(const std::string& name) {
+  if (name.empty() || name.size() > 60 || HasDigit(name)) return false;
+  if (name.find('@') != std::string::npos || name.find("://") != std::string::npos ||
+      name.find("www.") != std::string::npos)
+    return false;
+  size_t words = CountWords(name);
+  if (words == 0 || words > 5) return false;
+  unsigned char first = static_cast<unsigned char>(name[0]);
+  if (first < 0x80 && !std::isupper(first)) return false;
+  // A single ASCII word is a handle or a label ("admin", "Sign"), not a byline; one-word names
+  // in scripts without spaces (Chinese, Japanese) are fine.
+  if (words == 1 && first < 0x80 && name.size() < 4) return false;
+  // Credentials after a comma ("MA", "PhD", "MD").
+  static const char* kCredentials[] = {"MA", "MD",  "PhD", "MS", "MSc", "BA",
+                                       "RN", "MPH", "Jr",  "Sr", "Jr.", "Sr."};
+  for (const char* c : kCredentials)
+    if (name == c) return false;
+  // Most words of a name are capitalised; lower-case particles ("de", "van", "bin") are not
+  // counted. "A note from Sleyca" is a sentence.
+  int lower_words = 0, upper_words = 0;
+  static const char* kParticles[] = {"de",  "van", "von", "der", "den", "da", "di",  "du",
+                                     "des", "del", "dos", "das", "la",  "le", "ten", "ter",
+                                     "bin", "ibn", "al",  "el",  "y",   "e",  "zu"};
+  size_t pos = 0;
+  while (pos < name.size()) {
+    size_t end = name.find(' ', pos);
+    if (end == std::string::npos) end = name.size();
+    std::string w = name.substr(pos, end - pos);
+    pos = end + 1;
+    unsigned char c = static_cast<unsigned char>(w.empty() ? 'A' : w[0]);
+    if (c >= 0x80 || !std::isalpha(c)) continue;
+    if (std::isupper(c)) {
+      ++upper_words;
+    } else if (std::find_if(std::begin(kParticles), std::end(kParticles),
+                            [&](const char* p) { return w == p; }) == std::end(kParticles)) {
+      ++lower_words;
+    }
+  }
+  if (lower_words > 0 && lower_words >= upper_words) return false;
+  return !IsNotAName(Lower(name));
+}
+
+// Lead words of bylines in the languages of the fixture set and the kit.
+std::string StripLeadWords(std::string s) {
+  static const char* kLead[] = {
+      "written by", "posted by", "words by", "story by", "text by", "reporting by", "by",
+      "von",        "par",       "por",      "di",       "door",    "av",           "af",
+      "de",         "autor:",    "author:",  "autore:",  "auteur:", "text:",        "texto:",
+      "tekst:",     "from",      "avec",     "with",     "mit",     "con",          "com"};
+  for (int pass = 0; pass < 2; ++pass) {
+    std::string l = Lower(s);
+    for (const char* w : kLead) {
+      size_t n = std::strlen(w);
+      if (l.size() > n && l.compare(0, n, w) == 0 &&
+          (w[n - 1] == ':' || l[n] == ' ' || l[n] == ':' || l[n] == '\xC2')) {
+        s = CollapseSpace(s.substr(n));
+        if (!s.empty() && s[0] == ':') s = CollapseSpace(s.substr(1));
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+// Cuts the byline where a date, a time or a label starts ("By Jane Roe March 11, 2015 3:46 PM",
+// "Jane Roe Updated 3 hours ago").
+std::string CutAtDateOrLabel(const std::string& s) {
+  std::string l = Lower(s);
+  size_t cut = s.size();
+  for (size_t i = 0; i < s.size(); ++i)
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) {
+      cut = i;
+      break;
+    }
+  for (const char* w :
+       {"updated", "published", "posted", "last updated", "modified", "aktualisiert", "publié",
+        "mis à jour", "publicado", "pubblicato", "edited by", "photos by", "photographs by",
+        "illustrations by", "video by"}) {
+    size_t p = FindWord(l, w);
+    if (p != std::string::npos && p > 0 && p < cut) cut = p;
+  }
+  // A month name right before the cut digit ("March 11") goes too.
+  std::string head = CollapseSpace(s.substr(0, cut));
+  if (cut < s.size()) {
+    size_t sp = head.rfind(' ');
+    std::string last = Lower(sp == std::string::npos ? head : head.substr(sp + 1));
+    while (!last.empty() && !std::isalpha(static_cast<unsigned char>(last.back()))) last.pop_back();
+    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (const char* m : kMonths)
+      if (last.size() >= 3 && last.compare(0, 3, m) == 0 && last.size() <= 9) {
+        head = sp == std::string::npos ? "" : CollapseSpace(head.substr(0, sp));
+        break;
+      }
+  }
+  // Connectives left before the cut date ("Jane Roe on", "Jean Dupont le", "Max Muster am").
+  for (int k = 0; k < 2 && cut < s.size(); ++k) {
+    while (!head.empty() &&
+           (head.back() == ',' || head.back() == '-' || head.back() == '|' || head.back() == ' '))
+      head.pop_back();
+    size_t sp = head.rfind(' ');
+    if (sp == std::string::npos) break;
+    std::string last = head.substr(sp + 1);
+    if (last.empty() || !std::islower(static_cast<unsigned char>(last[0])) || last.size() > 3)
+      break;
+    head = head.substr(0, sp);
+  }
+  while (!head.empty() &&
+         (head.back() == ',' || head.back() == '-' || head.back() == '|' || head.back() == ' '))
+    head.pop_back();
+  return head;
+}
+
+std::vector<std::string> SplitNames(const std::string& s) {
+  std::vector<std::string> parts;
+  std::string cur;
+  std::string l = Lower(s);
+  static const char* kJoiners[] = {" and ",  " und ",  " et ",  " y ",   " e ",
+                                   " og ",   " och ",  " en ",  " i ",   " & ",
+                                   " with ", " avec ", " mit ", " con ", " com "};
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    // A parenthesis inside a name ("Richard (R.J.) Eskow") stays; one that adds people
+    // ("(avec Damien Leloup et Morgane Tual)") separates them.
+    if (c == '(') {
+      size_t close = s.find(')', i);
+      std::string inner = close == std::string::npos ? "" : l.substr(i + 1, close - i - 1);
+      bool adds_people = inner.empty() || inner.find(',') != std::string::npos;
+      for (const char* w : {"avec", "with", "and", "et", "und", "mit", "con", "com", "y", "e"})
+        if (FindWord(inner, w) != std::string::npos) adds_people = true;
+      bool contact = inner.find("://") != std::string::npos ||
+                     inner.find('@') != std::string::npos ||
+                     inner.find("www.") != std::string::npos;
+      if (contact) {  // "Bradley M. Kuhn (http://ebb.org/bkuhn/)"
+        i = close;
+        continue;
+      }
+      if (!adds_people) {
+        cur += s.substr(i, close - i + 1);
+        i = close;
+        continue;
+      }
+    }
+    if (c == ',' || c == ';' || c == '|' || c == '/' || c == '\n' || c == '(' || c == ')' ||
+        (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xB7')) {  // middle dot
+      parts.push_back(cur);
+      cur.clear();
+      if (c == '\xC2') ++i;
+      continue;
+    }
+    bool joined = false;
+    for (const char* j : kJoiners) {
+      size_t n = std::strlen(j);
+      if (l.compare(i, n, j) == 0) {
+        parts.push_back(cur);
+        cur.clear();
+        i += n - 2;  // keep the trailing space out; loop ++i skips it
+        joined = true;
+        break;
+      }
+    }
+    if (!joined) cur += c;
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
+}  // namespace
+
+std::string AgencyName(std::string_view name) {
+  struct Agency {
+    const char* spelling;
+    const char* canonical;
+  };
+  static const Agency kAgencies[] = {
+      {"ap", "AP"},
+      {"associated press", "AP"},
+      {"the associated press", "AP"},
+      {"reuters", "Reuters"},
+      {"thomson reuters", "Reuters"},
+      {"afp", "AFP"},
+      {"agence france-presse", "AFP"},
+      {"agence france presse", "AFP"},
+      {"dpa", "dpa"},
+      {"deutsche presse-agentur", "dpa"},
+      {"efe", "EFE"},
+      {"agencia efe", "EFE"},
+      {"ansa", "ANSA"},
+      {"xinhua", "Xinhua"},
+      {"xinhua news agency", "Xinhua"},
+      {"kyodo", "Kyodo"},
+      {"kyodo news", "Kyodo"},
+      {"jiji", "Jiji"},
+      {"jiji press", "Jiji"},
+      {"yonhap", "Yonhap"},
+      {"tass", "TASS"},
+      {"ria novosti", "RIA Novosti"},
+      {"interfax", "Interfax"},
+      {"pa", "PA"},
+      {"pa media", "PA"},
+      {"press association", "PA"},
+      {"upi", "UPI"},
+      {"united press international", "UPI"},
+      {"aap", "AAP"},
+      {"australian associated press", "AAP"},
+      {"the canadian press", "The Canadian Press"},
+      {"canadian press", "The Canadian Press"},
+      {"anp", "ANP"},
+      {"belga", "Belga"},
+      {"apa", "APA"},
+      {"sda", "SDA"},
+      {"keystone-sda", "Keystone-SDA"},
+      {"kna", "KNA"},
+      {"epd", "epd"},
+      {"lusa", "Lusa"},
+      {"europa press", "Europa Press"},
+      {"ntb", "NTB"},
+      {"tt", "TT"},
+      {"ritzau", "Ritzau"},
+      {"stt", "STT"},
+      {"pap", "PAP"},
+      {"čtk", "ČTK"},
+      {"ctk", "ČTK"},
+      {"mti", "MTI"},
+      {"pti", "PTI"},
+      {"press trust of india", "PTI"},
+      {"ians", "IANS"},
+      {"ani", "ANI"},
+      {"anadolu", "Anadolu"},
+      {"anadolu agency", "Anadolu"},
+      {"bernama", "Bernama"},
+      {"antara", "Antara"},
+      {"wafa", "WAFA"},
+      {"mena", "MENA"},
+      {"irna", "IRNA"},
+      {"notimex", "Notimex"},
+      {"prensa latina", "Prensa Latina"},
+      {"télam", "Télam"},
+      {"agência brasil", "Agência Brasil"},
+      {"bloomberg", "Bloomberg"},
+      {"bloomberg news", "Bloomberg"},
+      {"sid", "SID"},
+      {"dapd", "dapd"},
+  };
+  std::string l = Lower(CollapseSpace(name));
+  while (!l.empty() && (l.back() == '.' || l.back() == ' ')) l.pop_back();
+  for (const Agency& a : kAgencies)
+    if (l == a.spelling) return a.canonical;
+  return "";
+}
+
+std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
+                                          std::vector<std::string>* agencies) {
+  std::vector<std::string> out;
+  for (const std::string& r : raw) {
+    std::string s = CollapseSpace(r);
+    if (s.empty() || s.size() > 300 || StartsWith(Lower(s), "http") || s[0] == '@') continue;
+    s = StripLeadWords(s);
+    if (std::string agency = AgencyName(s); !agency.empty()) {
+      if (agencies && std::find(agencies->begin(), agencies->end(), agency) == agencies->end())
+        agencies->push_back(agency);
+      continue;
+    }
+    s = CutAtDateOrLabel(s);
+    for (std::string part : SplitNames(s)) {
+      part = StripLeadWords(CollapseSpace(part));
+      while (!part.empty() && (part.back() == '.' || part.back() == ':' || part.back() == '-'))
+        part.pop_back();
+      part = CollapseSpace(part);
+      if (std::string agency = AgencyName(part); !agency.empty()) {
+        if (agencies && std::find(agencies->begin(), agencies->end(), agency) == agencies->end())
+          agencies->push_back(agency);
+        continue;
+      }
+      part = FixAllCaps(part);
+      if (!LooksLikeName(part)) continue;
+      if (std::find(out.begin(), out.end(), part) == out.end()) out.push_back(part);
+      if (out.size() >= 12) return out;
+    }
+  }
+  return out;
+}
+
+std::string StripTitleAffixes(const std::string& title, const std::string& site_name,
+                              const std::string& host, const std::vector<std::string>& authors) {
+  static const char* kSeparators[] = {" | ",  " - ", " — ", " – ", " · ", " • ",
+                                      " :: ", " » ", " / ", "_",   " ~ "};
+  std::string site = Squash(site_name);
+  std::string host_label = host.substr(0, host.find('.'));
+  // "news.example.co.uk" -> "example": the label before the public suffix is the brand.
+  if (size_t dot = host.rfind('.'); dot != std::string::npos) {
+    std::string rest = host.substr(0, dot);
+    size_t prev = rest.rfind('.');
+    std::string candidate = prev == std::string::npos ? rest : rest.substr(prev + 1);
+    if (candidate.size() <= 3 && prev != std::string::npos) {  // co.uk, com.au
+      std::string more = rest.substr(0, prev);
+      size_t p2 = more.rfind('.');
+      candidate = p2 == std::string::npos ? more : more.substr(p2 + 1);
+    }
+    host_label = Squash(candidate);
+  }
+  auto names_site = [&](const std::string& seg) {
+    std::string s = Squash(seg);
+    if (s.empty()) return false;
+    if (!site.empty() && (s == site || (s.size() >= 4 && site.find(s) != std::string::npos)))
+      return true;
+    // A segment that merely contains the brand must be short: "Dropbox Tech Blog" names the
+    // site, "How we designed Dropbox's ATF" does not.
+    bool short_segment = CountWords(seg) <= 3;
+    if (short_segment && site.size() >= 4 && s.find(site) != std::string::npos) return true;
+    if (host_label.size() >= 3 &&
+        (s == host_label || (short_segment && s.find(host_label) != std::string::npos)))
+      return true;
+    for (const auto& a : authors)
+      if (Squash(a) == s) return true;
+    return false;
+  };
+  // A short run of capitalised words (or one token in a script without case) reads like a name.
+  auto reads_like_name = [](const std::string& seg) {
+    size_t words = CountWords(seg);
+    if (words == 0 || words > 3) return false;
+    bool start = true;
+    for (char c : seg) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (start && u < 0x80 && std::islower(u)) return false;
+      start = c == ' ';
+    }
+    return true;
+  };
+  std::string t = CollapseSpace(title);
+  // "[LWN.net]" and ":: Site ::" decorations.
+  if (!t.empty() && t.back() == ']') {
+    size_t open = t.rfind(" [");
+    if (open != std::string::npos && open > 0 &&
+        names_site(t.substr(open + 2, t.size() - open - 3)))
+      t = CollapseSpace(t.substr(0, open));
+  }
+  if (t.size() > 4 && t.compare(t.size() - 3, 3, " ::") == 0)
+    t = CollapseSpace(t.substr(0, t.size() - 3));
+  bool generic_used = false;
+  for (int round = 0; round < 4; ++round) {
+    size_t best = std::string::npos, sep_len = 0;
+    for (const char* sep : kSeparators) {
+      size_t p = t.rfind(sep);
+      if (p != std::string::npos && p > 0 && (best == std::string::npos || p > best)) {
+        best = p;
+        sep_len = std::strlen(sep);
+      }
+    }
+    if (best == std::string::npos) break;
+    std::string left = CollapseSpace(t.substr(0, best)),
+                right = CollapseSpace(t.substr(best + sep_len));
+    if (left.empty()) break;
+    bool underscore = sep_len == 1;
+    if (names_site(right)) {
+      t = left;
+      // "Headline_Channel_Site": after the site, one short channel segment goes too.
+      if (underscore) {
+        size_t u = t.rfind('_');
+        if (u != std::string::npos && u > 0 && t.size() - u - 1 <= 12 &&
+            t.find(' ', u) == std::string::npos)
+          t = CollapseSpace(t.substr(0, u));
+      }
+      continue;
+    }
+    // No site name to match: strip once when the right side reads like a name and the left is
+    // clearly the headline (four or more words).
+    if (!generic_used && !underscore && reads_like_name(right) && CountWords(left) >= 4 &&
+        CountWords(left) > CountWords(right)) {
+      t = left;
+      generic_used = true;
+      continue;
+    }
+    break;
+  }
+  // "Outlet | Headline": a leading site segment.
+  for (const char* sep : {" | ", " - ", " — ", " – ", ": "}) {
+    size_t p = t.find(sep);
+    if (p != std::string::npos && p > 0 && names_site(t.substr(0, p)) &&
+        CountWords(t.substr(p + std::strlen(sep))) >= 3) {
+      t = CollapseSpace(t.substr(p + std::strlen(sep)));
+      break;
+    }
+  }
+  return t;
+}
+
+}  // namespace wirebrief::extract::detail

@@ -1,0 +1,122 @@
+// Article metadata internals: tolerant JSON-LD, byline cleaning, dates with context, language
+// detection, and the pass that completes metadata once the body text is known.
+//
+// Every function here is pure or works on its arguments only, except the per-thread scratch
+// that carries what ReadHtmlMetadata saw on the page (JSON-LD articleBody length, declared
+// language) to FinishMetadata: ExtractArticle runs both on one thread, one document at a time.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.h"
+
+namespace wirebrief::extract::detail {
+
+// --- Confidence by source ---------------------------------------------------------------
+// A field's confidence starts from how reliable its source is on news pages, then rises when a
+// second, independent source agrees and falls when one disagrees (see ResolveField).
+double SourceConfidence(std::string_view source);
+
+// --- JSON-LD ------------------------------------------------------------------------------
+// Explicit limits: a block over kMaxJsonLdBytes or nested deeper than kMaxJsonLdDepth is skipped.
+inline constexpr size_t kMaxJsonLdBytes = 1 << 20;
+inline constexpr int kMaxJsonLdDepth = 64;
+
+// Makes the JSON-LD that pages actually ship parseable: CDATA/comment wrappers, JS comments,
+// raw newlines inside strings, trailing commas, invalid "\'" escapes, and several top-level
+// values in one block (returned as one array). Returns "" when the block is over the limits.
+std::string RepairJsonLd(std::string_view raw);
+
+// All JSON-LD objects of a page, flattened (top-level arrays and @graph), with @id references
+// resolvable. Holds copies; cheap for the few blocks a page has.
+class JsonLdGraph {
+ public:
+  void AddBlock(std::string_view raw_script_text);
+  bool empty() const { return objects_.empty(); }
+  // The object describing the article: the first Article-like @type (NewsArticle, BlogPosting,
+  // ReportageNewsArticle...), preferring one whose headline matches `page_title`.
+  const nlohmann::json* Article(std::string_view page_title) const;
+  // The first object of a type ("WebSite", "BreadcrumbList", "Organization").
+  const nlohmann::json* FirstOfType(std::string_view type) const;
+  // `v` itself, or the object it references by {"@id": ...} when the page defines it.
+  const nlohmann::json& Resolve(const nlohmann::json& v) const;
+
+ private:
+  void Flatten(const nlohmann::json& j, int depth);
+  std::vector<nlohmann::json> objects_;
+};
+
+bool JsonLdHasType(const nlohmann::json& obj, std::string_view type);
+// String value of obj[key]: a string, the "name" (or "@value") of an object, the first of an array.
+std::string JsonLdText(const JsonLdGraph& g, const nlohmann::json& obj, const char* key);
+
+// --- Authors and agencies ----------------------------------------------------------------
+// "By Jane Roe and John Doe, Staff Reporter | Nov 3" -> {"Jane Roe", "John Doe"}. Drops lead
+// words ("By", "Par", "Von", "Por"...), job titles, dates, e-mail prompts, URLs, handles and
+// agency names; splits on commas, "and"/"und"/"et"/"y"/"e", "&", ";", "|". All-caps names are
+// title-cased. `agencies` (may be null) receives the agency names found.
+std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
+                                          std::vector<std::string>* agencies);
+// The canonical spelling of a news agency name ("AP" -> "AP", "Agence France-Presse" -> "AFP"),
+// or "" when `name` is not a known agency.
+std::string AgencyName(std::string_view name);
+
+// --- Titles -------------------------------------------------------------------------------
+// Removes site affixes: "Headline | Outlet", "Headline - Author - Outlet", "Outlet: Headline"
+// is left alone. A segment is an affix when it matches the site name, the host, an author, or
+// reads like a name (few capitalised words) and the remaining headline is the longer part.
+std::string StripTitleAffixes(const std::string& title, const std::string& site_name,
+                              const std::string& host, const std::vector<std::string>& authors);
+
+// --- Dates --------------------------------------------------------------------------------
+// What a date is read against: the crawl instant (relative phrases, the future check) and the
+// page's numeric-date order.
+struct DateContext {
+  bool has_reference = false;
+  long reference_days = 0;       // days since 1970-01-01
+  int reference_seconds = -1;    // seconds into the day; -1 when the time is unknown
+  std::string reference_offset;  // "+01:00", "Z" or "" as the crawl date gave it
+  bool month_first = false;      // "11/04/2026" is Nov 4 (US pages)
+};
+// Reference from an ISO crawl date; without one, today's UTC date (so future dates still fail).
+DateContext MakeDateContext(std::string_view crawl_date_iso, bool month_first);
+// Absolute dates in many shapes and languages (see dates.cc), relative phrases ("3 hours ago",
+// "vor 2 Tagen", "hier") against the reference; "" when unparseable, before 1990 or in the
+// future (more than a day past the reference).
+std::string ParseDate(std::string_view text, const DateContext& ctx);
+// True when the text labels a modification ("Updated", "Modifié", "Aktualisiert"...), so a
+// date read from it is never taken as the publication date.
+bool IsModifiedLabel(std::string_view text);
+// A date in a URL path: /2026/11/03/, /2026-11-03/, /20261103/; "" when none.
+std::string DateFromUrl(std::string_view url, const DateContext& ctx);
+
+// --- Language -----------------------------------------------------------------------------
+struct LanguageGuess {
+  std::string code;       // BCP-47 primary tag ("en", "pt", "zh"); "" when unknown
+  double confidence = 0;  // 0..1
+  bool reliable = false;
+};
+// CLD2 on plain text (first 64 KiB), with the declared language as a hint.
+LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declared);
+// "en_US", "EN-us" -> "en-US"; "" for values that are not language tags.
+std::string NormalizeLanguageTag(std::string_view tag);
+
+// --- Carry-over from the HTML pass to FinishMetadata ---------------------------------------
+struct MetadataScratch {
+  size_t jsonld_body_chars = 0;   // length of JSON-LD articleBody (0 when absent)
+  std::string declared_language;  // <html lang>, og:locale or Content-Language, normalised
+  std::string declared_source;
+  std::vector<std::string> agencies;  // agencies named as authors ("By AP"): wire, not people
+  std::string agencies_source;
+};
+MetadataScratch& ThreadMetadataScratch();
+
+// Completes metadata once text is known: language from the text cross-checked with the
+// declaration, truncation evidence, crawl date, the site name fallback, and a confidence
+// for every field that has a source.
+void FinishMetadata(const core::RawDocument& doc, core::Article* article);
+
+}  // namespace wirebrief::extract::detail

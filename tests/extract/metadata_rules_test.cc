@@ -1,0 +1,209 @@
+// Unit tests for the metadata rules behind extract/'s fields: tolerant JSON-LD, bylines, title
+// affixes, dates with context, language detection and wire credits. Tests named after a bug
+// are regression tests for a disagreement found on the kit's readability pages.
+#include <gtest/gtest.h>
+
+#include "extract/detail/metadata.h"
+#include "extract/detail/rules.h"
+#include "extract/extract.h"
+
+namespace wirebrief::extract::detail {
+namespace {
+
+using json = nlohmann::json;
+
+TEST(RepairJsonLdTest, JsonLdInsideCdataWasIgnored) {
+  std::string raw = "\n  <![CDATA[ {\"@type\": \"NewsArticle\", \"headline\": \"A\"} ]]>\n";
+  json j = json::parse(RepairJsonLd(raw), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["headline"], "A");
+}
+
+TEST(RepairJsonLdTest, CommentsTrailingCommasRawNewlinesAndBadEscapes) {
+  std::string raw =
+      "// theme\n{\"a\": \"line one\nline two\", \"b\": [1, 2,], /* x */ \"c\": \"it\\'s\",}";
+  json j = json::parse(RepairJsonLd(raw), nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << RepairJsonLd(raw);
+  EXPECT_EQ(j["a"], "line one\nline two");
+  EXPECT_EQ(j["b"].size(), 2u);
+  EXPECT_EQ(j["c"], "it's");
+}
+
+TEST(RepairJsonLdTest, ConcatenatedObjectsBecomeAnArray) {
+  json j = json::parse(RepairJsonLd("{\"a\":1}\n{\"b\":2}"), nullptr, false);
+  ASSERT_TRUE(j.is_array());
+  EXPECT_EQ(j.size(), 2u);
+}
+
+TEST(RepairJsonLdTest, NestingBeyondTheLimitIsRefused) {
+  EXPECT_EQ(
+      RepairJsonLd(std::string(kMaxJsonLdDepth + 1, '[') + std::string(kMaxJsonLdDepth + 1, ']')),
+      "");
+  EXPECT_NE(RepairJsonLd("[[1]]"), "");
+}
+
+TEST(JsonLdGraphTest, AuthorByIdInAnotherBlockResolves) {
+  JsonLdGraph g;
+  g.AddBlock(R"({"@type":"BlogPosting","headline":"H","author":{"@id":"#p"}})");
+  g.AddBlock(R"({"@graph":[{"@type":"Person","@id":"#p","name":"Ada Morrow"}]})");
+  const json* art = g.Article("");
+  ASSERT_NE(art, nullptr);
+  EXPECT_EQ(JsonLdText(g, *art, "author"), "Ada Morrow");
+}
+
+TEST(JsonLdGraphTest, TypeMayBeAnArrayOrPrefixed) {
+  JsonLdGraph g;
+  g.AddBlock(
+      R"([{"@type":"WebPage"},{"@type":["CreativeWork","schema:NewsArticle"],"headline":"X"}])");
+  const json* art = g.Article("");
+  ASSERT_NE(art, nullptr);
+  EXPECT_EQ(JsonLdText(g, *art, "headline"), "X");
+  EXPECT_EQ(g.FirstOfType("WebPage") != nullptr, true);
+}
+
+TEST(CleanAuthorNamesTest, BylinesBecomePeople) {
+  std::vector<std::string> agencies;
+  EXPECT_EQ(CleanAuthorNames({"By Jane Roe and John Doe, Staff Writers"}, &agencies),
+            (std::vector<std::string>{"Jane Roe", "John Doe"}));
+  EXPECT_EQ(CleanAuthorNames({"Por Ana García y Luis Pérez"}, &agencies),
+            (std::vector<std::string>{"Ana García", "Luis Pérez"}));
+  EXPECT_EQ(CleanAuthorNames({"By GILLIAN MOHR\n March 11, 2015 3:46 PM"}, &agencies),
+            (std::vector<std::string>{"Gillian Mohr"}));
+  EXPECT_EQ(CleanAuthorNames({"Written by Rob Ewing Edited by Betty Byrne"}, &agencies),
+            (std::vector<std::string>{"Rob Ewing"}));
+  EXPECT_TRUE(agencies.empty());
+}
+
+TEST(CleanAuthorNamesTest, AgenciesGoToWireNotAuthors) {
+  std::vector<std::string> agencies;
+  EXPECT_TRUE(CleanAuthorNames({"The Associated Press"}, &agencies).empty());
+  EXPECT_EQ(CleanAuthorNames({"Mara Quist, Reuters"}, &agencies),
+            (std::vector<std::string>{"Mara Quist"}));
+  EXPECT_EQ(agencies, (std::vector<std::string>{"AP", "Reuters"}));
+}
+
+TEST(CleanAuthorNamesTest, ChromeAndSentencesAreNotNames) {
+  EXPECT_TRUE(CleanAuthorNames({"Sign In"}, nullptr).empty());
+  EXPECT_TRUE(CleanAuthorNames({"A note from Sleyca"}, nullptr).empty());
+  EXPECT_TRUE(CleanAuthorNames({"https://www.facebook.com/someone"}, nullptr).empty());
+  EXPECT_TRUE(CleanAuthorNames({"Email the author"}, nullptr).empty());
+}
+
+TEST(CleanAuthorNamesTest, ParenthesisInsideANameStays) {
+  EXPECT_EQ(CleanAuthorNames({"Richard (R.J.) Eskow"}, nullptr),
+            (std::vector<std::string>{"Richard (R.J.) Eskow"}));
+  EXPECT_EQ(CleanAuthorNames({"Bradley M. Kuhn (http://example.org/bk/)"}, nullptr),
+            (std::vector<std::string>{"Bradley M. Kuhn"}));
+  EXPECT_EQ(CleanAuthorNames({"Martin Ullmann (avec Damien Lenoir et Morgane Tissot)"}, nullptr),
+            (std::vector<std::string>{"Martin Ullmann", "Damien Lenoir", "Morgane Tissot"}));
+}
+
+TEST(StripTitleAffixesTest, SiteAndAuthorSegmentsGo) {
+  EXPECT_EQ(StripTitleAffixes("How to Build a Terrarium | eHow", "eHow", "", {}),
+            "How to Build a Terrarium");
+  EXPECT_EQ(
+      StripTitleAffixes("Samantha and the Lie - John Welch - Medium", "Medium", "", {"John Welch"}),
+      "Samantha and the Lie");
+  EXPECT_EQ(StripTitleAffixes("Weekly Edition for March 26 [LWN.net]", "LWN.net", "", {}),
+            "Weekly Edition for March 26");
+  EXPECT_EQ(
+      StripTitleAffixes("Library hours extended | The Daily Ledger", "", "dailyledger.test", {}),
+      "Library hours extended");
+}
+
+TEST(StripTitleAffixesTest, HeadlineHalvesThatMentionTheBrandStay) {
+  // Regression: "Dropbox" inside the headline made the headline look like the site name.
+  EXPECT_EQ(StripTitleAffixes("How we designed Dropbox's ATF - an async task framework", "Dropbox",
+                              "dropbox.tech", {}),
+            "How we designed Dropbox's ATF - an async task framework");
+  EXPECT_EQ(StripTitleAffixes("Minecraft 1.8 - The Bountiful Update", "", "", {}),
+            "Minecraft 1.8 - The Bountiful Update");
+}
+
+TEST(ParseDateTest, LanguagesAndShapes) {
+  DateContext ctx = MakeDateContext("2026-11-05T12:00:00Z", false);
+  EXPECT_EQ(ParseDate("3. November 2026, 14:20 Uhr", ctx), "2026-11-03T14:20:00");
+  EXPECT_EQ(ParseDate("Publié le 4 novembre 2026 à 14h20", ctx), "2026-11-04T14:20:00");
+  EXPECT_EQ(ParseDate("4 de noviembre de 2026 - 09:15", ctx), "2026-11-04T09:15:00");
+  EXPECT_EQ(ParseDate("2026年11月4日 10:30", ctx), "2026-11-04T10:30:00");
+  EXPECT_EQ(ParseDate("2026년 11월 4일", ctx), "2026-11-04");
+  EXPECT_EQ(ParseDate("4 ноября 2026", ctx), "2026-11-04");
+  EXPECT_EQ(ParseDate("4 Kasım 2026", ctx), "2026-11-04");
+  EXPECT_EQ(ParseDate("Nov. 4, 2026 10:32 a.m. EST", ctx), "2026-11-04T10:32:00-05:00");
+  EXPECT_EQ(ParseDate("Wed, 04 Nov 2026 10:32:00 +0100", ctx), "2026-11-04T10:32:00+01:00");
+  EXPECT_EQ(ParseDate("11/04/2026", MakeDateContext("2026-11-05", true)), "2026-11-04");
+  EXPECT_EQ(ParseDate("11/04/2026", ctx), "2026-04-11");
+  EXPECT_EQ(ParseDate("13/04/2026", MakeDateContext("2026-11-05", true)), "2026-04-13");
+}
+
+TEST(ParseDateTest, RelativePhrasesUseTheCrawlDate) {
+  DateContext ctx = MakeDateContext("2026-11-05T12:00:00Z", false);
+  EXPECT_EQ(ParseDate("3 hours ago", ctx), "2026-11-05T09:00:00Z");
+  EXPECT_EQ(ParseDate("vor 2 Tagen", ctx), "2026-11-03");
+  EXPECT_EQ(ParseDate("il y a 30 minutes", ctx), "2026-11-05T11:30:00Z");
+  EXPECT_EQ(ParseDate("hace 1 semana", ctx), "2026-10-29");
+  EXPECT_EQ(ParseDate("yesterday", ctx), "2026-11-04");
+  EXPECT_EQ(ParseDate("13 hours ago", MakeDateContext("2026-11-05T06:00:00+01:00", false)),
+            "2026-11-04T17:00:00+01:00");
+  EXPECT_EQ(ParseDate("3 hours", ctx), "");  // a duration, not a date
+}
+
+TEST(ParseDateTest, FutureAndPre1990AreRejected) {
+  DateContext ctx = MakeDateContext("2026-11-05T12:00:00Z", false);
+  EXPECT_EQ(ParseDate("2031-01-01T00:00:00Z", ctx), "");
+  EXPECT_EQ(ParseDate("1970-01-01T00:00:00Z", ctx), "");
+  EXPECT_EQ(ParseDate("2026-11-06", ctx), "2026-11-06");  // a day of slack for time zones
+  EXPECT_EQ(ParseDate("2026-11-08", ctx), "");
+}
+
+TEST(ParseDateTest, ModifiedLabelsAndUrls) {
+  EXPECT_TRUE(IsModifiedLabel("Updated Nov. 4, 2026"));
+  EXPECT_TRUE(IsModifiedLabel("Mis à jour le 4 novembre"));
+  EXPECT_FALSE(IsModifiedLabel("Published Nov. 4, 2026"));
+  DateContext ctx = MakeDateContext("2026-11-05", false);
+  EXPECT_EQ(DateFromUrl("https://x.test/world/2026/11/03/story", ctx), "2026-11-03");
+  EXPECT_EQ(DateFromUrl("https://x.test/a/20261102/story.html", ctx), "2026-11-02");
+  EXPECT_EQ(DateFromUrl("https://x.test/a/story-2026", ctx), "");
+}
+
+TEST(LanguageTest, TextDecidesWithConfidence) {
+  std::string de =
+      "Der Stadtrat hat am Dienstag beschlossen, das Nachtbusnetz auf die drei äußeren Bezirke "
+      "auszuweiten, wovon nach Angaben der Verkehrsbetriebe rund 40.000 Menschen profitieren "
+      "sollen. "
+      "Die Opposition unterstützte den Plan, kritisierte aber die Kosten.";
+  LanguageGuess g = DetectTextLanguage(de, "");
+  EXPECT_EQ(g.code, "de");
+  EXPECT_GT(g.confidence, 0.5);
+  EXPECT_LE(g.confidence, 1.0);
+  EXPECT_EQ(DetectTextLanguage("", "en").code, "");
+  EXPECT_EQ(NormalizeLanguageTag("en_us"), "en-US");
+  EXPECT_EQ(NormalizeLanguageTag("zh-hant-tw"), "zh-Hant-TW");
+  EXPECT_EQ(NormalizeLanguageTag("12"), "");
+}
+
+TEST(LanguageTest, HanOnlyTextCalledJapaneseIsChinese) {
+  std::string zh =
+      "地区议会周二投票通过决定，将夜间公交线路延伸至三个外围城区，交通部门表示，约有四万名居民将因"
+      "此受益。"
+      "交通委员会主席表示，首批线路将于二月开通，工作日每三十分钟一班，周末每二十分钟一班。";
+  EXPECT_NE(DetectTextLanguage(zh, "zh").code, "ja");
+}
+
+TEST(WireCreditTest, DatelinesAndClosingCredits) {
+  std::vector<std::string> p = {"BERLIN (dpa) - Der Stadtrat hat beschlossen.", "Zweiter Absatz.",
+                                "Dritter."};
+  EXPECT_EQ(TakeWireCredit(&p), (std::vector<std::string>{"dpa"}));
+  p = {"First paragraph of the copy.", "Second paragraph.",
+       "With information from Reuters and AFP."};
+  EXPECT_EQ(TakeWireCredit(&p), (std::vector<std::string>{"Reuters", "AFP"}));
+  EXPECT_EQ(p.size(), 2u);
+  p = {"Primeiro parágrafo.", "Segundo parágrafo.", "Terceiro. Com informações da Reuters."};
+  EXPECT_EQ(TakeWireCredit(&p), (std::vector<std::string>{"Reuters"}));
+  EXPECT_EQ(p.back(), "Terceiro.");
+  p = {"First.", "Additional reporting by Jane Roe."};
+  EXPECT_TRUE(TakeWireCredit(&p).empty());  // people, not an agency
+}
+
+}  // namespace
+}  // namespace wirebrief::extract::detail
