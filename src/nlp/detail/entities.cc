@@ -63,7 +63,9 @@ void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& lab
       }
       size_t f = i, l = d.tag.run_last[i], e = l + 1;
       i = e;
-      while (f < e && (StopWords().count(d.low(f)) || d.low(f) == "the")) ++f;
+      // Leading function words ("The", sentence-initial "In") are not part of the name unless the
+      // tagger put them inside one ("New" in "New York Times" is also a stop word).
+      while (f < e && d.labels[f] == kO && (StopWords().count(d.low(f)) || d.low(f) == "the")) ++f;
       if (f >= e) continue;
       std::string_view last = d.tok(l).text;
       if (d.tok(l).Is(kAbbrev)) last.remove_suffix(1);
