@@ -382,7 +382,28 @@ const std::unordered_set<std::string_view>& RoleWords() {
                                                          "auditor",
                                                          "controller",
                                                          "regulator",
-                                                         "watchdog"};
+                                                         "watchdog",
+                                                         "detective",
+                                                         "striker",
+                                                         "goalkeeper",
+                                                         "midfielder",
+                                                         "defender",
+                                                         "winger",
+                                                         "trader",
+                                                         "farmer",
+                                                         "shopkeeper",
+                                                         "student",
+                                                         "driver",
+                                                         "spokeswoman",
+                                                         "housing",
+                                                         "tourism",
+                                                         "oil",
+                                                         "infrastructure",
+                                                         "fire",
+                                                         "climate",
+                                                         "senior",
+                                                         "research",
+                                                         "constable"};
   return k;
 }
 
@@ -493,7 +514,21 @@ const std::unordered_set<std::string_view>& RoleHeads() {
                                                          "campaigner",
                                                          "organiser",
                                                          "organizer",
-                                                         "pilot"};
+                                                         "pilot",
+                                                         "striker",
+                                                         "goalkeeper",
+                                                         "midfielder",
+                                                         "defender",
+                                                         "winger",
+                                                         "trader",
+                                                         "farmer",
+                                                         "shopkeeper",
+                                                         "student",
+                                                         "driver",
+                                                         "constable",
+                                                         "detective",
+                                                         "worker",
+                                                         "resident"};
   return k;
 }
 

@@ -1,0 +1,103 @@
+// Tokens, sentences, dates and quotes: the cases the read stage's parts are built around.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "nlp/read.h"
+
+namespace wirebrief::nlp {
+namespace {
+
+std::string At(std::string_view t, core::CharSpan s) {
+  return std::string(t.substr(s.begin, s.end - s.begin));
+}
+
+std::vector<std::string> SentenceTexts(const std::string& t) {
+  std::vector<std::string> out;
+  for (const auto& s : SplitSentences(t)) out.push_back(At(t, s.span));
+  return out;
+}
+
+TEST(SentencesTest, AbbreviationEndsSentenceOnlyBeforeAnOpener) {
+  auto s = SentenceTexts(
+      "Troops left the U.S. The base closed. U.S. officials said Gen. Ames and No. 2 stayed.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "Troops left the U.S.");
+  EXPECT_EQ(s[2], "U.S. officials said Gen. Ames and No. 2 stayed.");
+}
+
+TEST(SentencesTest, QuotesCloseTheirSentenceAndQuestionsInsideQuotesDoNot) {
+  auto s = SentenceTexts("\"Who knows?\" he asked. \"Nobody.\" Then he left.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "\"Who knows?\" he asked.");
+  EXPECT_EQ(s[1], "\"Nobody.\"");
+}
+
+TEST(SentencesTest, HeadlineBeforeDatelineIsItsOwnSentence) {
+  auto s = SentenceTexts("Council approves budget Wednesday, October 9, 2013\nThe council met.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "Council approves budget");
+}
+
+TEST(DatesTest, RelativeExpressionsResolveAgainstThePublicationDate) {
+  // 2026-11-05 is a Thursday.
+  std::string t =
+      "Last week the talks failed. The vote is next month. Prices rose last year and fell three "
+      "years ago. "
+      "The plant will open in early March. Sales peaked in the 1990s. Ministers met on Wednesday, "
+      "October 9, 2013.";
+  auto a = ReadText(t, "2026-11-05");
+  std::map<std::string, std::string> got;
+  for (const auto& d : a.dates) got[d.text] = d.value;
+  EXPECT_EQ(got["Last week"], "2026-10-26/2026-11-01");
+  EXPECT_EQ(got["next month"], "2026-12");
+  EXPECT_EQ(got["last year"], "2025");
+  EXPECT_EQ(got["three years ago"], "2023");
+  EXPECT_EQ(got["early March"], "2027-03-01/2027-03-15");
+  EXPECT_EQ(got["1990s"], "1990-01-01/1999-12-31");
+  EXPECT_EQ(got["Wednesday, October 9, 2013"], "2013-10-09");
+}
+
+TEST(DatesTest, GenericWeekdaysAndPresentTenseTodayAreNotDates) {
+  auto a =
+      ReadText("Papers come out on a Monday. Magicians working today are different.", "2026-11-05");
+  EXPECT_TRUE(a.dates.empty());
+}
+
+TEST(QuotesTest, MultiParagraphCurlyQuoteIsOneQuote) {
+  std::string t =
+      "\xE2\x80\x9CWe will rebuild the bridge, and we will do it fast.\n"
+      "\xE2\x80\x9CNobody will be left behind,\xE2\x80\x9D said Mara Velinska.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Mara Velinska");
+  EXPECT_EQ(At(t, a.quotes[0].span).substr(0, 7), "We will");
+}
+
+TEST(QuotesTest, PronounSpeakerStaysEmptyWhenTwoPeopleCouldHaveSpoken) {
+  auto a = ReadText(
+      "Kara Ostrow met Lio Tanaka in Osaka. \"The talks went well for everyone,\" he said.",
+      "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "") << "two candidates: no guess";
+}
+
+TEST(QuotesTest, ScareQuotesAndTitlesAreNotSpeech) {
+  auto a =
+      ReadText("The plan gives \"flexibility\" and was shown on \"The Morning Show\" yesterday.",
+               "2026-11-05");
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+TEST(ReadTextTest, OffsetsStayInsideTheTextForAnyBytes) {
+  std::string t = "\xE2\x80\x9C\xFF\xFE Caf\xC3\xA9 \"\"\" $ 12 % \xE2\x80\x9D\n\n\"";
+  auto a = ReadText(t, "");
+  for (const auto& s : a.sentences) EXPECT_LE(s.span.end, t.size());
+  for (const auto& m : a.mentions) EXPECT_LE(m.span.end, t.size());
+  for (const auto& q : a.quotes) EXPECT_LE(q.span.end, t.size());
+  EXPECT_EQ(a.figures.size(), a.figure_details.size());
+  EXPECT_EQ(a.quotes.size(), a.quote_details.size());
+}
+
+}  // namespace
+}  // namespace wirebrief::nlp
