@@ -177,8 +177,6 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
       // Ranges: "10 to 20", "10-20", "between 10 and 20".
       double value_max = 0;
       size_t end_tok_override = 0;
-      size_t scale_tok = k > i + 1 && ScaleOf(d.low(k - 1)) > 0 ? k - 1 : 0;
-      (void)scale_tok;
       if (k + 1 < s.last && (d.low(k) == "to" || d.low(k) == "and" || d.tok(k).text == "-" ||
                              d.tok(k).text == "\xE2\x80\x93")) {
         double v2 = 0;
@@ -186,8 +184,6 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
           size_t k2 = k + 2;
           if (k2 < s.last && ScaleOf(d.low(k2)) > 0)
             v2 *= ScaleOf(d.low(k2)), ++k2;
-          else if (value < v2 && value * 1e3 > v2 && value < 1000)
-            v2 = v2;  // "10 to 20"
                       // "between 40 and 60 million": the scale of the second applies to the first.
           if (k2 == k + 3 && value < v2 && k == i + 1) value *= ScaleOf(d.low(k + 2));
           if (v2 > value && (d.low(k) != "and" || prev == "between")) {
