@@ -89,6 +89,61 @@ TEST(QuotesTest, ScareQuotesAndTitlesAreNotSpeech) {
   EXPECT_TRUE(a.quotes.empty());
 }
 
+// Bug: a closing straight mark after a paragraph the quote ran over was taken for an opener, so
+// the quote was lost and the narration after it became a quote.
+TEST(QuotesTest, StraightQuoteRunningOverAParagraphKeepsItsCloseRegression) {
+  std::string t =
+      "After the match, coach Mara Velinska said, \"We learned a lot from today's game.\n"
+      "It was a very emotional day for the whole squad.\" After the match, the fans went home.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(At(t, a.quotes[0].span).substr(0, 10), "We learned");
+  EXPECT_EQ(At(t, a.quotes[0].span).back(), '.');
+  EXPECT_LT(a.quotes[0].span.end, t.find("After the match, the"));
+}
+
+TEST(QuotesTest, StraightQuoteReopenedInTheNextParagraphEndsWithItsParagraph) {
+  std::string t =
+      "Aid worker Lio Tanaka said: \"People fleeing danger need quick and fair decisions.\n"
+      "\"No one should lose a claim over a form in a language they do not speak.\"";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(At(t, a.quotes[0].span), "People fleeing danger need quick and fair decisions.");
+  EXPECT_EQ(At(t, a.quotes[1].span).substr(0, 6), "No one");
+}
+
+TEST(QuotesTest, PullQuoteTakesTheSpeakerFromItsLastLine) {
+  std::string t =
+      "The agency picked three sites for the old trainers.\n"
+      "This was a hard decision, but one made with the public in mind. Mara Velinska, Agency "
+      "Director\nThe sites open next year.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(At(t, a.quotes[0].span).substr(0, 8), "This was");
+  EXPECT_EQ(a.quotes[0].speaker, "Mara Velinska");
+}
+
+TEST(QuotesTest, StatementParagraphAfterAnIntroducingColonIsAQuote) {
+  std::string t =
+      "In a statement to the broadcaster, the club denied the allegations:\n"
+      "The players were never made to work on the boat. They were guests on board at all times. "
+      "The club also claimed the reports were old.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(At(t, a.quotes[0].span),
+            "The players were never made to work on the boat. They were guests on board at all "
+            "times.");
+}
+
+TEST(QuotesTest, ImaginedSpeechSayingsAndTitlesAreNotQuotes) {
+  auto a = ReadText(
+      "My boss would say, \"Well, I will not hire them.\" What about the adage, \"Those who "
+      "forget history repeat it\"? The site \"The Browser 6 Countdown\" opened. The shop sells "
+      "\"free as beer\" content.",
+      "2026-11-05");
+  EXPECT_TRUE(a.quotes.empty()) << a.quotes.size();
+}
+
 TEST(ReadTextTest, OffsetsStayInsideTheTextForAnyBytes) {
   std::string t = "\xE2\x80\x9C\xFF\xFE Caf\xC3\xA9 \"\"\" $ 12 % \xE2\x80\x9D\n\n\"";
   auto a = ReadText(t, "");
