@@ -144,6 +144,38 @@ TEST(QuotesTest, ImaginedSpeechSayingsAndTitlesAreNotQuotes) {
   EXPECT_TRUE(a.quotes.empty()) << a.quotes.size();
 }
 
+std::map<std::string, core::EntityType> Names(const std::string& t) {
+  std::map<std::string, core::EntityType> out;
+  for (const auto& m : ReadText(t, "2026-11-05").mentions) out[At(t, m.span)] = m.type;
+  return out;
+}
+
+TEST(NamesTest, OrganisationWordBeforeOfTakesTheRestOfTheName) {
+  auto names = Names("She studied at the Velinska Institute of Marine Technology for two years.");
+  ASSERT_TRUE(names.count("Velinska Institute of Marine Technology")) << names.size();
+  EXPECT_EQ(names["Velinska Institute of Marine Technology"], core::EntityType::kOrganization);
+}
+
+TEST(NamesTest, UnknownAcronymIsAnOrganisationButCommonOnesAreNot) {
+  auto names = Names("The regulator QRXB fined the firm, its CEO said on TV.");
+  ASSERT_TRUE(names.count("QRXB"));
+  EXPECT_EQ(names["QRXB"], core::EntityType::kOrganization);
+  EXPECT_FALSE(names.count("CEO"));
+  EXPECT_FALSE(names.count("TV"));
+}
+
+TEST(NamesTest, EventsAreNotNamesAndCountriesPlayingInASportsReportAreTeams) {
+  std::string t =
+      "Norway faced Chile in the Harbour Cup final in Peru. Norway scored early from a penalty "
+      "and the coach praised the squad after the match, though one goal was disputed.";
+  auto names = Names(t);
+  EXPECT_FALSE(names.count("Harbour Cup"));
+  ASSERT_TRUE(names.count("Norway"));
+  EXPECT_EQ(names["Norway"], core::EntityType::kOrganization);
+  ASSERT_TRUE(names.count("Peru"));
+  EXPECT_NE(names["Peru"], core::EntityType::kOrganization) << "a place after 'in'";
+}
+
 TEST(ReadTextTest, OffsetsStayInsideTheTextForAnyBytes) {
   std::string t = "\xE2\x80\x9C\xFF\xFE Caf\xC3\xA9 \"\"\" $ 12 % \xE2\x80\x9D\n\n\"";
   auto a = ReadText(t, "");

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
@@ -43,6 +44,108 @@ int MentionAt(const std::vector<core::Mention>& mentions, uint32_t b) {
 
 void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label);
 
+// Common upper-case words that name no organisation.
+const std::unordered_set<std::string_view>& NonNameAcronyms() {
+  static const std::unordered_set<std::string_view> k = {
+      "CEO",  "CFO",  "CTO", "COO", "TV",  "GMT", "UTC", "AM",   "PM",   "DNA", "HIV",
+      "AIDS", "GDP",  "PC",  "OK",  "IQ",  "ID",  "PDF", "HTML", "URL",  "CD",  "DVD",
+      "SMS",  "AI",   "IT",  "MP",  "MPs", "VIP", "FAQ", "USB",  "GPS",  "LED", "CO2",
+      "RSS",  "API",  "I",   "II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",  "XI",
+      "XII",  "XVII", "A",   "AD",  "BC",  "DJ",  "PR",  "HQ",   "UV",   "ER",  "IVF",
+      "LGBT", "OMG",  "LOL", "RIP", "PS",  "NB",  "QC"};
+  return k;
+}
+
+// Organisation names the tagger misses: an organisation word followed by "of" and a capitalised
+// run ("Massachusetts Institute of Technology", "Ministry of Culture", "Bank of Scotland") is one
+// organisation, a place name in front included ("Massachusetts"); an acronym the lists do not know
+// as a place and the tagger left unnamed
+// ("GCHQ", "RSPB") is an organisation, unless the sentence is set in capitals.
+void ApplyOrganizationRules(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
+  Doc& d = *doc;
+  const Gazetteer& gaz = d.model->gazetteer();
+  for (const SentenceRange& s : d.tag.sentences) {
+    size_t capitals = 0, words = 0;
+    for (size_t k = s.first; k < s.last; ++k) {
+      words += d.tok(k).Is(kAlpha);
+      capitals += d.tok(k).Is(kAllUpper);
+    }
+    bool shouting = capitals * 2 > words;
+    for (size_t i = s.first; i < s.last; ++i) {
+      std::string_view w = d.tok(i).text;
+      if (!shouting && d.labels[i] == kO && d.tok(i).Is(kAllUpper) && !d.tok(i).Is(kAbbrev) &&
+          w.size() >= 3 && w.size() <= 6 && !NonNameAcronyms().count(w) &&
+          std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+          !d.model->InVocab(d.low(i)) && !(i > s.first && d.labels[i - 1] != kO) &&
+          !(i + 1 < s.last && d.labels[i + 1] != kO)) {
+        const GazEntry* entry = nullptr;
+        if (gaz.Match(d.tag.tokens, i, s.last, &entry) == 0) label(i, i + 1, kBOrg);
+        continue;
+      }
+      if (!d.tok(i).Is(kUpper) || !OrganizationWords().count(w) || i + 2 >= s.last) continue;
+      if (d.low(i + 1) != "of" || !d.tok(i + 2).Is(kUpper)) continue;
+      size_t e = i + 2;
+      while (e < s.last && e < i + 7 && d.tok(e).Is(kUpper) && !d.tok(e).Is(kAbbrev)) ++e;
+      // The organisation begins with the capitalised run its word closes, unless that is a person.
+      size_t b = i;
+      while (b > s.first && d.tok(b - 1).Is(kUpper) && !StopWords().count(d.low(b - 1)) &&
+             (d.labels[b - 1] != kBPer && d.labels[b - 1] != kIPer) && b + 4 > i)
+        --b;
+      if (b == s.first && b < i && d.labels[b] == kO) ++b;  // a sentence opener, not a name
+      label(b, e, kBOrg);
+      i = e - 1;
+    }
+  }
+}
+
+// Events are not names here: a capitalised run closed by an event word ("World Cup", "Lantern
+// Festival", "Paralympics") is unlabelled. In a sports report a country that plays ("Tunisia
+// faced England", "Belgium scored") is its national team, an organisation; a country after a
+// place preposition ("at the arena in Russia") stays a place.
+void ApplyEventAndTeamRules(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kEventWords = {
+      "Cup",      "Festival", "Championship", "Championships", "Olympics", "Paralympics", "Games",
+      "Carnival", "Jubilee",  "Tournament",   "Expo",          "Marathon", "Grand Prix",  "Open"};
+  static const std::unordered_set<std::string_view> kSportCues = {
+      "match",      "goal",       "goals",    "scored",     "coach",         "penalty", "striker",
+      "goalkeeper", "midfielder", "defender", "kick",       "tournament",    "league",  "referee",
+      "halftime",   "draw",       "squad",    "semi-final", "quarter-final", "innings", "wicket"};
+  size_t n = d.size();
+  std::unordered_set<std::string_view> cues;
+  for (size_t i = 0; i < n; ++i)
+    if (kSportCues.count(d.low(i))) cues.insert(d.low(i));
+  bool sport = cues.size() >= 4;
+  const Gazetteer& gaz = d.model->gazetteer();
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.tag.run_pos[i] && d.tag.run_first[i] == i) {
+        size_t e = d.tag.run_last[i] + 1;
+        if (e <= s.last && kEventWords.count(d.tok(e - 1).text) && d.labels[e - 1] != kO &&
+            d.labels[e - 1] != kIPer && d.labels[e - 1] != kBPer) {
+          for (size_t k = i; k < e; ++k) d.labels[k] = kO;
+          i = e - 1;
+          continue;
+        }
+      }
+      if (!sport || d.labels[i] != kBLoc) continue;
+      const GazEntry* entry = nullptr;
+      int len = gaz.Match(d.tag.tokens, i, s.last, &entry);
+      if (len == 0 || entry->kind != GazKind::kCountry) continue;
+      size_t e = i + len;
+      bool whole = e >= n || d.labels[e] != kILoc;
+      for (size_t k = i + 1; k < e; ++k) whole &= d.labels[k] == kILoc;
+      std::string_view before = i > s.first ? std::string_view(d.low(i - 1)) : "";
+      bool place = before == "in" || before == "at" || before == "from" || before == "to" ||
+                   before == "into" || before == "across" || before == "of" ||
+                   (i > s.first + 1 && d.low(i - 2) == "in");
+      if (!whole || place) continue;
+      d.labels[i] = kBOrg;
+      for (size_t k = i + 1; k < e; ++k) d.labels[k] = kIOrg;
+    }
+  }
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -51,6 +154,8 @@ void ApplyNameRules(Doc* doc) {
     if (e < d.size() && d.labels[e] % 2 == 0 && d.labels[e] != kO) d.labels[e] = kO;
   };
   ApplyRuns(doc, label);
+  ApplyOrganizationRules(doc, label);
+  ApplyEventAndTeamRules(doc);
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (!d.tag.run_pos[i] || d.tag.run_first[i] != i) continue;

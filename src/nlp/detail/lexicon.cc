@@ -114,7 +114,9 @@ const std::unordered_set<std::string_view>& OrganizationWords() {
       "Technologies", "Partners",     "Media",        "Telecom",        "Railways",    "Ports",
       "Brigade",      "Cross",        "Crescent",     "Forces",         "Directorate", "Command",
       "Corps",        "Secretariat",  "Tribunal",     "Council",        "Academy",     "League",
-      "Trust"};
+      "Trust",        "Society",      "College",      "School",         "Club",        "Church",
+      "Magazine",     "Journal",      "Herald",       "Gazette",        "Tribune",     "Laboratory",
+      "Studios",      "Institution",  "Conference",   "Bancorp",        "Airways"};
   return k;
 }
 
