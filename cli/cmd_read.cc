@@ -42,6 +42,42 @@ std::vector<uint32_t> CodePointOffsets(const std::string& text) {
   return out;
 }
 
+// The kit's quote layer (GUM's TEI <quote>) nests in its sentence layer: a quote lies inside one
+// sentence or spans whole sentences of one paragraph. A quote that runs over sentences and starts
+// or ends inside one ("...occurs. So if ... problems," he said.) is written as one span per
+// partial sentence plus one per paragraph's run of whole sentences. `ReadText` keeps one quote.
+std::vector<core::CharSpan> KitQuoteParts(const std::string& text,
+                                          const std::vector<core::Sentence>& sentences,
+                                          core::CharSpan q) {
+  auto only_marks = [&](uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e; ++k) {
+      unsigned char c = text[k];
+      if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '`' || c == '.' || c == ',' ||
+          c == '!' || c == '?' || c >= 0x80)  // curly marks are multi-byte
+        continue;
+      return false;
+    }
+    return true;
+  };
+  std::vector<core::CharSpan> parts;
+  bool run_open = false;  // the last part is a run of whole sentences that may grow
+  for (const core::Sentence& s : sentences) {
+    if (s.span.end <= q.begin || s.span.begin >= q.end) continue;
+    core::CharSpan clip{std::max(q.begin, s.span.begin), std::min(q.end, s.span.end)};
+    bool whole = only_marks(s.span.begin, clip.begin) && only_marks(clip.end, s.span.end);
+    bool same_paragraph = !parts.empty() && text.find('\n', parts.back().end) >=
+                                                std::min<size_t>(clip.begin, text.size());
+    if (whole && run_open && same_paragraph) {
+      parts.back().end = clip.end;
+    } else {
+      parts.push_back(clip);
+      run_open = whole;
+    }
+  }
+  if (parts.size() <= 1) return {q};
+  return parts;
+}
+
 json Annotate(const std::string& id, const std::string& text, const std::string& dct) {
   core::Annotations a = nlp::ReadText(text, dct);
   std::vector<uint32_t> cp = CodePointOffsets(text);
@@ -71,12 +107,14 @@ json Annotate(const std::string& id, const std::string& text, const std::string&
     timex.push_back(std::move(e));
   }
   for (size_t i = 0; i < a.quotes.size(); ++i) {
-    json e;
-    span(&e, a.quotes[i].span);
-    e["speaker"] = a.quotes[i].speaker.empty() ? json() : json(a.quotes[i].speaker);
-    if (i < a.quote_details.size() && !a.quote_details[i].verb.empty())
-      e["verb"] = a.quote_details[i].verb;
-    quotes.push_back(std::move(e));
+    for (core::CharSpan part : KitQuoteParts(text, a.sentences, a.quotes[i].span)) {
+      json e;
+      span(&e, part);
+      e["speaker"] = a.quotes[i].speaker.empty() ? json() : json(a.quotes[i].speaker);
+      if (i < a.quote_details.size() && !a.quote_details[i].verb.empty())
+        e["verb"] = a.quote_details[i].verb;
+      quotes.push_back(std::move(e));
+    }
   }
   for (const auto& s : a.sentences) sents.push_back({at(s.span.begin), at(s.span.end)});
   for (size_t i = 0; i < a.figures.size(); ++i) {

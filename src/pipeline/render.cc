@@ -70,11 +70,17 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
       if (!x.role.empty()) m["role"] = x.role;
       e.push_back(m);
     }
-    for (const auto& x : an.figures) {
+        for (size_t i = 0; i < an.figures.size(); ++i) {
+      const auto& x = an.figures[i];
       json m = Span(x.span);
       m["value"] = x.value;
       m["unit"] = x.unit;
       m["text"] = x.text;
+      if (i < an.figure_details.size()) {
+        m["counted"] = an.figure_details[i].counted;
+        if (an.figure_details[i].value_max > 0) m["value_max"] = an.figure_details[i].value_max;
+        m["approximate"] = an.figure_details[i].approximate;
+      }
       f.push_back(m);
     }
     for (const auto& x : an.dates) {
@@ -83,11 +89,28 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
       m["value"] = x.value;
       d.push_back(m);
     }
-    for (const auto& x : an.quotes) {
-      json m = Span(x.span);
-      m["speaker"] = x.speaker;
+        for (size_t i = 0; i < an.quotes.size(); ++i) {
+      json m = Span(an.quotes[i].span);
+      m["speaker"] = an.quotes[i].speaker;
+      if (i < an.quote_details.size()) m["verb"] = an.quote_details[i].verb;
       q.push_back(m);
     }
+    json roles = json::array(), countries = json::array();
+    for (const auto& r : an.roles) {
+      json m = Span(r.span);
+      m["person"] = r.person;
+      m["role"] = r.role;
+      m["affiliation"] = r.affiliation;
+      roles.push_back(m);
+    }
+    for (const auto& c : an.countries) {
+      json m = Span(c.span);
+      m["code"] = c.code;
+      m["via"] = c.via;
+      countries.push_back(m);
+    }
+    j["roles"] = roles;
+    j["countries"] = countries;
     j["sentences"] = s;
     j["entities"] = e;
     j["figures"] = f;

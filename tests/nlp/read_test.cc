@@ -12,12 +12,15 @@ core::Article Make(std::string text, std::string date = "2026-11-05T09:00:00Z") 
   return a;
 }
 
-std::string At(const core::Article& a, core::CharSpan s) { return a.text.substr(s.begin, s.end - s.begin); }
+std::string At(const core::Article& a, core::CharSpan s) {
+  return a.text.substr(s.begin, s.end - s.begin);
+}
 
 }  // namespace
 
 TEST(SplitSentencesTest, AbbreviationsAndInitialsDoNotEndSentences) {
-  std::string t = "Dr. Vela met the U.S. envoy on Nov. 4 in St. Alban. They spoke for an hour.\nNext paragraph";
+  std::string t =
+      "Dr. Vela met the U.S. envoy on Nov. 4 in St. Alban. They spoke for an hour.\nNext paragraph";
   auto s = SplitSentences(t);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(t.substr(s[0].span.begin, s[0].span.end - s[0].span.begin),
@@ -26,8 +29,9 @@ TEST(SplitSentencesTest, AbbreviationsAndInitialsDoNotEndSentences) {
 }
 
 TEST(ReadArticleTest, FiguresCarryValueAndWhatTheyCount) {
-  auto a = Make("The alliance keeps 28,500 troops there. The plan costs $1.2 billion and 12% more. "
-                "A magnitude 6.4 quake struck at 10:32 a.m. in 2026.");
+  auto a = Make(
+      "The alliance keeps 28,500 troops there. The plan costs $1.2 billion and 12% more. "
+      "A magnitude 6.4 quake struck at 10:32 a.m. in 2026.");
   auto ann = ReadArticle(a);
   ASSERT_GE(ann.figures.size(), 4u);
   EXPECT_EQ(ann.figures[0].value, 28500);
@@ -43,8 +47,9 @@ TEST(ReadArticleTest, FiguresCarryValueAndWhatTheyCount) {
 
 TEST(ReadArticleTest, DatesResolveAgainstPublicationDate) {
   // 2026-11-05 is a Thursday.
-  auto a = Make("Talks began on Tuesday. Ministers will meet again on Monday. The deal was signed Nov. 2 "
-                "and takes effect 1 December 2026.");
+  auto a = Make(
+      "Talks began on Tuesday. Ministers will meet again on Monday. The deal was signed Nov. 2 "
+      "and takes effect 1 December 2026.");
   auto ann = ReadArticle(a);
   ASSERT_EQ(ann.dates.size(), 4u);
   EXPECT_EQ(ann.dates[0].value, "2026-11-03");
@@ -54,8 +59,9 @@ TEST(ReadArticleTest, DatesResolveAgainstPublicationDate) {
 }
 
 TEST(ReadArticleTest, EntitiesAreTypedAndPersonsCarryRoles) {
-  auto a = Make("Finance Minister Kara Ostrow flew to Japan on Monday. The Central Statistics Office said "
-                "exports fell. Ostrow met Lio Tanaka, the trade envoy, in Osaka.");
+  auto a = Make(
+      "Finance Minister Kara Ostrow flew to Japan on Monday. The Central Statistics Office said "
+      "exports fell. Ostrow met Lio Tanaka, the trade envoy, in Osaka.");
   auto ann = ReadArticle(a);
   auto find = [&](const std::string& name) -> const core::Mention* {
     for (const auto& m : ann.mentions)
@@ -81,9 +87,11 @@ TEST(ReadArticleTest, EntitiesAreTypedAndPersonsCarryRoles) {
 }
 
 TEST(ReadArticleTest, QuotesGetTheirSpeaker) {
-  auto a = Make("“We will rebuild every school in the valley,” said Mara Velinska, the regional governor.\n"
-                "Rescuers worked through the night. \"The next two days are critical for anyone still trapped,\" "
-                "she said.");
+  auto a = Make(
+      "“We will rebuild every school in the valley,” said Mara Velinska, the regional governor.\n"
+      "Rescuers worked through the night. \"The next two days are critical for anyone still "
+      "trapped,\" "
+      "she said.");
   auto ann = ReadArticle(a);
   ASSERT_EQ(ann.quotes.size(), 2u);
   EXPECT_EQ(At(a, ann.quotes[0].span), "We will rebuild every school in the valley,");

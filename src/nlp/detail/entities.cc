@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
@@ -43,6 +44,108 @@ int MentionAt(const std::vector<core::Mention>& mentions, uint32_t b) {
 
 void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label);
 
+// Common upper-case words that name no organisation.
+const std::unordered_set<std::string_view>& NonNameAcronyms() {
+  static const std::unordered_set<std::string_view> k = {
+      "CEO",  "CFO",  "CTO", "COO", "TV",  "GMT", "UTC", "AM",   "PM",   "DNA", "HIV",
+      "AIDS", "GDP",  "PC",  "OK",  "IQ",  "ID",  "PDF", "HTML", "URL",  "CD",  "DVD",
+      "SMS",  "AI",   "IT",  "MP",  "MPs", "VIP", "FAQ", "USB",  "GPS",  "LED", "CO2",
+      "RSS",  "API",  "I",   "II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",  "XI",
+      "XII",  "XVII", "A",   "AD",  "BC",  "DJ",  "PR",  "HQ",   "UV",   "ER",  "IVF",
+      "LGBT", "OMG",  "LOL", "RIP", "PS",  "NB",  "QC"};
+  return k;
+}
+
+// Organisation names the tagger misses: an organisation word followed by "of" and a capitalised
+// run ("Massachusetts Institute of Technology", "Ministry of Culture", "Bank of Scotland") is one
+// organisation, a place name in front included ("Massachusetts"); an acronym the lists do not know
+// as a place and the tagger left unnamed
+// ("GCHQ", "RSPB") is an organisation, unless the sentence is set in capitals.
+void ApplyOrganizationRules(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
+  Doc& d = *doc;
+  const Gazetteer& gaz = d.model->gazetteer();
+  for (const SentenceRange& s : d.tag.sentences) {
+    size_t capitals = 0, words = 0;
+    for (size_t k = s.first; k < s.last; ++k) {
+      words += d.tok(k).Is(kAlpha);
+      capitals += d.tok(k).Is(kAllUpper);
+    }
+    bool shouting = capitals * 2 > words;
+    for (size_t i = s.first; i < s.last; ++i) {
+      std::string_view w = d.tok(i).text;
+      if (!shouting && d.labels[i] == kO && d.tok(i).Is(kAllUpper) && !d.tok(i).Is(kAbbrev) &&
+          w.size() >= 3 && w.size() <= 6 && !NonNameAcronyms().count(w) &&
+          std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+          !d.model->InVocab(d.low(i)) && !(i > s.first && d.labels[i - 1] != kO) &&
+          !(i + 1 < s.last && d.labels[i + 1] != kO)) {
+        const GazEntry* entry = nullptr;
+        if (gaz.Match(d.tag.tokens, i, s.last, &entry) == 0) label(i, i + 1, kBOrg);
+        continue;
+      }
+      if (!d.tok(i).Is(kUpper) || !OrganizationWords().count(w) || i + 2 >= s.last) continue;
+      if (d.low(i + 1) != "of" || !d.tok(i + 2).Is(kUpper)) continue;
+      size_t e = i + 2;
+      while (e < s.last && e < i + 7 && d.tok(e).Is(kUpper) && !d.tok(e).Is(kAbbrev)) ++e;
+      // The organisation begins with the capitalised run its word closes, unless that is a person.
+      size_t b = i;
+      while (b > s.first && d.tok(b - 1).Is(kUpper) && !StopWords().count(d.low(b - 1)) &&
+             (d.labels[b - 1] != kBPer && d.labels[b - 1] != kIPer) && b + 4 > i)
+        --b;
+      if (b == s.first && b < i && d.labels[b] == kO) ++b;  // a sentence opener, not a name
+      label(b, e, kBOrg);
+      i = e - 1;
+    }
+  }
+}
+
+// Events are not names here: a capitalised run closed by an event word ("World Cup", "Lantern
+// Festival", "Paralympics") is unlabelled. In a sports report a country that plays ("Tunisia
+// faced England", "Belgium scored") is its national team, an organisation; a country after a
+// place preposition ("at the arena in Russia") stays a place.
+void ApplyEventAndTeamRules(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kEventWords = {
+      "Cup",      "Festival", "Championship", "Championships", "Olympics", "Paralympics", "Games",
+      "Carnival", "Jubilee",  "Tournament",   "Expo",          "Marathon", "Grand Prix",  "Open"};
+  static const std::unordered_set<std::string_view> kSportCues = {
+      "match",      "goal",       "goals",    "scored",     "coach",         "penalty", "striker",
+      "goalkeeper", "midfielder", "defender", "kick",       "tournament",    "league",  "referee",
+      "halftime",   "draw",       "squad",    "semi-final", "quarter-final", "innings", "wicket"};
+  size_t n = d.size();
+  std::unordered_set<std::string_view> cues;
+  for (size_t i = 0; i < n; ++i)
+    if (kSportCues.count(d.low(i))) cues.insert(d.low(i));
+  bool sport = cues.size() >= 4;
+  const Gazetteer& gaz = d.model->gazetteer();
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.tag.run_pos[i] && d.tag.run_first[i] == i) {
+        size_t e = d.tag.run_last[i] + 1;
+        if (e <= s.last && kEventWords.count(d.tok(e - 1).text) && d.labels[e - 1] != kO &&
+            d.labels[e - 1] != kIPer && d.labels[e - 1] != kBPer) {
+          for (size_t k = i; k < e; ++k) d.labels[k] = kO;
+          i = e - 1;
+          continue;
+        }
+      }
+      if (!sport || d.labels[i] != kBLoc) continue;
+      const GazEntry* entry = nullptr;
+      int len = gaz.Match(d.tag.tokens, i, s.last, &entry);
+      if (len == 0 || entry->kind != GazKind::kCountry) continue;
+      size_t e = i + len;
+      bool whole = e >= n || d.labels[e] != kILoc;
+      for (size_t k = i + 1; k < e; ++k) whole &= d.labels[k] == kILoc;
+      std::string_view before = i > s.first ? std::string_view(d.low(i - 1)) : "";
+      bool place = before == "in" || before == "at" || before == "from" || before == "to" ||
+                   before == "into" || before == "across" || before == "of" ||
+                   (i > s.first + 1 && d.low(i - 2) == "in");
+      if (!whole || place) continue;
+      d.labels[i] = kBOrg;
+      for (size_t k = i + 1; k < e; ++k) d.labels[k] = kIOrg;
+    }
+  }
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -51,6 +154,61 @@ void ApplyNameRules(Doc* doc) {
     if (e < d.size() && d.labels[e] % 2 == 0 && d.labels[e] != kO) d.labels[e] = kO;
   };
   ApplyRuns(doc, label);
+  ApplyOrganizationRules(doc, label);
+  ApplyEventAndTeamRules(doc);
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (!d.tag.run_pos[i] || d.tag.run_first[i] != i) continue;
+      size_t e = d.tag.run_last[i] + 1, f = i;
+      while (f < e && d.labels[f] == kO && StopWords().count(d.low(f))) ++f;
+      if (f >= e || e - f > 4) continue;
+      bool person = false, other = false, plain = true;
+      for (size_t k = f; k < e; ++k) {
+        person |= d.labels[k] == kBPer || d.labels[k] == kIPer;
+        other |= d.labels[k] != kO && d.labels[k] != kBPer && d.labels[k] != kIPer;
+        plain &=
+            d.labels[k] != kO || (d.tok(k).Is(kUpper) && !d.tok(k).Is(kAllUpper) &&
+                                  !IsTitleToken(d, k) && !OrganizationWords().count(d.tok(k).text));
+      }
+      // "Diego Ramos" where the tagger named only "Ramos": the run is one person.
+      if (person && !other && plain && e - f >= 2) label(f, e, kBPer);
+      // "Nick Barrett, the ... fire commissioner,": an appositive role makes a two-word run a
+      // person.
+      if (!person && !other && plain && e - f >= 2 && e - f <= 3 && e + 2 < s.last &&
+          d.tok(e).text == ",") {
+        for (size_t k = e + 1; k < s.last && k < e + 8 && !d.tok(k).Is(kPunct); ++k)
+          if (RoleHeads().count(d.low(k))) {
+            label(f, e, kBPer);
+            break;
+          }
+      }
+      i = e - 1;
+    }
+  }
+  // "said Anke Vogel", "Anke Vogel told": a short capitalised run next to a speech verb that the
+  // tagger left unnamed is a person.
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (!SpeechVerbs().count(d.low(i))) continue;
+      auto try_run = [&](size_t b, size_t e) {
+        if (b >= e || e - b > 3) return;
+        for (size_t k = b; k < e; ++k)
+          if (d.labels[k] != kO ||
+              !(d.tok(k).Is(kUpper) || (k > b && k + 1 < e && d.tok(k).Is(kLower))) ||
+              d.tok(k).Is(kAllUpper) || d.tok(k).Is(kAbbrev) || StopWords().count(d.low(k)) ||
+              (d.model->InVocab(d.low(k)) && !d.model->InVocab("^" + d.low(k)) && e - b == 1))
+            return;
+        label(b, e, kBPer);
+      };
+      if (i + 1 < s.last && d.tok(i + 1).Is(kUpper) && d.tag.run_pos[i + 1])
+        try_run(i + 1, std::min<size_t>(d.tag.run_last[i + 1] + 1, s.last));
+      if (i > s.first && d.tok(i - 1).Is(kUpper) && d.tag.run_pos[i - 1]) {
+        size_t f = d.tag.run_first[i - 1];
+        if (f > s.first || d.tok(f).Is(kUpper))
+          try_run(f == s.first && StopWords().count(d.low(f)) ? f + 1 : f, i);
+      }
+    }
+  }
 }
 
 void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
@@ -63,7 +221,9 @@ void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& lab
       }
       size_t f = i, l = d.tag.run_last[i], e = l + 1;
       i = e;
-      while (f < e && (StopWords().count(d.low(f)) || d.low(f) == "the")) ++f;
+      // Leading function words ("The", sentence-initial "In") are not part of the name unless the
+      // tagger put them inside one ("New" in "New York Times" is also a stop word).
+      while (f < e && d.labels[f] == kO && (StopWords().count(d.low(f)) || d.low(f) == "the")) ++f;
       if (f >= e) continue;
       std::string_view last = d.tok(l).text;
       if (d.tok(l).Is(kAbbrev)) last.remove_suffix(1);
@@ -107,6 +267,11 @@ void PropagateNames(Doc* doc) {
     size_t j = i + 1;
     while (j < n && d.labels[j] == l + 1) ++j;
     std::string key(d.Span(d.tok(i).begin, d.tok(j - 1).end));
+    // A person's surname (and given name) alone is the same person: "Ostrow said".
+    if (l == kBPer && j - i >= 2)
+      for (size_t part : {i, j - 1})
+        if (!d.model->InVocab(d.low(part)) && d.tok(part).Is(kUpper) && !d.tok(part).Is(kAbbrev))
+          seen.emplace(std::string(d.tok(part).text), kBPer);
     // Single common words ("New", "World") spread errors, not names.
     if (j - i > 1 || !(d.model->InVocab(d.low(i)) || StopWords().count(d.low(i))))
       seen.emplace(key, l);
@@ -231,11 +396,54 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
       size_t p = k - 1;
       std::string l = d.low(p);
       if (!l.empty() && l.back() == '.') l.pop_back();
-      bool role_word = IsTitleToken(d, p) || ((l == "of" || l == "for" || l == "and") && k < b &&
-                                              p > s.first && IsTitleToken(d, p - 1));
-      if (!role_word || d.labels[p] != kO) break;
+      // Capitalised modifiers the lists do not know ("Housing minister") count once a head was
+      // seen.
+      // Generic organisation words before a head are the role's ("Union leader", "Council member").
+      bool generic_org = head && d.tok(p).Is(kUpper) && OrganizationWords().count(d.tok(p).text) &&
+                         (p == s.first || !d.tok(p - 1).Is(kUpper));
+
+      bool role_word = IsTitleToken(d, p) || generic_org ||
+                       (head && d.tok(p).Is(kUpper) && d.labels[p] == kO) ||
+                       ((l == "of" || l == "for" || l == "and") && k < b && p > s.first &&
+                        IsTitleToken(d, p - 1));
+      if (!role_word || (d.labels[p] != kO && !generic_org)) break;
       if (RoleHeads().count(l) || PersonTitles().count(d.tok(p).text)) head = true;
       k = p;
+    }
+    // Honorifics are not roles: "Dr Amina Yusuf", "Mr. Hollis".
+    static const std::unordered_set<std::string_view> kHonorifics = {
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Sir", "Dame", "Mx"};
+    if (head && k + 1 == b && kHonorifics.count(d.tok(k).text)) head = false;
+    // "Northgate's president, Anne Tremblay," / "its chief executive, Samuel Okafor,": the role
+    // sits before a comma.
+    if (!head && b >= s.first + 2 && d.tok(b - 1).text == ",") {
+      size_t r = b - 1;
+      bool found = false;
+      while (r > s.first && (IsTitleToken(d, r - 1) ||
+                             (found && d.tok(r - 1).Is(kUpper) && d.labels[r - 1] == kO))) {
+        if (RoleHeads().count(d.low(r - 1))) found = true;
+        --r;
+      }
+      if (found && RoleHeads().count(d.low(b - 2)) && r < b - 1 && r > s.first) {
+        std::string_view before = d.tok(r - 1).text;
+        std::string aff;
+        if (before == "its" || before == "their") {
+          for (size_t z = r - 1; z > s.first; --z) {
+            int mi = MentionAt(*mentions, d.tok(z - 1).begin);
+            if (mi >= 0 && (*mentions)[mi].type == core::EntityType::kOrganization) {
+              aff = (*mentions)[mi].name;
+              break;
+            }
+          }
+        } else if (IsPossessive(before) && r >= s.first + 2) {
+          int mi = MentionAt(*mentions, d.tok(r - 2).begin);
+          aff = mi >= 0 ? (*mentions)[mi].name : std::string(d.tok(r - 2).text);
+        }
+        if (!aff.empty() || before == "the") {
+          role = std::string(d.Span(d.tok(r).begin, d.tok(b - 2).end));
+          affiliation = aff;
+        }
+      }
     }
     if (head && k < b) {
       // Drop a dangling "of"/"and" at the start.
@@ -256,6 +464,9 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
     }
     // Appositive: "Kara Ostrow, a senior official at the Central Bank," / ", Acme's chief
     // economist,"
+    std::string prenominal_role = role, prenominal_aff = affiliation;
+    bool single_title = !role.empty() && role.find(' ') == std::string::npos && affiliation.empty();
+    if (single_title) role.clear();
     if (role.empty() && e + 2 < s.last && d.tok(e).text == ",") {
       size_t a = e + 1;
       if (d.low(a) == "the" || d.low(a) == "a" || d.low(a) == "an") ++a;
@@ -268,10 +479,15 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
           aff = (*mentions)[mi].name;
           a = after + 1;
         }
-      } else if (a + 1 < s.last &&
-                 (d.low(a) == "country" || d.low(a) == "company" || d.low(a) == "city" ||
-                  d.low(a) == "government" || d.low(a) == "group" || d.low(a) == "party") &&
+      } else if (mi < 0 && a + 1 < s.last && d.tok(a).Is(kUpper) &&
                  IsPossessive(d.tok(a + 1).text)) {
+        aff = std::string(d.tok(a).text);  // "Alvora's head of research": a name the tagger missed
+        a += 2;
+      } else if (a + 2 < s.last && d.tok(a).Is(kLower) && IsPossessive(d.tok(a + 2).text) &&
+                 d.tok(a + 1).Is(kLower)) {
+        aff = std::string(d.Span(d.tok(a - 1).begin, d.tok(a + 1).end));  // "the disaster agency's"
+        a += 3;
+      } else if (a + 1 < s.last && d.tok(a).Is(kLower) && IsPossessive(d.tok(a + 1).text)) {
         aff = std::string(d.Span(d.tok(a - 1).begin, d.tok(a).end));
         a += 2;
       }
@@ -279,11 +495,20 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
       size_t last_head = 0;
       while (r < s.last && r < a + 6) {
         std::string l = d.low(r);
-        if (!(IsTitleToken(d, r) || (d.tok(r).Is(kLower) && !StopWords().count(l) && l.size() > 2 &&
-                                     d.labels[r] == kO && !SpeechVerbs().count(l))))
+        bool capital_place = d.tok(r).Is(kUpper) && r > a && d.labels[r] == kO;
+        if (!(IsTitleToken(d, r) || capital_place ||
+              (d.tok(r).Is(kUpper) && d.labels[r] != kBPer && d.labels[r] != kIPer && r == a) ||
+              (d.tok(r).Is(kLower) && !StopWords().count(l) && l.size() > 2 && d.labels[r] == kO &&
+               !SpeechVerbs().count(l))))
           break;
         if (RoleHeads().count(l)) last_head = r + 1;
         ++r;
+        // "head of research": an "of" phrase of common nouns stays in the role.
+        if (last_head == r && r + 1 < s.last && d.low(r) == "of" && d.tok(r + 1).Is(kLower) &&
+            !StopWords().count(d.low(r + 1)) && d.low(r + 1) != "the") {
+          r += 2;
+          last_head = r;
+        }
       }
       if (last_head > a) {
         role = std::string(d.Span(d.tok(a).begin, d.tok(last_head - 1).end));
@@ -297,6 +522,15 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
           if (oi >= 0 && (*mentions)[oi].type != core::EntityType::kPerson)
             aff = (*mentions)[oi].name;
         }
+        if (aff.empty()) {
+          int pi = MentionAt(*mentions, d.tok(a).begin);
+          if (pi >= 0 && (*mentions)[pi].type != core::EntityType::kPerson &&
+              (*mentions)[pi].span.end < d.tok(last_head - 1).begin) {
+            aff = (*mentions)[pi].name;
+            size_t after = token_at((*mentions)[pi].span.end);
+            role = std::string(d.Span(d.tok(after).begin, d.tok(last_head - 1).end));
+          }
+        }
         affiliation = aff;
         // The appositive must close: a comma, the sentence end, or a speech verb.
         size_t close = last_head;
@@ -306,6 +540,10 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
         if (!(close >= s.last || d.tok(close).Is(kPunct) || SpeechVerbs().count(d.low(close))))
           role.clear();
       }
+    }
+    if (role.empty() && single_title) {
+      role = prenominal_role;
+      affiliation = prenominal_aff;
     }
     // "Acme's Jo Lind": an affiliation without a stated role.
     if (role.empty() && b >= s.first + 2 && IsPossessive(d.tok(b - 1).text)) {
@@ -333,8 +571,9 @@ void ReadCountries(const Doc& d, std::vector<core::CountryMention>* out) {
       std::string via;
       if (g->kind == GazKind::kCountry)
         via = "name";
-      else if (g->kind == GazKind::kDemonym)
-        via = "demonym";
+      else if (g->kind == GazKind::kDemonym &&
+               !(d.labels[i] != kO && e < s.last && d.labels[e] != kO && d.labels[e] % 2 == 0))
+        via = "demonym";  // not inside a place name ("French Guiana")
       else if (g->kind == GazKind::kCapital && e < s.last) {
         // A capital stands for its government when it acts: "Washington said", "Beijing's
         // decision".
@@ -345,8 +584,17 @@ void ReadCountries(const Doc& d, std::vector<core::CountryMention>* out) {
             "responded",  "urged",  "condemned", "welcomed", "demanded", "threatened", "refused",
             "agreed",     "signed", "imposed",   "sent",     "claims",   "claimed",    "hopes",
             "fears",      "argues", "argued",    "backed",   "called",   "retaliated", "criticised",
-            "criticized", "is",     "was"};
-        bool acts = kActs.count(next) > 0;
+            "criticized", "is",     "was",       "cut",      "set",      "hit",        "told",
+            "made",       "took",   "gave",      "began",    "won",      "lost",       "held",
+            "kept",       "led",    "paid",      "sought",   "struck",   "chose",      "froze",
+            "spent",      "sold",   "bought",    "built",    "expects"};
+        bool acts = kActs.count(next) > 0 ||
+                    (d.tok(e).Is(kLower) && next.size() > 3 &&
+                     (next.back() == 's' || next.ends_with("ed")) && !StopWords().count(next));
+        std::string_view before = i > s.first ? std::string_view(d.low(i - 1)) : std::string_view();
+        if (before == "in" || before == "at" || before == "from" || before == "to" ||
+            before == "near" || before == "outside" || before == "into" || before == "of")
+          acts = false;
         if (IsPossessive(d.tok(e).text) && e + 1 < s.last) {
           static const std::unordered_set<std::string_view> kGov = {
               "decision",  "government", "position",  "response", "policy", "move",

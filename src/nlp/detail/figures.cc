@@ -2,6 +2,7 @@
 // (currency, percent, magnitude) and the noun they count, approximate and ranged values marked.
 #include <cmath>
 #include <cstdlib>
+#include <unordered_set>
 
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
@@ -105,9 +106,8 @@ std::string_view CurrencyWord(std::string_view l) {
 
 bool IsApprox(std::string_view l) {
   return l == "about" || l == "around" || l == "nearly" || l == "almost" || l == "roughly" ||
-         l == "approximately" || l == "some" || l == "over" || l == "estimated" || l == "up" ||
-         l == "least" || l == "than" || l == "more" || l == "under" || l == "close" ||
-         l == "just" || l == "circa" || l == "an";
+         l == "approximately" || l == "some" || l == "over" || l == "estimated" || l == "least" ||
+         l == "than" || l == "more" || l == "under" || l == "circa";
 }
 
 }  // namespace
@@ -137,6 +137,10 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
           k = i + 1;
         }
         approx = true;
+      } else if ((l == "third" || l == "quarter" || l == "fifth") && i > s.first &&
+                 (d.low(i - 1) == "a" || d.low(i - 1) == "one") && i + 1 < s.last &&
+                 d.low(i + 1) == "of") {
+        value = l == "third" ? 1.0 / 3 : l == "quarter" ? 0.25 : 0.2;  // "a third of patients"
       } else {
         value = WordValue(l);
         if (value == 0) continue;
@@ -172,6 +176,7 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
       }
       // Ranges: "10 to 20", "10-20", "between 10 and 20".
       double value_max = 0;
+      size_t end_tok_override = 0;
       if (k + 1 < s.last && (d.low(k) == "to" || d.low(k) == "and" || d.tok(k).text == "-" ||
                              d.tok(k).text == "\xE2\x80\x93")) {
         double v2 = 0;
@@ -179,8 +184,8 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
           size_t k2 = k + 2;
           if (k2 < s.last && ScaleOf(d.low(k2)) > 0)
             v2 *= ScaleOf(d.low(k2)), ++k2;
-          else if (value < v2 && value * 1e3 > v2 && value < 1000)
-            v2 = v2;  // "10 to 20"
+                      // "between 40 and 60 million": the scale of the second applies to the first.
+          if (k2 == k + 3 && value < v2 && k == i + 1) value *= ScaleOf(d.low(k + 2));
           if (v2 > value && (d.low(k) != "and" || prev == "between")) {
             value_max = v2;
             k = k2;
@@ -213,23 +218,59 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
       // The counted noun: "28,500 troops", "$1.2 billion in aid", "3 million more people".
       std::string counted;
       size_t c = k;
-      if (c < s.last && (d.low(c) == "of" || d.low(c) == "in") && !unit.empty() &&
-          unit != "percent" && unit != "magnitude")
-        ++c;
-      if (c < s.last && d.low(c) == "of" && unit == "percent") ++c;
+      bool of_phrase = false;
+      if (c < s.last &&
+          (d.low(c) == "of" || d.low(c) == "in" || d.low(c) == "for" || d.low(c) == "on") &&
+          !unit.empty() && unit != "percent" && unit != "magnitude")
+        ++c, of_phrase = true;
+      if (c < s.last && d.low(c) == "of" && (unit == "percent" || unit.empty()))
+        ++c, of_phrase = true;
+      if (unit == "percent" && !of_phrase) c = s.last;  // "91 percent effective": no counted noun
       if (c < s.last && d.low(c) == "the") ++c;
       for (size_t z = c; z < s.last && z < c + 3; ++z) {
         const Token& w = d.tok(z);
         if (!w.Is(kAlpha) || d.tok(z).Is(kAbbrev)) break;
         const std::string& wl = d.low(z);
-        if (StopWords().count(wl) && wl != "people") break;
         if (wl == "more" || wl == "additional" || wl == "new" || wl == "other" || wl == "extra")
           continue;
+        if (StopWords().count(wl) && wl != "people") break;
         bool upper = w.Is(kUpper);
         // A demonym or place modifier ("28,500 US troops"): keep looking for the noun.
         if (upper && z + 1 < s.last && d.tok(z + 1).Is(kLower)) continue;
         if (upper) break;
+        // Verbs are not what a number counts ("18,400 watched"), except the casualty words.
+        static const std::unordered_set<std::string_view> kCasualty = {
+            "injured",   "wounded",  "killed",   "dead",     "missing",
+            "displaced", "detained", "arrested", "evacuated"};
+        if (wl.size() > 3 && wl.ends_with("ed") && !kCasualty.count(wl)) break;
+        // "9,000 square kilometres of forest": a measure, then what it measures.
+        if ((wl == "square" || wl == "cubic") && z + 1 < s.last && d.tok(z + 1).Is(kLower)) {
+          unit = wl + " " + d.low(z + 1);
+          counted = unit;
+          k = z + 2;
+          if (z + 3 < s.last && d.low(z + 2) == "of" && d.tok(z + 3).Is(kLower) &&
+              !StopWords().count(d.low(z + 3)))
+            counted = d.low(z + 3);
+          break;
+        }
         counted = wl;
+        // "12 million tonnes of carbon": a measure, then what it measures.
+        static const std::unordered_set<std::string_view> kMeasures = {
+            "tonnes", "tons",    "kilometres", "kilometers", "km",          "miles",
+            "metres", "meters",  "hectares",   "acres",      "barrels",     "litres",
+            "liters", "gallons", "kilograms",  "kg",         "centimetres", "millimetres",
+            "feet",   "inches",  "megawatts",  "gigawatts",  "degrees"};
+        if (kMeasures.count(wl) && z + 2 < s.last && d.low(z + 1) == "of" &&
+            d.tok(z + 2).Is(kLower) && !StopWords().count(d.low(z + 2))) {
+          unit = wl;
+          counted = d.low(z + 2);
+          break;
+        }
+        if (wl == "percentage" && z + 1 < s.last && d.low(z + 1) == "points") {
+          unit = counted = "percentage points";
+          k = z + 2;
+          break;
+        }
         // "troops" in "armed troops": prefer a following plural noun.
         if (z + 1 < s.last && d.tok(z + 1).Is(kLower) && !StopWords().count(d.low(z + 1)) &&
             d.low(z + 1).back() == 's' && wl.back() != 's')
@@ -239,18 +280,27 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
       // A year is a date, and small bare integers without unit or noun are not worth keeping.
       bool integer = t.Is(kDigit) && t.text.find('.') == std::string_view::npos;
       if (unit.empty() && counted.empty()) continue;
+      if (!unit.empty() && unit.find(' ') != std::string::npos) end_tok_override = k;
       if (unit.empty() && integer && value >= 1000 && value <= 2100 && t.text.size() == 4) continue;
       if (counted == "years" || counted == "year") {
         // durations and ages are figures too ("five years"), keep them
       }
       for (size_t z = b; z > s.first && z + 3 > b; --z) {
         const std::string& pl = d.low(z - 1);
+        std::string_view before =
+            z >= s.first + 2 ? std::string_view(d.low(z - 2)) : std::string_view();
+        if ((pl == "to" && (before == "up" || before == "close")) ||
+            (pl == "at" && before == "estimated")) {
+          approx = true;
+          break;
+        }
+        if (pl == "up") break;  // "up 20 percent": a change, stated exactly
         if (IsApprox(pl))
           approx = true;
         else
           break;
       }
-      size_t end_tok = counted.empty() ? k : k;
+      size_t end_tok = end_tok_override ? end_tok_override : k;
       uint32_t begin = d.tok(b).begin, end = d.tok(end_tok - 1).end;
       if (unit.empty()) unit = counted;
       if (!counted.empty() && counted == unit) {

@@ -114,7 +114,9 @@ const std::unordered_set<std::string_view>& OrganizationWords() {
       "Technologies", "Partners",     "Media",        "Telecom",        "Railways",    "Ports",
       "Brigade",      "Cross",        "Crescent",     "Forces",         "Directorate", "Command",
       "Corps",        "Secretariat",  "Tribunal",     "Council",        "Academy",     "League",
-      "Trust"};
+      "Trust",        "Society",      "College",      "School",         "Club",        "Church",
+      "Magazine",     "Journal",      "Herald",       "Gazette",        "Tribune",     "Laboratory",
+      "Studios",      "Institution",  "Conference",   "Bancorp",        "Airways"};
   return k;
 }
 
@@ -382,7 +384,28 @@ const std::unordered_set<std::string_view>& RoleWords() {
                                                          "auditor",
                                                          "controller",
                                                          "regulator",
-                                                         "watchdog"};
+                                                         "watchdog",
+                                                         "detective",
+                                                         "striker",
+                                                         "goalkeeper",
+                                                         "midfielder",
+                                                         "defender",
+                                                         "winger",
+                                                         "trader",
+                                                         "farmer",
+                                                         "shopkeeper",
+                                                         "student",
+                                                         "driver",
+                                                         "spokeswoman",
+                                                         "housing",
+                                                         "tourism",
+                                                         "oil",
+                                                         "infrastructure",
+                                                         "fire",
+                                                         "climate",
+                                                         "senior",
+                                                         "research",
+                                                         "constable"};
   return k;
 }
 
@@ -493,7 +516,21 @@ const std::unordered_set<std::string_view>& RoleHeads() {
                                                          "campaigner",
                                                          "organiser",
                                                          "organizer",
-                                                         "pilot"};
+                                                         "pilot",
+                                                         "striker",
+                                                         "goalkeeper",
+                                                         "midfielder",
+                                                         "defender",
+                                                         "winger",
+                                                         "trader",
+                                                         "farmer",
+                                                         "shopkeeper",
+                                                         "student",
+                                                         "driver",
+                                                         "constable",
+                                                         "detective",
+                                                         "worker",
+                                                         "resident"};
   return k;
 }
 

@@ -3,6 +3,8 @@
 // around the quote. Pronoun and nominal speakers ("he said", "the official said") resolve only
 // when exactly one candidate fits; otherwise the speaker stays empty.
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
@@ -17,6 +19,155 @@ struct Pair {
   size_t open, close;  // token indices of the marks
 };
 
+const std::unordered_set<std::string_view>& TitleFunctionWords() {
+  static const std::unordered_set<std::string_view> k = {"a",  "an",  "the",  "of",   "on",
+                                                         "in", "and", "or",   "for",  "to",
+                                                         "at", "by",  "with", "from", "vs"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& Determiners() {
+  static const std::unordered_set<std::string_view> k = {
+      "a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "that", "'s"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& MentionCues() {
+  static const std::unordered_set<std::string_view> k = {
+      "like",     "adage",   "proverb", "slogan",    "motto",   "phrase",     "term",      "word",
+      "words",    "called",  "dubbed",  "termed",    "titled",  "entitled",   "headlined", "rated",
+      "labelled", "labeled", "branded", "nicknamed", "slogans", "catchphrase"};
+  return k;
+}
+
+// Speech someone would, could or might give ("he would say, "...", "let me say, "..."") is
+// imagined, not reported.
+bool Hypothetical(const Doc& d, size_t sentence_first, size_t open) {
+  size_t from = open > sentence_first + 8 ? open - 8 : sentence_first;
+  for (size_t k = from; k < open; ++k) {
+    if (!SpeechVerbs().count(d.low(k))) continue;
+    for (size_t back = 1; back <= 2 && back <= k; ++back) {
+      const std::string& w = d.low(k - back);
+      if (w == "would" || w == "could" || w == "might" || w == "should" || w == "'d") return true;
+      if (w == "me" && k >= back + 1 && d.low(k - back - 1) == "let") return true;
+    }
+  }
+  return false;
+}
+
+// Pull quotes and statements set off without marks: a paragraph of speech whose last line names
+// the speaker ("... the whole way. — Rick Santorum", "... in mind. Charles Bolden, NASA
+// Administrator"). The attribution is a person's name, optionally after a dash and before a
+// comma and a capitalised title, closing the paragraph without a full stop. A later sentence
+// repeating such a quote word for word is the same quote.
+void ReadPullQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
+                    std::vector<core::Quote>* out, std::vector<core::QuoteDetail>* details) {
+  size_t n = d.size();
+  const size_t kMaxAttributionTokens = 12;
+  const size_t kMinWords = 6;
+  std::vector<std::pair<core::Quote, core::QuoteDetail>> found;
+  for (size_t first = 0; first < n;) {
+    size_t last = first + 1;  // paragraph [first, last)
+    while (last < n && !d.tok(last).Is(kParaStart)) ++last;
+    size_t para_first = first;
+    first = last;
+    const std::string_view end_text = d.tok(last - 1).text;
+    if (end_text == "." || end_text == "!" || end_text == "?" || end_text == ":") continue;
+    bool marks = false;
+    for (size_t k = para_first; k < last; ++k)
+      marks |= IsOpen(d.tok(k).text) || IsClose(d.tok(k).text) || d.tok(k).text == "\"";
+    if (marks) continue;
+    size_t stop = last;  // the final sentence end before the attribution
+    while (stop > para_first && d.tok(stop - 1).text != "." && d.tok(stop - 1).text != "!" &&
+           d.tok(stop - 1).text != "?")
+      --stop;
+    if (stop <= para_first || last - stop > kMaxAttributionTokens) continue;
+    size_t name = stop;
+    std::string_view dash = d.tok(name).text;
+    if (dash == "-" || dash == "--" || dash == "\xE2\x80\x94" || dash == "\xE2\x80\x93") ++name;
+    if (name >= last) continue;
+    int mi = MentionAt(mentions, d.tok(name).begin);
+    if (mi < 0 || mentions[mi].type != core::EntityType::kPerson ||
+        mentions[mi].span.begin != d.tok(name).begin)
+      continue;
+    bool all_capitalised = true;  // a title line, not a sentence: "NASA Administrator"
+    for (size_t k = name; k < last; ++k)
+      all_capitalised &= !d.tok(k).Is(kLower) || d.low(k) == "of" || d.low(k) == "and";
+    size_t words = 0;
+    for (size_t k = para_first; k < stop; ++k) words += d.tok(k).Is(kAlpha);
+    if (!all_capitalised || words < kMinWords) continue;
+    core::Quote q;
+    q.span = {d.tok(para_first).begin, d.tok(stop - 1).end};
+    q.speaker = mentions[mi].name;
+    core::QuoteDetail det;
+    det.speaker = mentions[mi].span;
+    found.push_back({q, det});
+  }
+  // A statement set off as its own paragraph after an introducing one ("the Church denied these
+  // allegations:"): its sentences up to the first that reports speech again ("They also
+  // claimed ...").
+  for (size_t first = 0; first < n;) {
+    size_t last = first + 1;
+    while (last < n && !d.tok(last).Is(kParaStart)) ++last;
+    size_t intro_first = first;
+    first = last;
+    if (last >= n || d.tok(last - 1).text != ":") continue;
+    bool speech = false;
+    for (size_t k = d.tag.sentences[d.sentence_of[last - 1]].first; k < last; ++k)
+      speech |= SpeechVerbs().count(d.low(k)) > 0;
+    if (!speech || last - intro_first < 3) continue;
+    size_t next_last = last + 1;
+    bool marks = false;
+    for (; next_last < n && !d.tok(next_last).Is(kParaStart); ++next_last)
+      marks |= IsOpen(d.tok(next_last).text) || d.tok(next_last).text == "\"";
+    if (marks || IsOpen(d.tok(last).text) || d.tok(last).text == "\"") continue;
+    size_t stop = last;
+    for (size_t s = d.sentence_of[last]; s < d.tag.sentences.size(); ++s) {
+      const SentenceRange& r = d.tag.sentences[s];
+      if (r.first >= next_last) break;
+      bool reports = false;
+      for (size_t k = r.first; k < r.last; ++k) reports |= SpeechVerbs().count(d.low(k)) > 0;
+      if (reports && stop > last) break;  // the statement's first sentence always belongs
+      stop = r.last;
+    }
+    size_t words = 0;
+    for (size_t k = last; k < stop; ++k) words += d.tok(k).Is(kAlpha);
+    if (words < kMinWords) continue;
+    core::Quote q;
+    q.span = {d.tok(last).begin, d.tok(stop - 1).end};
+    out->push_back(q);
+    details->push_back({});
+  }
+  for (const auto& [q, det] : found) {
+    std::string_view said = d.Span(q.span.begin, q.span.end);
+    for (const SentenceRange& s : d.tag.sentences) {
+      if (s.last <= s.first) continue;
+      uint32_t b = d.tok(s.first).begin, e = d.tok(s.last - 1).end;
+      if (b == q.span.begin || d.Span(b, e) != said) continue;
+      bool taken = false;
+      for (const core::Quote& o : *out) taken |= o.span.begin < e && b < o.span.end;
+      if (taken) continue;
+      out->push_back({{b, e}, q.speaker});
+      details->push_back(det);
+    }
+    out->push_back(q);
+    details->push_back(det);
+  }
+  // Keep quotes in text order.
+  std::vector<size_t> order(out->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return (*out)[a].span.begin < (*out)[b].span.begin; });
+  std::vector<core::Quote> sorted_quotes;
+  std::vector<core::QuoteDetail> sorted_details;
+  for (size_t i : order) {
+    sorted_quotes.push_back((*out)[i]);
+    sorted_details.push_back((*details)[i]);
+  }
+  *out = std::move(sorted_quotes);
+  *details = std::move(sorted_details);
+}
+
 }  // namespace
 
 void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
@@ -27,17 +178,44 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
   // Find mark pairs paragraph by paragraph.
   size_t open = SIZE_MAX;
   bool straight_open = false;
+  // A quote left open at a paragraph end, kept for a few paragraphs: many outlets run a quote on
+  // over paragraphs that do not reopen it ("said, "We learned a lot.\nIt was a hard day."").
+  size_t dangling = SIZE_MAX;
+  int paragraphs_since_dangling = 0;
+  const int kMaxDanglingParagraphs = 3;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = d.tok(i);
+    if (t.Is(kParaStart)) {
+      if (dangling != SIZE_MAX && ++paragraphs_since_dangling > kMaxDanglingParagraphs)
+        dangling = SIZE_MAX;
+    }
     if (t.Is(kParaStart) && open != SIZE_MAX) {
       // A curly quote left open continues when the new paragraph opens with a quote mark (the
       // news convention for multi-paragraph quotes); straight marks cannot tell, so they reset.
       bool continues = !straight_open && IsOpen(t.text);
-      if (!continues)
+      bool reopens = straight_open && t.text == "\"" && i + 1 < n && !d.tok(i + 1).Is(kSpaceBefore);
+      if (reopens) {
+        // Straight marks follow the same convention: the paragraph's quote ends at its end.
+        pairs.push_back({open, i});
         open = SIZE_MAX, straight_open = false;
-      else
+      } else if (!continues) {
+        dangling = open, paragraphs_since_dangling = 1;
+        open = SIZE_MAX, straight_open = false;
+      } else {
         continue;
+      }
     }
+    bool space_before = t.Is(kSpaceBefore) || t.Is(kParaStart);
+    bool space_after = i + 1 >= n || d.tok(i + 1).Is(kSpaceBefore) || d.tok(i + 1).Is(kParaStart);
+    // A closing mark with nothing open closes the quote a paragraph left open.
+    bool closes_facing = !space_before && (space_after || d.tok(i + 1).Is(kPunct));
+    if (open == SIZE_MAX && dangling != SIZE_MAX && closes_facing &&
+        (IsClose(t.text) || t.text == "\"")) {
+      pairs.push_back({dangling, i});
+      dangling = SIZE_MAX;
+      continue;
+    }
+    if ((IsOpen(t.text) || t.text == "\"") && open == SIZE_MAX) dangling = SIZE_MAX;
     if (IsOpen(t.text) && !straight_open) {
       if (open == SIZE_MAX) open = i;
     } else if (IsClose(t.text) && !straight_open) {
@@ -46,8 +224,6 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     } else if (t.text == "\"") {
       // Which way a straight mark faces: attached to the next word it opens, to the previous one
       // it closes. This re-synchronises pairing after an unmatched mark.
-      bool space_before = t.Is(kSpaceBefore) || t.Is(kParaStart);
-      bool space_after = i + 1 >= n || d.tok(i + 1).Is(kSpaceBefore) || d.tok(i + 1).Is(kParaStart);
       if (straight_open && space_before && !space_after && i > open + 1 &&
           (d.tok(i - 1).Is(kAlpha) || d.tok(i - 1).Is(kDigit))) {
         open = i;  // the earlier mark was unmatched; this one opens
@@ -77,13 +253,28 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     for (size_t k = p.open + 1; k < p.close; ++k)
       has_end |= d.tok(k).text == "," || d.tok(k).text == "." || d.tok(k).text == "?" ||
                  d.tok(k).text == "!";
-    // Titles and names ("Top of the Spear") are capitalised throughout; "the" + a short phrase is
-    // a term being mentioned ("the "right to leave""), not speech.
-    size_t capitals = 0;
-    for (size_t k = p.open + 1; k < p.close; ++k) capitals += d.tok(k).Is(kUpper) && k > p.open + 1;
-    bool title = words >= 2 && capitals + 1 >= words;
-    bool mention = p.open > 0 && d.low(p.open - 1) == "the" && words < 6 && !has_end;
-    if (words < 2 || title || mention) continue;
+    // Titles and names ("Top of the Spear", "The Internet Explorer 6 Countdown") capitalise every
+    // word but short function words.
+    size_t content = 0, capitalised = 0;
+    for (size_t k = p.open + 1; k < p.close; ++k) {
+      if (!d.tok(k).Is(kAlpha) && !d.tok(k).Is(kDigit)) continue;
+      if (k > p.open + 1 && TitleFunctionWords().count(d.low(k))) continue;
+      ++content;
+      capitalised += d.tok(k).Is(kUpper) || d.tok(k).Is(kDigit);
+    }
+    bool title = content >= 2 && capitalised == content;
+    // A short phrase after a determiner is a term being mentioned or a scare quote ("a "strong
+    // rationale"", "the "right to leave.""), not speech.
+    bool mention = p.open > 0 && Determiners().count(d.low(p.open - 1)) &&
+                   (words <= 3 || (words < 6 && !has_end));
+    // Words introduced as a name or a saying ("the adage, "...", "rated "highly critical"", "sort
+    // of like, "...") are mentioned, not said.
+    size_t before = p.open;
+    while (before > 0 && (d.tok(before - 1).text == "," || d.tok(before - 1).text == ":")) --before;
+    mention |= before > 0 && MentionCues().count(d.low(before - 1));
+    if (words < 2 || title || mention ||
+        Hypothetical(d, d.tag.sentences[d.sentence_of[p.open]].first, p.open))
+      continue;
     uint32_t qb = d.tok(p.open + 1).begin, qe = d.tok(p.close - 1).end;
     core::Quote q;
     q.span = {qb, qe};
@@ -145,6 +336,9 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
       size_t from = std::max<size_t>(s_open.first, p.open > kMaxWindow ? p.open - kMaxWindow : 0);
       scan(from, p.open);
     }
+    // A phrase of a few words that nobody is said to say is a scare quote or a term ("features
+    // "free as in beer" content").
+    if (verb == SIZE_MAX && words <= 3 && !has_end) continue;
     if (verb != SIZE_MAX) det.verb = std::string(d.tok(verb).text);
     if (speaker >= 0) {
       q.speaker = mentions[speaker].name;
@@ -177,6 +371,7 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     out->push_back(std::move(q));
     details->push_back(det);
   }
+  ReadPullQuotes(d, mentions, out, details);
 }
 
 }  // namespace wirebrief::nlp::detail

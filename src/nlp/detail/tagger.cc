@@ -34,9 +34,11 @@ const char* kGazNames[] = {"-", "co", "dm", "ca", "ci", "re", "or", "fn"};
 
 // Words joining the parts of one capitalised name: "Bank of England", "Procter & Gamble".
 bool IsConnector(std::string_view lower) {
-  return lower == "of" || lower == "and" || lower == "&" || lower == "for" || lower == "de" ||
-         lower == "the" || lower == "du" || lower == "van" || lower == "von" || lower == "da" ||
-         lower == "del" || lower == "la" || lower == "bin" || lower == "al" || lower == "on";
+  // "and" and "the" are left out: they join list items ("Hong Kong and Los Angeles") far more
+  // often than the words of one name.
+  return lower == "of" || lower == "&" || lower == "for" || lower == "de" || lower == "du" ||
+         lower == "van" || lower == "von" || lower == "da" || lower == "del" || lower == "la" ||
+         lower == "bin" || lower == "al";
 }
 
 bool Allowed(int prev, int label) {

@@ -241,7 +241,8 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
   std::vector<SentenceRange> out;
   uint32_t n = static_cast<uint32_t>(toks.size());
   uint32_t start = 0;
-  bool dq_open = false;  // inside a straight double quote in this paragraph
+  bool dq_open = false;   // inside a straight double quote in this paragraph
+  uint32_t consumed = 0;  // tokens before this were already read as closing marks
   auto push = [&](uint32_t end) {
     if (end > start) out.push_back({start, end});
     start = end;
@@ -252,11 +253,11 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
       push(k);
       dq_open = false;
     }
-    if (t.text == "\"") dq_open = !dq_open;
+    if (t.text == "\"" && k >= consumed) dq_open = !dq_open;  // closers already counted theirs
     // "Headline words Wednesday, October 9, 2013": a dateline after a headline without a period.
     if (k > start && k + 4 < n && t.Is(kUpper) && toks[k + 1].text == "," &&
-        !toks[k - 1].Is(kPunct) && IsWeekday(t.text) &&
-        ParseInt(toks[k + 4].text.substr(0, 4)) >= 1000 && toks[k + 3].text == ",") {
+        !toks[k - 1].Is(kPunct) && IsWeekday(t.text) && k + 5 < n &&
+        ParseInt(toks[k + 5].text.substr(0, 4)) >= 1000 && toks[k + 4].text == ",") {
       push(k);
     }
     bool term = IsTerminator(t.text);
@@ -271,6 +272,7 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
       }
       ++j;
     }
+    consumed = j;
     if (j >= n || toks[j].Is(kParaStart)) {
       if (term || abbrev) {
         push(j);

@@ -49,10 +49,31 @@ json ArticleExtrasToJson(const core::Article& a) {
   for (const auto& s : an.sentences) sents.push_back(Span(s.span));
   for (const auto& m : an.mentions)
     ments.push_back({{"span", Span(m.span)}, {"type", core::EntityTypeName(m.type)}, {"name", m.name}, {"role", m.role}});
-  for (const auto& f : an.figures)
-    figs.push_back({{"span", Span(f.span)}, {"value", f.value}, {"unit", f.unit}, {"text", f.text}});
+  for (size_t i = 0; i < an.figures.size(); ++i) {
+    const auto& f = an.figures[i];
+    json fj = {{"span", Span(f.span)}, {"value", f.value}, {"unit", f.unit}, {"text", f.text}};
+    if (i < an.figure_details.size()) {
+      fj["counted"] = an.figure_details[i].counted;
+      fj["value_max"] = an.figure_details[i].value_max;
+      fj["approximate"] = an.figure_details[i].approximate;
+    }
+    figs.push_back(std::move(fj));
+  }
   for (const auto& d : an.dates) dates.push_back({{"span", Span(d.span)}, {"text", d.text}, {"value", d.value}});
-  for (const auto& q : an.quotes) quotes.push_back({{"span", Span(q.span)}, {"speaker", q.speaker}});
+  for (size_t i = 0; i < an.quotes.size(); ++i) {
+    json qj = {{"span", Span(an.quotes[i].span)}, {"speaker", an.quotes[i].speaker}};
+    if (i < an.quote_details.size()) {
+      qj["verb"] = an.quote_details[i].verb;
+      qj["speaker_span"] = Span(an.quote_details[i].speaker);
+    }
+    quotes.push_back(std::move(qj));
+  }
+  json roles = json::array(), countries = json::array();
+  for (const auto& r : an.roles)
+    roles.push_back({{"span", Span(r.span)}, {"person", r.person}, {"role", r.role}, {"affiliation", r.affiliation}});
+  for (const auto& c : an.countries) countries.push_back({{"span", Span(c.span)}, {"code", c.code}, {"via", c.via}});
+  j["roles"] = roles;
+  j["countries"] = countries;
   j["sentences"] = sents;
   j["entities"] = ments;
   j["figures"] = figs;
@@ -78,11 +99,20 @@ void ArticleExtrasFromJson(const json& j, core::Article* a) {
   for (const auto& s : j.value("sentences", json::array())) an.sentences.push_back({SpanFrom(s)});
   for (const auto& m : j.value("entities", json::array()))
     an.mentions.push_back({SpanFrom(m.value("span", json())), TypeFrom(m.value("type", "")), m.value("name", ""), m.value("role", "")});
-  for (const auto& f : j.value("figures", json::array()))
+  for (const auto& f : j.value("figures", json::array())) {
     an.figures.push_back({SpanFrom(f.value("span", json())), f.value("value", 0.0), f.value("unit", ""), f.value("text", "")});
+    an.figure_details.push_back({f.value("counted", ""), f.value("value_max", 0.0), f.value("approximate", false)});
+  }
   for (const auto& d : j.value("dates", json::array()))
     an.dates.push_back({SpanFrom(d.value("span", json())), d.value("text", ""), d.value("value", "")});
-  for (const auto& q : j.value("quotes", json::array())) an.quotes.push_back({SpanFrom(q.value("span", json())), q.value("speaker", "")});
+  for (const auto& q : j.value("quotes", json::array())) {
+    an.quotes.push_back({SpanFrom(q.value("span", json())), q.value("speaker", "")});
+    an.quote_details.push_back({q.value("verb", ""), SpanFrom(q.value("speaker_span", json()))});
+  }
+  for (const auto& r : j.value("roles", json::array()))
+    an.roles.push_back({SpanFrom(r.value("span", json())), r.value("person", ""), r.value("role", ""), r.value("affiliation", "")});
+  for (const auto& c : j.value("countries", json::array()))
+    an.countries.push_back({SpanFrom(c.value("span", json())), c.value("code", ""), c.value("via", "")});
 }
 
 json BriefToJson(const core::Brief& b) {

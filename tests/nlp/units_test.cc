@@ -1,0 +1,190 @@
+// Tokens, sentences, dates and quotes: the cases the read stage's parts are built around.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "nlp/read.h"
+
+namespace wirebrief::nlp {
+namespace {
+
+std::string At(std::string_view t, core::CharSpan s) {
+  return std::string(t.substr(s.begin, s.end - s.begin));
+}
+
+std::vector<std::string> SentenceTexts(const std::string& t) {
+  std::vector<std::string> out;
+  for (const auto& s : SplitSentences(t)) out.push_back(At(t, s.span));
+  return out;
+}
+
+TEST(SentencesTest, AbbreviationEndsSentenceOnlyBeforeAnOpener) {
+  auto s = SentenceTexts(
+      "Troops left the U.S. The base closed. U.S. officials said Gen. Ames and No. 2 stayed.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "Troops left the U.S.");
+  EXPECT_EQ(s[2], "U.S. officials said Gen. Ames and No. 2 stayed.");
+}
+
+TEST(SentencesTest, QuotesCloseTheirSentenceAndQuestionsInsideQuotesDoNot) {
+  auto s = SentenceTexts("\"Who knows?\" he asked. \"Nobody.\" Then he left.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "\"Who knows?\" he asked.");
+  EXPECT_EQ(s[1], "\"Nobody.\"");
+}
+
+TEST(SentencesTest, HeadlineBeforeDatelineIsItsOwnSentence) {
+  auto s = SentenceTexts("Council approves budget Wednesday, October 9, 2013\nThe council met.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0], "Council approves budget");
+}
+
+TEST(DatesTest, RelativeExpressionsResolveAgainstThePublicationDate) {
+  // 2026-11-05 is a Thursday.
+  std::string t =
+      "Last week the talks failed. The vote is next month. Prices rose last year and fell three "
+      "years ago. "
+      "The plant will open in early March. Sales peaked in the 1990s. Ministers met on Wednesday, "
+      "October 9, 2013.";
+  auto a = ReadText(t, "2026-11-05");
+  std::map<std::string, std::string> got;
+  for (const auto& d : a.dates) got[d.text] = d.value;
+  EXPECT_EQ(got["Last week"], "2026-10-26/2026-11-01");
+  EXPECT_EQ(got["next month"], "2026-12");
+  EXPECT_EQ(got["last year"], "2025");
+  EXPECT_EQ(got["three years ago"], "2023");
+  EXPECT_EQ(got["early March"], "2027-03-01/2027-03-15");
+  EXPECT_EQ(got["1990s"], "1990-01-01/1999-12-31");
+  EXPECT_EQ(got["Wednesday, October 9, 2013"], "2013-10-09");
+}
+
+TEST(DatesTest, GenericWeekdaysAndPresentTenseTodayAreNotDates) {
+  auto a =
+      ReadText("Papers come out on a Monday. Magicians working today are different.", "2026-11-05");
+  EXPECT_TRUE(a.dates.empty());
+}
+
+TEST(QuotesTest, MultiParagraphCurlyQuoteIsOneQuote) {
+  std::string t =
+      "\xE2\x80\x9CWe will rebuild the bridge, and we will do it fast.\n"
+      "\xE2\x80\x9CNobody will be left behind,\xE2\x80\x9D said Mara Velinska.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "Mara Velinska");
+  EXPECT_EQ(At(t, a.quotes[0].span).substr(0, 7), "We will");
+}
+
+TEST(QuotesTest, PronounSpeakerStaysEmptyWhenTwoPeopleCouldHaveSpoken) {
+  auto a = ReadText(
+      "Kara Ostrow met Lio Tanaka in Osaka. \"The talks went well for everyone,\" he said.",
+      "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker, "") << "two candidates: no guess";
+}
+
+TEST(QuotesTest, ScareQuotesAndTitlesAreNotSpeech) {
+  auto a =
+      ReadText("The plan gives \"flexibility\" and was shown on \"The Morning Show\" yesterday.",
+               "2026-11-05");
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+// Bug: a closing straight mark after a paragraph the quote ran over was taken for an opener, so
+// the quote was lost and the narration after it became a quote.
+TEST(QuotesTest, StraightQuoteRunningOverAParagraphKeepsItsCloseRegression) {
+  std::string t =
+      "After the match, coach Mara Velinska said, \"We learned a lot from today's game.\n"
+      "It was a very emotional day for the whole squad.\" After the match, the fans went home.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(At(t, a.quotes[0].span).substr(0, 10), "We learned");
+  EXPECT_EQ(At(t, a.quotes[0].span).back(), '.');
+  EXPECT_LT(a.quotes[0].span.end, t.find("After the match, the"));
+}
+
+TEST(QuotesTest, StraightQuoteReopenedInTheNextParagraphEndsWithItsParagraph) {
+  std::string t =
+      "Aid worker Lio Tanaka said: \"People fleeing danger need quick and fair decisions.\n"
+      "\"No one should lose a claim over a form in a language they do not speak.\"";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(At(t, a.quotes[0].span), "People fleeing danger need quick and fair decisions.");
+  EXPECT_EQ(At(t, a.quotes[1].span).substr(0, 6), "No one");
+}
+
+TEST(QuotesTest, PullQuoteTakesTheSpeakerFromItsLastLine) {
+  std::string t =
+      "The agency picked three sites for the old trainers.\n"
+      "This was a hard decision, but one made with the public in mind. Mara Velinska, Agency "
+      "Director\nThe sites open next year.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(At(t, a.quotes[0].span).substr(0, 8), "This was");
+  EXPECT_EQ(a.quotes[0].speaker, "Mara Velinska");
+}
+
+TEST(QuotesTest, StatementParagraphAfterAnIntroducingColonIsAQuote) {
+  std::string t =
+      "In a statement to the broadcaster, the club denied the allegations:\n"
+      "The players were never made to work on the boat. They were guests on board at all times. "
+      "The club also claimed the reports were old.";
+  auto a = ReadText(t, "2026-11-05");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(At(t, a.quotes[0].span),
+            "The players were never made to work on the boat. They were guests on board at all "
+            "times.");
+}
+
+TEST(QuotesTest, ImaginedSpeechSayingsAndTitlesAreNotQuotes) {
+  auto a = ReadText(
+      "My boss would say, \"Well, I will not hire them.\" What about the adage, \"Those who "
+      "forget history repeat it\"? The site \"The Browser 6 Countdown\" opened. The shop sells "
+      "\"free as beer\" content.",
+      "2026-11-05");
+  EXPECT_TRUE(a.quotes.empty()) << a.quotes.size();
+}
+
+std::map<std::string, core::EntityType> Names(const std::string& t) {
+  std::map<std::string, core::EntityType> out;
+  for (const auto& m : ReadText(t, "2026-11-05").mentions) out[At(t, m.span)] = m.type;
+  return out;
+}
+
+TEST(NamesTest, OrganisationWordBeforeOfTakesTheRestOfTheName) {
+  auto names = Names("She studied at the Velinska Institute of Marine Technology for two years.");
+  ASSERT_TRUE(names.count("Velinska Institute of Marine Technology")) << names.size();
+  EXPECT_EQ(names["Velinska Institute of Marine Technology"], core::EntityType::kOrganization);
+}
+
+TEST(NamesTest, UnknownAcronymIsAnOrganisationButCommonOnesAreNot) {
+  auto names = Names("The regulator QRXB fined the firm, its CEO said on TV.");
+  ASSERT_TRUE(names.count("QRXB"));
+  EXPECT_EQ(names["QRXB"], core::EntityType::kOrganization);
+  EXPECT_FALSE(names.count("CEO"));
+  EXPECT_FALSE(names.count("TV"));
+}
+
+TEST(NamesTest, EventsAreNotNamesAndCountriesPlayingInASportsReportAreTeams) {
+  std::string t =
+      "Norway faced Chile in the Harbour Cup final in Peru. Norway scored early from a penalty "
+      "and the coach praised the squad after the match, though one goal was disputed.";
+  auto names = Names(t);
+  EXPECT_FALSE(names.count("Harbour Cup"));
+  ASSERT_TRUE(names.count("Norway"));
+  EXPECT_EQ(names["Norway"], core::EntityType::kOrganization);
+  ASSERT_TRUE(names.count("Peru"));
+  EXPECT_NE(names["Peru"], core::EntityType::kOrganization) << "a place after 'in'";
+}
+
+TEST(ReadTextTest, OffsetsStayInsideTheTextForAnyBytes) {
+  std::string t = "\xE2\x80\x9C\xFF\xFE Caf\xC3\xA9 \"\"\" $ 12 % \xE2\x80\x9D\n\n\"";
+  auto a = ReadText(t, "");
+  for (const auto& s : a.sentences) EXPECT_LE(s.span.end, t.size());
+  for (const auto& m : a.mentions) EXPECT_LE(m.span.end, t.size());
+  for (const auto& q : a.quotes) EXPECT_LE(q.span.end, t.size());
+  EXPECT_EQ(a.figures.size(), a.figure_details.size());
+  EXPECT_EQ(a.quotes.size(), a.quote_details.size());
+}
+
+}  // namespace
+}  // namespace wirebrief::nlp
