@@ -143,7 +143,14 @@ json Faith(const json& j) {
   json out = json::array();
   for (const auto& s : j.value("summaries", json::array())) {
     if (!s.is_object()) continue;
-    brief::Support r = brief::ScoreTextAgainstDocument(Str(s, "summary"), doc);
+    std::vector<std::string> given;
+    if (s.contains("summary_sentences") && s["summary_sentences"].is_array())
+      for (const auto& x : s["summary_sentences"])
+        if (x.is_string()) given.push_back(x.get<std::string>());
+    std::vector<std::string_view> parts(given.begin(), given.end());
+    std::string summary = Str(s, "summary");
+    brief::Support r = parts.empty() ? brief::ScoreTextAgainstDocument(summary, doc)
+                                     : brief::ScoreSentencesAgainstDocument(parts, doc);
     out.push_back({{"id", Str(s, "id")},
                    {"score", r.score},
                    {"label", r.score >= brief::kSupportedAt ? 1 : 0},
@@ -152,6 +159,10 @@ json Faith(const json& j) {
                      {"pairs", r.pair_coverage},
                      {"numbers", r.number_coverage},
                      {"names", r.name_coverage},
+                     {"trigrams", r.trigram_coverage},
+                     {"best", r.best_coverage},
+                     {"best_pairs", r.best_pair_coverage},
+                     {"best_trigrams", r.best_trigram_coverage},
                      {"negation_mismatch", r.negation_mismatch}}}});
   }
   return out;

@@ -380,7 +380,9 @@ class BriefBuilder {
       cited_text.push_back(oc.text);
     }
     // The guard every line passes: its words and numbers must be in what it cites.
-    if (ScoreSupport(text, cited_text).score < kSupportedAt) return false;
+    Support support = ScoreSupport(text, cited_text);
+    if (support.score < kSupportedAt || support.term_coverage < 0.8 || support.number_coverage < 1)
+      return false;
     c.used = true;
     words_used_ += words;
     for (int t : c.terms) covered_terms_.insert(t);
