@@ -412,14 +412,16 @@ class BriefBuilder {
             const std::function<bool(const Candidate&)>& accept) {
     std::vector<size_t> pool;
     for (size_t i = 0; i < cands_.size(); ++i)
-      if ((Selectable(cands_[i]) || InContext(i)) && accept(cands_[i])) pool.push_back(i);
-    auto value = [&](size_t i) { return cands_[i].salience * (InContext(i) ? w_.reuse : 1.0); };
+      if ((Selectable(cands_[i]) || LineOf(i) != SIZE_MAX) && accept(cands_[i])) pool.push_back(i);
+    auto value = [&](size_t i) {
+      return cands_[i].salience * (LineOf(i) != SIZE_MAX ? w_.reuse : 1.0);
+    };
     std::stable_sort(pool.begin(), pool.end(),
                      [&](size_t x, size_t y) { return value(x) > value(y); });
     size_t n = 0;
     for (size_t i : pool) {
       if (n >= max) break;
-      if (InContext(i)) {
+      if (LineOf(i) != SIZE_MAX) {  // a summary line that also belongs here
         n += Place(b, section, "", i);
         continue;
       }
