@@ -23,12 +23,14 @@ using detail::Candidate;
 
 // Selection weights, tuned on the summarisation kit's dev split (bench/README.md, ## brief).
 struct Weights {
-  double position = 1.2;      // extra weight of an article's first sentence over its tail
-  double position_decay = 3;  // sentences over which the lead bonus fades
-  double pair_weight = 1.0;   // a shared content-word pair against a shared word
+  double position = 2;        // extra weight of an article's first standalone sentence
+  double position_decay = 5;  // sentences over which that lead bonus fades
+  double pair_weight = 2;     // a shared content-word pair against a shared word
   double length_exp = 0.6;    // gain is divided by words^length_exp
-  double multi_source = 1.0;  // extra weight of a term per further independent source
-  int min_words = 6, max_words = 60;
+  double multi_source = 2;    // extra weight of a term per further independent source
+  double quality = 0.6;       // factor for sentences leaning on the one before
+  double reuse = 3;           // preference of a section for a sentence the summary holds
+  size_t min_words = 6, max_words = 80;
 };
 
 bool StartsWithAny(std::string_view s, std::initializer_list<const char*> words) {
@@ -67,9 +69,35 @@ long DaysBefore(const std::string& earlier, const std::string& later) {
   return a && b ? core::DaysFromCivil(*b) - core::DaysFromCivil(*a) : 0;
 }
 
+size_t WordCountOf(std::string_view s) { return detail::WordCount(s); }
+
+// True when every quoted stretch is a few words: a title, a name or a term in quotes, not
+// somebody's statement.
+bool ShortQuotesOnly(std::string_view s) {
+  std::string plain(s);
+  for (const char* curly : {"\xE2\x80\x9C", "\xE2\x80\x9D"})
+    for (size_t at; (at = plain.find(curly)) != std::string::npos;) plain.replace(at, 3, "\"");
+  size_t open = std::string::npos;
+  for (size_t i = 0; i < plain.size(); ++i) {
+    if (plain[i] != '"') continue;
+    if (open == std::string::npos) {
+      open = i;
+      continue;
+    }
+    if (WordCountOf(std::string_view(plain).substr(open + 1, i - open - 1)) > 4) return false;
+    open = std::string::npos;
+  }
+  return open == std::string::npos;
+}
+
 const std::initializer_list<const char*> kAttribution = {
-    " said",   " says",      " told ",   " according to", " asked",  " added",    " wrote",
-    " stated", " announced", " tweeted", " explained",    " warned", " insisted", " argued"};
+    " said",         " says",     " told ",     " according to", " asked",     " added",
+    " wrote",        " stated",   " announced", " tweeted",      " explained", " warned",
+    " insisted",     " argued",   " tells ",    " adds",         " writes",    " noted",
+    " notes",        " recalled", " claimed",   " admitted",     " responded", " replied",
+    " continued",    " reported", " reports",   " testified",    " posted",    " declared",
+    " acknowledged", " conceded", " concluded", " describ",      " called ",   " quoted",
+    " statement",    " interview"};
 
 class BriefBuilder {
  public:
@@ -90,11 +118,13 @@ class BriefBuilder {
     CollectCandidates();
     MergeRepeats();
     WeighTerms();
+    // The summary first (lede, then context up to the word budget), then the sections, which
+    // prefer lines the summary holds (moving them costs no words) and add lines while room is left.
     Lede(&brief);
+    Context(&brief, opts_.max_words);
     Stakeholders(&brief);
     WhatsNext(&brief);
     WhyItMatters(&brief);
-    Context(&brief);
     Order(&brief);
     detail::AddKeyFigures(arts_, cands_, outlet_, opts_.max_figures, &brief);
     Timeline(&brief);
@@ -123,41 +153,61 @@ class BriefBuilder {
     return term_ids_.emplace(t, static_cast<int>(term_ids_.size())).first->second;
   }
 
+  Candidate MakeCandidate(size_t ai, const std::vector<core::CharSpan>& spans, size_t pos) {
+    const core::Article* a = arts_[ai];
+    Candidate c;
+    c.art = ai;
+    c.span = {spans.front().begin, spans.back().end};
+    if (spans.size() > 1) c.parts = spans;
+    c.pos = pos;
+    c.text = std::string_view(a->text.data() + c.span.begin, c.span.end - c.span.begin);
+    c.words = detail::WordCount(c.text);
+    std::vector<int> ids;
+    for (const auto& t : detail::Terms(c.text)) ids.push_back(TermId(t));
+    for (size_t i = 0; i + 1 < ids.size(); ++i)
+      c.pairs.push_back((static_cast<uint64_t>(ids[i]) << 32) | static_cast<uint32_t>(ids[i + 1]));
+    c.terms = ids;
+    std::sort(c.terms.begin(), c.terms.end());
+    c.terms.erase(std::unique(c.terms.begin(), c.terms.end()), c.terms.end());
+    std::sort(c.pairs.begin(), c.pairs.end());
+    c.pairs.erase(std::unique(c.pairs.begin(), c.pairs.end()), c.pairs.end());
+    c.prose = Eligible(c);
+    return c;
+  }
+
   void CollectCandidates() {
     for (size_t ai = 0; ai < arts_.size(); ++ai) {
       const core::Article* a = arts_[ai];
-      size_t pos = 0;
+      std::vector<core::CharSpan> spans;
       for (const core::Sentence& s : a->annotations.sentences) {
         if (s.span.end > a->text.size() || s.span.begin >= s.span.end) continue;
-        std::string_view text(a->text.data() + s.span.begin, s.span.end - s.span.begin);
-        if (text == a->title) continue;
-        Candidate c;
-        c.art = ai;
-        c.span = s.span;
-        c.pos = pos++;
-        c.text = text;
-        c.words = detail::WordCount(text);
-        std::vector<std::string> terms = detail::Terms(text);
-        std::vector<int> ids;
-        for (const auto& t : terms) ids.push_back(TermId(t));
-        for (size_t i = 0; i + 1 < ids.size(); ++i)
-          c.pairs.push_back((static_cast<uint64_t>(ids[i]) << 32) |
-                            static_cast<uint32_t>(ids[i + 1]));
-        c.terms = ids;
-        std::sort(c.terms.begin(), c.terms.end());
-        c.terms.erase(std::unique(c.terms.begin(), c.terms.end()), c.terms.end());
-        std::sort(c.pairs.begin(), c.pairs.end());
-        c.pairs.erase(std::unique(c.pairs.begin(), c.pairs.end()), c.pairs.end());
-        c.prose = Eligible(c);
-        cands_.push_back(std::move(c));
+        if (std::string_view(a->text.data() + s.span.begin, s.span.end - s.span.begin) == a->title)
+          continue;
+        spans.push_back(s.span);
+      }
+      for (size_t k = 0; k < spans.size(); ++k) {
+        cands_.push_back(MakeCandidate(ai, {spans[k]}, k));
+        // A quotation running over several sentences is one line, from its opening mark to
+        // the sentence that closes it (and usually names the speaker).
+        if (CountQuoteMarks(cands_.back().text) % 2 == 0) continue;
+        std::vector<core::CharSpan> run{spans[k]};
+        size_t marks = CountQuoteMarks(cands_.back().text);
+        for (size_t m = k + 1; m < spans.size() && run.size() < 4 && marks % 2 == 1; ++m) {
+          run.push_back(spans[m]);
+          marks += CountQuoteMarks(
+              std::string_view(a->text.data() + spans[m].begin, spans[m].end - spans[m].begin));
+        }
+        if (marks % 2 == 0) {
+          Candidate merged = MakeCandidate(ai, run, k);
+          if (merged.prose) cands_.push_back(std::move(merged));
+        }
       }
     }
   }
 
   // Whether a sentence can stand alone as a brief line.
   bool Eligible(const Candidate& c) const {
-    if (c.words < static_cast<size_t>(w_.min_words) || c.words > static_cast<size_t>(w_.max_words))
-      return false;
+    if (c.words < w_.min_words || c.words > w_.max_words) return false;
     if (c.terms.size() < 4) return false;
     std::string lower = " " + detail::Lower(c.text) + " ";
     // Page furniture a crawl brings in with the text.
@@ -186,7 +236,7 @@ class BriefBuilder {
     // A quote stands only with its speaker, and a quote broken across sentences not at all.
     size_t q = CountQuoteMarks(c.text);
     if (q % 2 == 1) return false;
-    if (q > 0 && !ContainsAny(lower, kAttribution)) return false;
+    if (q > 0 && !ShortQuotesOnly(c.text) && !ContainsAny(lower, kAttribution)) return false;
     if (c.text.back() != '.' && c.text.back() != '"' && c.text.back() != '!' &&
         !(c.text.size() >= 3 && c.text.substr(c.text.size() - 3) == "\xE2\x80\x9D"))
       return false;
@@ -246,13 +296,19 @@ class BriefBuilder {
       int tf = pair_tf[p];
       if (tf >= 2) pair_w_[p] = std::log(1.0 + tf) * (1 + w_.multi_source * extra);
     }
+    std::vector<size_t> eligible_seen(arts_.size(), 0);
+    for (Candidate& c : cands_) {
+      c.epos = eligible_seen[c.art];
+      if (c.prose) ++eligible_seen[c.art];
+    }
     for (Candidate& c : cands_) {
       c.salience = Gain(c) * PositionFactor(c) * Quality(c);
     }
   }
 
   double PositionFactor(const Candidate& c) const {
-    return 1 + w_.position * std::exp(-static_cast<double>(c.pos) / w_.position_decay);
+    // Counted over standalone sentences: a dateline or a photo credit does not push the lead down.
+    return 1 + w_.position * std::exp(-static_cast<double>(c.epos) / w_.position_decay);
   }
 
   // Sentences that lean on the one before them read badly alone.
@@ -261,7 +317,7 @@ class BriefBuilder {
     if (StartsWithAny(c.text, {"He", "She", "It", "They", "This", "That", "These", "Those", "His",
                                "Her", "Their", "But", "And", "However", "Also", "Still",
                                "Meanwhile", "So", "Instead"}))
-      q *= 0.6;
+      q *= w_.quality;
     if (c.text.find('?') != std::string_view::npos) q *= 0.5;
     return q;
   }
@@ -294,10 +350,10 @@ class BriefBuilder {
   std::string LineText(const Candidate& c, bool* compressed) const {
     *compressed = false;
     std::string text(c.text);
+    std::replace(text.begin(), text.end(), '\n', ' ');  // a quotation over several sentences
     if (!opts_.compress) return text;
-    std::string shorter = detail::Compress(c.text);
-    if (shorter.size() < text.size() &&
-        detail::WordCount(shorter) >= static_cast<size_t>(w_.min_words) &&
+    std::string shorter = detail::Compress(text);
+    if (shorter.size() < text.size() && detail::WordCount(shorter) >= w_.min_words &&
         ScoreSupport(shorter, {c.text}).score >= kSupportedAt) {
       *compressed = true;
       return shorter;
@@ -312,7 +368,9 @@ class BriefBuilder {
     size_t words = detail::WordCount(text);
     if (words_used_ + words > opts_.max_words) return false;
     std::vector<std::string_view> cited_text{c.text};
-    core::BriefLine line{section, label, text, {{arts_[c.art]->id, c.span}}, false, compressed};
+    core::BriefLine line{section, label, text, {}, false, compressed};
+    if (c.parts.empty()) line.citations.push_back({arts_[c.art]->id, c.span});
+    for (const core::CharSpan& part : c.parts) line.citations.push_back({arts_[c.art]->id, part});
     std::set<int> cited_sources{source_[c.art]};
     for (size_t o : c.corroboration) {
       if (line.citations.size() >= opts_.max_citations) break;
@@ -322,12 +380,15 @@ class BriefBuilder {
       cited_text.push_back(oc.text);
     }
     // The guard every line passes: its words and numbers must be in what it cites.
-    if (ScoreSupport(text, cited_text).score < kSupportedAt) return false;
+    Support support = ScoreSupport(text, cited_text);
+    if (support.score < kSupportedAt || support.term_coverage < 0.8 || support.number_coverage < 1)
+      return false;
     c.used = true;
     words_used_ += words;
     for (int t : c.terms) covered_terms_.insert(t);
     for (uint64_t p : c.pairs) covered_pairs_.insert(p);
     line_cand_.push_back(idx);
+    section_of_.push_back(section);
     b->lines.push_back(std::move(line));
     return true;
   }
@@ -351,12 +412,19 @@ class BriefBuilder {
             const std::function<bool(const Candidate&)>& accept) {
     std::vector<size_t> pool;
     for (size_t i = 0; i < cands_.size(); ++i)
-      if (Selectable(cands_[i]) && accept(cands_[i])) pool.push_back(i);
+      if ((Selectable(cands_[i]) || LineOf(i) != SIZE_MAX) && accept(cands_[i])) pool.push_back(i);
+    auto value = [&](size_t i) {
+      return cands_[i].salience * (LineOf(i) != SIZE_MAX ? w_.reuse : 1.0);
+    };
     std::stable_sort(pool.begin(), pool.end(),
-                     [&](size_t x, size_t y) { return cands_[x].salience > cands_[y].salience; });
+                     [&](size_t x, size_t y) { return value(x) > value(y); });
     size_t n = 0;
     for (size_t i : pool) {
       if (n >= max) break;
+      if (LineOf(i) != SIZE_MAX) {  // a summary line that also belongs here
+        n += Place(b, section, "", i);
+        continue;
+      }
       if (cands_[i].used || Redundant(cands_[i])) continue;
       n += Emit(b, section, "", i);
     }
@@ -481,37 +549,58 @@ class BriefBuilder {
                           " criticised", " criticized", " welcomed",  " condemned", " wants"})
                  ? 1.5
                  : 1.0) *
-            (c.used ? 0.5 : 1.0);
+            (InContext(i) ? w_.reuse
+             : c.used     ? 0.5
+                          : 1.0);
         if (s > best_score) best_score = s, best = i;
       }
       if (best == SIZE_MAX) continue;
       std::string label = p->role.empty() ? p->name : p->name + " (" + p->role + ")";
-      if (cands_[best].used) {
-        // Already a line above: point the stakeholder at it instead of repeating words.
-        for (size_t li = 0; li < line_cand_.size(); ++li)
-          if (line_cand_[li] == best) {
-            core::BriefLine line = b->lines[li];
-            line.section = core::BriefSection::kStakeholder;
-            line.label = label;
-            b->lines.push_back(line);
-            line_cand_.push_back(best);
-            ++n;
-            break;
-          }
-        continue;
-      }
-      n += Emit(b, core::BriefSection::kStakeholder, label, best);
+      n += cands_[best].used ? Place(b, core::BriefSection::kStakeholder, label, best)
+                             : Emit(b, core::BriefSection::kStakeholder, label, best);
     }
   }
 
-  // Fills the rest of the word budget with the sentences that add most uncovered weight.
-  void Context(core::Brief* b) {
+  // Index of the line a candidate became, or SIZE_MAX.
+  size_t LineOf(size_t idx) const {
+    for (size_t li = 0; li < line_cand_.size(); ++li)
+      if (line_cand_[li] == idx) return li;
+    return SIZE_MAX;
+  }
+
+  bool InContext(size_t idx) const {
+    size_t li = cands_[idx].used ? LineOf(idx) : SIZE_MAX;
+    return li != SIZE_MAX && section_of_[li] == core::BriefSection::kContext;
+  }
+
+  // Gives an already chosen sentence a section: a context line moves there; a line that
+  // already serves a section is repeated under this one (two parties acting in one sentence).
+  bool Place(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
+    size_t li = LineOf(idx);
+    if (li == SIZE_MAX) return false;
+    if (b->lines[li].section == core::BriefSection::kContext) {
+      b->lines[li].section = section;
+      b->lines[li].label = label;
+      section_of_[li] = section;
+      return true;
+    }
+    core::BriefLine line = b->lines[li];
+    line.section = section;
+    line.label = label;
+    b->lines.push_back(std::move(line));
+    line_cand_.push_back(idx);
+    section_of_.push_back(section);
+    return true;
+  }
+
+  // Fills the word budget up to `budget` with the sentences that add most uncovered weight.
+  void Context(core::Brief* b, size_t budget) {
     while (true) {
       size_t best = SIZE_MAX;
       double best_gain = 0;
       for (size_t i = 0; i < cands_.size(); ++i) {
         const Candidate& c = cands_[i];
-        if (!Selectable(c) || words_used_ + c.words > opts_.max_words) continue;
+        if (!Selectable(c) || words_used_ + c.words > budget) continue;
         double g = Gain(c) * PositionFactor(c) * Quality(c);
         if (g > best_gain) best_gain = g, best = i;
       }
@@ -537,13 +626,14 @@ class BriefBuilder {
     for (size_t i : idx) lines.push_back(std::move(b->lines[i])), cand.push_back(line_cand_[i]);
     b->lines = std::move(lines);
     line_cand_ = std::move(cand);
+    for (size_t i = 0; i < line_cand_.size(); ++i) section_of_[i] = b->lines[i].section;
   }
 
   void Timeline(core::Brief* b) {
     std::map<std::string, size_t> best_for_date;
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
-      if (!c.prose || c.repeat_of != SIZE_MAX) continue;
+      if (!c.prose || c.repeat_of != SIZE_MAX || !c.parts.empty()) continue;
       for (const auto& d : DatesIn(c)) {
         auto it = best_for_date.find(d);
         // The earliest report of a dated event tells it first; salience breaks ties within it.
@@ -591,7 +681,7 @@ class BriefBuilder {
   }
 
   const cluster::StoryGroup& group_;
-  const BriefOptions& opts_;
+  BriefOptions opts_;
   std::vector<const core::Article*> arts_;
   Weights w_;
   std::vector<int> source_;          // per article: its independent source
@@ -604,7 +694,8 @@ class BriefBuilder {
   std::set<int> covered_terms_;
   std::set<uint64_t> covered_pairs_;
   size_t words_used_ = 0;
-  std::vector<size_t> line_cand_;  // per emitted prose line: its candidate
+  std::vector<core::BriefSection> section_of_;  // per emitted prose line
+  std::vector<size_t> line_cand_;               // per emitted prose line: its candidate
 };
 
 }  // namespace

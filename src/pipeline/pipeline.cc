@@ -13,9 +13,10 @@ namespace {
 
 // Pulls documents in batches, extracts (and reads) each batch in parallel, and hands results to
 // `sink` in input order. Ingest stays on the calling thread: readers are sequential by nature.
-void ForEachExtracted(const RunOptions& options, bool read,
-                      core::ProgressSink* progress, ingest::DocumentStream* stream,
-                      const std::function<void(const core::Result<core::Article>&, bool from_ingest)>& sink) {
+void ForEachExtracted(
+    const RunOptions& options, bool read, core::ProgressSink* progress,
+    ingest::DocumentStream* stream,
+    const std::function<void(const core::Result<core::Article>&, bool from_ingest)>& sink) {
   core::ThreadPool pool(options.jobs);
   extract::ExtractOptions xo = options.extract;
   xo.limits = options.limits;
@@ -72,6 +73,17 @@ core::Status RebuildStories(store::Store* store, const RunOptions& options, size
     by_id[a.id] = &a;
   }
   std::vector<cluster::StoryGroup> groups = cluster::ClusterStories(ptrs, options.cluster);
+  // A story keeps its brief version while its articles stay the same and moves one up when it
+  // changed. Its earlier self is the stored story sharing most of its articles (the id follows
+  // the earliest article, so it changes when an earlier report arrives).
+  std::map<std::string, std::pair<size_t, int>> version_of_article;  // article -> (story, version)
+  std::vector<std::vector<std::string>> previous_ids;
+  if (auto stored = store->LoadStories(); stored.ok())
+    for (const auto& r : stored.value()) {
+      for (const auto& id : r.story.article_ids)
+        version_of_article[id] = {previous_ids.size(), r.brief.version};
+      previous_ids.push_back(r.story.article_ids);
+    }
   std::vector<store::StoryRecord> records(groups.size());
   core::ThreadPool pool(options.jobs);
   core::ParallelFor(pool, groups.size(), [&](size_t i) {
@@ -79,6 +91,16 @@ core::Status RebuildStories(store::Store* store, const RunOptions& options, size
     for (const auto& id : groups[i].story.article_ids) members.push_back(by_id.at(id));
     records[i].story = groups[i].story;
     records[i].brief = brief::BuildBrief(groups[i], members, options.brief);
+    std::map<size_t, size_t> shared;
+    int version = 0;
+    size_t best = SIZE_MAX;
+    for (const auto& id : groups[i].story.article_ids)
+      if (auto it = version_of_article.find(id); it != version_of_article.end())
+        if (++shared[it->second.first] > (best == SIZE_MAX ? 0 : shared[best]))
+          best = it->second.first, version = it->second.second;
+    if (best != SIZE_MAX)
+      records[i].brief.version =
+          version + (previous_ids[best] != groups[i].story.article_ids ? 1 : 0);
     for (const auto& f : groups[i].families) records[i].copy_families.push_back(f.article_ids);
   });
   *story_count = records.size();

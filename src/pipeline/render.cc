@@ -126,6 +126,7 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
   for (const auto& r : stories) {
     const core::Story& s = r.story;
     out += "## " + s.title + "\n\n";
+    if (r.brief.version > 1) out += "*brief version " + std::to_string(r.brief.version) + "*\n\n";
     out += "*" + std::to_string(s.article_ids.size()) + " articles, " + std::to_string(s.outlets.size()) +
            " outlets (" + std::to_string(s.independent_outlets) + " independent), " +
            s.first_published.substr(0, 10) + " – " + s.last_published.substr(0, 10) + " · story " + s.id + "*\n\n";
@@ -209,6 +210,7 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
       json lj = {{"section", core::BriefSectionName(l.section)}, {"text", l.text}, {"citations", cites}};
       if (!l.label.empty()) lj["label"] = l.label;
       if (l.conflict) lj["conflict"] = true;
+      if (l.compressed) lj["compressed"] = true;
       lines.push_back(lj);
     }
     json arts = json::array();
@@ -227,7 +229,8 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
                    {"independent_outlets", s.independent_outlets},
                    {"articles", arts},
                    {"copy_families", r.copy_families},
-                   {"brief", lines}});
+                   {"brief", lines},
+                   {"brief_version", r.brief.version}});
   }
   return Dump(arr, 2);
 }

@@ -11,9 +11,11 @@
 namespace wirebrief::brief::detail {
 
 struct Candidate {
-  size_t art = 0;  // index into the builder's articles (earliest first)
-  core::CharSpan span;
-  size_t pos = 0;  // index among the article's sentences, 0 = first
+  size_t art = 0;                     // index into the builder's articles (earliest first)
+  core::CharSpan span;                // the whole line's text
+  std::vector<core::CharSpan> parts;  // the sentences it spans, when more than one
+  size_t pos = 0;                     // index among the article's sentences, 0 = first
+  size_t epos = 0;                    // index among the article's sentences that can stand alone
   std::string_view text;
   size_t words = 0;
   std::vector<int> terms;       // distinct stemmed content-term ids

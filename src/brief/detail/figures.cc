@@ -72,7 +72,7 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
       if (f.unit.empty()) continue;
       const Candidate* s = nullptr;
       for (const Candidate* c : by_article[ai])
-        if (c->span.begin <= f.span.begin && f.span.begin < c->span.end) s = c;
+        if (c->parts.empty() && c->span.begin <= f.span.begin && f.span.begin < c->span.end) s = c;
       if (!s) continue;
       seen.push_back({f.value,
                       f.text,

@@ -124,21 +124,26 @@ json BriefToJson(const core::Brief& b) {
     json line = {{"section", core::BriefSectionName(l.section)}, {"text", l.text}, {"citations", cites}};
     if (!l.label.empty()) line["label"] = l.label;
     if (l.conflict) line["conflict"] = true;
+    if (l.compressed) line["compressed"] = true;
     lines.push_back(line);
   }
-  return {{"story_id", b.story_id}, {"headline", b.headline}, {"lines", lines}};
+  return {{"story_id", b.story_id}, {"headline", b.headline}, {"lines", lines}, {"version", b.version},
+          {"article_count", b.article_count}};
 }
 
 core::Brief BriefFromJson(const json& j) {
   core::Brief b;
   b.story_id = j.value("story_id", "");
   b.headline = j.value("headline", "");
+  b.version = j.value("version", 1);
+  b.article_count = j.value("article_count", size_t{0});
   for (const auto& l : j.value("lines", json::array())) {
     core::BriefLine line;
     line.section = SectionFrom(l.value("section", ""));
     line.text = l.value("text", "");
     line.label = l.value("label", "");
     line.conflict = l.value("conflict", false);
+    line.compressed = l.value("compressed", false);
     for (const auto& c : l.value("citations", json::array()))
       line.citations.push_back({c.value("article_id", ""), {c.value("char_start", 0u), c.value("char_end", 0u)}});
     b.lines.push_back(std::move(line));

@@ -1,0 +1,45 @@
+// The brief kit's story lines (`wirebrief brief --jsonl`): one JSON object per line,
+//   {"id", "articles": [{"idx", "text", "sentences", "outlet", "date", "url", "title"}]}
+// -> annotated articles -> a brief -> one JSON line {"id", "version", "sentences", "sections"}.
+// Lives here rather than in cli/ so the parser can be fuzzed (fuzz/fuzz_brief_jsonl.cc) and
+// benchmarked (bench/brief_bench.cc) on its own.
+//
+// Errors: a bad line gives a Status naming the story (or "story" when it has no id); nothing
+// throws. Limits: the line must fit core::Limits::max_document_bytes, each article's text
+// max_text_bytes, at most kMaxKitArticles articles and kMaxKitSentences sentences per article.
+// Thread safety: all functions are reentrant.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "brief/brief.h"
+#include "core/limits.h"
+#include "core/model.h"
+#include "core/status.h"
+
+namespace wirebrief::brief {
+
+inline constexpr size_t kMaxKitArticles = 1000;
+inline constexpr size_t kMaxKitSentences = 20000;
+
+struct KitStory {
+  std::string id;
+  std::vector<core::Article> articles;  // annotated (nlp::ReadArticle); ids are "<id>#<idx>"
+  std::vector<int> idx;                 // the input's article "idx" per article (unique)
+};
+
+// Parses one line. When an article lists "sentences", its text is those sentences one per line
+// and they replace the reader's sentences, so citations index into the input's lists.
+core::Result<KitStory> ParseKitStoryLine(std::string_view line, const core::Limits& limits);
+
+// Copy families within the story (every article joins the one story), then BuildBrief.
+core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options);
+
+// The kit's prediction line (no trailing newline). `sentences` holds the prose sections in
+// reading order, each line once; cites are [article idx, sentence index].
+std::string KitBriefToJsonLine(const KitStory& story, const core::Brief& brief);
+
+}  // namespace wirebrief::brief
