@@ -324,6 +324,8 @@ bool IsChromeText(std::string_view text) {
                                                               "pinterest",
                                                               "reddit"};
   if (kExact.count(l)) return true;
+  // Unrendered WordPress shortcodes ("[button link=...] Send us a review[/button]").
+  if (l.size() > 2 && l.front() == '[' && l.find("[/") != std::string::npos) return true;
   static constexpr std::string_view kPrefixes[] = {"read more:",
                                                    "related:",
                                                    "also read:",
