@@ -10,6 +10,9 @@ if [ "${1:-}" = "--tests" ]; then
 fi
 if [ "${1:-}" = "--dev" ]; then
   pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev)
+  # extraction benches: HTML parser candidates (bench/parsers_bench.cc) and the Debian peers
+  # of bench/peers/extract_peers.sh (npm peers are installed by that script).
+  pkgs+=(libgumbo-dev libmodest-dev python3-readability python3-html-text nodejs npm bc)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -47,6 +47,8 @@ TEST(BoilerplateRulesTest, ChromePhrasesAreWholeBlocksOnly) {
       detail::IsChromeText("Read more about how the council spends its budget in our explainer."
                            " It covers every district, line by line, with the figures."));
   EXPECT_FALSE(detail::IsChromeText("The advertisement ran for a week."));
+  EXPECT_TRUE(detail::IsChromeText("[button link=\"/review\"] Send us your review[/button]"));
+  EXPECT_FALSE(detail::IsChromeText("[Updated] The ferry runs again."));
 }
 
 TEST(BoilerplateRulesTest, LandmarkRoles) {

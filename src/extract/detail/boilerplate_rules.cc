@@ -221,15 +221,28 @@ bool IsNeverContentTag(std::string_view t) {
 }
 
 bool IsHidden(const xmlNode* n) {
-  if (!n->properties) return false;
-  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-  if (Attr(n, "aria-hidden") == "true") return true;
-  std::string style = Attr(n, "style");
-  if (style.empty()) return false;
-  style = Lower(style);
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
+  // One pass over the attributes without copies: this runs on every element with attributes.
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    std::string_view name = reinterpret_cast<const char*>(a->name);
+    if (name == "hidden") return true;
+    if (name != "aria-hidden" && name != "style") continue;
+    const xmlNode* v = a->children;
+    if (!v || v->type != XML_TEXT_NODE || !v->content) continue;
+    std::string_view value = reinterpret_cast<const char*>(v->content);
+    if (name == "aria-hidden") {
+      if (value == "true") return true;
+      continue;
+    }
+    if (value.find("none") == std::string_view::npos &&
+        value.find("hidden") == std::string_view::npos)
+      continue;
+    std::string style = Lower(value);
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    if (style.find("display:none") != std::string::npos ||
+        style.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return false;
 }
 
 bool IsBoilerplateRole(std::string_view role) {
@@ -311,6 +324,8 @@ bool IsChromeText(std::string_view text) {
                                                               "pinterest",
                                                               "reddit"};
   if (kExact.count(l)) return true;
+  // Unrendered WordPress shortcodes ("[button link=...] Send us a review[/button]").
+  if (l.size() > 2 && l.front() == '[' && l.find("[/") != std::string::npos) return true;
   static constexpr std::string_view kPrefixes[] = {"read more:",
                                                    "related:",
                                                    "also read:",
