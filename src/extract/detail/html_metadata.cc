@@ -63,22 +63,42 @@ std::string TextOf(const xmlNode* n, const char* line_break = " ") {
   return CollapseSpace(s);
 }
 
-std::vector<std::string> ClassTokens(const xmlNode* n) {
-  std::vector<std::string> out;
-  std::string names = Lower(Attr(n, "class") + " " + Attr(n, "id"));
-  std::string cur;
-  for (char c : names + " ") {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
+// Attribute value without a copy: libxml2 keeps it as the attribute's text child.
+std::string_view AttrView(const xmlNode* n, std::string_view name) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (!a->name || name != reinterpret_cast<const char*>(a->name)) continue;
+    if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
+        !a->children->next)
+      return reinterpret_cast<const char*>(a->children->content);
+    return "";
+  }
+  return "";
+}
+
+// Lower-cased class and id tokens, as views into `buffer`. Measured: allocating these per
+// element was the largest cost of the metadata walk, so the buffer is reused across elements.
+std::vector<std::string_view> ClassTokens(const xmlNode* n, std::string* buffer) {
+  std::vector<std::string_view> out;
+  buffer->clear();
+  for (std::string_view attr : {AttrView(n, "class"), AttrView(n, "id")}) {
+    buffer->append(attr);
+    buffer->push_back(' ');
+  }
+  for (char& c : *buffer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string_view all = *buffer;
+  size_t pos = 0;
+  while (pos < all.size()) {
+    while (pos < all.size() && std::isspace(static_cast<unsigned char>(all[pos]))) ++pos;
+    size_t end = pos;
+    while (end < all.size() && !std::isspace(static_cast<unsigned char>(all[end]))) ++end;
+    if (end > pos) out.push_back(all.substr(pos, end - pos));
+    pos = end;
   }
   return out;
 }
 
-bool AnyTokenHas(const std::vector<std::string>& tokens, std::initializer_list<const char*> stems) {
+bool AnyTokenHas(const std::vector<std::string_view>& tokens,
+                 std::initializer_list<const char*> stems) {
   for (const auto& t : tokens)
     for (const char* s : stems)
       if (t.find(s) != std::string::npos) return true;
@@ -87,7 +107,7 @@ bool AnyTokenHas(const std::vector<std::string>& tokens, std::initializer_list<c
 
 // Rule: byline containers are named for it ("byline", "author", "auteur", "autor"), but not
 // author bios, avatars, or "authorization" widgets.
-bool IsBylineToken(const std::string& t) {
+bool IsBylineToken(std::string_view t) {
   if (t.find("bio") != std::string::npos || t.find("avatar") != std::string::npos ||
       t.find("img") != std::string::npos || t.find("image") != std::string::npos ||
       t.find("photo") != std::string::npos || t.find("thumb") != std::string::npos ||
@@ -102,7 +122,7 @@ bool IsBylineToken(const std::string& t) {
 // Rule: page chrome holds other articles' bylines and dates (comments, related lists, footers).
 // An <aside> inside the <article> is the article's own furniture (byline, date, licence), and
 // classes on html/body/main/article describe the page layout ("sidebar-primary"), not chrome.
-bool IsChromeSubtree(std::string_view tag, const std::vector<std::string>& tokens,
+bool IsChromeSubtree(std::string_view tag, const std::vector<std::string_view>& tokens,
                      bool in_article) {
   if (tag == "nav" || tag == "footer" || (tag == "aside" && !in_article) || tag == "noscript" ||
       tag == "template" || tag == "select" || tag == "textarea" || tag == "button" || tag == "svg")
@@ -205,10 +225,11 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
     } else if (t == "style") {
       continue;
     }
-    std::vector<std::string> tokens = ClassTokens(c);
+    thread_local std::string token_buffer;
+    std::vector<std::string_view> tokens = ClassTokens(c, &token_buffer);
     bool here_chrome = chrome || IsChromeSubtree(t, tokens, in_article);
-    std::string itemprop = Lower(Attr(c, "itemprop"));
-    std::string rel = Lower(Attr(c, "rel"));
+    std::string itemprop = Lower(AttrView(c, "itemprop"));
+    std::string rel = Lower(AttrView(c, "rel"));
     if (t == "a" && (" " + rel + " ").find(" tag ") != std::string::npos &&
         ps->rel_tags.size() < 30) {
       std::string tag = TextOf(c);
@@ -218,8 +239,8 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
     // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
     if (ps->breadcrumb.empty() &&
         (AnyTokenHas(tokens, {"breadcrumb"}) ||
-         Lower(Attr(c, "aria-label")).find("breadcrumb") != std::string::npos ||
-         Attr(c, "itemtype").find("BreadcrumbList") != std::string::npos)) {
+         Lower(AttrView(c, "aria-label")).find("breadcrumb") != std::string::npos ||
+         AttrView(c, "itemtype").find("BreadcrumbList") != std::string::npos)) {
       CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
     }
     if (!here_chrome) {
