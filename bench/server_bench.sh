@@ -23,16 +23,20 @@ pid=$!
 for _ in $(seq 100); do grep -q serving "$work/serve.log" && break; sleep 0.1; done
 base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.log")
 stories=$((n / 5))
+# An outlet that exists, for the filtered list (the outlet of the newest story).
+outlet=$(curl -s "$base/v1/stories?limit=1" |
+  python3 -c 'import json, sys, urllib.parse; print(urllib.parse.quote(json.load(sys.stdin)["stories"][0]["outlets"][0]))')
 cat >"$work/story.lua" <<LUA
 request = function() return wrk.format("GET", "/v1/stories/s" .. math.random(0, $stories - 1)) end
 LUA
 cat >"$work/search.lua" <<'LUA'
 local words = {"flood", "strike", "election", "outage", "wildfire", "merger", "storm", "protest", "recall",
                "drought", "landslide", "ceasefire", "heatwave", "blackout", "summit"}
+local sort = os.getenv("WB_SORT") or ""
 local forms = {"%s", "%%22%s+in%%22", "%s+OR+storm", "%s+-worsening", "%s+lang:en", "bra*+%s"}
 request = function()
   local q = string.format(forms[math.random(#forms)], words[math.random(#words)])
-  return wrk.format("GET", "/v1/search?q=" .. q)
+  return wrk.format("GET", "/v1/search?q=" .. q .. sort)
 end
 LUA
 run() {  # name, path, [lua]
@@ -50,9 +54,11 @@ echo "articles: $n, stories: $stories, wrk -t2 -c$connections -d${duration}s, $(
 results=()
 results+=("$(run "reference: GET /style.css" /style.css)")
 results+=("$(run "story list: GET /v1/stories" "/v1/stories?limit=20")")
-results+=("$(run "story list, filtered: outlet + since" "/v1/stories?outlet=Bradorlin%20Herald&since=2026-06-01")")
+results+=("$(run "story list, filtered: outlet + since" "/v1/stories?outlet=$outlet&since=2026-06-01")")
 results+=("$(run "story page: GET /v1/stories/{random}" /v1/stories/s0 "$work/story.lua")")
-results+=("$(run "search: GET /v1/search?q={random}" /v1/search "$work/search.lua")")
+results+=("$(run "search, by relevance: GET /v1/search?q={random}" /v1/search "$work/search.lua")")
+results+=("$(WB_SORT='&sort=recent' run "search, newest first: ...&sort=recent" /v1/search "$work/search.lua")")
+results+=("$(connections=2 run "search, by relevance, 2 connections" /v1/search "$work/search.lua")")
 ref=$(cut -d'|' -f2 <<<"${results[0]}")
 echo "| request | req/s | p50 | p99 | ratio to reference | errors |"
 echo "|---|---|---|---|---|---|"

@@ -261,6 +261,10 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
   store::ArticleQuery q;
   if (!ReadLimit(req, res, &q.limit)) return;
   q.cursor = Param(req, "cursor");
+  const std::string sort = Param(req, "sort");
+  if (!sort.empty() && sort != "relevance" && sort != "recent")
+    return SendError(res, 400, "bad_request", "sort is 'relevance' (the default) or 'recent'");
+  q.by_relevance = sort != "recent";
   auto parsed = store::ParseSearchQuery(Param(req, "q"));
   if (!parsed.ok()) return SendStatus(res, parsed.status());
   const store::ParsedSearch& p = parsed.value();
