@@ -29,7 +29,9 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
-    out += c;
+    // No control byte reaches FTS5: a NUL would end its string (see IsSpace). A quoted operator
+    // value may still carry one, as it runs to its closing quote.
+    out += IsSpace(c) ? ' ' : c;
   }
   return out + "\"";
 }

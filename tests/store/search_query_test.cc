@@ -109,6 +109,8 @@ TEST(SearchQuery, ExpressionsRunInSqlite) {
   EXPECT_EQ(hits("harbour until:2026-11-02"), 0u);
   EXPECT_EQ(hits(""), 1u);
   EXPECT_EQ(hits(std::string_view("storm\0surge", 11)), 1u);
+  // Regression (fuzz_search_query, second find): an unknown operator's quoted value kept its NUL.
+  EXPECT_EQ(hits(std::string_view("ti\xfftle:\"\x98\x04\0@ storm", 17)), 0u);
 }
 
 }  // namespace
