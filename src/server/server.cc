@@ -261,6 +261,10 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
   store::ArticleQuery q;
   if (!ReadLimit(req, res, &q.limit)) return;
   q.cursor = Param(req, "cursor");
+  const std::string sort = Param(req, "sort");
+  if (!sort.empty() && sort != "relevance" && sort != "recent")
+    return SendError(res, 400, "bad_request", "sort is 'relevance' (the default) or 'recent'");
+  q.by_relevance = sort != "recent";
   auto parsed = store::ParseSearchQuery(Param(req, "q"));
   if (!parsed.ok()) return SendStatus(res, parsed.status());
   const store::ParsedSearch& p = parsed.value();
@@ -350,6 +354,9 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
 void Server::Impl::Routes() {
   http.set_payload_max_length(options.max_body_bytes);
   http.set_keep_alive_max_count(1000);
+  // Headers and body leave in separate writes; with Nagle on, the body waits for the
+  // client's delayed ACK (40 ms) on every keep-alive request.
+  http.set_tcp_nodelay(true);
   http.set_read_timeout(10, 0);
   size_t threads = options.threads == 0 ? 32 : options.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

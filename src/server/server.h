@@ -6,7 +6,8 @@
 //                                    the cited sentence; articles; copy families
 //   GET  /v1/articles/{id}           clean text, metadata with field sources, annotations,
 //                                    every provenance record
-//   GET  /v1/search?q=               full-text search over articles (store/search_query.h syntax)
+//   GET  /v1/search?q=               full-text search over articles (store/search_query.h syntax);
+//                                    sort=relevance (default) or recent (last stored first)
 //   GET  /v1/stories.atom|.json      the story list as Atom / JSON Feed (same filters)
 //   GET  /v1/search.atom|.json       a search as a feed: the URL is the saved search
 //   POST /v1/ingest                  body = a page, pasted text, WARC or JSON lines; runs the

@@ -13,9 +13,9 @@ struct Term {
   bool or_before = false;  // "OR" stood between this term and the previous one
 };
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// Control bytes separate words too: a NUL inside a quoted FTS5 string ends it early for SQLite's
+// parser ("unterminated string", found by fuzz_search_query).
+bool IsSpace(char c) { return c == ' ' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -29,7 +29,9 @@ std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
-    out += c;
+    // No control byte reaches FTS5: a NUL would end its string (see IsSpace). A quoted operator
+    // value may still carry one, as it runs to its closing quote.
+    out += IsSpace(c) ? ' ' : c;
   }
   return out + "\"";
 }

@@ -54,9 +54,13 @@ struct StoryPage {
   std::string next_cursor;  // empty on the last page; opaque (hex), valid across writes
 };
 
-// A page of articles: by relevance (bm25, title weighted) when `match` is set, else newest first.
+// A page of articles: by relevance (bm25, title weighted) when `match` is set and `by_relevance`;
+// else, with `match`, most recently stored first (FTS5 walks its rowids in that order and stops
+// at the page, 0.1 ms instead of 30 ms of ranking for a word in 7% of 100,000 articles); without
+// `match`, newest publication date first.
 struct ArticleQuery {
   std::string match;     // FTS5 expression (ParsedSearch::match); empty = every article
+  bool by_relevance = true;  // Default: true.
   std::string outlet;    // site name or host, case-insensitive
   std::string language;  // BCP-47 prefix: "en" matches "en" and "en-GB"
   std::string since;     // date_published >= since

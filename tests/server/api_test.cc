@@ -281,6 +281,25 @@ TEST_F(ApiTest, SearchSyntaxPhraseOrExcludeAndOperators) {
   }
 }
 
+TEST_F(ApiTest, SearchSortsByRelevanceOrRecency) {
+  auto ids = [](const json& r) {
+    std::multiset<std::string> s;
+    for (const auto& h : r["hits"]) s.insert(h["id"]);
+    return s;
+  };
+  json relevant = Get("/v1/search?limit=200&q=fire");
+  json recent = Get("/v1/search?limit=200&q=fire&sort=recent");
+  EXPECT_EQ(ids(relevant), ids(recent));
+  // With a filter, "recent" keeps the same order, less the filtered-out articles.
+  json english = Get("/v1/search?limit=200&sort=recent&q=" + httplib::detail::encode_query_param("fire lang:en"));
+  std::vector<std::string> all_order, en_order;
+  for (const auto& h : recent["hits"])
+    if (h["language"] == "en") all_order.push_back(h["id"]);
+  for (const auto& h : english["hits"]) en_order.push_back(h["id"]);
+  EXPECT_EQ(en_order, all_order);
+  EXPECT_EQ(Get("/v1/search?q=fire&sort=best", 400)["error"]["code"], "bad_request");
+}
+
 TEST_F(ApiTest, SearchPagesWithCursor) {
   std::set<std::string> paged;
   std::string cursor;

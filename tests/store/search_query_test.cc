@@ -60,6 +60,18 @@ TEST(SearchQuery, RefusesBadDatesExclusionsOnlyAndOversizedQueries) {
   EXPECT_EQ(ParseSearchQuery(many).status().code(), core::StatusCode::kLimitExceeded);
 }
 
+// Regression (fuzz_search_query): a NUL byte inside a term was passed into the FTS5 string,
+// which SQLite's parser reads as its end, so the query failed as "unterminated string".
+TEST(SearchQuery, NulByteInATermSeparatesWords) {
+  // (The unclosed quote then runs to the end, as elsewhere.)
+  EXPECT_EQ(Match(std::string_view("fire OR floo\0\0\" lang:en", 22)),
+            "(\"fire\" OR \"floo\") AND (\" lang:e\")");
+  EXPECT_EQ(Match(std::string_view("a\0b\x01"
+                                   "c",
+                                   5)),
+            "(\"a\") AND (\"b\") AND (\"c\")");
+}
+
 // The expressions really run: FTS5 accepts every form above against a stored article.
 TEST(SearchQuery, ExpressionsRunInSqlite) {
   auto store = OpenStore(":memory:");
@@ -96,6 +108,9 @@ TEST(SearchQuery, ExpressionsRunInSqlite) {
   EXPECT_EQ(hits("harbour lang:fr"), 0u);
   EXPECT_EQ(hits("harbour until:2026-11-02"), 0u);
   EXPECT_EQ(hits(""), 1u);
+  EXPECT_EQ(hits(std::string_view("storm\0surge", 11)), 1u);
+  // Regression (fuzz_search_query, second find): an unknown operator's quoted value kept its NUL.
+  EXPECT_EQ(hits(std::string_view("ti\xfftle:\"\x98\x04\0@ storm", 17)), 0u);
 }
 
 }  // namespace

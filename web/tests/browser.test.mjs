@@ -126,6 +126,28 @@ test('the timeline and copy-family groups are shown', async () => {
   assert.fail('no story has a timeline');
 });
 
+test('conflicting figures are highlighted with each outlet\'s value', async () => {
+  const api = await (await fetch(`${base}/v1/stories?limit=200`)).json();
+  for (const s of api.stories) {
+    const story = await (await fetch(`${base}/v1/stories/${s.id}`)).json();
+    const conflicts = story.brief.lines.filter((l) => l.conflict);
+    if (!conflicts.length) continue;
+    await open('#/story/' + s.id);
+    const shown = page.locator('.line.conflict');
+    assert.equal(await shown.count(), conflicts.length);
+    const values = await shown.first().locator('.values').textContent();
+    for (const c of conflicts[0].citations) {
+      const fig = c.figures.find((f) => f.unit === conflicts[0].label);
+      if (fig) assert.ok(values.includes(`${c.outlet}: ${fig.text}`), `${values} lacks ${c.outlet}: ${fig.text}`);
+    }
+    await shown.first().scrollIntoViewIfNeeded();
+    await shown.first().hover();
+    await shot('8-conflict');
+    return;
+  }
+  assert.fail('no story in the demo has a conflicting figure');
+});
+
 test('hostile article text renders inert', async () => {
   await open("#/?q=Quarry");
   const title = page.locator('li.story a.story-title').first();
