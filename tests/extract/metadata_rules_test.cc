@@ -99,16 +99,31 @@ TEST(CleanAuthorNamesTest, ParenthesisInsideANameStays) {
 }
 
 TEST(StripTitleAffixesTest, SiteAndAuthorSegmentsGo) {
-  EXPECT_EQ(StripTitleAffixes("How to Build a Terrarium | eHow", "eHow", "", {}),
-            "How to Build a Terrarium");
+  EXPECT_EQ(StripTitleAffixes("How to Repot a Fern | HomeHow", "HomeHow", "", {}),
+            "How to Repot a Fern");
+  EXPECT_EQ(StripTitleAffixes("The Lighthouse Ledger - Ada Brook - Inkwell", "Inkwell", "",
+                              {"Ada Brook"}),
+            "The Lighthouse Ledger");
   EXPECT_EQ(
-      StripTitleAffixes("Samantha and the Lie - John Welch - Medium", "Medium", "", {"John Welch"}),
-      "Samantha and the Lie");
-  EXPECT_EQ(StripTitleAffixes("Weekly Edition for March 26 [LWN.net]", "LWN.net", "", {}),
-            "Weekly Edition for March 26");
+      StripTitleAffixes("Weekly Edition for May 12 [KernelNotes.net]", "KernelNotes.net", "", {}),
+      "Weekly Edition for May 12");
   EXPECT_EQ(
       StripTitleAffixes("Library hours extended | The Daily Ledger", "", "dailyledger.test", {}),
       "Library hours extended");
+}
+
+TEST(StripTitleAffixesTest, SiteKindSegmentWithoutSiteNameGoes) {
+  // Regression (title-en-dash): "Headline – My website" kept the segment: no site name to
+  // match, and "website" is lower-case, so it did not read like a name.
+  EXPECT_EQ(StripTitleAffixes("Ferry timetable changes from Monday – My website", "", "", {}),
+            "Ferry timetable changes from Monday");
+  EXPECT_EQ(StripTitleAffixes("Council approves harbour budget - Valley News", "", "", {}),
+            "Council approves harbour budget");
+  // A segment that starts in lower case is part of the headline, whatever its last word.
+  EXPECT_EQ(StripTitleAffixes("Ferry timetable changes from Monday - what it means", "", "", {}),
+            "Ferry timetable changes from Monday - what it means");
+  EXPECT_EQ(StripTitleAffixes("Ferry timetable changes from Monday – the news", "", "", {}),
+            "Ferry timetable changes from Monday – the news");
 }
 
 TEST(StripTitleAffixesTest, HeadlineHalvesThatMentionTheBrandStay) {
