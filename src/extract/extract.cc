@@ -1,11 +1,38 @@
 #include "extract/extract.h"
 
+#include <libxml/HTMLparser.h>
+
+#include <memory>
+
 #include "core/hash.h"
+#include "extract/detail/dom.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
+#include "extract/metadata.h"
 
 namespace wirebrief::extract {
+namespace {
+
+// What both entry points do once the page has been read: fallbacks, per-field confidence and
+// identity.
+void FinishArticle(const core::RawDocument& doc, core::Article* a) {
+  if (a->site_name.empty() && !a->host.empty()) {
+    a->site_name = a->host;
+    a->field_sources["site_name"] = "url";
+  }
+  detail::FinishMetadata(doc, a);
+  // Identity: the canonical URL names the article across containers (a page file, its WARC
+  // record and its feed item are one article); without a URL the text itself does.
+  std::string normalized = detail::CollapseSpace(a->text);
+  if (!normalized.empty()) a->content_hash = core::HashHex128(normalized);
+  const std::string& key_url = !a->canonical_url.empty() ? a->canonical_url : a->url;
+  if (!key_url.empty() || !normalized.empty())
+    a->id =
+        core::HashHex128(key_url.empty() ? "text:" + normalized : "url:" + key_url).substr(0, 16);
+}
+
+}  // namespace
 
 std::string_view ExtractStatusName(const core::Status& status) {
   switch (status.code()) {
@@ -32,17 +59,32 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
   core::Status s = doc.kind == core::ContentKind::kHtml ? detail::ExtractFromHtml(doc, options, &a)
                                                         : detail::ExtractFromText(doc, options, &a);
   if (!s.ok()) return s;
-  if (a.site_name.empty() && !a.host.empty()) {
-    a.site_name = a.host;
-    a.field_sources["site_name"] = "url";
-  }
-  detail::FinishMetadata(doc, &a);
-  // Identity: the canonical URL names the article across containers (a page file, its WARC
-  // record and its feed item are one article); without a URL the text itself does.
-  std::string normalized = detail::CollapseSpace(a.text);
-  a.content_hash = core::HashHex128(normalized);
-  const std::string& key_url = !a.canonical_url.empty() ? a.canonical_url : a.url;
-  a.id = core::HashHex128(key_url.empty() ? "text:" + normalized : "url:" + key_url).substr(0, 16);
+  FinishArticle(doc, &a);
+  return a;
+}
+
+core::Result<core::Article> ExtractPageMetadata(const core::RawDocument& doc,
+                                                const ExtractOptions& options) {
+  const std::string& src = doc.provenance.source;
+  if (doc.content.size() > options.limits.max_document_bytes)
+    return core::Status::LimitExceeded(src, doc.provenance.record_id,
+                                       "document exceeds the size limit");
+  if (doc.kind != core::ContentKind::kHtml)
+    return core::Status::Empty(src, doc.provenance.record_id, "not an HTML page: no page metadata");
+  // Parsed as ExtractFromHtml parses: the content is UTF-8 already (ingest decoded it), so the
+  // encoding is given and a <meta charset> in the page is not applied a second time.
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+             HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
+  std::unique_ptr<xmlDoc, detail::DocFree> dom(htmlReadMemory(
+      doc.content.data(), static_cast<int>(doc.content.size()), nullptr, "UTF-8", opts));
+  if (!dom || !xmlDocGetRootElement(dom.get()))
+    return core::Status::Empty(src, doc.provenance.record_id, "no HTML document");
+  core::Article a;
+  a.provenance = doc.provenance;
+  detail::ThreadMetadataScratch() = detail::MetadataScratch{};
+  detail::ReadHtmlMetadata(xmlDocGetRootElement(dom.get()), doc, options, &a);
+  dom.reset();
+  FinishArticle(doc, &a);
   return a;
 }
 

@@ -6,6 +6,7 @@
 #include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/extract.h"
+#include "extract/metadata.h"
 
 namespace wirebrief::extract::detail {
 namespace {
@@ -99,16 +100,31 @@ TEST(CleanAuthorNamesTest, ParenthesisInsideANameStays) {
 }
 
 TEST(StripTitleAffixesTest, SiteAndAuthorSegmentsGo) {
-  EXPECT_EQ(StripTitleAffixes("How to Build a Terrarium | eHow", "eHow", "", {}),
-            "How to Build a Terrarium");
+  EXPECT_EQ(StripTitleAffixes("How to Repot a Fern | HomeHow", "HomeHow", "", {}),
+            "How to Repot a Fern");
+  EXPECT_EQ(StripTitleAffixes("The Lighthouse Ledger - Ada Brook - Inkwell", "Inkwell", "",
+                              {"Ada Brook"}),
+            "The Lighthouse Ledger");
   EXPECT_EQ(
-      StripTitleAffixes("Samantha and the Lie - John Welch - Medium", "Medium", "", {"John Welch"}),
-      "Samantha and the Lie");
-  EXPECT_EQ(StripTitleAffixes("Weekly Edition for March 26 [LWN.net]", "LWN.net", "", {}),
-            "Weekly Edition for March 26");
+      StripTitleAffixes("Weekly Edition for May 12 [KernelNotes.net]", "KernelNotes.net", "", {}),
+      "Weekly Edition for May 12");
   EXPECT_EQ(
       StripTitleAffixes("Library hours extended | The Daily Ledger", "", "dailyledger.test", {}),
       "Library hours extended");
+}
+
+TEST(StripTitleAffixesTest, SiteKindSegmentWithoutSiteNameGoes) {
+  // Regression (title-en-dash): "Headline – My website" kept the segment: no site name to
+  // match, and "website" is lower-case, so it did not read like a name.
+  EXPECT_EQ(StripTitleAffixes("Ferry timetable changes from Monday – My website", "", "", {}),
+            "Ferry timetable changes from Monday");
+  EXPECT_EQ(StripTitleAffixes("Council approves harbour budget - Valley News", "", "", {}),
+            "Council approves harbour budget");
+  // A segment that starts in lower case is part of the headline, whatever its last word.
+  EXPECT_EQ(StripTitleAffixes("Ferry timetable changes from Monday - what it means", "", "", {}),
+            "Ferry timetable changes from Monday - what it means");
+  EXPECT_EQ(StripTitleAffixes("Ferry timetable changes from Monday – the news", "", "", {}),
+            "Ferry timetable changes from Monday – the news");
 }
 
 TEST(StripTitleAffixesTest, HeadlineHalvesThatMentionTheBrandStay) {
@@ -207,3 +223,61 @@ TEST(WireCreditTest, DatelinesAndClosingCredits) {
 
 }  // namespace
 }  // namespace wirebrief::extract::detail
+
+namespace wirebrief::extract {
+namespace {
+
+// A video page: the player is filled by script, so body selection finds no article text.
+constexpr char kVideoPage[] = R"(<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8">
+<title>Fähre nach Helgoland fällt aus | Nordküsten-Bote</title>
+<meta property="og:site_name" content="Nordküsten-Bote">
+<meta property="og:title" content="Fähre nach Helgoland fällt aus">
+<link rel="canonical" href="https://www.nordkuesten-bote.test/video/faehre-faellt-aus">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"VideoObject",
+ "name":"Fähre nach Helgoland fällt aus","uploadDate":"2026-10-14T08:30:00+02:00"}</script>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Fähre nach Helgoland fällt aus",
+ "datePublished":"2026-10-14T08:30:00+02:00","author":{"@type":"Person","name":"Greta Hansen"}}</script>
+</head><body><nav><a href="/">Start</a> <a href="/video">Videos</a></nav>
+<div class="player" data-src="/v/8812.m3u8"></div></body></html>)";
+
+TEST(ExtractPageMetadataTest, PageWithoutArticleTextStillReportsItsMetadata) {
+  // Regression (no-article pages lost their metadata): ExtractArticle fails with kEmpty and
+  // its Result holds no Article, so the page's headline, author and date were never reported.
+  core::RawDocument doc;
+  doc.kind = core::ContentKind::kHtml;
+  doc.content = kVideoPage;
+  doc.provenance.source = "video.html";
+  auto article = ExtractArticle(doc, ExtractOptions{});
+  ASSERT_FALSE(article.ok());
+  EXPECT_EQ(article.status().code(), core::StatusCode::kEmpty);
+
+  auto meta = ExtractPageMetadata(doc, ExtractOptions{});
+  ASSERT_TRUE(meta.ok()) << meta.status().ToString();
+  const core::Article& a = meta.value();
+  EXPECT_EQ(a.title, "Fähre nach Helgoland fällt aus");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Greta Hansen"}));
+  EXPECT_EQ(a.date_published.substr(0, 10), "2026-10-14");
+  EXPECT_EQ(a.site_name, "Nordküsten-Bote");
+  EXPECT_EQ(a.language.substr(0, 2), "de");
+  EXPECT_EQ(a.field_sources.at("title"), "jsonld");
+  EXPECT_TRUE(a.text.empty());
+  EXPECT_TRUE(a.content_hash.empty());
+  EXPECT_FALSE(a.id.empty());  // from the canonical URL
+}
+
+TEST(ExtractPageMetadataTest, NonHtmlAndOversizedDocumentsAreErrors) {
+  core::RawDocument text;
+  text.kind = core::ContentKind::kText;
+  text.content = "Ferry cancelled\nThe ferry will not sail on Monday.";
+  EXPECT_EQ(ExtractPageMetadata(text, ExtractOptions{}).status().code(), core::StatusCode::kEmpty);
+  core::RawDocument big;
+  big.kind = core::ContentKind::kHtml;
+  ExtractOptions small;
+  small.limits.max_document_bytes = 16;
+  big.content = kVideoPage;
+  EXPECT_EQ(ExtractPageMetadata(big, small).status().code(), core::StatusCode::kLimitExceeded);
+}
+
+}  // namespace
+}  // namespace wirebrief::extract

@@ -414,6 +414,21 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     }
     return true;
   };
+  // Rule: "My website", "The Harbour Blog", "Valley News": a short capitalised segment that
+  // ends in a word naming a kind of site is the site, written out, not part of the headline.
+  auto names_kind_of_site = [](const std::string& seg) {
+    static const char* kSiteKinds[] = {"website", "site",   "blog",     "weblog",  "homepage",
+                                       "news",    "online", "magazine", "journal", "wiki"};
+    size_t words = CountWords(seg);
+    if (words == 0 || words > 3 || seg.empty()) return false;
+    unsigned char first = static_cast<unsigned char>(seg[0]);
+    if (first < 0x80 && !std::isupper(first)) return false;
+    std::string last =
+        Lower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
+    for (const char* kind : kSiteKinds)
+      if (last == kind) return true;
+    return false;
+  };
   std::string t = CollapseSpace(title);
   // "[LWN.net]" and ":: Site ::" decorations.
   if (!t.empty() && t.back() == ']') {
@@ -452,8 +467,8 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     }
     // No site name to match: strip once when the right side reads like a name and the left is
     // clearly the headline (four or more words).
-    if (!generic_used && !underscore && reads_like_name(right) && CountWords(left) >= 4 &&
-        CountWords(left) > CountWords(right)) {
+    if (!generic_used && !underscore && (reads_like_name(right) || names_kind_of_site(right)) &&
+        CountWords(left) >= 4 && CountWords(left) > CountWords(right)) {
       t = left;
       generic_used = true;
       continue;

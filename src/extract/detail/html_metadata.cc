@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "extract/detail/dom.h"
@@ -75,61 +76,153 @@ std::string_view AttrView(const xmlNode* n, std::string_view name) {
   return "";
 }
 
-// Lower-cased class and id tokens, as views into `buffer`. Measured: allocating these per
-// element was the largest cost of the metadata walk, so the buffer is reused across elements.
-std::vector<std::string_view> ClassTokens(const xmlNode* n, std::string* buffer) {
-  std::vector<std::string_view> out;
-  buffer->clear();
-  for (std::string_view attr : {AttrView(n, "class"), AttrView(n, "id")}) {
-    buffer->append(attr);
-    buffer->push_back(' ');
+// The attributes the walk reads, found in one pass over the element's attribute list (views
+// into libxml2's attribute text; empty when absent or not plain text).
+struct ElementAttrs {
+  std::string_view cls, id, itemprop, rel, aria_label, itemtype;
+};
+
+ElementAttrs ScanAttrs(const xmlNode* n) {
+  ElementAttrs e;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    const char* name = reinterpret_cast<const char*>(a->name);
+    if (!name) continue;
+    // Measured: pages carry many long attributes (style, src, data-*); look at the name's
+    // first letter before measuring anything.
+    std::string_view* slot = nullptr;
+    switch (name[0]) {
+      case 'c':
+        slot = std::strcmp(name, "class") == 0 ? &e.cls : nullptr;
+        break;
+      case 'i':
+        slot = std::strcmp(name, "id") == 0         ? &e.id
+               : std::strcmp(name, "itemprop") == 0 ? &e.itemprop
+               : std::strcmp(name, "itemtype") == 0 ? &e.itemtype
+                                                    : nullptr;
+        break;
+      case 'r':
+        slot = std::strcmp(name, "rel") == 0 ? &e.rel : nullptr;
+        break;
+      case 'a':
+        slot = std::strcmp(name, "aria-label") == 0 ? &e.aria_label : nullptr;
+        break;
+      default:
+        break;
+    }
+    if (slot && a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
+        !a->children->next)
+      *slot = reinterpret_cast<const char*>(a->children->content);
   }
-  for (char& c : *buffer) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string_view all = *buffer;
-  size_t pos = 0;
-  while (pos < all.size()) {
-    while (pos < all.size() && std::isspace(static_cast<unsigned char>(all[pos]))) ++pos;
-    size_t end = pos;
-    while (end < all.size() && !std::isspace(static_cast<unsigned char>(all[end]))) ++end;
-    if (end > pos) out.push_back(all.substr(pos, end - pos));
-    pos = end;
-  }
-  return out;
+  return e;
 }
 
-bool AnyTokenHas(const std::vector<std::string_view>& tokens,
-                 std::initializer_list<const char*> stems) {
-  for (const auto& t : tokens)
-    for (const char* s : stems)
-      if (t.find(s) != std::string::npos) return true;
+// What an element's class and id tokens say about it, one bit per question the walk asks.
+enum TokenFlag : unsigned {
+  kChromeToken = 1u << 0,      // comments, related lists, sidebars, promos
+  kBreadcrumbToken = 1u << 1,  // a breadcrumb trail
+  kBylineToken = 1u << 2,      // a byline container (IsBylineToken)
+  kDateToken = 1u << 3,        // a date or dateline container
+  kNotDateToken = 1u << 4,     // "runtime", "timeline", "datepicker", "update"
+  kModifiedToken = 1u << 5,    // "update", "modified"
+  kPublishedToken = 1u << 6,   // "publish", "posted", "pubdate", "created"
+};
+
+bool HasAny(std::string_view s, std::initializer_list<const char*> stems) {
+  for (const char* stem : stems)
+    if (s.find(stem) != std::string_view::npos) return true;
   return false;
 }
 
 // Rule: byline containers are named for it ("byline", "author", "auteur", "autor"), but not
 // author bios, avatars, or "authorization" widgets.
 bool IsBylineToken(std::string_view t) {
-  if (t.find("bio") != std::string::npos || t.find("avatar") != std::string::npos ||
-      t.find("img") != std::string::npos || t.find("image") != std::string::npos ||
-      t.find("photo") != std::string::npos || t.find("thumb") != std::string::npos ||
-      t.find("follow") != std::string::npos || t.find("social") != std::string::npos ||
-      t.find("authoriz") != std::string::npos || t.find("authorit") != std::string::npos ||
-      t.find("more") != std::string::npos)
+  if (HasAny(t, {"bio", "avatar", "img", "image", "photo", "thumb", "follow", "social", "authoriz",
+                 "authorit", "more"}))
     return false;
   return t.find("byline") != std::string::npos || t.find("author") != std::string::npos ||
          t == "auteur" || t == "autor" || t == "autore" || t == "writer" || t == "byl";
 }
 
+// The TokenFlags of one class or id value. The stems hold no spaces, so one search over the
+// lower-cased value answers a "does any token contain" question; only the byline rule looks
+// at tokens one by one.
+unsigned FlagsOf(std::string_view attr) {
+  thread_local std::string buffer;
+  buffer.assign(attr);
+  for (char& c : buffer)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  std::string_view all = buffer;
+  unsigned f = 0;
+  if (HasAny(all, {"comment", "related", "sidebar", "footer", "recommend", "popular", "newsletter",
+                   "most-read", "mostread", "trending", "promo"}))
+    f |= kChromeToken;
+  if (all.find("breadcrumb") != std::string_view::npos) f |= kBreadcrumbToken;
+  if (HasAny(all, {"date", "time", "published", "posted", "pubdate", "dateline", "datum", "fecha"}))
+    f |= kDateToken;
+  if (HasAny(all, {"runtime", "timeline", "datepicker", "update"})) f |= kNotDateToken;
+  if (HasAny(all, {"update", "modified"})) f |= kModifiedToken;
+  if (HasAny(all, {"publish", "posted", "pubdate", "created"})) f |= kPublishedToken;
+  if (HasAny(all, {"byl", "author", "auteur", "autor", "writer"})) {
+    size_t pos = 0;
+    while (pos < all.size() && !(f & kBylineToken)) {
+      while (pos < all.size() && std::isspace(static_cast<unsigned char>(all[pos]))) ++pos;
+      size_t end = pos;
+      while (end < all.size() && !std::isspace(static_cast<unsigned char>(all[end]))) ++end;
+      if (end > pos && IsBylineToken(all.substr(pos, end - pos))) f |= kBylineToken;
+      pos = end;
+    }
+  }
+  return f;
+}
+
+// The TokenFlags of an element: those of its class value OR those of its id value.
+// Measured: tokenising and lower-casing class/id per element and asking each question token by
+// token was the largest cost of the metadata walk; a page repeats a few hundred class values
+// over thousands of elements, so their flags are remembered (bounded, per thread).
+unsigned TokenFlags(const ElementAttrs& e) {
+  constexpr size_t kMaxCachedClass = 256;
+  constexpr size_t kMaxCacheEntries = 4096;
+  unsigned f = 0;
+  if (!e.cls.empty() && e.cls.size() <= kMaxCachedClass) {
+    thread_local std::unordered_map<std::string, unsigned> cache;
+    thread_local std::string key;
+    key.assign(e.cls);
+    auto it = cache.find(key);
+    if (it != cache.end()) {
+      f = it->second;
+    } else {
+      f = FlagsOf(e.cls);
+      if (cache.size() >= kMaxCacheEntries) cache.clear();
+      cache.emplace(key, f);
+    }
+  } else if (!e.cls.empty()) {
+    f = FlagsOf(e.cls);
+  }
+  if (!e.id.empty()) f |= FlagsOf(e.id);
+  return f;
+}
+
 // Rule: page chrome holds other articles' bylines and dates (comments, related lists, footers).
 // An <aside> inside the <article> is the article's own furniture (byline, date, licence), and
 // classes on html/body/main/article describe the page layout ("sidebar-primary"), not chrome.
-bool IsChromeSubtree(std::string_view tag, const std::vector<std::string_view>& tokens,
-                     bool in_article) {
+bool IsChromeSubtree(std::string_view tag, unsigned token_flags, bool in_article) {
   if (tag == "nav" || tag == "footer" || (tag == "aside" && !in_article) || tag == "noscript" ||
       tag == "template" || tag == "select" || tag == "textarea" || tag == "button" || tag == "svg")
     return true;
   if (tag == "html" || tag == "body" || tag == "main" || tag == "article") return false;
-  return AnyTokenHas(tokens, {"comment", "related", "sidebar", "footer", "recommend", "popular",
-                              "newsletter", "most-read", "mostread", "trending", "promo"});
+  return (token_flags & kChromeToken) != 0;
+}
+
+// " author " in rel="author nofollow": rel holds space-separated link types.
+bool HasRelToken(std::string_view rel, std::string_view type) {
+  size_t pos = 0;
+  while (pos < rel.size()) {
+    size_t end = rel.find(' ', pos);
+    if (end == std::string_view::npos) end = rel.size();
+    if (rel.substr(pos, end - pos) == type) return true;
+    pos = end + 1;
+  }
+  return false;
 }
 
 void Push(std::vector<std::string>* v, std::string s) {
@@ -182,11 +275,11 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
       ps->title_tag = TextOf(c);
       continue;
     } else if (t == "meta") {
-      std::string content = Attr(c, "content");
-      if (content.empty()) content = Attr(c, "value");
+      std::string_view content = AttrView(c, "content");
+      if (content.empty()) content = AttrView(c, "value");
       if (content.empty()) continue;
       for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-        std::string keys = Lower(Attr(c, attr));
+        std::string keys = Lower(AttrView(c, attr));
         if (keys.empty()) continue;
         // Rule: property="dc:title og:title" names several properties at once.
         size_t pos = 0;
@@ -199,13 +292,13 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
           if (StartsWith(key, "dc:")) key[2] = '.';
           if (StartsWith(key, "dcterms:")) key[7] = '.';
           if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
-            ps->meta[key].push_back(content);
+            ps->meta[key].emplace_back(content);
           pos = end + 1;
         }
       }
       continue;
     } else if (t == "link") {
-      std::string rel = Lower(Attr(c, "rel"));
+      std::string rel = Lower(AttrView(c, "rel"));
       if (rel == "canonical" && ps->canonical.empty())
         ps->canonical = Attr(c, "href");
       else if (rel == "license" && ps->rel_license.empty())
@@ -216,31 +309,33 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
     } else if (t == "base" && ps->base_href.empty()) {
       ps->base_href = Attr(c, "href");
     } else if (t == "script") {
-      if (Lower(Attr(c, "type")).find("ld+json") != std::string::npos) {
+      if (Lower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
         xmlChar* s = xmlNodeGetContent(c);
         if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
         xmlFree(s);
       }
       continue;
-    } else if (t == "style") {
+    } else if (t == "style" || t == "svg" || t == "template" || t == "select" ||
+               t == "textarea" || t == "noscript" || t == "iframe" || t == "canvas") {
+      // Chrome that never holds a byline, date, breadcrumb or tag link; measured: icon sprites
+      // (svg) and menus (select) hold a good share of a page's elements.
       continue;
     }
-    thread_local std::string token_buffer;
-    std::vector<std::string_view> tokens = ClassTokens(c, &token_buffer);
-    bool here_chrome = chrome || IsChromeSubtree(t, tokens, in_article);
-    std::string itemprop = Lower(AttrView(c, "itemprop"));
-    std::string rel = Lower(AttrView(c, "rel"));
-    if (t == "a" && (" " + rel + " ").find(" tag ") != std::string::npos &&
-        ps->rel_tags.size() < 30) {
+    ElementAttrs attrs = ScanAttrs(c);
+    unsigned flags = TokenFlags(attrs);
+    bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
+    std::string itemprop = Lower(attrs.itemprop);
+    std::string rel = Lower(attrs.rel);
+    if (t == "a" && HasRelToken(rel, "tag") && ps->rel_tags.size() < 30) {
       std::string tag = TextOf(c);
       if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
     }
     if (t == "a" && rel == "license" && ps->rel_license.empty()) ps->rel_license = Attr(c, "href");
     // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
     if (ps->breadcrumb.empty() &&
-        (AnyTokenHas(tokens, {"breadcrumb"}) ||
-         Lower(AttrView(c, "aria-label")).find("breadcrumb") != std::string::npos ||
-         AttrView(c, "itemtype").find("BreadcrumbList") != std::string::npos)) {
+        ((flags & kBreadcrumbToken) ||
+         Lower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
+         attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
       CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
     }
     if (!here_chrome) {
@@ -249,9 +344,8 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
         std::string name = ItempropName(c);
         Push(&ps->byline_itemprop, name.empty() ? TextOf(c) : name);
       }
-      if (t == "a" && (" " + rel + " ").find(" author ") != std::string::npos)
-        Push(&ps->byline_rel, TextOf(c));
-      bool byline = std::any_of(tokens.begin(), tokens.end(), IsBylineToken);
+      if (t == "a" && HasRelToken(rel, "author")) Push(&ps->byline_rel, TextOf(c));
+      bool byline = (flags & kBylineToken) != 0;
       if (byline && t != "img" && t != "input" && t != "form") {
         std::string text = TextOf(c, " ; ");
         if (text.size() < 200) Push(&ps->byline_class, text);
@@ -267,18 +361,16 @@ void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool
       else if (itemprop == "datemodified")
         Push(&ps->modified_dom, attr_or_text());
       if (t == "time") {
-        bool modified = AnyTokenHas(tokens, {"update", "modified"});
-        bool published = xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) ||
-                         AnyTokenHas(tokens, {"publish", "posted", "pubdate", "created"});
+        bool modified = (flags & kModifiedToken) != 0;
+        bool published =
+            xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) || (flags & kPublishedToken);
         std::string v = attr_or_text();
         if (modified)
           Push(&ps->modified_dom, v);
         else if (published)
           Push(&ps->published_dom, v);
         if (ps->first_time.empty() && !modified) ps->first_time = v;
-      } else if (AnyTokenHas(tokens, {"date", "time", "published", "posted", "pubdate", "dateline",
-                                      "datum", "fecha"}) &&
-                 !AnyTokenHas(tokens, {"runtime", "timeline", "datepicker", "update"})) {
+      } else if ((flags & kDateToken) && !(flags & kNotDateToken)) {
         std::string text = TextOf(c);
         if (!text.empty() && text.size() < 160)
           Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
