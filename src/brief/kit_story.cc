@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "cluster/cluster.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief {
@@ -94,7 +93,7 @@ core::Result<KitStory> ParseKitStoryLine(std::string_view line, const core::Limi
   return s;
 }
 
-core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options) {
+cluster::StoryGroup KitStoryGroup(const KitStory& story) {
   std::vector<const core::Article*> ptrs;
   for (const auto& a : story.articles) ptrs.push_back(&a);
   // Every article joins one group: the input already says which articles form the story.
@@ -106,7 +105,13 @@ core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options) {
     for (auto& f : g.families) group.families.push_back(std::move(f));
   group.story.id = story.id;
   for (const auto& a : story.articles) group.story.article_ids.push_back(a.id);
-  return BuildBrief(group, ptrs, options);
+  return group;
+}
+
+core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options) {
+  std::vector<const core::Article*> ptrs;
+  for (const auto& a : story.articles) ptrs.push_back(&a);
+  return BuildBrief(KitStoryGroup(story), ptrs, options);
 }
 
 std::string KitBriefToJsonLine(const KitStory& in, const core::Brief& b) {

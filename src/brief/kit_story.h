@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "brief/brief.h"
+#include "cluster/cluster.h"
 #include "core/limits.h"
 #include "core/model.h"
 #include "core/status.h"
@@ -35,7 +36,11 @@ struct KitStory {
 // and they replace the reader's sentences, so citations index into the input's lists.
 core::Result<KitStory> ParseKitStoryLine(std::string_view line, const core::Limits& limits);
 
-// Copy families within the story (every article joins the one story), then BuildBrief.
+// The story as the brief stage takes it: copy families found within the story (every article
+// joins the one story). The group refers to the articles by id only.
+cluster::StoryGroup KitStoryGroup(const KitStory& story);
+
+// KitStoryGroup, then BuildBrief.
 core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options);
 
 // The kit's prediction line (no trailing newline). `sentences` holds the prose sections in
