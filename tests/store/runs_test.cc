@@ -167,6 +167,34 @@ TEST_P(RunsTest, ARunKilledMidBatchThenRunAgainEqualsOneCleanRun) {
   EXPECT_EQ(got["stories"], expected_["stories"]);
 }
 
+// `db export` from SQLite, `db import` into this backend (twice: idempotent), `db export` again:
+// the same bytes, so nothing was lost or changed on the way.
+TEST_P(RunsTest, ExportFromSqliteImportsIntoThisBackendUnchanged) {
+  testing_util::TempStore source;
+  std::string why;
+  ASSERT_TRUE(source.Create("sqlite", &why)) << why;
+  ASSERT_EQ(Wait(Spawn(RunArgs(source.location(), DemoInputs()))), 0);
+  fs::path dir =
+      fs::temp_directory_path() / ("wb_export_" + std::to_string(::getpid()) + GetParam());
+  fs::create_directories(dir);
+  std::string a = (dir / "a.jsonl").string(), b = (dir / "b.jsonl").string();
+  ASSERT_EQ(Wait(Spawn({"db", "export", "--db", source.location(), "-o", a})), 0);
+  ASSERT_EQ(Wait(Spawn({"db", "import", "--db", target_.location(), a})), 0);
+  ASSERT_EQ(Wait(Spawn({"db", "import", "--db", target_.location(), a})), 0);
+  ASSERT_EQ(Wait(Spawn({"db", "export", "--db", target_.location(), "-o", b})), 0);
+  auto slurp = [](const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+  };
+  std::string exported = slurp(a);
+  EXPECT_GT(exported.size(), 1000u);
+  EXPECT_TRUE(exported == slurp(b)) << "export after import differs from the original export";
+  EXPECT_EQ(Snapshot(target_.location()), Snapshot(source.location()));
+  fs::remove_all(dir);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RunsTest, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<const char*>& backend) {
                            return std::string(backend.param);

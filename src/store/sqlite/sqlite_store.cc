@@ -261,6 +261,20 @@ core::Status SqliteStore::Migrate() {
                                                 " is newer than this wirebrief (" + std::to_string(kLatest) + ")");
   for (int v = version_; v < kLatest; ++v) {
     WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    // Another process may have migrated while this one waited for the write lock: read the
+    // version again under the lock (two runs opening a fresh file at once failed with "table
+    // articles already exists").
+    Stmt again(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    if (!again.ok() || again.Step() != SQLITE_ROW) {
+      Exec("ROLLBACK");
+      return Error("reading schema version");
+    }
+    if (again.Int(0) > v) {
+      version_ = static_cast<int>(again.Int(0));
+      v = version_ - 1;
+      WB_RETURN_IF_ERROR(Exec("COMMIT"));
+      continue;
+    }
     core::Status s = Exec(kMigrations[v]);
     if (s.ok()) s = Exec(("INSERT INTO schema_version(version) VALUES (" + std::to_string(v + 1) + ")").c_str());
     if (!s.ok()) {
