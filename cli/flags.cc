@@ -24,7 +24,7 @@ void AddVersionFlag(CLI::App* app) {
 }
 
 void AddDbFlag(CLI::App* app, CommonFlags* f) {
-  app->add_option("--db", f->db, "SQLite database file (created when missing)")
+  app->add_option("--db", f->db, "SQLite database file (created when missing) or postgresql:// URI")
       ->envname("WIREBRIEF_DB")
       ->capture_default_str();
 }

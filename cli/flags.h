@@ -35,6 +35,7 @@ struct Command {
 };
 Command AddRunCommand(CLI::App* root);
 Command AddShowCommand(CLI::App* root);
+Command AddDbCommand(CLI::App* root);
 Command AddExtractCommand(CLI::App* root);
 Command AddIngestCommand(CLI::App* root);
 Command AddServeCommand(CLI::App* root);

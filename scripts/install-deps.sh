@@ -4,9 +4,9 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 zlib1g-dev libsqlite3-dev libxml2-dev
       nlohmann-json3-dev libcli11-dev libxxhash-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev
-      libcpp-httplib-dev libssl-dev libstemmer-dev libcld2-dev)
+      libcpp-httplib-dev libssl-dev libstemmer-dev libcld2-dev libpq-dev)
 if [ "${1:-}" = "--tests" ]; then
-  pkgs+=(libgtest-dev libgmock-dev chromium)
+  pkgs+=(libgtest-dev libgmock-dev chromium postgresql)
 fi
 if [ "${1:-}" = "--dev" ]; then
   pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev)

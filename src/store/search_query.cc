@@ -168,4 +168,62 @@ core::Result<ParsedSearch> ParseSearchQuery(std::string_view text) {
   return out;
 }
 
+core::Result<std::string> FtsMatchToTsQuery(std::string_view match) {
+  if (match.size() > 4 * kMaxQueryBytes)
+    return core::Status::LimitExceeded("query", "", "search expression too long");
+  auto bad = [&](size_t at) {
+    return core::Status::InvalidArgument("query", "unsupported search expression near \"" +
+                                                      std::string(match.substr(at, 20)) + "\"");
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < match.size()) {
+    char c = match[i];
+    if (IsSpace(c)) {
+      ++i;
+    } else if (c == '(' || c == ')') {
+      out += c;
+      ++i;
+    } else if (c == '"') {
+      // FTS5 literal ("" is a quote) -> tsquery literal ('' is a quote, \ escapes).
+      std::string lexeme = "'";
+      size_t j = i + 1;
+      for (;; ++j) {
+        if (j >= match.size()) return bad(i);
+        if (match[j] == '"') {
+          if (j + 1 < match.size() && match[j + 1] == '"') {
+            lexeme += '"';
+            ++j;
+            continue;
+          }
+          break;
+        }
+        if (match[j] == '\'') lexeme += '\'';
+        if (match[j] == '\\') lexeme += '\\';
+        lexeme += match[j];
+      }
+      out += lexeme + "'";
+      i = j + 1;
+      size_t k = i;
+      while (k < match.size() && IsSpace(match[k])) ++k;
+      if (k < match.size() && match[k] == '*') {
+        out += ":*";
+        i = k + 1;
+      }
+    } else if (match.substr(i, 3) == "AND") {
+      out += " & ";
+      i += 3;
+    } else if (match.substr(i, 2) == "OR") {
+      out += " | ";
+      i += 2;
+    } else if (match.substr(i, 3) == "NOT") {
+      out += " & !";
+      i += 3;
+    } else {
+      return bad(i);
+    }
+  }
+  return out;
+}
+
 }  // namespace wirebrief::store

@@ -33,4 +33,11 @@ struct ParsedSearch {
 
 core::Result<ParsedSearch> ParseSearchQuery(std::string_view text);
 
+// The same search for PostgreSQL: ParsedSearch::match (the FTS5 expression ParseSearchQuery
+// writes: quoted literals, optional " *", parentheses, AND, OR, NOT) as to_tsquery() text.
+// Each literal becomes one quoted tsquery lexeme, which to_tsquery splits with the server's
+// parser into a phrase (<->), as FTS5 does with a quoted string; " *" becomes ":*".
+// Errors: kInvalidArgument for anything outside that form (hand-written FTS5 syntax).
+core::Result<std::string> FtsMatchToTsQuery(std::string_view match);
+
 }  // namespace wirebrief::store

@@ -1,8 +1,8 @@
 // store/: where articles, stories and briefs live between runs.
 //
 // Store is the one interface every backend implements; OpenStore() picks the backend from the
-// location ("postgresql://..." is reserved for the PostgreSQL backend; anything else is a
-// SQLite file path, the zero-setup default). The schema carries a version number and is
+// location ("postgresql://..." or "postgres://..." opens the PostgreSQL backend, for several
+// processes sharing one database; anything else is a SQLite file path, the zero-setup default). The schema carries a version number and is
 // migrated forward on open.
 //
 // Idempotence: articles are keyed by Article::id and each provenance record by (article,
@@ -11,7 +11,7 @@
 // a failure leaves the old set in place.
 //
 // Thread safety: a Store object is used by one thread at a time; several processes may open
-// the same SQLite file (WAL mode, busy timeout).
+// the same SQLite file (WAL mode, busy timeout) or the same PostgreSQL database.
 // Errors: kIOError when the file cannot be opened, kInternal for database errors; the message
 // names the database location.
 #pragma once

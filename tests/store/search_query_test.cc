@@ -115,3 +115,30 @@ TEST(SearchQuery, ExpressionsRunInSqlite) {
 
 }  // namespace
 }  // namespace wirebrief::store
+
+namespace wirebrief::store {
+
+TEST(SearchQuery, TheSameParseRendersToTsQuery) {
+  auto q = ParseSearchQuery("storm \"sea wall\" OR levee evacuat* -rumour");
+  ASSERT_TRUE(q.ok());
+  auto ts = FtsMatchToTsQuery(q->match);
+  ASSERT_TRUE(ts.ok()) << ts.status().ToString();
+  EXPECT_EQ(ts.value(), "('storm') & ('sea wall' | 'levee') & ('evacuat':*) & !('rumour')");
+}
+
+TEST(SearchQuery, TsQueryQuotesAndBackslashesStayInsideTheLexeme) {
+  auto q = ParseSearchQuery("it's back\\slash \"say \"\"hi\"\"\"");
+  ASSERT_TRUE(q.ok());
+  auto ts = FtsMatchToTsQuery(q->match);
+  ASSERT_TRUE(ts.ok()) << ts.status().ToString();
+  EXPECT_EQ(ts.value().substr(0, 30), "('it''s') & ('back\\\\slash') & ");
+}
+
+TEST(SearchQuery, TsQueryRefusesHandWrittenFts5) {
+  EXPECT_EQ(FtsMatchToTsQuery("title:storm").status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FtsMatchToTsQuery("\"open").status().code(), core::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FtsMatchToTsQuery("NEAR(\"a\" \"b\")").status().code(),
+            core::StatusCode::kInvalidArgument);
+}
+
+}  // namespace wirebrief::store

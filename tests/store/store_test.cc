@@ -1,110 +1,369 @@
+// Store contract tests, run on every backend (tests/store/temp_store.h says where).
 #include "store/store.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "store/postgres/postgres_store.h"
+#include "store/search_query.h"
+#include "temp_store.h"
 
 namespace wirebrief::store {
 namespace {
 
-std::string TempDb(const char* name) {
-  auto p = std::filesystem::temp_directory_path() / (std::string("wb_store_") + name + "_" + std::to_string(::getpid()) + ".db");
-  std::filesystem::remove(p);
-  return p.string();
-}
+// A fresh, empty store location per test, removed afterwards.
+class StoreTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    ASSERT_TRUE(where_.Create(GetParam(), &why)) << why;
+    if (where_.location().empty()) GTEST_SKIP() << why;
+    location_ = where_.location();
+  }
+  std::unique_ptr<Store> Open() {
+    auto s = OpenStore(location_);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
 
-core::Article Make(const std::string& id, const std::string& source) {
+  testing_util::TempStore where_;
+  std::string location_;
+};
+
+core::Article Make(const std::string& id, const std::string& source,
+                   const std::string& body = "Body.") {
   core::Article a;
   a.id = id;
   a.title = "Title " + id;
-  a.text = "Title " + id + "\nBody.";
+  a.text = "Title " + id + "\n" + body;
   a.date_published = "2026-11-03";
+  a.site_name = "Metro Signal";
+  a.host = "metro.example";
+  a.language = "en-GB";
   a.authors = {"Ana Ruiz"};
   a.provenance.source = source;
   a.provenance.container = "file";
   a.annotations.sentences.push_back({{0, 7}});
-  a.annotations.mentions.push_back({{6, 7}, core::EntityType::kPlace, "x", ""});
+  a.annotations.mentions.push_back({{6, 7}, core::EntityType::kPlace, "Portmere", ""});
   return a;
 }
 
-}  // namespace
+StoryRecord Story(const std::string& id, std::vector<std::string> members,
+                  const std::string& last) {
+  StoryRecord r;
+  r.story = {id, "Story " + id, members, {"Metro Signal"}, 1, "2026-11-01", last};
+  r.brief.story_id = id;
+  r.copy_families = {members};
+  return r;
+}
 
-TEST(SqliteStoreTest, StoringTheSameArticleTwiceStoresItOnce) {
-  std::string db = TempDb("idem");
-  auto s = OpenStore(db);
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(s.value()->SchemaVersion(), 2);
+TEST_P(StoreTest, StoringTheSameArticleTwiceStoresItOnce) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->SchemaVersion(), 2);
   bool inserted = false;
-  ASSERT_TRUE(s.value()->PutArticle(Make("a1", "p.html"), &inserted).ok());
+  ASSERT_TRUE(s->PutArticle(Make("a1", "p.html"), &inserted).ok());
   EXPECT_TRUE(inserted);
-  ASSERT_TRUE(s.value()->PutArticle(Make("a1", "p.html"), &inserted).ok());
+  ASSERT_TRUE(s->PutArticle(Make("a1", "p.html"), &inserted).ok());
   EXPECT_FALSE(inserted);
-  ASSERT_TRUE(s.value()->PutArticle(Make("a1", "crawl.warc.gz"), &inserted).ok());  // same page, other container
+  ASSERT_TRUE(
+      s->PutArticle(Make("a1", "crawl.warc.gz"), &inserted).ok());  // same page, other container
   EXPECT_FALSE(inserted);
-  auto c = s.value()->Counts();
+  auto c = s->Counts();
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->articles, 1);
   EXPECT_EQ(c->provenance, 2);
-  std::filesystem::remove(db);
+  auto prov = s->LoadProvenance("a1");
+  ASSERT_TRUE(prov.ok());
+  ASSERT_EQ(prov->size(), 2u);
+  EXPECT_EQ(prov->at(0).source, "p.html");  // arrival order
+  EXPECT_EQ(prov->at(1).source, "crawl.warc.gz");
 }
 
-TEST(SqliteStoreTest, ArticlesAndStoriesSurviveReopening) {
-  std::string db = TempDb("reopen");
+TEST_P(StoreTest, ArticlesAndStoriesSurviveReopening) {
   {
-    auto s = OpenStore(db);
-    ASSERT_TRUE(s.ok());
+    auto s = Open();
+    ASSERT_TRUE(s);
     bool inserted;
-    ASSERT_TRUE(s.value()->PutArticle(Make("a1", "p.html"), &inserted).ok());
-    StoryRecord r;
-    r.story = {"s1", "Story", {"a1"}, {"Outlet"}, 1, "2026-11-03", "2026-11-03"};
-    r.brief.story_id = "s1";
+    ASSERT_TRUE(
+        s->PutArticle(Make("a1", "p.html", "Tab\there, back\\slash, new\nline, caf\xC3\xA9."),
+                      &inserted)
+            .ok());
+    StoryRecord r = Story("s1", {"a1"}, "2026-11-03");
     r.brief.lines.push_back({core::BriefSection::kLede, "", "Lede.", {{"a1", {0, 7}}}, false});
-    r.copy_families = {{"a1"}};
-    ASSERT_TRUE(s.value()->ReplaceStories({r}).ok());
+    ASSERT_TRUE(s->ReplaceStories({r}).ok());
   }
-  auto s = OpenStore(db);
-  ASSERT_TRUE(s.ok());
-  EXPECT_EQ(s.value()->SchemaVersion(), 2);
-  auto arts = s.value()->LoadArticles();
+  auto s = Open();
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->SchemaVersion(), 2);
+  auto arts = s->LoadArticles();
   ASSERT_TRUE(arts.ok());
   ASSERT_EQ(arts->size(), 1u);
+  EXPECT_EQ(arts->at(0).text, "Title a1\nTab\there, back\\slash, new\nline, caf\xC3\xA9.");
   EXPECT_EQ(arts->at(0).authors, std::vector<std::string>{"Ana Ruiz"});
   ASSERT_EQ(arts->at(0).annotations.mentions.size(), 1u);
   EXPECT_EQ(arts->at(0).annotations.mentions[0].type, core::EntityType::kPlace);
-  auto stories = s.value()->LoadStories();
+  EXPECT_EQ(arts->at(0).provenance.source, "p.html");
+  auto stories = s->LoadStories();
   ASSERT_TRUE(stories.ok());
   ASSERT_EQ(stories->size(), 1u);
   EXPECT_EQ(stories->at(0).story.article_ids, std::vector<std::string>{"a1"});
+  EXPECT_EQ(stories->at(0).story.outlets, std::vector<std::string>{"Metro Signal"});
   ASSERT_EQ(stories->at(0).brief.lines.size(), 1u);
   EXPECT_EQ(stories->at(0).brief.lines[0].citations[0], (core::Citation{"a1", {0, 7}}));
   EXPECT_EQ(stories->at(0).copy_families, (std::vector<std::vector<std::string>>{{"a1"}}));
-  std::filesystem::remove(db);
+  auto one = s->LoadStory("s1");
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  EXPECT_EQ(one->story.title, "Story s1");
+  EXPECT_EQ(s->LoadStory("nope").status().code(), core::StatusCode::kNotFound);
+  EXPECT_EQ(s->LoadArticle("nope").status().code(), core::StatusCode::kNotFound);
 }
 
-TEST(SqliteStoreTest, ReplaceStoriesSwapsTheWholeSet) {
-  std::string db = TempDb("swap");
-  auto s = OpenStore(db);
-  ASSERT_TRUE(s.ok());
+TEST_P(StoreTest, ReplaceStoriesSwapsTheWholeSet) {
+  auto s = Open();
+  ASSERT_TRUE(s);
   bool inserted;
-  ASSERT_TRUE(s.value()->PutArticle(Make("a1", "p.html"), &inserted).ok());
-  StoryRecord r1, r2;
-  r1.story = {"s1", "One", {"a1"}, {}, 1, "", ""};
-  r2.story = {"s2", "Two", {"a1"}, {}, 1, "", ""};
-  ASSERT_TRUE(s.value()->ReplaceStories({r1}).ok());
-  ASSERT_TRUE(s.value()->ReplaceStories({r2}).ok());
-  auto stories = s.value()->LoadStories();
+  ASSERT_TRUE(s->PutArticle(Make("a1", "p.html"), &inserted).ok());
+  ASSERT_TRUE(s->ReplaceStories({Story("s1", {"a1"}, "")}).ok());
+  ASSERT_TRUE(s->ReplaceStories({Story("s2", {"a1"}, "")}).ok());
+  auto stories = s->LoadStories();
   ASSERT_TRUE(stories.ok());
   ASSERT_EQ(stories->size(), 1u);
   EXPECT_EQ(stories->at(0).story.id, "s2");
-  std::filesystem::remove(db);
 }
 
-TEST(SqliteStoreTest, UnopenableLocationIsAnErrorNamingIt) {
+TEST_P(StoreTest, AFailedReplacementLeavesTheOldSet) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  bool inserted;
+  ASSERT_TRUE(s->PutArticle(Make("a1", "p.html"), &inserted).ok());
+  ASSERT_TRUE(s->ReplaceStories({Story("s1", {"a1"}, "")}).ok());
+  // A member that is not a stored article violates the foreign key mid-transaction.
+  EXPECT_FALSE(s->ReplaceStories({Story("s2", {"a1"}, ""), Story("s3", {"missing"}, "")}).ok());
+  auto stories = s->LoadStories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->at(0).story.id, "s1");
+}
+
+// Two processes rebuild at once: the one that read fewer articles commits last. Its set must not
+// replace the newer one (that would drop the other process's articles from every story).
+TEST_P(StoreTest, AStaleRebuildDoesNotReplaceANewerOne) {
+  auto slow = Open();
+  auto fast = Open();
+  ASSERT_TRUE(slow && fast);
+  bool inserted;
+  ASSERT_TRUE(slow->PutArticle(Make("a1", "p.html"), &inserted).ok());
+  ASSERT_EQ(slow->LoadArticles()->size(), 1u);
+  ASSERT_TRUE(fast->PutArticle(Make("a2", "q.html"), &inserted).ok());
+  ASSERT_EQ(fast->LoadArticles()->size(), 2u);
+  ASSERT_TRUE(fast->ReplaceStories({Story("both", {"a1", "a2"}, "")}).ok());
+  ASSERT_TRUE(slow->ReplaceStories({Story("only-a1", {"a1"}, "")}).ok());
+  auto stories = slow->LoadStories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->at(0).story.id, "both");
+  // A rebuild that has seen everything replaces the set again.
+  ASSERT_EQ(slow->LoadArticles()->size(), 2u);
+  ASSERT_TRUE(slow->ReplaceStories({Story("again", {"a1", "a2"}, "")}).ok());
+  EXPECT_EQ(slow->LoadStories()->at(0).story.id, "again");
+}
+
+TEST_P(StoreTest, ConcurrentWritersStoreEachArticleOnce) {
+  ASSERT_TRUE(Open());  // migrate once; the writers below also race on opening
+  constexpr int kWriters = 4, kPerWriter = 60;
+  std::atomic<int> new_count{0}, failures{0};
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w)
+    writers.emplace_back([&, w] {
+      auto s = OpenStore(location_);
+      if (!s.ok()) {
+        ++failures;
+        return;
+      }
+      // Writer w stores ids [20w, 20w + 60): each id is written by up to three writers.
+      for (int i = 0; i < kPerWriter; ++i) {
+        bool inserted = false;
+        std::string id = "art" + std::to_string(20 * w + i);
+        if (!s.value()->PutArticle(Make(id, "writer" + std::to_string(w)), &inserted).ok())
+          ++failures;
+        if (inserted) ++new_count;
+      }
+    });
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(failures, 0);
+  const int distinct = 20 * (kWriters - 1) + kPerWriter;
+  EXPECT_EQ(new_count, distinct);
+  auto c = Open()->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, distinct);
+  EXPECT_EQ(c->provenance, kWriters * kPerWriter);
+}
+
+TEST_P(StoreTest, OpeningAFreshStoreFromManyProcessesMigratesOnce) {
+  std::atomic<int> ok{0};
+  std::vector<std::thread> openers;
+  for (int i = 0; i < 4; ++i)
+    openers.emplace_back([&] {
+      auto s = OpenStore(location_);
+      if (s.ok() && s.value()->SchemaVersion() == 2) ++ok;
+    });
+  for (auto& t : openers) t.join();
+  EXPECT_EQ(ok, 4);
+}
+
+TEST_P(StoreTest, SearchFindsWordsPhrasesPrefixesAndExclusions) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  bool inserted;
+  ASSERT_TRUE(
+      s->PutArticle(Make("flood", "1", "A storm surge flooded the harbour road."), &inserted).ok());
+  ASSERT_TRUE(
+      s->PutArticle(Make("evac", "2", "Officials began evacuating the storm coast."), &inserted)
+          .ok());
+  ASSERT_TRUE(
+      s->PutArticle(Make("rumour", "3", "A rumour about the surge spread."), &inserted).ok());
+  auto ids = [&](const std::string& text) {
+    std::set<std::string> out;
+    auto parsed = ParseSearchQuery(text);
+    EXPECT_TRUE(parsed.ok()) << text;
+    ArticleQuery q;
+    q.match = parsed->match;
+    q.limit = 50;
+    auto page = s->SearchArticles(q);
+    EXPECT_TRUE(page.ok()) << text << ": " << page.status().ToString();
+    if (page.ok())
+      for (const auto& h : page->hits) out.insert(h.id);
+    return out;
+  };
+  EXPECT_EQ(ids("storm"), (std::set<std::string>{"flood", "evac"}));
+  EXPECT_EQ(ids("\"storm surge\""), (std::set<std::string>{"flood"}));
+  EXPECT_EQ(ids("evacuat*"), (std::set<std::string>{"evac"}));
+  EXPECT_EQ(ids("surge -rumour"), (std::set<std::string>{"flood"}));
+  EXPECT_EQ(ids("harbour OR rumour"), (std::set<std::string>{"flood", "rumour"}));
+  EXPECT_EQ(ids("Officials's \"it''s\" back\\slash (storm"),
+            (std::set<std::string>{}));  // inert punctuation
+
+  ArticleQuery q;
+  q.match = ParseSearchQuery("harbour")->match;
+  auto page = s->SearchArticles(q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->hits.size(), 1u);
+  EXPECT_NE(page->hits[0].snippet.find("\x02harbour\x03"), std::string::npos)
+      << page->hits[0].snippet;
+  EXPECT_EQ(page->hits[0].outlet, "Metro Signal");
+
+  // Filters without a match, paged newest first.
+  ArticleQuery all;
+  all.language = "en";
+  all.outlet = "METRO.example";
+  all.limit = 2;
+  auto p1 = s->SearchArticles(all);
+  ASSERT_TRUE(p1.ok());
+  ASSERT_EQ(p1->hits.size(), 2u);
+  ASSERT_FALSE(p1->next_cursor.empty());
+  all.cursor = p1->next_cursor;
+  auto p2 = s->SearchArticles(all);
+  ASSERT_TRUE(p2.ok());
+  ASSERT_EQ(p2->hits.size(), 1u);
+  EXPECT_TRUE(p2->next_cursor.empty());
+  all.cursor = "zz";
+  EXPECT_EQ(s->SearchArticles(all).status().code(), core::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, StoryPagesFilterAndPageNewestFirst) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  bool inserted;
+  ASSERT_TRUE(s->PutArticle(Make("a1", "1", "Storm surge at the harbour."), &inserted).ok());
+  ASSERT_TRUE(s->PutArticle(Make("a2", "2", "Budget vote tonight."), &inserted).ok());
+  ASSERT_TRUE(s->PutArticle(Make("a3", "3", "Budget vote delayed."), &inserted).ok());
+  ASSERT_TRUE(
+      s->ReplaceStories({Story("old", {"a1"}, "2026-11-02"), Story("new", {"a2"}, "2026-11-05"),
+                         Story("mid", {"a3"}, "2026-11-04")})
+          .ok());
+  StoryQuery q;
+  q.limit = 2;
+  auto p1 = s->ListStories(q);
+  ASSERT_TRUE(p1.ok()) << p1.status().ToString();
+  ASSERT_EQ(p1->stories.size(), 2u);
+  EXPECT_EQ(p1->stories[0].id, "new");
+  EXPECT_EQ(p1->stories[1].id, "mid");
+  EXPECT_EQ(p1->stories[0].article_ids, std::vector<std::string>{"a2"});
+  q.cursor = p1->next_cursor;
+  auto p2 = s->ListStories(q);
+  ASSERT_TRUE(p2.ok());
+  ASSERT_EQ(p2->stories.size(), 1u);
+  EXPECT_EQ(p2->stories[0].id, "old");
+  EXPECT_TRUE(p2->next_cursor.empty());
+
+  StoryQuery f;
+  f.match = ParseSearchQuery("budget")->match;
+  f.since = "2026-11-05";
+  auto m = s->ListStories(f);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_EQ(m->stories.size(), 1u);
+  EXPECT_EQ(m->stories[0].id, "new");
+  StoryQuery e;
+  e.entity = "PORTMERE";
+  e.outlet = "metro signal";
+  EXPECT_EQ(s->ListStories(e)->stories.size(), 3u);
+  e.entity = "Elsewhere";
+  EXPECT_EQ(s->ListStories(e)->stories.size(), 0u);
+  StoryQuery bad;
+  bad.match = "\"x\" AND";  // malformed on both backends
+  EXPECT_EQ(s->ListStories(bad).status().code(), core::StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreTest, SettingsKeepTheFirstValueWhenAsked) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->GetSetting("token").status().code(), core::StatusCode::kNotFound);
+  bool stored = false;
+  ASSERT_TRUE(s->PutSetting("token", "one", true, &stored).ok());
+  EXPECT_TRUE(stored);
+  ASSERT_TRUE(s->PutSetting("token", "two", true, &stored).ok());
+  EXPECT_FALSE(stored);
+  EXPECT_EQ(s->GetSetting("token").value(), "one");
+  ASSERT_TRUE(s->PutSetting("token", "three", false, &stored).ok());
+  EXPECT_EQ(s->GetSetting("token").value(), "three");
+}
+
+TEST_P(StoreTest, InvalidUtf8IsStoredReplacedNotRefused) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  bool inserted;
+  ASSERT_TRUE(s->PutArticle(Make("bad", "p.html", "caf\xE9 \xC3"), &inserted).ok());
+  auto a = s->LoadArticle("bad");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text.rfind("Title bad\ncaf", 0), 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<const char*>& backend) {
+                           return std::string(backend.param);
+                         });
+
+TEST(OpenStoreTest, UnopenableSqliteLocationIsAnErrorNamingIt) {
   auto s = OpenStore("/nonexistent-dir/x/y.db");
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().ToString().find("/nonexistent-dir/x/y.db"), std::string::npos);
 }
 
+TEST(OpenStoreTest, UnreachablePostgresIsAnErrorNamingItWithoutThePassword) {
+  auto s = OpenStore("postgresql://ana:s3cret@/wb?host=/nonexistent-dir&connect_timeout=2");
+  ASSERT_FALSE(s.ok());
+  std::string msg = s.status().ToString();
+  EXPECT_NE(msg.find("postgresql://ana:***@/wb"), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("s3cret"), std::string::npos) << msg;
+  EXPECT_EQ(RedactConninfo("host=x password='a b' user=y"), "host=x password=*** user=y");
+}
+
+}  // namespace
 }  // namespace wirebrief::store

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/detail/cursor.h"
 #include "store/detail/model_json.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -263,6 +264,20 @@ core::Status SqliteStore::Migrate() {
                                                 " is newer than this wirebrief (" + std::to_string(kLatest) + ")");
   for (int v = version_; v < kLatest; ++v) {
     WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    // Another process may have migrated while this one waited for the write lock: read the
+    // version again under the lock (two runs opening a fresh file at once failed with "table
+    // articles already exists").
+    Stmt again(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    if (!again.ok() || again.Step() != SQLITE_ROW) {
+      Exec("ROLLBACK");
+      return Error("reading schema version");
+    }
+    if (again.Int(0) > v) {
+      version_ = static_cast<int>(again.Int(0));
+      v = version_ - 1;
+      WB_RETURN_IF_ERROR(Exec("COMMIT"));
+      continue;
+    }
     core::Status s = Exec(kMigrations[v]);
     if (s.ok()) s = Exec(("INSERT INTO schema_version(version) VALUES (" + std::to_string(v + 1) + ")").c_str());
     if (!s.ok()) {
@@ -321,6 +336,8 @@ core::Result<std::vector<core::Article>> SqliteStore::LoadArticles() {
     out.push_back(std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("loading articles");
+  // One statement reads one snapshot, so the rows counted are the rows read (ReplaceStories).
+  loaded_articles_ = static_cast<int64_t>(out.size());
   return out;
 }
 
@@ -331,6 +348,26 @@ core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories
     Exec("ROLLBACK");
     return s;
   };
+  // A rebuild that read fewer articles than the stored set was built from lost a race with
+  // another process's rebuild (articles are never deleted, so fewer means an older snapshot):
+  // keep the newer set. Same rule as the PostgreSQL backend; BEGIN IMMEDIATE serializes.
+  {
+    Stmt built(db_, "SELECT CAST(value AS INTEGER), (SELECT COUNT(*) FROM articles) FROM settings WHERE key = "
+                    "'stories.built_from_articles'");
+    if (!built.ok()) return fail("reading story state");
+    int64_t from = loaded_articles_;
+    int rc = built.Step();
+    if (rc == SQLITE_ROW && from < 0) from = built.Int(1);
+    if (rc == SQLITE_ROW && built.Int(0) > from) return Exec("ROLLBACK");
+    if (from < 0) {
+      Stmt n(db_, "SELECT COUNT(*) FROM articles");
+      if (!n.ok() || n.Step() != SQLITE_ROW) return fail("counting articles");
+      from = n.Int(0);
+    }
+    Stmt set(db_, "INSERT OR REPLACE INTO settings(key, value) VALUES ('stories.built_from_articles', ?1)");
+    set.Bind(1, std::to_string(from));
+    if (!set.ok() || set.Step() != SQLITE_DONE) return fail("storing story state");
+  }
   if (!Exec("DELETE FROM stories").ok()) return fail("clearing stories");
   Stmt st(db_, "INSERT INTO stories(id, title, first_published, last_published, outlets, independent_outlets) "
                "VALUES (?1,?2,?3,?4,?5,?6)");
@@ -400,31 +437,8 @@ core::Result<StoreCounts> SqliteStore::Counts() {
 
 namespace {
 
-// Cursors are opaque to clients; hex keeps them URL-safe without escaping rules.
-std::string ToHex(const std::string& s) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return out;
-}
-
-bool FromHex(const std::string& hex, std::string* out) {
-  if (hex.size() % 2 || hex.size() > 2048) return false;
-  out->clear();
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int v = 0;
-    for (char c : {hex[i], hex[i + 1]}) {
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-      if (d < 0) return false;
-      v = v * 16 + d;
-    }
-    out->push_back(static_cast<char>(v));
-  }
-  return true;
-}
+using detail::FromHex;
+using detail::ToHex;
 
 // A query assembled from the filters in use; each value is bound, never spliced into the SQL.
 struct SqlBuilder {

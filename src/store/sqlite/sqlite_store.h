@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
   sqlite3* db_ = nullptr;
   std::string path_;
   int version_ = 0;
+  int64_t loaded_articles_ = -1;  // article count of the last LoadArticles; -1 = none
 };
 
 }  // namespace wirebrief::store

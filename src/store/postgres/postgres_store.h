@@ -1,0 +1,23 @@
+// The PostgreSQL backend of Store (see store/store.h for the contract), over Debian's libpq.
+//
+// Several processes may write one database at once. Articles and provenance are inserted with
+// ON CONFLICT DO NOTHING against their unique keys, so the same document stored by two writers
+// is stored once. Story sets are replaced whole; a replacement built from fewer articles than
+// the stored set is dropped (see ReplaceStories in postgres_store.cc), so two concurrent
+// rebuilds cannot leave the older one in place.
+// Errors name the location with any password removed.
+#pragma once
+
+#include <string>
+
+#include "store/store.h"
+
+namespace wirebrief::store {
+
+// Opens `conninfo` (a postgresql:// URI or libpq key=value string) and migrates the schema.
+core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& conninfo);
+
+// `conninfo` with the password (URI userinfo or password=...) replaced by "***".
+std::string RedactConninfo(const std::string& conninfo);
+
+}  // namespace wirebrief::store
