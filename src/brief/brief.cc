@@ -517,9 +517,26 @@ class BriefBuilder {
       if (std::find(p.forms.begin(), p.forms.end(), m->name) == p.forms.end())
         p.forms.push_back(m->name);
     }
+    // A one-word organisation name that also begins longer party names ("Northgate" next to
+    // "Northgate Fire Service") is a short form or a headline fragment, not a party of its
+    // own: folded into the longer name when there is one, dropped when it is ambiguous.
+    std::set<std::string> folded;
+    for (auto& [k, p] : parties) {
+      if (p.type != core::EntityType::kOrganization || k.find(' ') != std::string::npos) continue;
+      std::vector<Party*> longer;
+      for (auto& [k2, p2] : parties)
+        if (k2.size() > k.size() + 1 && k2.compare(0, k.size() + 1, k + " ") == 0) longer.push_back(&p2);
+      if (longer.empty()) continue;
+      folded.insert(k);
+      if (longer.size() == 1) {
+        longer[0]->sources.insert(p.sources.begin(), p.sources.end());
+        longer[0]->mentions += p.mentions;
+      }
+    }
     std::vector<const Party*> ranked;
     for (const auto& [k, p] : parties)
-      if (sources_ >= 2 ? p.sources.size() >= 2 : p.mentions >= 2) ranked.push_back(&p);
+      if (folded.count(k)) continue;
+      else if (sources_ >= 2 ? p.sources.size() >= 2 : p.mentions >= 2) ranked.push_back(&p);
     std::sort(ranked.begin(), ranked.end(), [](const Party* x, const Party* y) {
       if (x->sources.size() != y->sources.size()) return x->sources.size() > y->sources.size();
       if (x->mentions != y->mentions) return x->mentions > y->mentions;

@@ -643,12 +643,13 @@ core::Result<ArticlePage> SqliteStore::SearchArticles(const ArticleQuery& query)
   }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW) return QueryError("searching articles");
   if (!query.match.empty() && !rowids.empty()) {
+    // Column -1: FTS5 picks the column that matched (the body, or the headline alone).
     // Snippets only for the page shown (snippet() over every match would cost as much as the
     // ranking), in one statement: FTS5 re-reads the term's doclist per statement, and 21
     // separate lookups cost 2-7x one over the list. The rowids are integers from SQLite itself.
     std::string list;
     for (int64_t r : rowids) list += (list.empty() ? "" : ",") + std::to_string(r);
-    Stmt snip(db_, ("SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 24) FROM articles_fts "
+    Stmt snip(db_, ("SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 24) FROM articles_fts "
                     "WHERE articles_fts MATCH ?1 AND rowid IN (" + list + ")").c_str());
     if (!snip.ok()) return QueryError("searching articles");
     snip.Bind(1, query.match);
