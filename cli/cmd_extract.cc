@@ -52,16 +52,23 @@ Command AddExtractCommand(CLI::App* root) {
         size_t index = 0;
         pipeline::ExtractDocuments(
             flags->inputs, options, flags->with_annotations,
-            [&](const core::Result<core::Article>& a) {
+            [&](const core::Result<core::Article>& a, const core::Article* page_metadata) {
               ++index;
               std::string out;
               if (!a.ok()) {
                 ++failed;
                 PrintError(a.status().ToString());
                 if (!json) return;
-                nlohmann::json j = {{"source", a.status().source()},
-                                    {"status", extract::ExtractStatusName(a.status())},
-                                    {"error", a.status().message()}};
+                nlohmann::json j;
+                // A page without article text still reports its metadata (text stays empty).
+                if (page_metadata)
+                  j = nlohmann::json::parse(
+                      pipeline::ArticleToJson(*page_metadata, page_metadata->provenance.source, false),
+                      nullptr, false);
+                if (!j.is_object()) j = nlohmann::json::object();
+                j["source"] = a.status().source();
+                j["status"] = extract::ExtractStatusName(a.status());
+                j["error"] = a.status().message();
                 if (!a.status().record().empty()) j["record"] = a.status().record();
                 out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
               } else {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/thread_pool.h"
+#include "extract/metadata.h"
 #include "ingest/ingest.h"
 #include "nlp/read.h"
 
@@ -16,7 +17,9 @@ namespace {
 void ForEachExtracted(
     const RunOptions& options, bool read, core::ProgressSink* progress,
     ingest::DocumentStream* stream,
-    const std::function<void(const core::Result<core::Article>&, bool from_ingest)>& sink) {
+    const std::function<void(const core::Result<core::Article>&, bool from_ingest,
+                             const core::Article* page_metadata)>& sink,
+    bool metadata_on_empty = false) {
   core::ThreadPool pool(options.jobs);
   extract::ExtractOptions xo = options.extract;
   xo.limits = options.limits;
@@ -33,20 +36,24 @@ void ForEachExtracted(
       batch.push_back(std::move(next));
     }
     std::vector<std::optional<core::Result<core::Article>>> results(batch.size());
+    std::vector<std::optional<core::Article>> page_metadata(batch.size());
     core::ParallelFor(pool, batch.size(), [&](size_t i) {
       const auto& in = *batch[i];
       if (!in.ok()) return;
       core::Result<core::Article> a = extract::ExtractArticle(in.value(), xo);
       if (a.ok() && read) a->annotations = nlp::ReadArticle(a.value());
+      if (!a.ok() && metadata_on_empty && a.status().code() == core::StatusCode::kEmpty)
+        if (auto m = extract::ExtractPageMetadata(in.value(), xo); m.ok())
+          page_metadata[i].emplace(std::move(m.value()));
       results[i].emplace(std::move(a));
       if (progress) progress->Advance(1);
     });
     for (size_t i = 0; i < batch.size(); ++i) {
       if (!batch[i]->ok()) {
-        sink(core::Result<core::Article>(batch[i]->status()), true);
+        sink(core::Result<core::Article>(batch[i]->status()), true, nullptr);
         if (progress) progress->Advance(1);
       } else {
-        sink(*results[i], false);
+        sink(*results[i], false, page_metadata[i] ? &*page_metadata[i] : nullptr);
       }
     }
   }
@@ -54,13 +61,18 @@ void ForEachExtracted(
 
 }  // namespace
 
-void ExtractDocuments(const std::vector<std::string>& inputs, const RunOptions& options, bool read,
-                      const std::function<void(const core::Result<core::Article>&)>& sink) {
+void ExtractDocuments(
+    const std::vector<std::string>& inputs, const RunOptions& options, bool read,
+    const std::function<void(const core::Result<core::Article>&, const core::Article* page_metadata)>& sink) {
   ingest::IngestOptions io;
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
-  ForEachExtracted(options, read, nullptr, &stream,
-                   [&](const core::Result<core::Article>& a, bool) { sink(a); });
+  ForEachExtracted(
+      options, read, nullptr, &stream,
+      [&](const core::Result<core::Article>& a, bool, const core::Article* page_metadata) {
+        sink(a, page_metadata);
+      },
+      /*metadata_on_empty=*/true);
 }
 
 core::Status RebuildStories(store::Store* store, const RunOptions& options, size_t* story_count) {
@@ -119,7 +131,7 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
   progress->Begin("reading", 0);
   core::Status store_error;
   ForEachExtracted(options, /*read=*/true, progress, &stream,
-                   [&](const core::Result<core::Article>& a, bool from_ingest) {
+                   [&](const core::Result<core::Article>& a, bool from_ingest, const core::Article*) {
                      if (!from_ingest) ++sum.documents_read;
                      if (!a.ok()) {
                        ++sum.documents_failed;

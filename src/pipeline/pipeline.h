@@ -50,9 +50,13 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
                                      const RunOptions& options, core::ProgressSink* progress);
 
 // Ingest + extract only (the `extract` command): calls `sink` in input order with each
-// article or error. Articles carry no annotations unless `read` is set.
-void ExtractDocuments(const std::vector<std::string>& inputs, const RunOptions& options, bool read,
-                      const std::function<void(const core::Result<core::Article>&)>& sink);
+// article or error. Articles carry no annotations unless `read` is set. When a page has no
+// article text (kEmpty), `page_metadata` points at what the page says about itself (headline,
+// authors, dates, site, language; extract/metadata.h), valid during the call; else nullptr.
+void ExtractDocuments(
+    const std::vector<std::string>& inputs, const RunOptions& options, bool read,
+    const std::function<void(const core::Result<core::Article>&, const core::Article* page_metadata)>&
+        sink);
 
 // Clusters and briefs every stored article and replaces the stored stories.
 core::Status RebuildStories(store::Store* store, const RunOptions& options, size_t* stories);

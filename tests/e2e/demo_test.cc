@@ -175,3 +175,37 @@ TEST_F(DemoTest, UsageErrorsExitTwoAndVersionWorksEverywhere) {
 }
 
 }  // namespace
+
+// A page with no article text (a video page: headline, byline and date, no prose) fails with
+// "empty", and `extract --jsonl` still reports what the page says about itself, so batch
+// consumers keep its metadata (found by the metadata kit: such pages lost every field).
+TEST(ExtractCliTest, PageWithoutArticleTextStillReportsItsMetadata) {
+  const char* bin = std::getenv("WB_BINARY");
+  std::string binary = bin ? bin : "build/wirebrief";
+  fs::path page = fs::temp_directory_path() / ("wb_video_" + std::to_string(::getpid()) + ".html");
+  std::ofstream(page) << R"(<!doctype html><html lang="en"><head>
+<title>Harbour cranes lifted into place | Tidewater Courier</title>
+<meta property="og:site_name" content="Tidewater Courier">
+<meta property="article:published_time" content="2026-10-02T08:15:00+02:00">
+<meta name="author" content="Ilse Marrow">
+</head><body><nav><a href="/">Home</a> <a href="/video">Video</a></nav>
+<div class="video-player"></div></body></html>)";
+  std::string cmd = "'" + binary + "' extract --jsonl '" + page.string() + "' 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int status = pclose(p);
+  fs::remove(page);
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 1);
+  json j = json::parse(out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << out;
+  EXPECT_EQ(j["status"], "empty");
+  EXPECT_EQ(j["title"], "Harbour cranes lifted into place");
+  EXPECT_EQ(j["site_name"], "Tidewater Courier");
+  EXPECT_EQ(j["authors"], json::array({"Ilse Marrow"}));
+  EXPECT_EQ(j["date_published"].get<std::string>().substr(0, 10), "2026-10-02");
+  EXPECT_EQ(j.value("text", ""), "");
+}
