@@ -180,6 +180,19 @@ TEST(DecodeToUtf8Test, WrongDeclaredLegacyCharsetOnUtf8BytesIsCorrected) {
   EXPECT_EQ(cs, "utf-8");
 }
 
+// A CJK page saved as UTF-8 that still declares gb2312 in its <meta> was converted as GB2312
+// and came out garbled (found on the extraction kit's readability pages).
+TEST(DecodeToUtf8Test, Utf8BytesUnderAMultibyteLegacyLabelStayUtf8) {
+  std::string page = Page("港口城市议会周二推迟了关于新码头的投票。", "<meta charset=\"gb2312\">");
+  std::string cs;
+  EXPECT_EQ(DecodeToUtf8(page, "", &cs), page);
+  EXPECT_EQ(cs, "utf-8");
+  // Real GB2312 bytes under the same label still decode as GB2312.
+  std::string gb = FromUtf8(page, "GB2312");
+  EXPECT_EQ(DecodeToUtf8(gb, "", &cs), page);
+  EXPECT_NE(cs, "utf-8");
+}
+
 TEST(DecodeToUtf8Test, UnknownLabelFallsBackToDetection) {
   std::string utf8 = Page(kSamples[3].text);
   std::string cs;

@@ -244,9 +244,13 @@ std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
   if (!from_bom && !cs.label.empty()) {
     bool single_byte_label = cs.label.rfind("windows-", 0) == 0 ||
                              cs.label.rfind("iso-8859", 0) == 0 || cs.label.rfind("koi8", 0) == 0;
-    if (single_byte_label) {
+    // Pages re-saved as UTF-8 often keep their old label. Valid UTF-8 with multibyte sequences
+    // is strong evidence against a single-byte label; legacy multibyte text (GB2312, Shift_JIS,
+    // EUC-KR) almost never forms valid UTF-8 sequences, so a few of them are enough there too.
+    bool utf16_label = cs.label.rfind("utf-16", 0) == 0;
+    if (!utf16_label && !IsUtf8(cs)) {
       Utf8Census c = CensusUtf8(bytes, true);
-      if (c.invalid == 0 && c.multibyte > 0) cs = {"utf-8", ""};
+      if (c.invalid == 0 && c.multibyte >= (single_byte_label ? 1u : 4u)) cs = {"utf-8", ""};
     }
   }
   if (cs.label.empty()) {
