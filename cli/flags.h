@@ -33,6 +33,7 @@ struct Command {
 Command AddRunCommand(CLI::App* root);
 Command AddShowCommand(CLI::App* root);
 Command AddExtractCommand(CLI::App* root);
+Command AddClusterCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

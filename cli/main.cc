@@ -9,7 +9,8 @@ int main(int argc, char** argv) {
   CLI::App app{"wirebrief: news pages in, stories and cited briefs out"};
   app.require_subcommand(1);
   AddVersionFlag(&app);
-  std::vector<Command> commands = {AddRunCommand(&app), AddShowCommand(&app), AddExtractCommand(&app)};
+  std::vector<Command> commands = {AddRunCommand(&app), AddShowCommand(&app), AddExtractCommand(&app),
+                                   AddClusterCommand(&app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

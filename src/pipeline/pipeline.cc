@@ -79,6 +79,7 @@ core::Status RebuildStories(store::Store* store, const RunOptions& options, size
     for (const auto& id : groups[i].story.article_ids) members.push_back(by_id.at(id));
     records[i].story = groups[i].story;
     records[i].brief = brief::BuildBrief(groups[i], members, options.brief);
+    records[i].brief.story_attachments = groups[i].story.attachments;  // persisted with the brief
     for (const auto& f : groups[i].families) records[i].copy_families.push_back(f.article_ids);
   });
   *story_count = records.size();
