@@ -41,7 +41,8 @@ Command AddClusterCommand(CLI::App* root) {
       "cluster",
       "Print {\"id\", \"cluster\"} per line of a JSONL stream ({id, date, title, text, source[, "
       "wire]}), "
-      "in one online pass in file order: each label is final when printed (nothing is batch)");
+      "in one online pass in file order: each label is final when printed (nothing is batch). "
+      "Copies of a text still in the window join its story; stories close after --window-days");
   AddVersionFlag(app);
   app->add_option("--jsonl", flags->input, "Input JSON lines, in stream order ('-' for stdin)")
       ->required();
