@@ -41,6 +41,7 @@ Command AddIngestCommand(CLI::App* root);
 Command AddServeCommand(CLI::App* root);
 Command AddReadCommand(CLI::App* root);
 Command AddBriefCommand(CLI::App* root);
+Command AddClusterCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
       AddServeCommand(&app),
       AddReadCommand(&app),
       AddBriefCommand(&app),
+      AddClusterCommand(&app),
       AddDbCommand(&app),
   };
   try {

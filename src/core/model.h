@@ -167,6 +167,17 @@ struct Article {
   std::map<std::string, double> field_confidence;
 };
 
+// Why an article joined its story, recorded when it arrived so a reader can check the merge.
+// The story's first article has none.
+struct StoryAttachment {
+  std::string article_id;
+  std::string reason;   // "similar" (scored against the story) or "copy" (near-duplicate text)
+  double score = 0;     // cosine against the story ("similar") or shingle containment ("copy")
+  std::string copy_of;  // for "copy": the earlier article whose text it repeats
+  std::vector<std::string> shared_terms;     // heaviest shared terms first
+  std::vector<std::string> shared_entities;  // names, places, dates and figures among them
+};
+
 struct Citation {
   std::string article_id;
   CharSpan span;  // into that article's text
@@ -203,6 +214,9 @@ struct Brief {
   // regenerated. Unchanged stories keep their version.
   int version = 1;
   size_t article_count = 0;  // story articles the brief was built from
+  // The story's attachment explanations, carried with the brief because the brief is the story's
+  // stored JSON document (the stories table has plain columns only); equal to Story::attachments.
+  std::vector<StoryAttachment> story_attachments = {};
 };
 
 // A group of articles covering one event.
@@ -214,6 +228,7 @@ struct Story {
   int independent_outlets = 0;           // outlets not merely republishing one wire copy
   std::string first_published;
   std::string last_published;
+  std::vector<StoryAttachment> attachments = {};  // one per article after the first, in arrival order
 };
 
 // The outlet an article speaks for: its site name, else its host, else the input it came from

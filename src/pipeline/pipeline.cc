@@ -113,6 +113,7 @@ core::Status RebuildStories(store::Store* store, const RunOptions& options, size
     if (best != SIZE_MAX)
       records[i].brief.version =
           version + (previous_ids[best] != groups[i].story.article_ids ? 1 : 0);
+    records[i].brief.story_attachments = groups[i].story.attachments;  // persisted with the brief
     for (const auto& f : groups[i].families) records[i].copy_families.push_back(f.article_ids);
   });
   *story_count = records.size();

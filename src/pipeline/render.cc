@@ -1,6 +1,7 @@
 #include "pipeline/render.h"
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 namespace wirebrief::pipeline {
@@ -174,6 +175,24 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
         out += "- " + line + "\n";
       }
     }
+    if (!r.brief.story_attachments.empty()) {
+      out += "\n**Why these articles are one story**\n\n";
+      for (const auto& w : r.brief.story_attachments) {
+        auto it = articles.find(w.article_id);
+        std::string who = it == articles.end() ? w.article_id : core::OutletOf(it->second);
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", w.score);
+        std::string terms;
+        for (const auto& t : w.shared_terms) terms += (terms.empty() ? "" : ", ") + t;
+        if (w.reason == "copy") {
+          auto orig = articles.find(w.copy_of);
+          out += "- " + who + ": copy of " + (orig == articles.end() ? w.copy_of : core::OutletOf(orig->second)) +
+                 " (" + score + " of its text shared)\n";
+        } else {
+          out += "- " + who + ": similarity " + score + ", shared: " + terms + "\n";
+        }
+      }
+    }
     if (!cite_list.empty()) {
       out += "\n**Citations**\n\n";
       for (size_t i = 0; i < cite_list.size(); ++i) {
@@ -186,6 +205,17 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
       }
     }
     out += "\n";
+  }
+  return out;
+}
+
+static json AttachmentsToJson(const std::vector<core::StoryAttachment>& why) {
+  json out = json::array();
+  for (const auto& a : why) {
+    json j = {{"article_id", a.article_id}, {"reason", a.reason}, {"score", a.score},
+              {"shared_terms", a.shared_terms}, {"shared_entities", a.shared_entities}};
+    if (!a.copy_of.empty()) j["copy_of"] = a.copy_of;
+    out.push_back(j);
   }
   return out;
 }
@@ -229,6 +259,7 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
                    {"independent_outlets", s.independent_outlets},
                    {"articles", arts},
                    {"copy_families", r.copy_families},
+                   {"attachments", AttachmentsToJson(r.brief.story_attachments)},
                    {"brief", lines},
                    {"brief_version", r.brief.version}});
   }

@@ -108,6 +108,21 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
   for (const auto& s : stories) articles += s["articles"].size();
   EXPECT_EQ(articles, expected["documents"].size() + expected["pasted"].size());
 
+  // Every article after a story's first says why it joined: a copy of an earlier member, or a
+  // similarity score with the terms it shares with the story.
+  for (const auto& s : stories) {
+    ASSERT_EQ(s["attachments"].size() + 1, s["articles"].size()) << s["title"];
+    for (const auto& why : s["attachments"]) {
+      std::string reason = why["reason"];
+      EXPECT_TRUE(reason == "copy" || reason == "similar") << why.dump();
+      EXPECT_GT(why["score"].get<double>(), 0.0) << why.dump();
+      EXPECT_FALSE(why["shared_terms"].empty()) << why.dump();
+      if (reason == "copy") {
+        EXPECT_FALSE(why["copy_of"].get<std::string>().empty()) << why.dump();
+      }
+    }
+  }
+
   for (const auto& e : expected["events"]) {
     const json* story = nullptr;
     for (const auto& s : stories)

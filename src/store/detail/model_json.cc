@@ -127,8 +127,14 @@ json BriefToJson(const core::Brief& b) {
     if (l.compressed) line["compressed"] = true;
     lines.push_back(line);
   }
-  return {{"story_id", b.story_id}, {"headline", b.headline}, {"lines", lines}, {"version", b.version},
-          {"article_count", b.article_count}};
+  json j = {{"story_id", b.story_id}, {"headline", b.headline}, {"lines", lines}, {"version", b.version},
+            {"article_count", b.article_count}};
+  json why = json::array();
+  for (const auto& a : b.story_attachments)
+    why.push_back({{"article_id", a.article_id}, {"reason", a.reason}, {"score", a.score}, {"copy_of", a.copy_of},
+                   {"shared_terms", a.shared_terms}, {"shared_entities", a.shared_entities}});
+  if (!why.empty()) j["attachments"] = why;
+  return j;
 }
 
 core::Brief BriefFromJson(const json& j) {
@@ -147,6 +153,12 @@ core::Brief BriefFromJson(const json& j) {
     for (const auto& c : l.value("citations", json::array()))
       line.citations.push_back({c.value("article_id", ""), {c.value("char_start", 0u), c.value("char_end", 0u)}});
     b.lines.push_back(std::move(line));
+  }
+  for (const auto& a : j.value("attachments", json::array())) {
+    if (!a.is_object()) continue;
+    b.story_attachments.push_back({a.value("article_id", ""), a.value("reason", ""), a.value("score", 0.0),
+                                   a.value("copy_of", ""), a.value("shared_terms", std::vector<std::string>{}),
+                                   a.value("shared_entities", std::vector<std::string>{})});
   }
   return b;
 }

@@ -1,0 +1,144 @@
+// `wirebrief cluster --jsonl INPUT.jsonl`: story labels for a stream of documents, one online
+// pass in file order (nothing is batch: each line's label is final when it is printed).
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/flags.h"
+#include "cluster/cluster.h"
+
+namespace wirebrief::cli {
+namespace {
+
+constexpr size_t kMaxLineBytes = 16 << 20;  // a longer line is reported and skipped
+
+std::string Field(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number()) return it->dump();
+  return {};
+}
+
+}  // namespace
+
+Command AddClusterCommand(CLI::App* root) {
+  struct Flags {
+    std::string input;
+    bool explain = false;
+    cluster::ClusterOptions options;
+  };
+  auto* flags = new Flags();
+  flags->options.keep_stories = false;
+  // A story here is one publication day's coverage, as on an aggregator's story pages (and in
+  // ../shared/bench/clustering, whose stories never cross a day); `wirebrief run` keeps stories
+  // open for ClusterOptions::window_days.
+  flags->options.window_days = 0;
+  CLI::App* app = root->add_subcommand(
+      "cluster",
+      "Print {\"id\", \"cluster\"} per line of a JSONL stream ({id, date, title, text, source[, "
+      "wire]}), "
+      "in one online pass in file order: each label is final when printed (nothing is batch). "
+      "Copies of a text still in the window join its story; stories close after --window-days");
+  AddVersionFlag(app);
+  app->add_option("--jsonl", flags->input, "Input JSON lines, in stream order ('-' for stdin)")
+      ->required();
+  app->add_flag("--explain", flags->explain,
+                "Add why each document joined its story (reason, score, shared terms)");
+  app->add_option("--threshold", flags->options.join_threshold,
+                  "Cosine to join a story, documents with a body")
+      ->capture_default_str();
+  app->add_option("--headline-threshold", flags->options.headline_join_threshold,
+                  "Cosine to join a story, headline-only documents")
+      ->capture_default_str();
+  app->add_option("--headline-size-prior", flags->options.headline_size_prior,
+                  "Weight of a story's size when a headline-only document joins it")
+      ->capture_default_str();
+  app->add_option("--size-prior", flags->options.size_prior,
+                  "Weight of a story's size when a document with a body joins it")
+      ->capture_default_str();
+  app->add_option("--daily-decay", flags->options.daily_decay,
+                  "Score factor per day since a story last grew")
+      ->capture_default_str();
+  app->add_option("--window-days", flags->options.window_days,
+                  "A story closes when its newest document is this many days old (0: same "
+                  "publication day only)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  return {app, [flags] {
+            std::ifstream file;
+            std::istream* in = &std::cin;
+            if (flags->input != "-") {
+              file.open(flags->input, std::ios::binary);
+              if (!file) {
+                PrintError(flags->input + ": cannot open");
+                return 2;
+              }
+              in = &file;
+            }
+            cluster::OnlineClusterer clusterer(flags->options);
+            std::string line, out;
+            size_t lineno = 0, docs = 0, failed = 0;
+            auto start = std::chrono::steady_clock::now();
+            while (std::getline(*in, line)) {
+              ++lineno;
+              if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+              auto bad = [&](const std::string& why) {
+                ++failed;
+                PrintError(flags->input + ": line " + std::to_string(lineno) + ": " + why);
+              };
+              if (line.size() > kMaxLineBytes) {
+                bad("longer than 16 MiB; skipped");
+                continue;
+              }
+              nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+              if (!j.is_object()) {
+                bad("not a JSON object");
+                continue;
+              }
+              core::Article a;
+              a.id = Field(j, "id");
+              if (a.id.empty()) {
+                bad("no \"id\"");
+                continue;
+              }
+              a.date_published = Field(j, "date");
+              a.title = Field(j, "title");
+              a.text = Field(j, "text");
+              a.site_name = Field(j, "source");
+              a.host = Field(j, "host");
+              a.url = Field(j, "url");
+              if (auto w = j.find("wire"); w != j.end()) {
+                if (w->is_string()) a.wire.push_back(w->get<std::string>());
+                if (w->is_array())
+                  for (const auto& x : *w)
+                    if (x.is_string()) a.wire.push_back(x.get<std::string>());
+              }
+              cluster::Placement p = clusterer.Add(a);
+              ++docs;
+              nlohmann::json o = {{"id", a.id}, {"cluster", p.story}};
+              if (flags->explain && !p.opened) {
+                o["reason"] = p.why.reason;
+                o["score"] = std::round(p.why.score * 1000) / 1000;
+                if (!p.why.copy_of.empty()) o["copy_of"] = p.why.copy_of;
+                o["shared_terms"] = p.why.shared_terms;
+                o["shared_entities"] = p.why.shared_entities;
+              }
+              out = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+              out.push_back('\n');
+              std::fwrite(out.data(), 1, out.size(), stdout);
+            }
+            double secs =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            std::fprintf(
+                stderr,
+                "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass)\n",
+                docs, failed, secs, docs / std::max(secs, 1e-9));
+            return failed > 0 ? 1 : 0;
+          }};
+}
+
+}  // namespace wirebrief::cli

@@ -1,0 +1,279 @@
+#include "cluster/detail/terms.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/hash.h"
+
+namespace wirebrief::cluster::detail {
+namespace {
+
+// Function words and reporting verbs: frequent in every story, so they can only add noise.
+constexpr std::string_view kStop[] = {
+    "a",     "about",  "above",   "after",  "again",   "against",   "all",    "also",   "am",
+    "an",    "and",    "any",     "are",    "as",      "at",        "be",     "became", "because",
+    "been",  "before", "being",   "below",  "between", "both",      "but",    "by",     "can",
+    "could", "did",    "do",      "does",   "doing",   "down",      "during", "each",   "few",
+    "for",   "from",   "further", "had",    "has",     "have",      "having", "he",     "her",
+    "here",  "hers",   "him",     "his",    "how",     "i",         "if",     "in",     "into",
+    "is",    "it",     "its",     "itself", "just",    "me",        "more",   "most",   "my",
+    "no",    "nor",    "not",     "now",    "of",      "off",       "on",     "once",   "only",
+    "or",    "other",  "our",     "out",    "over",    "own",       "same",   "she",    "should",
+    "so",    "some",   "such",    "than",   "that",    "the",       "their",  "them",   "then",
+    "there", "these",  "they",    "this",   "those",   "through",   "to",     "too",    "under",
+    "until", "up",     "very",    "was",    "we",      "were",      "what",   "when",   "where",
+    "which", "while",  "who",     "whom",   "why",     "will",      "with",   "would",  "you",
+    "your",  "said",   "says",    "say",    "told",    "according", "via",    "amid",   "new",
+    "news",  "report", "reports", "update", "inc",     "ltd",
+};
+
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+// Bytes of the punctuation that are letters of no word but are multi-byte in UTF-8 and must not
+// glue words together: curly quotes, dashes, ellipsis, non-breaking space.
+size_t PunctuationLength(std::string_view s, size_t i) {
+  auto u = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (u(i) == 0xE2 && i + 2 < s.size() && u(i + 1) == 0x80) return 3;  // U+2000..U+203F
+  if (u(i) == 0xC2 && i + 1 < s.size() &&
+      (u(i + 1) == 0xA0 || u(i + 1) == 0xAB || u(i + 1) == 0xBB))
+    return 2;
+  return 0;
+}
+
+struct Token {
+  std::string_view raw;
+  bool capitalised = false;
+  bool sentence_start = false;
+  bool number = false;
+};
+
+// Splits `text` into word tokens: ASCII letters/digits and any non-punctuation multi-byte
+// character; "6.4" and "28,500" stay one token; "'s" and "’s" are dropped.
+template <typename F>
+void ForEachToken(std::string_view text, size_t max_words, F&& f) {
+  size_t i = 0, n = text.size(), count = 0;
+  bool sentence_start = true;
+  while (i < n && count < max_words) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t punct = c >= 0x80 ? PunctuationLength(text, i) : 0;
+    if (!IsWordByte(c) || punct) {
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '|')
+        sentence_start = true;
+      i += punct ? punct : 1;
+      continue;
+    }
+    size_t b = i;
+    bool digits_only = true;
+    while (i < n) {
+      unsigned char d = static_cast<unsigned char>(text[i]);
+      if (d >= 0x80 && PunctuationLength(text, i)) break;
+      if (IsWordByte(d)) {
+        digits_only = digits_only && IsDigit(d);
+        ++i;
+        continue;
+      }
+      // "6.4", "28,500": a separator between digits belongs to the number.
+      if ((d == '.' || d == ',') && digits_only && i + 1 < n &&
+          IsDigit(static_cast<unsigned char>(text[i + 1]))) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    std::string_view raw = text.substr(b, i - b);
+    // Possessive "'s" / "’s": skip it so "Valmora's" reads as "Valmora".
+    if (i + 1 < n && text[i] == '\'' && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+        (i + 2 >= n || !IsWordByte(static_cast<unsigned char>(text[i + 2])))) {
+      i += 2;
+    } else if (i + 3 < n && static_cast<unsigned char>(text[i]) == 0xE2 &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(text[i + 2]) == 0x99 &&
+               (text[i + 3] == 's' || text[i + 3] == 'S') &&
+               (i + 4 >= n || !IsWordByte(static_cast<unsigned char>(text[i + 4])))) {
+      i += 4;
+    }
+    Token t;
+    t.raw = raw;
+    t.capitalised = IsUpper(static_cast<unsigned char>(raw[0]));
+    t.sentence_start = sentence_start;
+    t.number = IsDigit(static_cast<unsigned char>(raw[0]));
+    sentence_start = false;
+    ++count;
+    f(t);
+  }
+}
+
+// Lower-cases ASCII, drops number separators' commas, and folds a plural "s" so "quakes" and
+// "quake" meet (a light stemmer is enough for short news text; Snowball over-merges names).
+void Normalise(const Token& t, std::string* out) {
+  out->clear();
+  for (char ch : t.raw) {
+    if (t.number && ch == ',') continue;
+    out->push_back(IsUpper(static_cast<unsigned char>(ch)) ? static_cast<char>(ch - 'A' + 'a')
+                                                           : ch);
+  }
+  if (t.number || out->size() <= 3 || out->back() != 's') return;
+  std::string_view w = *out;
+  if (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) return;
+  if (w.ends_with("ies") && w.size() > 4) {
+    out->resize(out->size() - 3);
+    out->push_back('y');
+  } else {
+    out->pop_back();
+  }
+}
+
+// A line whose words are mostly capitalised (a title-case headline) says nothing about names.
+bool MostlyCapitalised(std::string_view line) {
+  int words = 0, caps = 0;
+  ForEachToken(line, 64, [&](const Token& t) {
+    if (t.number) return;
+    ++words;
+    caps += t.capitalised;
+  });
+  return words >= 3 && caps * 10 >= words * 6;
+}
+
+class TermBag {
+ public:
+  void Add(const std::string& text, TermKind kind, float w) {
+    uint64_t key = core::Hash64(text);
+    auto [it, fresh] = index_.try_emplace(key, terms_.size());
+    if (fresh) terms_.push_back({key, 0, kind, text});
+    Term& t = terms_[it->second];
+    t.weight += w;
+    if (kind > t.kind) t.kind = kind;
+  }
+  std::vector<Term> Take() { return std::move(terms_); }
+
+ private:
+  std::unordered_map<uint64_t, size_t> index_;
+  std::vector<Term> terms_;
+};
+
+void AddText(std::string_view text, float weight, const TermWeights& w, size_t max_words,
+             TermBag* bag) {
+  std::string norm;
+  size_t line_begin = 0;
+  while (line_begin <= text.size() && max_words > 0) {
+    size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    bool caps_mean_names = !MostlyCapitalised(line);
+    size_t used = 0;
+    ForEachToken(line, max_words, [&](const Token& t) {
+      ++used;
+      Normalise(t, &norm);
+      if (norm.size() < 2 || IsClusterStopWord(norm)) return;
+      if (t.number) {
+        bag->Add(norm, kNumber, weight * w.number);
+      } else if (caps_mean_names && t.capitalised && !t.sentence_start) {
+        bag->Add(norm, kName, weight + w.name * weight);
+      } else {
+        bag->Add(norm, kWord, weight);
+      }
+    });
+    max_words -= std::min(max_words, used);
+    line_begin = line_end + 1;
+  }
+}
+
+}  // namespace
+
+bool IsClusterStopWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kSet(std::begin(kStop), std::end(kStop));
+  return lower.size() <= 9 && kSet.count(lower) > 0;
+}
+
+std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
+  TermBag bag;
+  std::string_view body = a.text;
+  std::string_view title = a.title;
+  // Pasted text and the ECB+ style carry the headline as the body's first line.
+  if (title.empty()) {
+    size_t nl = body.find('\n');
+    title = body.substr(0, nl == std::string_view::npos ? body.size() : nl);
+    body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
+  } else if (body.starts_with(title)) {
+    body.remove_prefix(title.size());
+  }
+  AddText(title, w.title, w, 64, &bag);
+  size_t lede_end = 0;
+  for (int k = 0; k < w.lede_lines && lede_end != std::string_view::npos; ++k) {
+    lede_end = body.find('\n', lede_end == 0 ? 0 : lede_end + 1);
+  }
+  if (lede_end == std::string_view::npos) lede_end = body.size();
+  AddText(body.substr(0, lede_end), w.lede, w, w.max_body_words, &bag);
+  AddText(body.substr(lede_end), w.body, w, w.max_body_words, &bag);
+  // A URL's path often carries the slug of the original headline and the section.
+  std::string_view url =
+      a.url.empty() ? std::string_view(a.canonical_url) : std::string_view(a.url);
+  if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    size_t path = url.find('/', scheme + 3);
+    url = path == std::string_view::npos ? std::string_view() : url.substr(path);
+  }
+  url = url.substr(0, std::min<size_t>(url.size(), 512));
+  std::string slug(url);
+  for (char& ch : slug)
+    if (ch == '-' || ch == '_' || ch == '/' || ch == '+' || ch == '.' || ch == '=' || ch == '?' ||
+        ch == '&')
+      ch = ' ';
+  std::string norm;
+  ForEachToken(slug, 40, [&](const Token& t) {
+    if (t.number || t.raw.size() >= 25) return;
+    Normalise(t, &norm);
+    if (norm.size() < 2 || IsClusterStopWord(norm) || norm == "html" || norm == "htm" ||
+        norm == "php" || norm == "aspx" || norm == "index" || norm == "www")
+      return;
+    bag.Add(norm, kWord, w.url);
+  });
+  // nlp/ output, when present, names entities the capitalisation rule misses ("the EU").
+  const core::Annotations& an = a.annotations;
+  for (const auto& m : an.mentions) {
+    std::string n;
+    for (char ch : m.name)
+      n.push_back(IsUpper(static_cast<unsigned char>(ch)) ? static_cast<char>(ch - 'A' + 'a') : ch);
+    if (n.find(' ') != std::string::npos)
+      bag.Add(n, kName, w.name);  // single words are counted above
+  }
+  for (const auto& d : an.dates)
+    if (!d.value.empty()) bag.Add(d.value.substr(0, 10), kDate, w.number);
+  return bag.Take();
+}
+
+std::vector<int> LeadYears(const core::Article& a, int lines) {
+  std::vector<int> years;
+  auto scan = [&](std::string_view text) {
+    ForEachToken(text, 400, [&](const Token& t) {
+      if (t.raw.size() != 4 || !t.number) return;
+      int y = (t.raw[0] - '0') * 1000 + (t.raw[1] - '0') * 100 + (t.raw[2] - '0') * 10 +
+              (t.raw[3] - '0');
+      if (y >= 1900 && y <= 2099 && std::find(years.begin(), years.end(), y) == years.end())
+        years.push_back(y);
+    });
+  };
+  scan(a.title);
+  std::string_view body = a.text;
+  size_t end = 0;
+  for (int k = 0; k < lines && end != std::string_view::npos; ++k)
+    end = body.find('\n', end == 0 ? 0 : end + 1);
+  scan(body.substr(0, end == std::string_view::npos ? body.size() : end));
+  return years;
+}
+
+void WordHashes(std::string_view text, size_t max_words, std::vector<uint64_t>* out) {
+  out->clear();
+  std::string norm;
+  ForEachToken(text, max_words, [&](const Token& t) {
+    Normalise(t, &norm);
+    out->push_back(core::Hash64(norm));
+  });
+}
+
+}  // namespace wirebrief::cluster::detail

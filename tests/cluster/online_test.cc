@@ -1,0 +1,197 @@
+// Hand-made streams for the online clusterer: membership, copy families, independent outlets,
+// explanations and the time window.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cluster/cluster.h"
+
+namespace wirebrief::cluster {
+namespace {
+
+core::Article Doc(std::string id, std::string outlet, std::string date, std::string title,
+                  std::string text, std::vector<std::string> wire = {}) {
+  core::Article a;
+  a.id = std::move(id);
+  a.site_name = std::move(outlet);
+  a.date_published = std::move(date);
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.wire = std::move(wire);
+  return a;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// A fictional agency dispatch, long enough to be shingled.
+const std::string kDispatch =
+    "A magnitude 6.1 earthquake struck near the coastal town of Valmora early on Tuesday, cracking "
+    "the harbour wall "
+    "and bringing down part of the bell tower of the old cathedral, the national seismic institute "
+    "said.\n"
+    "Regional governor Ada Perrin said 23 people had been taken to hospital in Valmora and that "
+    "rescue teams were "
+    "still checking damaged houses in the fishing quarter near the port.\n"
+    "The institute recorded more than forty aftershocks in the first six hours, the strongest of "
+    "magnitude 4.2, and "
+    "asked residents of the seafront to stay out of old stone buildings until engineers had "
+    "inspected them.\n"
+    "Ferries to the islands were suspended and the coastal railway was closed between Valmora and "
+    "Sarrent while "
+    "crews examined two bridges, the transport ministry said in a statement.";
+
+const std::string kOtherQuake =
+    "An earthquake of magnitude 5.4 shook mountain villages around Korsk on Friday, cutting the "
+    "only road to the "
+    "copper mines and damaging the village school.\n"
+    "Mining minister Taro Lindqvist said two tunnels at the Korsk mines had been closed as a "
+    "precaution and that "
+    "no miners were underground when the tremor hit.";
+
+TEST(OnlineClustererTest, SameKindDifferentEventsStayApartAndCoverageJoinsWithReasons) {
+  OnlineClusterer c(ClusterOptions{});
+  Placement a1 = c.Add(
+      Doc("a1", "Wire One", "2026-11-03T08:00:00Z", "Magnitude 6.1 quake hits Valmora", kDispatch));
+  Placement a2 = c.Add(Doc(
+      "a2", "Herald Three", "2026-11-03T12:00:00Z", "Valmora counts damage after quake",
+      "Governor Ada Perrin said 23 people were hurt when the earthquake hit Valmora on Tuesday.\n"
+      "The harbour wall cracked and the cathedral bell tower fell, and rescue teams searched the "
+      "fishing quarter through the night."));
+  Placement b1 = c.Add(Doc("b1", "Daily Two", "2026-11-06T07:00:00Z",
+                           "Earthquake shakes villages near Korsk", kOtherQuake));
+  Placement b2 = c.Add(Doc(
+      "b2", "Herald Three", "2026-11-06T10:00:00Z", "Korsk mines shut after quake",
+      "Two tunnels at the Korsk mines were closed after Friday's magnitude 5.4 earthquake, mining "
+      "minister Taro Lindqvist said, and the road to the mines stayed shut."));
+  EXPECT_TRUE(a1.opened);
+  EXPECT_FALSE(a2.opened);
+  EXPECT_EQ(a2.story, a1.story);
+  EXPECT_TRUE(b1.opened) << "a second earthquake elsewhere must not join the Valmora story";
+  EXPECT_NE(b1.story, a1.story);
+  EXPECT_EQ(b2.story, b1.story);
+  // The explanation names what the two Valmora articles share.
+  EXPECT_EQ(a2.why.reason, "similar");
+  EXPECT_EQ(a2.why.article_id, "a2");
+  EXPECT_GE(a2.why.score, ClusterOptions{}.join_threshold);
+  EXPECT_TRUE(Has(a2.why.shared_terms, "valmora")) << ::testing::PrintToString(a2.why.shared_terms);
+  EXPECT_TRUE(Has(a2.why.shared_entities, "perrin") || Has(a2.why.shared_entities, "valmora"))
+      << ::testing::PrintToString(a2.why.shared_entities);
+  EXPECT_TRUE(Has(b2.why.shared_terms, "korsk")) << ::testing::PrintToString(b2.why.shared_terms);
+}
+
+TEST(OnlineClustererTest, ReprintsFormOneFamilyThatCountsAsOneIndependentOutlet) {
+  ClusterOptions o;
+  OnlineClusterer c(o);
+  std::string trimmed = kDispatch.substr(0, kDispatch.find("Ferries"));
+  std::string local = kDispatch;
+  local.insert(local.find("The institute"),
+               "In Sarrent, the town council opened the sports hall for families who did not want "
+               "to sleep at home.\n");
+  c.Add(Doc("w", "Continental Wire", "2026-11-03T08:00:00Z", "Strong quake hits Valmora", kDispatch,
+            {"CWS"}));
+  Placement r1 = c.Add(Doc("r1", "Harbor Courier", "2026-11-03T09:00:00Z",
+                           "Cathedral tower falls in Valmora quake", trimmed, {"CWS"}));
+  Placement r2 =
+      c.Add(Doc("r2", "Metro Signal", "2026-11-03T09:30:00Z", "Quake: 23 in hospital", local));
+  Placement own = c.Add(Doc(
+      "own", "Ridgeway Tribune", "2026-11-03T15:00:00Z", "Valmora digs out after the quake",
+      "Our reporter in Valmora saw fishermen clearing stones from the harbour wall on Tuesday "
+      "afternoon while governor Ada Perrin toured the cathedral and the damaged port quarter."));
+  EXPECT_EQ(r1.why.reason, "copy");
+  EXPECT_EQ(r1.why.copy_of, "w");
+  EXPECT_GE(r1.why.score, o.copy_containment);
+  EXPECT_EQ(r2.why.reason, "copy");
+  EXPECT_EQ(r2.why.copy_of, "w");
+  EXPECT_EQ(own.why.reason, "similar");
+  EXPECT_EQ(own.story, r1.story);
+  c.Finish();
+  std::vector<StoryGroup> done = c.TakeFinished();
+  ASSERT_EQ(done.size(), 1u);
+  const StoryGroup& g = done[0];
+  EXPECT_EQ(g.story.article_ids, (std::vector<std::string>{"w", "r1", "r2", "own"}));
+  EXPECT_EQ(g.story.outlets.size(), 4u);
+  EXPECT_EQ(g.story.independent_outlets, 2)
+      << "the agency's family speaks once, the Tribune's own report once";
+  ASSERT_EQ(g.families.size(), 1u);
+  EXPECT_EQ(g.families[0].article_ids, (std::vector<std::string>{"w", "r1", "r2"}));
+  EXPECT_EQ(g.families[0].credit, "CWS");
+  ASSERT_EQ(g.story.attachments.size(), 3u);
+  EXPECT_EQ(g.story.attachments[2].article_id, "own");
+}
+
+TEST(OnlineClustererTest, UnrelatedTextOfTheSameLengthIsNotACopy) {
+  OnlineClusterer c(ClusterOptions{});
+  c.Add(Doc("a", "One", "2026-11-03", "", kDispatch));
+  Placement b =
+      c.Add(Doc("b", "Two", "2026-11-03", "", kOtherQuake + "\n" + kOtherQuake.substr(0, 200)));
+  EXPECT_NE(b.why.reason, "copy");
+}
+
+TEST(OnlineClustererTest, ClosedWindowsLeaveMemoryAndTheSameTopicLaterOpensANewStory) {
+  ClusterOptions o;
+  o.window_days = 1;
+  OnlineClusterer c(o);
+  Placement first =
+      c.Add(Doc("d1", "One", "2026-11-01", "Valmora harbour reopens after repairs", ""));
+  c.Add(Doc("d2", "Two", "2026-11-01", "Valmora harbour reopens to ferries", ""));
+  EXPECT_EQ(c.open_stories(), 1u);
+  EXPECT_EQ(c.open_articles(), 2u);
+  Placement later =
+      c.Add(Doc("d3", "Three", "2026-11-05", "Valmora harbour reopens to ferries", ""));
+  EXPECT_TRUE(later.opened);
+  EXPECT_NE(later.story, first.story);
+  EXPECT_EQ(c.open_stories(), 1u) << "the first story's window closed";
+  EXPECT_EQ(c.open_articles(), 1u);
+  std::vector<StoryGroup> done = c.TakeFinished();
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].story.article_ids, (std::vector<std::string>{"d1", "d2"}));
+}
+
+TEST(OnlineClustererTest, HeadlineStreamGroupsByEventWithinADay) {
+  ClusterOptions o;
+  o.window_days = 0;
+  OnlineClusterer c(o);
+  std::map<std::string, uint64_t> label;
+  auto add = [&](std::string id, std::string title) {
+    label[id] = c.Add(Doc(id, id, "2026-04-14", title, "")).story;
+  };
+  add("m1", "Norvik Motors recalls 40,000 sedans over brake fault");
+  add("p1", "Lunar eclipse turns the moon red over Westmark");
+  add("m2", "Brake fault forces Norvik Motors sedan recall");
+  add("p2", "Red moon: skywatchers in Westmark catch the lunar eclipse");
+  add("m3", "Norvik recall: what sedan owners need to know");
+  EXPECT_EQ(label["m1"], label["m2"]);
+  EXPECT_EQ(label["m1"], label["m3"]);
+  EXPECT_EQ(label["p1"], label["p2"]);
+  EXPECT_NE(label["m1"], label["p1"]);
+}
+
+TEST(OnlineClustererTest, UndatedStreamsKeepAtMostTheConfiguredOpenStories) {
+  ClusterOptions o;
+  o.max_open_stories = 8;
+  OnlineClusterer c(o);
+  for (int i = 0; i < 100; ++i)
+    c.Add(Doc("u" + std::to_string(i), "X", "",
+              "Topic" + std::to_string(i) + " alpha" + std::to_string(i), ""));
+  EXPECT_LE(c.open_stories(), 8u);
+  EXPECT_LE(c.open_articles(), 8u);
+  EXPECT_EQ(c.TakeFinished().size(), 92u);
+}
+
+TEST(OnlineClustererTest, EmptyAndOddArticlesDoNotBreakTheStream) {
+  OnlineClusterer c(ClusterOptions{});
+  c.Add(Doc("e1", "", "", "", ""));
+  c.Add(Doc("e2", "", "not a date", "", std::string(5000, '.')));
+  c.Add(Doc("e3", "", "2026-13-45", "\xff\xfe broken utf-8 \xe2\x80", "\xe2\x80\x99s"));
+  Placement p = c.Add(Doc("e4", "", "2026-11-03", "", ""));
+  EXPECT_TRUE(p.opened);
+  c.Finish();
+  EXPECT_EQ(c.TakeFinished().size(), 4u);
+}
+
+}  // namespace
+}  // namespace wirebrief::cluster
