@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -208,14 +209,22 @@ TEST_P(StoreTest, ConcurrentWritersStoreEachArticleOnce) {
 
 TEST_P(StoreTest, OpeningAFreshStoreFromManyProcessesMigratesOnce) {
   std::atomic<int> ok{0};
+  std::mutex mu;
+  std::vector<std::string> errors;
   std::vector<std::thread> openers;
   for (int i = 0; i < 4; ++i)
     openers.emplace_back([&] {
       auto s = OpenStore(location_);
-      if (s.ok() && s.value()->SchemaVersion() == 2) ++ok;
+      if (s.ok() && s.value()->SchemaVersion() == 2) {
+        ++ok;
+      } else {
+        std::lock_guard<std::mutex> lock(mu);
+        errors.push_back(s.ok() ? "schema version " + std::to_string(s.value()->SchemaVersion())
+                                : s.status().ToString());
+      }
     });
   for (auto& t : openers) t.join();
-  EXPECT_EQ(ok, 4);
+  EXPECT_EQ(ok, 4) << "first error: " << (errors.empty() ? "" : errors.front());
 }
 
 TEST_P(StoreTest, SearchFindsWordsPhrasesPrefixesAndExclusions) {

@@ -2,7 +2,9 @@
 // writer; every multi-row change is one transaction.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -247,7 +249,17 @@ core::Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) 
     return core::Status::IOError(path, std::string("cannot open database: ") +
                                            (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
   sqlite3_busy_timeout(store->db_, 10000);
-  WB_RETURN_IF_ERROR(store->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
+  // Switching a fresh file to WAL needs an exclusive lock, and SQLite returns SQLITE_BUSY for it
+  // without calling the busy handler, so processes opening a new store at once failed "database
+  // is locked" (CI, OpeningAFreshStoreFromManyProcessesMigratesOnce). Retry for as long as the
+  // busy timeout would have waited.
+  for (int attempt = 0;; ++attempt) {
+    int rc = sqlite3_exec(store->db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) break;
+    if ((rc & 0xff) != SQLITE_BUSY || attempt >= 2000) return store->Error("switching to WAL journal");
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  WB_RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
   WB_RETURN_IF_ERROR(store->Migrate());
   return std::unique_ptr<Store>(std::move(store));
 }
@@ -255,9 +267,14 @@ core::Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) 
 core::Status SqliteStore::Migrate() {
   WB_RETURN_IF_ERROR(Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
                           "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
-  Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-  if (!q.ok() || q.Step() != SQLITE_ROW) return Error("reading schema version");
-  version_ = static_cast<int>(q.Int(0));
+  {
+    // Scoped so the read ends before BEGIN IMMEDIATE below: a connection that holds a read
+    // lock and asks for the write lock gets SQLITE_BUSY at once, without the busy handler
+    // (SQLite's deadlock rule). Four processes opening a fresh file failed "database is locked".
+    Stmt q(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    if (!q.ok() || q.Step() != SQLITE_ROW) return Error("reading schema version");
+    version_ = static_cast<int>(q.Int(0));
+  }
   constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
   if (version_ > kLatest)
     return core::Status::Unsupported(path_, "database schema version " + std::to_string(version_) +
