@@ -37,9 +37,9 @@ Command AddDbCommand(CLI::App* root) {
       app->add_subcommand("migrate", "Create the database or bring its schema up to date");
   CLI::App* status =
       app->add_subcommand("status", "Print the backend, schema version and row counts");
-  CLI::App* exp = app->add_subcommand("export", "Write every article and story as JSON lines");
+  CLI::App* exp = app->add_subcommand("export", "Write every article, story and setting as JSON lines");
   CLI::App* imp =
-      app->add_subcommand("import", "Store the articles and stories of an export (idempotent)");
+      app->add_subcommand("import", "Store the articles, stories and settings of an export (idempotent)");
   for (CLI::App* sub : {migrate, status, exp, imp}) AddDbFlag(sub, flags);
   exp->add_option("-o,--output", flags->file, "File to write, - for stdout")->capture_default_str();
   imp->add_option("file", flags->file, "Export file to read, - for stdin")->required();
@@ -82,10 +82,13 @@ Command AddDbCommand(CLI::App* root) {
             PrintError(s.ToString());
             return 2;
           }
-          std::fprintf(stderr, "exported %lld articles (%lld provenance records), %lld stories\n",
+          std::fprintf(stderr,
+                       "exported %lld articles (%lld provenance records), %lld stories, %lld "
+                       "settings\n",
                        static_cast<long long>(counts.articles),
                        static_cast<long long>(counts.provenance),
-                       static_cast<long long>(counts.stories));
+                       static_cast<long long>(counts.stories),
+                       static_cast<long long>(counts.settings));
           return 0;
         }
         std::ifstream file;
@@ -105,11 +108,12 @@ Command AddDbCommand(CLI::App* root) {
           return 2;
         }
         std::fprintf(stderr,
-                     "imported %lld new articles (%lld provenance records offered), %lld stories; "
-                     "%zu bad lines\n",
+                     "imported %lld new articles (%lld provenance records offered), %lld stories, "
+                     "%lld settings; %zu bad lines\n",
                      static_cast<long long>(counts.articles),
                      static_cast<long long>(counts.provenance),
-                     static_cast<long long>(counts.stories), errors.size());
+                     static_cast<long long>(counts.stories), static_cast<long long>(counts.settings),
+                     errors.size());
         return errors.empty() ? 0 : 1;
       }};
 }

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -156,9 +157,19 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
 
   core::Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return counts.status();
-  // Stories depend on every stored article, so they are rebuilt only when articles arrived (or
-  // were never clustered); a repeated run therefore writes nothing.
-  if (sum.articles_new > 0 || (counts->stories == 0 && counts->articles > 0)) {
+  // Stories depend on every stored article, so they are rebuilt only when articles arrived, or
+  // when the stored set was built from fewer articles than are stored: a run that stored new
+  // articles and died before its rebuild leaves that behind, and its rerun finds nothing new.
+  // A repeated run therefore writes nothing, and a rerun after a crash catches up.
+  bool stale = counts->stories == 0 && counts->articles > 0;  // a backend without settings
+  if (auto built = store->GetSetting(store::kStoriesBuiltFromSetting); built.ok()) {
+    char* end = nullptr;
+    long long from = std::strtoll(built->c_str(), &end, 10);
+    stale = end == built->c_str() || from < counts->articles;
+  } else if (built.status().code() == core::StatusCode::kNotFound) {
+    stale = counts->articles > 0;  // never clustered, or a store older than the marker
+  }
+  if (sum.articles_new > 0 || stale) {
     progress->Begin("clustering", 0);
     WB_RETURN_IF_ERROR(RebuildStories(store, options, &sum.stories));
     progress->End();

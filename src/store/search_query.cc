@@ -169,27 +169,47 @@ core::Result<ParsedSearch> ParseSearchQuery(std::string_view text) {
 }
 
 core::Result<std::string> FtsMatchToTsQuery(std::string_view match) {
-  if (match.size() > 4 * kMaxQueryBytes)
-    return core::Status::LimitExceeded("query", "", "search expression too long");
-  auto bad = [&](size_t at) {
-    return core::Status::InvalidArgument("query", "unsupported search expression near \"" +
-                                                      std::string(match.substr(at, 20)) + "\"");
+  if (match.size() > kMaxExpressionBytes)
+    return core::Status::LimitExceeded(
+        "query", "", "search expression longer than " + std::to_string(kMaxExpressionBytes) + " bytes");
+  auto bad = [&](size_t at, const std::string& why) {
+    return core::Status::InvalidArgument(
+        "query", why + " at byte " + std::to_string(at) + " of the search expression \"" +
+                     std::string(match.substr(at, 20)) + "\"");
   };
+  // A keyword is a whole word: "ANDROID" is not AND followed by "ROID".
+  auto keyword = [&](size_t at, std::string_view word) {
+    if (match.substr(at, word.size()) != word) return false;
+    size_t next = at + word.size();
+    return next == match.size() || IsSpace(match[next]) || match[next] == '(' ||
+           match[next] == '"';
+  };
+  // Checked here rather than left to the server's tsquery parser, which reports a malformed
+  // expression as a bare syntax error: each problem gets a message naming it.
   std::string out;
+  bool want_operand = true;  // at the start, after '(' and after an operator
+  int depth = 0;
   size_t i = 0;
   while (i < match.size()) {
     char c = match[i];
     if (IsSpace(c)) {
       ++i;
-    } else if (c == '(' || c == ')') {
-      out += c;
-      ++i;
-    } else if (c == '"') {
+    } else if (c == '(' || c == '"') {
+      if (!want_operand) return bad(i, "two terms without AND, OR or NOT between them");
+      if (c == '(') {
+        if (++depth > kMaxExpressionDepth)
+          return core::Status::LimitExceeded(
+              "query", "", "search expression nested deeper than " +
+                               std::to_string(kMaxExpressionDepth) + " parentheses");
+        out += c;
+        ++i;
+        continue;
+      }
       // FTS5 literal ("" is a quote) -> tsquery literal ('' is a quote, \ escapes).
       std::string lexeme = "'";
       size_t j = i + 1;
       for (;; ++j) {
-        if (j >= match.size()) return bad(i);
+        if (j >= match.size()) return bad(i, "unterminated quote (a '\"' that is never closed)");
         if (match[j] == '"') {
           if (j + 1 < match.size() && match[j + 1] == '"') {
             lexeme += '"';
@@ -200,7 +220,8 @@ core::Result<std::string> FtsMatchToTsQuery(std::string_view match) {
         }
         if (match[j] == '\'') lexeme += '\'';
         if (match[j] == '\\') lexeme += '\\';
-        lexeme += match[j];
+        // As in Quote(): no control byte reaches the server (libpq would end the text at a NUL).
+        lexeme += IsSpace(match[j]) ? ' ' : match[j];
       }
       out += lexeme + "'";
       i = j + 1;
@@ -210,19 +231,26 @@ core::Result<std::string> FtsMatchToTsQuery(std::string_view match) {
         out += ":*";
         i = k + 1;
       }
-    } else if (match.substr(i, 3) == "AND") {
-      out += " & ";
-      i += 3;
-    } else if (match.substr(i, 2) == "OR") {
-      out += " | ";
-      i += 2;
-    } else if (match.substr(i, 3) == "NOT") {
-      out += " & !";
-      i += 3;
+      want_operand = false;
+    } else if (c == ')') {
+      if (depth == 0) return bad(i, "')' without a matching '('");
+      if (want_operand) return bad(i, "empty parentheses or an operator without a right operand");
+      --depth;
+      out += c;
+      ++i;
+    } else if (keyword(i, "AND") || keyword(i, "OR") || keyword(i, "NOT")) {
+      std::string_view op = match[i] == 'A' ? "AND" : match[i] == 'O' ? "OR" : "NOT";
+      if (want_operand) return bad(i, std::string(op) + " without a left operand");
+      out += op == "AND" ? " & " : op == "OR" ? " | " : " & !";
+      i += op.size();
+      want_operand = true;
     } else {
-      return bad(i);
+      return bad(i, "unsupported search expression (quote every term)");
     }
   }
+  if (depth > 0) return bad(match.size(), "'(' never closed");
+  if (want_operand && !out.empty())
+    return bad(match.size(), "an operator without a right operand");
   return out;
 }
 

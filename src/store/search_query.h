@@ -22,6 +22,10 @@ namespace wirebrief::store {
 
 inline constexpr size_t kMaxQueryBytes = 1024;
 inline constexpr size_t kMaxQueryTerms = 32;
+// Limits of FtsMatchToTsQuery: ParseSearchQuery writes at most 4 bytes of expression per byte of
+// text and one level of parentheses; hand-written expressions get a little more room.
+inline constexpr size_t kMaxExpressionBytes = 4 * kMaxQueryBytes;
+inline constexpr int kMaxExpressionDepth = 8;
 
 struct ParsedSearch {
   std::string match;  // FTS5 expression; empty when the text had no search terms
@@ -37,7 +41,10 @@ core::Result<ParsedSearch> ParseSearchQuery(std::string_view text);
 // writes: quoted literals, optional " *", parentheses, AND, OR, NOT) as to_tsquery() text.
 // Each literal becomes one quoted tsquery lexeme, which to_tsquery splits with the server's
 // parser into a phrase (<->), as FTS5 does with a quoted string; " *" becomes ":*".
-// Errors: kInvalidArgument for anything outside that form (hand-written FTS5 syntax).
+// Errors: kInvalidArgument naming the problem and its byte offset for anything outside that
+// form: an unterminated quote, unbalanced parentheses, an operator missing an operand, two terms
+// with no operator between them (FTS5's implicit AND), bare words, NEAR or column filters.
+// kLimitExceeded beyond kMaxExpressionBytes or kMaxExpressionDepth.
 core::Result<std::string> FtsMatchToTsQuery(std::string_view match);
 
 }  // namespace wirebrief::store

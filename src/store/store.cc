@@ -29,5 +29,8 @@ core::Result<std::string> Store::GetSetting(const std::string&) { return NotInBa
 core::Status Store::PutSetting(const std::string&, const std::string&, bool, bool*) {
   return NotInBackend("PutSetting");
 }
+core::Result<std::vector<std::pair<std::string, std::string>>> Store::LoadSettings() {
+  return NotInBackend("LoadSettings");
+}
 
 }  // namespace wirebrief::store

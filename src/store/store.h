@@ -18,12 +18,16 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
 #include "core/status.h"
 
 namespace wirebrief::store {
+
+// Decimal article count the stored story set was built from (see ReplaceStories).
+inline constexpr char kStoriesBuiltFromSetting[] = "stories.built_from_articles";
 
 struct StoryRecord {
   core::Story story;
@@ -90,6 +94,8 @@ class Store {
   virtual core::Status PutArticle(const core::Article& article, bool* inserted) = 0;
   // Every stored article, annotations included, ordered by publication date then id.
   virtual core::Result<std::vector<core::Article>> LoadArticles() = 0;
+  // Also records, in the setting kStoriesBuiltFromSetting, how many articles the set was built
+  // from (the count the last LoadArticles returned, else the stored count).
   virtual core::Status ReplaceStories(const std::vector<StoryRecord>& stories) = 0;
   // Stories newest first.
   virtual core::Result<std::vector<StoryRecord>> LoadStories() = 0;
@@ -112,6 +118,8 @@ class Store {
   virtual core::Result<std::string> GetSetting(const std::string& key);
   virtual core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
                                   bool* stored);
+  // Every setting as (key, value), by key; for `db export`.
+  virtual core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings();
 };
 
 // Opens (creating and migrating when needed) the store at `location`.

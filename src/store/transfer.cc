@@ -1,6 +1,8 @@
 #include "store/transfer.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "store/detail/model_json.h"
 
@@ -18,9 +20,67 @@ json ProvenanceToJson(const core::Provenance& p) {
 }
 
 core::Provenance ProvenanceFromJson(const json& j) {
-  return {j.value("source", ""),          j.value("container", ""), j.value("offset", uint64_t{0}),
-          j.value("length", uint64_t{0}), j.value("record_id", ""), j.value("crawl_date", ""),
-          j.value("http_status", 0)};
+  constexpr int64_t kMaxOffset = int64_t{1} << 62;
+  return {j.value("source", ""),
+          j.value("container", ""),
+          static_cast<uint64_t>(detail::CheckedInt(j, "offset", 0, 0, kMaxOffset)),
+          static_cast<uint64_t>(detail::CheckedInt(j, "length", 0, 0, kMaxOffset)),
+          j.value("record_id", ""),
+          j.value("crawl_date", ""),
+          static_cast<int>(detail::CheckedInt(j, "http_status", 0, 0, 999))};
+}
+
+// The store's own bookkeeping (ReplaceStories' "stories.built_from_articles"): derived from the
+// rows, so it is neither exported nor imported; an imported value would describe another store.
+bool IsDerivedSetting(const std::string& key) { return key.rfind("stories.", 0) == 0; }
+
+// std::getline would hold a whole line of any length in memory: read at most `max` bytes of it
+// and skip the rest. False at the end of the input.
+bool ReadLine(std::istream& in, size_t max, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  char buf[64 * 1024];
+  bool any = false;
+  while (true) {
+    in.getline(buf, sizeof buf);
+    size_t n = static_cast<size_t>(in.gcount());
+    bool delimited = !in.fail() && !in.eof();  // gcount then counts the '\n' too
+    bool at_end = in.eof();
+    size_t got = delimited ? n - 1 : n;
+    any = any || n > 0;
+    if (!*too_long) {
+      if (line->size() + got > max) {
+        *too_long = true;
+        line->clear();
+      } else {
+        line->append(buf, got);
+      }
+    }
+    if (delimited) return true;
+    if (at_end || in.bad()) return any;
+    in.clear();  // the buffer filled up; the line goes on
+  }
+}
+
+// Deepest [ and { nesting of a JSON text, strings skipped. Counted before parsing so a line of
+// a million '[' costs a scan, not a million-level tree.
+int JsonDepth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 }  // namespace
@@ -70,6 +130,13 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
         << '\n';
     ++counts->stories;
   }
+  auto settings = store->LoadSettings();
+  if (!settings.ok()) return settings.status();
+  for (const auto& [key, value] : settings.value()) {
+    if (IsDerivedSetting(key)) continue;
+    out << Dump({{"setting", {{"key", key}, {"value", value}}}}) << '\n';
+    ++counts->settings;
+  }
   out.flush();
   if (!out) return core::Status::IOError("export", "write failed");
   return core::Status::Ok();
@@ -78,19 +145,48 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
 core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
                          TransferCounts* counts, std::vector<core::Status>* errors) {
   std::vector<StoryRecord> stories;
+  std::set<std::string> story_ids;
+  std::set<std::string> known_articles;  // stored by this import, or found stored
+  // Stories go to the store as one ReplaceStories transaction; one story naming an article the
+  // store lacks would fail all of them (foreign keys), so such a line is refused here instead.
+  auto unknown_article = [&](const std::vector<std::string>& ids,
+                             std::string* missing) -> core::Result<bool> {
+    for (const auto& id : ids) {
+      if (known_articles.count(id)) continue;
+      auto a = store->LoadArticle(id);
+      if (a.ok()) {
+        known_articles.insert(id);
+        continue;
+      }
+      if (a.status().code() != core::StatusCode::kNotFound) return a.status();
+      *missing = id;
+      return true;
+    }
+    return false;
+  };
   std::string line;
   size_t line_no = 0;
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  while (ReadLine(in, kMaxImportLineBytes, &line, &too_long)) {
     ++line_no;
     std::string where = "line " + std::to_string(line_no);
+    auto bad = [&](const std::string& why) {
+      errors->push_back(core::Status::Corruption(name, where, why));
+    };
+    if (too_long) {
+      errors->push_back(core::Status::LimitExceeded(
+          name, where, "line longer than " + std::to_string(kMaxImportLineBytes >> 20) + " MiB"));
+      continue;
+    }
     if (line.empty()) continue;
-    if (line.size() > kMaxImportLineBytes) {
-      errors->push_back(core::Status::LimitExceeded(name, where, "line longer than 64 MiB"));
+    if (JsonDepth(line) > kMaxImportDepth) {
+      errors->push_back(core::Status::LimitExceeded(
+          name, where, "JSON nested deeper than " + std::to_string(kMaxImportDepth) + " levels"));
       continue;
     }
     json j = json::parse(line, nullptr, false);
     if (!j.is_object()) {
-      errors->push_back(core::Status::Corruption(name, where, "not a JSON object"));
+      bad("not a JSON object");
       continue;
     }
     try {
@@ -101,6 +197,10 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         const json& a = j.at("article");
         core::Article art;
         art.id = a.at("id").get<std::string>();
+        if (art.id.empty()) {
+          bad("article without an id");
+          continue;
+        }
         art.url = a.value("url", "");
         art.canonical_url = a.value("canonical_url", "");
         art.title = a.value("title", "");
@@ -115,16 +215,30 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         art.text = a.value("text", "");
         detail::ArticleExtrasFromJson(a.value("extras", json::object()), &art);
         json prov = a.value("provenance", json::array());
-        if (prov.empty()) prov.push_back(json::object());
+        if (!prov.is_array()) {
+          bad("article " + art.id + ": provenance is not a list");
+          continue;
+        }
+        if (prov.size() > kMaxImportProvenance) {
+          errors->push_back(core::Status::LimitExceeded(
+              name, where,
+              "article " + art.id + ": more than " + std::to_string(kMaxImportProvenance) +
+                  " provenance records"));
+          continue;
+        }
+        std::vector<core::Provenance> records;
+        for (const json& p : prov) records.push_back(ProvenanceFromJson(p));
+        if (records.empty()) records.emplace_back();
         bool first = true;
-        for (const json& p : prov) {
-          art.provenance = ProvenanceFromJson(p);
+        for (const core::Provenance& p : records) {
+          art.provenance = p;
           bool inserted = false;
           WB_RETURN_IF_ERROR(store->PutArticle(art, &inserted));
           if (inserted && first) ++counts->articles;
           first = false;
           ++counts->provenance;
         }
+        known_articles.insert(art.id);
       } else if (j.contains("story")) {
         const json& s = j.at("story");
         StoryRecord r;
@@ -132,17 +246,50 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         r.story.title = s.value("title", "");
         r.story.article_ids = s.value("article_ids", std::vector<std::string>{});
         r.story.outlets = s.value("outlets", std::vector<std::string>{});
-        r.story.independent_outlets = s.value("independent_outlets", 0);
+        r.story.independent_outlets =
+            static_cast<int>(detail::CheckedInt(s, "independent_outlets", 0, 0, INT32_MAX));
         r.story.first_published = s.value("first_published", "");
         r.story.last_published = s.value("last_published", "");
         r.brief = detail::BriefFromJson(j.value("brief", json::object()));
         r.copy_families = j.value("copy_families", std::vector<std::vector<std::string>>{});
+        if (r.story.id.empty() || r.story.article_ids.empty()) {
+          bad("story without an id or articles");
+          continue;
+        }
+        if (!story_ids.insert(r.story.id).second) {
+          bad("story " + r.story.id + " appears twice");
+          continue;
+        }
+        std::set<std::string> members(r.story.article_ids.begin(), r.story.article_ids.end());
+        if (members.size() != r.story.article_ids.size()) {
+          bad("story " + r.story.id + " lists an article twice");
+          continue;
+        }
+        std::string missing;
+        std::vector<std::string> referenced = r.story.article_ids;
+        for (const auto& f : r.copy_families) referenced.insert(referenced.end(), f.begin(), f.end());
+        auto lacks = unknown_article(referenced, &missing);
+        if (!lacks.ok()) return lacks.status();
+        if (lacks.value()) {
+          bad("story " + r.story.id + " names article " + missing + ", which is not stored");
+          continue;
+        }
         stories.push_back(std::move(r));
+      } else if (j.contains("setting")) {
+        const json& st = j.at("setting");
+        std::string key = st.at("key").get<std::string>();
+        std::string value = st.at("value").get<std::string>();
+        if (key.empty() || IsDerivedSetting(key)) {
+          bad("setting \"" + key.substr(0, 40) + "\" is not one an import may set");
+          continue;
+        }
+        WB_RETURN_IF_ERROR(store->PutSetting(key, value, /*only_if_absent=*/false, nullptr));
+        ++counts->settings;
       } else {
-        errors->push_back(core::Status::Corruption(name, where, "neither an article nor a story"));
+        bad("neither an article, a story nor a setting");
       }
     } catch (const json::exception& e) {
-      errors->push_back(core::Status::Corruption(name, where, e.what()));
+      bad(e.what());
     }
   }
   if (in.bad()) return core::Status::IOError(name, "read failed");

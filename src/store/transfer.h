@@ -2,10 +2,16 @@
 //
 // Format: a header line {"format":"wirebrief-store","schema_version":N}, then one line per
 // article {"article":{...columns..., "extras":{...}, "provenance":[...]}} (every provenance
-// record, arrival order), then one per story {"story":{...},"brief":{...},"copy_families":[...]}.
-// Import is idempotent (PutArticle per provenance record) and replaces the story set when the
-// file holds stories. Settings (the server's token hash) are not exported.
-// Limits: lines longer than kMaxImportLineBytes are bad records.
+// record, arrival order), then one per story {"story":{...},"brief":{...},"copy_families":[...]},
+// then one per setting {"setting":{"key":...,"value":...}} (the server's token hash; not the
+// store's own bookkeeping, "stories.*", which describes the rows and is rebuilt with them).
+// Import is idempotent (PutArticle per provenance record), replaces the story set when the
+// file holds stories, and sets each setting to the file's value (a server moved to the new
+// store keeps accepting its token).
+// Limits (each a bad record, the import goes on): a line (one record) longer than
+// kMaxImportLineBytes, JSON nested deeper than kMaxImportDepth, more than kMaxImportProvenance
+// provenance records on one article. A story naming an article the store lacks, naming one
+// twice, or repeating a story id is a bad record too (it would fail the whole story set).
 // Errors: a bad line is reported in *errors naming the file and line, and the import goes on;
 // database errors stop it. Thread safety: as the Store passed in.
 #pragma once
@@ -22,11 +28,14 @@
 namespace wirebrief::store {
 
 inline constexpr size_t kMaxImportLineBytes = size_t{64} << 20;
+inline constexpr int kMaxImportDepth = 64;  // the export itself nests 6 levels
+inline constexpr size_t kMaxImportProvenance = 100'000;
 
 struct TransferCounts {
   int64_t articles = 0;    // exported, or newly stored by an import
   int64_t provenance = 0;  // records written (import: offered; duplicates are ignored)
   int64_t stories = 0;
+  int64_t settings = 0;
 };
 
 core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts);

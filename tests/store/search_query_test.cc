@@ -141,4 +141,43 @@ TEST(SearchQuery, TsQueryRefusesHandWrittenFts5) {
             core::StatusCode::kInvalidArgument);
 }
 
+// Bug: FtsMatchToTsQuery passed malformed expressions through ("AND AND", "((", two terms with no
+// operator, "ANDROID" read as AND + "ROID"), leaving PostgreSQL to answer with a bare tsquery
+// syntax error; each is now refused here with a message naming the problem.
+TEST(SearchQuery, TsQueryRefusesMalformedExpressionsNamingTheProblem) {
+  auto message = [](std::string_view match) {
+    auto ts = FtsMatchToTsQuery(match);
+    EXPECT_EQ(ts.status().code(), core::StatusCode::kInvalidArgument) << match;
+    return ts.ok() ? std::string("accepted: ") + ts.value() : ts.status().ToString();
+  };
+  EXPECT_NE(message("\"storm").find("unterminated quote"), std::string::npos);
+  EXPECT_NE(message("(\"a\") AND (\"b \"\"c\"\"").find("unterminated quote"), std::string::npos);
+  EXPECT_NE(message("\"a\" AND AND \"b\"").find("AND without a left operand"), std::string::npos);
+  EXPECT_NE(message("\"a\" OR").find("without a right operand"), std::string::npos);
+  EXPECT_NE(message("((\"a\")").find("'(' never closed"), std::string::npos);
+  EXPECT_NE(message("(\"a\"))").find("')' without a matching '('"), std::string::npos);
+  EXPECT_NE(message("()").find("empty parentheses"), std::string::npos);
+  EXPECT_NE(message("\"a\" \"b\"").find("two terms without"), std::string::npos);
+  EXPECT_NE(message("\"a\" ANDROID").find("unsupported"), std::string::npos);
+  EXPECT_NE(message("NOT \"a\"").find("NOT without a left operand"), std::string::npos);
+}
+
+TEST(SearchQuery, TsQueryLimitsLengthAndNesting) {
+  std::string deep = std::string(kMaxExpressionDepth + 1, '(') + "\"a\"" +
+                     std::string(kMaxExpressionDepth + 1, ')');
+  EXPECT_EQ(FtsMatchToTsQuery(deep).status().code(), core::StatusCode::kLimitExceeded);
+  std::string ok = std::string(kMaxExpressionDepth, '(') + "\"a\"" +
+                   std::string(kMaxExpressionDepth, ')');
+  EXPECT_EQ(FtsMatchToTsQuery(ok).value(), ok.substr(0, kMaxExpressionDepth) + "'a'" +
+                                               ok.substr(ok.size() - kMaxExpressionDepth));
+  std::string lng = "\"" + std::string(kMaxExpressionBytes, 'a') + "\"";
+  EXPECT_EQ(FtsMatchToTsQuery(lng).status().code(), core::StatusCode::kLimitExceeded);
+}
+
+TEST(SearchQuery, TsQueryKeepsNoControlByteAndKeepsKeywordsWhole) {
+  auto ts = FtsMatchToTsQuery(std::string("(\"a\0b\tc\") AND(\"x\")OR(\"y\" *)", 27));
+  ASSERT_TRUE(ts.ok()) << ts.status().ToString();
+  EXPECT_EQ(ts.value(), "('a b c') & ('x') | ('y':*)");
+}
+
 }  // namespace wirebrief::store

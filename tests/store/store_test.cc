@@ -286,6 +286,35 @@ TEST_P(StoreTest, SearchFindsWordsPhrasesPrefixesAndExclusions) {
   EXPECT_EQ(s->SearchArticles(all).status().code(), core::StatusCode::kInvalidArgument);
 }
 
+// Bug: a hand-written FTS5 expression with an unclosed '"' came back from SQLite as kInternal
+// ("unterminated string"), a server error for what is the caller's input.
+TEST_P(StoreTest, UnterminatedQuoteInASearchIsAnInvalidArgument) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  bool inserted;
+  ASSERT_TRUE(s->PutArticle(Make("flood", "1", "A storm surge flooded the harbour."), &inserted).ok());
+  for (const char* match : {"\"storm", "(\"storm\") AND (\"surge", "\"say \"\"hi\"\""}) {
+    ArticleQuery q;
+    q.match = match;
+    auto page = s->SearchArticles(q);
+    ASSERT_FALSE(page.ok()) << match;
+    EXPECT_EQ(page.status().code(), core::StatusCode::kInvalidArgument) << page.status().ToString();
+    EXPECT_NE(page.status().ToString().find("unterminated quote"), std::string::npos)
+        << page.status().ToString();
+    StoryQuery sq;
+    sq.match = match;
+    auto stories = s->ListStories(sq);
+    ASSERT_FALSE(stories.ok()) << match;
+    EXPECT_EQ(stories.status().code(), core::StatusCode::kInvalidArgument)
+        << stories.status().ToString();
+  }
+  ArticleQuery closed;
+  closed.match = "\"storm\"";
+  auto page = s->SearchArticles(closed);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->hits.size(), 1u);
+}
+
 TEST_P(StoreTest, StoryPagesFilterAndPageNewestFirst) {
   auto s = Open();
   ASSERT_TRUE(s);

@@ -1,14 +1,20 @@
 #include "store/detail/model_json.h"
 
+#include <cmath>
+#include <cstdint>
+
 namespace wirebrief::store::detail {
 namespace {
 
 using json = nlohmann::json;
 
 json Span(core::CharSpan s) { return json::array({s.begin, s.end}); }
+constexpr int64_t kMaxU32 = UINT32_MAX;
+
 core::CharSpan SpanFrom(const json& j) {
   if (!j.is_array() || j.size() != 2) return {};
-  return {j[0].get<uint32_t>(), j[1].get<uint32_t>()};
+  return {static_cast<uint32_t>(CheckedInt(j[0], 0, kMaxU32)),
+          static_cast<uint32_t>(CheckedInt(j[1], 0, kMaxU32))};
 }
 
 core::EntityType TypeFrom(const std::string& s) {
@@ -27,6 +33,34 @@ core::BriefSection SectionFrom(const std::string& s) {
 }
 
 }  // namespace
+
+int64_t CheckedInt(const json& v, int64_t lo, int64_t hi) {
+  // (double)INT64_MAX rounds up to 2^63, itself out of range: hence the extra bound.
+  bool in_range =
+      v.is_number_unsigned()
+          ? v.get<uint64_t>() <= static_cast<uint64_t>(hi) && v.get<int64_t>() >= lo
+      : v.is_number_integer() ? v.get<int64_t>() >= lo && v.get<int64_t>() <= hi
+                              : v.is_number_float() && v.get<double>() >= static_cast<double>(lo) &&
+                                    v.get<double>() <= static_cast<double>(hi) &&
+                                    std::fabs(v.get<double>()) < 0x1p63;
+  if (!in_range)
+    throw json::type_error::create(
+        302, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi), &v);
+  return v.is_number_float() ? static_cast<int64_t>(v.get<double>()) : v.get<int64_t>();
+}
+
+int64_t CheckedInt(const json& j, const char* key, int64_t def, int64_t lo, int64_t hi) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return def;
+  try {
+    return CheckedInt(*it, lo, hi);
+  } catch (const json::type_error&) {  // again, naming the member
+    throw json::type_error::create(302,
+                                   std::string("\"") + key + "\" is not an integer from " +
+                                       std::to_string(lo) + " to " + std::to_string(hi),
+                                   &j);
+  }
+}
 
 json ArticleExtrasToJson(const core::Article& a) {
   json j;
@@ -141,8 +175,8 @@ core::Brief BriefFromJson(const json& j) {
   core::Brief b;
   b.story_id = j.value("story_id", "");
   b.headline = j.value("headline", "");
-  b.version = j.value("version", 1);
-  b.article_count = j.value("article_count", size_t{0});
+  b.version = static_cast<int>(CheckedInt(j, "version", 1, INT32_MIN, INT32_MAX));
+  b.article_count = static_cast<size_t>(CheckedInt(j, "article_count", 0, 0, INT64_MAX));
   for (const auto& l : j.value("lines", json::array())) {
     core::BriefLine line;
     line.section = SectionFrom(l.value("section", ""));
@@ -151,7 +185,8 @@ core::Brief BriefFromJson(const json& j) {
     line.conflict = l.value("conflict", false);
     line.compressed = l.value("compressed", false);
     for (const auto& c : l.value("citations", json::array()))
-      line.citations.push_back({c.value("article_id", ""), {c.value("char_start", 0u), c.value("char_end", 0u)}});
+      line.citations.push_back({c.value("article_id", ""), {static_cast<uint32_t>(CheckedInt(c, "char_start", 0, 0, kMaxU32)),
+                                                                static_cast<uint32_t>(CheckedInt(c, "char_end", 0, 0, kMaxU32))}});
     b.lines.push_back(std::move(line));
   }
   for (const auto& a : j.value("attachments", json::array())) {

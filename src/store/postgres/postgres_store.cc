@@ -533,6 +533,15 @@ class PostgresStore final : public Store {
     return core::Status::Ok();
   }
 
+  core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override {
+    // COLLATE "C": the same order as SQLite's byte order, so exports compare across backends.
+    auto r = Run("loading settings", "SELECT key, value FROM settings ORDER BY key COLLATE \"C\"", {});
+    if (!r.ok()) return r.status();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (int i = 0; i < r->Rows(); ++i) out.emplace_back(r->Text(i, 0), r->Text(i, 1));
+    return out;
+  }
+
  private:
   PostgresStore() = default;
 

@@ -484,6 +484,9 @@ size_t PageSize(size_t limit) { return limit == 0 ? 1 : limit; }
 core::Status SqliteStore::QueryError(const std::string& what) const {
   // FTS5 reports malformed MATCH expressions as SQLITE_ERROR; name them as the caller's input.
   std::string msg = db_ ? sqlite3_errmsg(db_) : "no database";
+  if (msg == "unterminated string")  // FTS5's words for an unclosed '"'
+    return core::Status::InvalidArgument("query", "unterminated quote (a '\"' that is never closed) "
+                                                  "in the search expression");
   if (msg.find("fts5") != std::string::npos || msg.find("MATCH") != std::string::npos)
     return core::Status::InvalidArgument("query", msg);
   return Error(what);
@@ -696,6 +699,16 @@ core::Status SqliteStore::PutSetting(const std::string& key, const std::string& 
   if (q.Step() != SQLITE_DONE) return Error("storing setting " + key);
   if (stored) *stored = sqlite3_changes(db_) > 0;
   return core::Status::Ok();
+}
+
+core::Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::LoadSettings() {
+  Stmt q(db_, "SELECT key, value FROM settings ORDER BY key");
+  if (!q.ok()) return Error("loading settings");
+  std::vector<std::pair<std::string, std::string>> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.emplace_back(q.Text(0), q.Text(1));
+  if (rc != SQLITE_DONE) return Error("loading settings");
+  return out;
 }
 
 }  // namespace wirebrief::store

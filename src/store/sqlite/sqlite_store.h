@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   core::Result<std::string> GetSetting(const std::string& key) override;
   core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
                           bool* stored) override;
+  core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override;
 
  private:
   SqliteStore() = default;

@@ -1,0 +1,198 @@
+// `db export|import` in process, on every backend: settings travel with the rows, and a bad line
+// is reported and skipped without stopping the import or failing the story set.
+#include "store/transfer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "temp_store.h"
+
+namespace wirebrief::store {
+namespace {
+
+class TransferTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  std::unique_ptr<Store> Fresh(testing_util::TempStore* where) {
+    std::string why;
+    EXPECT_TRUE(where->Create(GetParam(), &why)) << why;
+    if (where->location().empty()) return nullptr;
+    auto s = OpenStore(where->location());
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+  void SetUp() override {
+    std::string why;
+    testing_util::TempStore probe;
+    ASSERT_TRUE(probe.Create(GetParam(), &why)) << why;
+    if (probe.location().empty()) GTEST_SKIP() << why;
+  }
+};
+
+core::Article Make(const std::string& id) {
+  core::Article a;
+  a.id = id;
+  a.title = "Ferry service resumes " + id;
+  a.text = a.title + "\nThe Calder ferry sailed again on Tuesday.";
+  a.date_published = "2026-11-04";
+  a.site_name = "Harbour Post";
+  a.provenance.source = id + ".html";
+  return a;
+}
+
+std::string Export(Store* s, TransferCounts* counts) {
+  std::ostringstream out;
+  core::Status st = ExportJsonl(s, out, counts);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out.str();
+}
+
+TEST_P(TransferTest, SettingsRoundTripThroughExportAndImport) {
+  testing_util::TempStore a_where, b_where;
+  auto a = Fresh(&a_where);
+  auto b = Fresh(&b_where);
+  ASSERT_TRUE(a && b);
+  bool inserted = false;
+  ASSERT_TRUE(a->PutArticle(Make("f1"), &inserted).ok());
+  StoryRecord r;
+  r.story = {"s1", "Ferry", {"f1"}, {"Harbour Post"}, 1, "2026-11-04", "2026-11-04"};
+  ASSERT_TRUE(a->ReplaceStories({r}).ok());  // also writes the derived stories.* setting
+  ASSERT_TRUE(a->PutSetting("server.token_sha256", "9f86d081884c7d65", false, nullptr).ok());
+  ASSERT_TRUE(a->PutSetting("zz.note", "line\nbreak \"quoted\" caf\xC3\xA9", false, nullptr).ok());
+  // The target already has a token of its own: the moved store's token wins.
+  ASSERT_TRUE(b->PutSetting("server.token_sha256", "0000", false, nullptr).ok());
+
+  TransferCounts out_counts;
+  std::string exported = Export(a.get(), &out_counts);
+  EXPECT_EQ(out_counts.settings, 2);
+  EXPECT_EQ(exported.find(kStoriesBuiltFromSetting), std::string::npos)
+      << "the store's own bookkeeping was exported";
+
+  std::istringstream in(exported);
+  TransferCounts in_counts;
+  std::vector<core::Status> errors;
+  core::Status st = ImportJsonl(b.get(), in, "export.jsonl", &in_counts, &errors);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_TRUE(errors.empty()) << errors.front().ToString();
+  EXPECT_EQ(in_counts.settings, 2);
+  EXPECT_EQ(b->GetSetting("server.token_sha256").value(), "9f86d081884c7d65");
+  EXPECT_EQ(b->GetSetting("zz.note").value(), "line\nbreak \"quoted\" caf\xC3\xA9");
+  // The derived marker is the target's own: built from the one article it now holds.
+  EXPECT_EQ(b->GetSetting(kStoriesBuiltFromSetting).value(), "1");
+  TransferCounts again;
+  EXPECT_EQ(Export(b.get(), &again), exported);
+}
+
+TEST_P(TransferTest, ImportRefusesToSetTheStoresOwnBookkeeping) {
+  testing_util::TempStore where;
+  auto s = Fresh(&where);
+  ASSERT_TRUE(s);
+  std::istringstream in(
+      "{\"format\":\"wirebrief-store\",\"schema_version\":2}\n"
+      "{\"setting\":{\"key\":\"stories.built_from_articles\",\"value\":\"999\"}}\n"
+      "{\"setting\":{\"key\":\"server.token_sha256\",\"value\":\"abc\"}}\n");
+  TransferCounts counts;
+  std::vector<core::Status> errors;
+  ASSERT_TRUE(ImportJsonl(s.get(), in, "x.jsonl", &counts, &errors).ok());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].ToString().find("line 2"), std::string::npos) << errors[0].ToString();
+  EXPECT_EQ(s->GetSetting(kStoriesBuiltFromSetting).status().code(), core::StatusCode::kNotFound);
+  EXPECT_EQ(s->GetSetting("server.token_sha256").value(), "abc");
+}
+
+// Bug: one story line naming an article the file never stored (or naming one twice, or a story
+// id used twice) failed ReplaceStories for every story, and the import with a database error.
+TEST_P(TransferTest, ABadStoryLineIsSkippedAndTheOtherStoriesStored) {
+  testing_util::TempStore where;
+  auto s = Fresh(&where);
+  ASSERT_TRUE(s);
+  std::istringstream in(
+      "{\"article\":{\"id\":\"f1\",\"title\":\"Ferry\",\"text\":\"Ferry sails.\"}}\n"
+      "{\"story\":{\"id\":\"good\",\"article_ids\":[\"f1\"]}}\n"
+      "{\"story\":{\"id\":\"ghost\",\"article_ids\":[\"f1\",\"missing\"]}}\n"
+      "{\"story\":{\"id\":\"twice\",\"article_ids\":[\"f1\",\"f1\"]}}\n"
+      "{\"story\":{\"id\":\"good\",\"article_ids\":[\"f1\"]}}\n"
+      "{\"story\":{\"id\":\"fam\",\"article_ids\":[\"f1\"]},\"copy_families\":[[\"nope\"]]}\n");
+  TransferCounts counts;
+  std::vector<core::Status> errors;
+  core::Status st = ImportJsonl(s.get(), in, "x.jsonl", &counts, &errors);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_NE(errors[0].ToString().find("line 3"), std::string::npos) << errors[0].ToString();
+  EXPECT_NE(errors[0].ToString().find("missing"), std::string::npos) << errors[0].ToString();
+  EXPECT_NE(errors[1].ToString().find("twice"), std::string::npos) << errors[1].ToString();
+  EXPECT_NE(errors[2].ToString().find("appears twice"), std::string::npos) << errors[2].ToString();
+  EXPECT_NE(errors[3].ToString().find("nope"), std::string::npos) << errors[3].ToString();
+  auto stories = s->LoadStories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->at(0).story.id, "good");
+}
+
+TEST_P(TransferTest, ImportLimitsAreBadRecordsNotFailures) {
+  testing_util::TempStore where;
+  auto s = Fresh(&where);
+  ASSERT_TRUE(s);
+  std::string deep =
+      "{\"article\":{\"id\":\"d\",\"extras\":" + std::string(kMaxImportDepth + 10, '[') +
+      std::string(kMaxImportDepth + 10, ']') + "}}";
+  std::string many = "{\"article\":{\"id\":\"m\",\"provenance\":[";
+  for (size_t i = 0; i <= kMaxImportProvenance; ++i) many += i ? ",{}" : "{}";
+  many += "]}}";
+  std::string huge_offset = "{\"article\":{\"id\":\"h\",\"provenance\":[{\"offset\":1e300}]}}";
+  std::string long_line =
+      "{\"article\":{\"id\":\"l\",\"text\":\"" + std::string(kMaxImportLineBytes, 'x') + "\"}}";
+  std::istringstream in(long_line + "\n" + deep + "\n" + many + "\n" + huge_offset + "\n" +
+                        "{\"article\":{\"id\":\"ok\",\"text\":\"last line, no newline\"}}");
+  TransferCounts counts;
+  std::vector<core::Status> errors;
+  ASSERT_TRUE(ImportJsonl(s.get(), in, "x.jsonl", &counts, &errors).ok());
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_EQ(errors[0].code(), core::StatusCode::kLimitExceeded) << errors[0].ToString();
+  EXPECT_NE(errors[0].ToString().find("line 1"), std::string::npos) << errors[0].ToString();
+  EXPECT_EQ(errors[1].code(), core::StatusCode::kLimitExceeded) << errors[1].ToString();
+  EXPECT_EQ(errors[2].code(), core::StatusCode::kLimitExceeded) << errors[2].ToString();
+  EXPECT_NE(errors[3].ToString().find("line 4"), std::string::npos) << errors[3].ToString();
+  EXPECT_NE(errors[3].ToString().find("offset"), std::string::npos) << errors[3].ToString();
+  EXPECT_EQ(counts.articles, 1);
+  auto ok = s->LoadArticle("ok");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->text, "last line, no newline");
+}
+
+// Bug (fuzz_store_import, UBSan): {"brief":{"version":1e300}} and the like were cast from
+// double to int by nlohmann's get<int>(), undefined behaviour; now a bad record naming the field.
+TEST_P(TransferTest, OutOfRangeNumbersInABriefAreABadRecord) {
+  testing_util::TempStore where;
+  auto s = Fresh(&where);
+  ASSERT_TRUE(s);
+  std::istringstream in(
+      "{\"article\":{\"id\":\"f1\",\"text\":\"Ferry sails.\"}}\n"
+      "{\"story\":{\"id\":\"v\",\"article_ids\":[\"f1\"]},\"brief\":{\"version\":1e300}}\n"
+      "{\"story\":{\"id\":\"c\",\"article_ids\":[\"f1\"]},\"brief\":{\"lines\":[{\"citations\":"
+      "[{\"article_id\":\"f1\",\"char_start\":-1e300}]}]}}\n"
+      "{\"story\":{\"id\":\"n\",\"article_ids\":[\"f1\"],\"independent_outlets\":9e18}}\n"
+      "{\"article\":{\"id\":\"f2\",\"extras\":{\"sentences\":[[0,4294967296]]}}}\n"
+      "{\"story\":{\"id\":\"ok\",\"article_ids\":[\"f1\"]},\"brief\":{\"version\":3.0}}\n");
+  TransferCounts counts;
+  std::vector<core::Status> errors;
+  ASSERT_TRUE(ImportJsonl(s.get(), in, "x.jsonl", &counts, &errors).ok());
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_NE(errors[0].ToString().find("\"version\""), std::string::npos) << errors[0].ToString();
+  EXPECT_NE(errors[1].ToString().find("\"char_start\""), std::string::npos) << errors[1].ToString();
+  EXPECT_NE(errors[2].ToString().find("\"independent_outlets\""), std::string::npos)
+      << errors[2].ToString();
+  EXPECT_NE(errors[3].ToString().find("line 5"), std::string::npos) << errors[3].ToString();
+  auto stories = s->LoadStories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u);
+  EXPECT_EQ(stories->at(0).brief.version, 3);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, TransferTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<const char*>& backend) {
+                           return std::string(backend.param);
+                         });
+
+}  // namespace
+}  // namespace wirebrief::store
