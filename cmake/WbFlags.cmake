@@ -17,7 +17,9 @@ target_compile_definitions(wb_flags INTERFACE WB_VERSION="${PROJECT_VERSION}")
 
 if(WB_BUILD_FUZZ)
   # Every library gets coverage instrumentation so libFuzzer can steer into stage code.
-  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  # UBSan must stop the run: by default it prints and goes on, and the fuzzer never saves the input.
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
 if(WB_SANITIZE)
