@@ -60,6 +60,15 @@ Command AddClusterCommand(CLI::App* root) {
   app->add_option("--size-prior", flags->options.size_prior,
                   "Weight of a story's size when a document with a body joins it")
       ->capture_default_str();
+  app->add_option("--linkage", flags->options.linkage,
+                  "Story score normalisation, documents with a body: 1 centroid cosine, 0 mean "
+                  "cosine to the members")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app->add_option("--headline-linkage", flags->options.headline_linkage,
+                  "The same for headline-only documents")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   app->add_option("--daily-decay", flags->options.daily_decay,
                   "Score factor per day since a story last grew")
       ->capture_default_str();

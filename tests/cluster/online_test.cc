@@ -182,6 +182,34 @@ TEST(OnlineClustererTest, UndatedStreamsKeepAtMostTheConfiguredOpenStories) {
   EXPECT_EQ(c.TakeFinished().size(), 92u);
 }
 
+// The average link scores a story by the mean cosine to its members; the centroid cosine
+// divides by the norm of the member sum instead, which is below the member count when members
+// differ, so the same loose story scores higher under it.
+TEST(OnlineClustererTest, LowerLinkageScoresALooseStoryLower) {
+  auto score_of_third = [](double linkage) {
+    ClusterOptions o;
+    o.headline_linkage = linkage;
+    o.headline_size_prior = 0;
+    o.headline_join_threshold = 0.01;
+    o.keep_stories = false;
+    OnlineClusterer c(o);
+    Placement p1 = c.Add(Doc("h1", "a", "2026-03-02", "Valmora harbour cranes idle", ""));
+    Placement p2 = c.Add(Doc("h2", "b", "2026-03-02", "Valmora ferry crews strike", ""));
+    Placement p3 = c.Add(Doc("h3", "c", "2026-03-02", "Valmora harbour ferry crews", ""));
+    EXPECT_TRUE(p1.opened);
+    EXPECT_FALSE(p2.opened);
+    EXPECT_FALSE(p3.opened);
+    EXPECT_EQ(p3.story, p1.story);
+    EXPECT_TRUE(Has(p3.why.shared_terms, "valmora"));
+    return p3.why.score;
+  };
+  double centroid = score_of_third(1.0), half = score_of_third(0.5), mean = score_of_third(0.0);
+  EXPECT_GT(mean, 0.0);
+  EXPECT_LT(mean, half);
+  EXPECT_LT(half, centroid);
+  EXPECT_LE(centroid, 1.0 + 1e-9);
+}
+
 TEST(OnlineClustererTest, EmptyAndOddArticlesDoNotBreakTheStream) {
   OnlineClusterer c(ClusterOptions{});
   c.Add(Doc("e1", "", "", "", ""));
