@@ -154,6 +154,29 @@ void ApplyEventAndTeamRules(Doc* doc) {
   }
 }
 
+// Calls fn(b, e) for each name [b, e) that opens with label `first` (every name when `first` is
+// kO); fn may relabel the tokens of [b, e).
+template <typename F>
+void ForEachName(Doc* doc, uint8_t first, F fn) {
+  size_t n = doc->size();
+  for (size_t i = 0; i < n;) {
+    uint8_t l = doc->labels[i];
+    if (l == kO || l % 2 == 0 || (first != kO && l != first)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && doc->labels[j] == l + 1) ++j;
+    fn(i, j);
+    i = j;
+  }
+}
+
+// Gives tokens [b, e) one name of the type that opens with label `first`.
+void Relabel(Doc* doc, size_t b, size_t e, uint8_t first) {
+  for (size_t k = b; k < e; ++k) doc->labels[k] = static_cast<uint8_t>(k == b ? first : first + 1);
+}
+
 // Buildings and sites are places, as both kits annotate them: a name headed by a facility word
 // ("Kennedy Space Center", "Convention Centre", "Grand Mosque") is LOC even
 // when the tagger or the organisation-word rule called it an organisation.
@@ -164,23 +187,15 @@ void RelabelFacilities(Doc* doc) {
       "Arena",  "Airport", "Square",  "Bridge",   "Palace",   "Complex",   "Facility",
       "Plaza",  "Shelf",   "Park",    "Terminal", "Building", "Castle",    "Harbour"};
   size_t n = d.size();
-  for (size_t i = 0; i < n;) {
-    if (d.labels[i] != kBOrg) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == kIOrg) ++j;
+  ForEachName(&d, kBOrg, [&](size_t i, size_t j) {
     size_t head = j - 1;
     for (size_t k = i + 1; k + 1 < j; ++k)
       if (d.low(k) == "of") {
         head = k - 1;
         break;
       }
-    if (kFacility.count(d.tok(head).text))
-      for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBLoc : kILoc;
-    i = j;
-  }
+    if (kFacility.count(d.tok(head).text)) Relabel(&d, i, j, kBLoc);
+  });
   // "Tallis Rail", "Kawada Steel": a place name the lists do not know that ends in a common noun
   // which names no kind of place is a company's.
   static const std::unordered_set<std::string_view> kPlaceNouns = {
@@ -198,48 +213,26 @@ void RelabelFacilities(Doc* doc) {
       "complex",   "facility",    "terminal", "building",  "union",     "glacier",  "reef",
       "rock",      "delta",       "basin",    "plain",     "plains",    "moor",     "ridge",
       "house",     "circuit"};
-  for (size_t i = 0; i < n;) {
-    if (d.labels[i] != kBLoc) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == kILoc) ++j;
+  ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
     const GazEntry* g = nullptr;
     if (j - i >= 2 && d.tok(j - 1).Is(kUpper) && d.model->InVocab(d.low(j - 1)) &&
         !kPlaceNouns.count(d.low(j - 1)) &&
         d.model->gazetteer().Match(d.tag.tokens, i, j, &g) != static_cast<int>(j - i))
-      for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBOrg : kIOrg;
-    i = j;
-  }
+      Relabel(&d, i, j, kBOrg);
+  });
   // Treaties and laws ("Paris Agreement", "Clean Air Act") are neither places nor organisations.
   static const std::unordered_set<std::string_view> kDocumentWords = {
       "Agreement", "Treaty", "Accord", "Accords", "Protocol", "Amendment", "Act"};
-  for (size_t i = 0; i < n;) {
-    if (d.labels[i] == kO || d.labels[i] % 2 == 0) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == d.labels[i] + 1) ++j;
+  ForEachName(&d, kO, [&](size_t i, size_t j) {
     if (j - i >= 2 && kDocumentWords.count(d.tok(j - 1).text))
       for (size_t k = i; k < j; ++k) d.labels[k] = kO;
-    i = j;
-  }
+  });
   // Museums, galleries and libraries act as institutions in news ("the museum said", the
   // stakeholders of a story): organisations.
   static const std::unordered_set<std::string_view> kInstitution = {"Museum", "Gallery", "Library"};
-  for (size_t i = 0; i < n;) {
-    if (d.labels[i] != kBLoc) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == kILoc) ++j;
-    if (j - i >= 2 && kInstitution.count(d.tok(j - 1).text))
-      for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBOrg : kIOrg;
-    i = j;
-  }
+  ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+    if (j - i >= 2 && kInstitution.count(d.tok(j - 1).text)) Relabel(&d, i, j, kBOrg);
+  });
   // "Tallis Rail chief executive Marta Lind": a name followed by a role and a person is the
   // person's organisation.
   std::unordered_set<std::string> affiliations;
@@ -268,23 +261,17 @@ void RelabelFacilities(Doc* doc) {
     bool known_place =
         d.model->gazetteer().Match(d.tag.tokens, i, j, &g) == static_cast<int>(j - i);
     if (role_then_person && !known_place) {
-      for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBOrg : kIOrg;
+      Relabel(&d, i, j, kBOrg);
       affiliations.insert(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end)));
     }
     i = j;
   }
   // One name, one type: the organisation's other mentions follow.
-  for (size_t i = 0; i < n && !affiliations.empty();) {
-    if (d.labels[i] != kBLoc) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == kILoc) ++j;
-    if (affiliations.count(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end))))
-      for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBOrg : kIOrg;
-    i = j;
-  }
+  if (!affiliations.empty())
+    ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+      if (affiliations.count(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end))))
+        Relabel(&d, i, j, kBOrg);
+    });
 }
 
 // "the Government", "Police said", "News of the deal": a generic institution noun alone,
