@@ -2,7 +2,7 @@
 //
 //   build/wb_train_ner --train ../shared/bench/nlp/train/gum-train.jsonl
 //       [--markup tests/fixtures/nlp/names-train.txt] [--zone /usr/share/zoneinfo/zone.tab]
-//       [--epochs 12] [--prune 0.02] [--groups 15] --out data/nlp/ner.bin
+//       [--epochs 6] [--prune 0.02] [--groups 15] --out data/nlp/ner.bin
 //
 // Input lines are the kit's gold format ({"text", "entities": [{"start","end","type"}]}, offsets
 // in code points). Tokens and sentences come from the reader's own tokenizer so training sees
@@ -125,7 +125,7 @@ std::string ZoneCities(const std::string& path) {
 int main(int argc, char** argv) {
   std::vector<std::string> train_paths, markup_paths;
   std::string out_path, zone = "/usr/share/zoneinfo/zone.tab", dict;
-  int epochs = 12;
+  int epochs = 6;
   double prune = 0.02;
   uint32_t groups = kFeatAll;
   for (int i = 1; i + 1 < argc; i += 2) {

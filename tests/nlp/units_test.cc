@@ -58,6 +58,27 @@ TEST(DatesTest, RelativeExpressionsResolveAgainstThePublicationDate) {
   EXPECT_EQ(got["Wednesday, October 9, 2013"], "2013-10-09");
 }
 
+// Bug: a weekday in a future-tense clause resolved to the past week when the rest of the
+// sentence had more past-tense words ("who were elected ... will vote on Tuesday").
+TEST(DatesTest, WeekdayInFutureTenseClauseIsTheNextOneRegression) {
+  // 2026-11-05 is a Thursday: the next Tuesday is 2026-11-10, the last one 2026-11-03.
+  auto value_of = [](const std::string& text) {
+    for (const auto& d : ReadText(text, "2026-11-05").dates)
+      if (d.text.starts_with("Tuesday")) return d.value;
+    return std::string("no Tuesday date");
+  };
+  EXPECT_EQ(value_of("Lawmakers, who were elected in May and sworn in, will vote on Tuesday."),
+            "2026-11-10");
+  EXPECT_EQ(value_of("The city council announced a ban from Tuesday."), "2026-11-10");
+  EXPECT_EQ(value_of("On Tuesday, the committee will publish the report it drafted."),
+            "2026-11-10");
+  EXPECT_EQ(value_of("The ministry said the talks are set to resume on Tuesday."), "2026-11-10");
+  // Past clauses keep the past week, whatever the rest of the sentence says.
+  EXPECT_EQ(value_of("The council voted on Tuesday and will meet again."), "2026-11-03");
+  EXPECT_EQ(value_of("She said on Tuesday that the company will expand."), "2026-11-03");
+  EXPECT_EQ(value_of("The festival was off to a bright start on Tuesday night."), "2026-11-03");
+}
+
 TEST(DatesTest, GenericWeekdaysAndPresentTenseTodayAreNotDates) {
   auto a =
       ReadText("Papers come out on a Monday. Magicians working today are different.", "2026-11-05");

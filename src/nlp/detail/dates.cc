@@ -3,6 +3,7 @@
 // September") expressions, resolved against the publication date to ISO 8601 / TIMEX3 values.
 #include <cstdio>
 
+#include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 
 namespace wirebrief::nlp::detail {
@@ -96,6 +97,70 @@ class DateReader {
     return fut > past ? 1 : past > 0 ? -1 : 0;
   }
 
+  // The tense of the clause around a weekday at `at`: the nearest cue before it in its clause
+  // ("will vote on Tuesday", "a ban from Tuesday", "voted on Tuesday"), else the nearest after it
+  // ("On Tuesday, the council will vote"); 0 when the clause has none. A whole-sentence count
+  // misreads "Lawmakers, who were elected in May, will vote on Tuesday" as past.
+  int LocalTense(const SentenceRange& s, size_t at) const {
+    auto cue = [&](size_t k) -> int {
+      const std::string& l = d_.low(k);
+      if (l == "will" || l == "'ll" || l == "\xE2\x80\x99ll" || l == "shall" || l == "would" ||
+          l == "scheduled" || l == "upcoming" || l == "due" || l == "until" || l == "till" ||
+          l == "from" || l == "starting" || l == "beginning" || l == "effective" ||
+          l == "expected" || l == "plans" || l == "planned" || l == "set" || l == "to")
+        return 1;
+      if (l == "was" || l == "were" || l == "had" || l == "did" || l == "said" || l == "ago" ||
+          l == "told" || l == "met" || l == "came" || l == "went" || l == "began" || l == "took" ||
+          l == "held" || l == "left" || l == "won" || l == "lost" ||
+          (l.size() > 3 && l.ends_with("ed") && d_.tok(k).Is(kLower)))
+        return -1;
+      return 0;
+    };
+    auto boundary = [&](size_t k) {
+      std::string_view t = d_.tok(k).text;
+      return t == ";" || t == ":" || t == "\"" || t == "\xE2\x80\x9C" || t == "\xE2\x80\x9D" ||
+             d_.low(k) == "but" || d_.low(k) == "after" || d_.low(k) == "since";
+    };
+    // "to" is a future cue only as an infinitive marker: "is set to vote on Tuesday", not "to
+    // Tuesday" or "went to Paris on Tuesday".
+    auto infinitive = [&](size_t k) {
+      return d_.low(k) != "to" ||
+             (k + 1 < at && d_.tok(k + 1).Is(kLower) && !d_.low(k + 1).ends_with("ed") &&
+              !StopWords().count(d_.low(k + 1)));
+    };
+    auto l_is_preposition = [&](size_t k) {
+      const std::string& l = d_.low(k);
+      return l == "from" || l == "until" || l == "till" || l == "starting" || l == "beginning" ||
+             l == "effective";
+    };
+    // A verb right after the expression is its own: "Posts from Friday theorized ...".
+    size_t after = at + 1;
+    if (after < s.last && (d_.low(after) == "night" || d_.low(after) == "morning" ||
+                           d_.low(after) == "afternoon" || d_.low(after) == "evening"))
+      ++after;
+    if (after < s.last && d_.low(after) != "to") {
+      int c = cue(after);
+      if (c != 0 && (c < 0 || d_.low(after) == "will" || d_.low(after) == "would")) return c;
+    }
+    for (size_t k = at; k > s.first && k + 10 > at;) {
+      --k;
+      if (boundary(k)) break;
+      int c = cue(k);
+      // Prepositions speak for the weekday right after them only ("a ban from Tuesday"), not
+      // for one further on ("stolen from the museum on Saturday").
+      bool preposition = l_is_preposition(k);
+      if (c != 0 && infinitive(k) && (!preposition || k + 1 == at)) return c;
+    }
+    for (size_t k = at + 1; k < s.last && k < at + 8; ++k) {
+      if (boundary(k)) break;
+      // Only verbs decide from after: "On Thursday, with 110 days until the Games" is not future.
+      const std::string& l = d_.low(k);
+      int c = cue(k);
+      if (c < 0 || (c > 0 && (l == "will" || l == "'ll" || l == "shall" || l == "would"))) return c;
+    }
+    return 0;
+  }
+
   void Emit(size_t a, size_t b, std::string value) {
     uint32_t begin = d_.tok(a).begin, end = d_.tok(b - 1).end;
     out_->push_back({{begin, end}, std::string(d_.Span(begin, end)), std::move(value)});
@@ -159,7 +224,9 @@ class DateReader {
       if (anchor) {
         int awd = core::Weekday(*anchor);
         int delta;
-        if (prev == "next" || prev == "coming" || (tense_ > 0 && prev != "last")) {
+        int tense = prev == "last" || prev == "next" || prev == "coming" ? 0 : LocalTense(s, i);
+        if (tense == 0) tense = tense_;
+        if (prev == "next" || prev == "coming" || (tense > 0 && prev != "last")) {
           delta = (wd - awd + 7) % 7;
           if (delta == 0 && prev == "next") delta = 7;
         } else {

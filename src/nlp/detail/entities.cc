@@ -117,12 +117,18 @@ void ApplyEventAndTeamRules(Doc* doc) {
     if (kSportCues.count(d.low(i))) cues.insert(d.low(i));
   bool sport = cues.size() >= 4;
   const Gazetteer& gaz = d.model->gazetteer();
+  // Words no person's name ends with: the run is an event even if the tagger saw a person.
+  static const std::unordered_set<std::string_view> kNeverPerson = {
+      "Cup", "Festival", "Olympics", "Paralympics", "Championships", "Tournament", "Expo"};
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (d.tag.run_pos[i] && d.tag.run_first[i] == i) {
         size_t e = d.tag.run_last[i] + 1;
-        if (e <= s.last && kEventWords.count(d.tok(e - 1).text) && d.labels[e - 1] != kO &&
-            d.labels[e - 1] != kIPer && d.labels[e - 1] != kBPer) {
+        std::string_view last = d.tok(e - 1).text;
+        if (e <= s.last && (last == "Paralympic" || last == "Olympic" ||
+                            (kEventWords.count(last) && d.labels[e - 1] != kO &&
+                             ((d.labels[e - 1] != kIPer && d.labels[e - 1] != kBPer) ||
+                              kNeverPerson.count(last))))) {
           for (size_t k = i; k < e; ++k) d.labels[k] = kO;
           i = e - 1;
           continue;
@@ -131,7 +137,9 @@ void ApplyEventAndTeamRules(Doc* doc) {
       if (!sport || d.labels[i] != kBLoc) continue;
       const GazEntry* entry = nullptr;
       int len = gaz.Match(d.tag.tokens, i, s.last, &entry);
-      if (len == 0 || entry->kind != GazKind::kCountry) continue;
+      // Regions field teams too: England, Scotland, Queensland.
+      if (len == 0 || (entry->kind != GazKind::kCountry && entry->kind != GazKind::kRegion))
+        continue;
       size_t e = i + len;
       bool whole = e >= n || d.labels[e] != kILoc;
       for (size_t k = i + 1; k < e; ++k) whole &= d.labels[k] == kILoc;
@@ -146,6 +154,185 @@ void ApplyEventAndTeamRules(Doc* doc) {
   }
 }
 
+// Calls fn(b, e) for each name [b, e) that opens with label `first` (every name when `first` is
+// kO); fn may relabel the tokens of [b, e).
+template <typename F>
+void ForEachName(Doc* doc, uint8_t first, F fn) {
+  size_t n = doc->size();
+  for (size_t i = 0; i < n;) {
+    uint8_t l = doc->labels[i];
+    if (l == kO || l % 2 == 0 || (first != kO && l != first)) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && doc->labels[j] == l + 1) ++j;
+    fn(i, j);
+    i = j;
+  }
+}
+
+// Gives tokens [b, e) one name of the type that opens with label `first`.
+void Relabel(Doc* doc, size_t b, size_t e, uint8_t first) {
+  for (size_t k = b; k < e; ++k) doc->labels[k] = static_cast<uint8_t>(k == b ? first : first + 1);
+}
+
+// Buildings and sites are places, as both kits annotate them: a name headed by a facility word
+// ("Kennedy Space Center", "Convention Centre", "Grand Mosque") is LOC even
+// when the tagger or the organisation-word rule called it an organisation.
+void RelabelFacilities(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kFacility = {
+      "Center", "Centre",  "Station", "Tower",    "Mosque",   "Cathedral", "Stadium",
+      "Arena",  "Airport", "Square",  "Bridge",   "Palace",   "Complex",   "Facility",
+      "Plaza",  "Shelf",   "Park",    "Terminal", "Building", "Castle",    "Harbour"};
+  size_t n = d.size();
+  ForEachName(&d, kBOrg, [&](size_t i, size_t j) {
+    size_t head = j - 1;
+    for (size_t k = i + 1; k + 1 < j; ++k)
+      if (d.low(k) == "of") {
+        head = k - 1;
+        break;
+      }
+    if (kFacility.count(d.tok(head).text)) Relabel(&d, i, j, kBLoc);
+  });
+  // "Tallis Rail", "Kawada Steel": a place name the lists do not know that ends in a common noun
+  // which names no kind of place is a company's.
+  static const std::unordered_set<std::string_view> kPlaceNouns = {
+      "falls",     "river",       "lake",     "island",    "islands",   "bay",      "valley",
+      "county",    "province",    "state",    "city",      "town",      "street",   "road",
+      "avenue",    "square",      "park",     "mountain",  "mountains", "hill",     "hills",
+      "sea",       "ocean",       "coast",    "beach",     "district",  "region",   "heights",
+      "springs",   "harbour",     "harbor",   "port",      "gulf",      "strait",   "peninsula",
+      "desert",    "forest",      "canyon",   "creek",     "point",     "cape",     "village",
+      "east",      "west",        "north",    "south",     "airport",   "station",  "bridge",
+      "center",    "centre",      "tower",    "plaza",     "land",      "republic", "kingdom",
+      "territory", "territories", "wood",     "woods",     "field",     "fields",   "green",
+      "gardens",   "garden",      "lane",     "way",       "place",     "court",    "hall",
+      "palace",    "castle",      "mosque",   "cathedral", "stadium",   "arena",    "shelf",
+      "complex",   "facility",    "terminal", "building",  "union",     "glacier",  "reef",
+      "rock",      "delta",       "basin",    "plain",     "plains",    "moor",     "ridge",
+      "house",     "circuit"};
+  ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+    const GazEntry* g = nullptr;
+    if (j - i >= 2 && d.tok(j - 1).Is(kUpper) && d.model->InVocab(d.low(j - 1)) &&
+        !kPlaceNouns.count(d.low(j - 1)) &&
+        d.model->gazetteer().Match(d.tag.tokens, i, j, &g) != static_cast<int>(j - i))
+      Relabel(&d, i, j, kBOrg);
+  });
+  // Treaties and laws ("Paris Agreement", "Clean Air Act") are neither places nor organisations.
+  static const std::unordered_set<std::string_view> kDocumentWords = {
+      "Agreement", "Treaty", "Accord", "Accords", "Protocol", "Amendment", "Act"};
+  ForEachName(&d, kO, [&](size_t i, size_t j) {
+    if (j - i >= 2 && kDocumentWords.count(d.tok(j - 1).text))
+      for (size_t k = i; k < j; ++k) d.labels[k] = kO;
+  });
+  // Museums, galleries and libraries act as institutions in news ("the museum said", the
+  // stakeholders of a story): organisations.
+  static const std::unordered_set<std::string_view> kInstitution = {"Museum", "Gallery", "Library"};
+  ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+    if (j - i >= 2 && kInstitution.count(d.tok(j - 1).text)) Relabel(&d, i, j, kBOrg);
+  });
+  // "Tallis Rail chief executive Marta Lind": a name followed by a role and a person is the
+  // person's organisation.
+  std::unordered_set<std::string> affiliations;
+  for (size_t i = 0; i < n;) {
+    // A place name, or a capitalised run the tagger left unnamed ("Tallis Rail").
+    bool place = d.labels[i] == kBLoc;
+    bool unnamed = d.labels[i] == kO && d.tag.run_pos[i] && d.tag.run_first[i] == i;
+    if (!place && !unnamed) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (place)
+      while (j < n && d.labels[j] == kILoc) ++j;
+    else
+      j = d.tag.run_last[i] + 1;
+    bool plain = true;
+    for (size_t k = i; k < j && unnamed; ++k)
+      plain &= d.labels[k] == kO && !d.tok(k).Is(kAllUpper) && !StopWords().count(d.low(k)) &&
+               !IsTitleToken(d, k) && (j - i >= 2 || !d.model->InVocab(d.low(k)));
+    size_t r = j;
+    while (r < n && r < j + 3 && d.tok(r).Is(kLower) && RoleWords().count(d.low(r))) ++r;
+    bool role_then_person = plain && r > j && r < n && RoleHeads().count(d.low(r - 1)) &&
+                            d.labels[r] == kBPer && d.sentence_of[r] == d.sentence_of[i];
+    const GazEntry* g = nullptr;
+    bool known_place =
+        d.model->gazetteer().Match(d.tag.tokens, i, j, &g) == static_cast<int>(j - i);
+    if (role_then_person && !known_place) {
+      Relabel(&d, i, j, kBOrg);
+      affiliations.insert(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end)));
+    }
+    i = j;
+  }
+  // One name, one type: the organisation's other mentions follow.
+  if (!affiliations.empty())
+    ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+      if (affiliations.count(std::string(d.Span(d.tok(i).begin, d.tok(j - 1).end))))
+        Relabel(&d, i, j, kBOrg);
+    });
+}
+
+// "the Government", "Police said", "News of the deal": a generic institution noun alone,
+// capitalised by house style or a sentence start, names no particular organisation.
+void DropGenericNouns(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kGeneric = {
+      "Government", "Bank",       "Police",    "News",    "Court", "Council", "Ministry",
+      "Department", "Office",     "Company",   "Group",   "Party", "Agency",  "Board",
+      "Committee",  "Commission", "Authority", "Service", "Union"};
+  static const std::unordered_set<std::string_view> kCalendar = {
+      "January", "February",  "March",    "April",    "June",     "July",
+      "August",  "September", "October",  "November", "December", "Monday",
+      "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday"};
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
+      bool single = i + 1 >= s.last || d.labels[i + 1] != d.labels[i] + 1;
+      if (!single) continue;
+      // Month and day names are dates, and "I've" is no name, whatever the tagger says.
+      std::string_view w = d.tok(i).text;
+      if (kCalendar.count(w) || NonNameAcronyms().count(w) || w.starts_with("I'") ||
+          w.starts_with("I\xE2\x80\x99")) {
+        d.labels[i] = kO;
+        continue;
+      }
+      if (!kGeneric.count(w)) continue;
+      bool opener = i == s.first || d.low(i - 1) == "the" || d.tok(i - 1).Is(kPunct);
+      if (opener) d.labels[i] = kO;
+    }
+  }
+}
+
+// "Fire damages Northgate library" next to "the Northgate Public Library": a lone word that opens
+// the document's organisation or place names, and is no part of any person's full name, is the
+// place those names are named after, not a person.
+void RelabelLonePlaceWords(Doc* doc) {
+  Doc& d = *doc;
+  size_t n = d.size();
+  std::unordered_set<std::string_view> name_openers, person_parts;
+  for (size_t i = 0; i < n;) {
+    uint8_t l = d.labels[i];
+    if (l == kO || l % 2 == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && d.labels[j] == l + 1) ++j;
+    if (j - i >= 2 && l == kBPer)
+      for (size_t k = i; k < j; ++k) person_parts.insert(d.tok(k).text);
+    else if (j - i >= 2)
+      name_openers.insert(d.tok(i).text);
+    i = j;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (d.labels[i] != kBPer || (i + 1 < n && d.labels[i + 1] == kIPer)) continue;
+    std::string_view w = d.tok(i).text;
+    if (name_openers.count(w) && !person_parts.count(w)) d.labels[i] = kBLoc;
+  }
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -156,6 +343,27 @@ void ApplyNameRules(Doc* doc) {
   ApplyRuns(doc, label);
   ApplyOrganizationRules(doc, label);
   ApplyEventAndTeamRules(doc);
+  RelabelFacilities(doc);
+  // "Climate minister Rob de Vries": a name right after a lower-case role word is a person's,
+  // unless an organisation or place word closes it.
+  for (const SentenceRange& s : d.tag.sentences) {
+    for (size_t i = s.first + 1; i < s.last; ++i) {
+      if ((d.labels[i] != kBOrg && d.labels[i] != kBLoc) || !d.tok(i - 1).Is(kLower) ||
+          !RoleHeads().count(d.low(i - 1)))
+        continue;
+      size_t j = i + 1;
+      while (j < s.last && d.labels[j] == d.labels[i] + 1) ++j;
+      bool person_like = j - i >= 2 && j - i <= 4;
+      for (size_t k = i; k < j && person_like; ++k)
+        person_like = (d.tok(k).Is(kUpper) && !d.tok(k).Is(kAllUpper) &&
+                       !OrganizationWords().count(d.tok(k).text)) ||
+                      (k > i && k + 1 < j && d.tok(k).Is(kLower));
+      if (person_like)
+        for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBPer : kIPer;
+    }
+  }
+  DropGenericNouns(doc);
+  RelabelLonePlaceWords(doc);
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (!d.tag.run_pos[i] || d.tag.run_first[i] != i) continue;
@@ -495,7 +703,10 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
       size_t last_head = 0;
       while (r < s.last && r < a + 6) {
         std::string l = d.low(r);
-        bool capital_place = d.tok(r).Is(kUpper) && r > a && d.labels[r] == kO;
+        // A capitalised word the lists left unnamed, or the rest of a place named at `a`
+        // ("the New South Wales fire commissioner").
+        bool capital_place = d.tok(r).Is(kUpper) && r > a &&
+                             (d.labels[r] == kO || d.labels[r] == kILoc || d.labels[r] == kIOrg);
         if (!(IsTitleToken(d, r) || capital_place ||
               (d.tok(r).Is(kUpper) && d.labels[r] != kBPer && d.labels[r] != kIPer && r == a) ||
               (d.tok(r).Is(kLower) && !StopWords().count(l) && l.size() > 2 && d.labels[r] == kO &&

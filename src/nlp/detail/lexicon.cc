@@ -101,22 +101,21 @@ const std::unordered_set<std::string_view>& Countries() {
 
 const std::unordered_set<std::string_view>& OrganizationWords() {
   static const std::unordered_set<std::string_view> k = {
-      "Ministry",     "Agency",       "Bank",         "Council",        "Company",     "Corp",
-      "Corporation",  "Inc",          "Ltd",          "Group",          "University",  "Party",
-      "Authority",    "Service",      "Services",     "Institute",      "Association", "Union",
-      "Court",        "Commission",   "Committee",    "Department",     "Office",      "Board",
-      "Federation",   "Organisation", "Organization", "Fund",           "Survey",      "Press",
-      "Wire",         "News",         "Times",        "Post",           "Airlines",    "Energy",
-      "Systems",      "Holdings",     "Foundation",   "Parliament",     "Assembly",    "Senate",
-      "Congress",     "Police",       "Army",         "Navy",           "Guard",       "Centre",
-      "Center",       "Hospital",     "Exchange",     "Authority",      "Observatory", "Alliance",
-      "Coalition",    "Network",      "Bureau",       "Administration", "Cabinet",     "Government",
-      "Technologies", "Partners",     "Media",        "Telecom",        "Railways",    "Ports",
-      "Brigade",      "Cross",        "Crescent",     "Forces",         "Directorate", "Command",
-      "Corps",        "Secretariat",  "Tribunal",     "Council",        "Academy",     "League",
-      "Trust",        "Society",      "College",      "School",         "Club",        "Church",
-      "Magazine",     "Journal",      "Herald",       "Gazette",        "Tribune",     "Laboratory",
-      "Studios",      "Institution",  "Conference",   "Bancorp",        "Airways"};
+      "Ministry", "Agency", "Bank", "Council", "Company", "Corp", "Corporation", "Inc", "Ltd",
+      "Group", "University", "Party", "Authority", "Service", "Services", "Institute",
+      "Association", "Union", "Court", "Commission", "Committee", "Department", "Office", "Board",
+      "Federation", "Organisation", "Organization", "Fund", "Survey", "Press", "Wire", "News",
+      "Times", "Post", "Airlines", "Energy", "Systems", "Holdings", "Foundation", "Parliament",
+      "Assembly", "Senate", "Congress", "Police", "Army", "Navy", "Guard", "Centre", "Center",
+      "Hospital", "Exchange", "Authority", "Observatory", "Alliance", "Coalition", "Network",
+      "Bureau", "Administration", "Cabinet", "Government", "Technologies", "Partners", "Media",
+      "Telecom", "Railways", "Ports", "Brigade", "Cross", "Crescent", "Forces", "Directorate",
+      "Command", "Corps", "Secretariat", "Tribunal", "Council", "Academy", "League", "Trust",
+      "Society", "College", "School", "Club", "Church", "Magazine", "Journal", "Herald", "Gazette",
+      "Tribune", "Laboratory", "Studios", "Institution", "Conference", "Bancorp", "Airways",
+      // Company-name endings.
+      "Minerals", "Mining", "Resources", "Motors", "Industries", "Logistics", "Pharmaceuticals",
+      "Securities", "Ventures", "Labs", "Insurance", "Plc", "LLC", "GmbH", "AG", "SA"};
   return k;
 }
 

@@ -8,10 +8,12 @@
 #include <random>
 #include <sstream>
 
+#include "nlp/detail/lexicon.h"
+
 namespace wirebrief::nlp::detail {
 namespace {
 
-constexpr char kMagic[8] = {'W', 'B', 'N', 'E', 'R', '0', '0', '2'};
+constexpr char kMagic[8] = {'W', 'B', 'N', 'E', 'R', '0', '0', '3'};
 
 uint64_t Fnv(uint64_t h, std::string_view s) {
   for (unsigned char c : s) {
@@ -27,6 +29,21 @@ uint64_t H(uint8_t tmpl, std::string_view a, std::string_view b = {}, std::strin
   if (!b.empty()) h = Fnv(h * 31 + 1, b);
   if (!c.empty()) h = Fnv(h * 31 + 2, c);
   return h ? h : 1;  // 0 marks an empty slot
+}
+
+// Common nouns that sit next to company, media and institution names.
+const std::unordered_set<std::string_view>& OrganizationCues() {
+  static const std::unordered_set<std::string_view> k = {
+      "company",     "companies", "firm",         "firms",     "corporation",  "startup",
+      "brand",       "brands",    "retailer",     "chain",     "bank",         "banks",
+      "shares",      "stock",     "investors",    "founder",   "founded",      "subsidiary",
+      "website",     "site",      "app",          "platform",  "newspaper",    "magazine",
+      "broadcaster", "network",   "channel",      "agency",    "ministry",     "party",
+      "club",        "team",      "group",        "customers", "customer",     "operator",
+      "airline",     "carrier",   "manufacturer", "maker",     "giant",        "insurer",
+      "lender",      "publisher", "outlet",       "ceo",       "spokesperson", "spokesman",
+      "spokeswoman", "merger",    "acquisition",  "acquired",  "partnership",  "union"};
+  return k;
 }
 
 const char* kLabelNames[] = {"O", "BP", "IP", "BO", "IO", "BL", "IL"};
@@ -222,8 +239,7 @@ void Prepare(const NerModel& model, TagInput* in) {
   }
 }
 
-void Features(const TagInput& in, const SentenceRange& s, size_t i, int prev, int prev2,
-              std::vector<uint64_t>* out) {
+void Features(const TagInput& in, const SentenceRange& s, size_t i, std::vector<uint64_t>* out) {
   out->clear();
   const Token& t = in.tokens[i];
   auto lw = [&](long k) -> std::string_view {
@@ -241,7 +257,6 @@ void Features(const TagInput& in, const SentenceRange& s, size_t i, int prev, in
   };
   long li = static_cast<long>(i);
   const std::string& w = in.lower[i];
-  std::string_view pl = kLabelNames[prev], p2 = kLabelNames[prev2];
   bool initial = i == s.first || (i > s.first && in.tokens[i - 1].Is(kPunct) &&
                                   (i - 1 == s.first || in.tokens[i - 1].text == "\"" ||
                                    in.tokens[i - 1].text == "\xE2\x80\x9C"));
@@ -255,15 +270,11 @@ void Features(const TagInput& in, const SentenceRange& s, size_t i, int prev, in
   out->push_back(H(8, lw(li - 2)));
   out->push_back(H(9, lw(li + 2)));
   out->push_back(H(10, sh(li - 1), sh(li), sh(li + 1)));
-  out->push_back(H(11, pl));
-  out->push_back(H(12, pl, p2));
-  out->push_back(H(13, pl, w));
   char g0[3] = {kGazNames[in.gaz[i] / 2][0], kGazNames[in.gaz[i] / 2][1],
                 static_cast<char>('0' + in.gaz[i] % 2)};
   out->push_back(H(14, std::string_view(g0, 3)));
   out->push_back(H(15, gz(li - 1), gz(li)));
   out->push_back(H(16, gz(li), gz(li + 1)));
-  out->push_back(H(17, pl, std::string_view(g0, 3)));
   if (t.Is(kUpper)) {
     // doc_flags: 1 seen lower-case in this document, 2 capitalised mid-sentence, 4 a word the
     // training text used lower-case (a common word capitalised here).
@@ -284,38 +295,97 @@ void Features(const TagInput& in, const SentenceRange& s, size_t i, int prev, in
     out->push_back(H(27, std::string_view(rp, 1), in.lower[l]));
     out->push_back(H(29, f > s.first ? in.lower[f - 1] : "<s>", std::string_view(rp, 1)));
   }
-  out->push_back(H(28, pl, in.shape[i]));
   out->push_back(H(30, t.text));
+  // Organisation cues the training text (no news) is too small to learn word by word: an
+  // organisation word ("Authority", "Inc", "Council") later in the same capitalised run, or a
+  // company/media word near the token ("companies such as X", "founder of X", "X shares").
+  if (in.run_pos[i]) {
+    for (size_t k = i + 1; k <= in.run_last[i]; ++k)
+      if (OrganizationWords().count(in.tokens[k].text)) {
+        out->push_back(H(31, "org-ahead", k == in.run_last[i] ? "last" : "mid"));
+        break;
+      }
+    if (OrganizationWords().count(t.text)) out->push_back(H(31, "org-self"));
+  }
+  if (t.Is(kUpper)) {
+    for (long k = li - 3; k <= li + 3; ++k) {
+      if (k == li || k < static_cast<long>(s.first) || k >= static_cast<long>(s.last)) continue;
+      if (OrganizationCues().count(in.lower[k])) {
+        out->push_back(H(32, k < li ? "before" : "after"));
+        break;
+      }
+    }
+  }
+}
+
+void PrevFeatures(const TagInput& in, size_t i, int prev,
+                  std::array<uint64_t, kPrevFeatures>* out) {
+  std::string_view pl = kLabelNames[prev];
+  char g0[3] = {kGazNames[in.gaz[i] / 2][0], kGazNames[in.gaz[i] / 2][1],
+                static_cast<char>('0' + in.gaz[i] % 2)};
+  (*out)[0] = H(11, pl);
+  (*out)[1] = H(13, pl, in.lower[i]);
+  (*out)[2] = H(17, pl, std::string_view(g0, 3));
+  (*out)[3] = H(28, pl, in.shape[i]);
+}
+
+// First-order Viterbi over one sentence. `score(features, out)` adds the weights of the feature
+// hashes to out[kClasses]. Punctuation other than "&" is always O, as no name ends inside it.
+template <typename Score>
+void Decode(const TagInput& in, const SentenceRange& s, const Score& score, uint8_t* labels) {
+  size_t n = s.last - s.first;
+  if (n == 0) return;
+  std::vector<uint64_t> feats;
+  feats.reserve(40);
+  std::vector<std::array<double, kClasses>> best(n);
+  std::vector<std::array<uint8_t, kClasses>> back(n);
+  std::array<uint64_t, kPrevFeatures> pf;
+  constexpr double kNone = -1e300;
+  for (size_t k = 0; k < n; ++k) {
+    size_t i = s.first + k;
+    const Token& t = in.tokens[i];
+    bool forced_o = t.Is(kPunct) && t.text != "&";
+    double emit[kClasses] = {};
+    if (!forced_o) {
+      Features(in, s, i, &feats);
+      score(feats.data(), feats.size(), emit);
+    }
+    int prev_count = k == 0 ? 1 : kClasses;
+    for (int c = 0; c < kClasses; ++c) best[k][c] = kNone;
+    for (int p = 0; p < prev_count; ++p) {
+      double base = k == 0 ? 0 : best[k - 1][p];
+      if (base <= kNone) continue;
+      double trans[kClasses] = {};
+      if (!forced_o) {
+        PrevFeatures(in, i, p, &pf);
+        score(pf.data(), pf.size(), trans);
+      }
+      for (int c = 0; c < (forced_o ? 1 : kClasses); ++c) {
+        if (!Allowed(p, c)) continue;
+        double v = base + emit[c] + trans[c];
+        if (v > best[k][c]) best[k][c] = v, back[k][c] = static_cast<uint8_t>(p);
+      }
+    }
+  }
+  int c = 0;
+  for (int x = 1; x < kClasses; ++x)
+    if (best[n - 1][x] > best[n - 1][c]) c = x;
+  for (size_t k = n; k-- > 0;) {
+    labels[s.first + k] = static_cast<uint8_t>(c);
+    c = back[k][c];
+  }
 }
 
 std::vector<uint8_t> NerModel::Tag(const TagInput& in) const {
   std::vector<uint8_t> labels(in.tokens.size(), kO);
-  std::vector<uint64_t> feats;
-  feats.reserve(40);
-  for (const SentenceRange& s : in.sentences) {
-    int prev = kO, prev2 = kO;
-    for (size_t i = s.first; i < s.last; ++i) {
-      const Token& t = in.tokens[i];
-      int best = kO;
-      if (!t.Is(kPunct) || t.text == "&") {
-        Features(in, s, i, prev, prev2, &feats);
-        int32_t score[kClasses] = {0, 0, 0, 0, 0, 0, 0};
-        for (uint64_t f : feats) {
-          const int16_t* w = Find(f);
-          if (!w) continue;
-          for (int c = 0; c < kClasses; ++c) score[c] += w[c];
-        }
-        int32_t top = INT32_MIN;
-        for (int c = 0; c < kClasses; ++c) {
-          if (!Allowed(prev, c)) continue;
-          if (score[c] > top) top = score[c], best = c;
-        }
-      }
-      labels[i] = static_cast<uint8_t>(best);
-      prev2 = prev;
-      prev = best;
+  auto score = [&](const uint64_t* f, size_t count, double* out) {
+    for (size_t j = 0; j < count; ++j) {
+      const int16_t* w = Find(f[j]);
+      if (!w) continue;
+      for (int c = 0; c < kClasses; ++c) out[c] += w[c];
     }
-  }
+  };
+  for (const SentenceRange& s : in.sentences) Decode(in, s, score, labels.data());
   return labels;
 }
 
@@ -338,41 +408,46 @@ NerModel NerModel::Train(std::vector<Example>* examples, int epochs, std::vector
     x.ts[c] = now;
     x.w[c] += d;
   };
+  auto score = [&](const uint64_t* f, size_t count, double* out) {
+    for (size_t j = 0; j < count; ++j) {
+      auto it = table.find(f[j]);
+      if (it == table.end()) continue;
+      for (int c = 0; c < kClasses; ++c) out[c] += it->second.w[c];
+    }
+  };
+  std::vector<uint8_t> pred;
+  std::array<uint64_t, kPrevFeatures> pf;
+  // Structured perceptron (Collins 2002): decode the sentence as at tagging time and move the
+  // weights from the predicted path's features to the gold path's where the two differ.
   for (int epoch = 0; epoch < epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t errors = 0, total = 0;
     for (size_t oi : order) {
       const Example& ex = (*examples)[oi];
+      pred.assign(ex.labels.size(), kO);
       for (const SentenceRange& s : ex.input.sentences) {
-        int prev = kO, prev2 = kO;
+        ++now;
+        Decode(ex.input, s, score, pred.data());
         for (size_t i = s.first; i < s.last; ++i) {
-          ++now;
           const Token& t = ex.input.tokens[i];
-          int gold = ex.labels[i];
-          int best = kO;
-          if (!t.Is(kPunct) || t.text == "&") {
-            Features(ex.input, s, i, prev, prev2, &feats);
-            float score[kClasses] = {};
+          int gold = ex.labels[i], got = pred[i];
+          int gold_prev = i > s.first ? ex.labels[i - 1] : static_cast<uint8_t>(kO);
+          int got_prev = i > s.first ? pred[i - 1] : static_cast<uint8_t>(kO);
+          ++total;
+          errors += gold != got;
+          if (t.Is(kPunct) && t.text != "&") continue;
+          if (gold == got && gold_prev == got_prev) continue;
+          if (gold != got) {
+            Features(ex.input, s, i, &feats);
             for (uint64_t f : feats) {
-              auto it = table.find(f);
-              if (it == table.end()) continue;
-              for (int c = 0; c < kClasses; ++c) score[c] += it->second.w[c];
-            }
-            float top = -1e30f;
-            for (int c = 0; c < kClasses; ++c)
-              if (Allowed(prev, c) && score[c] > top) top = score[c], best = c;
-            if (best != gold) {
-              for (uint64_t f : feats) {
-                update(f, gold, 1);
-                update(f, best, -1);
-              }
+              update(f, gold, 1);
+              update(f, got, -1);
             }
           }
-          total++;
-          errors += best != gold;
-          prev2 = prev;
-          // Train on the model's own history, as at tagging time.
-          prev = best;
+          PrevFeatures(ex.input, i, gold_prev, &pf);
+          for (uint64_t f : pf) update(f, gold, 1);
+          PrevFeatures(ex.input, i, got_prev, &pf);
+          for (uint64_t f : pf) update(f, got, -1);
         }
       }
     }
