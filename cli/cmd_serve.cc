@@ -14,6 +14,7 @@ Command AddServeCommand(CLI::App* root) {
   struct Flags : CommonFlags {
     server::ServerOptions server;
     size_t max_upload_mb = 64;
+    size_t cache_mb = 64;
   };
   auto* flags = new Flags();
   CLI::App* app =
@@ -35,12 +36,17 @@ Command AddServeCommand(CLI::App* root) {
   app->add_option("--max-upload-mb", flags->max_upload_mb, "Largest request body accepted, in MiB")
       ->check(CLI::Range(1, 4096))
       ->capture_default_str();
+  app->add_option("--cache-mb", flags->cache_mb,
+                  "Memory for rendered responses, dropped when the database changes (0 = off)")
+      ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
   app->add_flag("--new-token", flags->server.new_token,
                 "Replace the API token (the new one is printed once)");
   return {app, [flags] {
             server::ServerOptions options = flags->server;
             options.db = flags->db;
             options.max_body_bytes = flags->max_upload_mb << 20;
+            options.cache_bytes = flags->cache_mb << 20;
             options.run.jobs = flags->jobs;
             // SIGINT/SIGTERM are taken by one thread with sigwait, so stopping needs no work
             // inside a signal handler; every thread started later inherits the mask.

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <mutex>
 
+#include "server/detail/json_writer.h"
+#include "server/detail/response_cache.h"
 #include "server/detail/token.h"
 #include "server/detail/views.h"
 #include "server/detail/web_assets.h"
@@ -59,47 +61,60 @@ void SendFeed(httplib::Response& res, const std::string& format, const detail::F
   res.set_content(detail::JsonFeed(info, items), "application/feed+json; charset=utf-8");
 }
 
-// One SQLite connection per concurrent request: a Store is single-threaded by contract.
+// One store connection per concurrent request: a Store is single-threaded by contract. Each
+// keeps the last DataVersion it reported, so a change seen on any of them empties the cache.
+struct Connection {
+  std::unique_ptr<store::Store> store;
+  bool version_known = false;
+  uint64_t version = 0;
+};
+
 class StorePool {
  public:
   explicit StorePool(std::string location) : location_(std::move(location)) {}
   class Lease {
    public:
-    Lease(StorePool* pool, std::unique_ptr<store::Store> s) : pool_(pool), store_(std::move(s)) {}
+    Lease(StorePool* pool, std::unique_ptr<Connection> c) : pool_(pool), conn_(std::move(c)) {}
     Lease(Lease&&) = default;
     ~Lease() {
-      if (store_) pool_->Return(std::move(store_));
+      if (conn_) pool_->Return(std::move(conn_));
     }
-    store::Store* operator->() const { return store_.get(); }
-    store::Store* get() const { return store_.get(); }
+    store::Store* operator->() const { return conn_->store.get(); }
+    store::Store* get() const { return conn_->store.get(); }
+    Connection& connection() const { return *conn_; }
 
    private:
     StorePool* pool_;
-    std::unique_ptr<store::Store> store_;
+    std::unique_ptr<Connection> conn_;
   };
   core::Result<Lease> Acquire() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (!idle_.empty()) {
-        auto s = std::move(idle_.back());
+        auto c = std::move(idle_.back());
         idle_.pop_back();
-        return Lease(this, std::move(s));
+        return Lease(this, std::move(c));
       }
     }
     auto opened = store::OpenStore(location_);
     if (!opened.ok()) return opened.status();
-    return Lease(this, std::move(opened).value());
+    auto c = std::make_unique<Connection>();
+    c->store = std::move(opened).value();
+    return Lease(this, std::move(c));
   }
 
  private:
-  void Return(std::unique_ptr<store::Store> s) {
+  void Return(std::unique_ptr<Connection> c) {
     std::lock_guard<std::mutex> lock(mu_);
-    idle_.push_back(std::move(s));
+    idle_.push_back(std::move(c));
   }
   std::string location_;
   std::mutex mu_;
-  std::vector<std::unique_ptr<store::Store>> idle_;
+  std::vector<std::unique_ptr<Connection>> idle_;
 };
+
+// The content of a handler's 200 response, for the cache; false for anything else.
+bool Rendered(const httplib::Response& res) { return res.status == -1 || res.status == 200; }
 
 // Reads ?limit= (1..kMaxPageSize, default 20); false after sending a 400.
 bool ReadLimit(const httplib::Request& req, httplib::Response& res, size_t* limit) {
@@ -141,6 +156,11 @@ std::string BaseUrl(const httplib::Request& req) {
   return "http://" + host;
 }
 
+// Responses depend on the request target only, and feeds also on the Host they link back to.
+std::string CacheKey(const httplib::Request& req, const char* format) {
+  return format == nullptr ? req.target : req.target + '\n' + BaseUrl(req);
+}
+
 std::string SafeFileName(const std::string& name) {
   std::string out;
   for (char c : name.substr(0, 80))
@@ -161,8 +181,15 @@ struct Server::Impl {
   std::string new_token;
   int port = 0;
   std::mutex ingest_mu;
+  detail::ResponseCache cache;
 
-  explicit Impl(const ServerOptions& o) : options(o), pool(o.db) {}
+  explicit Impl(const ServerOptions& o) : options(o), pool(o.db), cache(o.cache_bytes) {}
+
+  // Sends the cached response for `key` when the store has not changed since it was rendered;
+  // else renders it with `render(res)` and keeps it if it is a 200.
+  template <typename Render>
+  void Cached(const std::string& key, StorePool::Lease& lease, httplib::Response& res,
+              Render render);
 
   void Routes();
   bool Authorized(const httplib::Request& req, httplib::Response& res) const;
@@ -172,6 +199,30 @@ struct Server::Impl {
   void Search(const httplib::Request& req, httplib::Response& res, const char* format);
   void Ingest(const httplib::Request& req, httplib::Response& res);
 };
+
+template <typename Render>
+void Server::Impl::Cached(const std::string& key, StorePool::Lease& lease, httplib::Response& res,
+                          Render render) {
+  if (options.cache_bytes == 0) return render(res);
+  auto version = lease->DataVersion();
+  if (!version.ok()) return render(res);  // a backend without versions is never cached
+  Connection& c = lease.connection();
+  if (!c.version_known || c.version != version.value()) {
+    // This connection saw a commit (or is new, and may have missed one): what is cached may
+    // predate it. The epoch is read after this check and before the store is read, so a
+    // response is never kept under an epoch newer than its data.
+    c.version_known = true;
+    c.version = version.value();
+    cache.Invalidate();
+  }
+  const uint64_t epoch = cache.epoch();
+  if (auto hit = cache.Find(key, epoch)) {
+    res.set_content(hit->body, hit->content_type.c_str());
+    return;
+  }
+  render(res);
+  if (Rendered(res)) cache.Put(key, epoch, res.body, res.get_header_value("Content-Type"));
+}
 
 bool Server::Impl::Authorized(const httplib::Request& req, httplib::Response& res) const {
   const std::string auth = req.get_header_value("Authorization");
@@ -210,41 +261,52 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
   }
   auto lease = pool.Acquire();
   if (!lease.ok()) return SendStatus(res, lease.status());
-  auto page = lease.value()->ListStories(q);
-  if (!page.ok()) return SendStatus(res, page.status());
-  if (format != nullptr) {
-    std::string base = BaseUrl(req);
-    std::vector<detail::FeedItem> items;
-    for (const auto& s : page.value().stories)
-      items.push_back({s.id, s.title, base + "/#/story/" + s.id, s.last_published,
-                       std::to_string(s.article_ids.size()) + " articles from " +
-                           std::to_string(s.outlets.size()) + " outlets (" +
-                           std::to_string(s.independent_outlets) + " independent)"});
-    return SendFeed(res, format, {"wirebrief stories", base + req.target, base + "/"}, items);
-  }
-  json list = json::array();
-  for (const auto& s : page.value().stories) list.push_back(detail::StorySummaryJson(s));
-  json out = {{"stories", list}};
-  out["next_cursor"] =
-      page.value().next_cursor.empty() ? json(nullptr) : json(page.value().next_cursor);
-  SendJson(res, out);
+  Cached(CacheKey(req, format), lease.value(), res, [&](httplib::Response& out) {
+    auto page = lease.value()->ListStories(q);
+    if (!page.ok()) return SendStatus(out, page.status());
+    if (format != nullptr) {
+      std::string base = BaseUrl(req);
+      std::vector<detail::FeedItem> items;
+      for (const auto& s : page.value().stories)
+        items.push_back({s.id, s.title, base + "/#/story/" + s.id, s.last_published,
+                         std::to_string(s.article_ids.size()) + " articles from " +
+                             std::to_string(s.outlets.size()) + " outlets (" +
+                             std::to_string(s.independent_outlets) + " independent)"});
+      return SendFeed(out, format, {"wirebrief stories", base + req.target, base + "/"}, items);
+    }
+    detail::JsonWriter w;
+    w.BeginObject();
+    w.Key("next_cursor");
+    if (page.value().next_cursor.empty())
+      w.Null();
+    else
+      w.String(page.value().next_cursor);
+    w.Key("stories");
+    w.BeginArray();
+    for (const auto& s : page.value().stories) detail::WriteStorySummary(s, &w);
+    w.EndArray();
+    w.EndObject();
+    out.set_content(w.Take(), kJson);
+  });
 }
 
 void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res) {
   auto lease = pool.Acquire();
   if (!lease.ok()) return SendStatus(res, lease.status());
-  store::Store* st = lease.value().get();
-  auto record = st->LoadStory(req.matches[1]);
-  if (!record.ok()) return SendStatus(res, record.status());
-  std::map<std::string, core::Article> articles;
-  for (const auto& id : record.value().story.article_ids) {
-    auto a = st->LoadArticle(id);
-    if (a.ok())
-      articles.emplace(id, std::move(a).value());
-    else if (a.status().code() != core::StatusCode::kNotFound)
-      return SendStatus(res, a.status());
-  }
-  SendJson(res, detail::StoryJson(record.value(), articles));
+  Cached(CacheKey(req, nullptr), lease.value(), res, [&](httplib::Response& out) {
+    store::Store* st = lease.value().get();
+    auto record = st->LoadStory(req.matches[1]);
+    if (!record.ok()) return SendStatus(out, record.status());
+    std::map<std::string, core::Article> articles;
+    for (const auto& id : record.value().story.article_ids) {
+      auto a = st->LoadArticle(id);
+      if (a.ok())
+        articles.emplace(id, std::move(a).value());
+      else if (a.status().code() != core::StatusCode::kNotFound)
+        return SendStatus(out, a.status());
+    }
+    out.set_content(detail::StoryJson(record.value(), articles), kJson);
+  });
 }
 
 void Server::Impl::GetArticle(const httplib::Request& req, httplib::Response& res) {
@@ -278,32 +340,49 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
     return;
   auto lease = pool.Acquire();
   if (!lease.ok()) return SendStatus(res, lease.status());
-  auto page = lease.value()->SearchArticles(q);
-  if (!page.ok()) return SendStatus(res, page.status());
-  if (format != nullptr) {
-    std::string base = BaseUrl(req);
-    std::vector<detail::FeedItem> items;
-    for (const auto& h : page.value().hits) {
-      std::string summary;
-      for (char c : h.snippet)
-        if (c != '\x02' && c != '\x03') summary += c;
-      items.push_back({h.id, h.title, base + "/#/article/" + h.id, h.date_published, summary});
+  Cached(CacheKey(req, format), lease.value(), res, [&](httplib::Response& out) {
+    auto page = lease.value()->SearchArticles(q);
+    if (!page.ok()) return SendStatus(out, page.status());
+    if (format != nullptr) {
+      std::string base = BaseUrl(req);
+      std::vector<detail::FeedItem> items;
+      for (const auto& h : page.value().hits) {
+        std::string summary;
+        for (char c : h.snippet)
+          if (c != '\x02' && c != '\x03') summary += c;
+        items.push_back({h.id, h.title, base + "/#/article/" + h.id, h.date_published, summary});
+      }
+      return SendFeed(out, format,
+                      {"wirebrief search: " + Param(req, "q"), base + req.target, base + "/"},
+                      items);
     }
-    return SendFeed(res, format,
-                    {"wirebrief search: " + Param(req, "q"), base + req.target, base + "/"}, items);
-  }
-  json hits = json::array();
-  for (const auto& h : page.value().hits) hits.push_back(detail::SearchHitJson(h));
-  json out = {{"query",
-               {{"match", q.match},
-                {"outlet", q.outlet},
-                {"language", q.language},
-                {"since", q.since},
-                {"until", q.until}}},
-              {"hits", hits}};
-  out["next_cursor"] =
-      page.value().next_cursor.empty() ? json(nullptr) : json(page.value().next_cursor);
-  SendJson(res, out);
+    detail::JsonWriter w;
+    w.BeginObject();
+    w.Key("hits");
+    w.BeginArray();
+    for (const auto& h : page.value().hits) detail::WriteSearchHit(h, &w);
+    w.EndArray();
+    w.Key("next_cursor");
+    if (page.value().next_cursor.empty())
+      w.Null();
+    else
+      w.String(page.value().next_cursor);
+    w.Key("query");
+    w.BeginObject();
+    w.Key("language");
+    w.String(q.language);
+    w.Key("match");
+    w.String(q.match);
+    w.Key("outlet");
+    w.String(q.outlet);
+    w.Key("since");
+    w.String(q.since);
+    w.Key("until");
+    w.String(q.until);
+    w.EndObject();
+    w.EndObject();
+    out.set_content(w.Take(), kJson);
+  });
 }
 
 void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {

@@ -41,6 +41,9 @@ struct ServerOptions {
   std::vector<std::string> cors_origins;  // Default: none, so browsers block cross-origin reads.
   size_t max_body_bytes = 64u << 20;      // Default: 64 MiB per request body (ingest uploads).
   size_t threads = 32;                    // Default: 32 request threads (one per open connection).
+  // Rendered story lists, story pages and searches kept until the store changes (any commit,
+  // from any process); least recently used first out. Default: 64 MiB; 0 turns it off.
+  size_t cache_bytes = 64u << 20;
   bool new_token = false;                 // Default: false; true replaces the stored API token.
   pipeline::RunOptions run;               // used by POST /v1/ingest
 };

@@ -25,6 +25,7 @@ core::Result<std::vector<core::Provenance>> Store::LoadProvenance(const std::str
   return NotInBackend("LoadProvenance");
 }
 core::Result<ArticlePage> Store::SearchArticles(const ArticleQuery&) { return NotInBackend("SearchArticles"); }
+core::Result<uint64_t> Store::DataVersion() { return NotInBackend("DataVersion"); }
 core::Result<std::string> Store::GetSetting(const std::string&) { return NotInBackend("GetSetting"); }
 core::Status Store::PutSetting(const std::string&, const std::string&, bool, bool*) {
   return NotInBackend("PutSetting");

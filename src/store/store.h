@@ -113,6 +113,10 @@ class Store {
   // Every provenance record of the article (the same page may arrive from several inputs).
   virtual core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id);
   virtual core::Result<ArticlePage> SearchArticles(const ArticleQuery& query);
+  // A number that differs between two calls on this object whenever stored data changed in
+  // between (a commit by this or any other connection or process); values compare only within
+  // one Store object. The server keys its response cache on it. Default: kUnsupported.
+  virtual core::Result<uint64_t> DataVersion();
   // Small key/value settings (the server's token hash). GetSetting: kNotFound when unset.
   // PutSetting with only_if_absent leaves an existing value and sets *stored = false.
   virtual core::Result<std::string> GetSetting(const std::string& key);

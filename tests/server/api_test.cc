@@ -368,6 +368,29 @@ TEST_F(ApiTest, NoPathReachesTheFilesystem) {
   EXPECT_EQ(js->body.find("innerHTML ="), std::string::npos);
 }
 
+// Responses are cached until the store changes; a change made through another connection (as
+// a `wirebrief run` in another process would) must show on the next request.
+TEST_F(ApiTest, CachedResponsesFollowChangesFromAnotherConnection) {
+  auto writer = OpenStore();
+  auto stored = writer->LoadStories();
+  ASSERT_TRUE(stored.ok());
+  ASSERT_FALSE(stored.value().empty());
+  const std::string id = stored.value()[0].story.id;
+  const std::string title = stored.value()[0].story.title;
+  for (int i = 0; i < 2; ++i) {  // the second time from the cache
+    EXPECT_EQ(Get("/v1/stories?limit=1")["stories"][0]["title"], title);
+    EXPECT_EQ(Get("/v1/stories/" + id)["title"], title);
+  }
+  std::vector<store::StoryRecord> changed = stored.value();
+  changed[0].story.title = "Retitled while the server was running";
+  ASSERT_TRUE(writer->ReplaceStories(changed).ok());
+  EXPECT_EQ(Get("/v1/stories?limit=1")["stories"][0]["title"], changed[0].story.title);
+  EXPECT_EQ(Get("/v1/stories/" + id)["title"], changed[0].story.title);
+  ASSERT_TRUE(writer->ReplaceStories(stored.value()).ok());
+  EXPECT_EQ(Get("/v1/stories?limit=1")["stories"][0]["title"], title);
+  EXPECT_EQ(Get("/v1/stories/" + id)["title"], title);
+}
+
 TEST_F(ApiTest, IngestNeedsTheTokenAndRunsThePipeline) {
   ASSERT_FALSE(token_.empty());
   const std::string page =

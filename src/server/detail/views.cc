@@ -58,102 +58,203 @@ std::string SpanText(const std::string& text, core::CharSpan span) {
   return text.substr(b, e - b);
 }
 
-json StorySummaryJson(const core::Story& s) {
-  return {{"id", s.id},
-          {"title", s.title},
-          {"first_published", s.first_published},
-          {"last_published", s.last_published},
-          {"article_count", s.article_ids.size()},
-          {"outlets", s.outlets},
-          {"outlet_count", s.outlets.size()},
-          {"independent_outlets", s.independent_outlets}};
+namespace {
+
+// Members of the story summary that sort before "articles" and after it: the story page puts
+// its own members between them (keys in byte order, see json_writer.h).
+void SummaryHead(const core::Story& s, JsonWriter* w) {
+  w->Key("article_count");
+  w->UInt(s.article_ids.size());
 }
 
-json StoryJson(const store::StoryRecord& r, const std::map<std::string, core::Article>& articles) {
-  json j = StorySummaryJson(r.story);
+void SummaryTail(const core::Story& s, JsonWriter* w) {
+  w->Key("first_published");
+  w->String(s.first_published);
+  w->Key("id");
+  w->String(s.id);
+  w->Key("independent_outlets");
+  w->Int(s.independent_outlets);
+  w->Key("last_published");
+  w->String(s.last_published);
+  w->Key("outlet_count");
+  w->UInt(s.outlets.size());
+  w->Key("outlets");
+  w->Strings(s.outlets);
+  w->Key("title");
+  w->String(s.title);
+}
+
+}  // namespace
+
+void WriteStorySummary(const core::Story& s, JsonWriter* w) {
+  w->BeginObject();
+  SummaryHead(s, w);
+  SummaryTail(s, w);
+  w->EndObject();
+}
+
+std::string StoryJson(const store::StoryRecord& r,
+                      const std::map<std::string, core::Article>& articles) {
+  JsonWriter w(8192);
+  w.BeginObject();
+  SummaryHead(r.story, &w);
+
   // Copy families: the same text republished; the first member is the original.
   std::map<std::string, int> family_of;
-  json families = json::array();
-  for (size_t f = 0; f < r.copy_families.size(); ++f) {
-    json members = json::array();
-    for (const auto& id : r.copy_families[f]) {
-      family_of[id] = static_cast<int>(f);
-      auto it = articles.find(id);
-      json m = {{"id", id}, {"outlet", OutletOr(articles, id)}};
-      if (it != articles.end()) {
-        m["title"] = it->second.title;
-        m["url"] = it->second.url;
-        m["date_published"] = it->second.date_published;
-      }
-      members.push_back(m);
-    }
-    families.push_back({{"family", f}, {"articles", members}});
-  }
-  j["copy_families"] = families;
+  for (size_t f = 0; f < r.copy_families.size(); ++f)
+    for (const auto& id : r.copy_families[f]) family_of[id] = static_cast<int>(f);
 
-  json arts = json::array();
+  w.Key("articles");
+  w.BeginArray();
   for (const auto& id : r.story.article_ids) {
+    w.BeginObject();
     auto it = articles.find(id);
     if (it == articles.end()) {
-      arts.push_back({{"id", id}, {"missing", true}});
+      w.Key("id");
+      w.String(id);
+      w.Key("missing");
+      w.Bool(true);
+      w.EndObject();
       continue;
     }
     const core::Article& a = it->second;
-    json m = {{"id", id},
-              {"title", a.title},
-              {"outlet", core::OutletOf(a)},
-              {"url", a.url},
-              {"authors", a.authors},
-              {"date_published", a.date_published},
-              {"language", a.language},
-              {"wire", a.wire}};
+    w.Key("authors");
+    w.Strings(a.authors);
+    w.Key("date_published");
+    w.String(a.date_published);
+    w.Key("family");
     auto fam = family_of.find(id);
-    m["family"] = fam == family_of.end() ? json(nullptr) : json(fam->second);
-    arts.push_back(m);
+    if (fam == family_of.end())
+      w.Null();
+    else
+      w.Int(fam->second);
+    w.Key("id");
+    w.String(id);
+    w.Key("language");
+    w.String(a.language);
+    w.Key("outlet");
+    w.String(core::OutletOf(a));
+    w.Key("title");
+    w.String(a.title);
+    w.Key("url");
+    w.String(a.url);
+    w.Key("wire");
+    w.Strings(a.wire);
+    w.EndObject();
   }
-  j["articles"] = arts;
+  w.EndArray();
 
   // Citations are numbered per story in order of first use (as `show` does).
+  w.Key("brief");
+  w.BeginObject();
+  w.Key("headline");
+  w.String(r.brief.headline.empty() ? r.story.title : r.brief.headline);
+  w.Key("lines");
+  w.BeginArray();
   std::map<std::pair<std::string, uint32_t>, int> number;
-  json lines = json::array();
   for (const auto& l : r.brief.lines) {
-    json cites = json::array();
+    w.BeginObject();
+    w.Key("citations");
+    w.BeginArray();
     for (const auto& c : l.citations) {
       auto key = std::make_pair(c.article_id, c.span.begin);
       auto [pos, fresh] = number.emplace(key, static_cast<int>(number.size()) + 1);
-      json cj = {{"n", pos->second},
-                 {"article_id", c.article_id},
-                 {"char_start", c.span.begin},
-                 {"char_end", c.span.end}};
+      w.BeginObject();
+      w.Key("article_id");
+      w.String(c.article_id);
+      w.Key("char_end");
+      w.UInt(c.span.end);
+      w.Key("char_start");
+      w.UInt(c.span.begin);
       auto it = articles.find(c.article_id);
       if (it == articles.end()) {
-        cj["missing"] = true;
+        w.Key("missing");
+        w.Bool(true);
+        w.Key("n");
+        w.Int(pos->second);
       } else {
         const core::Article& a = it->second;
-        cj["outlet"] = core::OutletOf(a);
-        cj["title"] = a.title;
-        cj["url"] = a.url;
-        cj["date_published"] = a.date_published;
-        cj["sentence"] = SpanText(a.text, c.span);
+        w.Key("date_published");
+        w.String(a.date_published);
         // The figures this sentence states: each outlet's value when outlets disagree.
-        json figs = json::array();
-        for (const auto& f : a.annotations.figures)
-          if (f.span.begin >= c.span.begin && f.span.end <= c.span.end)
-            figs.push_back({{"text", f.text}, {"value", f.value}, {"unit", f.unit}});
-        cj["figures"] = figs;
+        w.Key("figures");
+        w.BeginArray();
+        for (const auto& f : a.annotations.figures) {
+          if (f.span.begin < c.span.begin || f.span.end > c.span.end) continue;
+          w.BeginObject();
+          w.Key("text");
+          w.String(f.text);
+          w.Key("unit");
+          w.String(f.unit);
+          w.Key("value");
+          w.Double(f.value);
+          w.EndObject();
+        }
+        w.EndArray();
+        w.Key("n");
+        w.Int(pos->second);
+        w.Key("outlet");
+        w.String(core::OutletOf(a));
+        w.Key("sentence");
+        w.String(SpanText(a.text, c.span));
+        w.Key("title");
+        w.String(a.title);
+        w.Key("url");
+        w.String(a.url);
       }
-      cites.push_back(cj);
+      w.EndObject();
     }
-    json lj = {{"section", core::BriefSectionName(l.section)},
-               {"text", l.text},
-               {"citations", cites},
-               {"conflict", l.conflict}};
-    if (!l.label.empty()) lj["label"] = l.label;
-    lines.push_back(lj);
+    w.EndArray();
+    w.Key("conflict");
+    w.Bool(l.conflict);
+    if (!l.label.empty()) {
+      w.Key("label");
+      w.String(l.label);
+    }
+    w.Key("section");
+    w.String(core::BriefSectionName(l.section));
+    w.Key("text");
+    w.String(l.text);
+    w.EndObject();
   }
-  j["brief"] = {{"headline", r.brief.headline.empty() ? r.story.title : r.brief.headline},
-                {"lines", lines}};
-  return j;
+  w.EndArray();
+  w.EndObject();
+
+  w.Key("copy_families");
+  w.BeginArray();
+  for (size_t f = 0; f < r.copy_families.size(); ++f) {
+    w.BeginObject();
+    w.Key("articles");
+    w.BeginArray();
+    for (const auto& id : r.copy_families[f]) {
+      auto it = articles.find(id);
+      w.BeginObject();
+      if (it != articles.end()) {
+        w.Key("date_published");
+        w.String(it->second.date_published);
+      }
+      w.Key("id");
+      w.String(id);
+      w.Key("outlet");
+      w.String(OutletOr(articles, id));
+      if (it != articles.end()) {
+        w.Key("title");
+        w.String(it->second.title);
+        w.Key("url");
+        w.String(it->second.url);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("family");
+    w.UInt(f);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  SummaryTail(r.story, &w);
+  w.EndObject();
+  return w.Take();
 }
 
 json ArticleJson(const core::Article& a, const std::vector<core::Provenance>& provenance) {
@@ -177,30 +278,44 @@ json ArticleJson(const core::Article& a, const std::vector<core::Provenance>& pr
   return j;
 }
 
-json SearchHitJson(const store::ArticleHit& h) {
-  json segments = json::array();
-  std::string cur;
+void WriteSearchHit(const store::ArticleHit& h, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("date_published");
+  w->String(h.date_published);
+  w->Key("id");
+  w->String(h.id);
+  w->Key("language");
+  w->String(h.language);
+  w->Key("outlet");
+  w->String(h.outlet);
+  // The snippet as segments; \x02 opens a matched term and \x03 closes it.
+  w->Key("snippet");
+  w->BeginArray();
   bool hit = false;
-  auto flush = [&] {
-    if (!cur.empty()) segments.push_back({{"text", cur}, {"hit", hit}});
-    cur.clear();
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    if (end == start) return;
+    w->BeginObject();
+    w->Key("hit");
+    w->Bool(hit);
+    w->Key("text");
+    w->String(std::string_view(h.snippet).substr(start, end - start));
+    w->EndObject();
   };
-  for (char c : h.snippet) {
-    if (c == '\x02' || c == '\x03') {
-      flush();
-      hit = c == '\x02';
-    } else {
-      cur += c;
-    }
+  for (size_t i = 0; i < h.snippet.size(); ++i) {
+    char c = h.snippet[i];
+    if (c != '\x02' && c != '\x03') continue;
+    flush(i);
+    hit = c == '\x02';
+    start = i + 1;
   }
-  flush();
-  return {{"id", h.id},
-          {"title", h.title},
-          {"url", h.url},
-          {"outlet", h.outlet},
-          {"date_published", h.date_published},
-          {"language", h.language},
-          {"snippet", segments}};
+  flush(h.snippet.size());
+  w->EndArray();
+  w->Key("title");
+  w->String(h.title);
+  w->Key("url");
+  w->String(h.url);
+  w->EndObject();
 }
 
 std::string AtomFeed(const FeedInfo& info, const std::vector<FeedItem>& items) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "server/detail/json_writer.h"
 #include "store/store.h"
 
 namespace wirebrief::server::detail {
@@ -15,14 +16,14 @@ namespace wirebrief::server::detail {
 using json = nlohmann::json;
 
 // One line of the story list: headline, counts, outlets, time span.
-json StorySummaryJson(const core::Story& story);
+void WriteStorySummary(const core::Story& story, JsonWriter* w);
 // A story with its brief; every citation resolved against `articles` (members that are missing
 // still appear, with "missing": true, so a broken reference shows instead of vanishing).
-json StoryJson(const store::StoryRecord& record,
-               const std::map<std::string, core::Article>& articles);
+std::string StoryJson(const store::StoryRecord& record,
+                      const std::map<std::string, core::Article>& articles);
 json ArticleJson(const core::Article& article, const std::vector<core::Provenance>& provenance);
 // A search hit; the snippet as segments [{"text", "hit"}] so clients never parse markup.
-json SearchHitJson(const store::ArticleHit& hit);
+void WriteSearchHit(const store::ArticleHit& hit, JsonWriter* w);
 
 // The text of `span` in `text`, clamped to the text (stored spans are data, not promises).
 std::string SpanText(const std::string& text, core::CharSpan span);

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <unordered_map>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -117,10 +118,36 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 )sql",
 };
 
+using StmtCache = std::unordered_map<std::string, sqlite3_stmt*>;
+constexpr size_t kMaxCachedStatements = 64;  // filter combinations of the list and search
+
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); }
-  ~Stmt() { sqlite3_finalize(st_); }
+  // Borrows the statement for `sql` from `cache` (preparing and keeping it when the cache has
+  // room); the destructor resets it, which also ends its read transaction.
+  Stmt(sqlite3* db, StmtCache* cache, const std::string& sql) {
+    if (auto it = cache->find(sql); it != cache->end()) {
+      st_ = it->second;
+      rc_ = SQLITE_OK;
+      borrowed_ = true;
+      return;
+    }
+    rc_ = sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_,
+                             nullptr);
+    if (rc_ == SQLITE_OK && cache->size() < kMaxCachedStatements) {
+      cache->emplace(sql, st_);
+      borrowed_ = true;
+    }
+  }
+  ~Stmt() {
+    if (!borrowed_) {
+      sqlite3_finalize(st_);
+      return;
+    }
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
   bool ok() const { return rc_ == SQLITE_OK; }
@@ -147,6 +174,7 @@ class Stmt {
  private:
   sqlite3_stmt* st_ = nullptr;
   int rc_;
+  bool borrowed_ = false;
 };
 
 // Decodes one row of kArticleColumns (LoadArticles, LoadArticle).
@@ -225,6 +253,7 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 }  // namespace
 
 SqliteStore::~SqliteStore() {
+  for (auto& [sql, st] : prepared_) sqlite3_finalize(st);
   if (db_) sqlite3_close(db_);
 }
 
@@ -477,6 +506,10 @@ std::string EndOfDay(const std::string& until) { return until + "~"; }
 // The rowids of articles matching an FTS5 expression, as an SQL subquery.
 constexpr const char* kFtsRowids = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ";
 
+// Story search: from this many matching articles on, walking the newest stories is cheaper
+// than visiting every match (see ListStories).
+constexpr int64_t kWalkStoriesAboveMatches = 2000;
+
 size_t PageSize(size_t limit) { return limit == 0 ? 1 : limit; }
 
 }  // namespace
@@ -492,7 +525,17 @@ core::Status SqliteStore::QueryError(const std::string& what) const {
   return Error(what);
 }
 
+void SqliteStore::TuneForReads() {
+  if (tuned_for_reads_) return;
+  tuned_for_reads_ = true;
+  // The server reads story and article pages at random over the whole file: through the
+  // connection's 2 MB page cache every read was a pread() (8% of the story page's time).
+  // Mapped, pages come from the OS cache directly. Best effort: a failure only costs speed.
+  sqlite3_exec(db_, "PRAGMA mmap_size=1073741824", nullptr, nullptr, nullptr);
+}
+
 core::Result<StoryPage> SqliteStore::ListStories(const StoryQuery& query) {
+  TuneForReads();
   SqlBuilder b;
   if (!query.since.empty()) b.And("s.last_published >= " + b.Arg(), {query.since});
   if (!query.until.empty()) b.And("s.first_published < " + b.Arg(), {EndOfDay(query.until)});
@@ -515,10 +558,25 @@ core::Result<StoryPage> SqliteStore::ListStories(const StoryQuery& query) {
         "e.article_id WHERE e.name = " +
             b.Arg() + ")",
         {query.entity});
-  if (!query.match.empty())
-    b.And("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE "
-          "a.rowid IN (" + std::string(kFtsRowids) + b.Arg() + "))",
-          {query.match});
+  if (!query.match.empty()) {
+    // Two plans with the same answer; the number of matching articles picks the cheaper. Few
+    // matches: from each match to its story (two lookups a match). Many: walk the stories
+    // newest first and stop at the page, each story asking whether a member is in the match
+    // set. Over 100,000 articles a word in 7% of them took 20 ms the first way and 3 ms the
+    // second, a name in five articles 0.1 ms and 35 ms (every story walked).
+    Stmt count(db_, &prepared_, std::string("SELECT count(*) FROM (") + kFtsRowids + "?1)");
+    if (!count.ok()) return QueryError("listing stories");
+    count.Bind(1, query.match);
+    if (count.Step() != SQLITE_ROW) return QueryError("listing stories");
+    if (count.Int(0) < kWalkStoriesAboveMatches)
+      b.And("s.id IN (SELECT sa.story_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE "
+            "a.rowid IN (" + std::string(kFtsRowids) + b.Arg() + "))",
+            {query.match});
+    else
+      b.And("EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE "
+            "sa.story_id = s.id AND a.rowid IN (" + std::string(kFtsRowids) + b.Arg() + "))",
+            {query.match});
+  }
   if (!query.cursor.empty()) {
     std::string raw;
     size_t sep;
@@ -531,8 +589,8 @@ core::Result<StoryPage> SqliteStore::ListStories(const StoryQuery& query) {
   std::string sql = "SELECT s.id, s.title, s.first_published, s.last_published, s.outlets, s.independent_outlets "
                     "FROM stories s" + b.where + " ORDER BY s.last_published DESC, s.id LIMIT " +
                     std::to_string(limit + 1);
-  Stmt q(db_, sql.c_str());
-  Stmt mem(db_, kStoryMembers);
+  Stmt q(db_, &prepared_, sql);
+  Stmt mem(db_, &prepared_, kStoryMembers);
   if (!q.ok() || !mem.ok()) return QueryError("listing stories");
   b.BindAll(&q);
   StoryPage page;
@@ -563,9 +621,10 @@ core::Result<StoryPage> SqliteStore::ListStories(const StoryQuery& query) {
 }
 
 core::Result<StoryRecord> SqliteStore::LoadStory(const std::string& id) {
-  Stmt q(db_, (std::string("SELECT ") + kStoryColumns + " WHERE s.id = ?1").c_str());
-  Stmt mem(db_, kStoryMembers);
-  Stmt fam(db_, kStoryFamilies);
+  TuneForReads();
+  Stmt q(db_, &prepared_, std::string("SELECT ") + kStoryColumns + " WHERE s.id = ?1");
+  Stmt mem(db_, &prepared_, kStoryMembers);
+  Stmt fam(db_, &prepared_, kStoryFamilies);
   if (!q.ok() || !mem.ok() || !fam.ok()) return Error("loading story " + id);
   q.Bind(1, id);
   int rc = q.Step();
@@ -577,7 +636,8 @@ core::Result<StoryRecord> SqliteStore::LoadStory(const std::string& id) {
 }
 
 core::Result<core::Article> SqliteStore::LoadArticle(const std::string& id) {
-  Stmt q(db_, (std::string("SELECT ") + kArticleColumns + " WHERE a.id = ?1").c_str());
+  TuneForReads();
+  Stmt q(db_, &prepared_, std::string("SELECT ") + kArticleColumns + " WHERE a.id = ?1");
   if (!q.ok()) return Error("loading article " + id);
   q.Bind(1, id);
   int rc = q.Step();
@@ -589,8 +649,9 @@ core::Result<core::Article> SqliteStore::LoadArticle(const std::string& id) {
 }
 
 core::Result<std::vector<core::Provenance>> SqliteStore::LoadProvenance(const std::string& article_id) {
-  Stmt q(db_, "SELECT source, container, offset, length, record_id, crawl_date, http_status FROM provenance "
-              "WHERE article_id = ?1 ORDER BY rowid");
+  Stmt q(db_, &prepared_,
+         "SELECT source, container, offset, length, record_id, crawl_date, http_status FROM provenance "
+         "WHERE article_id = ?1 ORDER BY rowid");
   if (!q.ok()) return Error("loading provenance of " + article_id);
   q.Bind(1, article_id);
   std::vector<core::Provenance> out;
@@ -603,6 +664,7 @@ core::Result<std::vector<core::Provenance>> SqliteStore::LoadProvenance(const st
 }
 
 core::Result<ArticlePage> SqliteStore::SearchArticles(const ArticleQuery& query) {
+  TuneForReads();
   SqlBuilder b;
   if (!query.match.empty()) b.And("articles_fts MATCH " + b.Arg(), {query.match});
   if (!query.outlet.empty())
@@ -645,7 +707,7 @@ core::Result<ArticlePage> SqliteStore::SearchArticles(const ArticleQuery& query)
                 (query.by_relevance ? " ORDER BY bm25(articles_fts, 4.0, 1.0), a.rowid"
                                     : " ORDER BY f.rowid DESC");
   if (query.match.empty() || filtered) sql += " LIMIT " + std::to_string(limit + 1) + " OFFSET " + std::to_string(offset);
-  Stmt q(db_, sql.c_str());
+  Stmt q(db_, &prepared_, sql);
   if (!q.ok()) return QueryError("searching articles");
   b.BindAll(&q);
   ArticlePage page;
@@ -678,6 +740,13 @@ core::Result<ArticlePage> SqliteStore::SearchArticles(const ArticleQuery& query)
     for (size_t i = 0; i < rowids.size(); ++i) page.hits[i].snippet = snippets[rowids[i]];
   }
   return page;
+}
+
+core::Result<uint64_t> SqliteStore::DataVersion() {
+  // data_version moves with other connections' commits, total_changes with this one's.
+  Stmt q(db_, &prepared_, "PRAGMA data_version");
+  if (!q.ok() || q.Step() != SQLITE_ROW) return Error("reading the data version");
+  return (static_cast<uint64_t>(q.Int(0)) << 32) ^ static_cast<uint64_t>(sqlite3_total_changes64(db_));
 }
 
 core::Result<std::string> SqliteStore::GetSetting(const std::string& key) {

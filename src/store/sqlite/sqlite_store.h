@@ -2,10 +2,12 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "store/store.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace wirebrief::store {
 
@@ -25,6 +27,7 @@ class SqliteStore final : public Store {
   core::Result<core::Article> LoadArticle(const std::string& id) override;
   core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id) override;
   core::Result<ArticlePage> SearchArticles(const ArticleQuery& query) override;
+  core::Result<uint64_t> DataVersion() override;
   core::Result<std::string> GetSetting(const std::string& key) override;
   core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
                           bool* stored) override;
@@ -36,11 +39,16 @@ class SqliteStore final : public Store {
   core::Status Exec(const char* sql);
   core::Status Error(const std::string& what) const;
   core::Status QueryError(const std::string& what) const;
+  void TuneForReads();
 
   sqlite3* db_ = nullptr;
   std::string path_;
   int version_ = 0;
   int64_t loaded_articles_ = -1;  // article count of the last LoadArticles; -1 = none
+  // The read side's statements by SQL text, prepared once per connection: preparing cost as
+  // much as running the story and article lookups themselves.
+  std::unordered_map<std::string, sqlite3_stmt*> prepared_;
+  bool tuned_for_reads_ = false;
 };
 
 }  // namespace wirebrief::store
