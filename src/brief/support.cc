@@ -45,13 +45,13 @@ std::vector<std::string> Trigrams(std::string_view text) {
 
 Support ScoreSupport(std::string_view line, const std::vector<std::string_view>& cited) {
   Support s;
-  std::vector<std::string> terms = detail::Terms(line);
+  const std::vector<std::string> terms = detail::Terms(line);
   std::unordered_set<std::string> src_terms, src_pairs, src_numbers, src_names;
   bool src_negation = false;
   std::unordered_set<std::string> src_trigrams;
   size_t best_found = 0;
   std::unordered_set<std::string> line_terms;
-  std::vector<std::string> terms_for_best = detail::Terms(line);
+  const std::vector<std::string>& terms_for_best = terms;
   line_terms.insert(terms_for_best.begin(), terms_for_best.end());
   const std::vector<std::string> line_trigrams = Trigrams(line);
   double best_pairs = 0, best_tri = 0;
@@ -100,7 +100,7 @@ Support ScoreSupport(std::string_view line, const std::vector<std::string_view>&
   for (const auto& n : names) namef += src_names.count(n);
   s.name_coverage = Share(namef, names.size());
   s.negation_mismatch = detail::HasNegation(line) != src_negation && !cited.empty();
-  std::vector<std::string> trigrams = Trigrams(line);
+  const std::vector<std::string>& trigrams = line_trigrams;
   size_t tf = 0;
   for (const auto& g : trigrams) tf += src_trigrams.count(g);
   s.trigram_coverage = Share(tf, trigrams.size());
