@@ -163,6 +163,7 @@ class BriefBuilder {
     brief.article_count = arts_.size();
     AssignSources();
     CollectCandidates();
+    NumberPairs();
     MergeRepeats();
     WeighTerms();
     // The summary first (lede, then context up to the word budget), then the sections, which
@@ -224,19 +225,19 @@ class BriefBuilder {
     c.words = detail::WordCount(c.text);
     // Scratch buffers are members: one allocation per builder, not per sentence.
     std::vector<int>& ids = ids_scratch_;
-    std::vector<uint64_t>& pairs = pairs_scratch_;
     ids.clear();
-    pairs.clear();
     TermIdsOf(c.text, &ids);
+    // Distinct adjacent pairs go to pair_keys_, sorted; NumberPairs gives them dense ids.
+    const size_t first_key = pair_keys_.size();
     for (size_t i = 0; i + 1 < ids.size(); ++i)
-      pairs.push_back((static_cast<uint64_t>(ids[i]) << 32) | static_cast<uint32_t>(ids[i + 1]));
+      pair_keys_.push_back((static_cast<uint64_t>(ids[i]) << 32) |
+                           static_cast<uint32_t>(ids[i + 1]));
+    std::sort(pair_keys_.begin() + first_key, pair_keys_.end());
+    pair_keys_.erase(std::unique(pair_keys_.begin() + first_key, pair_keys_.end()),
+                     pair_keys_.end());
+    c.pair_keys = {static_cast<uint32_t>(first_key), static_cast<uint32_t>(pair_keys_.size())};
     std::sort(ids.begin(), ids.end());
     c.terms.assign(ids.begin(), std::unique(ids.begin(), ids.end()));
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    c.pair_ids.reserve(pairs.size());
-    for (uint64_t p : pairs)
-      c.pair_ids.push_back(pair_ids_.emplace(p, static_cast<int>(pair_ids_.size())).first->second);
     uint32_t cues = 0;
     c.prose = Eligible(c, &cues);
     if (c.prose) Annotate(&c, cues);
@@ -261,6 +262,9 @@ class BriefBuilder {
   }
 
   void CollectCandidates() {
+    size_t sentences = 0;
+    for (const core::Article* a : arts_) sentences += a->annotations.sentences.size();
+    cands_.reserve(sentences + sentences / 8);  // quotations over several sentences add a few
     for (size_t ai = 0; ai < arts_.size(); ++ai) {
       const core::Article* a = arts_[ai];
       std::vector<core::CharSpan> spans;
@@ -288,6 +292,22 @@ class BriefBuilder {
         }
       }
     }
+  }
+
+  // Dense ids for the adjacent term pairs (the rank of each pair among the story's distinct
+  // pairs): a sorted vector instead of a node-based map, which cost a malloc per pair.
+  void NumberPairs() {
+    std::vector<uint64_t> vocab = pair_keys_;
+    std::sort(vocab.begin(), vocab.end());
+    vocab.erase(std::unique(vocab.begin(), vocab.end()), vocab.end());
+    pair_count_ = vocab.size();
+    for (Candidate& c : cands_) {
+      c.pair_ids.reserve(c.pair_keys.end - c.pair_keys.begin);
+      for (uint32_t k = c.pair_keys.begin; k < c.pair_keys.end; ++k)
+        c.pair_ids.push_back(static_cast<int>(
+            std::lower_bound(vocab.begin(), vocab.end(), pair_keys_[k]) - vocab.begin()));
+    }
+    pair_keys_ = {};
   }
 
   // Whether a sentence can stand alone as a brief line. Sets `cues` (SentenceCue bits) when it
@@ -346,7 +366,7 @@ class BriefBuilder {
   void WeighTerms() {
     // Distinct sources per term and per pair: (id, source) keys, sorted and made unique.
     std::vector<uint64_t> term_source, pair_source;
-    std::vector<int> term_tf(term_ids_.size(), 0), pair_tf(pair_ids_.size(), 0);
+    std::vector<int> term_tf(term_ids_.size(), 0), pair_tf(pair_count_, 0);
     for (const Candidate& c : cands_) {
       if (c.repeat_of != SIZE_MAX && source_[c.art] == source_[cands_[c.repeat_of].art]) continue;
       const uint64_t src = static_cast<uint32_t>(source_[c.art]);
@@ -363,7 +383,7 @@ class BriefBuilder {
       return n;
     };
     const std::vector<int> term_sources = sources_per_id(term_source, term_ids_.size());
-    const std::vector<int> pair_sources = sources_per_id(pair_source, pair_ids_.size());
+    const std::vector<int> pair_sources = sources_per_id(pair_source, pair_count_);
     term_w_.assign(term_ids_.size(), 0);
     for (size_t t = 0; t < term_w_.size(); ++t) {
       double extra = static_cast<double>(term_sources[t]) - 1;
@@ -371,13 +391,13 @@ class BriefBuilder {
       term_w_[t] =
           term_tf[t] <= 1 ? 0.0 : std::log(1.0 + term_tf[t]) * (1 + w_.multi_source * extra);
     }
-    pair_w_.assign(pair_ids_.size(), 0);
+    pair_w_.assign(pair_count_, 0);
     for (size_t p = 0; p < pair_w_.size(); ++p) {
       double extra = static_cast<double>(pair_sources[p]) - 1;
       if (pair_tf[p] >= 2) pair_w_[p] = std::log(1.0 + pair_tf[p]) * (1 + w_.multi_source * extra);
     }
     covered_terms_.assign(term_ids_.size(), 0);
-    covered_pairs_.assign(pair_ids_.size(), 0);
+    covered_pairs_.assign(pair_count_, 0);
     std::vector<size_t> eligible_seen(arts_.size(), 0);
     for (Candidate& c : cands_) {
       c.epos = eligible_seen[c.art];
@@ -756,14 +776,14 @@ class BriefBuilder {
   size_t sources_ = 0;
   std::unordered_map<std::string, int> term_ids_;    // stemmed term -> id
   std::unordered_map<std::string, int> token_term_;  // lower-cased token -> its term's id
-  std::unordered_map<uint64_t, int> pair_ids_;       // adjacent term-id pair -> dense id
-  std::vector<double> term_w_;                       // per term id
-  std::vector<double> pair_w_;                       // per pair id; 0 for a pair said once
+  std::vector<uint64_t> pair_keys_;  // per candidate (Candidate::pair_keys) until NumberPairs
+  size_t pair_count_ = 0;            // distinct adjacent term-id pairs
+  std::vector<double> term_w_;       // per term id
+  std::vector<double> pair_w_;       // per pair id; 0 for a pair said once
   std::vector<Candidate> cands_;
   std::vector<char> covered_terms_;  // per term id: in an emitted line
   std::vector<char> covered_pairs_;  // per pair id
   std::vector<int> ids_scratch_;
-  std::vector<uint64_t> pairs_scratch_;
   std::string lower_scratch_;
   size_t words_used_ = 0;
   std::vector<core::BriefSection> section_of_;  // per emitted prose line

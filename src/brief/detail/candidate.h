@@ -19,8 +19,12 @@ struct Candidate {
   std::string_view text;
   size_t words = 0;
   std::vector<int> terms;  // distinct stemmed content-term ids
-  // Distinct adjacent term-id pairs as dense ids, in the order of their (first, second) keys.
+  // Distinct adjacent term-id pairs as dense ids, in the order of their (first, second) keys;
+  // while candidates are collected, their keys' range in the builder's key list.
   std::vector<int> pair_ids;
+  struct {
+    uint32_t begin = 0, end = 0;
+  } pair_keys;
   bool prose = false;  // can stand alone as a brief line
   // Computed once per sentence rather than per comparison (set for prose candidates only):
   std::vector<std::string_view> dates;  // resolved day-precision dates mentioned in it

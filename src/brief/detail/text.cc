@@ -2,9 +2,9 @@
 
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
-#include <unordered_map>
 
 #include "nlp/read.h"
 
@@ -17,6 +17,9 @@ struct StemmerDeleter {
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-'; }
 
+// Callers that stem a story's words repeatedly keep their own per-story cache (BriefBuilder):
+// a process-wide cache of every word seen measured slower than Snowball itself (hash-table
+// cache misses on a large vocabulary).
 std::string StemUncached(std::string_view w) {
   // A Snowball stemmer object is not thread-safe; one per thread keeps BuildBrief reentrant.
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
@@ -33,16 +36,7 @@ std::string StemUncached(std::string_view w) {
 
 std::string Stem(std::string_view w) {
   if (w.size() <= 3 || std::isdigit(static_cast<unsigned char>(w[0]))) return std::string(w);
-  // News repeats its vocabulary: a bounded per-thread cache of stems saves most Snowball calls
-  // (Stem was ~6% of BuildBrief, perf on bench/brief_bench). Cleared when full.
-  constexpr size_t kMaxCached = 1 << 15, kMaxCachedWord = 48;
-  if (w.size() > kMaxCachedWord) return StemUncached(w);
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (auto it = cache.find(std::string(w)); it != cache.end()) return it->second;
-  if (cache.size() >= kMaxCached) cache.clear();
-  std::string stem = StemUncached(w);
-  cache.emplace(std::string(w), stem);
-  return stem;
+  return StemUncached(w);
 }
 
 std::vector<std::string> Terms(std::string_view text) {
@@ -135,19 +129,37 @@ CueSet::CueSet(std::initializer_list<std::initializer_list<const char*>> lists) 
   for (const auto& list : lists) {
     for (const char* p : list) {
       std::string phrase(p);
-      if (phrase.empty()) continue;
-      auto first = static_cast<unsigned char>(phrase[0]);
-      auto second = static_cast<unsigned char>(phrase.size() > 1 ? phrase[1] : 0);
-      by_first_[first].push_back({second, static_cast<uint16_t>(phrases_.size())});
-      if (phrase.size() == 1) {
-        for (unsigned any = 0; any < 256; ++any) first_two_.set(first << 8 | any);
-      } else {
-        first_two_.set(first << 8 | second);
-      }
-      phrases_.push_back({std::move(phrase), bit});
+      if (phrase.size() == 1) one_byte_[static_cast<unsigned char>(phrase[0])] |= bit;
+      if (phrase.size() >= 2) phrases_.push_back({std::move(phrase), bit});
     }
     all_ |= bit;
     bit <<= 1;
+  }
+  auto key = [](const Phrase& p) {
+    return static_cast<unsigned char>(p.text[0]) << 8 | static_cast<unsigned char>(p.text[1]);
+  };
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [&](const Phrase& x, const Phrase& y) { return key(x) < key(y); });
+  slot_.fill(-1);
+  for (size_t k = 0; k < phrases_.size(); ++k) {
+    auto first = static_cast<unsigned char>(phrases_[k].text[0]);
+    if (slot_[first] < 0) {
+      slot_[first] = static_cast<int16_t>(from_.size());
+      from_.emplace_back();
+      from_.back().fill(static_cast<uint16_t>(k));
+    }
+  }
+  // from_[slot][b] = first phrase (in sorted order) with that first byte and second byte >= b.
+  for (int first = 0; first < 256; ++first) {
+    if (slot_[first] < 0) continue;
+    auto& from = from_[slot_[first]];
+    size_t k = from[0];
+    for (unsigned b = 0; b <= 256; ++b) {
+      while (k < phrases_.size() && key(phrases_[k]) >> 8 == first &&
+             static_cast<unsigned>(key(phrases_[k]) & 0xFF) < b)
+        ++k;
+      from[b] = static_cast<uint16_t>(k);
+    }
   }
 }
 
@@ -156,13 +168,15 @@ uint32_t CueSet::Find(std::string_view text) const {
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
     auto first = static_cast<unsigned char>(text[i]);
-    unsigned second = i + 1 < n ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (!first_two_.test(first << 8 | second)) continue;
-    for (auto [want, k] : by_first_[first]) {
-      if (want != second && want != 0) continue;
+    if (one_byte_[first] && (found |= one_byte_[first]) == all_) return found;
+    int slot = slot_[first];
+    if (slot < 0 || i + 1 >= n) continue;
+    auto second = static_cast<unsigned char>(text[i + 1]);
+    const auto& from = from_[slot];
+    for (size_t k = from[second]; k < from[second + 1]; ++k) {
       const Phrase& p = phrases_[k];
       if ((found & p.list_bit) || p.text.size() > n - i) continue;
-      size_t j = 2;  // the first two bytes already match (or the phrase is one byte long)
+      size_t j = 2;  // the first two bytes match
       while (j < p.text.size() && p.text[j] == text[i + j]) ++j;
       if (j >= p.text.size() && (found |= p.list_bit) == all_) return found;
     }

@@ -2,12 +2,10 @@
 #pragma once
 
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace wirebrief::brief::detail {
@@ -53,11 +51,13 @@ class CueSet {
     std::string text;
     uint32_t list_bit;
   };
-  std::vector<Phrase> phrases_;
-  // Phrase indexes by first byte, then second byte (0 for a one-byte phrase).
-  std::array<std::vector<std::pair<unsigned char, uint16_t>>, 256> by_first_;
-  std::bitset<65536> first_two_;  // first two bytes of some phrase
-  uint32_t all_ = 0;              // every list's bit
+  std::vector<Phrase> phrases_;  // sorted by their first two bytes
+  // Phrases of two bytes or more, by first byte: slot_ (-1 when none starts with it), then
+  // [from_[slot][b], from_[slot][b + 1]) are the indexes of those whose second byte is b.
+  std::array<int16_t, 256> slot_;
+  std::vector<std::array<uint16_t, 257>> from_;
+  std::array<uint32_t, 256> one_byte_{};  // list bits of one-byte phrases
+  uint32_t all_ = 0;                      // every list's bit
 };
 
 }  // namespace wirebrief::brief::detail
