@@ -56,7 +56,11 @@ Support ScoreSupport(std::string_view line, const std::vector<std::string_view>&
   const std::vector<std::string> line_trigrams = Trigrams(line);
   double best_pairs = 0, best_tri = 0;
   for (std::string_view c : cited) {
-    std::vector<std::string> t = detail::Terms(c);
+    // Tokenised once: stemmed for the terms, as they are for the names below.
+    std::vector<std::string> tokens = nlp::ContentTokens(c);
+    std::vector<std::string> t;
+    t.reserve(tokens.size());
+    for (const std::string& token : tokens) t.push_back(detail::Stem(token));
     std::unordered_set<std::string> own(t.begin(), t.end());
     size_t f = 0;
     for (const auto& x : line_terms) f += own.count(x);
@@ -78,7 +82,7 @@ Support ScoreSupport(std::string_view line, const std::vector<std::string_view>&
     for (auto& n : detail::Numbers(c)) src_numbers.insert(n);
     // Names in the source count wherever they stand (a name opening a source sentence is still
     // a name), so the source side takes every word, lower-cased.
-    for (auto& w : nlp::ContentTokens(c)) src_names.insert(w);
+    for (auto& w : tokens) src_names.insert(std::move(w));
     src_negation = src_negation || detail::HasNegation(c);
   }
   size_t found = 0, pairs = 0, pairs_found = 0;
