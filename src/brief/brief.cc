@@ -1,6 +1,7 @@
 #include "brief/brief.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -344,14 +345,15 @@ class BriefBuilder {
       for (int t : c.terms)
         for (size_t j : postings[t])
           if (shared[j]++ == 0) touched.push_back(j);
-      std::sort(touched.begin(), touched.end());
+      // The most similar earlier sentence, the latest one among equals (in any visiting order).
       size_t best = SIZE_MAX;
       double best_j = 0.6;  // Jaccard at which two sentences state the same thing
       for (size_t j : touched) {
         if (cands_[j].art == c.art || cands_[j].repeat_of != SIZE_MAX) continue;
         double jac =
             static_cast<double>(shared[j]) / (c.terms.size() + cands_[j].terms.size() - shared[j]);
-        if (jac >= best_j) best_j = jac, best = j;
+        if (jac > best_j || (jac == best_j && (best == SIZE_MAX || j > best)))
+          best_j = jac, best = j;
       }
       for (size_t j : touched) shared[j] = 0;
       if (best != SIZE_MAX) {
@@ -375,10 +377,16 @@ class BriefBuilder {
       for (int p : c.pair_ids)
         pair_source.push_back(static_cast<uint64_t>(p) << 32 | src), ++pair_tf[p];
     }
-    auto sources_per_id = [](std::vector<uint64_t>& keys, size_t ids) {
+    auto sources_per_id = [&](std::vector<uint64_t>& keys, size_t ids) {
+      std::vector<int> n(ids, 0);
+      if (sources_ <= 64) {  // the usual story: a bit per source, no sort
+        std::vector<uint64_t> seen(ids, 0);
+        for (uint64_t k : keys) seen[k >> 32] |= uint64_t{1} << (k & 0xFFFFFFFF);
+        for (size_t id = 0; id < ids; ++id) n[id] = std::popcount(seen[id]);
+        return n;
+      }
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-      std::vector<int> n(ids, 0);
       for (uint64_t k : keys) ++n[k >> 32];
       return n;
     };
