@@ -1,6 +1,7 @@
 #include "brief/brief.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include "brief/detail/text.h"
 #include "brief/support.h"
 #include "core/date.h"
+#include "nlp/read.h"
 
 namespace wirebrief::brief {
 namespace {
@@ -43,12 +45,6 @@ bool StartsWithAny(std::string_view s, std::initializer_list<const char*> words)
   return false;
 }
 
-bool ContainsAny(const std::string& lower, std::initializer_list<const char*> cues) {
-  for (const char* c : cues)
-    if (lower.find(c) != std::string::npos) return true;
-  return false;
-}
-
 size_t CountQuoteMarks(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -64,7 +60,7 @@ size_t CountQuoteMarks(std::string_view s) {
 }
 
 // Days from `earlier` to `later` (both ISO dates); 0 when either does not parse.
-long DaysBefore(const std::string& earlier, const std::string& later) {
+long DaysBefore(std::string_view earlier, std::string_view later) {
   auto a = core::ParseIsoDate(earlier), b = core::ParseIsoDate(later);
   return a && b ? core::DaysFromCivil(*b) - core::DaysFromCivil(*a) : 0;
 }
@@ -90,14 +86,66 @@ bool ShortQuotesOnly(std::string_view s) {
   return open == std::string::npos;
 }
 
-const std::initializer_list<const char*> kAttribution = {
-    " said",         " says",     " told ",     " according to", " asked",     " added",
-    " wrote",        " stated",   " announced", " tweeted",      " explained", " warned",
-    " insisted",     " argued",   " tells ",    " adds",         " writes",    " noted",
-    " notes",        " recalled", " claimed",   " admitted",     " responded", " replied",
-    " continued",    " reported", " reports",   " testified",    " posted",    " declared",
-    " acknowledged", " conceded", " concluded", " describ",      " called ",   " quoted",
-    " statement",    " interview"};
+// Cue lists, matched against " " + lower-cased sentence + " " in one pass (detail::CueSet).
+enum SentenceCue : uint32_t {
+  kFurniture = 1,    // page furniture a crawl brings in with the text
+  kAttribution = 2,  // a speaker named for a quote
+  kFuture = 4,       // events after publication (What's next)
+  kConsequence = 8,  // stakes, precedent, comparison (Why it matters)
+};
+
+const detail::CueSet& SentenceCues() {
+  static const detail::CueSet cues{
+      {"click ",
+       "subscribe",
+       "cookie",
+       "newsletter",
+       "sign up",
+       "log in",
+       "javascript",
+       "browser",
+       "all rights reserved",
+       "advertisement",
+       "follow us",
+       "tweet with",
+       "this story has been",
+       "contributed to this report",
+       "http://",
+       "https://",
+       "www.",
+       "@",
+       "share this",
+       "read more",
+       "your inbox"},
+      {" said",         " says",     " told ",     " according to", " asked",     " added",
+       " wrote",        " stated",   " announced", " tweeted",      " explained", " warned",
+       " insisted",     " argued",   " tells ",    " adds",         " writes",    " noted",
+       " notes",        " recalled", " claimed",   " admitted",     " responded", " replied",
+       " continued",    " reported", " reports",   " testified",    " posted",    " declared",
+       " acknowledged", " conceded", " concluded", " describ",      " called ",   " quoted",
+       " statement",    " interview"},
+      {" will ", " is set to ", " are set to ", " plans to ", " plan to ", " planned to ",
+       " expected to ", " scheduled ", " next week", " next month", " next year", " later this ",
+       " is due to ", " are due to ", " is to be ", " are to be ", " upcoming ", " intends to ",
+       " deadline "},
+      {" because ",    " means ",      " could ",        " would ",   " threat",
+       " risk",        " first time",  " largest ",      " biggest ", " worst ",
+       " record ",     " impact",      " affect",        " crucial ", " critical ",
+       " precedent",   " historic",    " for the first", " in years", " since ",
+       " after years", " the latest ", " consequences",  " stakes"}};
+  return cues;
+}
+
+// A party acting or stating a position.
+const detail::CueSet& ActionCues() {
+  static const detail::CueSet cues{
+      {" said",     " says",       " announced",  " plans",    " will ",     " urged",
+       " called",   " denied",     " rejected",   " agreed",   " warned",    " demanded",
+       " ordered",  " accused",    " pledged",    " promised", " signed",    " approved",
+       " launched", " opposed",    " backed",     " voted",    " refused",   " confirmed",
+       " declared", " criticised", " criticized", " welcomed", " condemned", " wants"}};
+  return cues;
+}
 
 class BriefBuilder {
  public:
@@ -116,6 +164,7 @@ class BriefBuilder {
     brief.article_count = arts_.size();
     AssignSources();
     CollectCandidates();
+    NumberPairs();
     MergeRepeats();
     WeighTerms();
     // The summary first (lede, then context up to the word budget), then the sections, which
@@ -153,6 +202,19 @@ class BriefBuilder {
     return term_ids_.emplace(t, static_cast<int>(term_ids_.size())).first->second;
   }
 
+  // Stemmed term ids of `text`'s content tokens, in order (detail::Terms). A story repeats its
+  // words across sentences and articles, so each token is stemmed once per story.
+  void TermIdsOf(std::string_view text, std::vector<int>* ids) {
+    for (std::string& token : nlp::ContentTokens(text)) {
+      auto it = token_term_.find(token);
+      if (it == token_term_.end()) {
+        int id = TermId(detail::Stem(token));
+        it = token_term_.emplace(std::move(token), id).first;
+      }
+      ids->push_back(it->second);
+    }
+  }
+
   Candidate MakeCandidate(size_t ai, const std::vector<core::CharSpan>& spans, size_t pos) {
     const core::Article* a = arts_[ai];
     Candidate c;
@@ -162,20 +224,48 @@ class BriefBuilder {
     c.pos = pos;
     c.text = std::string_view(a->text.data() + c.span.begin, c.span.end - c.span.begin);
     c.words = detail::WordCount(c.text);
-    std::vector<int> ids;
-    for (const auto& t : detail::Terms(c.text)) ids.push_back(TermId(t));
+    // Scratch buffers are members: one allocation per builder, not per sentence.
+    std::vector<int>& ids = ids_scratch_;
+    ids.clear();
+    TermIdsOf(c.text, &ids);
+    // Distinct adjacent pairs go to pair_keys_, sorted; NumberPairs gives them dense ids.
+    const size_t first_key = pair_keys_.size();
     for (size_t i = 0; i + 1 < ids.size(); ++i)
-      c.pairs.push_back((static_cast<uint64_t>(ids[i]) << 32) | static_cast<uint32_t>(ids[i + 1]));
-    c.terms = ids;
-    std::sort(c.terms.begin(), c.terms.end());
-    c.terms.erase(std::unique(c.terms.begin(), c.terms.end()), c.terms.end());
-    std::sort(c.pairs.begin(), c.pairs.end());
-    c.pairs.erase(std::unique(c.pairs.begin(), c.pairs.end()), c.pairs.end());
-    c.prose = Eligible(c);
+      pair_keys_.push_back((static_cast<uint64_t>(ids[i]) << 32) |
+                           static_cast<uint32_t>(ids[i + 1]));
+    std::sort(pair_keys_.begin() + first_key, pair_keys_.end());
+    pair_keys_.erase(std::unique(pair_keys_.begin() + first_key, pair_keys_.end()),
+                     pair_keys_.end());
+    c.pair_keys = {static_cast<uint32_t>(first_key), static_cast<uint32_t>(pair_keys_.size())};
+    std::sort(ids.begin(), ids.end());
+    c.terms.assign(ids.begin(), std::unique(ids.begin(), ids.end()));
+    uint32_t cues = 0;
+    c.prose = Eligible(c, &cues);
+    if (c.prose) Annotate(&c, cues);
+    c.quality = Quality(c);
+    c.length_norm = std::pow(static_cast<double>(std::max<size_t>(c.words, 1)), w_.length_exp);
     return c;
   }
 
+  // What the sections ask of a prose sentence, computed once: its dates and its cues.
+  // `cues` are its SentenceCue bits.
+  void Annotate(Candidate* c, uint32_t cues) const {
+    const core::Article& a = *arts_[c->art];
+    for (const core::DateMention& d : a.annotations.dates)
+      if (d.value.size() == 10 && d.span.begin >= c->span.begin && d.span.begin < c->span.end)
+        c->dates.push_back(d.value);
+    std::string_view published = std::string_view(a.date_published).substr(0, 10);
+    if (!published.empty())
+      for (std::string_view d : c->dates)
+        if (d > published) c->future = true;
+    c->future = c->future || (cues & kFuture);
+    c->consequence = cues & kConsequence;
+  }
+
   void CollectCandidates() {
+    size_t sentences = 0;
+    for (const core::Article* a : arts_) sentences += a->annotations.sentences.size();
+    cands_.reserve(sentences + sentences / 8);  // quotations over several sentences add a few
     for (size_t ai = 0; ai < arts_.size(); ++ai) {
       const core::Article* a = arts_[ai];
       std::vector<core::CharSpan> spans;
@@ -205,38 +295,37 @@ class BriefBuilder {
     }
   }
 
-  // Whether a sentence can stand alone as a brief line.
-  bool Eligible(const Candidate& c) const {
+  // Dense ids for the adjacent term pairs (the rank of each pair among the story's distinct
+  // pairs): a sorted vector instead of a node-based map, which cost a malloc per pair.
+  void NumberPairs() {
+    std::vector<uint64_t> vocab = pair_keys_;
+    std::sort(vocab.begin(), vocab.end());
+    vocab.erase(std::unique(vocab.begin(), vocab.end()), vocab.end());
+    pair_count_ = vocab.size();
+    for (Candidate& c : cands_) {
+      c.pair_ids.reserve(c.pair_keys.end - c.pair_keys.begin);
+      for (uint32_t k = c.pair_keys.begin; k < c.pair_keys.end; ++k)
+        c.pair_ids.push_back(static_cast<int>(
+            std::lower_bound(vocab.begin(), vocab.end(), pair_keys_[k]) - vocab.begin()));
+    }
+    pair_keys_ = {};
+  }
+
+  // Whether a sentence can stand alone as a brief line. Sets `cues` (SentenceCue bits) when it
+  // gets that far.
+  bool Eligible(const Candidate& c, uint32_t* cues) {
     if (c.words < w_.min_words || c.words > w_.max_words) return false;
     if (c.terms.size() < 4) return false;
-    std::string lower = " " + detail::Lower(c.text) + " ";
-    // Page furniture a crawl brings in with the text.
-    if (ContainsAny(lower, {"click ",
-                            "subscribe",
-                            "cookie",
-                            "newsletter",
-                            "sign up",
-                            "log in",
-                            "javascript",
-                            "browser",
-                            "all rights reserved",
-                            "advertisement",
-                            "follow us",
-                            "tweet with",
-                            "this story has been",
-                            "contributed to this report",
-                            "http://",
-                            "https://",
-                            "www.",
-                            "@",
-                            "share this",
-                            "read more",
-                            "your inbox"}))
-      return false;
+    std::string& lower = lower_scratch_;
+    lower.assign(1, ' ');
+    detail::AppendLower(c.text, &lower);
+    lower += ' ';
+    *cues = SentenceCues().Find(lower);
+    if (*cues & kFurniture) return false;
     // A quote stands only with its speaker, and a quote broken across sentences not at all.
     size_t q = CountQuoteMarks(c.text);
     if (q % 2 == 1) return false;
-    if (q > 0 && !ShortQuotesOnly(c.text) && !ContainsAny(lower, kAttribution)) return false;
+    if (q > 0 && !ShortQuotesOnly(c.text) && !(*cues & kAttribution)) return false;
     if (c.text.back() != '.' && c.text.back() != '"' && c.text.back() != '!' &&
         !(c.text.size() >= 3 && c.text.substr(c.text.size() - 3) == "\xE2\x80\x9D"))
       return false;
@@ -247,24 +336,26 @@ class BriefBuilder {
   // are not candidates of their own: a repeat within one source is dropped, a repeat from an
   // independent source corroborates the first and is cited with it.
   void MergeRepeats() {
-    std::unordered_map<int, std::vector<size_t>> postings;
-    std::vector<int> shared;
+    std::vector<std::vector<size_t>> postings(term_ids_.size());
+    std::vector<int> shared(cands_.size(), 0);
+    std::vector<size_t> touched;  // earlier candidates sharing a term with this one
     for (size_t i = 0; i < cands_.size(); ++i) {
       Candidate& c = cands_[i];
-      shared.assign(i, 0);
-      for (int t : c.terms) {
-        auto it = postings.find(t);
-        if (it == postings.end()) continue;
-        for (size_t j : it->second) ++shared[j];
-      }
+      touched.clear();
+      for (int t : c.terms)
+        for (size_t j : postings[t])
+          if (shared[j]++ == 0) touched.push_back(j);
+      // The most similar earlier sentence, the latest one among equals (in any visiting order).
       size_t best = SIZE_MAX;
       double best_j = 0.6;  // Jaccard at which two sentences state the same thing
-      for (size_t j = 0; j < i; ++j) {
-        if (!shared[j] || cands_[j].art == c.art || cands_[j].repeat_of != SIZE_MAX) continue;
+      for (size_t j : touched) {
+        if (cands_[j].art == c.art || cands_[j].repeat_of != SIZE_MAX) continue;
         double jac =
             static_cast<double>(shared[j]) / (c.terms.size() + cands_[j].terms.size() - shared[j]);
-        if (jac >= best_j) best_j = jac, best = j;
+        if (jac > best_j || (jac == best_j && (best == SIZE_MAX || j > best)))
+          best_j = jac, best = j;
       }
+      for (size_t j : touched) shared[j] = 0;
       if (best != SIZE_MAX) {
         c.repeat_of = best;
         if (source_[c.art] != source_[cands_[best].art]) cands_[best].corroboration.push_back(i);
@@ -275,34 +366,54 @@ class BriefBuilder {
 
   // Terms the coverage shares carry weight by how many sources and sentences state them.
   void WeighTerms() {
-    std::vector<std::set<int>> term_sources(term_ids_.size());
-    std::vector<int> term_tf(term_ids_.size(), 0);
-    std::unordered_map<uint64_t, std::set<int>> pair_sources;
-    std::unordered_map<uint64_t, int> pair_tf;
+    // Distinct sources per term and per pair: (id, source) keys, sorted and made unique.
+    std::vector<uint64_t> term_source, pair_source;
+    std::vector<int> term_tf(term_ids_.size(), 0), pair_tf(pair_count_, 0);
     for (const Candidate& c : cands_) {
       if (c.repeat_of != SIZE_MAX && source_[c.art] == source_[cands_[c.repeat_of].art]) continue;
-      for (int t : c.terms) term_sources[t].insert(source_[c.art]), ++term_tf[t];
-      for (uint64_t p : c.pairs) pair_sources[p].insert(source_[c.art]), ++pair_tf[p];
+      const uint64_t src = static_cast<uint32_t>(source_[c.art]);
+      for (int t : c.terms)
+        term_source.push_back(static_cast<uint64_t>(t) << 32 | src), ++term_tf[t];
+      for (int p : c.pair_ids)
+        pair_source.push_back(static_cast<uint64_t>(p) << 32 | src), ++pair_tf[p];
     }
+    auto sources_per_id = [&](std::vector<uint64_t>& keys, size_t ids) {
+      std::vector<int> n(ids, 0);
+      if (sources_ <= 64) {  // the usual story: a bit per source, no sort
+        std::vector<uint64_t> seen(ids, 0);
+        for (uint64_t k : keys) seen[k >> 32] |= uint64_t{1} << (k & 0xFFFFFFFF);
+        for (size_t id = 0; id < ids; ++id) n[id] = std::popcount(seen[id]);
+        return n;
+      }
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (uint64_t k : keys) ++n[k >> 32];
+      return n;
+    };
+    const std::vector<int> term_sources = sources_per_id(term_source, term_ids_.size());
+    const std::vector<int> pair_sources = sources_per_id(pair_source, pair_count_);
     term_w_.assign(term_ids_.size(), 0);
     for (size_t t = 0; t < term_w_.size(); ++t) {
-      double extra = static_cast<double>(term_sources[t].size()) - 1;
+      double extra = static_cast<double>(term_sources[t]) - 1;
       // A word said once is noise; repetition and corroboration are what the story is about.
       term_w_[t] =
           term_tf[t] <= 1 ? 0.0 : std::log(1.0 + term_tf[t]) * (1 + w_.multi_source * extra);
     }
-    for (const auto& [p, srcs] : pair_sources) {
-      double extra = static_cast<double>(srcs.size()) - 1;
-      int tf = pair_tf[p];
-      if (tf >= 2) pair_w_[p] = std::log(1.0 + tf) * (1 + w_.multi_source * extra);
+    pair_w_.assign(pair_count_, 0);
+    for (size_t p = 0; p < pair_w_.size(); ++p) {
+      double extra = static_cast<double>(pair_sources[p]) - 1;
+      if (pair_tf[p] >= 2) pair_w_[p] = std::log(1.0 + pair_tf[p]) * (1 + w_.multi_source * extra);
     }
+    covered_terms_.assign(term_ids_.size(), 0);
+    covered_pairs_.assign(pair_count_, 0);
     std::vector<size_t> eligible_seen(arts_.size(), 0);
     for (Candidate& c : cands_) {
       c.epos = eligible_seen[c.art];
       if (c.prose) ++eligible_seen[c.art];
+      c.position_factor = PositionFactor(c);
     }
     for (Candidate& c : cands_) {
-      c.salience = Gain(c) * PositionFactor(c) * Quality(c);
+      c.salience = Gain(c) * c.position_factor * c.quality;
     }
   }
 
@@ -326,13 +437,11 @@ class BriefBuilder {
   double Gain(const Candidate& c) const {
     double g = 0;
     for (int t : c.terms)
-      if (!covered_terms_.count(t)) g += term_w_[t];
-    for (uint64_t p : c.pairs)
-      if (!covered_pairs_.count(p)) {
-        auto it = pair_w_.find(p);
-        if (it != pair_w_.end()) g += w_.pair_weight * it->second;
-      }
-    return g / std::pow(static_cast<double>(std::max<size_t>(c.words, 1)), w_.length_exp);
+      if (!covered_terms_[t]) g += term_w_[t];
+    // Pairs said once weigh nothing and add nothing (as when they were left out of the sum).
+    for (int p : c.pair_ids)
+      if (!covered_pairs_[p] && pair_w_[p] != 0) g += w_.pair_weight * pair_w_[p];
+    return g / c.length_norm;
   }
 
   bool Selectable(const Candidate& c) const {
@@ -342,7 +451,7 @@ class BriefBuilder {
   // True when most of the candidate's terms are already in an emitted line.
   bool Redundant(const Candidate& c) const {
     size_t seen = 0;
-    for (int t : c.terms) seen += covered_terms_.count(t);
+    for (int t : c.terms) seen += covered_terms_[t];
     return seen * 10 >= c.terms.size() * 7;
   }
 
@@ -385,8 +494,8 @@ class BriefBuilder {
       return false;
     c.used = true;
     words_used_ += words;
-    for (int t : c.terms) covered_terms_.insert(t);
-    for (uint64_t p : c.pairs) covered_pairs_.insert(p);
+    for (int t : c.terms) covered_terms_[t] = 1;
+    for (int p : c.pair_ids) covered_pairs_[p] = 1;
     line_cand_.push_back(idx);
     section_of_.push_back(section);
     b->lines.push_back(std::move(line));
@@ -432,48 +541,20 @@ class BriefBuilder {
 
   const core::Article& ArticleOf(const Candidate& c) const { return *arts_[c.art]; }
 
-  // Dates the sentence mentions (resolved, day precision).
-  std::vector<std::string> DatesIn(const Candidate& c) const {
-    std::vector<std::string> out;
-    for (const core::DateMention& d : ArticleOf(c).annotations.dates)
-      if (d.value.size() == 10 && d.span.begin >= c.span.begin && d.span.begin < c.span.end)
-        out.push_back(d.value);
-    return out;
-  }
-
-  bool IsFuture(const Candidate& c) const {
-    std::string published = ArticleOf(c).date_published.substr(0, 10);
-    if (!published.empty())
-      for (const auto& d : DatesIn(c))
-        if (d > published) return true;
-    std::string lower = " " + detail::Lower(c.text) + " ";
-    return ContainsAny(
-        lower, {" will ", " is set to ", " are set to ", " plans to ", " plan to ", " planned to ",
-                " expected to ", " scheduled ", " next week", " next month", " next year",
-                " later this ", " is due to ", " are due to ", " is to be ", " are to be ",
-                " upcoming ", " intends to ", " deadline "});
-  }
-
+  // Future: a date after publication or a future-tense cue (Annotate).
   void WhatsNext(core::Brief* b) {
     Cued(b, core::BriefSection::kWhatsNext, opts_.max_whats_next,
-         [&](const Candidate& c) { return IsFuture(c); });
+         [&](const Candidate& c) { return c.future; });
   }
 
   void WhyItMatters(core::Brief* b) {
     std::string first = group_.story.first_published.substr(0, 10);
     Cued(b, core::BriefSection::kWhyItMatters, opts_.max_why, [&](const Candidate& c) {
-      if (IsFuture(c)) return false;
-      std::string lower = " " + detail::Lower(c.text) + " ";
-      if (ContainsAny(lower,
-                      {" because ",    " means ",      " could ",        " would ",   " threat",
-                       " risk",        " first time",  " largest ",      " biggest ", " worst ",
-                       " record ",     " impact",      " affect",        " crucial ", " critical ",
-                       " precedent",   " historic",    " for the first", " in years", " since ",
-                       " after years", " the latest ", " consequences",  " stakes"}))
-        return true;
+      if (c.future) return false;
+      if (c.consequence) return true;
       // History: events dated well before the story.
       if (!first.empty())
-        for (const auto& d : DatesIn(c))
+        for (std::string_view d : c.dates)
           if (DaysBefore(d, first) > 30) return true;
       return false;
     });
@@ -525,7 +606,8 @@ class BriefBuilder {
       if (p.type != core::EntityType::kOrganization || k.find(' ') != std::string::npos) continue;
       std::vector<Party*> longer;
       for (auto& [k2, p2] : parties)
-        if (k2.size() > k.size() + 1 && k2.compare(0, k.size() + 1, k + " ") == 0) longer.push_back(&p2);
+        if (k2.size() > k.size() + 1 && k2.compare(0, k.size() + 1, k + " ") == 0)
+          longer.push_back(&p2);
       if (longer.empty()) continue;
       folded.insert(k);
       if (longer.size() == 1) {
@@ -535,14 +617,17 @@ class BriefBuilder {
     }
     std::vector<const Party*> ranked;
     for (const auto& [k, p] : parties)
-      if (folded.count(k)) continue;
-      else if (sources_ >= 2 ? p.sources.size() >= 2 : p.mentions >= 2) ranked.push_back(&p);
+      if (folded.count(k))
+        continue;
+      else if (sources_ >= 2 ? p.sources.size() >= 2 : p.mentions >= 2)
+        ranked.push_back(&p);
     std::sort(ranked.begin(), ranked.end(), [](const Party* x, const Party* y) {
       if (x->sources.size() != y->sources.size()) return x->sources.size() > y->sources.size();
       if (x->mentions != y->mentions) return x->mentions > y->mentions;
       return x->first < y->first;
     });
     size_t n = 0;
+    std::string after;
     for (const Party* p : ranked) {
       if (n >= opts_.max_stakeholders) break;
       size_t best = SIZE_MAX;
@@ -554,21 +639,14 @@ class BriefBuilder {
         for (const auto& f : p->forms) at = std::min(at, c.text.find(f));
         if (at == std::string_view::npos) continue;
         // The party acting or speaking: named early, with a verb of action or position after it.
-        std::string after = " " + detail::Lower(c.text.substr(at)) + " ";
-        double s =
-            (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) *
-            (ContainsAny(after,
-                         {" said",       " says",       " announced", " plans",     " will ",
-                          " urged",      " called",     " denied",    " rejected",  " agreed",
-                          " warned",     " demanded",   " ordered",   " accused",   " pledged",
-                          " promised",   " signed",     " approved",  " launched",  " opposed",
-                          " backed",     " voted",      " refused",   " confirmed", " declared",
-                          " criticised", " criticized", " welcomed",  " condemned", " wants"})
-                 ? 1.5
-                 : 1.0) *
-            (InContext(i) ? w_.reuse
-             : c.used     ? 0.5
-                          : 1.0);
+        after.assign(1, ' ');
+        detail::AppendLower(c.text.substr(at), &after);
+        after += ' ';
+        double s = (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) *
+                   (ActionCues().FoundIn(after) ? 1.5 : 1.0) *
+                   (InContext(i) ? w_.reuse
+                    : c.used     ? 0.5
+                                 : 1.0);
         if (s > best_score) best_score = s, best = i;
       }
       if (best == SIZE_MAX) continue;
@@ -618,7 +696,7 @@ class BriefBuilder {
       for (size_t i = 0; i < cands_.size(); ++i) {
         const Candidate& c = cands_[i];
         if (!Selectable(c) || words_used_ + c.words > budget) continue;
-        double g = Gain(c) * PositionFactor(c) * Quality(c);
+        double g = Gain(c) * c.position_factor * c.quality;
         if (g > best_gain) best_gain = g, best = i;
       }
       if (best == SIZE_MAX) break;
@@ -647,16 +725,16 @@ class BriefBuilder {
   }
 
   void Timeline(core::Brief* b) {
-    std::map<std::string, size_t> best_for_date;
+    std::map<std::string, size_t, std::less<>> best_for_date;
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
       if (!c.prose || c.repeat_of != SIZE_MAX || !c.parts.empty()) continue;
-      for (const auto& d : DatesIn(c)) {
+      for (std::string_view d : c.dates) {
         auto it = best_for_date.find(d);
         // The earliest report of a dated event tells it first; salience breaks ties within it.
         if (it == best_for_date.end() || c.art < cands_[it->second].art ||
             (c.art == cands_[it->second].art && c.pos < cands_[it->second].pos))
-          best_for_date[d] = i;
+          best_for_date[std::string(d)] = i;
       }
     }
     size_t n = 0;
@@ -704,12 +782,17 @@ class BriefBuilder {
   std::vector<int> source_;          // per article: its independent source
   std::vector<std::string> outlet_;  // per article
   size_t sources_ = 0;
-  std::unordered_map<std::string, int> term_ids_;
-  std::vector<double> term_w_;
-  std::unordered_map<uint64_t, double> pair_w_;
+  std::unordered_map<std::string, int> term_ids_;    // stemmed term -> id
+  std::unordered_map<std::string, int> token_term_;  // lower-cased token -> its term's id
+  std::vector<uint64_t> pair_keys_;  // per candidate (Candidate::pair_keys) until NumberPairs
+  size_t pair_count_ = 0;            // distinct adjacent term-id pairs
+  std::vector<double> term_w_;       // per term id
+  std::vector<double> pair_w_;       // per pair id; 0 for a pair said once
   std::vector<Candidate> cands_;
-  std::set<int> covered_terms_;
-  std::set<uint64_t> covered_pairs_;
+  std::vector<char> covered_terms_;  // per term id: in an emitted line
+  std::vector<char> covered_pairs_;  // per pair id
+  std::vector<int> ids_scratch_;
+  std::string lower_scratch_;
   size_t words_used_ = 0;
   std::vector<core::BriefSection> section_of_;  // per emitted prose line
   std::vector<size_t> line_cand_;               // per emitted prose line: its candidate

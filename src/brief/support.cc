@@ -45,18 +45,22 @@ std::vector<std::string> Trigrams(std::string_view text) {
 
 Support ScoreSupport(std::string_view line, const std::vector<std::string_view>& cited) {
   Support s;
-  std::vector<std::string> terms = detail::Terms(line);
+  const std::vector<std::string> terms = detail::Terms(line);
   std::unordered_set<std::string> src_terms, src_pairs, src_numbers, src_names;
   bool src_negation = false;
   std::unordered_set<std::string> src_trigrams;
   size_t best_found = 0;
   std::unordered_set<std::string> line_terms;
-  std::vector<std::string> terms_for_best = detail::Terms(line);
+  const std::vector<std::string>& terms_for_best = terms;
   line_terms.insert(terms_for_best.begin(), terms_for_best.end());
   const std::vector<std::string> line_trigrams = Trigrams(line);
   double best_pairs = 0, best_tri = 0;
   for (std::string_view c : cited) {
-    std::vector<std::string> t = detail::Terms(c);
+    // Tokenised once: stemmed for the terms, as they are for the names below.
+    std::vector<std::string> tokens = nlp::ContentTokens(c);
+    std::vector<std::string> t;
+    t.reserve(tokens.size());
+    for (const std::string& token : tokens) t.push_back(detail::Stem(token));
     std::unordered_set<std::string> own(t.begin(), t.end());
     size_t f = 0;
     for (const auto& x : line_terms) f += own.count(x);
@@ -78,7 +82,7 @@ Support ScoreSupport(std::string_view line, const std::vector<std::string_view>&
     for (auto& n : detail::Numbers(c)) src_numbers.insert(n);
     // Names in the source count wherever they stand (a name opening a source sentence is still
     // a name), so the source side takes every word, lower-cased.
-    for (auto& w : nlp::ContentTokens(c)) src_names.insert(w);
+    for (auto& w : tokens) src_names.insert(std::move(w));
     src_negation = src_negation || detail::HasNegation(c);
   }
   size_t found = 0, pairs = 0, pairs_found = 0;
@@ -100,7 +104,7 @@ Support ScoreSupport(std::string_view line, const std::vector<std::string_view>&
   for (const auto& n : names) namef += src_names.count(n);
   s.name_coverage = Share(namef, names.size());
   s.negation_mismatch = detail::HasNegation(line) != src_negation && !cited.empty();
-  std::vector<std::string> trigrams = Trigrams(line);
+  const std::vector<std::string>& trigrams = line_trigrams;
   size_t tf = 0;
   for (const auto& g : trigrams) tf += src_trigrams.count(g);
   s.trigram_coverage = Share(tf, trigrams.size());

@@ -18,9 +18,19 @@ struct Candidate {
   size_t epos = 0;                    // index among the article's sentences that can stand alone
   std::string_view text;
   size_t words = 0;
-  std::vector<int> terms;       // distinct stemmed content-term ids
-  std::vector<uint64_t> pairs;  // distinct adjacent term-id pairs
-  bool prose = false;           // can stand alone as a brief line
+  std::vector<int> terms;  // distinct stemmed content-term ids
+  // Distinct adjacent term-id pairs as dense ids, in the order of their (first, second) keys;
+  // while candidates are collected, their keys' range in the builder's key list.
+  std::vector<int> pair_ids;
+  struct {
+    uint32_t begin = 0, end = 0;
+  } pair_keys;
+  bool prose = false;  // can stand alone as a brief line
+  // Computed once per sentence rather than per comparison (set for prose candidates only):
+  std::vector<std::string_view> dates;  // resolved day-precision dates mentioned in it
+  bool future = false;                  // about events after publication (What's next)
+  bool consequence = false;             // states stakes, precedent or history (Why it matters)
+  double position_factor = 1, quality = 1, length_norm = 1;
   double salience = 0;
   bool used = false;
   size_t repeat_of = SIZE_MAX;        // an earlier candidate saying the same thing

@@ -2,6 +2,7 @@
 
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -16,10 +17,10 @@ struct StemmerDeleter {
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-'; }
 
-}  // namespace
-
-std::string Stem(std::string_view w) {
-  if (w.size() <= 3 || std::isdigit(static_cast<unsigned char>(w[0]))) return std::string(w);
+// Callers that stem a story's words repeatedly keep their own per-story cache (BriefBuilder):
+// a process-wide cache of every word seen measured slower than Snowball itself (hash-table
+// cache misses on a large vocabulary).
+std::string StemUncached(std::string_view w) {
   // A Snowball stemmer object is not thread-safe; one per thread keeps BuildBrief reentrant.
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
       sb_stemmer_new("english", "UTF_8"));
@@ -29,6 +30,13 @@ std::string Stem(std::string_view w) {
   if (!out) return std::string(w);
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+}
+
+}  // namespace
+
+std::string Stem(std::string_view w) {
+  if (w.size() <= 3 || std::isdigit(static_cast<unsigned char>(w[0]))) return std::string(w);
+  return StemUncached(w);
 }
 
 std::vector<std::string> Terms(std::string_view text) {
@@ -84,18 +92,18 @@ std::vector<std::string> NameWords(std::string_view text) {
 }
 
 bool HasNegation(std::string_view text) {
+  static const CueSet kNegation{
+      {" not ", " no ", " never ", "n't ", " without ", " nobody ", " none ", " neither "}};
   std::string lower = " " + Lower(text) + " ";
-  for (const char* cue :
-       {" not ", " no ", " never ", "n't ", " without ", " nobody ", " none ", " neither "})
-    if (lower.find(cue) != std::string::npos) return true;
-  return false;
+  return kNegation.FoundIn(lower);
 }
 
 size_t WordCount(std::string_view text) {
   size_t n = 0;
   bool in = false;
   for (char c : text) {
-    bool space = std::isspace(static_cast<unsigned char>(c));
+    // std::isspace in the "C" locale, without a library call per byte.
+    bool space = c == ' ' || (c >= '\t' && c <= '\r');
     if (!space && !in) ++n;
     in = !space;
   }
@@ -103,9 +111,77 @@ size_t WordCount(std::string_view text) {
 }
 
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out;
+  AppendLower(s, &out);
   return out;
+}
+
+void AppendLower(std::string_view s, std::string* out) {
+  size_t at = out->size();
+  out->resize(at + s.size());
+  char* o = out->data() + at;
+  // ASCII only, as std::tolower in the "C" locale, without a library call per byte.
+  for (char c : s) *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+CueSet::CueSet(std::initializer_list<std::initializer_list<const char*>> lists) {
+  uint32_t bit = 1;
+  for (const auto& list : lists) {
+    for (const char* p : list) {
+      std::string phrase(p);
+      if (phrase.size() == 1) one_byte_[static_cast<unsigned char>(phrase[0])] |= bit;
+      if (phrase.size() >= 2) phrases_.push_back({std::move(phrase), bit});
+    }
+    all_ |= bit;
+    bit <<= 1;
+  }
+  auto key = [](const Phrase& p) {
+    return static_cast<unsigned char>(p.text[0]) << 8 | static_cast<unsigned char>(p.text[1]);
+  };
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [&](const Phrase& x, const Phrase& y) { return key(x) < key(y); });
+  slot_.fill(-1);
+  for (size_t k = 0; k < phrases_.size(); ++k) {
+    auto first = static_cast<unsigned char>(phrases_[k].text[0]);
+    if (slot_[first] < 0) {
+      slot_[first] = static_cast<int16_t>(from_.size());
+      from_.emplace_back();
+      from_.back().fill(static_cast<uint16_t>(k));
+    }
+  }
+  // from_[slot][b] = first phrase (in sorted order) with that first byte and second byte >= b.
+  for (int first = 0; first < 256; ++first) {
+    if (slot_[first] < 0) continue;
+    auto& from = from_[slot_[first]];
+    size_t k = from[0];
+    for (unsigned b = 0; b <= 256; ++b) {
+      while (k < phrases_.size() && key(phrases_[k]) >> 8 == first &&
+             static_cast<unsigned>(key(phrases_[k]) & 0xFF) < b)
+        ++k;
+      from[b] = static_cast<uint16_t>(k);
+    }
+  }
+}
+
+uint32_t CueSet::Find(std::string_view text) const {
+  uint32_t found = 0;
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    auto first = static_cast<unsigned char>(text[i]);
+    if (one_byte_[first] && (found |= one_byte_[first]) == all_) return found;
+    int slot = slot_[first];
+    if (slot < 0 || i + 1 >= n) continue;
+    auto second = static_cast<unsigned char>(text[i + 1]);
+    const auto& from = from_[slot];
+    for (size_t k = from[second]; k < from[second + 1]; ++k) {
+      const Phrase& p = phrases_[k];
+      if ((found & p.list_bit) || p.text.size() > n - i) continue;
+      size_t j = 2;  // the first two bytes match
+      while (j < p.text.size() && p.text[j] == text[i + j]) ++j;
+      if (j >= p.text.size() && (found |= p.list_bit) == all_) return found;
+    }
+  }
+  return found;
 }
 
 }  // namespace wirebrief::brief::detail

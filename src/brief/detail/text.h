@@ -1,6 +1,9 @@
 // Token-level helpers shared by selection, sections and the support check.
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +30,34 @@ bool HasNegation(std::string_view text);
 size_t WordCount(std::string_view text);
 
 std::string Lower(std::string_view s);
+// Appends the ASCII-lower-cased `s` to `out` (other bytes unchanged), as Lower does.
+void AppendLower(std::string_view s, std::string* out);
+
+// Which of a few fixed lists of phrases occur in a text (plain substring search, like
+// std::string::find for each phrase). The brief checks every candidate sentence against several
+// cue lists; one std::string::find per phrase was ~15% of BuildBrief's time (perf on
+// bench/brief_bench), so one pass over the text looks up only the phrases whose first two bytes
+// match, for all the lists at once. Immutable after construction; Find is thread-safe.
+class CueSet {
+ public:
+  // Up to 32 lists; list i sets bit i of Find's result.
+  CueSet(std::initializer_list<std::initializer_list<const char*>> lists);
+  // Bit i set when a phrase of list i occurs in `text`.
+  uint32_t Find(std::string_view text) const;
+  bool FoundIn(std::string_view text) const { return Find(text) != 0; }
+
+ private:
+  struct Phrase {
+    std::string text;
+    uint32_t list_bit;
+  };
+  std::vector<Phrase> phrases_;  // sorted by their first two bytes
+  // Phrases of two bytes or more, by first byte: slot_ (-1 when none starts with it), then
+  // [from_[slot][b], from_[slot][b + 1]) are the indexes of those whose second byte is b.
+  std::array<int16_t, 256> slot_;
+  std::vector<std::array<uint16_t, 257>> from_;
+  std::array<uint32_t, 256> one_byte_{};  // list bits of one-byte phrases
+  uint32_t all_ = 0;                      // every list's bit
+};
 
 }  // namespace wirebrief::brief::detail
