@@ -228,14 +228,17 @@ class PageWalker {
       if (c->type != XML_ELEMENT_NODE) continue;
       // The metadata reader sees every element once, here or, for the subtrees the body walk
       // skips (head, chrome, captions), in a walk of its own over just that subtree.
-      MetaContext inner = meta_ ? meta_->Element(c, mc, depth) : MetaContext{false, false, true};
-      if (!VisitElement(c, depth, inner) && !inner.done)
+      ElementAttrs attrs;
+      if (c->properties) attrs = ScanAttrs(c);
+      MetaContext inner =
+          meta_ ? meta_->Element(c, mc, depth, &attrs) : MetaContext{false, false, true};
+      if (!VisitElement(c, depth, inner, attrs) && !inner.done)
         meta_->Siblings(c->children, inner, depth + 1);
     }
   }
 
   // The body walk's handling of element `c`; false when it did not descend into the children.
-  bool VisitElement(const xmlNode* c, int depth, MetaContext inner) {
+  bool VisitElement(const xmlNode* c, int depth, MetaContext inner, const ElementAttrs& attrs) {
     {
       std::string_view name = Name(c);
       Tag tag = ClassifyTag(name);
@@ -261,8 +264,8 @@ class PageWalker {
       NameVerdict verdict;
       bool bad_role = false;
       if (c->properties) {
-        verdict = ClassifyByName(AttrView(c, "class"), AttrView(c, "id"));
-        bad_role = IsBoilerplateRole(AttrView(c, "role"));
+        verdict = ClassifyByName(attrs.cls, attrs.id);
+        bad_role = IsBoilerplateRole(attrs.role);
       }
       if (verdict.cls == NameClass::kCaption) {
         CollectCaption(c);

@@ -79,46 +79,6 @@ std::string_view AttrView(const xmlNode* n, std::string_view name) {
   return "";
 }
 
-// The attributes the walk reads, found in one pass over the element's attribute list (views
-// into libxml2's attribute text; empty when absent or not plain text).
-struct ElementAttrs {
-  std::string_view cls, id, itemprop, rel, aria_label, itemtype;
-};
-
-ElementAttrs ScanAttrs(const xmlNode* n) {
-  ElementAttrs e;
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    const char* name = reinterpret_cast<const char*>(a->name);
-    if (!name) continue;
-    // Measured: pages carry many long attributes (style, src, data-*); look at the name's
-    // first letter before measuring anything.
-    std::string_view* slot = nullptr;
-    switch (name[0]) {
-      case 'c':
-        slot = std::strcmp(name, "class") == 0 ? &e.cls : nullptr;
-        break;
-      case 'i':
-        slot = std::strcmp(name, "id") == 0         ? &e.id
-               : std::strcmp(name, "itemprop") == 0 ? &e.itemprop
-               : std::strcmp(name, "itemtype") == 0 ? &e.itemtype
-                                                    : nullptr;
-        break;
-      case 'r':
-        slot = std::strcmp(name, "rel") == 0 ? &e.rel : nullptr;
-        break;
-      case 'a':
-        slot = std::strcmp(name, "aria-label") == 0 ? &e.aria_label : nullptr;
-        break;
-      default:
-        break;
-    }
-    if (slot && a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-        !a->children->next)
-      *slot = reinterpret_cast<const char*>(a->children->content);
-  }
-  return e;
-}
-
 // What an element's class and id tokens say about it, one bit per question the walk asks.
 enum TokenFlag : unsigned {
   kChromeToken = 1u << 0,      // comments, related lists, sidebars, promos
@@ -546,7 +506,8 @@ bool MonthFirstLanguage(const std::string& tag) {
 MetadataWalk::MetadataWalk() : ps_(std::make_unique<PageSignals>()) {}
 MetadataWalk::~MetadataWalk() = default;
 
-MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int depth) {
+MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int depth,
+                                            const ElementAttrs* scanned) {
   const Context done{up.chrome, up.in_article, true};
   if (up.done || c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) return done;
   PageSignals* ps = ps_.get();
@@ -606,7 +567,7 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
       // (svg) and menus (select) hold a good share of a page's elements.
       return done;
     }
-    ElementAttrs attrs = ScanAttrs(c);
+    ElementAttrs attrs = scanned ? *scanned : ScanAttrs(c);
     unsigned flags = TokenFlags(attrs);
     bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
     std::string itemprop = Lower(attrs.itemprop);

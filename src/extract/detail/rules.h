@@ -23,6 +23,7 @@ void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
                       const ExtractOptions& options, core::Article* article);
 
 struct PageSignals;
+struct ElementAttrs;
 
 // The metadata reader as a visitor, so that ExtractFromHtml's body walker drives it and the page
 // is walked once for both. Measured: a second walk over the DOM was most of what metadata cost.
@@ -40,7 +41,8 @@ class MetadataWalk {
   MetadataWalk& operator=(const MetadataWalk&) = delete;
 
   // Reads element `n`'s own signals; `up` is its parent's result. Returns its children's context.
-  Context Element(const xmlNode* n, Context up, int depth);
+  // `attrs`: ScanAttrs(n) when the caller has it already (null: scanned here).
+  Context Element(const xmlNode* n, Context up, int depth, const ElementAttrs* attrs = nullptr);
   // Reads `first`, its following siblings and their subtrees: the parts the caller skips.
   void Siblings(const xmlNode* first, Context ctx, int depth);
   // Fills the metadata fields of `article` from everything read.
