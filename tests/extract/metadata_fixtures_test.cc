@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "extract/extract.h"
+#include "extract/metadata.h"
 #include "ingest/ingest.h"
 
 namespace wirebrief::extract {
@@ -147,6 +148,54 @@ TEST(MetadataFixturesTest, AllFieldsRightOnAtLeast95PercentOfPages) {
             << " pages with every field right (" << std::lround(share * 100) << "%), "
             << o.fields_right << "/" << o.fields << " fields\n";
   EXPECT_GE(share, 0.95);
+}
+
+// ExtractArticle reads metadata during the body walker's pass (one walk over the DOM);
+// ExtractPageMetadata reads it in a walk of its own. Both must see the same page: a signal lost
+// in the shared walk (a subtree the body walker skips, the <head>) shows up as a difference here.
+// Runs on the fixture pages, and on the extraction kit's pages when ../shared is present.
+TEST(MetadataFixturesTest, SharedWalkReadsWhatTheMetadataOnlyWalkReads) {
+  std::vector<fs::path> pages;
+  auto add_dir = [&](const fs::path& dir, bool recursive) {
+    if (!fs::exists(dir)) return;
+    auto add = [&](const fs::path& p) {
+      if (p.extension() == ".html" && p.filename() != "expected.html") pages.push_back(p);
+    };
+    if (recursive) {
+      for (const auto& e : fs::recursive_directory_iterator(dir)) add(e.path());
+    } else {
+      for (const auto& e : fs::directory_iterator(dir)) add(e.path());
+    }
+  };
+  add_dir(FixtureDir(), false);
+  fs::path kit =
+      FixtureDir() / ".." / ".." / ".." / ".." / "shared" / "bench" / "extraction" / "data";
+  add_dir(kit / "readability", true);
+  add_dir(kit / "dev", false);
+  ASSERT_GE(pages.size(), 40u) << "expected fixture pages under " << FixtureDir();
+  int compared = 0;
+  for (const fs::path& page : pages) {
+    core::RawDocument doc;
+    doc.content = Slurp(page);
+    doc.provenance.source = page.string();
+    auto full = ExtractArticle(doc, ExtractOptions{});
+    if (!full.ok()) continue;  // no article: nothing read in the shared walk to compare
+    auto meta = ExtractPageMetadata(doc, ExtractOptions{});
+    ASSERT_TRUE(meta.ok()) << page;
+    ++compared;
+    for (const char* field :
+         {"title", "authors", "date_published", "date_modified", "site_name", "section",
+          "canonical_url", "tags", "description", "image", "license"}) {
+      EXPECT_EQ(ArticleField(full.value(), field), ArticleField(meta.value(), field))
+          << field << " of " << page;
+      auto source = [&](const core::Article& a) {
+        auto it = a.field_sources.find(field);
+        return it == a.field_sources.end() ? std::string() : it->second;
+      };
+      EXPECT_EQ(source(full.value()), source(meta.value())) << field << "_source of " << page;
+    }
+  }
+  EXPECT_GE(compared, 40);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -24,16 +25,61 @@ inline std::string Attr(const xmlNode* n, const char* name) {
   return s;
 }
 
+// The attributes the page walkers read, found in one pass over an element's attribute list
+// (views into libxml2's attribute text; empty when absent or not plain text; the first of a
+// name wins). Measured: the body walker and the metadata reader scanning the list apart, once
+// per attribute they need, was a visible share of the walk.
+struct ElementAttrs {
+  std::string_view cls, id, role, itemprop, rel, aria_label, itemtype;
+};
+
+inline ElementAttrs ScanAttrs(const xmlNode* n) {
+  ElementAttrs e;
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    const char* name = reinterpret_cast<const char*>(a->name);
+    if (!name) continue;
+    // Pages carry many long attributes (style, src, data-*): look at the first letter first.
+    std::string_view* slot = nullptr;
+    switch (name[0]) {
+      case 'c':
+        slot = std::strcmp(name, "class") == 0 ? &e.cls : nullptr;
+        break;
+      case 'i':
+        slot = std::strcmp(name, "id") == 0         ? &e.id
+               : std::strcmp(name, "itemprop") == 0 ? &e.itemprop
+               : std::strcmp(name, "itemtype") == 0 ? &e.itemtype
+                                                    : nullptr;
+        break;
+      case 'r':
+        slot = std::strcmp(name, "rel") == 0    ? &e.rel
+               : std::strcmp(name, "role") == 0 ? &e.role
+                                                : nullptr;
+        break;
+      case 'a':
+        slot = std::strcmp(name, "aria-label") == 0 ? &e.aria_label : nullptr;
+        break;
+      default:
+        break;
+    }
+    if (!slot || slot->data()) continue;
+    *slot = a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
+                    !a->children->next
+                ? std::string_view(reinterpret_cast<const char*>(a->children->content))
+                : std::string_view("");
+  }
+  return e;
+}
+
 inline bool IsHeading(std::string_view t) {
   return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
 }
 
 inline bool IsBlockTag(std::string_view t) {
   static const std::unordered_set<std::string_view> kBlocks = {
-      "p",  "div", "section", "article", "main", "ul",    "ol",  "li",     "table", "tr",
-      "td", "th",  "tbody",   "thead",   "dl",   "dd",    "dt",  "pre",    "blockquote",
-      "figure", "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-      "center", "address", "hr", "br-block"};
+      "p",          "div",    "section", "article", "main",   "ul",      "ol",   "li",      "table",
+      "tr",         "td",     "th",      "tbody",   "thead",  "dl",      "dd",   "dt",      "pre",
+      "blockquote", "figure", "header",  "footer",  "aside",  "nav",     "form", "h1",      "h2",
+      "h3",         "h4",     "h5",      "h6",      "center", "address", "hr",   "br-block"};
   return kBlocks.count(t) > 0;
 }
 

@@ -164,8 +164,12 @@ size_t CountWordsCjk(std::string_view s) {
 // Walks the DOM once, building the node table and the block list.
 class PageWalker {
  public:
-  PageWalker(const ExtractOptions& opts, std::chrono::steady_clock::time_point deadline)
-      : opts_(opts), deadline_(deadline) {
+  using MetaContext = MetadataWalk::Context;
+
+  // `meta` (may be null) is driven along the walk; see Visit.
+  PageWalker(const ExtractOptions& opts, std::chrono::steady_clock::time_point deadline,
+             MetadataWalk* meta)
+      : opts_(opts), deadline_(deadline), meta_(meta) {
     nodes.push_back(Node{});  // 0: the page root (<body>)
     nodes[0].tag = Tag::kBody;
   }
@@ -176,8 +180,9 @@ class PageWalker {
   std::vector<core::Caption> captions;
   bool node_limit_hit = false, timed_out = false;
 
-  void Walk(const xmlNode* first) {
-    Visit(first, 0);
+  // Walks `first` and its following siblings; `mc` is the metadata context of their parent.
+  void Walk(const xmlNode* first, MetaContext mc) {
+    Visit(first, 0, mc);
     Flush();
   }
 
@@ -201,7 +206,7 @@ class PageWalker {
     return !node_limit_hit && !timed_out;
   }
 
-  void Visit(const xmlNode* n, int depth) {
+  void Visit(const xmlNode* n, int depth, MetaContext mc) {
     for (const xmlNode* c = n; c; c = c->next) {
       if (!Budget()) return;
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -221,53 +226,67 @@ class PageWalker {
         continue;
       }
       if (c->type != XML_ELEMENT_NODE) continue;
+      // The metadata reader sees every element once, here or, for the subtrees the body walk
+      // skips (head, chrome, captions), in a walk of its own over just that subtree.
+      ElementAttrs attrs;
+      if (c->properties) attrs = ScanAttrs(c);
+      MetaContext inner =
+          meta_ ? meta_->Element(c, mc, depth, &attrs) : MetaContext{false, false, true};
+      if (!VisitElement(c, depth, inner, attrs) && !inner.done)
+        meta_->Siblings(c->children, inner, depth + 1);
+    }
+  }
+
+  // The body walk's handling of element `c`; false when it did not descend into the children.
+  bool VisitElement(const xmlNode* c, int depth, MetaContext inner, const ElementAttrs& attrs) {
+    {
       std::string_view name = Name(c);
       Tag tag = ClassifyTag(name);
       if (tag == Tag::kBr) {
         ++br_run_;
         buf_ += ctx_.in_pre ? '\n' : ' ';
-        continue;
+        return false;
       }
       if (tag == Tag::kImg) {
         ++nodes[ctx_.owner].imgs;
-        continue;
+        return false;
       }
       if (tag == Tag::kEmbed) {
         ++nodes[ctx_.owner].embeds;
-        continue;
+        return false;
       }
       if (name == "input" || name == "textarea" || name == "select") ++nodes[ctx_.owner].inputs;
-      if (IsNeverContentTag(name) || (c->properties && IsHidden(c))) continue;
+      if (IsNeverContentTag(name) || (c->properties && IsHidden(c))) return false;
       if (tag == Tag::kFigure || tag == Tag::kFigcaption) {
         CollectCaption(c);
-        continue;
+        return false;
       }
       NameVerdict verdict;
       bool bad_role = false;
       if (c->properties) {
-        verdict = ClassifyByName(AttrView(c, "class"), AttrView(c, "id"));
-        bad_role = IsBoilerplateRole(AttrView(c, "role"));
+        verdict = ClassifyByName(attrs.cls, attrs.id);
+        bad_role = IsBoilerplateRole(attrs.role);
       }
       if (verdict.cls == NameClass::kCaption) {
         CollectCaption(c);
-        continue;
+        return false;
       }
-      if (depth >= opts_.limits.max_dom_depth) continue;
+      if (depth >= opts_.limits.max_dom_depth) return false;
       if (tag == Tag::kInline || tag == Tag::kA) {
-        if (verdict.cls == NameClass::kStrongBoilerplate) continue;
+        if (verdict.cls == NameClass::kStrongBoilerplate) return false;
         link_depth_ += tag == Tag::kA;
-        Visit(c->children, depth + 1);
+        Visit(c->children, depth + 1, inner);
         link_depth_ -= tag == Tag::kA;
-        continue;
+        return true;
       }
       bool structural = tag == Tag::kUl || tag == Tag::kOl || tag == Tag::kTable;
       if (ctx_.inline_blocks && !structural && !(tag == Tag::kLi && ctx_.list >= 0) &&
           !(ctx_.table >= 0 && (tag == Tag::kTr || tag == Tag::kTd || tag == Tag::kTh))) {
-        if (verdict.cls == NameClass::kStrongBoilerplate) continue;
+        if (verdict.cls == NameClass::kStrongBoilerplate) return false;
         buf_ += ' ';
-        Visit(c->children, depth + 1);
+        Visit(c->children, depth + 1, inner);
         buf_ += ' ';
-        continue;
+        return true;
       }
       int idx = static_cast<int>(nodes.size());
       Node node;
@@ -333,10 +352,11 @@ class PageWalker {
           break;
       }
       br_run_ = 0;
-      Visit(c->children, depth + 1);
+      Visit(c->children, depth + 1, inner);
       Flush();
       ctx_ = saved;
       br_run_ = 0;
+      return true;
     }
   }
 
@@ -462,6 +482,7 @@ class PageWalker {
 
   const ExtractOptions& opts_;
   std::chrono::steady_clock::time_point deadline_;
+  MetadataWalk* meta_;
   size_t visited_ = 0;
   Ctx ctx_;
   std::string buf_;
@@ -849,7 +870,7 @@ class BodySelector {
 }  // namespace
 
 core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
-                             core::Article* a) {
+                             core::Article* a, bool read_metadata) {
   auto deadline = std::chrono::steady_clock::now() + options.time_budget;
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
              HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
@@ -859,13 +880,29 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     return core::Status::Empty(doc.provenance.source, doc.provenance.record_id, "no HTML document");
   const xmlNode* root = xmlDocGetRootElement(dom.get());
 
-  ReadHtmlMetadata(root, doc, options, a);
-
-  PageWalker walker(options, deadline);
+  MetadataWalk meta;
+  MetadataWalk* m = read_metadata ? &meta : nullptr;
+  PageWalker walker(options, deadline, m);
   const xmlNode* body = root;
   for (const xmlNode* c = root->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && Name(c) == "body") body = c;
-  walker.Walk(body == root ? root : body->children);
+  if (body == root) {
+    walker.Walk(root, MetadataWalk::Context{});
+  } else {
+    // The body walk starts inside <body>; the metadata reader takes <html> (its lang), <head>
+    // and anything else outside the body itself, in document order.
+    MetadataWalk::Context none{false, false, true};
+    MetadataWalk::Context top = m ? m->Element(root, {}, 0) : none;
+    for (const xmlNode* c = root->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      MetadataWalk::Context in = m ? m->Element(c, top, 1) : none;
+      if (c == body)
+        walker.Walk(body->children, in);
+      else if (!in.done)
+        m->Siblings(c->children, in, 2);
+    }
+    if (m) m->Siblings(root->next, {}, 0);
+  }
   if (walker.node_limit_hit)
     return core::Status::LimitExceeded(
         doc.provenance.source, doc.provenance.record_id,
@@ -874,6 +911,7 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     return core::Status::LimitExceeded(doc.provenance.source, doc.provenance.record_id,
                                        std::string(kTimeBudgetMessage));
   a->captions = std::move(walker.captions);
+  if (m) m->Resolve(doc, options, a);
 
   std::string title_folded = Fold(a->title);
   BodySelector selector(walker, options, title_folded);
@@ -930,10 +968,6 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
   if (options.with_markdown)
     a->markdown = RenderMarkdown(a->title, body_blocks, options.limits.max_text_bytes);
   if (options.with_html) a->html = RenderHtml(a->title, body_blocks, options.limits.max_text_bytes);
-  if (a->language.empty()) {
-    a->language = GuessLanguage(a->text);
-    if (!a->language.empty()) a->field_sources["language"] = "text";
-  }
   return core::Status::Ok();
 }
 

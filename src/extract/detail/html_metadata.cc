@@ -5,10 +5,11 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "extract/detail/dom.h"
 #include "extract/detail/metadata.h"
@@ -16,14 +17,8 @@
 #include "extract/detail/text_util.h"
 
 namespace wirebrief::extract::detail {
-namespace {
 
-using json = nlohmann::json;
-
-constexpr size_t kMaxCandidates = 12;   // per signal list; the first few decide
-constexpr size_t kMaxSignalText = 400;  // bytes of text read from one element
-constexpr int kMaxWalkDepth = 256;
-
+// What one walk over the page collects; MetadataWalk::Resolve turns it into fields.
 struct PageSignals {
   std::string html_lang, title_tag, base_href, canonical, rel_license, image_src;
   std::vector<std::string> h1s;
@@ -34,6 +29,14 @@ struct PageSignals {
   std::string first_time;
   std::vector<std::string> breadcrumb, rel_tags;
 };
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr size_t kMaxCandidates = 12;   // per signal list; the first few decide
+constexpr size_t kMaxSignalText = 400;  // bytes of text read from one element
+constexpr int kMaxWalkDepth = 256;
 
 // Visible text of `n`, at most kMaxSignalText bytes, scripts and styles skipped.
 void AppendText(const xmlNode* n, std::string* out, int depth, const char* line_break = " ") {
@@ -76,46 +79,6 @@ std::string_view AttrView(const xmlNode* n, std::string_view name) {
   return "";
 }
 
-// The attributes the walk reads, found in one pass over the element's attribute list (views
-// into libxml2's attribute text; empty when absent or not plain text).
-struct ElementAttrs {
-  std::string_view cls, id, itemprop, rel, aria_label, itemtype;
-};
-
-ElementAttrs ScanAttrs(const xmlNode* n) {
-  ElementAttrs e;
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    const char* name = reinterpret_cast<const char*>(a->name);
-    if (!name) continue;
-    // Measured: pages carry many long attributes (style, src, data-*); look at the name's
-    // first letter before measuring anything.
-    std::string_view* slot = nullptr;
-    switch (name[0]) {
-      case 'c':
-        slot = std::strcmp(name, "class") == 0 ? &e.cls : nullptr;
-        break;
-      case 'i':
-        slot = std::strcmp(name, "id") == 0         ? &e.id
-               : std::strcmp(name, "itemprop") == 0 ? &e.itemprop
-               : std::strcmp(name, "itemtype") == 0 ? &e.itemtype
-                                                    : nullptr;
-        break;
-      case 'r':
-        slot = std::strcmp(name, "rel") == 0 ? &e.rel : nullptr;
-        break;
-      case 'a':
-        slot = std::strcmp(name, "aria-label") == 0 ? &e.aria_label : nullptr;
-        break;
-      default:
-        break;
-    }
-    if (slot && a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-        !a->children->next)
-      *slot = reinterpret_cast<const char*>(a->children->content);
-  }
-  return e;
-}
-
 // What an element's class and id tokens say about it, one bit per question the walk asks.
 enum TokenFlag : unsigned {
   kChromeToken = 1u << 0,      // comments, related lists, sidebars, promos
@@ -143,26 +106,70 @@ bool IsBylineToken(std::string_view t) {
          t == "auteur" || t == "autor" || t == "autore" || t == "writer" || t == "byl";
 }
 
+// The stems a class or id value is searched for, and the TokenFlags each sets. A stem can set
+// several flags ("update": modified, and not a publication date); kBylineStem marks the stems
+// after which the byline rule looks at the value token by token.
+constexpr unsigned kBylineStem = 1u << 31;
+struct Stem {
+  std::string_view text;
+  unsigned flags;
+};
+constexpr Stem kStems[] = {{"comment", kChromeToken},
+                           {"related", kChromeToken},
+                           {"sidebar", kChromeToken},
+                           {"footer", kChromeToken},
+                           {"recommend", kChromeToken},
+                           {"popular", kChromeToken},
+                           {"newsletter", kChromeToken},
+                           {"most-read", kChromeToken},
+                           {"mostread", kChromeToken},
+                           {"trending", kChromeToken},
+                           {"promo", kChromeToken},
+                           {"breadcrumb", kBreadcrumbToken},
+                           {"date", kDateToken},
+                           {"time", kDateToken},
+                           {"published", kDateToken},
+                           {"posted", kDateToken | kPublishedToken},
+                           {"pubdate", kDateToken | kPublishedToken},
+                           {"datum", kDateToken},
+                           {"fecha", kDateToken},
+                           {"runtime", kNotDateToken},
+                           {"timeline", kNotDateToken},
+                           {"datepicker", kNotDateToken},
+                           {"update", kNotDateToken | kModifiedToken},
+                           {"modified", kModifiedToken},
+                           {"publish", kPublishedToken},
+                           {"created", kPublishedToken},
+                           {"byl", kBylineStem},
+                           {"author", kBylineStem},
+                           {"auteur", kBylineStem},
+                           {"autor", kBylineStem},
+                           {"writer", kBylineStem}};
+
 // The TokenFlags of one class or id value. The stems hold no spaces, so one search over the
 // lower-cased value answers a "does any token contain" question; only the byline rule looks
-// at tokens one by one.
+// at tokens one by one. Measured: one pass that tries, at each letter, the stems starting with
+// it costs a third of a search per stem (a page has thousands of class and id values).
 unsigned FlagsOf(std::string_view attr) {
+  static const auto by_letter = [] {
+    std::array<std::vector<Stem>, 26> table;
+    for (const Stem& st : kStems) table[st.text[0] - 'a'].push_back(st);
+    return table;
+  }();
   thread_local std::string buffer;
   buffer.assign(attr);
   for (char& c : buffer)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   std::string_view all = buffer;
   unsigned f = 0;
-  if (HasAny(all, {"comment", "related", "sidebar", "footer", "recommend", "popular", "newsletter",
-                   "most-read", "mostread", "trending", "promo"}))
-    f |= kChromeToken;
-  if (all.find("breadcrumb") != std::string_view::npos) f |= kBreadcrumbToken;
-  if (HasAny(all, {"date", "time", "published", "posted", "pubdate", "dateline", "datum", "fecha"}))
-    f |= kDateToken;
-  if (HasAny(all, {"runtime", "timeline", "datepicker", "update"})) f |= kNotDateToken;
-  if (HasAny(all, {"update", "modified"})) f |= kModifiedToken;
-  if (HasAny(all, {"publish", "posted", "pubdate", "created"})) f |= kPublishedToken;
-  if (HasAny(all, {"byl", "author", "auteur", "autor", "writer"})) {
+  for (size_t i = 0; i < all.size(); ++i) {
+    char c = all[i];
+    if (c < 'a' || c > 'z') continue;
+    for (const Stem& st : by_letter[c - 'a'])
+      if (all.compare(i, st.text.size(), st.text) == 0) f |= st.flags;
+  }
+  if (f & kBylineStem) {
+    f &= ~kBylineStem;
     size_t pos = 0;
     while (pos < all.size() && !(f & kBylineToken)) {
       while (pos < all.size() && std::isspace(static_cast<unsigned char>(all[pos]))) ++pos;
@@ -262,122 +269,6 @@ std::string ItempropName(const xmlNode* n, int depth = 0) {
     if (!inner.empty()) return inner;
   }
   return "";
-}
-
-void Collect(const xmlNode* first, PageSignals* ps, int depth, bool chrome, bool in_article) {
-  for (const xmlNode* c = first; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) continue;
-    std::string_view t = Name(c);
-    if (t == "html" && ps->html_lang.empty()) {
-      ps->html_lang = Attr(c, "lang");
-      if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
-    } else if (t == "title" && ps->title_tag.empty() && !chrome) {
-      ps->title_tag = TextOf(c);
-      continue;
-    } else if (t == "meta") {
-      std::string_view content = AttrView(c, "content");
-      if (content.empty()) content = AttrView(c, "value");
-      if (content.empty()) continue;
-      for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-        std::string keys = Lower(AttrView(c, attr));
-        if (keys.empty()) continue;
-        // Rule: property="dc:title og:title" names several properties at once.
-        size_t pos = 0;
-        while (pos < keys.size()) {
-          size_t end = keys.find(' ', pos);
-          if (end == std::string::npos) end = keys.size();
-          std::string key = keys.substr(pos, end - pos);
-          if (std::strcmp(attr, "itemprop") == 0) key = "itemprop:" + key;
-          // Dublin Core is written "DC.title", "dc:title" and "dcterms:title".
-          if (StartsWith(key, "dc:")) key[2] = '.';
-          if (StartsWith(key, "dcterms:")) key[7] = '.';
-          if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
-            ps->meta[key].emplace_back(content);
-          pos = end + 1;
-        }
-      }
-      continue;
-    } else if (t == "link") {
-      std::string rel = Lower(AttrView(c, "rel"));
-      if (rel == "canonical" && ps->canonical.empty())
-        ps->canonical = Attr(c, "href");
-      else if (rel == "license" && ps->rel_license.empty())
-        ps->rel_license = Attr(c, "href");
-      else if (rel == "image_src" && ps->image_src.empty())
-        ps->image_src = Attr(c, "href");
-      continue;
-    } else if (t == "base" && ps->base_href.empty()) {
-      ps->base_href = Attr(c, "href");
-    } else if (t == "script") {
-      if (Lower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
-        xmlChar* s = xmlNodeGetContent(c);
-        if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
-        xmlFree(s);
-      }
-      continue;
-    } else if (t == "style" || t == "svg" || t == "template" || t == "select" ||
-               t == "textarea" || t == "noscript" || t == "iframe" || t == "canvas") {
-      // Chrome that never holds a byline, date, breadcrumb or tag link; measured: icon sprites
-      // (svg) and menus (select) hold a good share of a page's elements.
-      continue;
-    }
-    ElementAttrs attrs = ScanAttrs(c);
-    unsigned flags = TokenFlags(attrs);
-    bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
-    std::string itemprop = Lower(attrs.itemprop);
-    std::string rel = Lower(attrs.rel);
-    if (t == "a" && HasRelToken(rel, "tag") && ps->rel_tags.size() < 30) {
-      std::string tag = TextOf(c);
-      if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
-    }
-    if (t == "a" && rel == "license" && ps->rel_license.empty()) ps->rel_license = Attr(c, "href");
-    // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
-    if (ps->breadcrumb.empty() &&
-        ((flags & kBreadcrumbToken) ||
-         Lower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
-         attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
-      CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
-    }
-    if (!here_chrome) {
-      if (t == "h1" && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
-      if (itemprop.find("author") != std::string::npos && t != "meta" && t != "link") {
-        std::string name = ItempropName(c);
-        Push(&ps->byline_itemprop, name.empty() ? TextOf(c) : name);
-      }
-      if (t == "a" && HasRelToken(rel, "author")) Push(&ps->byline_rel, TextOf(c));
-      bool byline = (flags & kBylineToken) != 0;
-      if (byline && t != "img" && t != "input" && t != "form") {
-        std::string text = TextOf(c, " ; ");
-        if (text.size() < 200) Push(&ps->byline_class, text);
-      }
-      // Dates in markup.
-      auto attr_or_text = [&]() {
-        std::string v = Attr(c, "datetime");
-        if (v.empty()) v = Attr(c, "content");
-        return v.empty() ? TextOf(c) : v;
-      };
-      if (itemprop == "datepublished" || itemprop == "datecreated")
-        Push(&ps->published_dom, attr_or_text());
-      else if (itemprop == "datemodified")
-        Push(&ps->modified_dom, attr_or_text());
-      if (t == "time") {
-        bool modified = (flags & kModifiedToken) != 0;
-        bool published =
-            xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) || (flags & kPublishedToken);
-        std::string v = attr_or_text();
-        if (modified)
-          Push(&ps->modified_dom, v);
-        else if (published)
-          Push(&ps->published_dom, v);
-        if (ps->first_time.empty() && !modified) ps->first_time = v;
-      } else if ((flags & kDateToken) && !(flags & kNotDateToken)) {
-        std::string text = TextOf(c);
-        if (!text.empty() && text.size() < 160)
-          Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
-      }
-    }
-    Collect(c->children, ps, depth + 1, here_chrome, in_article || t == "article");
-  }
 }
 
 // Letters and digits only, lower-cased: the comparison key for "do two sources agree".
@@ -612,10 +503,148 @@ bool MonthFirstLanguage(const std::string& tag) {
 
 }  // namespace
 
+MetadataWalk::MetadataWalk() : ps_(std::make_unique<PageSignals>()) {}
+MetadataWalk::~MetadataWalk() = default;
+
+MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int depth,
+                                            const ElementAttrs* scanned) {
+  const Context done{up.chrome, up.in_article, true};
+  if (up.done || c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) return done;
+  PageSignals* ps = ps_.get();
+  const bool chrome = up.chrome, in_article = up.in_article;
+  {
+    std::string_view t = Name(c);
+    if (t == "html" && ps->html_lang.empty()) {
+      ps->html_lang = Attr(c, "lang");
+      if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
+    } else if (t == "title" && ps->title_tag.empty() && !chrome) {
+      ps->title_tag = TextOf(c);
+      return done;
+    } else if (t == "meta") {
+      std::string_view content = AttrView(c, "content");
+      if (content.empty()) content = AttrView(c, "value");
+      if (content.empty()) return done;
+      for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+        std::string keys = Lower(AttrView(c, attr));
+        if (keys.empty()) continue;
+        // Rule: property="dc:title og:title" names several properties at once.
+        size_t pos = 0;
+        while (pos < keys.size()) {
+          size_t end = keys.find(' ', pos);
+          if (end == std::string::npos) end = keys.size();
+          std::string key = keys.substr(pos, end - pos);
+          if (std::strcmp(attr, "itemprop") == 0) key = "itemprop:" + key;
+          // Dublin Core is written "DC.title", "dc:title" and "dcterms:title".
+          if (StartsWith(key, "dc:")) key[2] = '.';
+          if (StartsWith(key, "dcterms:")) key[7] = '.';
+          if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
+            ps->meta[key].emplace_back(content);
+          pos = end + 1;
+        }
+      }
+      return done;
+    } else if (t == "link") {
+      std::string rel = Lower(AttrView(c, "rel"));
+      if (rel == "canonical" && ps->canonical.empty())
+        ps->canonical = Attr(c, "href");
+      else if (rel == "license" && ps->rel_license.empty())
+        ps->rel_license = Attr(c, "href");
+      else if (rel == "image_src" && ps->image_src.empty())
+        ps->image_src = Attr(c, "href");
+      return done;
+    } else if (t == "base" && ps->base_href.empty()) {
+      ps->base_href = Attr(c, "href");
+    } else if (t == "script") {
+      if (Lower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
+        xmlChar* s = xmlNodeGetContent(c);
+        if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
+        xmlFree(s);
+      }
+      return done;
+    } else if (t == "style" || t == "svg" || t == "template" || t == "select" || t == "textarea" ||
+               t == "noscript" || t == "iframe" || t == "canvas") {
+      // Chrome that never holds a byline, date, breadcrumb or tag link; measured: icon sprites
+      // (svg) and menus (select) hold a good share of a page's elements.
+      return done;
+    }
+    ElementAttrs attrs = scanned ? *scanned : ScanAttrs(c);
+    unsigned flags = TokenFlags(attrs);
+    bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
+    std::string itemprop = Lower(attrs.itemprop);
+    std::string rel = Lower(attrs.rel);
+    if (t == "a" && HasRelToken(rel, "tag") && ps->rel_tags.size() < 30) {
+      std::string tag = TextOf(c);
+      if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
+    }
+    if (t == "a" && rel == "license" && ps->rel_license.empty()) ps->rel_license = Attr(c, "href");
+    // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
+    if (ps->breadcrumb.empty() &&
+        ((flags & kBreadcrumbToken) ||
+         Lower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
+         attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
+      CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
+    }
+    if (!here_chrome) {
+      if (t == "h1" && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
+      if (itemprop.find("author") != std::string::npos && t != "meta" && t != "link") {
+        std::string name = ItempropName(c);
+        Push(&ps->byline_itemprop, name.empty() ? TextOf(c) : name);
+      }
+      if (t == "a" && HasRelToken(rel, "author")) Push(&ps->byline_rel, TextOf(c));
+      bool byline = (flags & kBylineToken) != 0;
+      if (byline && t != "img" && t != "input" && t != "form") {
+        std::string text = TextOf(c, " ; ");
+        if (text.size() < 200) Push(&ps->byline_class, text);
+      }
+      // Dates in markup.
+      auto attr_or_text = [&]() {
+        std::string v = Attr(c, "datetime");
+        if (v.empty()) v = Attr(c, "content");
+        return v.empty() ? TextOf(c) : v;
+      };
+      if (itemprop == "datepublished" || itemprop == "datecreated")
+        Push(&ps->published_dom, attr_or_text());
+      else if (itemprop == "datemodified")
+        Push(&ps->modified_dom, attr_or_text());
+      if (t == "time") {
+        bool modified = (flags & kModifiedToken) != 0;
+        bool published =
+            xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) || (flags & kPublishedToken);
+        std::string v = attr_or_text();
+        if (modified)
+          Push(&ps->modified_dom, v);
+        else if (published)
+          Push(&ps->published_dom, v);
+        if (ps->first_time.empty() && !modified) ps->first_time = v;
+      } else if ((flags & kDateToken) && !(flags & kNotDateToken)) {
+        std::string text = TextOf(c);
+        if (!text.empty() && text.size() < 160)
+          Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
+      }
+    }
+    return Context{here_chrome, in_article || t == "article", false};
+  }
+}
+
+void MetadataWalk::Siblings(const xmlNode* first, Context ctx, int depth) {
+  if (ctx.done) return;
+  for (const xmlNode* c = first; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    Context in = Element(c, ctx, depth);
+    if (!in.done) Siblings(c->children, in, depth + 1);
+  }
+}
+
 void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
                       const ExtractOptions& options, core::Article* a) {
-  PageSignals ps;
-  Collect(root, &ps, 0, false, false);
+  MetadataWalk walk;
+  walk.Siblings(root, MetadataWalk::Context{}, 0);
+  walk.Resolve(doc, options, a);
+}
+
+void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& options,
+                           core::Article* a) {
+  const PageSignals& ps = *ps_;
   MetadataScratch& scratch = ThreadMetadataScratch();
   scratch = MetadataScratch{};
   auto meta = [&](std::initializer_list<const char*> keys) { return FirstMeta(ps, keys); };

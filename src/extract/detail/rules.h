@@ -3,6 +3,7 @@
 
 #include <libxml/tree.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,13 +13,44 @@
 
 namespace wirebrief::extract::detail {
 
-// HTML page -> article text + metadata (libxml2 HTML parser).
+// HTML page -> article text + metadata (libxml2 HTML parser). With `read_metadata` false only
+// the text (and captions, wire) is read: the baseline the metadata benchmark measures against.
 core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
-                             core::Article* article);
+                             core::Article* article, bool read_metadata = true);
 
 // Fills the metadata fields of `article` (and field_sources) from the parsed page `root`.
 void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
                       const ExtractOptions& options, core::Article* article);
+
+struct PageSignals;
+struct ElementAttrs;
+
+// The metadata reader as a visitor, so that ExtractFromHtml's body walker drives it and the page
+// is walked once for both. Measured: a second walk over the DOM was most of what metadata cost.
+// Elements must be given in document order, each before its children. Not thread-safe; one page.
+class MetadataWalk {
+ public:
+  // Where an element sits: inside page chrome (comments, related lists, nav), inside an
+  // <article>; `done` when its subtree holds nothing more to read (meta, script, style...).
+  struct Context {
+    bool chrome = false, in_article = false, done = false;
+  };
+  MetadataWalk();
+  ~MetadataWalk();
+  MetadataWalk(const MetadataWalk&) = delete;
+  MetadataWalk& operator=(const MetadataWalk&) = delete;
+
+  // Reads element `n`'s own signals; `up` is its parent's result. Returns its children's context.
+  // `attrs`: ScanAttrs(n) when the caller has it already (null: scanned here).
+  Context Element(const xmlNode* n, Context up, int depth, const ElementAttrs* attrs = nullptr);
+  // Reads `first`, its following siblings and their subtrees: the parts the caller skips.
+  void Siblings(const xmlNode* first, Context ctx, int depth);
+  // Fills the metadata fields of `article` from everything read.
+  void Resolve(const core::RawDocument& doc, const ExtractOptions& options, core::Article* article);
+
+ private:
+  std::unique_ptr<PageSignals> ps_;
+};
 
 // Pasted page text (a reader's copy-paste) -> article text + title, section, captions, wire.
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
