@@ -434,6 +434,37 @@ void RelabelActingPlaces(Doc* doc) {
   });
 }
 
+// Words that are no names whatever the tagger says: recurring religious and civic events
+// ("the Hajj", "Ramadan"), "the Internet"; and a word capitalised only because it opens a
+// sentence ("Iodine deficiency can...") that the document otherwise writes in lower case and never
+// capitalises mid-sentence.
+void DropCommonWordsAndEvents(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kNeverNames = {
+      "Hajj",        "Umrah",     "Ramadan", "Eid",      "Diwali",    "Hanukkah",
+      "Passover",    "Christmas", "Easter",  "Lent",     "Halloween", "Thanksgiving",
+      "Oktoberfest", "Internet",  "Web",     "Holocaust"};
+  size_t n = d.size();
+  std::unordered_set<std::string_view> lower_words, mid_capitals;
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t k = s.first; k < s.last; ++k) {
+      if (d.tok(k).Is(kLower))
+        lower_words.insert(d.low(k));
+      else if (d.tok(k).Is(kUpper) && k > s.first && !d.tok(k - 1).Is(kPunct))
+        mid_capitals.insert(d.low(k));
+    }
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
+      if (i + 1 < n && d.labels[i + 1] == d.labels[i] + 1) continue;  // several words
+      bool opener = i == s.first || d.tok(i - 1).Is(kPunct);
+      if (kNeverNames.count(d.tok(i).text) ||
+          (opener && d.tok(i).Is(kUpper) && !d.tok(i).Is(kAllUpper) &&
+           lower_words.count(d.low(i)) && !mid_capitals.count(d.low(i))))
+        d.labels[i] = kO;
+    }
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -480,19 +511,6 @@ void ApplyNameRules(Doc* doc) {
       for (size_t k = i; k < e; ++k) person |= d.labels[k] == kBPer || d.labels[k] == kIPer;
       if (free_edges && !person) Relabel(&d, i, e, kBLoc);
       i = e - 1;
-    }
-  DropProducts(doc);
-  RelabelActingPlaces(doc);
-  // "the Republican party": a party's name written with a lower-case "party" is still its name.
-  static const std::unordered_set<std::string_view> kPartyNames = {
-      "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
-      "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
-  for (size_t i = 0; i + 1 < d.size(); ++i)
-    if (d.low(i + 1) == "party" && d.tok(i + 1).Is(kLower) && kPartyNames.count(d.tok(i).text) &&
-        d.sentence_of[i] == d.sentence_of[i + 1] && (d.labels[i] == kO || d.labels[i] == kBOrg) &&
-        !(i > 0 && d.labels[i - 1] != kO && d.labels[i - 1] % 2 == 0)) {
-      d.labels[i] = kBOrg;
-      d.labels[i + 1] = kIOrg;
     }
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
@@ -547,6 +565,21 @@ void ApplyNameRules(Doc* doc) {
       }
     }
   }
+  DropProducts(doc);
+  RelabelActingPlaces(doc);
+  // "the Republican party": a party's name written with a lower-case "party" is still its name.
+  static const std::unordered_set<std::string_view> kPartyNames = {
+      "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
+      "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
+  for (size_t i = 0; i + 1 < d.size(); ++i)
+    if (d.low(i + 1) == "party" && d.tok(i + 1).Is(kLower) && kPartyNames.count(d.tok(i).text) &&
+        d.sentence_of[i] == d.sentence_of[i + 1] && (d.labels[i] == kO || d.labels[i] == kBOrg) &&
+        !(i > 0 && d.labels[i - 1] != kO && d.labels[i - 1] % 2 == 0)) {
+      d.labels[i] = kBOrg;
+      d.labels[i + 1] = kIOrg;
+    }
+  // Last, so that no run rule above names them again.
+  DropCommonWordsAndEvents(doc);
 }
 
 void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
