@@ -445,23 +445,36 @@ void DropCommonWordsAndEvents(Doc* doc) {
       "Passover",    "Christmas", "Easter",  "Lent",     "Halloween", "Thanksgiving",
       "Oktoberfest", "Internet",  "Web",     "Holocaust"};
   size_t n = d.size();
-  std::unordered_set<std::string_view> lower_words, mid_capitals;
-  for (const SentenceRange& s : d.tag.sentences)
-    for (size_t k = s.first; k < s.last; ++k) {
-      if (d.tok(k).Is(kLower))
-        lower_words.insert(d.low(k));
-      else if (d.tok(k).Is(kUpper) && k > s.first && !d.tok(k - 1).Is(kPunct))
-        mid_capitals.insert(d.low(k));
-    }
+  // One-word names that open a sentence are few: only their words are looked up in the document.
+  std::unordered_map<std::string_view, uint8_t> openers;  // 1 written lower case, 2 capitalised
   for (const SentenceRange& s : d.tag.sentences)
     for (size_t i = s.first; i < s.last; ++i) {
       if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
       if (i + 1 < n && d.labels[i + 1] == d.labels[i] + 1) continue;  // several words
-      bool opener = i == s.first || d.tok(i - 1).Is(kPunct);
-      if (kNeverNames.count(d.tok(i).text) ||
-          (opener && d.tok(i).Is(kUpper) && !d.tok(i).Is(kAllUpper) &&
-           lower_words.count(d.low(i)) && !mid_capitals.count(d.low(i))))
+      if (kNeverNames.count(d.tok(i).text)) {
         d.labels[i] = kO;
+        continue;
+      }
+      bool opener = i == s.first || d.tok(i - 1).Is(kPunct);
+      if (opener && d.tok(i).Is(kUpper) && !d.tok(i).Is(kAllUpper)) openers.emplace(d.low(i), 0);
+    }
+  if (openers.empty()) return;
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t k = s.first; k < s.last; ++k) {
+      auto it = openers.find(d.low(k));
+      if (it == openers.end()) continue;
+      if (d.tok(k).Is(kLower))
+        it->second |= 1;
+      else if (k > s.first && !d.tok(k - 1).Is(kPunct))
+        it->second |= 2;
+    }
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
+      if (i + 1 < n && d.labels[i + 1] == d.labels[i] + 1) continue;
+      bool opener = i == s.first || d.tok(i - 1).Is(kPunct);
+      auto it = opener ? openers.find(d.low(i)) : openers.end();
+      if (it != openers.end() && it->second == 1) d.labels[i] = kO;
     }
 }
 
@@ -502,7 +515,9 @@ void ApplyNameRules(Doc* doc) {
   for (const SentenceRange& s : d.tag.sentences)
     for (size_t i = s.first; i < s.last; ++i) {
       const GazEntry* g = nullptr;
-      int len = d.tok(i).Is(kUpper) ? gaz.Match(d.tag.tokens, i, s.last, &g) : 0;
+      // Prepare() marked where listed phrases start: only a country's start is looked up.
+      if (d.tag.gaz[i] != static_cast<uint8_t>(static_cast<int>(GazKind::kCountry) * 2)) continue;
+      int len = gaz.Match(d.tag.tokens, i, s.last, &g);
       if (len < 3 || g->kind != GazKind::kCountry) continue;
       size_t e = i + len;
       bool free_edges = (i == s.first || d.labels[i - 1] == kO) &&
