@@ -83,13 +83,15 @@ void ApplyOrganizationRules(Doc* doc, const std::function<void(size_t, size_t, u
         continue;
       }
       if (!d.tok(i).Is(kUpper) || !OrganizationWords().count(w) || i + 2 >= s.last) continue;
-      if (d.low(i + 1) != "of" || !d.tok(i + 2).Is(kUpper)) continue;
+      // GUM joins a name's proper nouns by "of" and "for" ("Organization for Renewable Energies").
+      if ((d.low(i + 1) != "of" && d.low(i + 1) != "for") || !d.tok(i + 2).Is(kUpper)) continue;
       size_t e = i + 2;
       while (e < s.last && e < i + 7 && d.tok(e).Is(kUpper) && !d.tok(e).Is(kAbbrev)) ++e;
       // The organisation begins with the capitalised run its word closes, unless that is a person.
       size_t b = i;
       while (b > s.first && d.tok(b - 1).Is(kUpper) && !StopWords().count(d.low(b - 1)) &&
-             (d.labels[b - 1] != kBPer && d.labels[b - 1] != kIPer) && b + 4 > i)
+             d.low(b - 1) != "the" && (d.labels[b - 1] != kBPer && d.labels[b - 1] != kIPer) &&
+             b + 4 > i)
         --b;
       if (b == s.first && b < i && d.labels[b] == kO) ++b;  // a sentence opener, not a name
       label(b, e, kBOrg);
@@ -227,6 +229,14 @@ void RelabelFacilities(Doc* doc) {
     if (j - i >= 2 && kDocumentWords.count(d.tok(j - 1).text))
       for (size_t k = i; k < j; ++k) d.labels[k] = kO;
   });
+  // "the Kigali Amendment", "the Paris agreement": a place named before a treaty word names the
+  // treaty, not the place.
+  static const std::unordered_set<std::string_view> kTreatyWords = {
+      "agreement", "treaty", "accord", "accords", "protocol", "amendment", "convention"};
+  ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+    if (j < n && d.sentence_of[j] == d.sentence_of[i] && kTreatyWords.count(d.low(j)))
+      for (size_t k = i; k < j; ++k) d.labels[k] = kO;
+  });
   // Museums, galleries and libraries act as institutions in news ("the museum said", the
   // stakeholders of a story): organisations.
   static const std::unordered_set<std::string_view> kInstitution = {"Museum", "Gallery", "Library"};
@@ -333,6 +343,141 @@ void RelabelLonePlaceWords(Doc* doc) {
   }
 }
 
+// Products and vehicles are not names here (neither kit annotates them): a name that is a
+// widely known software or device brand ("Internet Explorer 6", "Mozilla Firefox"), or a craft
+// named after its class ("Space Shuttle Atlantis", "USS Enterprise"), is unlabelled. Written for
+// wirebrief; only names that are not also companies, places or common words.
+void DropProducts(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kProducts = {"Internet Explorer",
+                                                                 "Firefox",
+                                                                 "Chrome",
+                                                                 "Safari",
+                                                                 "iPhone",
+                                                                 "iPad",
+                                                                 "iPod",
+                                                                 "iOS",
+                                                                 "Android",
+                                                                 "Windows",
+                                                                 "MacBook",
+                                                                 "PlayStation",
+                                                                 "Xbox",
+                                                                 "Kindle",
+                                                                 "Gmail",
+                                                                 "Photoshop",
+                                                                 "PowerPoint",
+                                                                 "Excel",
+                                                                 "ChatGPT",
+                                                                 "Linux",
+                                                                 "Ubuntu",
+                                                                 "Nintendo Switch",
+                                                                 "Game Boy",
+                                                                 "Walkman"};
+  static const std::unordered_set<std::string_view> kCraftClass = {"USS", "HMS", "RMS", "HMAS",
+                                                                   "HMCS"};
+  ForEachName(&d, kO, [&](size_t i, size_t j) {
+    bool product = kCraftClass.count(d.tok(i).text) > 0 ||
+                   (j - i >= 3 && d.tok(i).text == "Space" && d.tok(i + 1).text == "Shuttle");
+    // The product's words, an optional maker's name before them ("Google Chrome"), an optional
+    // version after them ("Internet Explorer 9").
+    for (size_t b = i; b < j && b <= i + 1 && !product; ++b) {
+      std::string key;
+      for (size_t e = b; e < j && e < b + 2; ++e) {
+        if (e > b) key += ' ';
+        key += d.tok(e).text;
+        if (!kProducts.count(key)) continue;
+        size_t rest = e + 1;
+        while (rest < j && (d.tok(rest).Is(kDigit) || d.tok(rest).text.size() <= 2)) ++rest;
+        if (rest == j) product = true;
+      }
+    }
+    if (product)
+      for (size_t k = i; k < j; ++k) d.labels[k] = kO;
+  });
+}
+
+// A country or city that speaks or takes a stand acts as its government: "Russia announced",
+// "Beijing believes", "Australia's position" name an organisation (UNER's reading; GUM has no
+// such case in its news). A place after a place preposition ("trips to Russia") stays a place.
+void RelabelActingPlaces(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kStanceVerbs = {
+      "announced",  "announces",  "believes", "insists",  "insisted",   "warned",     "warns",
+      "denied",     "denies",     "urged",    "urges",    "accused",    "accuses",    "rejected",
+      "rejects",    "condemned",  "condemns", "demanded", "demands",    "threatened", "threatens",
+      "vowed",      "pledged",    "refused",  "refuses",  "retaliated", "protested",  "declared",
+      "said",       "says",       "claims",   "claimed",  "argues",     "argued",     "responded",
+      "criticised", "criticized", "welcomed", "decided",  "imposed",    "ordered",    "recognised",
+      "recognized", "expelled",   "summoned", "vetoed"};
+  static const std::unordered_set<std::string_view> kStanceNouns = {
+      "actions",      "action",  "position", "decision", "stance",   "policy",     "response",
+      "intervention", "demands", "proposal", "refusal",  "reaction", "objections", "threats"};
+  static const std::unordered_set<std::string_view> kPlacePrepositions = {
+      "in",  "at",   "from",   "to",     "near",    "into",       "across", "of",
+      "for", "over", "around", "inside", "outside", "throughout", "via",    "within"};
+  const Gazetteer& gaz = d.model->gazetteer();
+  size_t n = d.size();
+  ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
+    const GazEntry* g = nullptr;
+    if (gaz.Match(d.tag.tokens, i, j, &g) != static_cast<int>(j - i) || j >= n ||
+        d.sentence_of[j] != d.sentence_of[i])
+      return;
+    if (g->kind != GazKind::kCountry && g->kind != GazKind::kCapital && g->kind != GazKind::kCity)
+      return;
+    size_t b = i;
+    if (b > 0 && d.low(b - 1) == "the") --b;
+    if (b > 0 && d.sentence_of[b - 1] == d.sentence_of[i] && kPlacePrepositions.count(d.low(b - 1)))
+      return;
+    bool acts = kStanceVerbs.count(d.low(j)) > 0 ||
+                (IsPossessive(d.tok(j).text) && j + 1 < n && kStanceNouns.count(d.low(j + 1)));
+    if (acts) Relabel(&d, i, j, kBOrg);
+  });
+}
+
+// Words that are no names whatever the tagger says: recurring religious and civic events
+// ("the Hajj", "Ramadan"), "the Internet"; and a word capitalised only because it opens a
+// sentence ("Iodine deficiency can...") that the document otherwise writes in lower case and never
+// capitalises mid-sentence.
+void DropCommonWordsAndEvents(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kNeverNames = {
+      "Hajj",        "Umrah",     "Ramadan", "Eid",      "Diwali",    "Hanukkah",
+      "Passover",    "Christmas", "Easter",  "Lent",     "Halloween", "Thanksgiving",
+      "Oktoberfest", "Internet",  "Web",     "Holocaust"};
+  size_t n = d.size();
+  // One-word names that open a sentence are few: only their words are looked up in the document.
+  std::unordered_map<std::string_view, uint8_t> openers;  // 1 written lower case, 2 capitalised
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
+      if (i + 1 < n && d.labels[i + 1] == d.labels[i] + 1) continue;  // several words
+      if (kNeverNames.count(d.tok(i).text)) {
+        d.labels[i] = kO;
+        continue;
+      }
+      bool opener = i == s.first || d.tok(i - 1).Is(kPunct);
+      if (opener && d.tok(i).Is(kUpper) && !d.tok(i).Is(kAllUpper)) openers.emplace(d.low(i), 0);
+    }
+  if (openers.empty()) return;
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t k = s.first; k < s.last; ++k) {
+      auto it = openers.find(d.low(k));
+      if (it == openers.end()) continue;
+      if (d.tok(k).Is(kLower))
+        it->second |= 1;
+      else if (k > s.first && !d.tok(k - 1).Is(kPunct))
+        it->second |= 2;
+    }
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t i = s.first; i < s.last; ++i) {
+      if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
+      if (i + 1 < n && d.labels[i + 1] == d.labels[i] + 1) continue;
+      bool opener = i == s.first || d.tok(i - 1).Is(kPunct);
+      auto it = opener ? openers.find(d.low(i)) : openers.end();
+      if (it != openers.end() && it->second == 1) d.labels[i] = kO;
+    }
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -364,6 +509,24 @@ void ApplyNameRules(Doc* doc) {
   }
   DropGenericNouns(doc);
   RelabelLonePlaceWords(doc);
+  // "the People's Republic of China": a country's listed name of several words is one place even
+  // where the tagger split it at the possessive or called its tail an organisation.
+  const Gazetteer& gaz = d.model->gazetteer();
+  for (const SentenceRange& s : d.tag.sentences)
+    for (size_t i = s.first; i < s.last; ++i) {
+      const GazEntry* g = nullptr;
+      // Prepare() marked where listed phrases start: only a country's start is looked up.
+      if (d.tag.gaz[i] != static_cast<uint8_t>(static_cast<int>(GazKind::kCountry) * 2)) continue;
+      int len = gaz.Match(d.tag.tokens, i, s.last, &g);
+      if (len < 3 || g->kind != GazKind::kCountry) continue;
+      size_t e = i + len;
+      bool free_edges = (i == s.first || d.labels[i - 1] == kO) &&
+                        (e >= s.last || d.labels[e] == kO || d.labels[e] % 2 == 1);
+      bool person = false;
+      for (size_t k = i; k < e; ++k) person |= d.labels[k] == kBPer || d.labels[k] == kIPer;
+      if (free_edges && !person) Relabel(&d, i, e, kBLoc);
+      i = e - 1;
+    }
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (!d.tag.run_pos[i] || d.tag.run_first[i] != i) continue;
@@ -417,6 +580,21 @@ void ApplyNameRules(Doc* doc) {
       }
     }
   }
+  DropProducts(doc);
+  RelabelActingPlaces(doc);
+  // "the Republican party": a party's name written with a lower-case "party" is still its name.
+  static const std::unordered_set<std::string_view> kPartyNames = {
+      "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
+      "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
+  for (size_t i = 0; i + 1 < d.size(); ++i)
+    if (d.low(i + 1) == "party" && d.tok(i + 1).Is(kLower) && kPartyNames.count(d.tok(i).text) &&
+        d.sentence_of[i] == d.sentence_of[i + 1] && (d.labels[i] == kO || d.labels[i] == kBOrg) &&
+        !(i > 0 && d.labels[i - 1] != kO && d.labels[i - 1] % 2 == 0)) {
+      d.labels[i] = kBOrg;
+      d.labels[i + 1] = kIOrg;
+    }
+  // Last, so that no run rule above names them again.
+  DropCommonWordsAndEvents(doc);
 }
 
 void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {

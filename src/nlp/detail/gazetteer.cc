@@ -32,7 +32,7 @@ constexpr std::string_view kRegions =
     "Horn of Africa|;Persian Gulf|;Arctic|;Pacific|;Atlantic|;Midwest|US;Silicon Valley|US;"
     "Capitol Hill|US;Southeast Asia|;East Asia|;Central Asia|;South Asia|;Eastern Europe|;"
     "Western Europe|;Sub-Saharan Africa|;West Africa|;East Africa|;North Africa|;Amazon|;"
-    "Himalayas|;Alps|;Andes|;Rockies|;Mississippi River|US;Nile|;Danube|;Rhine|;Thames|GB";
+    "Earth|;Himalayas|;Alps|;Andes|;Rockies|;Mississippi River|US;Nile|;Danube|;Rhine|;Thames|GB";
 
 // Written for wirebrief: cities tzdata's zone names leave out (it names one city per zone).
 constexpr std::string_view kCities =
@@ -74,6 +74,40 @@ constexpr std::string_view kOrgs =
     "Green Party;Greens;IOC;FIFA;UEFA;NBA;NFL;MLB;NHL;Olympic "
     "Committee;G7;G20;Bundestag;Duma;Knesset;"
     "Politburo;Scotland Yard;Home Office;Foreign Office;Downing Street;Elysee;Élysée;Vatican Bank";
+
+// Written for wirebrief: companies, brands, platforms and media outlets widely known by a bare
+// name that carries no organisation word (so neither the word lists nor a capitalised run marks
+// them). Names that are also common words or surnames ("Target", "Shell", "Ford") are left out:
+// the list is a tagger feature and would mislead it there.
+constexpr std::string_view kCompanies =
+    // Technology, platforms, apps.
+    "Netflix;Spotify;Uber;Lyft;Airbnb;Snapchat;Snap Inc.;Instagram;WhatsApp;TikTok;ByteDance;"
+    "Reddit;LinkedIn;Pinterest;Tumblr;Yahoo;Yahoo!;Bing;eBay;PayPal;Alibaba;Tencent;Baidu;Huawei;"
+    "Xiaomi;Lenovo;Intel;AMD;Nvidia;Qualcomm;IBM;Oracle;Cisco;Dell;Hewlett-Packard;Adobe;"
+    "Salesforce;SAP;Siemens;Nokia;Ericsson;Motorola;BlackBerry;Dropbox;Skype;Mozilla;OpenAI;"
+    "DeepMind;SpaceX;Alphabet;Telegram;WeChat;Weibo;Twitch;Deliveroo;Shopify;Zillow;Yelp;"
+    "Foxconn;TSMC;Nintendo;Ubisoft;Activision;Electronic Arts;"
+    // Vehicles, aerospace, industry, pharmaceuticals.
+    "Volkswagen;VW;BMW;Mercedes-Benz;Daimler;Audi;Porsche;General Motors;Chrysler;Fiat;Renault;"
+    "Peugeot;Nissan;Honda;Hyundai;Volvo;Ferrari;Lockheed Martin;Raytheon;Northrop Grumman;"
+    "Rolls-Royce;General Electric;Caterpillar;Bayer;BASF;Pfizer;Moderna;AstraZeneca;"
+    "Johnson & Johnson;Novartis;Roche;Sanofi;GlaxoSmithKline;GSK;Monsanto;Embraer;Bombardier;"
+    // Consumer goods, retail, food.
+    "Walmart;Tesco;Sainsbury's;Asda;Carrefour;Aldi;Lidl;Ikea;IKEA;Nike;Adidas;Puma;Coca-Cola;"
+    "PepsiCo;Pepsi;Nestle;Nestlé;Unilever;Procter & Gamble;McDonald's;Starbucks;KFC;Disney;"
+    "Marks & Spencer;H&M;Zara;Costco;Heineken;Danone;L'Oreal;L'Oréal;Gucci;Prada;Louis Vuitton;"
+    // Energy, mining, finance, telecoms, airlines.
+    "ExxonMobil;Exxon;Chevron;BP;Gazprom;Rosneft;TotalEnergies;Aramco;Saudi Aramco;Petrobras;"
+    "Glencore;Rio Tinto;BHP;Goldman Sachs;JPMorgan;JP Morgan;Morgan Stanley;Citigroup;Citibank;"
+    "HSBC;Barclays;Deutsche Bank;UBS;Credit Suisse;BNP Paribas;Santander;Mastercard;"
+    "American Express;BlackRock;AT&T;Verizon;Vodafone;T-Mobile;Deutsche Telekom;Telefonica;"
+    "Ryanair;easyJet;Lufthansa;Qantas;KLM;British Airways;Air France;"
+    // News agencies and media.
+    "Xinhua;TASS;Interfax;RIA Novosti;Kyodo;Yonhap;dpa;Deutsche Presse-Agentur;ANSA;EFE;"
+    "Washington Post;Wall Street Journal;Financial Times;Le Monde;Le Figaro;Der Spiegel;Spiegel;"
+    "El Pais;El País;El Mundo;Die Zeit;Politico;Axios;BuzzFeed;HuffPost;Huffington Post;"
+    "Daily Mail;Newsweek;Forbes;ABC;CBS;NBC;HBO;ITV;Sky News;CNBC;MSNBC;PBS;CBC;RT;Al Arabiya;"
+    "Deutsche Welle;France 24;Euronews";
 
 // Written for wirebrief: common given names across languages (features for person names).
 constexpr std::string_view kFirstNames =
@@ -145,6 +179,13 @@ std::string Key(const std::vector<Token>& toks, size_t i, size_t j) {
 
 void Gazetteer::Add(std::string_view phrase, GazKind kind, std::string_view code) {
   if (phrase.empty()) return;
+  // News text writes the apostrophe curly as often as straight ("People’s Republic of China").
+  if (size_t q = phrase.find('\''); q != std::string_view::npos) {
+    std::string curly(phrase);
+    for (size_t at = q; at != std::string::npos; at = curly.find('\'', at))
+      curly.replace(at, 1, "\xE2\x80\x99");
+    Add(curly, kind, code);
+  }
   std::vector<Token> toks = Tokenize(phrase);
   if (toks.empty()) return;
   std::string key = Key(toks, 0, toks.size());
@@ -166,6 +207,7 @@ Gazetteer::Gazetteer(std::string_view cities_tsv) {
     for (auto n : Split(f[3], ';')) Add(n, GazKind::kCapital, f[0]);
   }
   for (auto item : Split(kOrgs, ';')) Add(item, GazKind::kOrg, "");
+  for (auto item : Split(kCompanies, ';')) Add(item, GazKind::kOrg, "");
   for (auto item : Split(kRegions, ';')) {
     auto f = Split(item, '|');
     Add(f[0], GazKind::kRegion, f.size() > 1 ? f[1] : "");
