@@ -52,6 +52,9 @@ struct DocInfo {
   uint32_t story = 0;  // story slot
   int family = -1;     // index into the story's families, -1 while the document has no copy
   std::string id, outlet, credit;
+  bool short_text = false;
+  uint32_t copy_of = std::numeric_limits<uint32_t>::max();  // the original's slot, for a copy
+  std::vector<std::pair<uint64_t, float>> vec;              // unit term vector (refine only)
 };
 
 struct OpenStory {
@@ -66,6 +69,7 @@ struct OpenStory {
   std::set<std::string> outlets, voices;
   double best_title_score = -1;
   std::vector<int> years;  // years written in members' leads (datelines), distinct
+  bool is_short = false;   // opened by a headline-only article
 };
 
 }  // namespace
@@ -91,6 +95,7 @@ struct OnlineClusterer::State {
   std::vector<float> scratch;
   std::vector<uint32_t> touched;
   std::vector<StoryGroup> finished;
+  std::vector<FinalLabel> labels;
   size_t open_articles = 0;
   int year_lines = 3;
 
@@ -135,8 +140,160 @@ struct OnlineClusterer::State {
 
   void AdvanceTo(double t) {
     now = t;
-    while (!by_time.empty() && now - std::get<0>(*by_time.begin()) > opt.window_days + 1e-9)
-      Close(std::get<2>(*by_time.begin()));
+    std::vector<uint32_t> closing;
+    for (const auto& [last, touch, slot] : by_time) {
+      if (now - last <= opt.window_days + 1e-9) break;
+      closing.push_back(slot);
+    }
+    CloseAll(closing);
+  }
+
+  // Story score of a unit vector whose dot product with the story's member sum is `dot`.
+  double Score(double dot, const OpenStory& st, double size, bool is_short) const {
+    double linkage = is_short ? opt.headline_linkage : opt.linkage;
+    double prior = is_short ? opt.headline_size_prior : opt.size_prior;
+    return dot /
+           (std::pow(std::max(st.sq, 1e-12), 0.5 * linkage) *
+            std::pow(std::max<double>(st.members, 1), 1.0 - linkage)) *
+           (1.0 + prior * std::log(std::max(size, 1.0)));
+  }
+
+  void AddVector(OpenStory& st, uint32_t slot, const std::vector<std::pair<uint64_t, float>>& v,
+                 float sign) {
+    for (const auto& [key, x] : v) {
+      auto [it, fresh] = st.centroid.try_emplace(key, 0.0f);
+      if (fresh) postings[key].push_back(slot);
+      double old = it->second;
+      it->second += sign * x;
+      st.sq += (old + sign * x) * (old + sign * x) - old * old;
+    }
+    st.members = sign > 0 ? st.members + 1 : st.members - 1;
+  }
+
+  // Reassigns the articles of the closing stories `group` among them (refine_passes).
+  void Refine(const std::vector<uint32_t>& group) {
+    if (group.size() < 2) return;
+    std::vector<DocInfo*> order;  // member (non-copy) documents, in arrival order
+    std::vector<double> size(stories.size(), 0);
+    std::vector<char> in_group(stories.size(), 0);
+    if (scratch.size() < stories.size()) scratch.resize(stories.size(), 0);
+    for (uint32_t g : group) {
+      in_group[g] = 1;
+      size[g] = static_cast<double>(stories[g]->docs.size());
+      std::vector<uint32_t>& members = stories[g]->docs;
+      std::sort(members.begin(), members.end());
+    }
+    std::vector<uint32_t> all;  // every document of the group, copies too, in arrival order
+    for (uint32_t g : group)
+      all.insert(all.end(), stories[g]->docs.begin(), stories[g]->docs.end());
+    std::sort(all.begin(), all.end());
+    for (uint32_t d : all)
+      if (DocInfo& info = docs.at(d); info.copy_of == kNoDoc) order.push_back(&info);
+    // Dot products of `v` with the member sums of the group's stories, into scratch/touched.
+    auto dots = [&](const auto& v, uint32_t skip) {
+      for (const auto& [key, x] : v) {
+        if (x == 0) continue;
+        auto it = postings.find(key);
+        if (it == postings.end()) continue;
+        for (uint32_t s : it->second) {
+          if (!in_group[s] || s == skip) continue;
+          if (scratch[s] == 0) touched.push_back(s);
+          scratch[s] += x * stories[s]->centroid[key];
+        }
+      }
+    };
+    if (opt.refine_merge > 0) {
+      // Fragments of one story (opened before its vocabulary settled) join the story their
+      // centroid, read as one article, would join; smallest first, into a bigger one.
+      std::vector<uint32_t> by_size(group);
+      std::sort(by_size.begin(), by_size.end(), [&](uint32_t x, uint32_t y) {
+        return std::make_pair(size[x], x) < std::make_pair(size[y], y);
+      });
+      std::vector<uint32_t> target(stories.size());
+      for (uint32_t g : group) target[g] = g;
+      for (uint32_t b : by_size) {
+        OpenStory& sb = *stories[b];
+        if (sb.members == 0) continue;
+        dots(sb.centroid, b);
+        double norm = std::sqrt(std::max(sb.sq, 1e-12));
+        uint32_t best = b;
+        double best_score = opt.refine_merge;
+        for (uint32_t s : touched) {
+          double x = scratch[s];
+          scratch[s] = 0;
+          if (stories[s]->members == 0 || size[s] < size[b]) continue;
+          double sc = Score(x / norm, *stories[s], size[s], sb.is_short);
+          if (sc >= best_score) best = s, best_score = sc;
+        }
+        touched.clear();
+        if (best == b) continue;
+        OpenStory& sa = *stories[best];
+        for (const auto& [key, x] : sb.centroid) {
+          auto [it, fresh] = sa.centroid.try_emplace(key, 0.0f);
+          if (fresh) postings[key].push_back(best);
+          double old = it->second;
+          it->second += x;
+          sa.sq += (old + x) * (old + x) - old * old;
+        }
+        sa.members += sb.members;
+        size[best] += size[b];
+        size[b] = 0;
+        for (auto& [key, x] : sb.centroid) x = 0;
+        sb.sq = 0;
+        sb.members = 0;
+        target[b] = best;
+      }
+      for (DocInfo* info : order)
+        while (target[info->story] != info->story) info->story = target[info->story];
+    }
+    for (int pass = 0; pass < opt.refine_passes; ++pass) {
+      size_t moved = 0;
+      for (DocInfo* info : order) {
+        bool is_short = info->short_text;
+        OpenStory& own = *stories[info->story];
+        AddVector(own, info->story, info->vec, -1.0f);
+        size[info->story] -= 1;
+        dots(info->vec, kNoDoc);
+        double threshold = is_short ? opt.headline_join_threshold : opt.join_threshold;
+        uint32_t best = info->story;
+        double best_score =
+            own.members > 0 ? Score(scratch[info->story], own, size[info->story], is_short) : -1;
+        for (uint32_t s : touched) {
+          double x = scratch[s];
+          scratch[s] = 0;
+          if (s == info->story || stories[s]->members == 0) continue;
+          double sc = Score(x, *stories[s], size[s], is_short);
+          if (sc >= threshold && sc > best_score) best = s, best_score = sc;
+        }
+        touched.clear();
+        moved += best != info->story;
+        info->story = best;
+        AddVector(*stories[best], best, info->vec, 1.0f);
+        size[best] += 1;
+      }
+      if (moved == 0) break;
+    }
+    for (uint32_t g : group) stories[g]->docs.clear();
+    for (uint32_t d : all) {
+      DocInfo& info = docs.at(d);
+      if (info.copy_of != kNoDoc) info.story = docs.at(info.copy_of).story;
+      stories[info.story]->docs.push_back(d);
+    }
+  }
+
+  // Closes the stories `group` together (refining their articles first when asked).
+  void CloseAll(const std::vector<uint32_t>& group) {
+    if (group.empty()) return;
+    bool refine = opt.refine_passes > 0 && !opt.keep_stories;
+    if (refine) {
+      Refine(group);
+      std::vector<std::pair<uint32_t, uint64_t>> out;
+      for (uint32_t g : group)
+        for (uint32_t d : stories[g]->docs) out.push_back({d, stories[g]->number});
+      std::sort(out.begin(), out.end());
+      for (const auto& [d, number] : out) labels.push_back({docs.at(d).id, number});
+    }
+    for (uint32_t g : group) Close(g);
   }
 };
 
@@ -152,8 +309,12 @@ std::vector<StoryGroup> OnlineClusterer::TakeFinished() {
 }
 
 void OnlineClusterer::Finish() {
-  while (!state_->by_time.empty()) state_->Close(std::get<2>(*state_->by_time.begin()));
+  std::vector<uint32_t> all;
+  for (const auto& entry : state_->by_time) all.push_back(std::get<2>(entry));
+  state_->CloseAll(all);
 }
+
+std::vector<FinalLabel> OnlineClusterer::TakeLabels() { return std::exchange(state_->labels, {}); }
 
 Placement OnlineClusterer::Add(const core::Article& a) {
   State& S = *state_;
@@ -204,13 +365,9 @@ Placement OnlineClusterer::Add(const core::Article& a) {
       }
     }
     double threshold = is_short ? S.opt.headline_join_threshold : S.opt.join_threshold;
-    double size_prior = is_short ? S.opt.headline_size_prior : S.opt.size_prior;
-    double linkage = is_short ? S.opt.headline_linkage : S.opt.linkage;
     for (uint32_t s : S.touched) {
       const OpenStory& cand = *S.stories[s];
-      double sim = S.scratch[s] / (std::pow(std::max(cand.sq, 1e-12), 0.5 * linkage) *
-                                   std::pow(std::max<double>(cand.members, 1), 1.0 - linkage));
-      sim *= 1.0 + size_prior * std::log(static_cast<double>(S.stories[s]->docs.size()));
+      double sim = S.Score(S.scratch[s], cand, static_cast<double>(cand.docs.size()), is_short);
       sim *= std::pow(S.opt.daily_decay, std::max(0.0, now - S.stories[s]->last_time));
       // Same kind, different event: a lead dated in another year is another event.
       const std::vector<int>& sy = S.stories[s]->years;
@@ -237,6 +394,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     S.stories[slot] = std::make_unique<OpenStory>();
     OpenStory& st = *S.stories[slot];
     st.number = S.next_story++;
+    st.is_short = is_short;
     st.last_time = now;
     st.touch = ++S.touches;
     S.by_time.insert({now, st.touch, slot});
@@ -245,7 +403,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     p.opened = true;
     // The new story is the most recent, so the first entry is another one.
     if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories))
-      S.Close(std::get<2>(*S.by_time.begin()));
+      S.CloseAll({std::get<2>(*S.by_time.begin())});
   }
   uint32_t slot = static_cast<uint32_t>(best);
   OpenStory& st = *S.stories[slot];
@@ -295,6 +453,15 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   DocInfo& info = S.docs[doc_slot];
   info.story = slot;
   info.id = a.id;
+  if (S.opt.refine_passes > 0 && !S.opt.keep_stories) {
+    if (copy.doc != kNoDoc) {
+      info.copy_of = copy.doc;
+    } else {
+      info.vec.reserve(w.size());
+      for (const auto& [x, i] : w) info.vec.push_back({terms[i].key, x});
+    }
+    info.short_text = is_short;
+  }
   if (S.opt.keep_stories) {
     info.outlet = core::OutletOf(a);
     info.credit = a.wire.empty() ? std::string() : a.wire.front();
@@ -326,6 +493,17 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     }
   }
   return p;
+}
+
+ClusterOptions LabelStreamOptions() {
+  ClusterOptions o;
+  o.keep_stories = false;
+  o.window_days = 0;
+  o.refine_passes = 2;
+  o.refine_merge = 1.1;
+  o.join_threshold = 0.28;
+  o.linkage = 0.7;
+  return o;
 }
 
 std::vector<StoryGroup> ClusterStories(const std::vector<const core::Article*>& input,
