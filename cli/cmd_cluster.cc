@@ -81,7 +81,11 @@ Command AddClusterCommand(CLI::App* root) {
       ->capture_default_str();
   app->add_option("--refine-merge", flags->options.refine_merge,
                   "With --refine-passes: merge a closing story into a bigger one when its "
-                  "centroid scores this with it (0: off)")
+                  "centroid scores this with it, stories opened by a document with a body (0: off)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app->add_option("--headline-refine-merge", flags->options.headline_refine_merge,
+                  "The same for stories opened by a headline-only document")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app->add_option("--daily-decay", flags->options.daily_decay,

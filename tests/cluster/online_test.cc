@@ -215,7 +215,7 @@ TEST(OnlineClustererTest, LowerLinkageScoresALooseStoryLower) {
 // them by event, and the labels come out only then, in arrival order.
 TEST(OnlineClustererTest, RefinementRegroupsADayReadInABadOrderWhenTheDayCloses) {
   ClusterOptions o = LabelStreamOptions();
-  o.refine_merge = 0;
+  o.headline_refine_merge = 0;
   o.headline_size_prior = 0;
   o.headline_join_threshold = 0.3;
   OnlineClusterer c(o);
