@@ -1,5 +1,8 @@
 // `wirebrief cluster --jsonl INPUT.jsonl`: story labels for a stream of documents, one online
-// pass in file order (nothing is batch: each line's label is final when it is printed).
+// pass in file order. By default a window's labels are printed when the window closes, after
+// its documents have been reassigned among its stories (a mini-batch over the open window only;
+// undated input has one window, closed at the end); with --refine-passes 0 or --explain each
+// label is final when its line is read.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -32,22 +35,23 @@ Command AddClusterCommand(CLI::App* root) {
     cluster::ClusterOptions options;
   };
   auto* flags = new Flags();
-  flags->options.keep_stories = false;
-  // A story here is one publication day's coverage, as on an aggregator's story pages (and in
-  // ../shared/bench/clustering, whose stories never cross a day); `wirebrief run` keeps stories
-  // open for ClusterOptions::window_days.
-  flags->options.window_days = 0;
+  // A story is one publication day's coverage, as on an aggregator's story pages (and in
+  // ../shared/bench/clustering, whose stories never cross a day), and labels are refined when
+  // their day closes; `wirebrief run` keeps stories open for ClusterOptions::window_days.
+  flags->options = cluster::LabelStreamOptions();
   CLI::App* app = root->add_subcommand(
       "cluster",
       "Print {\"id\", \"cluster\"} per line of a JSONL stream ({id, date, title, text, source[, "
       "wire]}), "
-      "in one online pass in file order: each label is final when printed (nothing is batch). "
-      "Copies of a text still in the window join its story; stories close after --window-days");
+      "in one online pass in file order; a window's labels are printed when it closes, refined "
+      "over that window (--refine-passes 0: each label final when read). Copies of a text still "
+      "in the window join its story; stories close after --window-days");
   AddVersionFlag(app);
   app->add_option("--jsonl", flags->input, "Input JSON lines, in stream order ('-' for stdin)")
       ->required();
   app->add_flag("--explain", flags->explain,
-                "Add why each document joined its story (reason, score, shared terms)");
+                "Add why each document joined its story (reason, score, shared terms); turns "
+                "the refinement off, so each label is final when printed");
   app->add_option("--threshold", flags->options.join_threshold,
                   "Cosine to join a story, documents with a body")
       ->capture_default_str();
@@ -69,6 +73,21 @@ Command AddClusterCommand(CLI::App* root) {
                   "The same for headline-only documents")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  app->add_option("--refine-passes", flags->options.refine_passes,
+                  "Reassign a closing window's documents to their best story this many times "
+                  "before printing (labels then wait for the window to close; --explain is left "
+                  "out; 0: each label is final when its line is read)")
+      ->check(CLI::Range(0, 10))
+      ->capture_default_str();
+  app->add_option("--refine-merge", flags->options.refine_merge,
+                  "With --refine-passes: merge a closing story into a bigger one when its "
+                  "centroid scores this with it, stories opened by a document with a body (0: off)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app->add_option("--headline-refine-merge", flags->options.headline_refine_merge,
+                  "The same for stories opened by a headline-only document")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   app->add_option("--daily-decay", flags->options.daily_decay,
                   "Score factor per day since a story last grew")
       ->capture_default_str();
@@ -88,9 +107,19 @@ Command AddClusterCommand(CLI::App* root) {
               }
               in = &file;
             }
+            if (flags->explain) flags->options.refine_passes = 0;
             cluster::OnlineClusterer clusterer(flags->options);
             std::string line, out;
             size_t lineno = 0, docs = 0, failed = 0;
+            const bool refine = flags->options.refine_passes > 0;
+            auto print_final = [&] {
+              for (const auto& l : clusterer.TakeLabels()) {
+                out = nlohmann::json{{"id", l.article_id}, {"cluster", l.story}}.dump(
+                    -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                out.push_back('\n');
+                std::fwrite(out.data(), 1, out.size(), stdout);
+              }
+            };
             auto start = std::chrono::steady_clock::now();
             while (std::getline(*in, line)) {
               ++lineno;
@@ -128,6 +157,10 @@ Command AddClusterCommand(CLI::App* root) {
               }
               cluster::Placement p = clusterer.Add(a);
               ++docs;
+              if (refine) {
+                print_final();
+                continue;
+              }
               nlohmann::json o = {{"id", a.id}, {"cluster", p.story}};
               if (flags->explain && !p.opened) {
                 o["reason"] = p.why.reason;
@@ -140,12 +173,15 @@ Command AddClusterCommand(CLI::App* root) {
               out.push_back('\n');
               std::fwrite(out.data(), 1, out.size(), stdout);
             }
+            clusterer.Finish();
+            print_final();
             double secs =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             std::fprintf(
                 stderr,
-                "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass)\n",
-                docs, failed, secs, docs / std::max(secs, 1e-9));
+                "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass%s)\n",
+                docs, failed, secs, docs / std::max(secs, 1e-9),
+                refine ? ", labels refined when each window closes" : "");
             return failed > 0 ? 1 : 0;
           }};
 }

@@ -52,6 +52,9 @@ struct DocInfo {
   uint32_t story = 0;  // story slot
   int family = -1;     // index into the story's families, -1 while the document has no copy
   std::string id, outlet, credit;
+  bool short_text = false;
+  uint32_t copy_of = std::numeric_limits<uint32_t>::max();  // the original's slot, for a copy
+  std::vector<std::pair<uint64_t, float>> vec;              // unit term vector (refine only)
 };
 
 struct OpenStory {
@@ -66,6 +69,7 @@ struct OpenStory {
   std::set<std::string> outlets, voices;
   double best_title_score = -1;
   std::vector<int> years;  // years written in members' leads (datelines), distinct
+  bool is_short = false;   // opened by a headline-only article
 };
 
 }  // namespace
@@ -91,6 +95,7 @@ struct OnlineClusterer::State {
   std::vector<float> scratch;
   std::vector<uint32_t> touched;
   std::vector<StoryGroup> finished;
+  std::vector<FinalLabel> labels;
   size_t open_articles = 0;
   int year_lines = 3;
 
@@ -135,8 +140,184 @@ struct OnlineClusterer::State {
 
   void AdvanceTo(double t) {
     now = t;
-    while (!by_time.empty() && now - std::get<0>(*by_time.begin()) > opt.window_days + 1e-9)
-      Close(std::get<2>(*by_time.begin()));
+    std::vector<uint32_t> closing;
+    for (const auto& [last, touch, slot] : by_time) {
+      if (now - last <= opt.window_days + 1e-9) break;
+      closing.push_back(slot);
+    }
+    CloseAll(closing);
+  }
+
+  // Story score of a unit vector whose dot product with the member sum (squared norm `sq`, of
+  // `members` unit vectors, `size` articles with copies) is `dot`.
+  double Score(double dot, double sq, double members, double size, bool is_short) const {
+    double linkage = is_short ? opt.headline_linkage : opt.linkage;
+    double prior = is_short ? opt.headline_size_prior : opt.size_prior;
+    return dot /
+           (std::pow(std::max(sq, 1e-12), 0.5 * linkage) *
+            std::pow(std::max(members, 1.0), 1.0 - linkage)) *
+           (1.0 + prior * std::log(std::max(size, 1.0)));
+  }
+  double Score(double dot, const OpenStory& st, double size, bool is_short) const {
+    return Score(dot, st.sq, st.members, size, is_short);
+  }
+
+  // Reassigns the articles of the closing stories `group` among them (refine_passes).
+  void Refine(const std::vector<uint32_t>& group) {
+    if (group.size() < 2) return;
+    std::vector<DocInfo*> order;  // member (non-copy) documents, in arrival order
+    std::vector<double> size(stories.size(), 0);
+    if (scratch.size() < stories.size()) scratch.resize(stories.size(), 0);
+    for (uint32_t g : group) {
+      size[g] = static_cast<double>(stories[g]->docs.size());
+      std::vector<uint32_t>& members = stories[g]->docs;
+      std::sort(members.begin(), members.end());
+    }
+    std::vector<uint32_t> all;  // every document of the group, copies too, in arrival order
+    for (uint32_t g : group)
+      all.insert(all.end(), stories[g]->docs.begin(), stories[g]->docs.end());
+    std::sort(all.begin(), all.end());
+    for (uint32_t d : all)
+      if (DocInfo& info = docs.at(d); info.copy_of == kNoDoc) order.push_back(&info);
+    // Member sums are read from an index of (story, weight) per term, built once: a contiguous
+    // scan instead of a hash lookup per story and term (measured: with lookups, the two passes
+    // cost twice the online pass). The stories' own maps then only serve to unlink their
+    // postings when they close, and to read a story's whole vector when merging.
+    std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> index;
+    for (uint32_t g : group)
+      for (const auto& [key, x] : stories[g]->centroid)
+        if (x != 0) index[key].push_back({g, x});
+    auto entry = [&](uint64_t key, uint32_t slot) -> float& {
+      auto& entries = index[key];
+      auto it = std::find_if(entries.begin(), entries.end(),
+                             [&](const auto& e) { return e.first == slot; });
+      if (it == entries.end()) it = entries.insert(entries.end(), {slot, 0.0f});
+      return it->second;
+    };
+    // Dot products of `v` with the member sums of the group's stories, into scratch/touched.
+    auto dots = [&](const auto& v, uint32_t skip) {
+      for (const auto& [key, x] : v) {
+        if (x == 0) continue;
+        auto it = index.find(key);
+        if (it == index.end()) continue;
+        for (const auto& [s, weight] : it->second) {
+          if (s == skip) continue;
+          if (scratch[s] == 0) touched.push_back(s);
+          scratch[s] += x * weight;
+        }
+      }
+    };
+    if (opt.refine_merge > 0 || opt.headline_refine_merge > 0) {
+      // Fragments of one story (opened before its vocabulary settled) join the story their
+      // centroid, read as one article, would join; smallest first, into a bigger one.
+      std::vector<uint32_t> by_size(group);
+      std::sort(by_size.begin(), by_size.end(), [&](uint32_t x, uint32_t y) {
+        return std::make_pair(size[x], x) < std::make_pair(size[y], y);
+      });
+      std::vector<uint32_t> target(stories.size());
+      for (uint32_t g : group) target[g] = g;
+      for (uint32_t b : by_size) {
+        OpenStory& sb = *stories[b];
+        double merge = sb.is_short ? opt.headline_refine_merge : opt.refine_merge;
+        if (sb.members == 0 || merge <= 0) continue;
+        dots(sb.centroid, b);
+        double norm = std::sqrt(std::max(sb.sq, 1e-12));
+        uint32_t best = b;
+        double best_score = merge;
+        for (uint32_t s : touched) {
+          double x = scratch[s];
+          scratch[s] = 0;
+          if (stories[s]->members == 0 || size[s] < size[b]) continue;
+          double sc = Score(x / norm, *stories[s], size[s], sb.is_short);
+          if (sc >= best_score) best = s, best_score = sc;
+        }
+        touched.clear();
+        if (best == b) continue;
+        OpenStory& sa = *stories[best];
+        for (const auto& [key, x] : sb.centroid) {
+          if (x == 0) continue;
+          float& in_a = sa.centroid[key];
+          double old = in_a;
+          in_a += x;
+          entry(key, best) = in_a;
+          entry(key, b) = 0;
+          sa.sq += (old + x) * (old + x) - old * old;
+        }
+        sa.members += sb.members;
+        size[best] += size[b];
+        size[b] = 0;
+        for (auto& [key, x] : sb.centroid) x = 0;
+        sb.sq = 0;
+        sb.members = 0;
+        target[b] = best;
+      }
+      for (DocInfo* info : order)
+        while (target[info->story] != info->story) info->story = target[info->story];
+    }
+    auto move = [&](const DocInfo& info, uint32_t slot, float sign) {
+      OpenStory& st = *stories[slot];
+      for (const auto& [key, x] : info.vec) {
+        float& weight = entry(key, slot);
+        double old = weight;
+        weight += sign * x;
+        st.sq += (old + sign * x) * (old + sign * x) - old * old;
+      }
+      st.members = sign > 0 ? st.members + 1 : st.members - 1;
+      size[slot] += sign;
+    };
+    for (int pass = 0; pass < opt.refine_passes; ++pass) {
+      size_t moved = 0;
+      for (DocInfo* info : order) {
+        bool is_short = info->short_text;
+        uint32_t own = info->story;
+        dots(info->vec, kNoDoc);
+        // The own story is scored without the article (a unit vector: v.v = 1), which is only
+        // taken out when it moves.
+        const OpenStory& home = *stories[own];
+        double own_dot = scratch[own] - 1.0;
+        double threshold = is_short ? opt.headline_join_threshold : opt.join_threshold;
+        uint32_t best = own;
+        double best_score = home.members > 1 ? Score(own_dot, home.sq - 2 * own_dot - 1,
+                                                     home.members - 1, size[own] - 1, is_short)
+                                             : -1;
+        for (uint32_t s : touched) {
+          double x = scratch[s];
+          scratch[s] = 0;
+          if (s == own || stories[s]->members == 0) continue;
+          double sc = Score(x, *stories[s], size[s], is_short);
+          if (sc >= threshold && sc > best_score) best = s, best_score = sc;
+        }
+        scratch[own] = 0;
+        touched.clear();
+        if (best == own) continue;
+        ++moved;
+        move(*info, own, -1.0f);
+        info->story = best;
+        move(*info, best, 1.0f);
+      }
+      if (moved == 0) break;
+    }
+    for (uint32_t g : group) stories[g]->docs.clear();
+    for (uint32_t d : all) {
+      DocInfo& info = docs.at(d);
+      if (info.copy_of != kNoDoc) info.story = docs.at(info.copy_of).story;
+      stories[info.story]->docs.push_back(d);
+    }
+  }
+
+  // Closes the stories `group` together (refining their articles first when asked).
+  void CloseAll(const std::vector<uint32_t>& group) {
+    if (group.empty()) return;
+    bool refine = opt.refine_passes > 0 && !opt.keep_stories;
+    if (refine) {
+      Refine(group);
+      std::vector<std::pair<uint32_t, uint64_t>> out;
+      for (uint32_t g : group)
+        for (uint32_t d : stories[g]->docs) out.push_back({d, stories[g]->number});
+      std::sort(out.begin(), out.end());
+      for (const auto& [d, number] : out) labels.push_back({docs.at(d).id, number});
+    }
+    for (uint32_t g : group) Close(g);
   }
 };
 
@@ -152,8 +333,12 @@ std::vector<StoryGroup> OnlineClusterer::TakeFinished() {
 }
 
 void OnlineClusterer::Finish() {
-  while (!state_->by_time.empty()) state_->Close(std::get<2>(*state_->by_time.begin()));
+  std::vector<uint32_t> all;
+  for (const auto& entry : state_->by_time) all.push_back(std::get<2>(entry));
+  state_->CloseAll(all);
 }
+
+std::vector<FinalLabel> OnlineClusterer::TakeLabels() { return std::exchange(state_->labels, {}); }
 
 Placement OnlineClusterer::Add(const core::Article& a) {
   State& S = *state_;
@@ -204,13 +389,9 @@ Placement OnlineClusterer::Add(const core::Article& a) {
       }
     }
     double threshold = is_short ? S.opt.headline_join_threshold : S.opt.join_threshold;
-    double size_prior = is_short ? S.opt.headline_size_prior : S.opt.size_prior;
-    double linkage = is_short ? S.opt.headline_linkage : S.opt.linkage;
     for (uint32_t s : S.touched) {
       const OpenStory& cand = *S.stories[s];
-      double sim = S.scratch[s] / (std::pow(std::max(cand.sq, 1e-12), 0.5 * linkage) *
-                                   std::pow(std::max<double>(cand.members, 1), 1.0 - linkage));
-      sim *= 1.0 + size_prior * std::log(static_cast<double>(S.stories[s]->docs.size()));
+      double sim = S.Score(S.scratch[s], cand, static_cast<double>(cand.docs.size()), is_short);
       sim *= std::pow(S.opt.daily_decay, std::max(0.0, now - S.stories[s]->last_time));
       // Same kind, different event: a lead dated in another year is another event.
       const std::vector<int>& sy = S.stories[s]->years;
@@ -237,6 +418,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     S.stories[slot] = std::make_unique<OpenStory>();
     OpenStory& st = *S.stories[slot];
     st.number = S.next_story++;
+    st.is_short = is_short;
     st.last_time = now;
     st.touch = ++S.touches;
     S.by_time.insert({now, st.touch, slot});
@@ -245,7 +427,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     p.opened = true;
     // The new story is the most recent, so the first entry is another one.
     if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories))
-      S.Close(std::get<2>(*S.by_time.begin()));
+      S.CloseAll({std::get<2>(*S.by_time.begin())});
   }
   uint32_t slot = static_cast<uint32_t>(best);
   OpenStory& st = *S.stories[slot];
@@ -295,6 +477,15 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   DocInfo& info = S.docs[doc_slot];
   info.story = slot;
   info.id = a.id;
+  if (S.opt.refine_passes > 0 && !S.opt.keep_stories) {
+    if (copy.doc != kNoDoc) {
+      info.copy_of = copy.doc;
+    } else {
+      info.vec.reserve(w.size());
+      for (const auto& [x, i] : w) info.vec.push_back({terms[i].key, x});
+    }
+    info.short_text = is_short;
+  }
   if (S.opt.keep_stories) {
     info.outlet = core::OutletOf(a);
     info.credit = a.wire.empty() ? std::string() : a.wire.front();
@@ -326,6 +517,17 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     }
   }
   return p;
+}
+
+ClusterOptions LabelStreamOptions() {
+  ClusterOptions o;
+  o.keep_stories = false;
+  o.window_days = 0;
+  o.refine_passes = 2;
+  o.headline_refine_merge = 1.1;
+  o.join_threshold = 0.28;
+  o.linkage = 0.7;
+  return o;
 }
 
 std::vector<StoryGroup> ClusterStories(const std::vector<const core::Article*>& input,

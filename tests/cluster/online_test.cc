@@ -210,6 +210,77 @@ TEST(OnlineClustererTest, LowerLinkageScoresALooseStoryLower) {
   EXPECT_LE(centroid, 1.0 + 1e-9);
 }
 
+// Read in this order, the ferry-strike headlines and the harbour-crane headlines first form
+// one story (the second headline names both); when the day closes, the refinement regroups
+// them by event, and the labels come out only then, in arrival order.
+TEST(OnlineClustererTest, RefinementRegroupsADayReadInABadOrderWhenTheDayCloses) {
+  ClusterOptions o = LabelStreamOptions();
+  o.headline_refine_merge = 0;
+  o.headline_size_prior = 0;
+  o.headline_join_threshold = 0.3;
+  OnlineClusterer c(o);
+  const std::vector<std::pair<std::string, std::string>> stream = {
+      {"f1", "Westmark ferry crews strike over pay"},
+      {"amb", "Westmark ferry crews protest harbour cranes"},
+      {"f2", "Ferry strike strands Westmark travellers"},
+      {"c1", "Harbour cranes protest at Westmark port"},
+      {"c2", "Dockers protest new harbour cranes"},
+      {"c3", "New harbour cranes spark port protest"},
+      {"f3", "Westmark ferry strike enters second day"},
+      {"c4", "Harbour cranes: dockers protest automation"},
+  };
+  std::map<std::string, uint64_t> online;
+  for (const auto& [id, title] : stream)
+    online[id] = c.Add(Doc(id, id, "2026-05-04", title, "")).story;
+  EXPECT_EQ(online["f1"], online["c1"]) << "the online pass mixes the two events";
+  EXPECT_TRUE(c.TakeLabels().empty()) << "labels wait for the day to close";
+  c.Add(Doc("g1", "g1", "2026-05-05", "Garden show opens in Sarrent", ""));
+  std::vector<FinalLabel> labels = c.TakeLabels();
+  ASSERT_EQ(labels.size(), stream.size());
+  std::map<std::string, uint64_t> final_label;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    EXPECT_EQ(labels[i].article_id, stream[i].first) << "arrival order";
+    final_label[labels[i].article_id] = labels[i].story;
+  }
+  for (const char* id : {"f2", "f3"}) EXPECT_EQ(final_label[id], final_label["f1"]) << id;
+  for (const char* id : {"c1", "c2", "c3", "c4"})
+    EXPECT_EQ(final_label[id], final_label["amb"]) << id;
+  EXPECT_NE(final_label["f1"], final_label["c1"]);
+  c.Finish();
+  labels = c.TakeLabels();
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_EQ(labels[0].article_id, "g1");
+}
+
+TEST(OnlineClustererTest, WithoutRefinementLabelsAreFinalInAddAndNoneAreDelayed) {
+  ClusterOptions o = LabelStreamOptions();
+  o.refine_passes = 0;
+  OnlineClusterer c(o);
+  c.Add(Doc("a", "a", "2026-05-04", "Westmark ferry crews strike over pay", ""));
+  c.Add(Doc("b", "b", "2026-05-05", "Garden show opens in Sarrent", ""));
+  c.Finish();
+  EXPECT_TRUE(c.TakeLabels().empty());
+}
+
+// A reprint follows its original wherever the refinement puts it.
+TEST(OnlineClustererTest, RefinementKeepsCopiesWithTheirOriginal) {
+  ClusterOptions o = LabelStreamOptions();
+  o.window_days = 0;
+  OnlineClusterer c(o);
+  c.Add(Doc("orig", "Wire One", "2026-11-03", "Magnitude 6.1 quake hits Valmora", kDispatch));
+  c.Add(Doc("other", "Daily Two", "2026-11-03", "Earthquake shakes villages near Korsk",
+            kOtherQuake));
+  Placement copy = c.Add(
+      Doc("copy", "Herald Three", "2026-11-03", "Quake damages Valmora cathedral", kDispatch));
+  EXPECT_EQ(copy.why.reason, "copy");
+  c.Finish();
+  std::map<std::string, uint64_t> label;
+  for (const auto& l : c.TakeLabels()) label[l.article_id] = l.story;
+  ASSERT_EQ(label.size(), 3u);
+  EXPECT_EQ(label["copy"], label["orig"]);
+  EXPECT_NE(label["other"], label["orig"]);
+}
+
 TEST(OnlineClustererTest, EmptyAndOddArticlesDoNotBreakTheStream) {
   OnlineClusterer c(ClusterOptions{});
   c.Add(Doc("e1", "", "", "", ""));
