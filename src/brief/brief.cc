@@ -163,6 +163,7 @@ class BriefBuilder {
     brief.headline = group_.story.title;
     brief.article_count = arts_.size();
     AssignSources();
+    TokenizeArticles();
     CollectCandidates();
     NumberPairs();
     MergeRepeats();
@@ -202,16 +203,47 @@ class BriefBuilder {
     return term_ids_.emplace(t, static_cast<int>(term_ids_.size())).first->second;
   }
 
-  // Stemmed term ids of `text`'s content tokens, in order (detail::Terms). A story repeats its
-  // words across sentences and articles, so each token is stemmed once per story.
-  void TermIdsOf(std::string_view text, std::vector<int>* ids) {
-    for (std::string& token : nlp::ContentTokens(text)) {
-      auto it = token_term_.find(token);
-      if (it == token_term_.end()) {
-        int id = TermId(detail::Stem(token));
-        it = token_term_.emplace(std::move(token), id).first;
+  // Each article's content tokens as term ids, read once per story: candidates take the
+  // tokens inside their span instead of tokenising their text again (nlp::ContentTokens on each
+  // sentence, and again for sentences a quotation joins, was a quarter of BuildBrief's time, perf
+  // on bench/brief_bench). A story repeats its words, so each distinct token is stemmed once.
+  void TokenizeArticles() {
+    art_tokens_.resize(arts_.size());
+    std::vector<nlp::ContentTokenSpan>& spans = token_spans_scratch_;
+    std::string& lower = lower_scratch_;
+    for (size_t ai = 0; ai < arts_.size(); ++ai) {
+      spans.clear();
+      lower.clear();
+      nlp::ContentTokenSpans(arts_[ai]->text, &spans, &lower);
+      ArticleTokens& out = art_tokens_[ai];
+      out.begin.reserve(spans.size());
+      out.end.reserve(spans.size());
+      out.slot.reserve(spans.size());
+      for (const nlp::ContentTokenSpan& t : spans) {
+        std::string_view token(lower.data() + t.lower_begin, t.lower_end - t.lower_begin);
+        auto it = token_slot_.find(token);
+        if (it == token_slot_.end()) {
+          it = token_slot_.emplace(std::string(token), static_cast<int>(slot_term_.size())).first;
+          slot_term_.push_back(-1);
+          slot_token_.push_back(&it->first);
+        }
+        out.begin.push_back(t.begin);
+        out.end.push_back(t.end);
+        out.slot.push_back(it->second);
       }
-      ids->push_back(it->second);
+    }
+  }
+
+  // Term ids of the content tokens within `span` of article `ai`, in order (detail::Terms).
+  // Ids are given in the order candidates first use them, as when each sentence was tokenised
+  // on its own (the ids order sums and ties downstream).
+  void TermIdsOf(size_t ai, core::CharSpan span, std::vector<int>* ids) {
+    const ArticleTokens& t = art_tokens_[ai];
+    size_t k = std::lower_bound(t.begin.begin(), t.begin.end(), span.begin) - t.begin.begin();
+    for (; k < t.begin.size() && t.end[k] <= span.end; ++k) {
+      int& term = slot_term_[t.slot[k]];
+      if (term < 0) term = TermId(detail::Stem(*slot_token_[t.slot[k]]));
+      ids->push_back(term);
     }
   }
 
@@ -227,7 +259,7 @@ class BriefBuilder {
     // Scratch buffers are members: one allocation per builder, not per sentence.
     std::vector<int>& ids = ids_scratch_;
     ids.clear();
-    TermIdsOf(c.text, &ids);
+    TermIdsOf(ai, c.span, &ids);
     // Distinct adjacent pairs go to pair_keys_, sorted; NumberPairs gives them dense ids.
     const size_t first_key = pair_keys_.size();
     for (size_t i = 0; i + 1 < ids.size(); ++i)
@@ -782,8 +814,21 @@ class BriefBuilder {
   std::vector<int> source_;          // per article: its independent source
   std::vector<std::string> outlet_;  // per article
   size_t sources_ = 0;
-  std::unordered_map<std::string, int> term_ids_;    // stemmed term -> id
-  std::unordered_map<std::string, int> token_term_;  // lower-cased token -> its term's id
+  std::unordered_map<std::string, int> term_ids_;  // stemmed term -> id
+  // Lower-cased token -> its slot; looked up by string_view (transparent hash).
+  struct TokenHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, TokenHash, std::equal_to<>> token_slot_;
+  std::vector<int> slot_term_;                  // per distinct token: its term id, -1 until used
+  std::vector<const std::string*> slot_token_;  // per distinct token: the key in token_slot_
+  struct ArticleTokens {  // an article's content tokens: byte spans and distinct-token slots
+    std::vector<uint32_t> begin, end;
+    std::vector<int> slot;
+  };
+  std::vector<ArticleTokens> art_tokens_;  // per article
+  std::vector<nlp::ContentTokenSpan> token_spans_scratch_;
   std::vector<uint64_t> pair_keys_;  // per candidate (Candidate::pair_keys) until NumberPairs
   size_t pair_count_ = 0;            // distinct adjacent term-id pairs
   std::vector<double> term_w_;       // per term id
