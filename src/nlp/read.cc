@@ -94,6 +94,25 @@ std::vector<std::string> ContentTokens(std::string_view text) {
   return out;
 }
 
+void ContentTokenSpans(std::string_view text, std::vector<ContentTokenSpan>* spans,
+                       std::string* lower) {
+  // The same filter as ContentTokens, writing into the caller's buffers.
+  for (const detail::Token& t : detail::Tokenize(text)) {
+    if (t.Is(detail::kPunct)) continue;
+    const size_t at = lower->size();
+    for (char c : t.text) lower->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    std::string_view l(lower->data() + at, lower->size() - at);
+    if (l.size() > 1 && l.back() == '.') l.remove_suffix(1);  // "u.s." compares as "u.s"
+    if ((l.size() < 2 && !std::isdigit(static_cast<unsigned char>(l[0]))) || IsStopWord(l)) {
+      lower->resize(at);
+      continue;
+    }
+    lower->resize(at + l.size());
+    spans->push_back(
+        {t.begin, t.end, static_cast<uint32_t>(at), static_cast<uint32_t>(lower->size())});
+  }
+}
+
 std::vector<core::Sentence> SplitSentences(std::string_view text) {
   if (text.size() > kMaxReadBytes) text = text.substr(0, kMaxReadBytes);
   std::vector<detail::Token> toks = detail::Tokenize(text);

@@ -15,6 +15,7 @@
 // fails: text it cannot read yields fewer annotations, not an error.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,20 @@ std::vector<core::Sentence> SplitSentences(std::string_view text);
 // Lower-cased word tokens of `text` with stop words removed: the vocabulary clustering and
 // briefs compare on. Digits are kept ("6.4", "2026").
 std::vector<std::string> ContentTokens(std::string_view text);
+
+// A content token of ContentTokenSpans: its byte span in the text it was read from and its
+// lower-cased form as the byte range [lower_begin, lower_end) of the caller's buffer.
+struct ContentTokenSpan {
+  uint32_t begin = 0, end = 0;
+  uint32_t lower_begin = 0, lower_end = 0;
+};
+
+// ContentTokens without a string per token, for callers that tokenise a whole text once and
+// then take the tokens of each sentence by span: appends the same tokens, in order, to `*spans`
+// and their lower-cased forms to `*lower` (both appended to, not cleared). The token spans lie
+// inside `text`; a span is relative to `text`'s first byte.
+void ContentTokenSpans(std::string_view text, std::vector<ContentTokenSpan>* spans,
+                       std::string* lower);
 
 // True for English function words ("the", "said", "would").
 bool IsStopWord(std::string_view lower_word);

@@ -107,4 +107,30 @@ TEST_F(BriefTest, HasWhatsNextAndSources) {
   EXPECT_EQ(sources, 2);
 }
 
+// The builder reads each article once through ContentTokenSpans and takes each sentence's
+// tokens by span: that must give what ContentTokens gives on the sentence alone.
+TEST(ContentTokenSpans, SameTokensAsContentTokensPerSentence) {
+  const std::string text =
+      "Officials in the U.S. said 28,500 people left.\nThe minister's plan isn't final, "
+      "Dr. Ana Lenz told reporters on 3 March.\n\"We will rebuild,\" said the mayor.";
+  std::vector<nlp::ContentTokenSpan> spans;
+  std::string lower;
+  nlp::ContentTokenSpans(text, &spans, &lower);
+  std::vector<std::string> whole;
+  for (const auto& t : spans) {
+    ASSERT_LE(t.end, text.size());
+    whole.push_back(lower.substr(t.lower_begin, t.lower_end - t.lower_begin));
+  }
+  EXPECT_EQ(whole, nlp::ContentTokens(text));
+  const std::vector<core::Sentence> sentences = nlp::SplitSentences(text);
+  ASSERT_EQ(sentences.size(), 3u);
+  for (const core::Sentence& s : sentences) {
+    std::vector<std::string> in_span;
+    for (size_t k = 0; k < spans.size(); ++k)
+      if (spans[k].begin >= s.span.begin && spans[k].end <= s.span.end) in_span.push_back(whole[k]);
+    EXPECT_EQ(in_span, nlp::ContentTokens(
+                           std::string_view(text).substr(s.span.begin, s.span.end - s.span.begin)));
+  }
+}
+
 }  // namespace wirebrief::brief

@@ -1,5 +1,6 @@
 // Data-driven: fictional multi-outlet stories in tests/fixtures/brief/stories.json with the
-// stakeholders, what's-next lines, timeline dates and figure conflicts their brief must have.
+// stakeholders (and, where a story sets it, their order), what's-next lines, timeline dates and
+// figure conflicts their brief must have.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -59,10 +60,12 @@ TEST(BriefFixtures, SectionsMatchTheExpectedOnes) {
     core::Brief b = BuildBrief(group, ptrs, BriefOptions{});
 
     std::set<std::string> stakeholders;
-    std::vector<std::string> next, timeline, conflicts;
+    std::vector<std::string> order, next, timeline, conflicts;
     for (const auto& l : b.lines) {
-      if (l.section == core::BriefSection::kStakeholder)
+      if (l.section == core::BriefSection::kStakeholder) {
         stakeholders.insert(l.label.substr(0, l.label.find(" (")));
+        order.push_back(l.label.substr(0, l.label.find(" (")));
+      }
       if (l.section == core::BriefSection::kWhatsNext) next.push_back(l.text);
       if (l.section == core::BriefSection::kTimeline) timeline.push_back(l.label);
       if (l.section == core::BriefSection::kKeyFigure && l.conflict) conflicts.push_back(l.text);
@@ -70,6 +73,12 @@ TEST(BriefFixtures, SectionsMatchTheExpectedOnes) {
     const json& e = st["expect"];
     std::set<std::string> want(e["stakeholders"].begin(), e["stakeholders"].end());
     EXPECT_EQ(stakeholders, want) << "got: " << Join({stakeholders.begin(), stakeholders.end()});
+    // Where the story says who matters most (the party deciding or acting, before an agency
+    // that only supplies figures), the lines come in that order.
+    if (e.contains("stakeholder_order")) {
+      EXPECT_EQ(order, e["stakeholder_order"].get<std::vector<std::string>>())
+          << "got: " << Join(order);
+    }
     EXPECT_EQ(next.size(), e["whats_next"].size()) << "got: " << Join(next);
     for (const auto& cue : e["whats_next"]) {
       bool found = false;
