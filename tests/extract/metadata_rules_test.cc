@@ -127,6 +127,21 @@ TEST(StripTitleAffixesTest, SiteKindSegmentWithoutSiteNameGoes) {
             "Ferry timetable changes from Monday – the news");
 }
 
+TEST(StripTitleAffixesTest, SiteNameHoldingAnUnderscoreWentInPieces) {
+  // Regression (title-site-underscore): the site name "Harbour Notes_Blue Sky" was cut at its
+  // own "_", leaving "... @ Harbour Notes" in the title; "Post @ Blog" was not seen as a site
+  // affix at all.
+  EXPECT_EQ(StripTitleAffixes("Tide pools_spring walk (2) @ Harbour Notes_Blue Sky :: Blogplace ::",
+                              "Harbour Notes_Blue Sky", "blogplace.example", {}),
+            "Tide pools_spring walk (2)");
+  EXPECT_EQ(
+      StripTitleAffixes("Night ferry returns to the island | Coast_Radio", "Coast_Radio", "", {}),
+      "Night ferry returns to the island");
+  // " @ " only goes with the site name after it: elsewhere it belongs to the headline.
+  EXPECT_EQ(StripTitleAffixes("Dinner for two @ the old mill reopens", "Coast_Radio", "", {}),
+            "Dinner for two @ the old mill reopens");
+}
+
 TEST(StripTitleAffixesTest, HeadlineHalvesThatMentionTheBrandStay) {
   // Regression: "Dropbox" inside the headline made the headline look like the site name.
   EXPECT_EQ(StripTitleAffixes("How we designed Dropbox's ATF - an async task framework", "Dropbox",

@@ -439,8 +439,26 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
   }
   if (t.size() > 4 && t.compare(t.size() - 3, 3, " ::") == 0)
     t = CollapseSpace(t.substr(0, t.size() - 3));
+  // Rule: the site name, whole, after a separator ("Headline @ Blog_Name :: Host ::"). Found as a
+  // unit first, because a site name may itself hold a separator ("_") that the segment-by-
+  // segment cut below would split. " @ " is a separator only here: blog platforms write
+  // "Post @ Blog", but "@" inside a headline is not a site affix.
+  auto strip_whole_site = [&](std::string* text) {
+    if (site.empty()) return false;
+    for (const char* sep :
+         {" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", "_", " ~ ", " @ "}) {
+      size_t p = text->rfind(sep);
+      if (p == std::string::npos || p == 0) continue;
+      if (Squash(text->substr(p + std::strlen(sep))) == site) {
+        *text = CollapseSpace(text->substr(0, p));
+        return true;
+      }
+    }
+    return false;
+  };
   bool generic_used = false;
   for (int round = 0; round < 4; ++round) {
+    if (strip_whole_site(&t)) continue;
     size_t best = std::string::npos, sep_len = 0;
     for (const char* sep : kSeparators) {
       size_t p = t.rfind(sep);

@@ -99,7 +99,7 @@ struct LanguageGuess {
   double confidence = 0;  // 0..1
   bool reliable = false;
 };
-// CLD2 on plain text (first 16 KiB), with the declared language as a hint.
+// CLD2 on plain text (the first 2 KiB), with the declared language as a hint.
 LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declared);
 // "en_US", "EN-us" -> "en-US"; "" for values that are not language tags.
 std::string NormalizeLanguageTag(std::string_view tag);
