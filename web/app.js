@@ -327,6 +327,8 @@ async function renderSearch(params) {
       el('div', {class: 'snippet'}, h.snippet.map((s) => (s.hit ? el('mark', {}, s.text) : s.text)))));
   }
   status.textContent = page.hits.length ? `${page.hits.length}${page.next_cursor ? '+' : ''} articles` : 'No articles match.';
+  // A common term: the server ranked its newest matches only; say so rather than imply more.
+  if (page.ranked_newest) status.textContent += ` (best of the newest ${page.ranked_newest} matches first)`;
 }
 
 async function route() {

@@ -297,14 +297,10 @@ void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res)
     store::Store* st = lease.value().get();
     auto record = st->LoadStory(req.matches[1]);
     if (!record.ok()) return SendStatus(out, record.status());
+    auto loaded = st->LoadArticlesForStoryPage(record.value().story.article_ids);
+    if (!loaded.ok()) return SendStatus(out, loaded.status());
     std::map<std::string, core::Article> articles;
-    for (const auto& id : record.value().story.article_ids) {
-      auto a = st->LoadArticle(id);
-      if (a.ok())
-        articles.emplace(id, std::move(a).value());
-      else if (a.status().code() != core::StatusCode::kNotFound)
-        return SendStatus(out, a.status());
-    }
+    for (auto& a : loaded.value()) articles.emplace(a.id, std::move(a));
     out.set_content(detail::StoryJson(record.value(), articles), kJson);
   });
 }
@@ -380,6 +376,12 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
     w.Key("until");
     w.String(q.until);
     w.EndObject();
+    // Set when a common term made relevance rank only the newest matches (older ones follow).
+    w.Key("ranked_newest");
+    if (page.value().ranked_newest == 0)
+      w.Null();
+    else
+      w.UInt(page.value().ranked_newest);
     w.EndObject();
     out.set_content(w.Take(), kJson);
   });

@@ -21,6 +21,18 @@ core::Status NotInBackend(const char* what) {
 core::Result<StoryPage> Store::ListStories(const StoryQuery&) { return NotInBackend("ListStories"); }
 core::Result<StoryRecord> Store::LoadStory(const std::string&) { return NotInBackend("LoadStory"); }
 core::Result<core::Article> Store::LoadArticle(const std::string&) { return NotInBackend("LoadArticle"); }
+core::Result<std::vector<core::Article>> Store::LoadArticlesForStoryPage(
+    const std::vector<std::string>& ids) {
+  std::vector<core::Article> out;
+  for (const auto& id : ids) {
+    auto a = LoadArticle(id);
+    if (a.ok())
+      out.push_back(std::move(a).value());
+    else if (a.status().code() != core::StatusCode::kNotFound)
+      return a.status();
+  }
+  return out;
+}
 core::Result<std::vector<core::Provenance>> Store::LoadProvenance(const std::string&) {
   return NotInBackend("LoadProvenance");
 }

@@ -58,7 +58,8 @@ struct StoryPage {
   std::string next_cursor;  // empty on the last page; opaque (hex), valid across writes
 };
 
-// A page of articles: by relevance (bm25, title weighted) when `match` is set and `by_relevance`;
+// A page of articles: by relevance (bm25, title weighted) when `match` is set and `by_relevance`
+// (over the newest matches only when a term is common: see ArticlePage::ranked_newest);
 // else, with `match`, most recently stored first (FTS5 walks its rowids in that order and stops
 // at the page, 0.1 ms instead of 30 ms of ranking for a word in 7% of 100,000 articles); without
 // `match`, newest publication date first.
@@ -83,6 +84,9 @@ struct ArticleHit {
 struct ArticlePage {
   std::vector<ArticleHit> hits;
   std::string next_cursor;  // empty on the last page; opaque
+  // By relevance, a backend may rank only the newest this-many matches and list the older ones
+  // after them, newest first (SQLite: kRankNewestMatches); 0 when every match was ranked.
+  size_t ranked_newest = 0;
 };
 
 class Store {
@@ -110,6 +114,13 @@ class Store {
   virtual core::Result<StoryRecord> LoadStory(const std::string& id);
   // The article with annotations and its first provenance record; kNotFound when unknown.
   virtual core::Result<core::Article> LoadArticle(const std::string& id);
+  // What a story page shows of its member articles, in the order of `ids` (unknown ids left
+  // out): id, url, title, site_name, host, language, date_published, text, authors, wire,
+  // annotations.figures and (for core::OutletOf) provenance.source; other fields may be empty.
+  // The page needs no entities, sentences or field sources, and decoding them was a third of
+  // its time. Default: LoadArticle per id (complete articles).
+  virtual core::Result<std::vector<core::Article>> LoadArticlesForStoryPage(
+      const std::vector<std::string>& ids);
   // Every provenance record of the article (the same page may arrive from several inputs).
   virtual core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id);
   virtual core::Result<ArticlePage> SearchArticles(const ArticleQuery& query);

@@ -315,6 +315,110 @@ TEST_P(StoreTest, UnterminatedQuoteInASearchIsAnInvalidArgument) {
   EXPECT_EQ(page->hits.size(), 1u);
 }
 
+// The story page's loader returns what the page shows, in the order asked, skipping unknown
+// ids, on every backend (the default implementation loads whole articles).
+TEST_P(StoreTest, StoryPageArticlesCarryWhatThePageShows) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  bool inserted;
+  core::Article a = Make("a", "1", "Officials counted 40 boats.");
+  a.wire = {"Coastal Wire"};
+  a.annotations.figures.push_back({{25, 27}, 40, "boats", "40 boats"});
+  ASSERT_TRUE(s->PutArticle(a, &inserted).ok());
+  // Without a site name or host, the outlet shown is the input's file name.
+  core::Article b = Make("b", "inputs/harbour-notes.txt");
+  b.site_name.clear();
+  b.host.clear();
+  ASSERT_TRUE(s->PutArticle(b, &inserted).ok());
+  auto got = s->LoadArticlesForStoryPage({"b", "nope", "a"});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 2u);
+  EXPECT_EQ((*got)[0].id, "b");
+  EXPECT_EQ(core::OutletOf((*got)[0]), "harbour-notes.txt");
+  const core::Article& g = (*got)[1];
+  EXPECT_EQ(g.id, "a");
+  EXPECT_EQ(g.title, a.title);
+  EXPECT_EQ(g.text, a.text);
+  EXPECT_EQ(g.site_name, "Metro Signal");
+  EXPECT_EQ(g.host, "metro.example");
+  EXPECT_EQ(core::OutletOf(g), "Metro Signal");
+  EXPECT_EQ(g.language, "en-GB");
+  EXPECT_EQ(g.date_published, "2026-11-03");
+  EXPECT_EQ(g.authors, (std::vector<std::string>{"Ana Ruiz"}));
+  EXPECT_EQ(g.wire, (std::vector<std::string>{"Coastal Wire"}));
+  ASSERT_EQ(g.annotations.figures.size(), 1u);
+  EXPECT_EQ(g.annotations.figures[0].text, "40 boats");
+  EXPECT_EQ(g.annotations.figures[0].unit, "boats");
+  EXPECT_EQ(g.annotations.figures[0].value, 40);
+  EXPECT_EQ(g.annotations.figures[0].span.begin, 25u);
+}
+
+// Relevance over a term in more matches than a backend ranks: every match still comes back
+// exactly once over the pages (with and without a filter), and the flag says how many were
+// ranked. Below the window nothing changes: ranked_newest is 0.
+TEST_P(StoreTest, SearchByRelevancePagesThroughEveryMatchOfACommonTerm) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  constexpr int kArticles = 1030;
+  bool inserted;
+  std::set<std::string> all, english;
+  for (int i = 0; i < kArticles; ++i) {
+    std::string id = "h" + std::to_string(i);
+    // The oldest article is the strongest match; a few are in another language.
+    core::Article a = Make(id, std::to_string(i),
+                           i == 0 ? "The harbour harbour harbour wall." : "The harbour wall held.");
+    if (i % 10 == 3) a.language = "de";
+    ASSERT_TRUE(s->PutArticle(a, &inserted).ok());
+    all.insert(id);
+    if (i % 10 != 3) english.insert(id);
+  }
+  for (const char* lang : {"", "en"}) {
+    ArticleQuery q;
+    q.match = ParseSearchQuery("harbour")->match;
+    q.language = lang;
+    q.limit = 150;
+    std::set<std::string> seen;
+    size_t hits = 0, ranked_newest = 0;
+    for (int pages = 0; pages < 20; ++pages) {
+      auto page = s->SearchArticles(q);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      if (pages == 0) ranked_newest = page->ranked_newest;
+      EXPECT_EQ(page->ranked_newest, ranked_newest) << "page " << pages;
+      for (const auto& h : page->hits) seen.insert(h.id);
+      hits += page->hits.size();
+      if (page->next_cursor.empty()) break;
+      q.cursor = page->next_cursor;
+    }
+    const auto& expected = *lang ? english : all;
+    EXPECT_EQ(hits, expected.size()) << "lang " << lang;
+    EXPECT_EQ(seen, expected) << "lang " << lang;
+    EXPECT_TRUE(ranked_newest == 0 || ranked_newest < expected.size()) << ranked_newest;
+    if (ranked_newest != 0) {
+      // The first page is ranked within the window; the old strong match is not in it.
+      q.cursor.clear();
+      auto first = s->SearchArticles(q);
+      ASSERT_TRUE(first.ok());
+      for (const auto& h : first->hits) EXPECT_NE(h.id, "h0");
+    }
+  }
+  ArticleQuery filtered;
+  filtered.match = ParseSearchQuery("harbour harbour")->match;
+  filtered.outlet = "metro.example";
+  filtered.since = "2026-11-03";
+  filtered.limit = 5;
+  auto page = s->SearchArticles(filtered);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_EQ(page->hits.size(), 5u);
+
+  ArticleQuery few;
+  few.match = ParseSearchQuery("\"harbour harbour harbour\"")->match;
+  auto one = s->SearchArticles(few);
+  ASSERT_TRUE(one.ok()) << one.status().ToString();
+  ASSERT_EQ(one->hits.size(), 1u);
+  EXPECT_EQ(one->hits[0].id, "h0");
+  EXPECT_EQ(one->ranked_newest, 0u);
+}
+
 TEST_P(StoreTest, StoryPagesFilterAndPageNewestFirst) {
   auto s = Open();
   ASSERT_TRUE(s);

@@ -25,6 +25,8 @@ class SqliteStore final : public Store {
   core::Result<StoryPage> ListStories(const StoryQuery& query) override;
   core::Result<StoryRecord> LoadStory(const std::string& id) override;
   core::Result<core::Article> LoadArticle(const std::string& id) override;
+  core::Result<std::vector<core::Article>> LoadArticlesForStoryPage(
+      const std::vector<std::string>& ids) override;
   core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id) override;
   core::Result<ArticlePage> SearchArticles(const ArticleQuery& query) override;
   core::Result<uint64_t> DataVersion() override;
