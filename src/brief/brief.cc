@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
 
 #include "brief/detail/compress.h"
 #include "brief/detail/figures.h"
+#include "brief/detail/support_text.h"
 #include "brief/detail/text.h"
 #include "brief/support.h"
 #include "core/date.h"
@@ -228,7 +230,9 @@ class BriefBuilder {
   }
 
   int TermId(const std::string& t) {
-    return term_ids_.emplace(t, static_cast<int>(term_ids_.size())).first->second;
+    auto [it, added] = term_ids_.emplace(t, static_cast<int>(term_ids_.size()));
+    if (added) term_text_.push_back(&it->first);
+    return it->second;
   }
 
   // Each article's content tokens as term ids, read once per story: candidates take the
@@ -268,11 +272,14 @@ class BriefBuilder {
   void TermIdsOf(size_t ai, core::CharSpan span, std::vector<int>* ids) {
     const ArticleTokens& t = art_tokens_[ai];
     size_t k = std::lower_bound(t.begin.begin(), t.begin.end(), span.begin) - t.begin.begin();
-    for (; k < t.begin.size() && t.end[k] <= span.end; ++k) {
-      int& term = slot_term_[t.slot[k]];
-      if (term < 0) term = TermId(detail::Stem(*slot_token_[t.slot[k]]));
-      ids->push_back(term);
-    }
+    for (; k < t.begin.size() && t.end[k] <= span.end; ++k) ids->push_back(SlotTerm(t.slot[k]));
+  }
+
+  // The term id of a distinct token, stemmed the first time it is asked for.
+  int SlotTerm(int slot) {
+    int& term = slot_term_[slot];
+    if (term < 0) term = TermId(detail::Stem(*slot_token_[slot]));
+    return term;
   }
 
   Candidate MakeCandidate(size_t ai, const std::vector<core::CharSpan>& spans, size_t pos) {
@@ -515,15 +522,47 @@ class BriefBuilder {
     return seen * 10 >= c.terms.size() * 7;
   }
 
+  // Candidate `idx` read for the support check, once per story (detail/support_text.h).
+  const detail::SupportText& ReadCandidate(size_t idx) {
+    if (cand_support_.size() < cands_.size()) cand_support_.resize(cands_.size());
+    std::unique_ptr<detail::SupportText>& r = cand_support_[idx];
+    if (r) return *r;
+    // The builder's tokens and stems of the sentence, given the support check's ids: neither
+    // tokenised nor stemmed again.
+    const Candidate& c = cands_[idx];
+    const ArticleTokens& t = art_tokens_[c.art];
+    if (slot_word_.size() < slot_term_.size()) slot_word_.resize(slot_term_.size(), -1);
+    std::vector<int> tokens;
+    size_t k = std::lower_bound(t.begin.begin(), t.begin.end(), c.span.begin) - t.begin.begin();
+    for (; k < t.begin.size() && t.end[k] <= c.span.end; ++k) {
+      const int slot = t.slot[k];
+      if (slot_word_[slot] < 0) {
+        const int term_id = SlotTerm(slot);
+        if (term_word_.size() < term_text_.size()) term_word_.resize(term_text_.size(), -1);
+        int& term = term_word_[term_id];
+        if (term < 0) term = support_vocab_.Word(*term_text_[term_id]);
+        slot_word_[slot] = support_vocab_.Word(*slot_token_[slot]);
+        support_vocab_.SetTermOfToken(slot_word_[slot], term);
+      }
+      tokens.push_back(slot_word_[slot]);
+    }
+    r = std::make_unique<detail::SupportText>(
+        detail::ReadSupportText(c.text, tokens, true, &support_vocab_));
+    return *r;
+  }
+
   // The text a candidate contributes: compressed when that passes the support check.
-  std::string LineText(const Candidate& c, bool* compressed) const {
+  std::string LineText(size_t idx, bool* compressed) {
+    const Candidate& c = cands_[idx];
     *compressed = false;
     std::string text(c.text);
     std::replace(text.begin(), text.end(), '\n', ' ');  // a quotation over several sentences
     if (!opts_.compress) return text;
     std::string shorter = detail::Compress(text);
     if (shorter.size() < text.size() && detail::WordCount(shorter) >= w_.min_words &&
-        ScoreSupport(shorter, {c.text}).score >= kSupportedAt) {
+        detail::ScoreReadSupport(detail::ReadSupportText(shorter, true, &support_vocab_),
+                                 {&ReadCandidate(idx)})
+                .score >= kSupportedAt) {
       *compressed = true;
       return shorter;
     }
@@ -533,10 +572,10 @@ class BriefBuilder {
   bool Emit(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
     Candidate& c = cands_[idx];
     bool compressed = false;
-    std::string text = LineText(c, &compressed);
+    std::string text = LineText(idx, &compressed);
     size_t words = detail::WordCount(text);
     if (words_used_ + words > opts_.max_words) return false;
-    std::vector<std::string_view> cited_text{c.text};
+    std::vector<const detail::SupportText*> cited_text{&ReadCandidate(idx)};
     core::BriefLine line{section, label, text, {}, false, compressed};
     if (c.parts.empty()) line.citations.push_back({arts_[c.art]->id, c.span});
     for (const core::CharSpan& part : c.parts) line.citations.push_back({arts_[c.art]->id, part});
@@ -546,10 +585,14 @@ class BriefBuilder {
       const Candidate& oc = cands_[o];
       if (!cited_sources.insert(source_[oc.art]).second) continue;
       line.citations.push_back({arts_[oc.art]->id, oc.span});
-      cited_text.push_back(oc.text);
+      cited_text.push_back(&ReadCandidate(o));
     }
-    // The guard every line passes: its words and numbers must be in what it cites.
-    Support support = ScoreSupport(text, cited_text);
+    // The guard every line passes: its words and numbers must be in what it cites. A line that
+    // is its candidate's text as written is read already.
+    detail::SupportText read_line;
+    if (text != c.text) read_line = detail::ReadSupportText(text, true, &support_vocab_);
+    Support support =
+        detail::ScoreReadSupport(text != c.text ? read_line : ReadCandidate(idx), cited_text);
     if (support.score < kSupportedAt || support.term_coverage < 0.8 || support.number_coverage < 1)
       return false;
     c.used = true;
@@ -953,6 +996,11 @@ class BriefBuilder {
   std::vector<char> covered_pairs_;  // per pair id
   std::vector<int> ids_scratch_;
   std::string lower_scratch_;
+  detail::SupportVocab support_vocab_;  // ids of every text the support check reads
+  std::vector<std::unique_ptr<detail::SupportText>> cand_support_;  // per candidate, when read
+  std::vector<int> slot_word_;                 // per token slot: its support_vocab_ id, or -1
+  std::vector<const std::string*> term_text_;  // per term id: the key in term_ids_
+  std::vector<int> term_word_;                 // per term id: its support_vocab_ id, or -1
   size_t words_used_ = 0;
   std::vector<core::BriefSection> section_of_;  // per emitted prose line
   std::vector<size_t> line_cand_;               // per emitted prose line: its candidate

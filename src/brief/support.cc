@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "brief/detail/support_text.h"
 #include "brief/detail/text.h"
 #include "nlp/read.h"
 
@@ -22,95 +23,134 @@ double Share(size_t found, size_t total) {
 // at most a few source sentences, and a wider net lets unrelated sentences "support" it.
 constexpr size_t kBestSources = 2;
 
-// Lower-cased word trigrams, stop words kept: verbatim phrasing, which a spliced or invented
-// clause breaks even when its words all occur somewhere in the sources.
-std::vector<std::string> Trigrams(std::string_view text) {
-  std::vector<std::string> words, out;
+template <class T>
+void SortUnique(std::vector<T>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+template <class T>
+bool Has(const std::vector<T>& sorted, const T& x) {
+  return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
+uint64_t PairKey(int a, int b) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) | static_cast<uint32_t>(b);
+}
+
+}  // namespace
+
+namespace detail {
+
+int SupportVocab::Word(std::string_view w) {
+  auto it = ids_.find(w);
+  if (it == ids_.end()) {
+    it = ids_.emplace(std::string(w), static_cast<int>(text_.size())).first;
+    text_.push_back(&it->first);
+    term_.push_back(-1);
+  }
+  return it->second;
+}
+
+int SupportVocab::TermOfToken(int word) {
+  if (term_[word] < 0) {
+    const int term = Word(Stem(*text_[word]));  // may grow term_
+    term_[word] = term;
+  }
+  return term_[word];
+}
+
+SupportText ReadSupportText(std::string_view text, bool as_line, SupportVocab* vocab) {
+  std::vector<int> tokens;
+  for (const std::string& token : nlp::ContentTokens(text)) tokens.push_back(vocab->Word(token));
+  return ReadSupportText(text, tokens, as_line, vocab);
+}
+
+SupportText ReadSupportText(std::string_view text, const std::vector<int>& tokens, bool as_line,
+                            SupportVocab* vocab) {
+  SupportText r;
+  // The tokens stemmed are the terms; the tokens themselves are what a line's names are looked
+  // up in (a name opening a source sentence is still a name).
+  r.token_set = tokens;
+  for (int word : tokens) r.terms.push_back(vocab->TermOfToken(word));
+  SortUnique(&r.token_set);
+  r.term_set = r.terms;
+  SortUnique(&r.term_set);
+  for (size_t i = 0; i + 1 < r.terms.size(); ++i)
+    r.pair_set.push_back(PairKey(r.terms[i], r.terms[i + 1]));
+  SortUnique(&r.pair_set);
+  // Words for the trigrams: runs of letters, digits and non-ASCII bytes, lower-cased.
+  std::vector<int> words;
   std::string w;
   for (char c : text) {
     if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
       w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     } else if (!w.empty()) {
-      words.push_back(std::move(w));
+      words.push_back(vocab->Word(w));
       w.clear();
     }
   }
-  if (!w.empty()) words.push_back(std::move(w));
+  if (!w.empty()) words.push_back(vocab->Word(w));
   for (size_t i = 0; i + 2 < words.size(); ++i)
-    out.push_back(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
-  return out;
+    r.trigrams.push_back({words[i], words[i + 1], words[i + 2]});
+  r.trigram_set = r.trigrams;
+  SortUnique(&r.trigram_set);
+  r.numbers = Numbers(text);
+  r.number_set = r.numbers;
+  SortUnique(&r.number_set);
+  if (as_line)
+    for (const std::string& n : NameWords(text)) r.names.push_back(vocab->Word(n));
+  r.negation = HasNegation(text);
+  return r;
 }
 
-}  // namespace
-
-Support ScoreSupport(std::string_view line, const std::vector<std::string_view>& cited) {
+Support ScoreReadSupport(const SupportText& line, const std::vector<const SupportText*>& cited) {
   Support s;
-  const std::vector<std::string> terms = detail::Terms(line);
-  std::unordered_set<std::string> src_terms, src_pairs, src_numbers, src_names;
-  bool src_negation = false;
-  std::unordered_set<std::string> src_trigrams;
+  const std::vector<int>& terms = line.terms;
+  // Found in any cited sentence is found in their union.
+  auto in_any = [&cited](auto member, const auto& x) {
+    for (const SupportText* c : cited)
+      if (Has(c->*member, x)) return true;
+    return false;
+  };
   size_t best_found = 0;
-  std::unordered_set<std::string> line_terms;
-  const std::vector<std::string>& terms_for_best = terms;
-  line_terms.insert(terms_for_best.begin(), terms_for_best.end());
-  const std::vector<std::string> line_trigrams = Trigrams(line);
   double best_pairs = 0, best_tri = 0;
-  for (std::string_view c : cited) {
-    // Tokenised once: stemmed for the terms, as they are for the names below.
-    std::vector<std::string> tokens = nlp::ContentTokens(c);
-    std::vector<std::string> t;
-    t.reserve(tokens.size());
-    for (const std::string& token : tokens) t.push_back(detail::Stem(token));
-    std::unordered_set<std::string> own(t.begin(), t.end());
+  for (const SupportText* c : cited) {
     size_t f = 0;
-    for (const auto& x : line_terms) f += own.count(x);
+    for (int x : line.term_set) f += Has(c->term_set, x);
     best_found = std::max(best_found, f);
-    std::vector<std::string> own_tri = Trigrams(c);
-    std::unordered_set<std::string> own_tri_set(own_tri.begin(), own_tri.end()), own_pairs;
-    for (size_t i = 0; i + 1 < t.size(); ++i) own_pairs.insert(t[i] + " " + t[i + 1]);
     size_t pf = 0, tg = 0, np = 0;
-    for (size_t i = 0; i + 1 < terms_for_best.size(); ++i, ++np)
-      pf += own_pairs.count(terms_for_best[i] + " " + terms_for_best[i + 1]);
-    for (const auto& g : line_trigrams) tg += own_tri_set.count(g);
+    for (size_t i = 0; i + 1 < terms.size(); ++i, ++np)
+      pf += Has(c->pair_set, PairKey(terms[i], terms[i + 1]));
+    for (const auto& g : line.trigrams) tg += Has(c->trigram_set, g);
     best_pairs = std::max(best_pairs, Share(pf, np));
-    best_tri = std::max(best_tri, Share(tg, line_trigrams.size()));
-    for (auto& g : own_tri) src_trigrams.insert(std::move(g));
-    for (size_t i = 0; i < t.size(); ++i) {
-      src_terms.insert(t[i]);
-      if (i + 1 < t.size()) src_pairs.insert(t[i] + " " + t[i + 1]);
-    }
-    for (auto& n : detail::Numbers(c)) src_numbers.insert(n);
-    // Names in the source count wherever they stand (a name opening a source sentence is still
-    // a name), so the source side takes every word, lower-cased.
-    for (auto& w : tokens) src_names.insert(std::move(w));
-    src_negation = src_negation || detail::HasNegation(c);
+    best_tri = std::max(best_tri, Share(tg, line.trigrams.size()));
   }
+  bool src_negation = false;
+  for (const SupportText* c : cited) src_negation = src_negation || c->negation;
   size_t found = 0, pairs = 0, pairs_found = 0;
   for (size_t i = 0; i < terms.size(); ++i) {
-    found += src_terms.count(terms[i]);
+    found += in_any(&SupportText::term_set, terms[i]);
     if (i + 1 < terms.size()) {
       ++pairs;
-      pairs_found += src_pairs.count(terms[i] + " " + terms[i + 1]);
+      pairs_found += in_any(&SupportText::pair_set, PairKey(terms[i], terms[i + 1]));
     }
   }
   s.term_coverage = Share(found, terms.size());
   s.pair_coverage = Share(pairs_found, pairs);
-  std::vector<std::string> numbers = detail::Numbers(line);
   size_t nf = 0;
-  for (const auto& n : numbers) nf += src_numbers.count(n);
-  s.number_coverage = Share(nf, numbers.size());
-  std::vector<std::string> names = detail::NameWords(line);
+  for (const auto& n : line.numbers) nf += in_any(&SupportText::number_set, n);
+  s.number_coverage = Share(nf, line.numbers.size());
   size_t namef = 0;
-  for (const auto& n : names) namef += src_names.count(n);
-  s.name_coverage = Share(namef, names.size());
-  s.negation_mismatch = detail::HasNegation(line) != src_negation && !cited.empty();
-  const std::vector<std::string>& trigrams = line_trigrams;
+  for (int n : line.names) namef += in_any(&SupportText::token_set, n);
+  s.name_coverage = Share(namef, line.names.size());
+  s.negation_mismatch = line.negation != src_negation && !cited.empty();
   size_t tf = 0;
-  for (const auto& g : trigrams) tf += src_trigrams.count(g);
-  s.trigram_coverage = Share(tf, trigrams.size());
-  s.best_coverage = Share(best_found, line_terms.size());
-  s.best_pair_coverage = terms_for_best.size() < 2 ? 1 : best_pairs;
-  s.best_trigram_coverage = line_trigrams.empty() ? 1 : best_tri;
+  for (const auto& g : line.trigrams) tf += in_any(&SupportText::trigram_set, g);
+  s.trigram_coverage = Share(tf, line.trigrams.size());
+  s.best_coverage = Share(best_found, line.term_set.size());
+  s.best_pair_coverage = terms.size() < 2 ? 1 : best_pairs;
+  s.best_trigram_coverage = line.trigrams.empty() ? 1 : best_tri;
   // Chosen on the FRANK dev split (bench/README.md, ## brief): a line is as supported as its
   // best source sentence covers its words and word pairs, discounted for names and numbers the
   // sources lack. A negation the sources do not share halves it.
@@ -118,8 +158,21 @@ Support ScoreSupport(std::string_view line, const std::vector<std::string_view>&
   cover = std::max(cover, s.term_coverage * s.pair_coverage);  // facts fused from two sentences
   s.score = cover * (0.5 + 0.5 * s.name_coverage) * (0.7 + 0.3 * s.number_coverage) *
             (s.negation_mismatch ? 0.5 : 1.0);
-  if (terms.empty() && numbers.empty()) s.score = 1;
+  if (terms.empty() && line.numbers.empty()) s.score = 1;
   return s;
+}
+
+}  // namespace detail
+
+Support ScoreSupport(std::string_view line, const std::vector<std::string_view>& cited) {
+  detail::SupportVocab vocab;
+  const detail::SupportText read_line = detail::ReadSupportText(line, true, &vocab);
+  std::vector<detail::SupportText> read_cited;
+  read_cited.reserve(cited.size());
+  for (std::string_view c : cited) read_cited.push_back(detail::ReadSupportText(c, false, &vocab));
+  std::vector<const detail::SupportText*> ptrs;
+  for (const detail::SupportText& c : read_cited) ptrs.push_back(&c);
+  return detail::ScoreReadSupport(read_line, ptrs);
 }
 
 Support ScoreTextAgainstDocument(std::string_view text,

@@ -5,6 +5,9 @@
 #include <map>
 #include <sstream>
 
+#include "brief/detail/support_text.h"
+#include "brief/detail/text.h"
+#include "brief/support.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief {
@@ -131,6 +134,95 @@ TEST(ContentTokenSpans, SameTokensAsContentTokensPerSentence) {
     EXPECT_EQ(in_span, nlp::ContentTokens(
                            std::string_view(text).substr(s.span.begin, s.span.end - s.span.begin)));
   }
+}
+
+TEST(ScoreSupport, LineSaidByItsSourceIsFullySupported) {
+  const std::string_view src =
+      "Council leader Ines Moravec said 41 people were evacuated on Monday.";
+  const Support s = ScoreSupport(src, {src});
+  EXPECT_DOUBLE_EQ(s.score, 1);
+  EXPECT_DOUBLE_EQ(s.term_coverage, 1);
+  EXPECT_DOUBLE_EQ(s.pair_coverage, 1);
+  EXPECT_DOUBLE_EQ(s.number_coverage, 1);
+  EXPECT_DOUBLE_EQ(s.name_coverage, 1);
+  EXPECT_DOUBLE_EQ(s.trigram_coverage, 1);
+  EXPECT_FALSE(s.negation_mismatch);
+}
+
+TEST(ScoreSupport, InventedNumberNameAndNegationLowerTheScore) {
+  const std::string_view src =
+      "Council leader Ines Moravec said 41 people were evacuated on Monday.";
+  const Support number =
+      ScoreSupport("Council leader Ines Moravec said 52 people were evacuated.", {src});
+  EXPECT_DOUBLE_EQ(number.number_coverage, 0);
+  EXPECT_LT(number.score, 1);
+  const Support name = ScoreSupport("Mayor Tomas Brandt said 41 people were evacuated.", {src});
+  EXPECT_LT(name.name_coverage, 1);
+  EXPECT_LT(name.score, kSupportedAt);
+  const Support negated =
+      ScoreSupport("Ines Moravec said 41 people were not evacuated on Monday.", {src});
+  EXPECT_TRUE(negated.negation_mismatch);
+  EXPECT_LT(negated.score, number.score);
+}
+
+TEST(ScoreSupport, FactsFusedFromTwoSentencesAreCoveredTogether) {
+  const std::string_view a = "Floodwater closed the Rivermouth bridge on Monday.";
+  const std::string_view b = "Engineers will inspect the bridge on Wednesday.";
+  const std::string_view line =
+      "Floodwater closed the Rivermouth bridge; engineers will inspect it.";
+  const Support both = ScoreSupport(line, {a, b});
+  EXPECT_DOUBLE_EQ(both.term_coverage, 1);
+  EXPECT_LT(both.best_coverage, 1);
+  EXPECT_GT(both.score, ScoreSupport(line, {a}).score);
+}
+
+// The brief builder reads each cited sentence once, from tokens it has already read and stems it
+// has already computed (SetTermOfToken); the score must be the one ScoreSupport gives.
+TEST(ScoreReadSupport, PreReadTokensScoreAsScoreSupport) {
+  const std::vector<std::string_view> cited = {
+      "Officials in the U.S. said 28,500 people left the flooded districts on Monday.",
+      "The minister's plan isn't final, Dr. Ana Lenz told reporters on 3 March."};
+  const std::vector<std::string_view> lines = {
+      "Officials said 28,500 people left the flooded districts.",
+      "Dr. Ana Lenz said the minister's plan is final.",
+      "Officials in the U.S. said 3,000 people left, Ana Lenz told reporters.", ""};
+  for (std::string_view line : lines) {
+    detail::SupportVocab vocab;
+    std::vector<detail::SupportText> read;
+    for (std::string_view c : cited) {
+      std::vector<int> tokens;
+      for (const std::string& token : nlp::ContentTokens(c)) {
+        const int word = vocab.Word(token);
+        vocab.SetTermOfToken(word, vocab.Word(detail::Stem(token)));
+        tokens.push_back(word);
+      }
+      read.push_back(detail::ReadSupportText(c, tokens, false, &vocab));
+    }
+    const Support got =
+        detail::ScoreReadSupport(detail::ReadSupportText(line, true, &vocab), {&read[0], &read[1]});
+    const Support want = ScoreSupport(line, cited);
+    SCOPED_TRACE(std::string(line));
+    EXPECT_DOUBLE_EQ(got.score, want.score);
+    EXPECT_DOUBLE_EQ(got.term_coverage, want.term_coverage);
+    EXPECT_DOUBLE_EQ(got.pair_coverage, want.pair_coverage);
+    EXPECT_DOUBLE_EQ(got.number_coverage, want.number_coverage);
+    EXPECT_DOUBLE_EQ(got.name_coverage, want.name_coverage);
+    EXPECT_DOUBLE_EQ(got.trigram_coverage, want.trigram_coverage);
+    EXPECT_DOUBLE_EQ(got.best_coverage, want.best_coverage);
+    EXPECT_EQ(got.negation_mismatch, want.negation_mismatch);
+  }
+}
+
+TEST(SupportVocab, EqualIdsForEqualStringsAndStemsOnce) {
+  detail::SupportVocab vocab;
+  const int floods = vocab.Word("floods");
+  EXPECT_EQ(vocab.Word("floods"), floods);
+  EXPECT_NE(vocab.Word("flood"), floods);
+  EXPECT_EQ(vocab.TermOfToken(floods), vocab.Word(detail::Stem("floods")));
+  // A stem the caller gives is taken as given, not computed again.
+  const int rivers = vocab.Word("rivers");
+  vocab.SetTermOfToken(rivers, vocab.Word("river-given"));
+  EXPECT_EQ(vocab.TermOfToken(rivers), vocab.Word("river-given"));
 }
 
 }  // namespace wirebrief::brief
