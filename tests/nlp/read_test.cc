@@ -170,6 +170,25 @@ TEST(ReadArticleTest, EventsAndSentenceInitialCommonWordsAreNotNames) {
   EXPECT_EQ(FindMention(ann, "Ines Marwick")->type, core::EntityType::kPerson);
 }
 
+// The demo's bushfire page read "Wendale Shire" as a person and "106 Fahrenheit" as a person.
+TEST(ReadArticleTest, WendaleShireReadAsAPersonAndFahrenheitAsAName) {
+  auto a = Make(
+      "The minister declared a natural disaster in Wendale Shire and two neighbouring areas. "
+      "Temperatures hit 41 degrees Celsius, 106 Fahrenheit, near Marrick Creek. Residents of "
+      "Tolland County were told to leave, said Dana Hill, the county's fire chief.");
+  auto ann = ReadArticle(a);
+  for (const char* place : {"Wendale Shire", "Marrick Creek", "Tolland County"}) {
+    const core::Mention* m = FindMention(ann, place);
+    ASSERT_NE(m, nullptr) << place;
+    EXPECT_EQ(m->type, core::EntityType::kPlace) << place;
+  }
+  EXPECT_EQ(FindMention(ann, "Fahrenheit"), nullptr);
+  EXPECT_EQ(FindMention(ann, "Celsius"), nullptr);
+  // A surname that is also a landscape word stays a person.
+  ASSERT_NE(FindMention(ann, "Dana Hill"), nullptr);
+  EXPECT_EQ(FindMention(ann, "Dana Hill")->type, core::EntityType::kPerson);
+}
+
 TEST(ReadArticleTest, QuotesGetTheirSpeaker) {
   auto a = Make(
       "“We will rebuild every school in the valley,” said Mara Velinska, the regional governor.\n"

@@ -478,6 +478,26 @@ void DropCommonWordsAndEvents(Doc* doc) {
     }
 }
 
+// "Wendale Shire", "Marrick Creek": a name that ends in a word for a kind of administrative area
+// or natural feature is a place even when the tagger reads it as a person (surname-like first
+// word before a capital). Only words that are rarely surnames ("Hill", "Wood", "Green" are not
+// here). A temperature scale after a number ("106 Fahrenheit") is a unit, not a person.
+void RelabelPlaceHeadedPersons(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kAreaHeads = {
+      "Shire",   "County",       "Creek",       "River",  "Valley",    "Province", "District",
+      "Region",  "Island",       "Islands",     "Canyon", "Peninsula", "Gulf",     "Strait",
+      "Glacier", "Reef",         "Desert",      "Delta",  "Territory", "Heights",  "Prefecture",
+      "Oblast",  "Municipality", "Governorate", "Borough"};
+  static const std::unordered_set<std::string_view> kScales = {"Fahrenheit", "Celsius", "Kelvin"};
+  ForEachName(&d, kBPer, [&](size_t i, size_t j) {
+    if (j - i >= 2 && kAreaHeads.count(d.tok(j - 1).text))
+      Relabel(&d, i, j, kBLoc);
+    else if (j - i == 1 && kScales.count(d.tok(i).text))
+      d.labels[i] = kO;
+  });
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -593,6 +613,7 @@ void ApplyNameRules(Doc* doc) {
       d.labels[i] = kBOrg;
       d.labels[i + 1] = kIOrg;
     }
+  RelabelPlaceHeadedPersons(doc);
   // Last, so that no run rule above names them again.
   DropCommonWordsAndEvents(doc);
 }
