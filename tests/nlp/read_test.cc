@@ -189,6 +189,16 @@ TEST(ReadArticleTest, WendaleShireReadAsAPersonAndFahrenheitAsAName) {
   EXPECT_EQ(FindMention(ann, "Dana Hill")->type, core::EntityType::kPerson);
 }
 
+// The same page split "New South Wales" into "South Wales" when it opened a sentence.
+TEST(ReadArticleTest, NewSouthWalesOpeningASentenceLostItsFirstWord) {
+  auto a = Make(
+      "Crews were sent north on Monday. New South Wales declared a natural disaster in three "
+      "areas.");
+  auto ann = ReadArticle(a);
+  EXPECT_NE(FindMention(ann, "New South Wales"), nullptr);
+  EXPECT_EQ(FindMention(ann, "South Wales"), nullptr);
+}
+
 TEST(ReadArticleTest, QuotesGetTheirSpeaker) {
   auto a = Make(
       "“We will rebuild every school in the valley,” said Mara Velinska, the regional governor.\n"

@@ -498,6 +498,23 @@ void RelabelPlaceHeadedPersons(Doc* doc) {
   });
 }
 
+// "New South Wales declared...": at a sentence start the tagger cannot tell "New" or a compass
+// word from an ordinary capitalised opener, so it names only "South Wales". Such a word right
+// before a place name at the start of a sentence is the first word of that name.
+void JoinSentenceInitialPlacePrefix(Doc* doc) {
+  Doc& d = *doc;
+  static const std::unordered_set<std::string_view> kPrefixes = {"New", "North", "South", "East",
+                                                                 "West"};
+  for (const SentenceRange& s : d.tag.sentences) {
+    size_t i = s.first;
+    if (i + 1 < s.last && d.labels[i] == kO && kPrefixes.count(d.tok(i).text) &&
+        d.labels[i + 1] == kBLoc) {
+      d.labels[i] = kBLoc;
+      d.labels[i + 1] = kILoc;
+    }
+  }
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
@@ -614,6 +631,7 @@ void ApplyNameRules(Doc* doc) {
       d.labels[i + 1] = kIOrg;
     }
   RelabelPlaceHeadedPersons(doc);
+  JoinSentenceInitialPlacePrefix(doc);
   // Last, so that no run rule above names them again.
   DropCommonWordsAndEvents(doc);
 }
