@@ -322,20 +322,12 @@ void RelabelLonePlaceWords(Doc* doc) {
   Doc& d = *doc;
   size_t n = d.size();
   std::unordered_set<std::string_view> name_openers, person_parts;
-  for (size_t i = 0; i < n;) {
-    uint8_t l = d.labels[i];
-    if (l == kO || l % 2 == 0) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == l + 1) ++j;
-    if (j - i >= 2 && l == kBPer)
+  ForEachName(&d, kO, [&](size_t i, size_t j) {
+    if (j - i >= 2 && d.labels[i] == kBPer)
       for (size_t k = i; k < j; ++k) person_parts.insert(d.tok(k).text);
     else if (j - i >= 2)
       name_openers.insert(d.tok(i).text);
-    i = j;
-  }
+  });
   for (size_t i = 0; i < n; ++i) {
     if (d.labels[i] != kBPer || (i + 1 < n && d.labels[i + 1] == kIPer)) continue;
     std::string_view w = d.tok(i).text;
@@ -682,15 +674,8 @@ void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& lab
 void PropagateNames(Doc* doc) {
   Doc& d = *doc;
   std::unordered_map<std::string, uint8_t> seen;  // surface text -> B label
-  size_t n = d.size();
-  for (size_t i = 0; i < n;) {
+  ForEachName(&d, kO, [&](size_t i, size_t j) {
     uint8_t l = d.labels[i];
-    if (l == kO || l % 2 == 0) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    while (j < n && d.labels[j] == l + 1) ++j;
     std::string key(d.Span(d.tok(i).begin, d.tok(j - 1).end));
     // A person's surname (and given name) alone is the same person: "Ostrow said".
     if (l == kBPer && j - i >= 2)
@@ -700,8 +685,7 @@ void PropagateNames(Doc* doc) {
     // Single common words ("New", "World") spread errors, not names.
     if (j - i > 1 || !(d.model->InVocab(d.low(i)) || StopWords().count(d.low(i))))
       seen.emplace(key, l);
-    i = j;
-  }
+  });
   if (seen.empty()) return;
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
