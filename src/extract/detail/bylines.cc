@@ -259,9 +259,22 @@ bool IsBylineLeadWord(std::string_view text) {
       "by",     "par",        "por",       "von",          "di",         "door",         "av",
       "af",     "written by", "posted by", "words by",     "story by",   "reporting by", "autor",
       "author", "autore",     "auteur",    "verfasst von", "escrito por"};
-  if (text.size() > 24) return false;
-  std::string l = Lower(CollapseSpace(text));
-  if (!l.empty() && l.back() == ':') l = CollapseSpace(l.substr(0, l.size() - 1));
+  // Called on the first text of every element the metadata walk visits: no allocation, and
+  // most texts are ruled out by their length or first letter.
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && (space(text.back()) || text.back() == ':')) text.remove_suffix(1);
+  if (text.size() < 2 || text.size() > 12) return false;
+  char lower[16];
+  size_t n = 0;
+  for (char c : text) {
+    if (space(c)) {
+      if (lower[n - 1] == ' ') continue;
+      c = ' ';
+    }
+    lower[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  std::string_view l(lower, n);
   for (const char* w : kLeadAlone)
     if (l == w) return true;
   return false;

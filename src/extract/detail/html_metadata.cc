@@ -344,7 +344,9 @@ void Push(std::vector<std::string>* v, std::string s) {
 std::string NamesAfterLeadWord(const xmlNode* n) {
   const xmlNode* first = n->children;
   if (!first || first->type != XML_TEXT_NODE || !first->content) return "";
-  std::string_view lead = reinterpret_cast<const char*>(first->content);
+  // Bounded look: a text node may be a whole paragraph.
+  const char* content = reinterpret_cast<const char*>(first->content);
+  std::string_view lead(content, strnlen(content, 41));
   if (lead.size() > 40 || !IsBylineLeadWord(lead)) return "";
   // Lead word in its own element: the names follow `n`.
   const xmlNode* name = first->next ? first->next : n->next;
@@ -924,8 +926,14 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
   if (ld_title.empty() ||
       (!ld_name.empty() && !shown.empty() && !overlap(ld_title, shown) && overlap(ld_name, shown)))
     ld_title = ld_name;
+  // Choose compares candidates through `strip` too: each title is stripped once.
+  std::vector<std::pair<std::string, std::string>> stripped;
   auto strip = [&](const std::string& t) {
-    return StripTitleAffixes(t, a->site_name, a->host, a->authors);
+    for (const auto& [in, out] : stripped)
+      if (in == t) return out;
+    std::string out = StripTitleAffixes(t, a->site_name, a->host, a->authors);
+    if (stripped.size() < 16) stripped.emplace_back(t, out);
+    return out;
   };
   std::string dom_title = strip(ps.title_tag);
   // Rule: <title> over <h1> (pages have logo and promo h1s), but an h1 that the title tag
