@@ -255,12 +255,11 @@ std::vector<std::string> SplitNames(const std::string& s) {
 }  // namespace
 
 bool IsBylineLeadWord(std::string_view text) {
-  static const char* kLeadAlone[] = {
-      "by",     "par",        "por",       "von",          "di",         "door",         "av",
-      "af",     "written by", "posted by", "words by",     "story by",   "reporting by", "autor",
-      "author", "autore",     "auteur",    "verfasst von", "escrito por"};
-  // Called on the first text of every element the metadata walk visits: no allocation, and
-  // most texts are ruled out by their length or first letter.
+  static constexpr std::string_view kLeadAlone[] = {
+      "by",        "par",          "por",          "von",        "di",
+      "door",      "av",           "af",           "autor",      "author",
+      "autore",    "auteur",       "words by",     "story by",   "written by",
+      "posted by", "reporting by", "verfasst von", "escrito por"};
   auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
   while (!text.empty() && space(text.front())) text.remove_prefix(1);
   while (!text.empty() && (space(text.back()) || text.back() == ':')) text.remove_suffix(1);
@@ -275,7 +274,7 @@ bool IsBylineLeadWord(std::string_view text) {
     lower[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
   }
   std::string_view l(lower, n);
-  for (const char* w : kLeadAlone)
+  for (std::string_view w : kLeadAlone)
     if (l == w) return true;
   return false;
 }

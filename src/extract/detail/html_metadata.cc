@@ -344,10 +344,29 @@ void Push(std::vector<std::string>* v, std::string s) {
 std::string NamesAfterLeadWord(const xmlNode* n) {
   const xmlNode* first = n->children;
   if (!first || first->type != XML_TEXT_NODE || !first->content) return "";
-  // Bounded look: a text node may be a whole paragraph.
+  // Bounded look (a text node may be a whole paragraph), and a first letter that starts no lead
+  // word ends it: this runs on every element the walk visits.
   const char* content = reinterpret_cast<const char*>(first->content);
-  std::string_view lead(content, strnlen(content, 41));
-  if (lead.size() > 40 || !IsBylineLeadWord(lead)) return "";
+  size_t skip = 0;
+  while (skip < 16 && (content[skip] == ' ' || content[skip] == '\n' || content[skip] == '\t' ||
+                       content[skip] == '\r'))
+    ++skip;
+  switch (content[skip] | 0x20) {
+    case 'a':
+    case 'b':
+    case 'd':
+    case 'e':
+    case 'p':
+    case 'r':
+    case 's':
+    case 'v':
+    case 'w':
+      break;
+    default:
+      return "";
+  }
+  std::string_view lead(content, skip + strnlen(content + skip, 41));
+  if (lead.size() > skip + 40 || !IsBylineLeadWord(lead)) return "";
   // Lead word in its own element: the names follow `n`.
   const xmlNode* name = first->next ? first->next : n->next;
   std::string out;
