@@ -341,17 +341,19 @@ void Push(std::vector<std::string>* v, std::string s) {
 // Each name must have two words or more: "By <b>Tuesday</b>, ..." opens a sentence. Returns the
 // names joined by ", ", or "". Cheap on the elements that are no byline: one look at the first
 // child.
-std::string NamesAfterLeadWord(const xmlNode* n) {
+// Whether `n`'s first text may start with a lead word: a first letter that starts none ends it.
+// Runs on every element the walk visits, so it is inline and touches one byte past the
+// whitespace; NamesAfterLeadWord does the rest.
+inline bool MayStartWithLeadWord(const xmlNode* n, size_t* skip) {
   const xmlNode* first = n->children;
-  if (!first || first->type != XML_TEXT_NODE || !first->content) return "";
-  // Bounded look (a text node may be a whole paragraph), and a first letter that starts no lead
-  // word ends it: this runs on every element the walk visits.
-  const char* content = reinterpret_cast<const char*>(first->content);
-  size_t skip = 0;
-  while (skip < 16 && (content[skip] == ' ' || content[skip] == '\n' || content[skip] == '\t' ||
-                       content[skip] == '\r'))
-    ++skip;
-  switch (content[skip] | 0x20) {
+  if (!first || first->type != XML_TEXT_NODE || !first->content) return false;
+  const xmlChar* content = first->content;
+  size_t i = 0;
+  while (i < 16 &&
+         (content[i] == ' ' || content[i] == '\n' || content[i] == '\t' || content[i] == '\r'))
+    ++i;
+  *skip = i;
+  switch (content[i] | 0x20) {
     case 'a':
     case 'b':
     case 'd':
@@ -361,10 +363,17 @@ std::string NamesAfterLeadWord(const xmlNode* n) {
     case 's':
     case 'v':
     case 'w':
-      break;
+      return true;
     default:
-      return "";
+      return false;
   }
+}
+
+// Call only when MayStartWithLeadWord(n, &skip) holds.
+std::string NamesAfterLeadWord(const xmlNode* n, size_t skip) {
+  const xmlNode* first = n->children;
+  // Bounded look: a text node may be a whole paragraph.
+  const char* content = reinterpret_cast<const char*>(first->content);
   std::string_view lead(content, skip + strnlen(content + skip, 41));
   if (lead.size() > skip + 40 || !IsBylineLeadWord(lead)) return "";
   // Lead word in its own element: the names follow `n`.
@@ -753,7 +762,8 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
         if (text.size() < 200) Push(&ps->byline_class, text);
       }
       if (t != Tag::kNoByline && !IsHeading(Name(c)) && ps->byline_lead.size() < kMaxCandidates)
-        Push(&ps->byline_lead, NamesAfterLeadWord(c));
+        if (size_t skip = 0; MayStartWithLeadWord(c, &skip))
+          Push(&ps->byline_lead, NamesAfterLeadWord(c, skip));
       // Dates in markup.
       auto attr_or_text = [&]() {
         std::string v = Attr(c, "datetime");
