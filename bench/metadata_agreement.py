@@ -73,7 +73,7 @@ MONTHS_DAYS = (
     "luglio settembre ottobre dicembre").split()
 STAMP_WORDS = set(MONTHS_DAYS) | {"am", "pm", "updated", "last", "published", "posted",
                                   "modified", "at", "on"}
-UI_LABELS = ("follow", "contributors to", "email", "view", "share", "subscribe")
+UI_LABELS = re.compile(r"(?:follow|contributors to|email|view|share|subscribe)\b")
 PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "des", "del", "dos", "la", "le",
              "bin", "ibn", "al", "el", "y", "e", "et", "and", "und", "&"}
 LEAD_WORDS = r"^(?:by|par|por|von|di|door|av|af|written by|posted by)\s+"
@@ -83,7 +83,7 @@ def reference_people(exp):
     """Readability's byline reduced to the people it names: None when it names no person, else
     the spellings a name may take (as written, and "Surname, Given" turned round)."""
     text = re.sub(LEAD_WORDS, "", unicodedata.normalize("NFKC", exp).strip(), flags=re.I)
-    if norm(text).startswith(UI_LABELS):
+    if UI_LABELS.match(norm(text)):
         return None
     # Parentheses (handles, URLs, further names) and URLs do not decide whether it names a
     # person; a word in a script without case (Chinese, Japanese) counts as capitalised.
