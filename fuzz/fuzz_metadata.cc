@@ -18,6 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> agencies;
   (void)CleanAuthorNames({in}, &agencies);
   (void)StripTitleAffixes(in, "Site", "site.test", {"Jane Roe"});
+  (void)StripTitleAffixes(in, "海港_日报", "", {});  // the whole-site cut, then the channel
+  (void)IsBylineLeadWord(in);
+  (void)IsBylineLeadWord(std::string_view(in).substr(0, 14));
   (void)DetectTextLanguage(in, "en");
   (void)NormalizeLanguageTag(in);
   return 0;

@@ -142,6 +142,17 @@ TEST(StripTitleAffixesTest, SiteNameHoldingAnUnderscoreWentInPieces) {
             "Dinner for two @ the old mill reopens");
 }
 
+TEST(StripTitleAffixesTest, ChannelBeforeUnderscoreSiteStayedAfterWholeSiteCut) {
+  // Regression (zh_underscore_suffix fixture): cutting "_Site" as a unit skipped the channel
+  // segment before it, leaving "Headline_Channel".
+  EXPECT_EQ(StripTitleAffixes("港口轮渡时刻表调整_本地_海湾晚报", "海湾晚报", "", {}),
+            "港口轮渡时刻表调整");
+  // A long segment before the site is headline, not a channel.
+  EXPECT_EQ(StripTitleAffixes("Ferry_timetable changes for the winter season_Bay Post", "Bay Post",
+                              "", {}),
+            "Ferry_timetable changes for the winter season");
+}
+
 TEST(StripTitleAffixesTest, HeadlineHalvesThatMentionTheBrandStay) {
   // Regression: "Dropbox" inside the headline made the headline look like the site name.
   EXPECT_EQ(StripTitleAffixes("How we designed Dropbox's ATF - an async task framework", "Dropbox",
@@ -279,6 +290,46 @@ TEST(ExtractPageMetadataTest, PageWithoutArticleTextStillReportsItsMetadata) {
   EXPECT_TRUE(a.text.empty());
   EXPECT_TRUE(a.content_hash.empty());
   EXPECT_FALSE(a.id.empty());  // from the canonical URL
+}
+
+// The authors ExtractPageMetadata reads from a page whose only author signal is `byline_html`.
+std::vector<std::string> AuthorsOfByline(const std::string& byline_html) {
+  core::RawDocument doc;
+  doc.kind = core::ContentKind::kHtml;
+  doc.content =
+      "<html><head><title>Harbour ferry timetable changes</title></head><body><main>"
+      "<h1>Harbour ferry timetable changes</h1>" +
+      byline_html + "<p>The ferry will not sail on Monday.</p></main></body></html>";
+  doc.provenance.source = "byline.html";
+  auto meta = ExtractPageMetadata(doc, ExtractOptions{});
+  if (!meta.ok()) return {"error: " + meta.status().ToString()};
+  return meta.value().authors;
+}
+
+TEST(ExtractPageMetadataTest, BylineLeadWordOutsideTheNameElementWasMissed) {
+  // Regression (liberation-1's byline markup, "Par<span class=authorname> Name</span>"): a lead
+  // word sitting outside the element that holds the name, with no class naming either, gave no
+  // author.
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(AuthorsOfByline(R"(<div class="meta">By <a href="/p/1">Tobias Wrenfield</a></div>)"),
+            Names{"Tobias Wrenfield"});
+  EXPECT_EQ(AuthorsOfByline(R"(<p>Par<a href="/j/om"> Odile Marchetti</a> et )"
+                            R"(<a href="/j/br">Bastien Royer</a>, à Valcourt</p>)"),
+            (Names{"Odile Marchetti", "Bastien Royer"}));
+  EXPECT_EQ(AuthorsOfByline(R"(<p><span class="x">Von</span> <span>Greta Hansen</span></p>)"),
+            Names{"Greta Hansen"});
+  EXPECT_EQ(
+      AuthorsOfByline(R"(<p>Por <strong>Ana García</strong>, <strong>Luis Pérez</strong></p>)"),
+      (Names{"Ana García", "Luis Pérez"}));
+  EXPECT_EQ(AuthorsOfByline(R"(<p>Di <b>Marta Colombo</b></p>)"), Names{"Marta Colombo"});
+  // The same shape opening a sentence, a dateline or a credit names no author.
+  EXPECT_TRUE(AuthorsOfByline(R"(<p>By <b>Tuesday</b>, the ferry was back.</p>)").empty());
+  EXPECT_TRUE(AuthorsOfByline(R"(<p>Da <span>Roma</span> a Napoli</p>)").empty());
+  EXPECT_TRUE(AuthorsOfByline(R"(<p>By <a href="/r">Reuters</a></p>)").empty());
+  // Chrome still holds other stories' bylines.
+  EXPECT_TRUE(AuthorsOfByline(R"(<aside class="related"><a href="/o">Other story</a> )"
+                              R"(<span>Par<span> Lucien Ferrandou</span></span></aside>)")
+                  .empty());
 }
 
 TEST(ExtractPageMetadataTest, NonHtmlAndOversizedDocumentsAreErrors) {

@@ -254,6 +254,31 @@ std::vector<std::string> SplitNames(const std::string& s) {
 
 }  // namespace
 
+bool IsBylineLeadWord(std::string_view text) {
+  static constexpr std::string_view kLeadAlone[] = {
+      "by",        "par",          "por",          "von",        "di",
+      "door",      "av",           "af",           "autor",      "author",
+      "autore",    "auteur",       "words by",     "story by",   "written by",
+      "posted by", "reporting by", "verfasst von", "escrito por"};
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && (space(text.back()) || text.back() == ':')) text.remove_suffix(1);
+  if (text.size() < 2 || text.size() > 12) return false;
+  char lower[16];
+  size_t n = 0;
+  for (char c : text) {
+    if (space(c)) {
+      if (lower[n - 1] == ' ') continue;
+      c = ' ';
+    }
+    lower[n++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  std::string_view l(lower, n);
+  for (std::string_view w : kLeadAlone)
+    if (l == w) return true;
+  return false;
+}
+
 std::string AgencyName(std::string_view name) {
   struct Agency {
     const char* spelling;
@@ -443,6 +468,13 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
   // unit first, because a site name may itself hold a separator ("_") that the segment-by-
   // segment cut below would split. " @ " is a separator only here: blog platforms write
   // "Post @ Blog", but "@" inside a headline is not a site affix.
+  // "Headline_Channel_Site": after the site, one short channel segment goes too.
+  auto strip_channel = [](std::string* text) {
+    size_t u = text->rfind('_');
+    if (u != std::string::npos && u > 0 && text->size() - u - 1 <= 12 &&
+        text->find(' ', u) == std::string::npos)
+      *text = CollapseSpace(text->substr(0, u));
+  };
   auto strip_whole_site = [&](std::string* text) {
     if (site.empty()) return false;
     for (const char* sep :
@@ -451,6 +483,7 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
       if (p == std::string::npos || p == 0) continue;
       if (Squash(text->substr(p + std::strlen(sep))) == site) {
         *text = CollapseSpace(text->substr(0, p));
+        if (std::strcmp(sep, "_") == 0) strip_channel(text);
         return true;
       }
     }
@@ -474,13 +507,7 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     bool underscore = sep_len == 1;
     if (names_site(right)) {
       t = left;
-      // "Headline_Channel_Site": after the site, one short channel segment goes too.
-      if (underscore) {
-        size_t u = t.rfind('_');
-        if (u != std::string::npos && u > 0 && t.size() - u - 1 <= 12 &&
-            t.find(' ', u) == std::string::npos)
-          t = CollapseSpace(t.substr(0, u));
-      }
+      if (underscore) strip_channel(&t);
       continue;
     }
     // No site name to match: strip once when the right side reads like a name and the left is

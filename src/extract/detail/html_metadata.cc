@@ -24,7 +24,7 @@ struct PageSignals {
   // Lower-cased key -> values in page order. std::less<> looks keys up without building a string.
   std::map<std::string, std::vector<std::string>, std::less<>> meta;
   JsonLdGraph jsonld;
-  std::vector<std::string> byline_itemprop, byline_rel, byline_class;
+  std::vector<std::string> byline_itemprop, byline_rel, byline_class, byline_lead;
   std::vector<std::string> published_dom, modified_dom, date_texts, modified_texts;
   std::string first_time;
   std::vector<std::string> breadcrumb, rel_tags;
@@ -332,6 +332,73 @@ bool HasRelToken(std::string_view rel, std::string_view type) {
 
 void Push(std::vector<std::string>* v, std::string s) {
   if (!s.empty() && v->size() < kMaxCandidates) v->push_back(std::move(s));
+}
+
+// Rule: a byline's lead word outside the element that holds the name, with no class naming
+// either ("By <a href=/people/x>Jane Roe</a>, <a>John Doe</a>", "Par<span>Jean Dupont</span>",
+// "<span>Von</span> <span>Max Muster</span>"). The lead word is `n`'s first text, or all of
+// `n`'s text; the names are the inline elements right after it, joined by commas or "and".
+// Each name must have two words or more: "By <b>Tuesday</b>, ..." opens a sentence. Returns the
+// names joined by ", ", or "". Cheap on the elements that are no byline: one look at the first
+// child.
+// Whether `n`'s first text may start with a lead word: a first letter that starts none ends it.
+// Runs on every element the walk visits, so it is inline and touches one byte past the
+// whitespace; NamesAfterLeadWord does the rest.
+inline bool MayStartWithLeadWord(const xmlNode* n, size_t* skip) {
+  const xmlNode* first = n->children;
+  if (!first || first->type != XML_TEXT_NODE || !first->content) return false;
+  const xmlChar* content = first->content;
+  size_t i = 0;
+  while (i < 16 &&
+         (content[i] == ' ' || content[i] == '\n' || content[i] == '\t' || content[i] == '\r'))
+    ++i;
+  *skip = i;
+  switch (content[i] | 0x20) {
+    case 'a':
+    case 'b':
+    case 'd':
+    case 'e':
+    case 'p':
+    case 'r':
+    case 's':
+    case 'v':
+    case 'w':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Call only when MayStartWithLeadWord(n, &skip) holds.
+std::string NamesAfterLeadWord(const xmlNode* n, size_t skip) {
+  const xmlNode* first = n->children;
+  // Bounded look: a text node may be a whole paragraph.
+  const char* content = reinterpret_cast<const char*>(first->content);
+  std::string_view lead(content, skip + strnlen(content + skip, 41));
+  if (lead.size() > skip + 40 || !IsBylineLeadWord(lead)) return "";
+  // Lead word in its own element: the names follow `n`.
+  const xmlNode* name = first->next ? first->next : n->next;
+  std::string out;
+  for (int k = 0; k < 6 && name; ++k) {
+    // Between two names only whitespace, a comma or a joining word.
+    while (name && name->type == XML_TEXT_NODE) {
+      std::string between =
+          name->content ? Lower(reinterpret_cast<const char*>(name->content)) : "";
+      if (k > 0) between.erase(std::remove(between.begin(), between.end(), ','), between.end());
+      between = CollapseSpace(between);
+      if (!(between.empty() || (k > 0 && (between == "and" || between == "&" || between == "et" ||
+                                          between == "und" || between == "y" || between == "e"))))
+        return out;
+      name = name->next;
+    }
+    if (!name || name->type != XML_ELEMENT_NODE || IsBlockTag(Name(name)) || IsHeading(Name(name)))
+      break;
+    std::string text = TextOf(name);
+    if (CountWords(text) < 2 || text.size() >= 100) break;
+    out += out.empty() ? text : ", " + text;
+    name = name->next;
+  }
+  return out;
 }
 
 bool HasElementChild(const xmlNode* n) {
@@ -694,6 +761,9 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
         std::string text = TextOf(c, " ; ");
         if (text.size() < 200) Push(&ps->byline_class, text);
       }
+      if (t != Tag::kNoByline && !IsHeading(Name(c)) && ps->byline_lead.size() < kMaxCandidates)
+        if (size_t skip = 0; MayStartWithLeadWord(c, &skip))
+          Push(&ps->byline_lead, NamesAfterLeadWord(c, skip));
       // Dates in markup.
       auto attr_or_text = [&]() {
         std::string v = Attr(c, "datetime");
@@ -851,6 +921,12 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     authors = CleanAuthorNames({text}, &agencies);
     author_source = "dom";
   }
+  // Then a lead word before an unnamed element ("By <a>Jane Roe</a>"): the weakest DOM signal.
+  for (const auto& text : ps.byline_lead) {
+    if (!authors.empty()) break;
+    authors = CleanAuthorNames({text}, &agencies);
+    author_source = "dom";
+  }
   note_agencies("dom");
   if (authors.empty() && !hint("author").empty()) {
     authors = CleanAuthorNames({hint("author")}, &agencies);
@@ -879,8 +955,14 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
   if (ld_title.empty() ||
       (!ld_name.empty() && !shown.empty() && !overlap(ld_title, shown) && overlap(ld_name, shown)))
     ld_title = ld_name;
+  // Choose compares candidates through `strip` too: each title is stripped once.
+  std::vector<std::pair<std::string, std::string>> stripped;
   auto strip = [&](const std::string& t) {
-    return StripTitleAffixes(t, a->site_name, a->host, a->authors);
+    for (const auto& [in, out] : stripped)
+      if (in == t) return out;
+    std::string out = StripTitleAffixes(t, a->site_name, a->host, a->authors);
+    if (stripped.size() < 16) stripped.emplace_back(t, out);
+    return out;
   };
   std::string dom_title = strip(ps.title_tag);
   // Rule: <title> over <h1> (pages have logo and promo h1s), but an h1 that the title tag

@@ -60,6 +60,11 @@ std::string JsonLdText(const JsonLdGraph& g, const nlohmann::json& obj, const ch
 // title-cased. `agencies` (may be null) receives the agency names found.
 std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
                                           std::vector<std::string>* agencies);
+// True when `text` is only a byline's lead word ("By", "Par", "Por", "Von", "Di", "Door", "Av",
+// "Af", "Written by", "Autor:"), case and surrounding space ignored. Stricter than the lead words
+// CleanAuthorNames drops inside a byline: "de", "da", "with", "from" before an element are as often
+// a place, a dateline or a sentence as a name.
+bool IsBylineLeadWord(std::string_view text);
 // The canonical spelling of a news agency name ("AP" -> "AP", "Agence France-Presse" -> "AFP"),
 // or "" when `name` is not a known agency.
 std::string AgencyName(std::string_view name);
