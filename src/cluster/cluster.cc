@@ -383,14 +383,19 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   detail::CopyMatch copy = S.copies.FindAndAdd(doc_slot, a.text);
   int best = -1;
   double best_score = 0;
+  // Each term's postings list as scoring found it, for the join to reuse (one hash lookup per
+  // term, not two).
+  std::vector<std::vector<State::Posting>*> lists(w.size(), nullptr);
   if (copy.doc != kNoDoc) {
     best = static_cast<int>(S.docs.at(copy.doc).story);
     best_score = copy.containment;
   } else {
     if (S.scratch.size() < S.stories.size()) S.scratch.resize(S.stories.size(), 0);
-    for (const auto& [x, i] : w) {
+    for (size_t k = 0; k < w.size(); ++k) {
+      const auto& [x, i] = w[k];
       auto it = S.postings.find(terms[i].key);
       if (it == S.postings.end()) continue;
+      lists[k] = &it->second;
       for (const auto& [s, weight] : it->second) {
         if (S.scratch[s] == 0) S.touched.push_back(s);
         S.scratch[s] += x * weight;
@@ -400,7 +405,9 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     for (uint32_t s : S.touched) {
       const OpenStory& cand = *S.stories[s];
       double sim = S.Score(S.scratch[s], cand, static_cast<double>(cand.docs.size()), is_short);
-      sim *= std::pow(S.opt.daily_decay, std::max(0.0, now - S.stories[s]->last_time));
+      // pow(x, 0) is exactly 1: skipped for stories grown at the current time, most of them.
+      if (double days = now - S.stories[s]->last_time; days > 0)
+        sim *= std::pow(S.opt.daily_decay, days);
       // Same kind, different event: a lead dated in another year is another event.
       const std::vector<int>& sy = S.stories[s]->years;
       if (!years.empty() && !sy.empty() && std::none_of(years.begin(), years.end(), [&](int y) {
@@ -464,12 +471,17 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   // Join: centroid (a copy adds nothing: five reprints of one dispatch must not outweigh the
   // outlets' own reports), postings, clock.
   if (copy.doc == kNoDoc) ++st.members;
-  for (const auto& [x, i] : w) {
+  // The lists found by scoring are still valid when the article joined an open story; opening a
+  // story may have closed another one since (mapped values keep their address otherwise).
+  const bool reuse_lists = !p.opened;
+  for (size_t k = 0; k < w.size(); ++k) {
     if (copy.doc != kNoDoc) break;
+    const auto& [x, i] = w[k];
     auto [it, fresh] = st.centroid.try_emplace(terms[i].key, 0.0f);
     double old = it->second;
     it->second += x;
-    std::vector<State::Posting>& list = S.postings[terms[i].key];
+    std::vector<State::Posting>& list =
+        reuse_lists && lists[k] ? *lists[k] : S.postings[terms[i].key];
     if (fresh) {
       list.push_back({slot, it->second});
     } else {
