@@ -125,6 +125,7 @@ struct OnlineClusterer::State {
     std::unique_ptr<OpenStory> st = std::move(stories[slot]);
     by_time.erase({st->last_time, st->touch, slot});
     for (const auto& [term, w] : st->centroid) {
+      if (postings.empty()) break;  // dropped whole by CloseAll
       auto it = postings.find(term);
       if (it == postings.end()) continue;
       auto& v = it->second;
@@ -170,6 +171,34 @@ struct OnlineClusterer::State {
     return Score(dot, st.sq, st.members, size, is_short);
   }
 
+  // Score(dot, *stories[slot], size, is_short) with the story's normalisation memoised on its
+  // exact inputs: Add scores every story that shares a term with the article, and a story's
+  // norm changes only when it grows (measured: pow was 3-10% of clustering).
+  struct ScoreMemo {
+    double sq = -1, members = -1, size = -1;
+    bool is_short = false;
+    double denominator = 1, prior = 1;
+  };
+  std::vector<ScoreMemo> score_memo;
+  double MemoScore(double dot, uint32_t slot, double size, bool is_short) {
+    if (score_memo.size() <= slot) score_memo.resize(stories.size());
+    ScoreMemo& m = score_memo[slot];
+    const OpenStory& st = *stories[slot];
+    double members = st.members;
+    if (m.sq != st.sq || m.members != members || m.size != size || m.is_short != is_short) {
+      double linkage = is_short ? opt.headline_linkage : opt.linkage;
+      double prior = is_short ? opt.headline_size_prior : opt.size_prior;
+      m = {st.sq,
+           members,
+           size,
+           is_short,
+           std::pow(std::max(st.sq, 1e-12), 0.5 * linkage) *
+               std::pow(std::max(members, 1.0), 1.0 - linkage),
+           1.0 + prior * std::log(std::max(size, 1.0))};
+    }
+    return dot / m.denominator * m.prior;
+  }
+
   // Reassigns the articles of the closing stories `group` among them (refine_passes).
   void Refine(const std::vector<uint32_t>& group) {
     if (group.size() < 2) return;
@@ -192,6 +221,9 @@ struct OnlineClusterer::State {
     // cost twice the online pass). The stories' own maps then only serve to unlink their
     // postings when they close, and to read a story's whole vector when merging.
     std::unordered_map<uint64_t, std::vector<std::pair<uint32_t, float>>> index;
+    size_t reserve = 0;  // reserved once: the table is never iterated, only looked up
+    for (uint32_t g : group) reserve += stories[g]->centroid.size();
+    index.reserve(reserve);
     for (uint32_t g : group)
       for (const auto& [key, x] : stories[g]->centroid)
         if (x != 0) index[key].push_back({g, x});
@@ -325,6 +357,12 @@ struct OnlineClusterer::State {
       std::sort(out.begin(), out.end());
       for (const auto& [d, number] : out) labels.push_back({docs.at(d).id, number});
     }
+    if (group.size() == by_time.size()) {
+      // Every open story closes (each day of a dated stream, the end of an undated one): the
+      // indexes are dropped whole rather than term by term and document by document.
+      postings.clear();
+      copies.Clear();
+    }
     for (uint32_t g : group) Close(g);
   }
 };
@@ -404,7 +442,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     double threshold = is_short ? S.opt.headline_join_threshold : S.opt.join_threshold;
     for (uint32_t s : S.touched) {
       const OpenStory& cand = *S.stories[s];
-      double sim = S.Score(S.scratch[s], cand, static_cast<double>(cand.docs.size()), is_short);
+      double sim = S.MemoScore(S.scratch[s], s, static_cast<double>(cand.docs.size()), is_short);
       // pow(x, 0) is exactly 1: skipped for stories grown at the current time, most of them.
       if (double days = now - S.stories[s]->last_time; days > 0)
         sim *= std::pow(S.opt.daily_decay, days);

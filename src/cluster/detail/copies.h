@@ -34,6 +34,7 @@ class CopyIndex {
   // >= min_containment), or doc == UINT32_MAX. Then indexes the text under `slot`.
   CopyMatch FindAndAdd(uint32_t slot, std::string_view text);
   void Remove(uint32_t slot);
+  void Clear() { *this = CopyIndex(options_); }
   size_t size() const { return docs_.size(); }
 
  private:
