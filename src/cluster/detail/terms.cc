@@ -30,11 +30,23 @@ constexpr std::string_view kStop[] = {
     "news",  "report", "reports", "update", "inc",     "ltd",
 };
 
-bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+// Byte classes in one table: the tokenizer tests every byte of every document.
+enum : uint8_t { kWordByte = 1, kDigitByte = 2, kUpperByte = 4, kSentenceEndByte = 8 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
+      t[c] |= kWordByte;
+    if (c >= '0' && c <= '9') t[c] |= kDigitByte;
+    if (c >= 'A' && c <= 'Z') t[c] |= kUpperByte;
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '|')
+      t[c] |= kSentenceEndByte;
+  }
+  return t;
+}();
+bool IsWordByte(unsigned char c) { return kByteClass[c] & kWordByte; }
+bool IsDigit(unsigned char c) { return kByteClass[c] & kDigitByte; }
+bool IsUpper(unsigned char c) { return kByteClass[c] & kUpperByte; }
 
 // Bytes of the punctuation that are letters of no word but are multi-byte in UTF-8 and must not
 // glue words together: curly quotes, dashes, ellipsis, non-breaking space.
@@ -64,8 +76,7 @@ void ForEachToken(std::string_view text, size_t max_words, F&& f) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t punct = c >= 0x80 ? PunctuationLength(text, i) : 0;
     if (!IsWordByte(c) || punct) {
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '|')
-        sentence_start = true;
+      if (kByteClass[c] & kSentenceEndByte) sentence_start = true;
       i += punct ? punct : 1;
       continue;
     }
@@ -73,9 +84,10 @@ void ForEachToken(std::string_view text, size_t max_words, F&& f) {
     bool digits_only = true;
     while (i < n) {
       unsigned char d = static_cast<unsigned char>(text[i]);
-      if (d >= 0x80 && PunctuationLength(text, i)) break;
-      if (IsWordByte(d)) {
-        digits_only = digits_only && IsDigit(d);
+      uint8_t cls = kByteClass[d];
+      if (cls & kWordByte) {  // every byte >= 0x80 is one, unless it opens punctuation
+        if (d >= 0x80 && PunctuationLength(text, i)) break;
+        digits_only = digits_only && (cls & kDigitByte);
         ++i;
         continue;
       }
@@ -236,10 +248,16 @@ void AddToken(const Token& t, std::string* norm, TermKind kind, float w, TermBag
   bag->Add(*norm, key, kind, w);
 }
 
-void AddText(std::string_view text, float weight, const TermWeights& w, size_t max_words,
-             TermBag* bag) {
+// Buffers reused by the AddText calls of one document.
+struct Scratch {
   std::string norm;
   std::vector<Token> tokens;
+};
+
+void AddText(std::string_view text, float weight, const TermWeights& w, size_t max_words,
+             TermBag* bag, Scratch* scratch) {
+  std::string& norm = scratch->norm;
+  std::vector<Token>& tokens = scratch->tokens;
   size_t line_begin = 0;
   while (line_begin <= text.size() && max_words > 0) {
     size_t line_end = text.find('\n', line_begin);
@@ -286,14 +304,15 @@ std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
   } else if (body.starts_with(title)) {
     body.remove_prefix(title.size());
   }
-  AddText(title, w.title, w, 64, &bag);
+  Scratch scratch;
+  AddText(title, w.title, w, 64, &bag, &scratch);
   size_t lede_end = 0;
   for (int k = 0; k < w.lede_lines && lede_end != std::string_view::npos; ++k) {
     lede_end = body.find('\n', lede_end == 0 ? 0 : lede_end + 1);
   }
   if (lede_end == std::string_view::npos) lede_end = body.size();
-  AddText(body.substr(0, lede_end), w.lede, w, w.max_body_words, &bag);
-  AddText(body.substr(lede_end), w.body, w, w.max_body_words, &bag);
+  AddText(body.substr(0, lede_end), w.lede, w, w.max_body_words, &bag, &scratch);
+  AddText(body.substr(lede_end), w.body, w, w.max_body_words, &bag, &scratch);
   // A URL's path often carries the slug of the original headline and the section.
   std::string_view url =
       a.url.empty() ? std::string_view(a.canonical_url) : std::string_view(a.url);
