@@ -268,7 +268,7 @@ struct OnlineClusterer::State {
           double x = scratch[s];
           scratch[s] = 0;
           if (stories[s]->members == 0 || size[s] < size[b]) continue;
-          double sc = Score(x / norm, *stories[s], size[s], sb.is_short);
+          double sc = MemoScore(x / norm, s, size[s], sb.is_short);
           if (sc >= best_score) best = s, best_score = sc;
         }
         touched.clear();
@@ -324,7 +324,7 @@ struct OnlineClusterer::State {
           double x = scratch[s];
           scratch[s] = 0;
           if (s == own || stories[s]->members == 0) continue;
-          double sc = Score(x, *stories[s], size[s], is_short);
+          double sc = MemoScore(x, s, size[s], is_short);
           if (sc >= threshold && sc > best_score) best = s, best_score = sc;
         }
         scratch[own] = 0;
