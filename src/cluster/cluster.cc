@@ -478,9 +478,13 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     if (S.opt.keep_stories) st.out.story.id = "s" + core::HashHex128("story:" + a.id).substr(0, 15);
     best = static_cast<int>(slot);
     p.opened = true;
-    // The new story is the most recent, so the first entry is another one.
-    if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories))
-      S.CloseAll({std::get<2>(*S.by_time.begin())});
+    // The least recently joined story closes, never the new one: that is usually the last
+    // entry, but undated stories sit at time 0, before a first date that is older than 1970.
+    if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories)) {
+      auto oldest = S.by_time.begin();
+      if (std::get<2>(*oldest) == slot) ++oldest;
+      S.CloseAll({std::get<2>(*oldest)});
+    }
   }
   uint32_t slot = static_cast<uint32_t>(best);
   OpenStory& st = *S.stories[slot];
