@@ -113,10 +113,13 @@ Command AddClusterCommand(CLI::App* root) {
             size_t lineno = 0, docs = 0, failed = 0;
             const bool refine = flags->options.refine_passes > 0;
             auto print_final = [&] {
+              // What nlohmann::json{{"id", ...}, {"cluster", ...}}.dump() prints (keys sorted),
+              // without building an object per label.
               for (const auto& l : clusterer.TakeLabels()) {
-                out = nlohmann::json{{"id", l.article_id}, {"cluster", l.story}}.dump(
-                    -1, ' ', false, nlohmann::json::error_handler_t::replace);
-                out.push_back('\n');
+                out = "{\"cluster\":" + std::to_string(l.story) + ",\"id\":";
+                out += nlohmann::json(l.article_id)
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                out += "}\n";
                 std::fwrite(out.data(), 1, out.size(), stdout);
               }
             };
