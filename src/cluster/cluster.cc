@@ -492,9 +492,16 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     if (S.opt.keep_stories) st.out.story.id = "s" + core::HashHex128("story:" + a.id).substr(0, 15);
     best = static_cast<int>(slot);
     p.opened = true;
-    // The new story is the most recent, so the first entry is another one.
-    if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories))
-      S.CloseAll({std::get<2>(*S.by_time.begin())});
+    // The least recently joined other story closes. Not always the first entry: a story
+    // opened by an undated article before any dated one sits at time 0, after a new story
+    // dated before 1970 (found by fuzz_cluster: the new story was closed under itself).
+    if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories)) {
+      for (const auto& entry : S.by_time) {
+        if (std::get<2>(entry) == slot) continue;
+        S.CloseAll({std::get<2>(entry)});
+        break;
+      }
+    }
   }
   uint32_t slot = static_cast<uint32_t>(best);
   OpenStory& st = *S.stories[slot];

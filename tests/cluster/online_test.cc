@@ -203,6 +203,29 @@ TEST(OnlineClustererTest, MemberGateKeepsOutAHeadlineAssembledFromSeveralMembers
   EXPECT_TRUE(Has(gated["y"].why.shared_terms, "listing"));
 }
 
+// fuzz_cluster: with the open-story cap reached, a story opened by an article dated before
+// 1970 sorted before the story an undated article had opened at time 0, and was closed under
+// the article opening it.
+TEST(OnlineClustererTest, CapClosesAnotherStoryWhenTheNewOneIsDatedBeforeAnUndatedOne) {
+  for (bool label_stream : {false, true}) {
+    ClusterOptions o = label_stream ? LabelStreamOptions() : ClusterOptions();
+    o.max_open_stories = 1;
+    OnlineClusterer c(o);
+    Placement undated = c.Add(Doc("u", "a", "", "Harbour cranes idle in Westmark", ""));
+    Placement old = c.Add(Doc("o", "b", "1809-11-01", "Fishing fleet stays in port", ""));
+    EXPECT_TRUE(old.opened);
+    EXPECT_NE(old.story, undated.story);
+    EXPECT_EQ(c.open_stories(), 1u);
+    EXPECT_EQ(c.open_articles(), 1u);
+    Placement again = c.Add(Doc("o2", "c", "1809-11-01", "Fishing fleet stays in port", ""));
+    EXPECT_EQ(again.story, old.story) << "the new story is the one still open";
+    c.Finish();
+    if (label_stream) {
+      EXPECT_EQ(c.TakeLabels().size(), 3u);
+    }
+  }
+}
+
 TEST(OnlineClustererTest, UndatedStreamsKeepAtMostTheConfiguredOpenStories) {
   ClusterOptions o;
   o.max_open_stories = 8;
