@@ -88,6 +88,15 @@ Command AddClusterCommand(CLI::App* root) {
                   "The same for stories opened by a headline-only document")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app->add_option("--member-gate", flags->options.member_gate,
+                  "A document with a body joins a story only if some member's cosine with it "
+                  "reaches this (0: off)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app->add_option("--headline-member-gate", flags->options.headline_member_gate,
+                  "The same for headline-only documents")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   app->add_option("--daily-decay", flags->options.daily_decay,
                   "Score factor per day since a story last grew")
       ->capture_default_str();

@@ -1,6 +1,7 @@
 // Feeds arbitrary bytes to the online clusterer as a stream of articles: each NUL-separated
 // chunk is one article (title = first line, text = the rest, date from its first 10 bytes), so
-// the tokenizer, the shingler, the LSH index and the window all see hostile input.
+// the tokenizer, the shingler, the LSH index and the window all see hostile input. Every other
+// input runs as a label stream (refinement, fragment merging and the member gate on).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -10,6 +11,11 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace wirebrief;
   cluster::ClusterOptions o;
+  if (size % 2) {
+    o = cluster::LabelStreamOptions();
+    o.refine_merge = 0.5;
+    o.member_gate = 0.1;
+  }
   o.max_open_stories = 16;
   o.window_days = (size % 3);
   cluster::OnlineClusterer c(o);
@@ -32,5 +38,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   c.Finish();
   (void)c.TakeFinished();
+  (void)c.TakeLabels();
   return 0;
 }

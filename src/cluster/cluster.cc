@@ -54,8 +54,37 @@ struct DocInfo {
   std::string id, outlet, credit;
   bool short_text = false;
   uint32_t copy_of = std::numeric_limits<uint32_t>::max();  // the original's slot, for a copy
-  std::vector<std::pair<uint64_t, float>> vec;              // unit term vector (refine only)
+  // Unit term vector sorted by key; kept for the refinement and the member gate.
+  std::vector<std::pair<uint64_t, float>> vec;
 };
+
+double SparseDot(const std::vector<std::pair<uint64_t, float>>& a,
+                 const std::vector<std::pair<uint64_t, float>>& b) {
+  double dot = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a[i++].second) * b[j++].second;
+    }
+  }
+  return dot;
+}
+
+// Whether some member (a DocInfo* from `members`, copies skipped) has a cosine of at least
+// `gate` with `vec` (ClusterOptions::member_gate).
+template <typename Members, typename Get>
+bool HasNeighbour(const Members& members, Get get,
+                  const std::vector<std::pair<uint64_t, float>>& vec, double gate) {
+  if (gate <= 0) return true;
+  for (const auto& m : members) {
+    const DocInfo* info = get(m);
+    if (info != nullptr && !info->vec.empty() && SparseDot(vec, info->vec) >= gate) return true;
+  }
+  return false;
+}
 
 struct OpenStory {
   uint64_t number = 0;
@@ -169,6 +198,11 @@ struct OnlineClusterer::State {
   }
   double Score(double dot, const OpenStory& st, double size, bool is_short) const {
     return Score(dot, st.sq, st.members, size, is_short);
+  }
+  double Gate(bool is_short) const { return is_short ? opt.headline_member_gate : opt.member_gate; }
+  bool KeepVectors() const {
+    return (opt.refine_passes > 0 && !opt.keep_stories) || opt.headline_member_gate > 0 ||
+           opt.member_gate > 0;
   }
 
   // Score(dot, *stories[slot], size, is_short) with the story's normalisation memoised on its
@@ -305,6 +339,11 @@ struct OnlineClusterer::State {
       st.members = sign > 0 ? st.members + 1 : st.members - 1;
       size[slot] += sign;
     };
+    // Members by story, for the member gate; kept current as articles move.
+    std::unordered_map<uint32_t, std::vector<DocInfo*>> members;
+    for (DocInfo* info : order) members[info->story].push_back(info);
+    auto self = [](const DocInfo* d) { return d; };
+    std::vector<std::pair<double, uint32_t>> candidates;
     for (int pass = 0; pass < opt.refine_passes; ++pass) {
       size_t moved = 0;
       for (DocInfo* info : order) {
@@ -320,19 +359,30 @@ struct OnlineClusterer::State {
         double best_score = home.members > 1 ? Score(own_dot, home.sq - 2 * own_dot - 1,
                                                      home.members - 1, size[own] - 1, is_short)
                                              : -1;
+        candidates.clear();
         for (uint32_t s : touched) {
           double x = scratch[s];
           scratch[s] = 0;
           if (s == own || stories[s]->members == 0) continue;
           double sc = MemoScore(x, s, size[s], is_short);
-          if (sc >= threshold && sc > best_score) best = s, best_score = sc;
+          if (sc >= threshold && sc > best_score) candidates.push_back({sc, s});
         }
         scratch[own] = 0;
         touched.clear();
+        std::sort(candidates.begin(), candidates.end(), std::greater<>());
+        for (const auto& [sc, s] : candidates) {
+          if (HasNeighbour(members[s], self, info->vec, Gate(is_short))) {
+            best = s;
+            break;
+          }
+        }
         if (best == own) continue;
         ++moved;
         move(*info, own, -1.0f);
+        std::vector<DocInfo*>& from = members[own];
+        from.erase(std::find(from.begin(), from.end(), info));
         info->story = best;
+        members[best].push_back(info);
         move(*info, best, 1.0f);
       }
       if (moved == 0) break;
@@ -414,6 +464,10 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   for (const auto& [x, i] : w) norm += static_cast<double>(x) * x;
   norm = norm > 0 ? std::sqrt(norm) : 1;
   for (auto& [x, i] : w) x = static_cast<float>(x / norm);
+  std::vector<std::pair<uint64_t, float>> vec;
+  vec.reserve(w.size());
+  for (const auto& [x, i] : w) vec.push_back({terms[i].key, x});
+  std::sort(vec.begin(), vec.end());
 
   std::vector<int> years = detail::LeadYears(a, S.year_lines);
   // A copy of an article still in the window joins that article's story and family.
@@ -440,6 +494,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
       }
     }
     double threshold = is_short ? S.opt.headline_join_threshold : S.opt.join_threshold;
+    std::vector<std::pair<double, uint32_t>> candidates;
     for (uint32_t s : S.touched) {
       const OpenStory& cand = *S.stories[s];
       double sim = S.MemoScore(S.scratch[s], s, static_cast<double>(cand.docs.size()), is_short);
@@ -453,9 +508,21 @@ Placement OnlineClusterer::Add(const core::Article& a) {
           }))
         sim *= S.opt.year_conflict_factor;
       S.scratch[s] = 0;
-      if (sim >= threshold && sim > best_score) best = static_cast<int>(s), best_score = sim;
+      if (sim >= threshold) candidates.push_back({sim, s});
     }
     S.touched.clear();
+    // The best-scoring story with a member close to the article (member_gate).
+    std::sort(candidates.begin(), candidates.end(), std::greater<>());
+    auto open_doc = [&S](uint32_t d) -> const DocInfo* {
+      const DocInfo& info = S.docs.at(d);
+      return info.copy_of == kNoDoc ? &info : nullptr;
+    };
+    for (const auto& [sim, s] : candidates) {
+      if (HasNeighbour(S.stories[s]->docs, open_doc, vec, S.Gate(is_short))) {
+        best = static_cast<int>(s), best_score = sim;
+        break;
+      }
+    }
   }
 
   Placement p;
@@ -478,12 +545,15 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     if (S.opt.keep_stories) st.out.story.id = "s" + core::HashHex128("story:" + a.id).substr(0, 15);
     best = static_cast<int>(slot);
     p.opened = true;
-    // The least recently joined story closes, never the new one: that is usually the last
-    // entry, but undated stories sit at time 0, before a first date that is older than 1970.
+    // The least recently joined other story closes. Not always the first entry: a story
+    // opened by an undated article before any dated one sits at time 0, after a new story
+    // dated before 1970 (found by fuzz_cluster: the new story was closed under itself).
     if (S.by_time.size() > std::max<size_t>(1, S.opt.max_open_stories)) {
-      auto oldest = S.by_time.begin();
-      if (std::get<2>(*oldest) == slot) ++oldest;
-      S.CloseAll({std::get<2>(*oldest)});
+      for (const auto& entry : S.by_time) {
+        if (std::get<2>(entry) == slot) continue;
+        S.CloseAll({std::get<2>(entry)});
+        break;
+      }
     }
   }
   uint32_t slot = static_cast<uint32_t>(best);
@@ -548,15 +618,9 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   DocInfo& info = S.docs[doc_slot];
   info.story = slot;
   info.id = a.id;
-  if (S.opt.refine_passes > 0 && !S.opt.keep_stories) {
-    if (copy.doc != kNoDoc) {
-      info.copy_of = copy.doc;
-    } else {
-      info.vec.reserve(w.size());
-      for (const auto& [x, i] : w) info.vec.push_back({terms[i].key, x});
-    }
-    info.short_text = is_short;
-  }
+  if (copy.doc != kNoDoc) info.copy_of = copy.doc;
+  if (S.KeepVectors() && copy.doc == kNoDoc) info.vec = std::move(vec);
+  info.short_text = is_short;
   if (S.opt.keep_stories) {
     info.outlet = core::OutletOf(a);
     info.credit = a.wire.empty() ? std::string() : a.wire.front();

@@ -170,6 +170,62 @@ TEST(OnlineClustererTest, HeadlineStreamGroupsByEventWithinADay) {
   EXPECT_NE(label["m1"], label["p1"]);
 }
 
+// A story's centroid sums its members, so a headline can score well against it by sharing
+// one word with one member and another word with another ("week" of an IPO date, "holy" of an
+// analyst's exclamation) while resembling none of them. The member gate asks for one real
+// neighbour; a headline that does resemble a member still joins.
+TEST(OnlineClustererTest, MemberGateKeepsOutAHeadlineAssembledFromSeveralMembers) {
+  auto run = [](double gate) {
+    ClusterOptions o;
+    o.window_days = 0;
+    o.headline_member_gate = gate;
+    OnlineClusterer c(o);
+    std::map<std::string, Placement> p;
+    auto add = [&](std::string id, std::string title) {
+      p[id] = c.Add(Doc(id, id, "2026-04-16", title, ""));
+    };
+    add("m1", "Alvaro Tech plans share listing next week");
+    add("m2", "Holy smoke: Alvaro Tech share listing soars");
+    add("x", "Holy Week processions fill the old town streets of Sarrent");
+    add("y", "Alvaro Tech sets share listing price");
+    return p;
+  };
+  std::map<std::string, Placement> loose = run(0.0), gated = run(0.2);
+  ASSERT_FALSE(loose["m2"].opened);
+  EXPECT_FALSE(loose["x"].opened) << "without the gate the centroid takes the Holy Week headline";
+  EXPECT_EQ(loose["x"].story, loose["m1"].story);
+  EXPECT_TRUE(Has(loose["x"].why.shared_terms, "holy"));
+  EXPECT_TRUE(Has(loose["x"].why.shared_terms, "week"));
+  EXPECT_TRUE(gated["x"].opened) << "no member resembles it";
+  EXPECT_NE(gated["x"].story, gated["m1"].story);
+  EXPECT_EQ(gated["m2"].story, gated["m1"].story);
+  EXPECT_EQ(gated["y"].story, gated["m1"].story);
+  EXPECT_TRUE(Has(gated["y"].why.shared_terms, "listing"));
+}
+
+// fuzz_cluster: with the open-story cap reached, a story opened by an article dated before
+// 1970 sorted before the story an undated article had opened at time 0, and was closed under
+// the article opening it.
+TEST(OnlineClustererTest, CapClosesAnotherStoryWhenTheNewOneIsDatedBeforeAnUndatedOne) {
+  for (bool label_stream : {false, true}) {
+    ClusterOptions o = label_stream ? LabelStreamOptions() : ClusterOptions();
+    o.max_open_stories = 1;
+    OnlineClusterer c(o);
+    Placement undated = c.Add(Doc("u", "a", "", "Harbour cranes idle in Westmark", ""));
+    Placement old = c.Add(Doc("o", "b", "1809-11-01", "Fishing fleet stays in port", ""));
+    EXPECT_TRUE(old.opened);
+    EXPECT_NE(old.story, undated.story);
+    EXPECT_EQ(c.open_stories(), 1u);
+    EXPECT_EQ(c.open_articles(), 1u);
+    Placement again = c.Add(Doc("o2", "c", "1809-11-01", "Fishing fleet stays in port", ""));
+    EXPECT_EQ(again.story, old.story) << "the new story is the one still open";
+    c.Finish();
+    if (label_stream) {
+      EXPECT_EQ(c.TakeLabels().size(), 3u);
+    }
+  }
+}
+
 TEST(OnlineClustererTest, UndatedStreamsKeepAtMostTheConfiguredOpenStories) {
   ClusterOptions o;
   o.max_open_stories = 8;
@@ -208,6 +264,7 @@ TEST(OnlineClustererTest, LowerLinkageScoresALooseStoryLower) {
     o.headline_linkage = linkage;
     o.headline_size_prior = 0;
     o.headline_join_threshold = 0.01;
+    o.headline_member_gate = 0;  // h2 shares only "valmora" with h1
     o.keep_stories = false;
     OnlineClusterer c(o);
     Placement p1 = c.Add(Doc("h1", "a", "2026-03-02", "Valmora harbour cranes idle", ""));

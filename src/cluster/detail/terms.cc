@@ -313,7 +313,11 @@ std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
   if (lede_end == std::string_view::npos) lede_end = body.size();
   AddText(body.substr(0, lede_end), w.lede, w, w.max_body_words, &bag, &scratch);
   AddText(body.substr(lede_end), w.body, w, w.max_body_words, &bag, &scratch);
-  // A URL's path often carries the slug of the original headline and the section.
+  // A URL's path often carries the slug of the original headline. Only segments of two or
+  // more words are read: a one-word segment is a section or a page template ("story",
+  // "article", "business", "articleshow.cms") shared by unrelated pages, and those joined
+  // stories that had nothing else in common (UCI headlines dev: 0.807 with this rule, 0.805
+  // reading every segment, with the member gate in cluster.cc).
   std::string_view url =
       a.url.empty() ? std::string_view(a.canonical_url) : std::string_view(a.url);
   if (size_t scheme = url.find("://"); scheme != std::string_view::npos) {
@@ -321,20 +325,30 @@ std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
     url = path == std::string_view::npos ? std::string_view() : url.substr(path);
   }
   url = url.substr(0, std::min<size_t>(url.size(), 512));
-  std::string slug(url);
-  for (char& ch : slug)
-    if (ch == '-' || ch == '_' || ch == '/' || ch == '+' || ch == '.' || ch == '=' || ch == '?' ||
-        ch == '&')
-      ch = ' ';
-  std::string norm;
-  ForEachToken(slug, 40, [&](const Token& t) {
-    if (t.number || t.raw.size() >= 25) return;
-    Normalise(t, &norm);
-    if (norm.size() < 2 || IsClusterStopWord(norm) || norm == "html" || norm == "htm" ||
-        norm == "php" || norm == "aspx" || norm == "index" || norm == "www")
-      return;
-    bag.Add(norm, kWord, w.url);
-  });
+  std::string norm, slug;
+  size_t budget = 40;  // words read from the whole path
+  while (!url.empty() && budget > 0) {
+    size_t end = url.find_first_of("/?&=");
+    slug.assign(url.substr(0, end));
+    url = end == std::string_view::npos ? std::string_view() : url.substr(end + 1);
+    int words = 0;
+    bool in_word = false;
+    for (char& ch : slug) {
+      if (ch == '-' || ch == '_' || ch == '+' || ch == '.') ch = ' ';
+      words += ch != ' ' && !in_word;
+      in_word = ch != ' ';
+    }
+    if (words < 2) continue;
+    ForEachToken(slug, budget, [&](const Token& t) {
+      --budget;
+      if (t.number || t.raw.size() >= 25) return;
+      Normalise(t, &norm);
+      if (norm.size() < 2 || IsClusterStopWord(norm) || norm == "html" || norm == "htm" ||
+          norm == "php" || norm == "aspx" || norm == "index" || norm == "www")
+        return;
+      bag.Add(norm, kWord, w.url);
+    });
+  }
   // nlp/ output, when present, names entities the capitalisation rule misses ("the EU").
   const core::Annotations& an = a.annotations;
   for (const auto& m : an.mentions) {
