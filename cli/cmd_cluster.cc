@@ -1,14 +1,18 @@
 // `wirebrief cluster --jsonl INPUT.jsonl`: story labels for a stream of documents, one online
-// pass in file order. By default a window's labels are printed when the window closes, after
-// its documents have been reassigned among its stories (a mini-batch over the open window only;
-// undated input has one window, closed at the end); with --refine-passes 0 or --explain each
-// label is final when its line is read.
+// pass. By default a window's labels are printed when the window closes, after its documents
+// have been reassigned among its stories (a mini-batch over the open window only; undated input
+// has one window, closed at the end), and a day's headline-only documents are clustered longest
+// headline first (cluster::HeadlineDayOrder); everything else goes in file order. With
+// --refine-passes 0 or --explain the pass is in file order and each label is final when its
+// line is read.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "cli/flags.h"
 #include "cluster/cluster.h"
@@ -32,6 +36,7 @@ Command AddClusterCommand(CLI::App* root) {
   struct Flags {
     std::string input;
     bool explain = false;
+    std::string day_order = "longest-first";
     cluster::ClusterOptions options;
   };
   auto* flags = new Flags();
@@ -43,15 +48,21 @@ Command AddClusterCommand(CLI::App* root) {
       "cluster",
       "Print {\"id\", \"cluster\"} per line of a JSONL stream ({id, date, title, text, source[, "
       "wire]}), "
-      "in one online pass in file order; a window's labels are printed when it closes, refined "
-      "over that window (--refine-passes 0: each label final when read). Copies of a text still "
-      "in the window join its story; stories close after --window-days");
+      "in one online pass; a window's labels are printed when it closes, refined over that "
+      "window (--refine-passes 0: each label final when read, in file order). Copies of a text "
+      "still in the window join its story; stories close after --window-days");
   AddVersionFlag(app);
   app->add_option("--jsonl", flags->input, "Input JSON lines, in stream order ('-' for stdin)")
       ->required();
   app->add_flag("--explain", flags->explain,
                 "Add why each document joined its story (reason, score, shared terms); turns "
                 "the refinement off, so each label is final when printed");
+  app->add_option("--day-order", flags->day_order,
+                  "With --refine-passes: the order in which a day's headline-only documents are "
+                  "clustered: longest-first (the labels then do not depend on the order of a "
+                  "day's lines) or file")
+      ->check(CLI::IsMember({"longest-first", "file"}))
+      ->capture_default_str();
   app->add_option("--threshold", flags->options.join_threshold,
                   "Cosine to join a story, documents with a body")
       ->capture_default_str();
@@ -121,10 +132,27 @@ Command AddClusterCommand(CLI::App* root) {
             std::string line, out;
             size_t lineno = 0, docs = 0, failed = 0;
             const bool refine = flags->options.refine_passes > 0;
+            const bool reorder = refine && flags->day_order == "longest-first";
+            cluster::HeadlineDayOrder day_order(flags->options.short_words);
+            std::vector<core::Article> ready;
+            // Line number of each document not yet printed: a window's labels are printed in
+            // file order even when its documents were clustered in another.
+            std::unordered_map<std::string, size_t> line_of;
+            std::vector<cluster::FinalLabel> labels;
             auto print_final = [&] {
+              labels = clusterer.TakeLabels();
+              if (reorder) {
+                auto line_number = [&](const cluster::FinalLabel& l) {
+                  auto it = line_of.find(l.article_id);
+                  return it == line_of.end() ? size_t{0} : it->second;
+                };
+                std::stable_sort(labels.begin(), labels.end(),
+                                 [&](const auto& x, const auto& y) { return line_number(x) < line_number(y); });
+                for (const auto& l : labels) line_of.erase(l.article_id);
+              }
               // What nlohmann::json{{"id", ...}, {"cluster", ...}}.dump() prints (keys sorted),
               // without building an object per label.
-              for (const auto& l : clusterer.TakeLabels()) {
+              for (const auto& l : labels) {
                 out = "{\"cluster\":" + std::to_string(l.story) + ",\"id\":";
                 out += nlohmann::json(l.article_id)
                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -167,8 +195,16 @@ Command AddClusterCommand(CLI::App* root) {
                   for (const auto& x : *w)
                     if (x.is_string()) a.wire.push_back(x.get<std::string>());
               }
-              cluster::Placement p = clusterer.Add(a);
               ++docs;
+              if (reorder) {
+                line_of[a.id] = lineno;
+                day_order.Push(std::move(a), &ready);
+                for (const core::Article& r : ready) clusterer.Add(r);
+                ready.clear();
+                print_final();
+                continue;
+              }
+              cluster::Placement p = clusterer.Add(a);
               if (refine) {
                 print_final();
                 continue;
@@ -185,15 +221,18 @@ Command AddClusterCommand(CLI::App* root) {
               out.push_back('\n');
               std::fwrite(out.data(), 1, out.size(), stdout);
             }
+            day_order.Flush(&ready);
+            for (const core::Article& r : ready) clusterer.Add(r);
             clusterer.Finish();
             print_final();
             double secs =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             std::fprintf(
                 stderr,
-                "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass%s)\n",
+                "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass%s%s)\n",
                 docs, failed, secs, docs / std::max(secs, 1e-9),
-                refine ? ", labels refined when each window closes" : "");
+                refine ? ", labels refined when each window closes" : "",
+                reorder ? ", a day's headlines longest first" : "");
             return failed > 0 ? 1 : 0;
           }};
 }

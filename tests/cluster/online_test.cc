@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
+#include <random>
 #include <set>
 
 #include "cluster/cluster.h"
@@ -352,6 +354,137 @@ TEST(OnlineClustererTest, EmptyAndOddArticlesDoNotBreakTheStream) {
   EXPECT_TRUE(p.opened);
   c.Finish();
   EXPECT_EQ(c.TakeFinished().size(), 4u);
+}
+
+
+std::vector<std::string> Ids(const std::vector<core::Article>& v) {
+  std::vector<std::string> ids;
+  for (const auto& a : v) ids.push_back(a.id);
+  return ids;
+}
+
+TEST(HeadlineDayOrderTest, ReleasesADaysHeadlinesLongestFirstWhenTheNextDayArrives) {
+  HeadlineDayOrder order;
+  std::vector<core::Article> ready;
+  order.Push(Doc("short", "a", "2026-05-04", "Ferry strike", ""), &ready);
+  order.Push(Doc("long", "b", "2026-05-04T18:30:00Z", "Westmark ferry crews strike over pay", ""),
+             &ready);
+  order.Push(Doc("mid", "c", "2026-05-04", "Ferry strike strands travellers", ""), &ready);
+  EXPECT_TRUE(ready.empty()) << "a day waits until it ends";
+  EXPECT_EQ(order.waiting(), 3u);
+  order.Push(Doc("next", "d", "2026-05-05", "Garden show opens in Sarrent", ""), &ready);
+  EXPECT_EQ(Ids(ready), (std::vector<std::string>{"long", "mid", "short"}));
+  ready.clear();
+  order.Flush(&ready);
+  EXPECT_EQ(Ids(ready), (std::vector<std::string>{"next"}));
+  EXPECT_EQ(order.waiting(), 0u);
+}
+
+TEST(HeadlineDayOrderTest, ArticlesWithABodyAndUndatedArticlesPassThroughAtOnce) {
+  HeadlineDayOrder order;
+  std::vector<core::Article> ready;
+  order.Push(Doc("h1", "a", "2026-05-04", "Ferry strike strands travellers", ""), &ready);
+  order.Push(Doc("body", "b", "2026-05-04", "Ferry strike", kDispatch), &ready);
+  order.Push(Doc("undated", "c", "", "Ferry strike enters its second day", ""), &ready);
+  EXPECT_EQ(Ids(ready), (std::vector<std::string>{"body", "undated"}));
+  ready.clear();
+  order.Flush(&ready);
+  EXPECT_EQ(Ids(ready), (std::vector<std::string>{"h1"}));
+}
+
+TEST(HeadlineDayOrderTest, TheReleaseOrderDoesNotDependOnTheArrivalOrder) {
+  const std::vector<std::pair<std::string, std::string>> day = {
+      {"f1", "Westmark ferry crews strike over pay and hours"},
+      {"f2", "Ferry strike strands Westmark"},
+      {"c1", "Harbour cranes protest at Westmark"},     {"c2", "Dockers protest new cranes"},
+      {"c3", "New harbour cranes spark port protest"}, {"c4", "Cranes: dockers protest"},
+      {"e1", "Dockers protest new rules"}};  // c2 and e1 have the same length: a tie
+  auto release = [&](std::vector<size_t> arrival) {
+    HeadlineDayOrder order;
+    std::vector<core::Article> ready;
+    for (size_t i : arrival)
+      order.Push(Doc(day[i].first, "x", "2026-05-04", day[i].second, ""), &ready);
+    order.Flush(&ready);
+    return Ids(ready);
+  };
+  std::vector<size_t> forward = {0, 1, 2, 3, 4, 5, 6}, backward = {6, 5, 4, 3, 2, 1, 0},
+                      mixed = {3, 6, 0, 5, 2, 4, 1};
+  std::vector<std::string> first = release(forward);
+  EXPECT_EQ(first.front(), "f1");
+  EXPECT_EQ(first.back(), "c4");
+  EXPECT_EQ(release(backward), first);
+  EXPECT_EQ(release(mixed), first);
+}
+
+TEST(HeadlineDayOrderTest, AFullBufferIsReleasedEarly) {
+  HeadlineDayOrder order(25, /*max_buffered=*/2);
+  std::vector<core::Article> ready;
+  order.Push(Doc("a", "x", "2026-05-04", "One", ""), &ready);
+  order.Push(Doc("b", "x", "2026-05-04", "Three", ""), &ready);
+  EXPECT_TRUE(ready.empty());
+  order.Push(Doc("c", "x", "2026-05-04", "Five five", ""), &ready);
+  EXPECT_EQ(Ids(ready), (std::vector<std::string>{"b", "a"}));
+  EXPECT_EQ(order.waiting(), 1u);
+}
+
+// Through the clusterer: read in file order, which stories a day forms depends on the order
+// of its lines (a short generic headline that comes first opens a story of its own and takes
+// in what follows); read through HeadlineDayOrder, it does not.
+TEST(HeadlineDayOrderTest, StoriesOfADayDoNotDependOnTheOrderOfItsLines) {
+  const std::vector<std::pair<std::string, std::string>> day = {
+      {"f1", "Westmark ferry crews strike over pay and hours"},
+      {"f2", "Ferry strike strands Westmark travellers"},
+      {"f3", "Westmark ferry strike enters second day"},
+      {"c1", "Harbour cranes protest at Westmark port"},
+      {"c2", "Dockers protest new harbour cranes"},
+      {"c3", "New harbour cranes spark port protest"},
+      {"c4", "Harbour cranes: dockers protest automation"},
+      {"s1", "Strike"},
+      {"s2", "Port protest"},
+      {"s3", "Westmark strike news"},
+  };
+  // Which articles share a story, as a set of pairs (labels are stream-local numbers).
+  auto partition = [&](const std::vector<size_t>& arrival, bool reorder) {
+    OnlineClusterer c(LabelStreamOptions());
+    HeadlineDayOrder order;
+    std::vector<core::Article> ready;
+    for (size_t i : arrival) {
+      core::Article a = Doc(day[i].first, "x", "2026-05-04", day[i].second, "");
+      if (reorder) {
+        order.Push(std::move(a), &ready);
+      } else {
+        ready.push_back(std::move(a));
+      }
+    }
+    order.Flush(&ready);
+    for (const auto& a : ready) c.Add(a);
+    c.Finish();
+    std::map<std::string, uint64_t> label;
+    for (const auto& l : c.TakeLabels()) label[l.article_id] = l.story;
+    EXPECT_EQ(label.size(), day.size());
+    std::set<std::pair<std::string, std::string>> together;
+    for (const auto& [x, lx] : label)
+      for (const auto& [y, ly] : label)
+        if (x < y && lx == ly) together.insert({x, y});
+    return together;
+  };
+  std::vector<std::vector<size_t>> arrivals(1, std::vector<size_t>(day.size()));
+  std::iota(arrivals[0].begin(), arrivals[0].end(), size_t{0});
+  std::mt19937 shuffle(7);  // fixed seed: the same 24 orders every run
+  while (arrivals.size() < 24) {
+    arrivals.push_back(arrivals.back());
+    std::shuffle(arrivals.back().begin(), arrivals.back().end(), shuffle);
+  }
+  std::set<std::set<std::pair<std::string, std::string>>> in_file_order, reordered;
+  for (const auto& arrival : arrivals) {
+    in_file_order.insert(partition(arrival, false));
+    reordered.insert(partition(arrival, true));
+  }
+  EXPECT_GT(in_file_order.size(), 1u) << "the file's order matters without HeadlineDayOrder";
+  ASSERT_EQ(reordered.size(), 1u);
+  const auto& stories = *reordered.begin();
+  EXPECT_TRUE(stories.count({"f1", "f2"})) << "the ferry strike is one story";
+  EXPECT_TRUE(stories.count({"c1", "c2"})) << "the crane protest is one story";
 }
 
 }  // namespace
