@@ -79,6 +79,25 @@ TEST(DatesTest, WeekdayInFutureTenseClauseIsTheNextOneRegression) {
   EXPECT_EQ(value_of("The festival was off to a bright start on Tuesday night."), "2026-11-03");
 }
 
+// Bug (seen in the demo's timeline): "a total fire ban was ordered for Tuesday" in a Monday
+// article was dated the Tuesday before: "ordered" made the clause past, but "for" right before
+// a weekday names the day something is set for ("ahead of Tuesday's" likewise looks forward).
+// "for Tuesday's attack" still looks back.
+TEST(DatesTest, WeekdayAfterForInAPastClauseIsTheNextOneRegression) {
+  auto value_of = [](const std::string& text) {
+    for (const auto& d : ReadText(text, "2026-11-05").dates)
+      if (d.text.starts_with("Tuesday")) return d.value;
+    return std::string("no Tuesday date");
+  };
+  EXPECT_EQ(value_of("A total fire ban was ordered for Tuesday across the district."),
+            "2026-11-10");
+  EXPECT_EQ(value_of("Officials said the vote was rescheduled for Tuesday."), "2026-11-10");
+  EXPECT_EQ(value_of("Police arrested a man for Tuesday's attack on the depot."), "2026-11-03");
+  EXPECT_EQ(value_of("The ban ordered on Tuesday was lifted."), "2026-11-03");
+  EXPECT_EQ(value_of("Crews worked through the night ahead of Tuesday's cool change."),
+            "2026-11-10");
+}
+
 TEST(DatesTest, GenericWeekdaysAndPresentTenseTodayAreNotDates) {
   auto a =
       ReadText("Papers come out on a Monday. Magicians working today are different.", "2026-11-05");

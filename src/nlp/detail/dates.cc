@@ -131,8 +131,11 @@ class DateReader {
     auto l_is_preposition = [&](size_t k) {
       const std::string& l = d_.low(k);
       return l == "from" || l == "until" || l == "till" || l == "starting" || l == "beginning" ||
-             l == "effective";
+             l == "effective" || l == "for";
     };
+    // "for Tuesday's attack" looks back; "ordered for Tuesday" names the day a thing is set for.
+    const bool possessive =
+        at + 1 < s.last && (d_.low(at + 1) == "'s" || d_.low(at + 1) == "\xE2\x80\x99s");
     // A verb right after the expression is its own: "Posts from Friday theorized ...".
     size_t after = at + 1;
     if (after < s.last && (d_.low(after) == "night" || d_.low(after) == "morning" ||
@@ -145,10 +148,13 @@ class DateReader {
     for (size_t k = at; k > s.first && k + 10 > at;) {
       --k;
       if (boundary(k)) break;
-      int c = cue(k);
       // Prepositions speak for the weekday right after them only ("a ban from Tuesday"), not
       // for one further on ("stolen from the museum on Saturday").
       bool preposition = l_is_preposition(k);
+      if (d_.low(k) == "for" && (k + 1 != at || possessive)) continue;
+      // "ahead of Wednesday's cool change", "ahead of Tuesday's vote": what is still to come.
+      if (d_.low(k) == "ahead" && k + 2 == at && d_.low(k + 1) == "of") return 1;
+      int c = d_.low(k) == "for" ? 1 : cue(k);
       if (c != 0 && infinitive(k) && (!preposition || k + 1 == at)) return c;
     }
     for (size_t k = at + 1; k < s.last && k < at + 8; ++k) {
