@@ -146,8 +146,9 @@ Command AddClusterCommand(CLI::App* root) {
                   auto it = line_of.find(l.article_id);
                   return it == line_of.end() ? size_t{0} : it->second;
                 };
-                std::stable_sort(labels.begin(), labels.end(),
-                                 [&](const auto& x, const auto& y) { return line_number(x) < line_number(y); });
+                std::stable_sort(labels.begin(), labels.end(), [&](const auto& x, const auto& y) {
+                  return line_number(x) < line_number(y);
+                });
                 for (const auto& l : labels) line_of.erase(l.article_id);
               }
               // What nlohmann::json{{"id", ...}, {"cluster", ...}}.dump() prints (keys sorted),

@@ -668,14 +668,19 @@ HeadlineDayOrder::HeadlineDayOrder(size_t short_words, size_t max_buffered)
 
 void HeadlineDayOrder::Push(core::Article article, std::vector<core::Article>* ready) {
   std::optional<double> t = TimeOf(article);
-  if (!t || !HeadlineOnly(article, short_words_)) {
-    ready->push_back(std::move(article));
-    return;
+  if (t) {
+    auto day = static_cast<int64_t>(std::floor(*t));
+    // Any article of another day ends the waiting one first, a full-text one too: released
+    // after it, the waiting headlines would reach the clusterer after its clock had moved on.
+    if (!day_.empty() && day != day_number_) Flush(ready);
+    if (HeadlineOnly(article, short_words_)) {
+      if (day_.size() >= max_buffered_) Flush(ready);
+      day_number_ = day;
+      day_.push_back(std::move(article));
+      return;
+    }
   }
-  auto day = static_cast<int64_t>(std::floor(*t));
-  if (!day_.empty() && (day != day_number_ || day_.size() >= max_buffered_)) Flush(ready);
-  day_number_ = day;
-  day_.push_back(std::move(article));
+  ready->push_back(std::move(article));
 }
 
 void HeadlineDayOrder::Flush(std::vector<core::Article>* ready) {
@@ -685,8 +690,7 @@ void HeadlineDayOrder::Flush(std::vector<core::Article>* ready) {
     order.push_back({{day_[i].title.size(), core::Hash64(day_[i].id)}, i});
   std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
     if (x.first.first != y.first.first) return x.first.first > y.first.first;
-    return x.first.second != y.first.second ? x.first.second < y.first.second
-                                            : x.second < y.second;
+    return x.first.second != y.first.second ? x.first.second < y.first.second : x.second < y.second;
   });
   for (const auto& [key, i] : order) ready->push_back(std::move(day_[i]));
   day_.clear();

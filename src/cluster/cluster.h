@@ -161,8 +161,8 @@ class OnlineClusterer {
 //
 // Articles with a body (at least `short_words` words: full text was not measured to gain)
 // and undated articles pass through at once, in file order. A day ends when an article of
-// another day arrives, when Flush() is called, or when `max_buffered` headlines wait (then
-// they are released as they are, which bounds memory).
+// another day arrives (released after the waiting day), when Flush() is called, or when
+// `max_buffered` headlines wait (then they are released as they are, which bounds memory).
 // Thread safety: as OnlineClusterer. Never fails.
 class HeadlineDayOrder {
  public:

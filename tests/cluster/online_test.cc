@@ -356,7 +356,6 @@ TEST(OnlineClustererTest, EmptyAndOddArticlesDoNotBreakTheStream) {
   EXPECT_EQ(c.TakeFinished().size(), 4u);
 }
 
-
 std::vector<std::string> Ids(const std::vector<core::Article>& v) {
   std::vector<std::string> ids;
   for (const auto& a : v) ids.push_back(a.id);
@@ -392,12 +391,25 @@ TEST(HeadlineDayOrderTest, ArticlesWithABodyAndUndatedArticlesPassThroughAtOnce)
   EXPECT_EQ(Ids(ready), (std::vector<std::string>{"h1"}));
 }
 
+// Bug found reading the change: a full-text article of the next day passed straight through
+// while the day's headlines still waited, so the clusterer's clock moved past their day first.
+TEST(HeadlineDayOrderTest, AnArticleWithABodyFromTheNextDayComesAfterTheWaitingDayRegression) {
+  HeadlineDayOrder order;
+  std::vector<core::Article> ready;
+  order.Push(Doc("h1", "a", "2026-05-04", "Ferry strike strands travellers", ""), &ready);
+  order.Push(Doc("body", "b", "2026-05-05", "Ferry strike ends", kDispatch), &ready);
+  EXPECT_EQ(Ids(ready), (std::vector<std::string>{"h1", "body"}));
+  EXPECT_EQ(order.waiting(), 0u);
+}
+
 TEST(HeadlineDayOrderTest, TheReleaseOrderDoesNotDependOnTheArrivalOrder) {
   const std::vector<std::pair<std::string, std::string>> day = {
       {"f1", "Westmark ferry crews strike over pay and hours"},
       {"f2", "Ferry strike strands Westmark"},
-      {"c1", "Harbour cranes protest at Westmark"},     {"c2", "Dockers protest new cranes"},
-      {"c3", "New harbour cranes spark port protest"}, {"c4", "Cranes: dockers protest"},
+      {"c1", "Harbour cranes protest at Westmark"},
+      {"c2", "Dockers protest new cranes"},
+      {"c3", "New harbour cranes spark port protest"},
+      {"c4", "Cranes: dockers protest"},
       {"e1", "Dockers protest new rules"}};  // c2 and e1 have the same length: a tie
   auto release = [&](std::vector<size_t> arrival) {
     HeadlineDayOrder order;

@@ -58,25 +58,28 @@ TEST(DatesTest, RelativeExpressionsResolveAgainstThePublicationDate) {
   EXPECT_EQ(got["Wednesday, October 9, 2013"], "2013-10-09");
 }
 
+// The value of the first date read as a Tuesday in `text`, published on Thursday 2026-11-05
+// (the next Tuesday is 2026-11-10, the last one 2026-11-03).
+std::string TuesdayValue(const std::string& text) {
+  for (const auto& d : ReadText(text, "2026-11-05").dates)
+    if (d.text.starts_with("Tuesday")) return d.value;
+  return "no Tuesday date";
+}
+
 // Bug: a weekday in a future-tense clause resolved to the past week when the rest of the
 // sentence had more past-tense words ("who were elected ... will vote on Tuesday").
 TEST(DatesTest, WeekdayInFutureTenseClauseIsTheNextOneRegression) {
-  // 2026-11-05 is a Thursday: the next Tuesday is 2026-11-10, the last one 2026-11-03.
-  auto value_of = [](const std::string& text) {
-    for (const auto& d : ReadText(text, "2026-11-05").dates)
-      if (d.text.starts_with("Tuesday")) return d.value;
-    return std::string("no Tuesday date");
-  };
-  EXPECT_EQ(value_of("Lawmakers, who were elected in May and sworn in, will vote on Tuesday."),
+  EXPECT_EQ(TuesdayValue("Lawmakers, who were elected in May and sworn in, will vote on Tuesday."),
             "2026-11-10");
-  EXPECT_EQ(value_of("The city council announced a ban from Tuesday."), "2026-11-10");
-  EXPECT_EQ(value_of("On Tuesday, the committee will publish the report it drafted."),
+  EXPECT_EQ(TuesdayValue("The city council announced a ban from Tuesday."), "2026-11-10");
+  EXPECT_EQ(TuesdayValue("On Tuesday, the committee will publish the report it drafted."),
             "2026-11-10");
-  EXPECT_EQ(value_of("The ministry said the talks are set to resume on Tuesday."), "2026-11-10");
+  EXPECT_EQ(TuesdayValue("The ministry said the talks are set to resume on Tuesday."),
+            "2026-11-10");
   // Past clauses keep the past week, whatever the rest of the sentence says.
-  EXPECT_EQ(value_of("The council voted on Tuesday and will meet again."), "2026-11-03");
-  EXPECT_EQ(value_of("She said on Tuesday that the company will expand."), "2026-11-03");
-  EXPECT_EQ(value_of("The festival was off to a bright start on Tuesday night."), "2026-11-03");
+  EXPECT_EQ(TuesdayValue("The council voted on Tuesday and will meet again."), "2026-11-03");
+  EXPECT_EQ(TuesdayValue("She said on Tuesday that the company will expand."), "2026-11-03");
+  EXPECT_EQ(TuesdayValue("The festival was off to a bright start on Tuesday night."), "2026-11-03");
 }
 
 // Bug (seen in the demo's timeline): "a total fire ban was ordered for Tuesday" in a Monday
@@ -84,17 +87,12 @@ TEST(DatesTest, WeekdayInFutureTenseClauseIsTheNextOneRegression) {
 // a weekday names the day something is set for ("ahead of Tuesday's" likewise looks forward).
 // "for Tuesday's attack" still looks back.
 TEST(DatesTest, WeekdayAfterForInAPastClauseIsTheNextOneRegression) {
-  auto value_of = [](const std::string& text) {
-    for (const auto& d : ReadText(text, "2026-11-05").dates)
-      if (d.text.starts_with("Tuesday")) return d.value;
-    return std::string("no Tuesday date");
-  };
-  EXPECT_EQ(value_of("A total fire ban was ordered for Tuesday across the district."),
+  EXPECT_EQ(TuesdayValue("A total fire ban was ordered for Tuesday across the district."),
             "2026-11-10");
-  EXPECT_EQ(value_of("Officials said the vote was rescheduled for Tuesday."), "2026-11-10");
-  EXPECT_EQ(value_of("Police arrested a man for Tuesday's attack on the depot."), "2026-11-03");
-  EXPECT_EQ(value_of("The ban ordered on Tuesday was lifted."), "2026-11-03");
-  EXPECT_EQ(value_of("Crews worked through the night ahead of Tuesday's cool change."),
+  EXPECT_EQ(TuesdayValue("Officials said the vote was rescheduled for Tuesday."), "2026-11-10");
+  EXPECT_EQ(TuesdayValue("Police arrested a man for Tuesday's attack on the depot."), "2026-11-03");
+  EXPECT_EQ(TuesdayValue("The ban ordered on Tuesday was lifted."), "2026-11-03");
+  EXPECT_EQ(TuesdayValue("Crews worked through the night ahead of Tuesday's cool change."),
             "2026-11-10");
 }
 
