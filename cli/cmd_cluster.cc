@@ -99,6 +99,15 @@ Command AddClusterCommand(CLI::App* root) {
                   "The same for stories opened by a headline-only document")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app->add_option("--headline-refine-link", flags->options.headline_refine_link,
+                  "With --refine-passes: after the passes, link closing headline stories whose "
+                  "centroids have at least this cosine, unless both are bigger than "
+                  "--refine-link-max-smaller (0: off)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app->add_option("--refine-link-max-smaller", flags->options.refine_link_max_smaller,
+                  "Articles above which two stories are both too big to link")
+      ->capture_default_str();
   app->add_option("--member-gate", flags->options.member_gate,
                   "A document with a body joins a story only if some member's cosine with it "
                   "reaches this (0: off)")

@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes to the online clusterer as a stream of articles: each NUL-separated
 // chunk is one article (title = first line, text = the rest, date from its first 10 bytes), so
 // the tokenizer, the shingler, the LSH index and the window all see hostile input. Every other
-// input runs as a label stream (refinement, fragment merging and the member gate on), its
+// input runs as a label stream (refinement, fragment merging and linking, the member gate), its
 // headlines through HeadlineDayOrder as in `wirebrief cluster` (a small buffer, so the early
 // release runs too).
 #include <cstddef>

@@ -316,6 +316,91 @@ TEST(OnlineClustererTest, RefinementRegroupsADayReadInABadOrderWhenTheDayCloses)
   EXPECT_EQ(labels[0].article_id, "g1");
 }
 
+// Final labels of a one-day headline stream, closed by a headline of the next day.
+std::map<std::string, uint64_t> DayLabels(
+    const ClusterOptions& o, const std::vector<std::pair<std::string, std::string>>& stream) {
+  OnlineClusterer c(o);
+  for (const auto& [id, title] : stream) c.Add(Doc(id, id, "2026-05-04", title, ""));
+  c.Add(Doc("next", "next", "2026-05-05", "Garden show opens in Sarrent", ""));
+  std::map<std::string, uint64_t> out;
+  for (const FinalLabel& l : c.TakeLabels()) out[l.article_id] = l.story;
+  return out;
+}
+
+// Options under which no headline joins another unless they are the same words, so each
+// different wording is a fragment of its own when the day closes.
+ClusterOptions FragmentingOptions() {
+  ClusterOptions o = LabelStreamOptions();
+  o.headline_join_threshold = 0.95;
+  o.headline_refine_merge = 0;
+  return o;
+}
+
+TEST(OnlineClustererTest, LinkingJoinsFragmentsWhoseWordingsOverlapAndKeepsOtherEventsApart) {
+  const std::vector<std::pair<std::string, std::string>> stream = {
+      {"f1", "Westmark ferry crews strike over pay"},
+      {"g1", "Sarrent garden show draws record crowds"},
+      {"f2", "Ferry strike strands Westmark travellers"},
+      {"f3", "Westmark ferry strike enters second day"},
+      {"g2", "Record crowds at the Sarrent garden show"},
+      {"m1", "Copper price falls as Korsk mines reopen"},
+  };
+  ClusterOptions o = FragmentingOptions();
+  o.headline_refine_link = 0;
+  std::map<std::string, uint64_t> apart = DayLabels(o, stream);
+  ASSERT_EQ(apart.size(), stream.size());
+  std::set<uint64_t> distinct;
+  for (const auto& [id, story] : apart) distinct.insert(story);
+  EXPECT_EQ(distinct.size(), stream.size()) << "without linking every wording stays a fragment";
+
+  o.headline_refine_link = 0.18;
+  std::map<std::string, uint64_t> linked = DayLabels(o, stream);
+  EXPECT_EQ(linked["f1"], linked["f2"]);
+  EXPECT_EQ(linked["f1"], linked["f3"]);
+  EXPECT_EQ(linked["g1"], linked["g2"]);
+  EXPECT_NE(linked["f1"], linked["g1"]);
+  EXPECT_NE(linked["m1"], linked["f1"]);
+  EXPECT_NE(linked["m1"], linked["g1"]);
+}
+
+TEST(OnlineClustererTest, LinkingNeverJoinsTwoStoriesThatAreBothAboveTheCap) {
+  // Two wordings of one event, each already a story of two articles, and a third wording alone.
+  const std::vector<std::pair<std::string, std::string>> stream = {
+      {"a1", "Westmark ferry crews strike over pay"},
+      {"b1", "Ferry strike strands Westmark travellers"},
+      {"a2", "Westmark ferry crews strike over pay"},
+      {"b2", "Ferry strike strands Westmark travellers"},
+      {"c1", "Westmark ferry strike enters second day"},
+  };
+  ClusterOptions o = FragmentingOptions();
+  o.headline_refine_link = 0.18;
+  o.refine_link_max_smaller = 1;
+  std::map<std::string, uint64_t> capped = DayLabels(o, stream);
+  EXPECT_EQ(capped["a1"], capped["a2"]);
+  EXPECT_EQ(capped["b1"], capped["b2"]);
+  EXPECT_NE(capped["a1"], capped["b1"]) << "both stories hold 2 > 1 articles";
+  EXPECT_TRUE(capped["c1"] == capped["a1"] || capped["c1"] == capped["b1"])
+      << "the lone wording still joins one of them";
+
+  o.refine_link_max_smaller = 2;
+  std::map<std::string, uint64_t> open = DayLabels(o, stream);
+  for (const char* id : {"a2", "b1", "b2", "c1"}) EXPECT_EQ(open[id], open["a1"]) << id;
+}
+
+TEST(OnlineClustererTest, LinkingLeavesArticlesWithABodyAlone) {
+  ClusterOptions o = LabelStreamOptions();
+  o.join_threshold = 0.99;  // no two of these join on their own
+  o.headline_refine_link = 0.01;
+  OnlineClusterer c(o);
+  c.Add(Doc("q1", "q1", "2026-05-04", "Quake hits Valmora", kDispatch.substr(0, 400)));
+  c.Add(Doc("q2", "q2", "2026-05-04", "Valmora quake damage", kDispatch.substr(300, 400)));
+  c.Add(Doc("next", "next", "2026-05-05", "Garden show opens in Sarrent", ""));
+  std::map<std::string, uint64_t> labels;
+  for (const FinalLabel& l : c.TakeLabels()) labels[l.article_id] = l.story;
+  ASSERT_EQ(labels.size(), 2u);
+  EXPECT_NE(labels["q1"], labels["q2"]);
+}
+
 TEST(OnlineClustererTest, WithoutRefinementLabelsAreFinalInAddAndNoneAreDelayed) {
   ClusterOptions o = LabelStreamOptions();
   o.refine_passes = 0;
