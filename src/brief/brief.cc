@@ -24,6 +24,7 @@ namespace wirebrief::brief {
 namespace {
 
 using detail::Candidate;
+using Section = core::BriefSection;
 
 // Selection weights, tuned on the summarisation kit's dev split (bench/README.md, ## brief).
 struct Weights {
@@ -633,7 +634,9 @@ class BriefBuilder {
     size_t n = 0;
     for (size_t i : pool) {
       if (n >= max) break;
-      if (LineOf(i) != SIZE_MAX) {  // a summary line that also belongs here
+      // A summary line that also belongs here moves; one another section holds already (a
+      // stakeholder's quote) is passed over for the next candidate (Place).
+      if (LineOf(i) != SIZE_MAX) {
         n += Place(b, section, "", i);
         continue;
       }
@@ -808,7 +811,8 @@ class BriefBuilder {
       double best_score = 0;
       for (size_t i = 0; i < cands_.size(); ++i) {
         const Candidate& c = cands_[i];
-        if (!c.prose || c.repeat_of != SIZE_MAX) continue;
+        if (!c.prose || c.repeat_of != SIZE_MAX || HeldByOtherSection(i, Section::kStakeholder))
+          continue;
         size_t at = std::string_view::npos;
         for (const auto& f : p->forms) at = std::min(at, c.text.find(f));
         if (at == std::string_view::npos) continue;
@@ -858,11 +862,24 @@ class BriefBuilder {
     return li != SIZE_MAX && section_of_[li] == core::BriefSection::kContext;
   }
 
+  // True when candidate `idx` is a line that already serves a headed section other than
+  // `section` (a stakeholder's, what's next, why it matters): a sentence said under one heading
+  // is not said again under another. Summary lines are free: a context line moves, and the lede
+  // may also head a section (it is often the scheduled event).
+  bool HeldByOtherSection(size_t idx, Section section) const {
+    for (size_t li = 0; li < line_cand_.size(); ++li)
+      if (line_cand_[li] == idx && section_of_[li] != Section::kContext &&
+          section_of_[li] != Section::kLede && section_of_[li] != section)
+        return true;
+    return false;
+  }
+
   // Gives an already chosen sentence a section: a context line moves there; a line that
-  // already serves a section is repeated under this one (two parties acting in one sentence).
+  // already serves this section is repeated under it (two parties acting in one sentence); a
+  // line of another section stays where it is (false).
   bool Place(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
     size_t li = LineOf(idx);
-    if (li == SIZE_MAX) return false;
+    if (li == SIZE_MAX || HeldByOtherSection(idx, section)) return false;
     if (b->lines[li].section == core::BriefSection::kContext) {
       b->lines[li].section = section;
       b->lines[li].label = label;
