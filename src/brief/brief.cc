@@ -225,7 +225,7 @@ class BriefBuilder {
       auto it = family_of.find(a->id);
       std::string key = it != family_of.end() ? it->second : "outlet:" + core::OutletOf(*a);
       source_.push_back(ids.emplace(key, static_cast<int>(ids.size())).first->second);
-      outlet_.push_back(core::OutletOf(*a));
+      outlet_.push_back(core::OutletLabel(*a));
     }
     sources_ = ids.size();
   }
@@ -965,11 +965,11 @@ class BriefBuilder {
     std::map<std::string, const core::Article*> by_id;
     for (const core::Article* a : arts_) by_id[a->id] = a;
     for (const core::Article* a : arts_) {
-      std::string text = core::OutletOf(*a) + ": " + a->title;
+      std::string text = core::OutletLabel(*a) + ": " + a->title;
       if (!a->wire.empty()) text += " [wire: " + a->wire.front() + "]";
       auto it = original_of.find(a->id);
       if (it != original_of.end() && by_id.count(it->second))
-        text += " (copy of " + core::OutletOf(*by_id[it->second]) + ")";
+        text += " (copy of " + core::OutletLabel(*by_id[it->second]) + ")";
       uint32_t end = static_cast<uint32_t>(std::min(a->title.size(), a->text.size()));
       if (a->text.compare(0, end, a->title.substr(0, end)) != 0)
         end = a->annotations.sentences.empty() ? static_cast<uint32_t>(a->text.size())
@@ -987,7 +987,7 @@ class BriefBuilder {
   std::vector<const core::Article*> arts_;
   Weights w_;
   std::vector<int> source_;          // per article: its independent source
-  std::vector<std::string> outlet_;  // per article
+  std::vector<std::string> outlet_;  // per article, as shown (core::OutletLabel)
   size_t sources_ = 0;
   std::unordered_map<std::string, int> term_ids_;  // stemmed term -> id
   // Lower-cased token -> its slot; looked up by string_view (transparent hash).
