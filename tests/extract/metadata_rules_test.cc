@@ -373,6 +373,10 @@ TEST(PastedTextTest, OutletWasTheInputFileNameRegression) {
   a = read(body);
   EXPECT_EQ(a.site_name, "");
   EXPECT_EQ(core::OutletOf(a), "");
+  // Prose that opens with the word is body text, and names no site.
+  a = read(body + "Copyright Office staff disagreed with the plan.\n");
+  EXPECT_EQ(a.site_name, "");
+  EXPECT_NE(a.text.find("Copyright Office staff"), std::string::npos) << a.text;
 }
 
 TEST(ExtractPageMetadataTest, NonHtmlAndOversizedDocumentsAreErrors) {

@@ -98,15 +98,18 @@ bool SplitCaptionCredit(const std::string& line, core::Caption* cap) {
 
 // Rule: copyright line ("© 2026 Harbour Notes. All rights reserved.", "Copyright (c) 2025-2026
 // Harbour Notes Ltd"): page chrome that states the site. Returns the holder, empty when the line
-// is no copyright line or names no holder.
+// is no copyright line or names no holder. A year or "all rights reserved" must come with the
+// mark, so that prose opening with "Copyright" or a list item "(c)" is not taken.
 std::string CopyrightHolder(const std::string& line) {
   static const std::regex kCopyright(
-      R"(^(?:copyright\s*)?(?:\xC2\xA9|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-\xE2\x80\x93]+\s*\d{4})?[\s,]*)?(.*?)[\s,]*(?:\d{4})?[\s.,]*(?:all rights reserved\.?)?\s*$)",
+      R"(^(?:copyright\s*)?(\xC2\xA9|\(c\)|copyright)\s*(\d{4}(?:\s*[-\xE2\x80\x93]+\s*\d{4})?)?[\s,]*(.*?)[\s,]*(\d{4})?[\s.,]*(all rights reserved\.?)?\s*$)",
       std::regex::icase);
   if (CountWords(line) > 12) return "";
   std::smatch m;
   if (!std::regex_match(line, m, kCopyright)) return "";
-  std::string holder = CollapseSpace(m[1].str());
+  bool year = m[2].matched || m[4].matched;
+  if (!year && (!m[5].matched || Lower(m[1].str()) == "(c)")) return "";
+  std::string holder = CollapseSpace(m[3].str());
   while (!holder.empty() && (holder.back() == '.' || holder.back() == ',')) holder.pop_back();
   // A holder is a name: a few words, opening with a capital or a digit ("24 Hours News").
   if (holder.empty() || CountWords(holder) > 6 ||
