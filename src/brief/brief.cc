@@ -820,8 +820,10 @@ class BriefBuilder {
         after.assign(1, ' ');
         detail::AppendLower(c.text.substr(at), &after);
         after += ' ';
+        // A sentence about what comes next is left to What's next when the party has another
+        // line (a sentence said under one heading is not repeated under another).
         double s = (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) *
-                   (ActionCues().FoundIn(after) ? 1.5 : 1.0) *
+                   (ActionCues().FoundIn(after) ? 1.5 : 1.0) * (c.future ? 0.1 : 1.0) *
                    (InContext(i) ? w_.reuse
                     : c.used     ? 0.5
                                  : 1.0);
