@@ -112,7 +112,7 @@ async function renderStories(params) {
     const page = await api('/v1/stories?' + p.toString());
     for (const s of page.stories) {
       list.append(storyItem(s));
-      for (const o of s.outlets) if (!seen.has(o)) { seen.add(o); outlets.append(el('option', {value: o})); }
+      for (const o of s.outlets) if (o && !seen.has(o)) { seen.add(o); outlets.append(el('option', {value: o})); }
     }
     cursor = page.next_cursor;
     more.hidden = !cursor;
@@ -130,7 +130,8 @@ function storyItem(s) {
       el('strong', {}, String(s.independent_outlets)), ' independent · ',
       `${s.article_count} article${s.article_count === 1 ? '' : 's'} · `,
       el('time', {datetime: s.first_published}, span(s.first_published, s.last_published))),
-    el('div', {class: 'meta'}, s.outlets.join(', ')));
+    // An empty name is an outlet the article does not state (pasted text).
+    el('div', {class: 'meta'}, s.outlets.map(o => o || 'unknown outlet').join(', ')));
 }
 
 // ---- Story page ----
@@ -292,7 +293,7 @@ async function renderArticle(id, params) {
   const legend = el('p', {class: 'legend meta'}, ['person', 'organization', 'country', 'place'].map((t) => el('mark', {class: 'ent ent-' + t}, t)));
   show(el('p', {class: 'muted'}, el('a', {href: '#/'}, '← Stories')),
     el('h1', {}, a.title || '(untitled)'),
-    el('p', {class: 'meta'}, a.outlet, ' · ', when(a.date_published), (a.authors || []).length ? ' · by ' + a.authors.join(', ') : '',
+    el('p', {class: 'meta'}, a.outlet || 'unknown outlet', ' · ', when(a.date_published), (a.authors || []).length ? ' · by ' + a.authors.join(', ') : '',
       ' · ', externalLink(a.url, 'original page')),
     el('div', {class: 'layout'},
       el('div', {}, legend, renderText(a.text || '', a.entities || [], hl ? [Number(hl[1]), Number(hl[2])] : null)),
@@ -323,7 +324,7 @@ async function renderSearch(params) {
   for (const h of page.hits) {
     list.append(el('li', {},
       el('a', {class: 'story-title', href: '#/article/' + encodeURIComponent(h.id)}, h.title || '(untitled)'),
-      el('div', {class: 'meta'}, h.outlet, ' · ', when(h.date_published), h.language ? ' · ' + h.language : ''),
+      el('div', {class: 'meta'}, h.outlet || 'unknown outlet', ' · ', when(h.date_published), h.language ? ' · ' + h.language : ''),
       el('div', {class: 'snippet'}, h.snippet.map((s) => (s.hit ? el('mark', {}, s.text) : s.text)))));
   }
   status.textContent = page.hits.length ? `${page.hits.length}${page.next_cursor ? '+' : ''} articles` : 'No articles match.';

@@ -24,6 +24,7 @@ namespace wirebrief::brief {
 namespace {
 
 using detail::Candidate;
+using Section = core::BriefSection;
 
 // Selection weights, tuned on the summarisation kit's dev split (bench/README.md, ## brief).
 struct Weights {
@@ -224,7 +225,7 @@ class BriefBuilder {
       auto it = family_of.find(a->id);
       std::string key = it != family_of.end() ? it->second : "outlet:" + core::OutletOf(*a);
       source_.push_back(ids.emplace(key, static_cast<int>(ids.size())).first->second);
-      outlet_.push_back(core::OutletOf(*a));
+      outlet_.push_back(core::OutletLabel(*a));
     }
     sources_ = ids.size();
   }
@@ -633,7 +634,9 @@ class BriefBuilder {
     size_t n = 0;
     for (size_t i : pool) {
       if (n >= max) break;
-      if (LineOf(i) != SIZE_MAX) {  // a summary line that also belongs here
+      // A summary line that also belongs here moves; one another section holds already (a
+      // stakeholder's quote) is passed over for the next candidate (Place).
+      if (LineOf(i) != SIZE_MAX) {
         n += Place(b, section, "", i);
         continue;
       }
@@ -808,7 +811,8 @@ class BriefBuilder {
       double best_score = 0;
       for (size_t i = 0; i < cands_.size(); ++i) {
         const Candidate& c = cands_[i];
-        if (!c.prose || c.repeat_of != SIZE_MAX) continue;
+        if (!c.prose || c.repeat_of != SIZE_MAX || HeldByOtherSection(i, Section::kStakeholder))
+          continue;
         size_t at = std::string_view::npos;
         for (const auto& f : p->forms) at = std::min(at, c.text.find(f));
         if (at == std::string_view::npos) continue;
@@ -816,8 +820,10 @@ class BriefBuilder {
         after.assign(1, ' ');
         detail::AppendLower(c.text.substr(at), &after);
         after += ' ';
+        // A sentence about what comes next is left to What's next when the party has another
+        // line (a sentence said under one heading is not repeated under another).
         double s = (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) *
-                   (ActionCues().FoundIn(after) ? 1.5 : 1.0) *
+                   (ActionCues().FoundIn(after) ? 1.5 : 1.0) * (c.future ? 0.1 : 1.0) *
                    (InContext(i) ? w_.reuse
                     : c.used     ? 0.5
                                  : 1.0);
@@ -858,11 +864,24 @@ class BriefBuilder {
     return li != SIZE_MAX && section_of_[li] == core::BriefSection::kContext;
   }
 
+  // True when candidate `idx` is a line that already serves a headed section other than
+  // `section` (a stakeholder's, what's next, why it matters): a sentence said under one heading
+  // is not said again under another. Summary lines are free: a context line moves, and the lede
+  // may also head a section (it is often the scheduled event).
+  bool HeldByOtherSection(size_t idx, Section section) const {
+    for (size_t li = 0; li < line_cand_.size(); ++li)
+      if (line_cand_[li] == idx && section_of_[li] != Section::kContext &&
+          section_of_[li] != Section::kLede && section_of_[li] != section)
+        return true;
+    return false;
+  }
+
   // Gives an already chosen sentence a section: a context line moves there; a line that
-  // already serves a section is repeated under this one (two parties acting in one sentence).
+  // already serves this section is repeated under it (two parties acting in one sentence); a
+  // line of another section stays where it is (false).
   bool Place(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
     size_t li = LineOf(idx);
-    if (li == SIZE_MAX) return false;
+    if (li == SIZE_MAX || HeldByOtherSection(idx, section)) return false;
     if (b->lines[li].section == core::BriefSection::kContext) {
       b->lines[li].section = section;
       b->lines[li].label = label;
@@ -948,11 +967,11 @@ class BriefBuilder {
     std::map<std::string, const core::Article*> by_id;
     for (const core::Article* a : arts_) by_id[a->id] = a;
     for (const core::Article* a : arts_) {
-      std::string text = core::OutletOf(*a) + ": " + a->title;
+      std::string text = core::OutletLabel(*a) + ": " + a->title;
       if (!a->wire.empty()) text += " [wire: " + a->wire.front() + "]";
       auto it = original_of.find(a->id);
       if (it != original_of.end() && by_id.count(it->second))
-        text += " (copy of " + core::OutletOf(*by_id[it->second]) + ")";
+        text += " (copy of " + core::OutletLabel(*by_id[it->second]) + ")";
       uint32_t end = static_cast<uint32_t>(std::min(a->title.size(), a->text.size()));
       if (a->text.compare(0, end, a->title.substr(0, end)) != 0)
         end = a->annotations.sentences.empty() ? static_cast<uint32_t>(a->text.size())
@@ -970,7 +989,7 @@ class BriefBuilder {
   std::vector<const core::Article*> arts_;
   Weights w_;
   std::vector<int> source_;          // per article: its independent source
-  std::vector<std::string> outlet_;  // per article
+  std::vector<std::string> outlet_;  // per article, as shown (core::OutletLabel)
   size_t sources_ = 0;
   std::unordered_map<std::string, int> term_ids_;  // stemmed term -> id
   // Lower-cased token -> its slot; looked up by string_view (transparent hash).

@@ -2,12 +2,11 @@
 
 namespace wirebrief::core {
 
-std::string OutletOf(const Article& a) {
-  if (!a.site_name.empty()) return a.site_name;
-  if (!a.host.empty()) return a.host;
-  const std::string& src = a.provenance.source;
-  size_t slash = src.find_last_of('/');
-  return slash == std::string::npos ? src : src.substr(slash + 1);
+std::string OutletOf(const Article& a) { return !a.site_name.empty() ? a.site_name : a.host; }
+
+std::string OutletLabel(const Article& a) {
+  std::string outlet = OutletOf(a);
+  return outlet.empty() ? std::string(kUnknownOutlet) : outlet;
 }
 
 std::string_view EntityTypeName(EntityType type) {

@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wirebrief::core {
@@ -231,9 +232,13 @@ struct Story {
   std::vector<StoryAttachment> attachments = {};  // one per article after the first, in arrival order
 };
 
-// The outlet an article speaks for: its site name, else its host, else the input it came from
-// (pasted text has neither).
+// The outlet an article speaks for: its site name, else its host; empty when neither is known
+// (pasted text that states no site). Never the input's file name, which names no outlet: the
+// JSON outputs leave "outlet" empty, as they leave any unknown field.
 std::string OutletOf(const Article& article);
+// OutletOf for text a reader sees (Markdown, brief source lines): kUnknownOutlet when empty.
+inline constexpr std::string_view kUnknownOutlet = "unknown outlet";
+std::string OutletLabel(const Article& article);
 
 std::string_view EntityTypeName(EntityType type);
 std::string_view BriefSectionName(BriefSection section);

@@ -170,7 +170,7 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
         std::string line;
         for (const auto& id : f) {
           auto it = articles.find(id);
-          line += (line.empty() ? "" : ", ") + (it == articles.end() ? id : core::OutletOf(it->second));
+          line += (line.empty() ? "" : ", ") + (it == articles.end() ? id : core::OutletLabel(it->second));
         }
         out += "- " + line + "\n";
       }
@@ -179,14 +179,14 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
       out += "\n**Why these articles are one story**\n\n";
       for (const auto& w : r.brief.story_attachments) {
         auto it = articles.find(w.article_id);
-        std::string who = it == articles.end() ? w.article_id : core::OutletOf(it->second);
+        std::string who = it == articles.end() ? w.article_id : core::OutletLabel(it->second);
         char score[16];
         std::snprintf(score, sizeof score, "%.2f", w.score);
         std::string terms;
         for (const auto& t : w.shared_terms) terms += (terms.empty() ? "" : ", ") + t;
         if (w.reason == "copy") {
           auto orig = articles.find(w.copy_of);
-          out += "- " + who + ": copy of " + (orig == articles.end() ? w.copy_of : core::OutletOf(orig->second)) +
+          out += "- " + who + ": copy of " + (orig == articles.end() ? w.copy_of : core::OutletLabel(orig->second)) +
                  " (" + score + " of its text shared)\n";
         } else {
           out += "- " + who + ": similarity " + score + ", shared: " + terms + "\n";
@@ -199,7 +199,7 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
         const core::Citation& c = *cite_list[i];
         auto it = articles.find(c.article_id);
         std::string where = it == articles.end() ? c.article_id
-                                                 : core::OutletOf(it->second) + ", \"" + it->second.title + "\"";
+                                                 : core::OutletLabel(it->second) + ", \"" + it->second.title + "\"";
         out += std::to_string(i + 1) + ". " + where + ", chars " + std::to_string(c.span.begin) + "–" +
                std::to_string(c.span.end) + "\n";
       }

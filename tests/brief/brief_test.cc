@@ -110,6 +110,51 @@ TEST_F(BriefTest, HasWhatsNextAndSources) {
   EXPECT_EQ(sources, 2);
 }
 
+// Bug (seen in the demo's briefs): "What's next" repeated the quote a stakeholder line already
+// gave ("We will reopen ...," said the harbour master): the section took any line the brief held
+// and printed it a second time. A sentence serves one section; the next future sentence takes
+// the place.
+TEST(BriefSectionsTest, WhatsNextRepeatsAStakeholderQuoteRegression) {
+  std::vector<core::Article> arts = {
+      Make("a", "Harbour Gazette", "Storm surge shuts Tessel ferry terminal",
+           "Floodwater closed the Tessel ferry terminal on Tuesday after a storm surge damaged two "
+           "pontoons, the port authority said. About 2,300 passengers were stranded overnight in "
+           "the terminal hall. “We will reopen the terminal as soon as the pontoons are safe,” "
+           "said Mirela Strand, the harbour master. Divers inspected the pontoons on Tuesday "
+           "afternoon."),
+      Make("b", "Northcape Herald", "Tessel ferries halted after surge",
+           "Ferries to and from Tessel were halted on Tuesday after a storm surge damaged two "
+           "pontoons at the terminal. About 2,300 passengers spent the night in the terminal hall. "
+           "“We will reopen the terminal as soon as the pontoons are safe,” harbour master Mirela "
+           "Strand said. The port authority said divers found cracks in both pontoons. The "
+           "authority will decide on Thursday whether to hire a replacement pontoon from Velden."),
+  };
+  std::vector<const core::Article*> ptrs;
+  cluster::StoryGroup group;
+  group.story.id = "tessel";
+  for (auto& a : arts) ptrs.push_back(&a), group.story.article_ids.push_back(a.id);
+  core::Brief b = BuildBrief(group, ptrs, BriefOptions{});
+
+  std::map<std::string, core::BriefSection> section_of;
+  bool quoted = false;
+  std::vector<std::string> next;
+  for (const auto& l : b.lines) {
+    if (l.section == core::BriefSection::kKeyFigure || l.section == core::BriefSection::kTimeline ||
+        l.section == core::BriefSection::kSource)
+      continue;
+    auto [it, first] = section_of.emplace(l.text, l.section);
+    EXPECT_TRUE(first || it->second == l.section)
+        << "in " << core::BriefSectionName(it->second) << " and "
+        << core::BriefSectionName(l.section) << ": " << l.text;
+    quoted |= l.section == core::BriefSection::kStakeholder && l.label == "Mirela Strand" &&
+              l.text.find("We will reopen") != std::string::npos;
+    if (l.section == core::BriefSection::kWhatsNext) next.push_back(l.text);
+  }
+  EXPECT_TRUE(quoted) << "the harbour master's quote belongs to her stakeholder line";
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_NE(next[0].find("will decide on Thursday"), std::string::npos) << next[0];
+}
+
 // The builder reads each article once through ContentTokenSpans and takes each sentence's
 // tokens by span: that must give what ContentTokens gives on the sentence alone.
 TEST(ContentTokenSpans, SameTokensAsContentTokensPerSentence) {

@@ -1,9 +1,11 @@
 // Data-driven: fictional multi-outlet stories in tests/fixtures/brief/stories.json with the
 // stakeholders (and, where a story sets it, their order), what's-next lines, timeline dates and
-// figure conflicts their brief must have.
+// figure conflicts their brief must have. "stakeholder_lines" are future sentences a stakeholder
+// line holds (the party's only statement), which what's next therefore does not repeat.
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -60,11 +62,22 @@ TEST(BriefFixtures, SectionsMatchTheExpectedOnes) {
     core::Brief b = BuildBrief(group, ptrs, BriefOptions{});
 
     std::set<std::string> stakeholders;
-    std::vector<std::string> order, next, timeline, conflicts;
+    std::vector<std::string> order, next, timeline, conflicts, stakeholder_lines;
+    std::map<std::string, core::BriefSection> section_of;  // prose line -> its section
     for (const auto& l : b.lines) {
       if (l.section == core::BriefSection::kStakeholder) {
         stakeholders.insert(l.label.substr(0, l.label.find(" (")));
         order.push_back(l.label.substr(0, l.label.find(" (")));
+        stakeholder_lines.push_back(l.text);
+      }
+      // A sentence serves one headed section; the lede may also head one (a scheduled event).
+      if (l.section == core::BriefSection::kStakeholder ||
+          l.section == core::BriefSection::kWhatsNext ||
+          l.section == core::BriefSection::kWhyItMatters) {
+        auto [it, first] = section_of.emplace(l.text, l.section);
+        EXPECT_TRUE(first || it->second == l.section)
+            << "in " << core::BriefSectionName(it->second) << " and "
+            << core::BriefSectionName(l.section) << ": " << l.text;
       }
       if (l.section == core::BriefSection::kWhatsNext) next.push_back(l.text);
       if (l.section == core::BriefSection::kTimeline) timeline.push_back(l.label);
@@ -87,6 +100,14 @@ TEST(BriefFixtures, SectionsMatchTheExpectedOnes) {
       EXPECT_TRUE(found) << "no what's-next line with \"" << cue.get<std::string>()
                          << "\"; got: " << Join(next);
     }
+    if (e.contains("stakeholder_lines"))
+      for (const auto& cue : e["stakeholder_lines"]) {
+        bool found = false;
+        for (const auto& t : stakeholder_lines)
+          found = found || t.find(cue.get<std::string>()) != std::string::npos;
+        EXPECT_TRUE(found) << "no stakeholder line with \"" << cue.get<std::string>()
+                           << "\"; got: " << Join(stakeholder_lines);
+      }
     EXPECT_EQ(timeline, e["timeline"].get<std::vector<std::string>>()) << "got: " << Join(timeline);
     EXPECT_EQ(conflicts.size(), e["conflicts"].size()) << "got: " << Join(conflicts);
     for (const auto& values : e["conflicts"]) {

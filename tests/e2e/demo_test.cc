@@ -149,6 +149,33 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
   }
 }
 
+// Bug (seen in the demo's Markdown): the pasted copy, which states no site, was listed under its
+// file name ("kenya-indonesia-trade-deal-copy.txt: Kenya, Indonesia sign ...") as if that were
+// an outlet. Its outlet is unknown: empty in JSON, "unknown outlet" where a reader sees it.
+TEST_F(DemoTest, PastedCopyShowsItsFileNameAsOutletRegression) {
+  std::string db = (tmp_ / "pasted.db").string();
+  ASSERT_EQ(Exec("run -q --db '" + db + "' '" + Demo() + "'").exit_code, 0);
+  Outcome show = Exec("show --format json --db '" + db + "'");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  json expected = Expected();
+  ASSERT_EQ(expected["pasted"].size(), 1u);
+  const std::string title = expected["pasted"][0]["title"];
+  const std::string file = fs::path(expected["pasted"][0]["path"].get<std::string>()).filename();
+  int pasted = 0;
+  for (const auto& s : json::parse(show.out))
+    for (const auto& a : s["articles"]) {
+      EXPECT_NE(a["outlet"], file);
+      if (a["title"] != title) continue;
+      ++pasted;
+      EXPECT_EQ(a["outlet"], "") << a.dump();
+    }
+  EXPECT_EQ(pasted, 1);
+  Outcome md = Exec("show --format markdown --db '" + db + "'");
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_EQ(md.out.find(file), std::string::npos);
+  EXPECT_NE(md.out.find("unknown outlet: " + title), std::string::npos);
+}
+
 TEST_F(DemoTest, BrokenInputIsNamedExitIsOneAndTheRestIsStored) {
   std::string db = (tmp_ / "broken.db").string();
   fs::path junk = tmp_ / "junk_page.bin";

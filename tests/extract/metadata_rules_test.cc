@@ -332,6 +332,53 @@ TEST(ExtractPageMetadataTest, BylineLeadWordOutsideTheNameElementWasMissed) {
                   .empty());
 }
 
+// Bug (seen in the demo): pasted text had no outlet but its file name. When its chrome states the
+// site, in a copyright line, that is its outlet, and the line is not body text; a wire agency's
+// copyright on a reprint names the agency, not the site; a text stating neither has no outlet.
+TEST(PastedTextTest, OutletWasTheInputFileNameRegression) {
+  auto read = [](const std::string& text) {
+    core::RawDocument doc;
+    doc.kind = core::ContentKind::kText;
+    doc.content = text;
+    doc.provenance.source = "notes/ferry-fares.txt";
+    auto a = ExtractArticle(doc, ExtractOptions{});
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    return a.ok() ? a.value() : core::Article{};
+  };
+  const std::string body =
+      "Ferry fares to rise in spring\nHome > News > Transport\n\nFerry fares to rise in spring\n\n"
+      "The Tessel ferry company will raise fares by 6 percent from April, citing the cost of fuel "
+      "and two new pontoons at its terminal.\n\nThe company said season tickets for island "
+      "residents would not change this year.\n\n";
+  core::Article a = read(body + "\u00A9 2026 Harbour Notes. All rights reserved.\n");
+  EXPECT_EQ(a.site_name, "Harbour Notes");
+  EXPECT_EQ(a.field_sources["site_name"], "text");
+  EXPECT_EQ(core::OutletOf(a), "Harbour Notes");
+  EXPECT_EQ(a.text.find("rights reserved"), std::string::npos) << a.text;
+  // Below the comment widget, where the page footer is.
+  a = read(body + "Log in to comment\nMost Popular\nCopyright (c) 2025-2026 Harbour Notes Ltd\n");
+  EXPECT_EQ(a.site_name, "Harbour Notes Ltd");
+  // The agency that wrote the copy, by its name or by its initials in the dateline ("NP").
+  a = read(
+      "Ferry fares to rise in spring\n\nPORT BELMAR (Northsea Press) -- The Tessel ferry company "
+      "will raise fares by 6 percent from April, citing the cost of fuel.\n\nThe company said "
+      "season tickets would not change.\n\nCopyright 2026 Northsea Press. All rights reserved.\n");
+  EXPECT_EQ(a.site_name, "");
+  EXPECT_EQ(a.wire, std::vector<std::string>{"Northsea Press"});
+  a = read(
+      "Ferry fares to rise in spring\n\nPORT BELMAR (NP) -- The Tessel ferry company will raise "
+      "fares by 6 percent from April, citing the cost of fuel.\n\nThe company said season "
+      "tickets would not change.\n\n\u00A9 Northsea Press 2026\n");
+  EXPECT_EQ(a.site_name, "");
+  a = read(body);
+  EXPECT_EQ(a.site_name, "");
+  EXPECT_EQ(core::OutletOf(a), "");
+  // Prose that opens with the word is body text, and names no site.
+  a = read(body + "Copyright Office staff disagreed with the plan.\n");
+  EXPECT_EQ(a.site_name, "");
+  EXPECT_NE(a.text.find("Copyright Office staff"), std::string::npos) << a.text;
+}
+
 TEST(ExtractPageMetadataTest, NonHtmlAndOversizedDocumentsAreErrors) {
   core::RawDocument text;
   text.kind = core::ContentKind::kText;

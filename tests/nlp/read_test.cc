@@ -142,6 +142,39 @@ TEST(ReadArticleTest, PlaceThatTakesAStandIsAnOrganization) {
   EXPECT_EQ(russia_codes, 2);
 }
 
+// Bug: "Washington said ..." opening a sentence was a person: the tagger reads a one-word name
+// before "said" at a sentence start as a surname, and the rule above only relabelled places.
+// A listed country or capital is its government there; a surname stays a person, and so does a
+// listed capital that the document uses as a person's name or that is a common given name.
+TEST(ReadArticleTest, CapitalSpeakingAtSentenceStartReadAsAPersonRegression) {
+  auto types = [](const std::string& text, const std::string& name) {
+    auto ann = ReadArticle(Make(text));
+    std::vector<core::EntityType> out;
+    for (const auto& m : ann.mentions)
+      if (m.name == name) out.push_back(m.type);
+    return out;
+  };
+  using T = core::EntityType;
+  const std::string text =
+      "Washington said on Monday it would review the tariffs on Kestrel steel. Smith said the "
+      "review was overdue.";
+  EXPECT_EQ(types(text, "Washington"), std::vector<T>{T::kOrganization});
+  EXPECT_EQ(types(text, "Smith"), std::vector<T>{T::kPerson});
+  // The capital counts for its country, as "Ottawa said" does.
+  auto ann = ReadArticle(Make(text));
+  ASSERT_EQ(ann.countries.size(), 1u);
+  EXPECT_EQ(ann.countries[0].code, "US");
+  EXPECT_EQ(ann.countries[0].via, "capital");
+  // A person's surname that is also a capital stays the person.
+  EXPECT_EQ(types("Port worker Talia Washington joined the picket on Friday. Washington said the "
+                  "strike was about safety.",
+                  "Talia Washington"),
+            (std::vector<T>{T::kPerson, T::kPerson}));
+  EXPECT_EQ(
+      types("The ferry left at dawn. Sofia said she had waited two days for a seat.", "Sofia"),
+      std::vector<T>{T::kPerson});
+}
+
 TEST(ReadArticleTest, TreatiesAndJoinedOrganizationNames) {
   auto a = Make(
       "Delegates met to extend the Kigali Amendment. The International Council for Coastal "

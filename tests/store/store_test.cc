@@ -325,7 +325,7 @@ TEST_P(StoreTest, StoryPageArticlesCarryWhatThePageShows) {
   a.wire = {"Coastal Wire"};
   a.annotations.figures.push_back({{25, 27}, 40, "boats", "40 boats"});
   ASSERT_TRUE(s->PutArticle(a, &inserted).ok());
-  // Without a site name or host, the outlet shown is the input's file name.
+  // Without a site name or host the outlet is unknown: the input's file name names no outlet.
   core::Article b = Make("b", "inputs/harbour-notes.txt");
   b.site_name.clear();
   b.host.clear();
@@ -334,7 +334,8 @@ TEST_P(StoreTest, StoryPageArticlesCarryWhatThePageShows) {
   ASSERT_TRUE(got.ok()) << got.status().ToString();
   ASSERT_EQ(got->size(), 2u);
   EXPECT_EQ((*got)[0].id, "b");
-  EXPECT_EQ(core::OutletOf((*got)[0]), "harbour-notes.txt");
+  EXPECT_EQ((*got)[0].provenance.source, "inputs/harbour-notes.txt");
+  EXPECT_EQ(core::OutletOf((*got)[0]), "");
   const core::Article& g = (*got)[1];
   EXPECT_EQ(g.id, "a");
   EXPECT_EQ(g.title, a.title);

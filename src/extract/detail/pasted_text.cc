@@ -96,6 +96,41 @@ bool SplitCaptionCredit(const std::string& line, core::Caption* cap) {
   return true;
 }
 
+// Rule: copyright line ("© 2026 Harbour Notes. All rights reserved.", "Copyright (c) 2025-2026
+// Harbour Notes Ltd"): page chrome that states the site. Returns the holder, empty when the line
+// is no copyright line or names no holder. A year or "all rights reserved" must come with the
+// mark, so that prose opening with "Copyright" or a list item "(c)" is not taken.
+std::string CopyrightHolder(const std::string& line) {
+  static const std::regex kCopyright(
+      R"(^(?:copyright\s*)?(\xC2\xA9|\(c\)|copyright)\s*(\d{4}(?:\s*[-\xE2\x80\x93]+\s*\d{4})?)?[\s,]*(.*?)[\s,]*(\d{4})?[\s.,]*(all rights reserved\.?)?\s*$)",
+      std::regex::icase);
+  if (CountWords(line) > 12) return "";
+  std::smatch m;
+  if (!std::regex_match(line, m, kCopyright)) return "";
+  bool year = m[2].matched || m[4].matched;
+  if (!year && (!m[5].matched || Lower(m[1].str()) == "(c)")) return "";
+  std::string holder = CollapseSpace(m[3].str());
+  while (!holder.empty() && (holder.back() == '.' || holder.back() == ',')) holder.pop_back();
+  // A holder is a name: a few words, opening with a capital or a digit ("24 Hours News").
+  if (holder.empty() || CountWords(holder) > 6 ||
+      !(std::isupper(static_cast<unsigned char>(holder[0])) ||
+        std::isdigit(static_cast<unsigned char>(holder[0]))))
+    return "";
+  return holder;
+}
+
+// True when `holder` is one of the wire credits or their initials ("Northsea Press" for "NSP"):
+// a reprint carries the agency's copyright, which names the agency, not the site.
+bool IsWireHolder(const std::string& holder, const std::vector<std::string>& wire) {
+  std::string initials;
+  for (size_t i = 0; i < holder.size(); ++i)
+    if ((i == 0 || holder[i - 1] == ' ') && std::isupper(static_cast<unsigned char>(holder[i])))
+      initials += holder[i];
+  for (const auto& w : wire)
+    if (Lower(w) == Lower(holder) || w == initials) return true;
+  return false;
+}
+
 }  // namespace
 
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
@@ -114,10 +149,15 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     }
   if (doc.hints.count("title")) title = doc.hints.at("title");
 
+  // The site's name from a copyright line, wherever it is (footers follow the comment widget).
+  std::string copyright_holder;
+  for (const auto& l : lines)
+    if (copyright_holder.empty()) copyright_holder = CopyrightHolder(l);
+
   std::vector<std::string> paragraphs;
   bool seen_body = false;
   for (const auto& l : lines) {
-    if (l.empty()) continue;
+    if (l.empty() || !CopyrightHolder(l).empty()) continue;
     std::vector<std::string> crumbs;
     if (IsBreadcrumbLine(l, &crumbs)) {
       if (a->section.empty()) {
@@ -166,6 +206,14 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
   }
   a->wire = TakeWireCredit(&paragraphs);
   if (!a->wire.empty()) a->field_sources["wire"] = "text";
+  // The outlet: the site the text states, else the caller's hint; never the file's name.
+  if (!copyright_holder.empty() && !IsWireHolder(copyright_holder, a->wire)) {
+    a->site_name = copyright_holder;
+    a->field_sources["site_name"] = "text";
+  } else if (doc.hints.count("site_name") && !doc.hints.at("site_name").empty()) {
+    a->site_name = CollapseSpace(doc.hints.at("site_name"));
+    a->field_sources["site_name"] = "hint";
+  }
   // Short unpunctuated lines that remain at the end are widget residue, not prose.
   while (!paragraphs.empty() && CountWords(paragraphs.back()) < 4) paragraphs.pop_back();
   if (paragraphs.empty())

@@ -424,6 +424,28 @@ void RelabelActingPlaces(Doc* doc) {
                 (IsPossessive(d.tok(j).text) && j + 1 < n && kStanceNouns.count(d.low(j + 1)));
     if (acts) Relabel(&d, i, j, kBOrg);
   });
+  // "Washington said" opening a sentence: the tagger reads a lone name before a speech verb as a
+  // surname, so a country or capital acting there is labelled a person. It is its government
+  // unless the document gives a person that name ("Talia Washington ... Washington said"), a
+  // title stands before it ("Mr Washington"), or it is also a common given name ("Sofia said
+  // she ..."): then the tagger's reading stands. Only countries and capitals: cities are far
+  // more often surnames too (Houston, Austin).
+  std::unordered_set<std::string_view> person_parts;
+  ForEachName(&d, kBPer, [&](size_t i, size_t j) {
+    if (j - i >= 2)
+      for (size_t k = i; k < j; ++k) person_parts.insert(d.tok(k).text);
+  });
+  ForEachName(&d, kBPer, [&](size_t i, size_t j) {
+    const GazEntry* g = nullptr;
+    if (j >= n || d.sentence_of[j] != d.sentence_of[i] || !kStanceVerbs.count(d.low(j)) ||
+        gaz.Match(d.tag.tokens, i, j, &g) != static_cast<int>(j - i) ||
+        (g->kind != GazKind::kCountry && g->kind != GazKind::kCapital))
+      return;
+    if (i > 0 && d.sentence_of[i - 1] == d.sentence_of[i] && IsTitleToken(d, i - 1)) return;
+    for (size_t k = i; k < j; ++k)
+      if (person_parts.count(d.tok(k).text) || gaz.IsFirstName(d.tok(k).text)) return;
+    Relabel(&d, i, j, kBOrg);
+  });
 }
 
 // Words that are no names whatever the tagger says: recurring religious and civic events
