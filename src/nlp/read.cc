@@ -148,6 +148,7 @@ core::Annotations ReadText(std::string_view text, std::string_view publication_d
   }
   detail::ApplyNameRules(&d);
   if (!std::getenv("WB_NLP_NO_PROPAGATE")) detail::PropagateNames(&d);
+  detail::RelabelListedPlaces(&d);
   ann.mentions = detail::BuildMentions(&d);
   detail::ReadRoles(d, &ann.mentions, &ann.roles);
   detail::ReadCountries(d, &ann.countries);
