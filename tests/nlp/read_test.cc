@@ -266,6 +266,27 @@ TEST(ReadArticleTest, PlacesInAListReadAsPersonsRegression) {
             std::vector<T>{T::kPerson});
 }
 
+// Bug: the demo's breach pages named "Orlanta Telecom" and then read "Orlanta said" as a person:
+// before a speech verb the tagger takes a company's short form for a surname. It is the company,
+// unless the document names a person with that word.
+TEST(ReadArticleTest, OrganizationShortFormReadAsAPersonRegression) {
+  auto types = [](const std::string& text, const std::string& name) {
+    auto ann = ReadArticle(Make(text));
+    std::vector<core::EntityType> out;
+    for (const auto& m : ann.mentions)
+      if (m.name == name) out.push_back(m.type);
+    return out;
+  };
+  using T = core::EntityType;
+  EXPECT_EQ(
+      types("Velstra Energy cut 300 jobs on Monday. Velstra said demand had fallen.", "Velstra"),
+      std::vector<T>{T::kOrganization});
+  EXPECT_EQ(types("Velstra Energy cut 300 jobs on Monday. Chief executive Ana Velstra said demand "
+                  "had fallen. Velstra said more cuts were possible.",
+                  "Ana Velstra"),
+            (std::vector<T>{T::kPerson, T::kPerson}));
+}
+
 TEST(ReadArticleTest, QuotesGetTheirSpeaker) {
   auto a = Make(
       "“We will rebuild every school in the valley,” said Mara Velinska, the regional governor.\n"

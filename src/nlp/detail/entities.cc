@@ -637,6 +637,22 @@ void RelabelListedPlaces(Doc* doc) {
     if (places.count(d.tok(i).text) && IsLonePersonWord(d, i, person_parts)) d.labels[i] = kBLoc;
 }
 
+// "Orlanta Telecom ... Orlanta said": the tagger reads a company's short form before a speech verb
+// as a surname. A lone person word that opens an organisation the document names in full (two
+// words or more) is that organisation, unless someone in the document is named in full with it
+// or a title stands before it.
+void RelabelOrganizationShortForms(Doc* doc) {
+  Doc& d = *doc;
+  std::unordered_set<std::string_view> openers;
+  ForEachName(&d, kBOrg, [&](size_t i, size_t j) {
+    if (j - i >= 2) openers.insert(d.tok(i).text);
+  });
+  if (openers.empty()) return;
+  std::unordered_set<std::string_view> person_parts = FullNameParts(doc);
+  for (size_t i = 0; i < d.size(); ++i)
+    if (openers.count(d.tok(i).text) && IsLonePersonWord(d, i, person_parts)) d.labels[i] = kBOrg;
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
