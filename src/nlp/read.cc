@@ -148,6 +148,8 @@ core::Annotations ReadText(std::string_view text, std::string_view publication_d
   }
   detail::ApplyNameRules(&d);
   if (!std::getenv("WB_NLP_NO_PROPAGATE")) detail::PropagateNames(&d);
+  detail::RelabelListedPlaces(&d);
+  detail::RelabelOrganizationShortForms(&d);
   ann.mentions = detail::BuildMentions(&d);
   detail::ReadRoles(d, &ann.mentions, &ann.roles);
   detail::ReadCountries(d, &ann.countries);

@@ -529,6 +529,130 @@ void JoinSentenceInitialPlacePrefix(Doc* doc) {
   }
 }
 
+namespace {
+
+// Tokens of the document's persons named in full ("Talia Washington"): a lone word among them is
+// that person's short form, whatever the lists say the word also is.
+std::unordered_set<std::string_view> FullNameParts(Doc* doc) {
+  std::unordered_set<std::string_view> parts;
+  ForEachName(doc, kBPer, [&](size_t i, size_t j) {
+    if (j - i >= 2)
+      for (size_t k = i; k < j; ++k) parts.insert(doc->tok(k).text);
+  });
+  return parts;
+}
+
+// A one-word person the rules below may rename: no title before it ("Mr Hamburg") and no part of
+// a person the document names in full.
+bool IsLonePersonWord(const Doc& d, size_t i,
+                      const std::unordered_set<std::string_view>& person_parts) {
+  if (d.labels[i] != kBPer || (i + 1 < d.size() && d.labels[i + 1] == kIPer)) return false;
+  if (i > 0 && d.sentence_of[i - 1] == d.sentence_of[i] && IsTitleToken(d, i - 1)) return false;
+  return !person_parts.count(d.tok(i).text);
+}
+
+}  // namespace
+
+// "rerouting calls to Antwerp, Hamburg and Bremerhaven", "the towns of Wendale and Marrick
+// Creek": the tagger reads a lone capitalised word it does not know as a surname, so a town or
+// province among other places comes out a person. Such a word is a place when the lists know it
+// as one (and not as a given name: "Sofia said"), or when it stands in a list closed by "and" or
+// "or" whose other members are places at least as many as its lone persons, with no one named
+// in full there ("Berlin, Olaf Brandt and Weber" lists people). The document's other lone
+// mentions of the word follow.
+void RelabelListedPlaces(Doc* doc) {
+  Doc& d = *doc;
+  const Gazetteer& gaz = d.model->gazetteer();
+  std::unordered_set<std::string_view> person_parts = FullNameParts(doc);
+  std::unordered_set<std::string_view> places;
+  size_t n = d.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsLonePersonWord(d, i, person_parts) || gaz.IsFirstName(d.tok(i).text)) continue;
+    const GazEntry* g = nullptr;
+    if (gaz.Match(d.tag.tokens, i, i + 1, &g) != 1) continue;
+    if (g->kind == GazKind::kCountry || g->kind == GazKind::kCapital || g->kind == GazKind::kCity ||
+        g->kind == GazKind::kRegion)
+      places.insert(d.tok(i).text);
+  }
+  // Names of each sentence in order; a list is a run of them joined by ",", "and", "or" or
+  // ", and", whose last joint is "and" or "or".
+  struct Name {
+    size_t b, e;
+  };
+  for (const SentenceRange& s : d.tag.sentences) {
+    std::vector<Name> names;
+    for (size_t i = s.first; i < s.last;) {
+      uint8_t l = d.labels[i];
+      if (l == kO || l % 2 == 0) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < s.last && d.labels[j] == l + 1) ++j;
+      names.push_back({i, j});
+      i = j;
+    }
+    auto joint = [&](const Name& a, const Name& b) -> int {  // 0 none, 1 comma, 2 and/or
+      size_t gap = b.b - a.e;
+      auto conj = [&](size_t k) { return d.low(k) == "and" || d.low(k) == "or"; };
+      if (gap == 1 && d.tok(a.e).text == ",") return 1;
+      if (gap == 1 && conj(a.e)) return 2;
+      if (gap == 2 && d.tok(a.e).text == "," && conj(a.e + 1)) return 2;
+      return 0;
+    };
+    for (size_t first = 0; first < names.size();) {
+      // The list runs on over commas until an "and"/"or" joins its last member.
+      size_t last = first;
+      bool closed = false;
+      while (last + 1 < names.size() && !closed) {
+        int j = joint(names[last], names[last + 1]);
+        if (j == 0) break;
+        closed = j == 2;
+        ++last;
+      }
+      if (!closed) {
+        first = last + 1;
+        continue;
+      }
+      int place_count = 0, lone = 0;
+      bool others = false;
+      for (size_t k = first; k <= last; ++k) {
+        const Name& m = names[k];
+        bool place = d.labels[m.b] == kBLoc || (m.e - m.b == 1 && places.count(d.tok(m.b).text));
+        if (place)
+          ++place_count;
+        else if (m.e - m.b == 1 && IsLonePersonWord(d, m.b, person_parts))
+          ++lone;
+        else
+          others = true;
+      }
+      if (!others && place_count > 0 && place_count >= lone)
+        for (size_t k = first; k <= last; ++k)
+          if (d.labels[names[k].b] == kBPer) places.insert(d.tok(names[k].b).text);
+      first = last + 1;
+    }
+  }
+  if (places.empty()) return;
+  for (size_t i = 0; i < n; ++i)
+    if (places.count(d.tok(i).text) && IsLonePersonWord(d, i, person_parts)) d.labels[i] = kBLoc;
+}
+
+// "Orlanta Telecom ... Orlanta said": the tagger reads a company's short form before a speech verb
+// as a surname. A lone person word that opens an organisation the document names in full (two
+// words or more) is that organisation, unless someone in the document is named in full with it
+// or a title stands before it.
+void RelabelOrganizationShortForms(Doc* doc) {
+  Doc& d = *doc;
+  std::unordered_set<std::string_view> openers;
+  ForEachName(&d, kBOrg, [&](size_t i, size_t j) {
+    if (j - i >= 2) openers.insert(d.tok(i).text);
+  });
+  if (openers.empty()) return;
+  std::unordered_set<std::string_view> person_parts = FullNameParts(doc);
+  for (size_t i = 0; i < d.size(); ++i)
+    if (openers.count(d.tok(i).text) && IsLonePersonWord(d, i, person_parts)) d.labels[i] = kBOrg;
+}
+
 void ApplyNameRules(Doc* doc) {
   Doc& d = *doc;
   auto label = [&](size_t b, size_t e, uint8_t first) {
