@@ -88,6 +88,15 @@ TEST(ReadArticleTest, EntitiesAreTypedAndPersonsCarryRoles) {
 
 // Names from the issue 10 names pass: brands, products, places acting as governments, treaties.
 namespace {
+// The types the read gives each mention of `name` in `text`, in order.
+std::vector<core::EntityType> TypesOf(const std::string& text, const std::string& name) {
+  auto ann = ReadArticle(Make(text));
+  std::vector<core::EntityType> out;
+  for (const auto& m : ann.mentions)
+    if (m.name == name) out.push_back(m.type);
+  return out;
+}
+
 const core::Mention* FindMention(const core::Annotations& ann, const std::string& name) {
   for (const auto& m : ann.mentions)
     if (m.name == name) return &m;
@@ -147,31 +156,24 @@ TEST(ReadArticleTest, PlaceThatTakesAStandIsAnOrganization) {
 // A listed country or capital is its government there; a surname stays a person, and so does a
 // listed capital that the document uses as a person's name or that is a common given name.
 TEST(ReadArticleTest, CapitalSpeakingAtSentenceStartReadAsAPersonRegression) {
-  auto types = [](const std::string& text, const std::string& name) {
-    auto ann = ReadArticle(Make(text));
-    std::vector<core::EntityType> out;
-    for (const auto& m : ann.mentions)
-      if (m.name == name) out.push_back(m.type);
-    return out;
-  };
   using T = core::EntityType;
   const std::string text =
       "Washington said on Monday it would review the tariffs on Kestrel steel. Smith said the "
       "review was overdue.";
-  EXPECT_EQ(types(text, "Washington"), std::vector<T>{T::kOrganization});
-  EXPECT_EQ(types(text, "Smith"), std::vector<T>{T::kPerson});
+  EXPECT_EQ(TypesOf(text, "Washington"), std::vector<T>{T::kOrganization});
+  EXPECT_EQ(TypesOf(text, "Smith"), std::vector<T>{T::kPerson});
   // The capital counts for its country, as "Ottawa said" does.
   auto ann = ReadArticle(Make(text));
   ASSERT_EQ(ann.countries.size(), 1u);
   EXPECT_EQ(ann.countries[0].code, "US");
   EXPECT_EQ(ann.countries[0].via, "capital");
   // A person's surname that is also a capital stays the person.
-  EXPECT_EQ(types("Port worker Talia Washington joined the picket on Friday. Washington said the "
-                  "strike was about safety.",
-                  "Talia Washington"),
+  EXPECT_EQ(TypesOf("Port worker Talia Washington joined the picket on Friday. Washington said the "
+                    "strike was about safety.",
+                    "Talia Washington"),
             (std::vector<T>{T::kPerson, T::kPerson}));
   EXPECT_EQ(
-      types("The ferry left at dawn. Sofia said she had waited two days for a seat.", "Sofia"),
+      TypesOf("The ferry left at dawn. Sofia said she had waited two days for a seat.", "Sofia"),
       std::vector<T>{T::kPerson});
 }
 
@@ -238,31 +240,24 @@ TEST(ReadArticleTest, NewSouthWalesOpeningASentenceLostItsFirstWord) {
 // a place, and so are its other lone mentions; a surname of a person the document names in full
 // stays that person, and so does a name after a title.
 TEST(ReadArticleTest, PlacesInAListReadAsPersonsRegression) {
-  auto types = [](const std::string& text, const std::string& name) {
-    auto ann = ReadArticle(Make(text));
-    std::vector<core::EntityType> out;
-    for (const auto& m : ann.mentions)
-      if (m.name == name) out.push_back(m.type);
-    return out;
-  };
   using T = core::EntityType;
-  EXPECT_EQ(types("Dockers at Velmont walked out on Monday. Shipping lines said several vessels "
-                  "had been sent on to Antwerp, Hamburg and Kessingport instead. Kessingport "
-                  "handled most of them.",
-                  "Kessingport"),
+  EXPECT_EQ(TypesOf("Dockers at Velmont walked out on Monday. Shipping lines said several vessels "
+                    "had been sent on to Antwerp, Hamburg and Kessingport instead. Kessingport "
+                    "handled most of them.",
+                    "Kessingport"),
             (std::vector<T>{T::kPlace, T::kPlace}));
-  EXPECT_EQ(types("About 9,000 people were told to leave the towns of Dunmorrow and Pellam Creek "
-                  "on Sunday.",
-                  "Dunmorrow"),
+  EXPECT_EQ(TypesOf("About 9,000 people were told to leave the towns of Dunmorrow and Pellam Creek "
+                    "on Sunday.",
+                    "Dunmorrow"),
             std::vector<T>{T::kPlace});
-  EXPECT_EQ(types("Union organiser Mira Delvaux spoke at the rally on Monday. Rotterdam, Antwerp "
-                  "and Delvaux have all called for talks.",
-                  "Mira Delvaux"),
+  EXPECT_EQ(TypesOf("Union organiser Mira Delvaux spoke at the rally on Monday. Rotterdam, Antwerp "
+                    "and Delvaux have all called for talks.",
+                    "Mira Delvaux"),
             (std::vector<T>{T::kPerson, T::kPerson}));
-  EXPECT_EQ(types("Officials in Rotterdam, Antwerp and Mr Delvaux signed the letter.", "Delvaux"),
+  EXPECT_EQ(TypesOf("Officials in Rotterdam, Antwerp and Mr Delvaux signed the letter.", "Delvaux"),
             std::vector<T>{T::kPerson});
   // Not a list: a place that opens the sentence, then the speaker.
-  EXPECT_EQ(types("In Rotterdam, Delvaux said the talks had failed.", "Delvaux"),
+  EXPECT_EQ(TypesOf("In Rotterdam, Delvaux said the talks had failed.", "Delvaux"),
             std::vector<T>{T::kPerson});
 }
 
@@ -270,21 +265,15 @@ TEST(ReadArticleTest, PlacesInAListReadAsPersonsRegression) {
 // before a speech verb the tagger takes a company's short form for a surname. It is the company,
 // unless the document names a person with that word.
 TEST(ReadArticleTest, OrganizationShortFormReadAsAPersonRegression) {
-  auto types = [](const std::string& text, const std::string& name) {
-    auto ann = ReadArticle(Make(text));
-    std::vector<core::EntityType> out;
-    for (const auto& m : ann.mentions)
-      if (m.name == name) out.push_back(m.type);
-    return out;
-  };
   using T = core::EntityType;
   EXPECT_EQ(
-      types("Velstra Energy cut 300 jobs on Monday. Velstra said demand had fallen.", "Velstra"),
+      TypesOf("Velstra Energy cut 300 jobs on Monday. Velstra said demand had fallen.", "Velstra"),
       std::vector<T>{T::kOrganization});
-  EXPECT_EQ(types("Velstra Energy cut 300 jobs on Monday. Chief executive Ana Velstra said demand "
-                  "had fallen. Velstra said more cuts were possible.",
-                  "Ana Velstra"),
-            (std::vector<T>{T::kPerson, T::kPerson}));
+  EXPECT_EQ(
+      TypesOf("Velstra Energy cut 300 jobs on Monday. Chief executive Ana Velstra said demand "
+              "had fallen. Velstra said more cuts were possible.",
+              "Ana Velstra"),
+      (std::vector<T>{T::kPerson, T::kPerson}));
 }
 
 TEST(ReadArticleTest, QuotesGetTheirSpeaker) {
