@@ -31,7 +31,12 @@ struct Provenance {
   int http_status = 0;       // from a WARC response or a fetch; 0 when not over HTTP
 };
 
-enum class ContentKind { kHtml, kText };
+// kText is page text pasted from a browser (chrome around the article: cleaned by extract/);
+// kArticleText is clean article text given as it is (a JSONL {"url", "text"} record), stored
+// as it is; kHeadline has no content: only what a feed, sitemap or record said about the item
+// (hints "title", "description", "date_published", "author", "site_name"), as when its page
+// was not fetched.
+enum class ContentKind { kHtml, kText, kArticleText, kHeadline };
 
 // One input document as ingest/ delivers it: UTF-8 content plus what the source said about it.
 struct RawDocument {
@@ -164,6 +169,10 @@ struct Article {
   std::string license;             // stated licence (JSON-LD license, rel=license, dcterms)
   std::optional<bool> is_free;     // from isAccessibleForFree or HTTP 401/402/403/451; unknown otherwise
   bool truncated = false;          // evidence only: paywall status, body far shorter than articleBody
+  // Only a headline (and maybe a summary in `description`) is known: a feed item or record whose
+  // page was not fetched. Clustered in the headline mode; upgraded in place (same id) when the
+  // full page arrives.
+  bool headline_only = false;
   // How sure each sourced field is, 0..1 (same keys as field_sources).
   std::map<std::string, double> field_confidence;
 };
@@ -222,7 +231,7 @@ struct Brief {
 
 // A group of articles covering one event.
 struct Story {
-  std::string id;  // stable across runs: derived from the earliest member's id
+  std::string id;  // minted when the story opens (from its first article's id); never changes
   std::string title;
   std::vector<std::string> article_ids;  // ordered by publication date
   std::vector<std::string> outlets;      // distinct site names/hosts

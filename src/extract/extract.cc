@@ -30,6 +30,10 @@ void FinishArticle(const core::RawDocument& doc, core::Article* a) {
   if (!key_url.empty() || !normalized.empty())
     a->id =
         core::HashHex128(key_url.empty() ? "text:" + normalized : "url:" + key_url).substr(0, 16);
+  else if (a->headline_only)  // a headline without a link: its title, outlet and day name it
+    a->id = core::HashHex128("headline:" + a->title + "\n" + a->site_name + "\n" +
+                             a->date_published.substr(0, 10))
+                .substr(0, 16);
 }
 
 }  // namespace
@@ -56,8 +60,21 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
   core::Article a;
   a.provenance = doc.provenance;
   detail::ThreadMetadataScratch() = detail::MetadataScratch{};
-  core::Status s = doc.kind == core::ContentKind::kHtml ? detail::ExtractFromHtml(doc, options, &a)
-                                                        : detail::ExtractFromText(doc, options, &a);
+  core::Status s;
+  switch (doc.kind) {
+    case core::ContentKind::kHtml:
+      s = detail::ExtractFromHtml(doc, options, &a);
+      break;
+    case core::ContentKind::kText:
+      s = detail::ExtractFromText(doc, options, &a);
+      break;
+    case core::ContentKind::kArticleText:
+      s = detail::ExtractFromArticleText(doc, options, &a);
+      break;
+    case core::ContentKind::kHeadline:
+      s = detail::ExtractHeadline(doc, &a);
+      break;
+  }
   if (!s.ok()) return s;
   FinishArticle(doc, &a);
   return a;

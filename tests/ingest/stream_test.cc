@@ -56,9 +56,31 @@ TEST(DocumentStreamTest, JsonLinesBadLineIsReportedByNumber) {
   auto got = testing::ReadAll({p});
   ASSERT_EQ(got.docs.size(), 2u);
   EXPECT_EQ(got.docs[0].hints.at("lang"), "en");
-  EXPECT_EQ(got.docs[1].kind, core::ContentKind::kText);
+  EXPECT_EQ(got.docs[1].kind, core::ContentKind::kArticleText);
   ASSERT_EQ(got.errors.size(), 1u);
   EXPECT_EQ(got.errors[0].record(), "line 2");
+}
+
+// Issue 20: a "text" record is clean article text, "kind": "page_text" asks for the page-text
+// cleaner, a title alone is a headline item, and only a record with neither is refused.
+TEST(DocumentStreamTest, JsonLinesRecordsSayWhatTheyHold) {
+  testing::TempDir dir;
+  std::string p = dir.Write(
+      "docs.jsonl",
+      "{\"url\": \"https://n.test/1\", \"text\": \"One sentence.\"}\n"
+      "{\"url\": \"https://n.test/2\", \"text\": \"Menu\\nStory.\", \"kind\": \"page_text\"}\n"
+      "{\"url\": \"https://n.test/3\", \"title\": \"Port strike ends\", \"date\": \"2026-11-04\"}\n"
+      "{\"url\": \"https://n.test/4\", \"date\": \"2026-11-04\"}\n");
+  auto got = testing::ReadAll({p});
+  ASSERT_EQ(got.docs.size(), 3u);
+  EXPECT_EQ(got.docs[0].kind, core::ContentKind::kArticleText);
+  EXPECT_EQ(got.docs[1].kind, core::ContentKind::kText);
+  EXPECT_EQ(got.docs[1].hints.count("kind"), 0u);
+  EXPECT_EQ(got.docs[2].kind, core::ContentKind::kHeadline);
+  EXPECT_TRUE(got.docs[2].content.empty());
+  EXPECT_EQ(got.docs[2].hints.at("title"), "Port strike ends");
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].record(), "line 4");
 }
 
 }  // namespace wirebrief::ingest

@@ -56,6 +56,14 @@ class MetadataWalk {
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
                              core::Article* article);
 
+// Clean article text given as it is (a JSONL {"url", "text"} record): kept whole, the title from
+// the record or a headline-like first line; kEmpty only with neither title nor text.
+core::Status ExtractFromArticleText(const core::RawDocument& doc, const ExtractOptions& options,
+                                    core::Article* article);
+// A headline-only item (ContentKind::kHeadline): title, summary, date, outlet from the hints;
+// Article::headline_only set. kEmpty without a title.
+core::Status ExtractHeadline(const core::RawDocument& doc, core::Article* article);
+
 // Finds the agency credited for the copy in the body paragraphs: a dateline "CITY (Agency) —"
 // at the start, or a trailing credit ("— Agency", "[AGENCY]", "With information from X", a
 // lone agency line). Removes trailing credit lines from `paragraphs`; returns the agencies.

@@ -82,19 +82,30 @@ class JsonLinesReader : public RecordSource {
     nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded() || !j.is_object())
       return core::Status::Corruption(source_, record, "not a JSON object");
-    bool has_html = j.contains("html") && j["html"].is_string();
-    bool has_text = j.contains("text") && j["text"].is_string();
-    if (!has_html && !has_text)
+    auto is_string = [&](const char* key) { return j.contains(key) && j[key].is_string(); };
+    bool has_html = is_string("html");
+    bool has_text = is_string("text") && !j["text"].get_ref<const std::string&>().empty();
+    bool has_title = is_string("title") && !j["title"].get_ref<const std::string&>().empty();
+    if (!has_html && !has_text && !has_title)
       return core::Status::Corruption(source_, record,
-                                      "needs an \"html\" or \"text\" string field");
+                                      "needs an \"html\", \"text\" or \"title\" string field");
     core::RawDocument doc;
-    doc.kind = has_html ? core::ContentKind::kHtml : core::ContentKind::kText;
+    // A "text" record is clean article text, stored as it is; only a record that says it holds
+    // text pasted from a page ("kind": "page_text") goes through the page-text cleaner, which
+    // refused one- and two-sentence news items as "no article text" (issue 20). A title alone
+    // is a headline article (a feed item whose page was not fetched).
+    bool page_text = is_string("kind") && j["kind"].get_ref<const std::string&>() == "page_text";
+    doc.kind = has_html    ? core::ContentKind::kHtml
+               : !has_text ? core::ContentKind::kHeadline
+               : page_text ? core::ContentKind::kText
+                           : core::ContentKind::kArticleText;
     // JSON text is UTF-8 by definition; the decode only repairs invalid bytes.
-    doc.content = DecodeToUtf8(j[has_html ? "html" : "text"].get_ref<const std::string&>(), "utf-8",
-                               &doc.charset);
+    if (has_html || has_text)
+      doc.content = DecodeToUtf8(j[has_html ? "html" : "text"].get_ref<const std::string&>(),
+                                 "utf-8", &doc.charset);
     if (j.contains("url") && j["url"].is_string()) doc.url = j["url"].get<std::string>();
     for (auto& [k, v] : j.items()) {
-      if (k == "html" || k == "text" || k == "url") continue;
+      if (k == "html" || k == "text" || k == "url" || k == "kind") continue;
       doc.hints[k] = v.is_string()
                          ? v.get<std::string>()
                          : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -74,6 +74,7 @@ json ArticleExtrasToJson(const core::Article& a) {
   j["license"] = a.license;
   j["is_free"] = a.is_free.has_value() ? json(*a.is_free) : json(nullptr);
   j["truncated"] = a.truncated;
+  if (a.headline_only) j["headline_only"] = true;
   json caps = json::array();
   for (const auto& c : a.captions) caps.push_back({{"text", c.text}, {"credit", c.credit}});
   j["captions"] = caps;
@@ -128,6 +129,8 @@ void ArticleExtrasFromJson(const json& j, core::Article* a) {
   a->license = j.value("license", "");
   if (j.contains("is_free") && j["is_free"].is_boolean()) a->is_free = j["is_free"].get<bool>();
   a->truncated = j.value("truncated", false);
+  if (j.contains("headline_only") && j["headline_only"].is_boolean())
+    a->headline_only = j["headline_only"].get<bool>();
   for (const auto& c : j.value("captions", json::array())) a->captions.push_back({c.value("text", ""), c.value("credit", "")});
   core::Annotations& an = a->annotations;
   for (const auto& s : j.value("sentences", json::array())) an.sentences.push_back({SpanFrom(s)});
