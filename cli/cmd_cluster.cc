@@ -125,6 +125,10 @@ Command AddClusterCommand(CLI::App* root) {
                   "publication day only)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app->add_option("--headline-window-days", flags->options.headline_window_days,
+                  "The same for stories opened by a headline-only document")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   return {app, [flags] {
             std::ifstream file;
             std::istream* in = &std::cin;

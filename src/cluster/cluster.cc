@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "cluster/detail/article_time.h"
 #include "cluster/detail/copies.h"
 #include "cluster/detail/terms.h"
 #include "core/date.h"
@@ -17,45 +18,13 @@
 namespace wirebrief::cluster {
 namespace {
 
+using detail::HeadlineOnly;
+using detail::TimeOf;
+
 constexpr size_t kMaxTerms = 100;  // a document keeps its heaviest terms; the tail is noise
 constexpr size_t kDfBits =
     20;  // document frequencies in a fixed hashed table: 4 MiB whatever the stream
 constexpr uint32_t kNoDoc = std::numeric_limits<uint32_t>::max();
-
-// Days since the epoch in UTC, with the time of day as a fraction ("+01:00" and "Z" offsets are
-// applied); nullopt when the article is undated. Day-only dates read as midnight.
-std::optional<double> TimeOf(const core::Article& a) {
-  const std::string& s = !a.date_published.empty() ? a.date_published : a.date_crawled;
-  auto d = core::ParseIsoDate(s);
-  if (!d) return std::nullopt;
-  double t = static_cast<double>(core::DaysFromCivil(*d));
-  auto two = [&](size_t i) {
-    return i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) &&
-                   std::isdigit(static_cast<unsigned char>(s[i + 1]))
-               ? (s[i] - '0') * 10 + (s[i + 1] - '0')
-               : -1;
-  };
-  if (s.size() < 16 || s[10] != 'T' || s[13] != ':') return t;
-  int hh = two(11), mm = two(14);
-  if (hh < 0 || hh > 23 || mm < 0 || mm > 59) return t;
-  t += (hh * 60 + mm) / 1440.0;
-  size_t z = s.find_first_of("+-", 16);
-  if (z != std::string::npos && s.size() >= z + 6 && s[z + 3] == ':') {
-    int oh = two(z + 1), om = two(z + 4);
-    if (oh >= 0 && oh <= 14 && om >= 0 && om <= 59)
-      t -= (s[z] == '+' ? 1 : -1) * (oh * 60 + om) / 1440.0;
-  }
-  return t;
-}
-
-// Whether `a` is clustered as a headline: fewer than `short_words` words of body text.
-bool HeadlineOnly(const core::Article& a, size_t short_words) {
-  size_t body_words = 0;
-  for (size_t i = 0; i < a.text.size() && body_words < short_words; ++i)
-    body_words += (a.text[i] == ' ' || a.text[i] == '\n') && i > 0 && a.text[i - 1] != ' ' &&
-                  a.text[i - 1] != '\n';
-  return body_words < short_words;
-}
 
 struct DocInfo {
   uint32_t story = 0;  // story slot
@@ -63,8 +32,10 @@ struct DocInfo {
   std::string id, outlet, credit;
   bool short_text = false;
   uint32_t copy_of = std::numeric_limits<uint32_t>::max();  // the original's slot, for a copy
-  // Unit term vector sorted by key; kept for the refinement and the member gate.
+  // Unit term vector sorted by key; kept for the refinement, the member gate and snapshots.
   std::vector<std::pair<uint64_t, float>> vec;
+  double arrival = 0;      // the clock when it arrived (snapshots)
+  std::vector<int> years;  // years its lead names (snapshots)
 };
 
 double SparseDot(const std::vector<std::pair<uint64_t, float>>& a,
@@ -97,6 +68,7 @@ bool HasNeighbour(const Members& members, Get get,
 
 struct OpenStory {
   uint64_t number = 0;
+  std::string id;  // stable, minted when the story opens
   std::unordered_map<uint64_t, float> centroid;  // sum of member unit vectors
   double sq = 0;                                 // squared norm of centroid
   uint32_t members = 0;                          // documents summed into the centroid
@@ -192,9 +164,11 @@ struct OnlineClusterer::State {
   void AdvanceTo(double t) {
     now = t;
     std::vector<uint32_t> closing;
+    const double shortest = std::min(opt.window_days, opt.headline_window_days);
     for (const auto& [last, touch, slot] : by_time) {
-      if (now - last <= opt.window_days + 1e-9) break;
-      closing.push_back(slot);
+      if (now - last <= shortest + 1e-9) break;
+      double window = stories[slot]->is_short ? opt.headline_window_days : opt.window_days;
+      if (now - last > window + 1e-9) closing.push_back(slot);
     }
     CloseAll(closing);
   }
@@ -479,7 +453,11 @@ struct OnlineClusterer::State {
       for (uint32_t g : group)
         for (uint32_t d : stories[g]->docs) out.push_back({d, stories[g]->number});
       std::sort(out.begin(), out.end());
-      for (const auto& [d, number] : out) labels.push_back({docs.at(d).id, number});
+      for (const auto& [d, number] : out) {
+        const DocInfo& info = docs.at(d);
+        labels.push_back({info.id, number, stories[info.story]->id,
+                          info.copy_of == kNoDoc ? std::string() : docs.at(info.copy_of).id});
+      }
     }
     if (group.size() == by_time.size()) {
       // Every open story closes (each day of a dated stream, the end of an undated one): the
@@ -494,6 +472,103 @@ struct OnlineClusterer::State {
 OnlineClusterer::OnlineClusterer(const ClusterOptions& options)
     : state_(std::make_unique<State>(options)) {}
 OnlineClusterer::~OnlineClusterer() = default;
+
+OnlineClusterer::OnlineClusterer(
+    const ClusterOptions& options, const ClusterSnapshot& snapshot,
+    const std::function<std::string_view(const std::string& article_id)>& text_of)
+    : state_(std::make_unique<State>(options)) {
+  State& S = *state_;
+  if (snapshot.df.size() == S.df.size()) S.df = snapshot.df;
+  S.docs_seen = snapshot.docs_seen;
+  S.next_story = snapshot.next_story;
+  std::unordered_map<std::string, uint32_t> story_slot, doc_slot;
+  // Each document goes back as Add placed it: into its story's centroid and postings (copies
+  // add nothing there) and into the copy index, in arrival order, so ties and the least
+  // recently joined order come out as they were.
+  for (const OpenDocument& d : snapshot.docs) {
+    uint32_t slot = S.next_doc++;
+    S.copies.FindAndAdd(slot, text_of(d.article_id));
+    auto [it, fresh] = story_slot.try_emplace(d.story_id, static_cast<uint32_t>(S.stories.size()));
+    if (fresh) {
+      S.stories.push_back(std::make_unique<OpenStory>());
+      OpenStory& st = *S.stories.back();
+      st.number = d.story;
+      st.id = d.story_id;
+      st.is_short = d.short_text;
+      st.last_time = d.arrival;
+      st.touch = ++S.touches;
+      S.by_time.insert({st.last_time, st.touch, it->second});
+      S.next_story = std::max(S.next_story, d.story + 1);
+    }
+    uint32_t story = it->second;
+    OpenStory& st = *S.stories[story];
+    auto original = d.copy_of.empty() ? doc_slot.end() : doc_slot.find(d.copy_of);
+    bool copy = original != doc_slot.end();
+    if (!copy) {
+      ++st.members;
+      for (const auto& [key, x] : d.vec) {
+        auto [c, added] = st.centroid.try_emplace(key, 0.0f);
+        double old = c->second;
+        c->second += x;
+        std::vector<State::Posting>& list = S.postings[key];
+        if (added) {
+          list.push_back({story, c->second});
+        } else {
+          for (auto& posting : list)
+            if (posting.slot == story) posting.weight = c->second;
+        }
+        st.sq += (old + x) * (old + x) - old * old;
+      }
+    }
+    S.by_time.erase({st.last_time, st.touch, story});
+    st.last_time = std::max(st.last_time, d.arrival);
+    st.touch = ++S.touches;
+    S.by_time.insert({st.last_time, st.touch, story});
+    st.docs.push_back(slot);
+    ++S.open_articles;
+    for (int y : d.years)
+      if (std::find(st.years.begin(), st.years.end(), y) == st.years.end() && st.years.size() < 16)
+        st.years.push_back(y);
+    DocInfo& info = S.docs[slot];
+    info.story = story;
+    info.id = d.article_id;
+    info.short_text = d.short_text;
+    info.arrival = d.arrival;
+    info.years = d.years;
+    if (copy) info.copy_of = original->second;
+    else info.vec = d.vec;
+    doc_slot[d.article_id] = slot;
+  }
+  S.now = snapshot.now;
+}
+
+ClusterSnapshot OnlineClusterer::Snapshot() const {
+  const State& S = *state_;
+  ClusterSnapshot snap;
+  snap.options_digest = OptionsDigest(S.opt);
+  snap.docs_seen = S.docs_seen;
+  snap.now = S.now;
+  snap.next_story = S.next_story;
+  if (S.docs_seen > 0) snap.df = S.df;
+  std::vector<uint32_t> slots;
+  for (const auto& [slot, info] : S.docs) slots.push_back(slot);
+  std::sort(slots.begin(), slots.end());  // slots are handed out in arrival order
+  for (uint32_t slot : slots) {
+    const DocInfo& info = S.docs.at(slot);
+    const OpenStory& st = *S.stories[info.story];
+    OpenDocument d;
+    d.article_id = info.id;
+    d.story_id = st.id;
+    d.story = st.number;
+    if (info.copy_of != kNoDoc) d.copy_of = S.docs.at(info.copy_of).id;
+    d.short_text = info.short_text;
+    d.arrival = info.arrival;
+    d.vec = info.vec;
+    d.years = info.years;
+    snap.docs.push_back(std::move(d));
+  }
+  return snap;
+}
 
 size_t OnlineClusterer::open_stories() const { return state_->by_time.size(); }
 size_t OnlineClusterer::open_articles() const { return state_->open_articles; }
@@ -612,7 +687,8 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     st.last_time = now;
     st.touch = ++S.touches;
     S.by_time.insert({now, st.touch, slot});
-    if (S.opt.keep_stories) st.out.story.id = "s" + core::HashHex128("story:" + a.id).substr(0, 15);
+    st.id = "s" + core::HashHex128("story:" + a.id).substr(0, 15);
+    if (S.opt.keep_stories) st.out.story.id = st.id;
     best = static_cast<int>(slot);
     p.opened = true;
     // The least recently joined other story closes. Not always the first entry: a story
@@ -629,6 +705,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   uint32_t slot = static_cast<uint32_t>(best);
   OpenStory& st = *S.stories[slot];
   p.story = st.number;
+  p.story_id = st.id;
 
   if (!p.opened) {
     // Why: the terms that carried the cosine, heaviest first.
@@ -691,6 +768,8 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   if (copy.doc != kNoDoc) info.copy_of = copy.doc;
   if (S.KeepVectors() && copy.doc == kNoDoc) info.vec = std::move(vec);
   info.short_text = is_short;
+  info.arrival = now;
+  info.years = years;
   if (S.opt.keep_stories) {
     info.outlet = core::OutletOf(a);
     info.credit = a.wire.empty() ? std::string() : a.wire.front();
@@ -722,73 +801,6 @@ Placement OnlineClusterer::Add(const core::Article& a) {
     }
   }
   return p;
-}
-
-HeadlineDayOrder::HeadlineDayOrder(size_t short_words, size_t max_buffered)
-    : short_words_(short_words), max_buffered_(std::max<size_t>(1, max_buffered)) {}
-
-void HeadlineDayOrder::Push(core::Article article, std::vector<core::Article>* ready) {
-  std::optional<double> t = TimeOf(article);
-  if (t) {
-    auto day = static_cast<int64_t>(std::floor(*t));
-    // Any article of another day ends the waiting one first, a full-text one too: released
-    // after it, the waiting headlines would reach the clusterer after its clock had moved on.
-    if (!day_.empty() && day != day_number_) Flush(ready);
-    if (HeadlineOnly(article, short_words_)) {
-      if (day_.size() >= max_buffered_) Flush(ready);
-      day_number_ = day;
-      day_.push_back(std::move(article));
-      return;
-    }
-  }
-  ready->push_back(std::move(article));
-}
-
-void HeadlineDayOrder::Flush(std::vector<core::Article>* ready) {
-  std::vector<std::pair<std::pair<size_t, uint64_t>, size_t>> order;  // (title bytes, id hash)
-  order.reserve(day_.size());
-  for (size_t i = 0; i < day_.size(); ++i)
-    order.push_back({{day_[i].title.size(), core::Hash64(day_[i].id)}, i});
-  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
-    if (x.first.first != y.first.first) return x.first.first > y.first.first;
-    return x.first.second != y.first.second ? x.first.second < y.first.second : x.second < y.second;
-  });
-  for (const auto& [key, i] : order) ready->push_back(std::move(day_[i]));
-  day_.clear();
-}
-
-ClusterOptions LabelStreamOptions() {
-  ClusterOptions o;
-  o.keep_stories = false;
-  o.window_days = 0;
-  o.refine_passes = 2;
-  o.headline_refine_merge = 1.1;
-  o.headline_refine_link = 0.18;
-  o.refine_link_max_smaller = 20;
-  o.headline_join_threshold = 0.2;
-  o.join_threshold = 0.28;
-  o.linkage = 0.85;
-  o.year_conflict_factor = 0.5;
-  return o;
-}
-
-std::vector<StoryGroup> ClusterStories(const std::vector<const core::Article*>& input,
-                                       const ClusterOptions& options) {
-  std::vector<const core::Article*> arts(input);
-  // By the instant of publication (offsets applied), undated last, then id.
-  std::vector<std::pair<double, const core::Article*>> keyed;
-  for (const auto* a : arts)
-    keyed.push_back({TimeOf(*a).value_or(std::numeric_limits<double>::infinity()), a});
-  std::sort(keyed.begin(), keyed.end(), [](const auto& x, const auto& y) {
-    return x.first != y.first ? x.first < y.first : x.second->id < y.second->id;
-  });
-  for (size_t i = 0; i < keyed.size(); ++i) arts[i] = keyed[i].second;
-  ClusterOptions o = options;
-  o.keep_stories = true;
-  OnlineClusterer c(o);
-  for (const auto* a : arts) c.Add(*a);
-  c.Finish();
-  return c.TakeFinished();
 }
 
 }  // namespace wirebrief::cluster
