@@ -15,9 +15,10 @@ namespace {
 
 // Pulls documents in batches, extracts (and reads) each batch in parallel, and hands results to
 // `sink` in input order. Ingest stays on the calling thread: readers are sequential by nature.
+using NextDocument = std::function<std::optional<core::Result<core::RawDocument>>()>;
+
 void ForEachExtracted(
-    const RunOptions& options, bool read, core::ProgressSink* progress,
-    ingest::DocumentStream* stream,
+    const RunOptions& options, bool read, core::ProgressSink* progress, const NextDocument& next_document,
     const std::function<void(const core::Result<core::Article>&, bool from_ingest,
                              const core::Article* page_metadata)>& sink,
     bool metadata_on_empty = false) {
@@ -29,7 +30,7 @@ void ForEachExtracted(
   while (!done) {
     batch.clear();
     while (batch.size() < std::max<size_t>(1, options.batch_size)) {
-      auto next = stream->Next();
+      auto next = next_document();
       if (!next) {
         done = true;
         break;
@@ -69,7 +70,7 @@ void ExtractDocuments(
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
   ForEachExtracted(
-      options, read, nullptr, &stream,
+      options, read, nullptr, [&stream] { return stream.Next(); },
       [&](const core::Result<core::Article>& a, bool, const core::Article* page_metadata) {
         sink(a, page_metadata);
       },
@@ -121,18 +122,37 @@ core::Status RebuildStories(store::Store* store, const RunOptions& options, size
   return store->ReplaceStories(records);
 }
 
-core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
-                                     const RunOptions& options, core::ProgressSink* progress) {
+namespace {
+
+// A feed or sitemap entry that names its item (a title) but whose page is not fetched: a
+// headline article, so the item still reaches a story (issue 19: "what cannot be fetched is
+// still news"); upgraded in place when its page arrives.
+std::optional<core::RawDocument> HeadlineOf(const ingest::Reference& ref) {
+  if (ref.kind != "feed_item" && ref.kind != "sitemap_url") return std::nullopt;
+  auto title = ref.hints.find("title");
+  if (title == ref.hints.end() || title->second.empty()) return std::nullopt;
+  core::RawDocument doc;
+  doc.kind = core::ContentKind::kHeadline;
+  doc.url = ref.url;
+  for (const char* key : {"title", "description", "date_published", "author", "site_name", "language"})
+    if (auto it = ref.hints.find(key); it != ref.hints.end()) doc.hints[key] = it->second;
+  auto record = ref.hints.find("record");
+  doc.provenance = {ref.listed_in, ref.kind == "feed_item" ? "feed" : "sitemap", 0, 0,
+                    record == ref.hints.end() ? ref.url : record->second, "", 0};
+  return doc;
+}
+
+// Extract -> read -> store over `next`, then the story update; RunPipeline and RunDocuments.
+core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store* store,
+                                         const RunOptions& options, core::ProgressSink* progress,
+                                         RunSummary sum,
+                                         const std::function<void(RunSummary*)>& after_ingest) {
   auto start = std::chrono::steady_clock::now();
-  RunSummary sum;
-  ingest::IngestOptions io;
-  io.limits = options.limits;
-  ingest::DocumentStream stream(inputs, io);
   core::NullProgress quiet;
   if (!progress) progress = &quiet;
   progress->Begin("reading", 0);
   core::Status store_error;
-  ForEachExtracted(options, /*read=*/true, progress, &stream,
+  ForEachExtracted(options, /*read=*/true, progress, next,
                    [&](const core::Result<core::Article>& a, bool from_ingest, const core::Article*) {
                      if (!from_ingest) ++sum.documents_read;
                      if (!a.ok()) {
@@ -151,36 +171,82 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
                    });
   progress->End();
   if (!store_error.ok()) return store_error;
-  sum.references = stream.references().size();
-  sum.skipped_files = stream.skipped();
-  sum.skipped = sum.skipped_files.size();
+  if (after_ingest) after_ingest(&sum);
 
+  progress->Begin("clustering", 0);
+  StoriesSummary stories;
+  WB_RETURN_IF_ERROR(UpdateStories(store, options, &stories));
+  progress->End();
+  sum.reclustered = stories.rebuilt || stories.articles_clustered > 0 || stories.articles_upgraded > 0;
+  sum.stories_new = stories.stories_new;
+  sum.stories_updated = stories.stories_updated;
+  sum.stories_merged = stories.stories_merged;
+  sum.articles_upgraded = stories.articles_upgraded;
+  for (auto& w : stories.warnings) sum.warnings.push_back(std::move(w));
   core::Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return counts.status();
-  // Stories depend on every stored article, so they are rebuilt only when articles arrived, or
-  // when the stored set was built from fewer articles than are stored: a run that stored new
-  // articles and died before its rebuild leaves that behind, and its rerun finds nothing new.
-  // A repeated run therefore writes nothing, and a rerun after a crash catches up.
-  bool stale = counts->stories == 0 && counts->articles > 0;  // a backend without settings
-  if (auto built = store->GetSetting(store::kStoriesBuiltFromSetting); built.ok()) {
-    char* end = nullptr;
-    long long from = std::strtoll(built->c_str(), &end, 10);
-    stale = end == built->c_str() || from < counts->articles;
-  } else if (built.status().code() == core::StatusCode::kNotFound) {
-    stale = counts->articles > 0;  // never clustered, or a store older than the marker
-  }
-  if (sum.articles_new > 0 || stale) {
-    progress->Begin("clustering", 0);
-    WB_RETURN_IF_ERROR(RebuildStories(store, options, &sum.stories));
-    progress->End();
-    sum.reclustered = true;
-    sum.briefs = sum.stories;
-  } else {
-    sum.stories = static_cast<size_t>(counts->stories);
-    sum.briefs = static_cast<size_t>(counts->briefs);
-  }
+  sum.stories = static_cast<size_t>(counts->stories);
+  sum.briefs = static_cast<size_t>(counts->briefs);
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return sum;
+}
+
+}  // namespace
+
+cluster::ClusterOptions ProductClusterOptions() {
+  cluster::ClusterOptions o = cluster::LabelStreamOptions();
+  // A story follows its event across days (the kit's gold stories are one day's coverage, so
+  // `wirebrief cluster` keeps 0 there): data/demo's seven events span up to six days each.
+  o.window_days = 2;
+  o.headline_window_days = 0;  // see ClusterOptions::headline_window_days
+  return o;
+}
+
+core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
+                                     const RunOptions& options, core::ProgressSink* progress) {
+  ingest::IngestOptions io;
+  io.limits = options.limits;
+  ingest::DocumentStream stream(inputs, io);
+  // Documents first, then the headline articles of the feed and sitemap items whose pages were
+  // not among them (an item whose page was also given is the same article id: already stored).
+  std::vector<ingest::Reference> refs;
+  size_t next_ref = 0;
+  bool stream_done = false;
+  NextDocument next = [&]() -> std::optional<core::Result<core::RawDocument>> {
+    if (!stream_done) {
+      if (auto d = stream.Next()) return d;
+      stream_done = true;
+      refs = stream.TakeReferences();
+    }
+    std::optional<core::Result<core::RawDocument>> out;
+    while (next_ref < refs.size() && !out)
+      if (auto h = HeadlineOf(refs[next_ref++])) out.emplace(std::move(*h));
+    return out;
+  };
+  return StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* sum) {
+    for (const auto& r : refs)
+      if (!HeadlineOf(r)) ++sum->references;
+    sum->skipped_files = stream.skipped();
+    sum->skipped = sum->skipped_files.size();
+  });
+}
+
+core::Result<RunSummary> RunDocuments(std::vector<core::RawDocument> documents, store::Store* store,
+                                      const RunOptions& options, core::ProgressSink* progress,
+                                      const std::atomic<bool>* stop) {
+  size_t i = 0;
+  NextDocument next = [&]() -> std::optional<core::Result<core::RawDocument>> {
+    std::optional<core::Result<core::RawDocument>> out;
+    if (i < documents.size() && !(stop && stop->load())) out.emplace(std::move(documents[i++]));
+    return out;
+  };
+  return StoreAndCluster(next, store, options, progress, RunSummary{}, nullptr);
+}
+
+core::Status Recluster(store::Store* store, const RunOptions& options, StoriesSummary* summary) {
+  store::StoryUpdate reset;  // empty state, watermark 0: the next update starts over
+  WB_RETURN_IF_ERROR(store->CommitStoryUpdate(reset));
+  return UpdateStories(store, options, summary);
 }
 
 }  // namespace wirebrief::pipeline

@@ -1,12 +1,14 @@
 // pipeline/: the one place that knows the order of the stages. It runs ingest -> extract ->
-// read -> store over the inputs with -j N workers, then (when anything new arrived) clusters
-// every stored article into stories, writes a brief per story and swaps them into the store.
+// read -> store over the inputs with -j N workers, then (when anything new arrived) attaches the
+// new articles to stories with the online clusterer, restored from the open window the store
+// keeps, and rewrites the briefs of the stories that changed (stories.cc).
 //
 // Errors: a failing file or record is tallied in RunSummary::errors and the run goes on; the
 // returned Status is non-OK only when the store itself fails (nothing later can be kept).
 // Thread safety: one RunPipeline per Store at a time; the function itself is reentrant.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -21,20 +23,16 @@
 
 namespace wirebrief::pipeline {
 
+// The clusterer settings of `run`, `watch` and `cluster`: one engine, one set of settings, so
+// what the clustering kit scores is what a user gets (cluster::LabelStreamOptions).
+cluster::ClusterOptions ProductClusterOptions();
+
 struct RunOptions {
   size_t jobs = 0;  // worker threads; Default: 0 = one per core.
   core::Limits limits;
   extract::ExtractOptions extract;
-  // Default: ClusterOptions with join_threshold 0.22. The kit-tuned 0.25 is for text alone;
-  // articles read by nlp/ also carry names, places and dates in their vectors, which spreads the
-  // weight and lowers same-event cosines (measured on data/demo: a Rotterdam strike analysis
-  // scores just under 0.25 against its story; the two earthquakes stay apart down to 0.20).
-  // Known weakness: one threshold for both would be better; see bench/README.md ## cluster.
-  cluster::ClusterOptions cluster = [] {
-    cluster::ClusterOptions o;
-    o.join_threshold = 0.22;
-    return o;
-  }();
+  // Default: ProductClusterOptions(), the settings `wirebrief cluster` is scored with.
+  cluster::ClusterOptions cluster = ProductClusterOptions();
   brief::BriefOptions brief;
   // Documents extracted per parallel batch (bounds memory). Default: 256.
   size_t batch_size = 256;
@@ -47,13 +45,45 @@ struct RunSummary {
   size_t articles_known = 0;     // already stored (same input again, or the same page elsewhere)
   size_t references = 0;         // URLs listed by feeds/sitemaps, not fetched
   size_t skipped = 0;            // folder entries of no supported kind
-  size_t stories = 0;
+  size_t stories = 0;          // stories stored after the run
   size_t briefs = 0;
-  bool reclustered = false;
+  size_t stories_new = 0;      // opened by this run
+  size_t stories_updated = 0;  // existing stories whose members changed (new brief version)
+  size_t stories_merged = 0;   // emptied into another story (their ids resolve to it)
+  size_t articles_upgraded = 0;  // headline articles whose page arrived
+  bool reclustered = false;    // the story engine ran
   double seconds = 0;
   std::vector<core::Status> errors;  // one per failed file or record, in input order
   std::vector<std::string> skipped_files;
+  std::vector<std::string> warnings;  // not failures: e.g. the story engine was restarted
 };
+
+// What one story update did (UpdateStories).
+struct StoriesSummary {
+  size_t articles_clustered = 0;
+  size_t articles_upgraded = 0;
+  size_t stories_new = 0, stories_updated = 0, stories_merged = 0;
+  bool rebuilt = false;  // the backend has no incremental engine: every story was rebuilt
+  std::vector<std::string> warnings;
+};
+
+// Attaches the articles stored since the last update to stories, rewriting only the stories
+// that changed, in one store transaction with the engine's state. Writes nothing when no article
+// is new. A damaged engine state, or one built under other cluster options, is reported in
+// `warnings` and the window starts again over every stored article (ids kept where stories
+// survive). Errors: the store's.
+core::Status UpdateStories(store::Store* store, const RunOptions& options, StoriesSummary* summary);
+
+// `wirebrief recluster`: forgets the engine's state and attaches every stored article again
+// (after a settings or model change); stories keep their ids where they survive.
+core::Status Recluster(store::Store* store, const RunOptions& options, StoriesSummary* summary);
+
+// RunPipeline over documents already in hand (`watch` fetches them): extract -> read -> store
+// -> UpdateStories. Documents are consumed in order; `stop` (may be null) is polled between
+// documents, and when it reads true the rest are left and the stored ones still clustered.
+core::Result<RunSummary> RunDocuments(std::vector<core::RawDocument> documents, store::Store* store,
+                                      const RunOptions& options, core::ProgressSink* progress,
+                                      const std::atomic<bool>* stop = nullptr);
 
 core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
                                      const RunOptions& options, core::ProgressSink* progress);
@@ -67,7 +97,8 @@ void ExtractDocuments(
     const std::function<void(const core::Result<core::Article>&, const core::Article* page_metadata)>&
         sink);
 
-// Clusters and briefs every stored article and replaces the stored stories.
+// Clusters and briefs every stored article in one pass and replaces the stored stories: the
+// path for backends without the incremental engine.
 core::Status RebuildStories(store::Store* store, const RunOptions& options, size_t* stories);
 
 }  // namespace wirebrief::pipeline

@@ -47,3 +47,25 @@ core::Result<std::vector<std::pair<std::string, std::string>>> Store::LoadSettin
 }
 
 }  // namespace wirebrief::store
+
+namespace wirebrief::store {
+
+core::Result<std::vector<SequencedArticle>> Store::LoadArticlesAfter(int64_t, size_t) {
+  return NotInBackend("LoadArticlesAfter");
+}
+core::Result<std::string> Store::LoadEngineState(int64_t*) { return NotInBackend("LoadEngineState"); }
+core::Status Store::CommitStoryUpdate(const StoryUpdate&) { return NotInBackend("CommitStoryUpdate"); }
+core::Result<std::vector<std::pair<std::string, std::string>>> Store::StoriesOfArticles(
+    const std::vector<std::string>&) {
+  return NotInBackend("StoriesOfArticles");
+}
+core::Result<std::string> Store::ResolveStoryId(const std::string& id) {
+  auto r = LoadStory(id);
+  if (!r.ok()) return r.status();
+  return id;
+}
+core::Result<std::vector<core::Brief>> Store::LoadBriefVersions(const std::string&, int) {
+  return NotInBackend("LoadBriefVersions");
+}
+
+}  // namespace wirebrief::store

@@ -89,12 +89,30 @@ struct ArticlePage {
   size_t ranked_newest = 0;
 };
 
+// An article with its place in the order articles were stored (Store::LoadArticlesAfter).
+struct SequencedArticle {
+  int64_t sequence = 0;
+  core::Article article;
+};
+
+// What one incremental story update writes, in one transaction (Store::CommitStoryUpdate).
+struct StoryUpdate {
+  std::vector<StoryRecord> upsert;  // stories new or changed; each brief is kept as a version
+  // Stories emptied by a merge: (old id, survivor id). The old story is removed and its id
+  // resolves to the survivor from then on (ResolveStoryId).
+  std::vector<std::pair<std::string, std::string>> merged;
+  std::string engine_state;       // the clusterer's open window (cluster/snapshot.h bytes)
+  int64_t clustered_through = 0;  // the sequence of the last article the update covered
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
   // Inserts the article unless its id is stored; always records its provenance (once).
-  // *inserted says whether the article was new.
+  // *inserted says whether the article was new. A stored headline article
+  // (Article::headline_only) is upgraded in place when the same id arrives with its text: same
+  // id, the new content, *inserted true.
   virtual core::Status PutArticle(const core::Article& article, bool* inserted) = 0;
   // Every stored article, annotations included, ordered by publication date then id.
   virtual core::Result<std::vector<core::Article>> LoadArticles() = 0;
@@ -133,6 +151,24 @@ class Store {
   virtual core::Result<std::string> GetSetting(const std::string& key);
   virtual core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
                                   bool* stored);
+  // The incremental story engine (schema version 3). Backends without it answer kUnsupported
+  // and the pipeline rebuilds every story instead (slow, but correct).
+  // Articles stored after `sequence`, in the order they were stored, at most `limit`; an
+  // article upgraded in place from a headline (PutArticle) moves to the end of that order.
+  virtual core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit);
+  // The state of the last CommitStoryUpdate: engine bytes (empty before the first) and
+  // *clustered_through (0 before the first).
+  virtual core::Result<std::string> LoadEngineState(int64_t* clustered_through);
+  virtual core::Status CommitStoryUpdate(const StoryUpdate& update);
+  // The story each of `article_ids` belongs to now; articles in no story are left out.
+  virtual core::Result<std::vector<std::pair<std::string, std::string>>> StoriesOfArticles(
+      const std::vector<std::string>& article_ids);
+  // The id a story lives under now: `id` itself, or the story it was merged into (transitively);
+  // kNotFound when no story ever had it.
+  virtual core::Result<std::string> ResolveStoryId(const std::string& id);
+  // A story's stored brief versions, oldest first, from version `since` + 1 on.
+  virtual core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since);
+
   // Every setting as (key, value), by key; for `db export`.
   virtual core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings();
 };

@@ -86,7 +86,10 @@ int JsonDepth(std::string_view text) {
 }  // namespace
 
 core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts) {
-  out << Dump({{"format", "wirebrief-store"}, {"schema_version", store->SchemaVersion()}}) << '\n';
+  // The lines carry what schema 2 held (articles, stories with briefs, settings) whatever the
+  // backend's own version: the story engine's state (3) is derived, rebuilt on the next run.
+  constexpr int kExportedSchema = 2;
+  out << Dump({{"format", "wirebrief-store"}, {"schema_version", kExportedSchema}}) << '\n';
   auto articles = store->LoadArticles();
   if (!articles.ok()) return articles.status();
   for (const core::Article& a : articles.value()) {

@@ -81,7 +81,9 @@ TEST_P(StaleStoriesTest, RerunAfterACrashBeforeTheRebuildRebuildsStories) {
   EXPECT_EQ(rerun.articles_new, 0u);
   EXPECT_TRUE(rerun.reclustered) << "stories were left stale after the crash";
   EXPECT_TRUE(InSomeStory("dam-2"));
-  EXPECT_EQ(store_->GetSetting(store::kStoriesBuiltFromSetting).value(), "3");
+  if (std::string(GetParam()) == "postgres") {  // the batch path's marker (no incremental engine)
+    EXPECT_EQ(store_->GetSetting(store::kStoriesBuiltFromSetting).value(), "3");
+  }
 
   // Caught up: a repeated run writes nothing.
   EXPECT_FALSE(Rerun().reclustered);

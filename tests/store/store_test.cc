@@ -33,6 +33,9 @@ class StoreTest : public ::testing::TestWithParam<const char*> {
     return s.ok() ? std::move(s).value() : nullptr;
   }
 
+  // SQLite has the incremental story tables (schema 3); PostgreSQL does not yet (issue 20).
+  int ExpectedSchemaVersion() const { return std::string(GetParam()) == "sqlite" ? 3 : 2; }
+
   testing_util::TempStore where_;
   std::string location_;
 };
@@ -67,7 +70,7 @@ StoryRecord Story(const std::string& id, std::vector<std::string> members,
 TEST_P(StoreTest, StoringTheSameArticleTwiceStoresItOnce) {
   auto s = Open();
   ASSERT_TRUE(s);
-  EXPECT_EQ(s->SchemaVersion(), 2);
+  EXPECT_EQ(s->SchemaVersion(), ExpectedSchemaVersion());
   bool inserted = false;
   ASSERT_TRUE(s->PutArticle(Make("a1", "p.html"), &inserted).ok());
   EXPECT_TRUE(inserted);
@@ -102,7 +105,7 @@ TEST_P(StoreTest, ArticlesAndStoriesSurviveReopening) {
   }
   auto s = Open();
   ASSERT_TRUE(s);
-  EXPECT_EQ(s->SchemaVersion(), 2);
+  EXPECT_EQ(s->SchemaVersion(), ExpectedSchemaVersion());
   auto arts = s->LoadArticles();
   ASSERT_TRUE(arts.ok());
   ASSERT_EQ(arts->size(), 1u);
@@ -215,7 +218,7 @@ TEST_P(StoreTest, OpeningAFreshStoreFromManyProcessesMigratesOnce) {
   for (int i = 0; i < 4; ++i)
     openers.emplace_back([&] {
       auto s = OpenStore(location_);
-      if (s.ok() && s.value()->SchemaVersion() == 2) {
+      if (s.ok() && s.value()->SchemaVersion() == ExpectedSchemaVersion()) {
         ++ok;
       } else {
         std::lock_guard<std::mutex> lock(mu);

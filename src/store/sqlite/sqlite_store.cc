@@ -12,12 +12,14 @@
 
 #include "store/detail/cursor.h"
 #include "store/detail/model_json.h"
+#include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace wirebrief::store {
 namespace {
 
 using json = nlohmann::json;
+using namespace sqlite_detail;  // NOLINT: the backend's own helpers
 
 // Migrations, in order; the schema version is the number applied. Never edit a shipped entry:
 // append a new one.
@@ -117,139 +119,28 @@ CREATE INDEX stories_recent ON stories(last_published DESC, id);
 CREATE INDEX story_articles_article ON story_articles(article_id);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 )sql",
+    // 3: incremental stories. The clusterer's open window between runs (one row, the bytes of
+    // cluster/snapshot.h, and the last article sequence it covered), the ids of stories merged
+    // into others, and every brief version a story had (`show --since-version`).
+    R"sql(
+CREATE TABLE engine_state (
+  name TEXT PRIMARY KEY,
+  state BLOB NOT NULL,
+  clustered_through INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE story_aliases (
+  old_id TEXT PRIMARY KEY,
+  survivor_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE brief_versions (
+  story_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  brief TEXT NOT NULL,
+  stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  PRIMARY KEY(story_id, version)
+) WITHOUT ROWID;
+)sql",
 };
-
-using StmtCache = std::unordered_map<std::string, sqlite3_stmt*>;
-constexpr size_t kMaxCachedStatements = 64;  // filter combinations of the list and search
-
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr); }
-  // Borrows the statement for `sql` from `cache` (preparing and keeping it when the cache has
-  // room); the destructor resets it, which also ends its read transaction.
-  Stmt(sqlite3* db, StmtCache* cache, const std::string& sql) {
-    if (auto it = cache->find(sql); it != cache->end()) {
-      st_ = it->second;
-      rc_ = SQLITE_OK;
-      borrowed_ = true;
-      return;
-    }
-    rc_ = sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st_,
-                             nullptr);
-    if (rc_ == SQLITE_OK && cache->size() < kMaxCachedStatements) {
-      cache->emplace(sql, st_);
-      borrowed_ = true;
-    }
-  }
-  ~Stmt() {
-    if (!borrowed_) {
-      sqlite3_finalize(st_);
-      return;
-    }
-    sqlite3_reset(st_);
-    sqlite3_clear_bindings(st_);
-  }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  Stmt& Bind(int i, const std::string& s) {
-    sqlite3_bind_text(st_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(st_, i, v);
-    return *this;
-  }
-  int Step() { return sqlite3_step(st_); }
-  void Reset() {
-    sqlite3_reset(st_);
-    sqlite3_clear_bindings(st_);
-  }
-  std::string Text(int col) const {
-    const unsigned char* t = sqlite3_column_text(st_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st_, col)) : "";
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(st_, col); }
-  sqlite3_stmt* get() const { return st_; }
-
- private:
-  sqlite3_stmt* st_ = nullptr;
-  int rc_;
-  bool borrowed_ = false;
-};
-
-// Decodes one row of kArticleColumns (LoadArticles, LoadArticle).
-core::Status ArticleFromRow(const Stmt& q, const std::string& path, core::Article* out) {
-  core::Article a;
-  a.id = q.Text(0);
-  a.url = q.Text(1);
-  a.canonical_url = q.Text(2);
-  a.title = q.Text(3);
-  a.site_name = q.Text(4);
-  a.host = q.Text(5);
-  a.section = q.Text(6);
-  a.language = q.Text(7);
-  a.date_published = q.Text(8);
-  a.date_modified = q.Text(9);
-  a.date_crawled = q.Text(10);
-  a.content_hash = q.Text(11);
-  a.text = q.Text(12);
-  json extras = json::parse(q.Text(13), nullptr, false);
-  try {
-    detail::ArticleExtrasFromJson(extras, &a);
-  } catch (const json::exception& e) {
-    return core::Status::Corruption(path, "article " + a.id, std::string("bad extras column: ") + e.what());
-  }
-  a.provenance = {q.Text(14), q.Text(15), static_cast<uint64_t>(q.Int(16)), static_cast<uint64_t>(q.Int(17)),
-                  q.Text(18), q.Text(19), static_cast<int>(q.Int(20))};
-  *out = std::move(a);
-  return core::Status::Ok();
-}
-
-constexpr const char* kArticleColumns =
-    "a.id, url, canonical_url, title, site_name, host, section, language, date_published, date_modified, "
-    "date_crawled, content_hash, text, extras, p.source, p.container, p.offset, p.length, p.record_id, "
-    "p.crawl_date, p.http_status FROM articles a LEFT JOIN provenance p ON p.rowid = "
-    "(SELECT MIN(rowid) FROM provenance WHERE article_id = a.id)";
-
-// Decodes one row of kStoryColumns plus its members and copy families (LoadStories, LoadStory).
-core::Status StoryFromRow(const Stmt& q, Stmt* mem, Stmt* fam, const std::string& path, StoryRecord* out) {
-  StoryRecord r;
-  r.story.id = q.Text(0);
-  r.story.title = q.Text(1);
-  r.story.first_published = q.Text(2);
-  r.story.last_published = q.Text(3);
-  try {
-    json outlets = json::parse(q.Text(4), nullptr, false);
-    if (outlets.is_array()) r.story.outlets = outlets.get<std::vector<std::string>>();
-    json brief = json::parse(q.Text(6), nullptr, false);
-    if (brief.is_object()) r.brief = detail::BriefFromJson(brief);
-  } catch (const json::exception& e) {
-    return core::Status::Corruption(path, "story " + r.story.id, e.what());
-  }
-  r.story.independent_outlets = static_cast<int>(q.Int(5));
-  mem->Reset();
-  mem->Bind(1, r.story.id);
-  while (mem->Step() == SQLITE_ROW) r.story.article_ids.push_back(mem->Text(0));
-  fam->Reset();
-  fam->Bind(1, r.story.id);
-  while (fam->Step() == SQLITE_ROW) {
-    size_t f = static_cast<size_t>(fam->Int(0));
-    if (r.copy_families.size() <= f) r.copy_families.resize(f + 1);
-    r.copy_families[f].push_back(fam->Text(1));
-  }
-  *out = std::move(r);
-  return core::Status::Ok();
-}
-
-constexpr const char* kStoryColumns =
-    "s.id, s.title, s.first_published, s.last_published, s.outlets, s.independent_outlets, "
-    "COALESCE(b.brief, '{}') FROM stories s LEFT JOIN briefs b ON b.story_id = s.id";
-constexpr const char* kStoryMembers = "SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY position";
-constexpr const char* kStoryFamilies =
-    "SELECT family, article_id FROM copy_families WHERE story_id = ?1 ORDER BY family, position";
-
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -357,6 +248,42 @@ core::Status SqliteStore::PutArticle(const core::Article& a, bool* inserted) {
     return s;
   }
   *inserted = sqlite3_changes(db_) > 0;
+  if (!*inserted && !a.headline_only) {
+    // A headline stored earlier gets its page: upgraded in place under the same id, moved to
+    // the end of the stored order so the story engine sees it again (LoadArticlesAfter).
+    Stmt up(db_,
+            "UPDATE articles SET rowid = (SELECT MAX(rowid) + 1 FROM articles), url = ?2, "
+            "canonical_url = ?3, title = ?4, site_name = ?5, host = ?6, section = ?7, language = ?8, "
+            "date_published = ?9, date_modified = ?10, date_crawled = ?11, content_hash = ?12, "
+            "text = ?13, extras = ?14 WHERE id = ?1 AND json_valid(extras) AND "
+            "json_extract(extras, '$.headline_only') = 1");
+    if (!up.ok()) {
+      Exec("ROLLBACK");
+      return Error("preparing article upgrade");
+    }
+    up.Bind(1, a.id).Bind(2, a.url).Bind(3, a.canonical_url).Bind(4, a.title).Bind(5, a.site_name)
+        .Bind(6, a.host).Bind(7, a.section).Bind(8, a.language).Bind(9, a.date_published)
+        .Bind(10, a.date_modified).Bind(11, a.date_crawled).Bind(12, a.content_hash).Bind(13, a.text)
+        .Bind(14, Dump(detail::ArticleExtrasToJson(a)));
+    if (up.Step() != SQLITE_DONE) {
+      core::Status s = Error("upgrading article " + a.id);
+      Exec("ROLLBACK");
+      return s;
+    }
+    if (sqlite3_changes(db_) > 0) {
+      *inserted = true;
+      Stmt ent(db_,
+               "INSERT OR IGNORE INTO article_entities(article_id, name) SELECT ?1, "
+               "json_extract(value, '$.name') FROM json_each(?2, '$.entities') "
+               "WHERE json_extract(value, '$.name') <> ''");
+      ent.Bind(1, a.id).Bind(2, Dump(detail::ArticleExtrasToJson(a)));
+      if (!ent.ok() || ent.Step() != SQLITE_DONE) {
+        core::Status s = Error("indexing entities of " + a.id);
+        Exec("ROLLBACK");
+        return s;
+      }
+    }
+  }
   const core::Provenance& p = a.provenance;
   Stmt prov(db_,
             "INSERT OR IGNORE INTO provenance(article_id, source, container, offset, length, record_id, "

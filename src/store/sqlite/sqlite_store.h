@@ -34,6 +34,14 @@ class SqliteStore final : public Store {
   core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
                           bool* stored) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override;
+  // Incremental stories: sqlite_stories.cc.
+  core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit) override;
+  core::Result<std::string> LoadEngineState(int64_t* clustered_through) override;
+  core::Status CommitStoryUpdate(const StoryUpdate& update) override;
+  core::Result<std::vector<std::pair<std::string, std::string>>> StoriesOfArticles(
+      const std::vector<std::string>& article_ids) override;
+  core::Result<std::string> ResolveStoryId(const std::string& id) override;
+  core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since) override;
 
  private:
   SqliteStore() = default;

@@ -1,0 +1,303 @@
+// Incremental stories: the articles stored since the last update go through the one online
+// clusterer, restored from the open window the store keeps, and only the stories whose members
+// changed are re-briefed and rewritten. Cost follows the open window and the new articles, not
+// the store (issue 20; bench/README.md ## incremental stories).
+//
+// Labels come from the same engine and settings as `wirebrief cluster`: final for stories whose
+// window closed (refined when they closed), provisional for the open window (the same
+// refinement run on a copy restored from the snapshot, as if the window closed now). A story's
+// id is minted when it opens and stays; a story whose articles all moved elsewhere is merged
+// into the story that took most of them, and its id resolves there.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "core/thread_pool.h"
+#include "pipeline/pipeline.h"
+
+namespace wirebrief::pipeline {
+namespace {
+
+// Articles read from the store per step (bounds memory when a big backlog is clustered).
+constexpr size_t kArticlesPerStep = 4096;
+
+// Union-find over article ids, for copy families.
+class Families {
+ public:
+  void Link(const std::string& copy, const std::string& original) {
+    parent_.try_emplace(original, original);
+    parent_[Find(copy)] = Find(original);
+  }
+  std::string Find(const std::string& x) {
+    parent_.try_emplace(x, x);
+    std::string at = x;
+    for (int hops = 0; parent_[at] != at && hops < 1 << 20; ++hops) at = parent_[at];
+    parent_[x] = at;
+    return at;
+  }
+  bool Has(const std::string& x) const { return parent_.count(x) > 0; }
+
+ private:
+  std::unordered_map<std::string, std::string> parent_;
+};
+
+// Orders a batch as the clusterer wants it: by publication instant, input order within one
+// instant (undated articles keep their order and go last, as in cluster::ClusterStories), then
+// a day's headlines longest first (cluster::HeadlineDayOrder).
+std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
+                                       cluster::HeadlineDayOrder* day_order) {
+  std::vector<std::pair<double, size_t>> keyed;
+  for (size_t i = 0; i < batch.size(); ++i)
+    keyed.push_back({cluster::ArticleTime(batch[i]).value_or(std::numeric_limits<double>::infinity()), i});
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<core::Article> ready;
+  for (const auto& [t, i] : keyed) day_order->Push(std::move(batch[i]), &ready);
+  return ready;
+}
+
+}  // namespace
+
+core::Status UpdateStories(store::Store* store, const RunOptions& options, StoriesSummary* sum) {
+  *sum = StoriesSummary{};
+  int64_t through = 0;
+  core::Result<std::string> state = store->LoadEngineState(&through);
+  if (!state.ok()) {
+    if (state.status().code() != core::StatusCode::kUnsupported) return state.status();
+    // A backend without the incremental engine: every story rebuilt (the old batch path), when
+    // the stored set was built from fewer articles than are stored (articles arrived, or a run
+    // stored some and died before its rebuild); a repeated run writes nothing.
+    core::Result<store::StoreCounts> counts = store->Counts();
+    if (!counts.ok()) return counts.status();
+    bool stale = counts->stories == 0 && counts->articles > 0;
+    if (auto built = store->GetSetting(store::kStoriesBuiltFromSetting); built.ok()) {
+      char* end = nullptr;
+      long long from = std::strtoll(built->c_str(), &end, 10);
+      stale = end == built->c_str() || from < counts->articles;
+    } else if (built.status().code() == core::StatusCode::kNotFound) {
+      stale = counts->articles > 0;
+    }
+    if (!stale) return core::Status::Ok();
+    sum->rebuilt = true;
+    return RebuildStories(store, options, &sum->stories_updated);
+  }
+  cluster::ClusterOptions co = options.cluster;
+  co.keep_stories = false;
+  cluster::ClusterSnapshot snapshot;
+  if (!state->empty()) {
+    core::Result<cluster::ClusterSnapshot> parsed = cluster::ParseSnapshot(*state);
+    if (!parsed.ok() || parsed->options_digest != cluster::OptionsDigest(co)) {
+      // Damaged, or built under other settings: start the window again over every article;
+      // stories keep their ids where they survive (the diff below keeps them).
+      sum->warnings.push_back(parsed.ok() ? "story engine settings changed: reclustering every article"
+                                          : parsed.status().ToString() + "; reclustering every article");
+      through = 0;
+    } else {
+      snapshot = std::move(parsed).value();
+    }
+  }
+  {
+    auto probe = store->LoadArticlesAfter(through, 1);
+    if (!probe.ok()) return probe.status();
+    if (probe->empty()) return core::Status::Ok();  // nothing new: nothing is written
+  }
+
+  // Texts of the open window, for the copy index (headlines are never copies).
+  std::unordered_map<std::string, std::string> texts;
+  {
+    std::vector<std::string> ids;
+    for (const auto& d : snapshot.docs)
+      if (!d.short_text) ids.push_back(d.article_id);
+    auto open = store->LoadArticlesForStoryPage(ids);
+    if (!open.ok()) return open.status();
+    for (auto& a : open.value()) texts[a.id] = std::move(a.text);
+  }
+  auto text_of = [&texts](const std::string& id) -> std::string_view {
+    auto it = texts.find(id);
+    return it == texts.end() ? std::string_view() : std::string_view(it->second);
+  };
+  std::unique_ptr<cluster::OnlineClusterer> clusterer =
+      snapshot.docs.empty() && snapshot.docs_seen == 0
+          ? std::make_unique<cluster::OnlineClusterer>(co)
+          : std::make_unique<cluster::OnlineClusterer>(co, snapshot, text_of);
+  snapshot = {};
+
+  std::vector<cluster::FinalLabel> labels;
+  std::unordered_map<std::string, core::StoryAttachment> why;
+  std::set<std::string> changed;  // story ids to rewrite
+  cluster::HeadlineDayOrder day_order(co.short_words);
+  int64_t last = through;
+  auto add = [&](const std::vector<core::Article>& ready) {
+    for (const core::Article& a : ready) {
+      if (!cluster::IsHeadlineOnly(a, co.short_words)) texts[a.id] = a.text;
+      cluster::Placement p = clusterer->Add(a);
+      if (!p.opened) why[a.id] = p.why;
+      ++sum->articles_clustered;
+    }
+    for (auto& l : clusterer->TakeLabels()) labels.push_back(std::move(l));
+  };
+  for (;;) {
+    auto page = store->LoadArticlesAfter(last, kArticlesPerStep);
+    if (!page.ok()) return page.status();
+    if (page->empty()) break;
+    last = page->back().sequence;
+    std::vector<std::string> ids;
+    for (const auto& s : page.value()) ids.push_back(s.article.id);
+    auto placed = store->StoriesOfArticles(ids);
+    if (!placed.ok()) return placed.status();
+    std::unordered_map<std::string, std::string> story_of(placed->begin(), placed->end());
+    std::vector<core::Article> batch;
+    for (auto& s : page.value()) {
+      if (auto it = story_of.find(s.article.id); it != story_of.end() && through > 0) {
+        // Placed before and stored again: a headline upgraded to its page. It keeps its story
+        // (its id is the article's), whose brief now reads the full text.
+        changed.insert(it->second);
+        ++sum->articles_upgraded;
+        continue;
+      }
+      batch.push_back(std::move(s.article));
+    }
+    add(StreamOrder(std::move(batch), &day_order));
+  }
+  {
+    std::vector<core::Article> ready;
+    day_order.Flush(&ready);
+    add(ready);
+  }
+  cluster::ClusterSnapshot next = clusterer->Snapshot();
+  clusterer.reset();
+  store::StoryUpdate update;
+  update.engine_state = cluster::SerializeSnapshot(next);
+  update.clustered_through = last;
+  {
+    cluster::OnlineClusterer provisional(co, next, text_of);
+    provisional.Finish();
+    for (auto& l : provisional.TakeLabels()) labels.push_back(std::move(l));
+  }
+  next = {};
+
+  // What moved: each labelled article's stored story against its label.
+  std::vector<std::string> label_ids;
+  for (const auto& l : labels) label_ids.push_back(l.article_id);
+  auto stored = store->StoriesOfArticles(label_ids);
+  if (!stored.ok()) return stored.status();
+  std::unordered_map<std::string, std::string> before(stored->begin(), stored->end());
+  std::map<std::string, std::vector<std::string>> moved_in;
+  std::map<std::string, std::set<std::string>> moved_out;
+  std::unordered_map<std::string, std::string> label_of;
+  Families families;
+  for (const auto& l : labels) {
+    label_of[l.article_id] = l.story_id;
+    if (!l.copy_of.empty()) families.Link(l.article_id, l.copy_of);
+    auto it = before.find(l.article_id);
+    if (it != before.end() && it->second == l.story_id) continue;
+    changed.insert(l.story_id);
+    moved_in[l.story_id].push_back(l.article_id);
+    if (it != before.end()) {
+      changed.insert(it->second);
+      moved_out[it->second].insert(l.article_id);
+    }
+  }
+
+  // The changed stories' new member lists, from what is stored plus the moves.
+  struct Pending {
+    std::string id;
+    std::vector<std::string> members;
+    std::vector<std::vector<std::string>> old_families;
+    std::vector<core::StoryAttachment> attachments;
+    int version = 0;  // 0: a new story
+  };
+  std::vector<Pending> pending;
+  for (const std::string& id : changed) {
+    Pending p;
+    p.id = id;
+    auto old = store->LoadStory(id);
+    if (old.ok()) {
+      const std::set<std::string>& out = moved_out[id];
+      for (const auto& a : old->story.article_ids)
+        if (!out.count(a)) p.members.push_back(a);
+      p.old_families = old->copy_families;
+      p.attachments = old->brief.story_attachments;
+      p.version = old->brief.version;
+    } else if (old.status().code() != core::StatusCode::kNotFound) {
+      return old.status();
+    }
+    for (const auto& a : moved_in[id]) p.members.push_back(a);
+    if (p.members.empty()) {
+      // Emptied: merged into the story that took most of its articles.
+      std::map<std::string, size_t> took;
+      for (const auto& a : moved_out[id]) ++took[label_of[a]];
+      std::string survivor;
+      size_t most = 0;
+      for (const auto& [s, n] : took)
+        if (n > most) most = n, survivor = s;
+      if (!survivor.empty()) update.merged.push_back({id, survivor});
+      ++sum->stories_merged;
+      continue;
+    }
+    pending.push_back(std::move(p));
+  }
+
+  std::vector<store::StoryRecord> records(pending.size());
+  std::vector<core::Status> errors(pending.size());
+  core::ThreadPool pool(options.jobs);
+  // Articles are loaded on this thread (a Store is used by one thread at a time); briefs are
+  // built in parallel, a bounded number of stories at a time.
+  constexpr size_t kStoriesPerStep = 256;
+  for (size_t from = 0; from < pending.size(); from += kStoriesPerStep) {
+    size_t to = std::min(pending.size(), from + kStoriesPerStep);
+    std::vector<std::vector<core::Article>> loaded(to - from);
+    for (size_t i = from; i < to; ++i) {
+      Pending& p = pending[i];
+      for (const auto& id : p.members) {
+        auto a = store->LoadArticle(id);
+        if (!a.ok()) return a.status();
+        loaded[i - from].push_back(std::move(a).value());
+      }
+    }
+    core::ParallelFor(pool, to - from, [&](size_t k) {
+      Pending& p = pending[from + k];
+      std::vector<core::Article>& arts = loaded[k];
+      std::stable_sort(arts.begin(), arts.end(), [](const core::Article& x, const core::Article& y) {
+        return x.date_published != y.date_published ? x.date_published < y.date_published : x.id < y.id;
+      });
+      std::vector<const core::Article*> members;
+      for (const auto& a : arts) members.push_back(&a);
+      // Copy families: the stored ones and this update's copy links, among the members.
+      Families f = families;
+      for (const auto& fam : p.old_families)
+        for (size_t j = 1; j < fam.size(); ++j) f.Link(fam[j], fam[0]);
+      std::map<std::string, cluster::CopyFamily> by_root;
+      for (const core::Article* a : members) {
+        if (!f.Has(a->id)) continue;
+        cluster::CopyFamily& fam = by_root[f.Find(a->id)];
+        fam.article_ids.push_back(a->id);  // publication order: the original first
+        if (fam.credit.empty() && !a->wire.empty()) fam.credit = a->wire.front();
+      }
+      std::vector<cluster::CopyFamily> fams;
+      for (auto& [root, fam] : by_root) fams.push_back(std::move(fam));
+      std::vector<core::StoryAttachment> attachments = p.attachments;
+      std::set<std::string> known;
+      for (const auto& w : attachments) known.insert(w.article_id);
+      for (const auto& id : p.members)
+        if (auto it = why.find(id); it != why.end() && !known.count(id)) attachments.push_back(it->second);
+      cluster::StoryGroup g = cluster::AssembleStory(p.id, members, std::move(fams), std::move(attachments));
+      store::StoryRecord& r = records[from + k];
+      r.story = g.story;
+      r.brief = brief::BuildBrief(g, members, options.brief);
+      r.brief.version = p.version + 1;
+      r.brief.story_attachments = g.story.attachments;
+      for (const auto& fam : g.families) r.copy_families.push_back(fam.article_ids);
+    });
+  }
+  for (size_t i = 0; i < pending.size(); ++i) ++(pending[i].version == 0 ? sum->stories_new : sum->stories_updated);
+  update.upsert = std::move(records);
+  return store->CommitStoryUpdate(update);
+}
+
+}  // namespace wirebrief::pipeline
