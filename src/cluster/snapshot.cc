@@ -119,7 +119,8 @@ std::string SerializeSnapshot(const ClusterSnapshot& s) {
       w.Raw(x);
     }
     w.Varint(d.years.size());
-    for (int y : d.years) w.Varint((static_cast<uint64_t>(y) << 1) ^ static_cast<uint64_t>(y >> 31));
+    for (int y : d.years)
+      w.Varint((static_cast<uint64_t>(y) << 1) ^ static_cast<uint64_t>(y >> 31));
   }
   return w.Take();
 }
@@ -157,9 +158,9 @@ core::Result<ClusterSnapshot> ParseSnapshot(std::string_view bytes, const Snapsh
     uint8_t flags = 0;
     uint64_t terms = 0, years = 0;
     std::string where = "document " + std::to_string(i + 1);
-    if (!r.Bytes(&d.article_id, limits.max_id_bytes) || !r.Bytes(&d.story_id, limits.max_id_bytes) ||
-        !r.Bytes(&d.copy_of, limits.max_id_bytes) || !r.Varint(&d.story) || !r.Raw(&flags) ||
-        !r.Raw(&d.arrival) || !r.Varint(&terms))
+    if (!r.Bytes(&d.article_id, limits.max_id_bytes) ||
+        !r.Bytes(&d.story_id, limits.max_id_bytes) || !r.Bytes(&d.copy_of, limits.max_id_bytes) ||
+        !r.Varint(&d.story) || !r.Raw(&flags) || !r.Raw(&d.arrival) || !r.Varint(&terms))
       return Bad(where + ": truncated");
     if (d.article_id.empty() || d.story_id.empty() || flags > 1 || !std::isfinite(d.arrival))
       return Bad(where + ": bad fields");
@@ -172,7 +173,8 @@ core::Result<ClusterSnapshot> ParseSnapshot(std::string_view bytes, const Snapsh
     for (uint64_t k = 0; k < years; ++k) {
       uint64_t z = 0;
       if (!r.Varint(&z) || z > 0xFFFFFFFFu) return Bad(where + ": bad year");
-      d.years.push_back(static_cast<int>(static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1)));
+      d.years.push_back(
+          static_cast<int>(static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1)));
     }
   }
   if (r.left() != 0) return Bad("bytes after the last document");

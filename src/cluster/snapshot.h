@@ -31,9 +31,9 @@ struct OpenDocument {
   uint64_t story = 0;    // the story's stream-local number
   std::string copy_of;   // the original's article id when the document is a copy, else empty
   bool short_text = false;
-  double arrival = 0;                             // the stream's clock when it arrived
-  std::vector<std::pair<uint64_t, float>> vec;    // unit term vector sorted by key; empty for copies
-  std::vector<int> years;                         // years its lead names
+  double arrival = 0;                           // the stream's clock when it arrived
+  std::vector<std::pair<uint64_t, float>> vec;  // unit term vector sorted by key; empty for copies
+  std::vector<int> years;                       // years its lead names
 };
 
 struct ClusterSnapshot {
@@ -43,8 +43,8 @@ struct ClusterSnapshot {
   double docs_seen = 0;
   double now = -std::numeric_limits<double>::infinity();
   uint64_t next_story = 0;
-  std::vector<uint32_t> df;          // hashed document frequencies; empty before any document
-  std::vector<OpenDocument> docs;    // in arrival order
+  std::vector<uint32_t> df;        // hashed document frequencies; empty before any document
+  std::vector<OpenDocument> docs;  // in arrival order
 };
 
 struct SnapshotLimits {
@@ -54,6 +54,7 @@ struct SnapshotLimits {
 };
 
 std::string SerializeSnapshot(const ClusterSnapshot& snapshot);
-core::Result<ClusterSnapshot> ParseSnapshot(std::string_view bytes, const SnapshotLimits& limits = {});
+core::Result<ClusterSnapshot> ParseSnapshot(std::string_view bytes,
+                                            const SnapshotLimits& limits = {});
 
 }  // namespace wirebrief::cluster

@@ -53,7 +53,8 @@ std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
                                        cluster::HeadlineDayOrder* day_order) {
   std::vector<std::pair<double, size_t>> keyed;
   for (size_t i = 0; i < batch.size(); ++i)
-    keyed.push_back({cluster::ArticleTime(batch[i]).value_or(std::numeric_limits<double>::infinity()), i});
+    keyed.push_back(
+        {cluster::ArticleTime(batch[i]).value_or(std::numeric_limits<double>::infinity()), i});
   std::stable_sort(keyed.begin(), keyed.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<core::Article> ready;
@@ -94,8 +95,9 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
     if (!parsed.ok() || parsed->options_digest != cluster::OptionsDigest(co)) {
       // Damaged, or built under other settings: start the window again over every article;
       // stories keep their ids where they survive (the diff below keeps them).
-      sum->warnings.push_back(parsed.ok() ? "story engine settings changed: reclustering every article"
-                                          : parsed.status().ToString() + "; reclustering every article");
+      sum->warnings.push_back(parsed.ok()
+                                  ? "story engine settings changed: reclustering every article"
+                                  : parsed.status().ToString() + "; reclustering every article");
       through = 0;
     } else {
       snapshot = std::move(parsed).value();
@@ -263,9 +265,11 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
     core::ParallelFor(pool, to - from, [&](size_t k) {
       Pending& p = pending[from + k];
       std::vector<core::Article>& arts = loaded[k];
-      std::stable_sort(arts.begin(), arts.end(), [](const core::Article& x, const core::Article& y) {
-        return x.date_published != y.date_published ? x.date_published < y.date_published : x.id < y.id;
-      });
+      std::stable_sort(
+          arts.begin(), arts.end(), [](const core::Article& x, const core::Article& y) {
+            return x.date_published != y.date_published ? x.date_published < y.date_published
+                                                        : x.id < y.id;
+          });
       std::vector<const core::Article*> members;
       for (const auto& a : arts) members.push_back(&a);
       // Copy families: the stored ones and this update's copy links, among the members.
@@ -285,8 +289,10 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
       std::set<std::string> known;
       for (const auto& w : attachments) known.insert(w.article_id);
       for (const auto& id : p.members)
-        if (auto it = why.find(id); it != why.end() && !known.count(id)) attachments.push_back(it->second);
-      cluster::StoryGroup g = cluster::AssembleStory(p.id, members, std::move(fams), std::move(attachments));
+        if (auto it = why.find(id); it != why.end() && !known.count(id))
+          attachments.push_back(it->second);
+      cluster::StoryGroup g =
+          cluster::AssembleStory(p.id, members, std::move(fams), std::move(attachments));
       store::StoryRecord& r = records[from + k];
       r.story = g.story;
       r.brief = brief::BuildBrief(g, members, options.brief);
@@ -295,7 +301,8 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
       for (const auto& fam : g.families) r.copy_families.push_back(fam.article_ids);
     });
   }
-  for (size_t i = 0; i < pending.size(); ++i) ++(pending[i].version == 0 ? sum->stories_new : sum->stories_updated);
+  for (size_t i = 0; i < pending.size(); ++i)
+    ++(pending[i].version == 0 ? sum->stories_new : sum->stories_updated);
   update.upsert = std::move(records);
   return store->CommitStoryUpdate(update);
 }

@@ -18,7 +18,7 @@ constexpr int kMaxAliasHops = 64;  // merged ids form chains; a cycle (damage) m
 }  // namespace
 
 core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesAfter(int64_t sequence,
-                                                                            size_t limit) {
+                                                                           size_t limit) {
   Stmt q(db_, (std::string("SELECT a.rowid, ") + sqlite_detail::kArticleColumns +
                " WHERE a.rowid > ?1 ORDER BY a.rowid LIMIT ?2")
                   .c_str());
@@ -62,15 +62,21 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
   Stmt alias(db_, "INSERT OR REPLACE INTO story_aliases(old_id, survivor_id) VALUES (?1, ?2)");
   // Ids that pointed at a merged story now point at its survivor, so lookups stay one hop.
   Stmt realias(db_, "UPDATE story_aliases SET survivor_id = ?2 WHERE survivor_id = ?1");
-  Stmt st(db_, "INSERT INTO stories(id, title, first_published, last_published, outlets, independent_outlets) "
-               "VALUES (?1,?2,?3,?4,?5,?6)");
+  Stmt st(db_,
+          "INSERT INTO stories(id, title, first_published, last_published, outlets, "
+          "independent_outlets) "
+          "VALUES (?1,?2,?3,?4,?5,?6)");
   Stmt mem(db_, "INSERT INTO story_articles(story_id, article_id, position) VALUES (?1,?2,?3)");
-  Stmt fam(db_, "INSERT INTO copy_families(story_id, family, article_id, position) VALUES (?1,?2,?3,?4)");
+  Stmt fam(
+      db_,
+      "INSERT INTO copy_families(story_id, family, article_id, position) VALUES (?1,?2,?3,?4)");
   Stmt br(db_, "INSERT INTO briefs(story_id, brief) VALUES (?1,?2)");
-  Stmt ver(db_, "INSERT OR REPLACE INTO brief_versions(story_id, version, brief) VALUES (?1,?2,?3)");
+  Stmt ver(db_,
+           "INSERT OR REPLACE INTO brief_versions(story_id, version, brief) VALUES (?1,?2,?3)");
   Stmt unalias(db_, "DELETE FROM story_aliases WHERE old_id = ?1");
   Stmt state(db_,
-             "INSERT OR REPLACE INTO engine_state(name, state, clustered_through) VALUES ('stories', ?1, ?2)");
+             "INSERT OR REPLACE INTO engine_state(name, state, clustered_through) VALUES "
+             "('stories', ?1, ?2)");
   if (!del.ok() || !alias.ok() || !realias.ok() || !st.ok() || !mem.ok() || !fam.ok() || !br.ok() ||
       !ver.ok() || !unalias.ok() || !state.ok())
     return fail("preparing the story update");
@@ -94,8 +100,12 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
     unalias.Bind(1, s.id);
     if (unalias.Step() != SQLITE_DONE) return fail("replacing story " + s.id);
     st.Reset();
-    st.Bind(1, s.id).Bind(2, s.title).Bind(3, s.first_published).Bind(4, s.last_published)
-        .Bind(5, Dump(json(s.outlets))).Bind(6, static_cast<int64_t>(s.independent_outlets));
+    st.Bind(1, s.id)
+        .Bind(2, s.title)
+        .Bind(3, s.first_published)
+        .Bind(4, s.last_published)
+        .Bind(5, Dump(json(s.outlets)))
+        .Bind(6, static_cast<int64_t>(s.independent_outlets));
     if (st.Step() != SQLITE_DONE) return fail("storing story " + s.id);
     for (size_t i = 0; i < s.article_ids.size(); ++i) {
       mem.Reset();
@@ -105,7 +115,9 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
     for (size_t f = 0; f < r.copy_families.size(); ++f)
       for (size_t i = 0; i < r.copy_families[f].size(); ++i) {
         fam.Reset();
-        fam.Bind(1, s.id).Bind(2, static_cast<int64_t>(f)).Bind(3, r.copy_families[f][i])
+        fam.Bind(1, s.id)
+            .Bind(2, static_cast<int64_t>(f))
+            .Bind(3, r.copy_families[f][i])
             .Bind(4, static_cast<int64_t>(i));
         if (fam.Step() != SQLITE_DONE) return fail("storing copy families of story " + s.id);
       }
@@ -160,14 +172,16 @@ core::Result<std::string> SqliteStore::ResolveStoryId(const std::string& id) {
 
 core::Result<std::vector<core::Brief>> SqliteStore::LoadBriefVersions(const std::string& story_id,
                                                                       int since) {
-  Stmt q(db_, "SELECT brief FROM brief_versions WHERE story_id = ?1 AND version > ?2 ORDER BY version");
+  Stmt q(db_,
+         "SELECT brief FROM brief_versions WHERE story_id = ?1 AND version > ?2 ORDER BY version");
   if (!q.ok()) return Error("loading brief versions of " + story_id);
   q.Bind(1, story_id).Bind(2, static_cast<int64_t>(since));
   std::vector<core::Brief> out;
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW) {
     json j = json::parse(q.Text(0), nullptr, false);
-    if (!j.is_object()) return core::Status::Corruption(path_, "story " + story_id, "bad brief version");
+    if (!j.is_object())
+      return core::Status::Corruption(path_, "story " + story_id, "bad brief version");
     try {
       out.push_back(detail::BriefFromJson(j));
     } catch (const json::exception& e) {

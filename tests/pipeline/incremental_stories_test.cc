@@ -1,0 +1,325 @@
+// Incremental stories (issue 20) on small hand-made streams: attach, ids for life, a late
+// earlier report, a headline upgraded to its page, merged ids resolving to the survivor, a
+// damaged engine state, and the same stories in many runs as in one.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "cluster/snapshot.h"
+#include "nlp/read.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+#include "temp_store.h"
+
+namespace wirebrief::pipeline {
+namespace {
+
+core::Article Make(std::string id, std::string site, std::string date, std::string title,
+                   std::string body) {
+  core::Article a;
+  a.id = std::move(id);
+  a.url = "https://" + site + ".example/" + a.id;
+  a.site_name = std::move(site);
+  a.date_published = std::move(date);
+  a.title = std::move(title);
+  a.text = body;
+  a.provenance.source = a.id + ".html";
+  a.annotations = nlp::ReadArticle(a);
+  return a;
+}
+
+// Three fictional events, three reports each, in three outlets' words.
+std::vector<core::Article> Stream() {
+  return {
+      Make("dam-1", "valley-times", "2026-11-09T08:00:00Z", "Vessel Creek dam releases water",
+           "The Vessel Creek dam in Harlow county began releasing water on Monday after the "
+           "reservoir rose to a record 41 metres, the Harlow water board said. Residents of "
+           "Lowmarsh were told to move cars away from the creek."),
+      Make("prize-1", "arts-daily", "2026-11-09T09:00:00Z",
+           "Tallis Youth Orchestra wins Aldmere prize",
+           "The Tallis Youth Orchestra from Brennick won the Aldmere music prize on Monday, the "
+           "first youth ensemble to take the award in its 60-year history. Conductor Mira Osk "
+           "said the players had rehearsed for 14 months."),
+      Make("dam-2", "harlow-echo", "2026-11-09T10:00:00Z",
+           "Harlow dam opens gates as reservoir hits record",
+           "Harlow water board engineers opened the gates of the Vessel Creek dam on Monday as "
+           "the reservoir reached a record 41 metres. Lowmarsh residents moved cars away from "
+           "the creek as the water board warned of rising levels."),
+      Make("rail-1", "metro-wire", "2026-11-09T11:00:00Z", "Dorrin rail strike halts 300 trains",
+           "A strike by Dorrin Rail drivers halted 300 trains on Monday, leaving commuters in "
+           "Castlebay stranded. The drivers' union said the walkout over pay would last 24 hours."),
+      Make("prize-2", "brennick-post", "2026-11-09T12:00:00Z",
+           "Brennick orchestra takes Aldmere award",
+           "Brennick's Tallis Youth Orchestra took the Aldmere music prize on Monday, the first "
+           "youth ensemble to win it in 60 years. Conductor Mira Osk praised 14 months of "
+           "rehearsals."),
+      Make("rail-2", "castlebay-news", "2026-11-09T13:00:00Z",
+           "Castlebay commuters stranded by Dorrin Rail walkout",
+           "Commuters in Castlebay were stranded on Monday as Dorrin Rail drivers walked out over "
+           "pay, halting 300 trains. The union said the strike would last 24 hours."),
+      Make("dam-3", "river-daily", "2026-11-09T14:00:00Z",
+           "Lowmarsh on alert as Vessel Creek dam spills",
+           "Lowmarsh was on alert on Monday as the Vessel Creek dam released water from a "
+           "reservoir at a record 41 metres. The Harlow water board told residents to keep cars "
+           "away from the creek."),
+      Make("rail-3", "metro-signal", "2026-11-09T15:00:00Z", "Dorrin Rail drivers strike over pay",
+           "Dorrin Rail drivers went on strike over pay on Monday, halting 300 trains and "
+           "stranding commuters across Castlebay for 24 hours, their union said."),
+      Make("prize-3", "culture-week", "2026-11-09T16:00:00Z",
+           "Aldmere prize goes to a youth orchestra",
+           "The Aldmere music prize went to Brennick's Tallis Youth Orchestra on Monday, a first "
+           "for a youth ensemble in the award's 60 years. Conductor Mira Osk said 14 months of "
+           "rehearsal had paid off."),
+  };
+}
+
+class IncrementalStoriesTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    std::string why;
+    ASSERT_TRUE(where_.Create(GetParam(), &why)) << why;
+    if (where_.location().empty()) GTEST_SKIP() << why;
+    auto s = store::OpenStore(where_.location());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    options_.jobs = 1;
+  }
+  // The PostgreSQL backend has no incremental engine yet: it rebuilds every story (ids follow
+  // the earliest article there). Skipped, not passed, until it has (issue 20 stays open for it).
+  bool NoEngine() const { return std::string(GetParam()) != "sqlite"; }
+  void Put(const core::Article& a) {
+    bool inserted = false;
+    ASSERT_TRUE(store_->PutArticle(a, &inserted).ok());
+  }
+  StoriesSummary Update() {
+    StoriesSummary sum;
+    core::Status s = UpdateStories(store_.get(), options_, &sum);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return sum;
+  }
+  // article id -> story id, as stored.
+  std::map<std::string, std::string> StoryOf() {
+    std::map<std::string, std::string> out;
+    auto stories = store_->LoadStories();
+    EXPECT_TRUE(stories.ok());
+    for (const auto& r : stories.value())
+      for (const auto& a : r.story.article_ids) out[a] = r.story.id;
+    return out;
+  }
+  // The partition as sets of article ids, whatever the story ids.
+  static std::set<std::set<std::string>> Partition(const std::map<std::string, std::string>& of) {
+    std::map<std::string, std::set<std::string>> by;
+    for (const auto& [a, s] : of) by[s].insert(a);
+    std::set<std::set<std::string>> out;
+    for (auto& [s, m] : by) out.insert(m);
+    return out;
+  }
+
+  testing_util::TempStore where_;
+  std::unique_ptr<store::Store> store_;
+  RunOptions options_;
+};
+
+TEST_P(IncrementalStoriesTest, ArticlesAttachAndStoriesKeepTheirIds) {
+  if (NoEngine())
+    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
+  std::vector<core::Article> s = Stream();
+  for (size_t i = 0; i < 6; ++i) Put(s[i]);
+  Update();
+  auto first = StoryOf();
+  ASSERT_EQ(first.size(), 6u);
+  EXPECT_EQ(first["dam-1"], first["dam-2"]);
+  EXPECT_EQ(first["prize-1"], first["prize-2"]);
+  EXPECT_EQ(first["rail-1"], first["rail-2"]);
+  EXPECT_NE(first["dam-1"], first["rail-1"]);
+  EXPECT_NE(first["dam-1"], first["prize-1"]);
+
+  Put(s[6]);  // dam-3 only
+  StoriesSummary sum = Update();
+  EXPECT_EQ(sum.articles_clustered, 1u);
+  EXPECT_EQ(sum.stories_new, 0u);
+  EXPECT_EQ(sum.stories_updated, 1u);
+  auto second = StoryOf();
+  EXPECT_EQ(second["dam-3"], first["dam-1"]);
+  for (const auto& [article, story] : first) EXPECT_EQ(second[article], story) << article;
+  auto dam = store_->LoadStory(first["dam-1"]);
+  ASSERT_TRUE(dam.ok());
+  EXPECT_EQ(dam->brief.version, 2);
+  auto rail = store_->LoadStory(first["rail-1"]);
+  ASSERT_TRUE(rail.ok());
+  EXPECT_EQ(rail->brief.version, 1) << "a story that gained nothing was rewritten";
+  {
+    auto versions = store_->LoadBriefVersions(first["dam-1"], 0);
+    ASSERT_TRUE(versions.ok());
+    ASSERT_EQ(versions->size(), 2u);
+    EXPECT_EQ((*versions)[0].article_count + 1, (*versions)[1].article_count);
+  }
+}
+
+TEST_P(IncrementalStoriesTest, ARunWithNothingNewWritesNothing) {
+  for (const auto& a : Stream()) Put(a);
+  Update();
+  auto before = store_->LoadStories();
+  ASSERT_TRUE(before.ok());
+  StoriesSummary again = Update();
+  EXPECT_EQ(again.articles_clustered, 0u);
+  EXPECT_EQ(again.stories_new + again.stories_updated, 0u);
+  EXPECT_FALSE(again.rebuilt);
+  auto after = store_->LoadStories();
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), before->size());
+  for (size_t i = 0; i < after->size(); ++i)
+    EXPECT_EQ((*after)[i].brief.version, (*before)[i].brief.version);
+}
+
+// The story id used to follow its earliest article, so an earlier report arriving late renamed
+// the story and lost every bookmark to it.
+TEST_P(IncrementalStoriesTest, ALateEarlierReportDoesNotRenameItsStory) {
+  if (NoEngine())
+    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
+  std::vector<core::Article> s = Stream();
+  Put(s[2]);  // dam-2, 10:00
+  Put(s[6]);  // dam-3, 14:00
+  Update();
+  std::string id = StoryOf()["dam-2"];
+  ASSERT_FALSE(id.empty());
+  Put(s[0]);  // dam-1, 08:00: earlier than both, arriving last
+  Update();
+  auto of = StoryOf();
+  EXPECT_EQ(of["dam-1"], id);
+  EXPECT_EQ(of["dam-2"], id);
+  EXPECT_EQ(of["dam-3"], id);
+}
+
+TEST_P(IncrementalStoriesTest, AHeadlineIsUpgradedInPlaceWhenItsPageArrives) {
+  if (NoEngine())
+    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
+  std::vector<core::Article> s = Stream();
+  Put(s[0]);
+  Put(s[2]);
+  core::Article headline;
+  headline.id = "dam-4";
+  headline.url = "https://news-feed.example/dam-4";
+  headline.site_name = "news-feed";
+  headline.date_published = "2026-11-09T11:30:00Z";
+  headline.title = "Vessel Creek dam releases water as Harlow reservoir hits record";
+  headline.headline_only = true;
+  Put(headline);
+  Update();
+  std::string id = StoryOf()["dam-4"];
+  ASSERT_FALSE(id.empty()) << "a headline article reached no story";
+
+  core::Article page = Make("dam-4", "news-feed", "2026-11-09T11:30:00Z", headline.title,
+                            "The Harlow water board opened the Vessel Creek dam on Monday as the "
+                            "reservoir reached a record 41 metres, and Lowmarsh residents moved "
+                            "their cars away from the creek.");
+  bool inserted = false;
+  ASSERT_TRUE(store_->PutArticle(page, &inserted).ok());
+  EXPECT_TRUE(inserted) << "the page did not upgrade the stored headline";
+  StoriesSummary sum = Update();
+  EXPECT_EQ(sum.articles_upgraded, 1u);
+  EXPECT_EQ(StoryOf()["dam-4"], id);
+  auto stored = store_->LoadArticle("dam-4");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_FALSE(stored->headline_only);
+  EXPECT_EQ(stored->text, page.text);
+  auto story = store_->LoadStory(id);
+  ASSERT_TRUE(story.ok());
+  EXPECT_EQ(story->brief.version, 2);
+}
+
+// One run or one run per article: the same stories (the open window is restored exactly).
+TEST_P(IncrementalStoriesTest, ManyRunsGiveTheStoriesOfOne) {
+  if (NoEngine())
+    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
+  std::vector<core::Article> s = Stream();
+  for (const auto& a : s) {
+    Put(a);
+    Update();
+  }
+  auto many = StoryOf();
+  testing_util::TempStore other;
+  std::string why;
+  ASSERT_TRUE(other.Create("sqlite", &why)) << why;
+  auto one_store = store::OpenStore(other.location());
+  ASSERT_TRUE(one_store.ok());
+  for (const auto& a : s) {
+    bool inserted = false;
+    ASSERT_TRUE(one_store.value()->PutArticle(a, &inserted).ok());
+  }
+  StoriesSummary sum;
+  ASSERT_TRUE(UpdateStories(one_store.value().get(), options_, &sum).ok());
+  std::map<std::string, std::string> one;
+  auto stories = one_store.value()->LoadStories();
+  ASSERT_TRUE(stories.ok());
+  std::vector<store::StoryRecord> records = std::move(stories).value();
+  for (const auto& r : records)
+    for (const auto& a : r.story.article_ids) one[a] = r.story.id;
+  EXPECT_EQ(Partition(many), Partition(one));
+  EXPECT_EQ(Partition(one).size(), 3u);
+}
+
+// A store a user damaged: the engine's state is unreadable. The run says so and starts the
+// window again over every article; the stories keep their ids.
+TEST_P(IncrementalStoriesTest, ADamagedEngineStateIsReportedAndRebuiltKeepingIds) {
+  if (NoEngine())
+    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
+  std::vector<core::Article> s = Stream();
+  for (size_t i = 0; i < 8; ++i) Put(s[i]);
+  Update();
+  auto before = StoryOf();
+  int64_t through = 0;
+  ASSERT_TRUE(store_->LoadEngineState(&through).ok());
+  store::StoryUpdate damage;
+  damage.engine_state = "WBCS\x01garbage";
+  damage.clustered_through = through;
+  ASSERT_TRUE(store_->CommitStoryUpdate(damage).ok());
+  Put(s[8]);
+  StoriesSummary sum = Update();
+  ASSERT_EQ(sum.warnings.size(), 1u);
+  EXPECT_NE(sum.warnings[0].find("cluster state"), std::string::npos) << sum.warnings[0];
+  auto after = StoryOf();
+  for (const auto& [article, story] : before) EXPECT_EQ(after[article], story) << article;
+  EXPECT_EQ(after["prize-3"], before["prize-1"]);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, IncrementalStoriesTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<const char*>& backend) {
+                           return std::string(backend.param);
+                         });
+
+// Merged ids: a story emptied into another resolves to it, through chains of merges.
+TEST(StoryAliasesTest, AMergedIdResolvesToItsSurvivorThroughChains) {
+  testing_util::TempStore where;
+  std::string why;
+  ASSERT_TRUE(where.Create("sqlite", &why)) << why;
+  auto s = store::OpenStore(where.location());
+  ASSERT_TRUE(s.ok());
+  store::Store* store = s.value().get();
+  auto record = [](const std::string& id) {
+    store::StoryRecord r;
+    r.story.id = id;
+    r.brief.story_id = id;
+    return r;
+  };
+  store::StoryUpdate u1;
+  u1.upsert = {record("sA"), record("sB"), record("sC")};
+  ASSERT_TRUE(store->CommitStoryUpdate(u1).ok());
+  store::StoryUpdate u2;
+  u2.merged = {{"sB", "sA"}};
+  ASSERT_TRUE(store->CommitStoryUpdate(u2).ok());
+  EXPECT_EQ(store->ResolveStoryId("sB").value(), "sA");
+  EXPECT_EQ(store->LoadStory("sB").status().code(), core::StatusCode::kNotFound);
+  store::StoryUpdate u3;
+  u3.merged = {{"sA", "sC"}};
+  ASSERT_TRUE(store->CommitStoryUpdate(u3).ok());
+  EXPECT_EQ(store->ResolveStoryId("sB").value(), "sC");
+  EXPECT_EQ(store->ResolveStoryId("sA").value(), "sC");
+  EXPECT_EQ(store->ResolveStoryId("sC").value(), "sC");
+  EXPECT_EQ(store->ResolveStoryId("nope").status().code(), core::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace wirebrief::pipeline
