@@ -167,8 +167,12 @@ core::Result<ClusterSnapshot> ParseSnapshot(std::string_view bytes, const Snapsh
     d.short_text = flags == 1;
     if (terms > limits.max_terms || terms > r.left() / 12) return Bad(where + ": bad term count");
     d.vec.resize(terms);
-    for (auto& [key, x] : d.vec)
+    for (size_t k = 0; k < d.vec.size(); ++k) {
+      auto& [key, x] = d.vec[k];
       if (!r.Raw(&key) || !r.Raw(&x) || !std::isfinite(x)) return Bad(where + ": bad term");
+      // Sorted and unique, as the clusterer's sparse products assume.
+      if (k > 0 && d.vec[k - 1].first >= key) return Bad(where + ": terms out of order");
+    }
     if (!r.Varint(&years) || years > 64) return Bad(where + ": bad year count");
     for (uint64_t k = 0; k < years; ++k) {
       uint64_t z = 0;
