@@ -69,3 +69,15 @@ core::Result<std::vector<core::Brief>> Store::LoadBriefVersions(const std::strin
 }
 
 }  // namespace wirebrief::store
+
+namespace wirebrief::store {
+
+core::Result<std::vector<SourceRecord>> Store::ListSources() { return NotInBackend("ListSources"); }
+core::Status Store::PutSource(const SourceRecord&) { return NotInBackend("PutSource"); }
+core::Status Store::RemoveSource(const std::string&) { return NotInBackend("RemoveSource"); }
+core::Result<std::vector<PageState>> Store::LoadPageStates(const std::vector<std::string>&) {
+  return NotInBackend("LoadPageStates");
+}
+core::Status Store::PutPageStates(const std::vector<PageState>&) { return NotInBackend("PutPageStates"); }
+
+}  // namespace wirebrief::store

@@ -105,6 +105,42 @@ struct StoryUpdate {
   int64_t clustered_through = 0;  // the sequence of the last article the update covered
 };
 
+// A source `wirebrief watch` polls, with what a feed reader keeps about it (schema version 4).
+// Times are ISO 8601 UTC ("2026-12-07T04:43:31Z"); an empty time means never.
+struct SourceRecord {
+  std::string url;   // the key: the URL as the user gave it, normalised (ingest::NormalizeUrl)
+  // "feed", "sitemap" (a sitemap or sitemap index, news sitemaps included) or "page" (a site's
+  // home page, polled for the feeds it links); empty until the first successful poll says.
+  std::string kind;
+  std::string etag, last_modified;  // validators of the last full (200) response, for 304s
+  std::string added_at, last_poll, next_poll;
+  std::string last_success;           // the last poll that answered 200 or 304
+  int consecutive_failures = 0;       // polls failed in a row; 0 after a success
+  std::string last_error;             // the last failure's message; empty after a success
+  std::string last_outcome;           // "fetched", "not_modified", "failed", "retry_later", "disallowed"
+  int64_t items_seen = 0;             // distinct item URLs the source has listed
+  int64_t articles_stored = 0;        // articles stored from its items (pages and headlines)
+  double interval_seconds = 0;        // the poll interval in force (adapted; see pipeline/watch.h)
+  std::string title;                  // the feed's or site's own title, when it states one
+};
+
+// What `watch` knows about one article page URL, so a page is fetched once however many
+// sources list it, and a page that could not be fetched is tried again later (schema version 4).
+struct PageState {
+  std::string url;         // the key: normalised (ingest::NormalizeUrl)
+  std::string article_id;  // the stored article for this URL (full or headline); empty = none
+  // "stored" (the page itself is stored: never fetched again), "headline" (only what a listing
+  // said is stored; the page is fetched when `next_attempt` has passed), "failed",
+  // "disallowed" (robots.txt), "paywalled" (401/402/403: stored as a headline, not retried
+  // before next_attempt).
+  std::string state;
+  std::string etag, last_modified;  // validators of the page's last 200 response
+  int failures = 0;                 // consecutive failed attempts
+  std::string last_error;
+  std::string fetched_at, next_attempt;  // ISO 8601 UTC; empty next_attempt = not scheduled
+  std::string listed_in;                 // the first source that listed it
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -168,6 +204,17 @@ class Store {
   virtual core::Result<std::string> ResolveStoryId(const std::string& id);
   // A story's stored brief versions, oldest first, from version `since` + 1 on.
   virtual core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since);
+
+  // Watched sources and page states (`wirebrief watch`, schema version 4). Defaults answer
+  // kUnsupported. PutSource inserts or replaces the row keyed by url; RemoveSource answers
+  // kNotFound for an unknown url (page states stay: the articles they name stay stored).
+  // ListSources orders by url. LoadPageStates returns the states of the known urls among
+  // `urls`, in no particular order; PutPageStates upserts each by url, in one transaction.
+  virtual core::Result<std::vector<SourceRecord>> ListSources();
+  virtual core::Status PutSource(const SourceRecord& source);
+  virtual core::Status RemoveSource(const std::string& url);
+  virtual core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls);
+  virtual core::Status PutPageStates(const std::vector<PageState>& states);
 
   // Every setting as (key, value), by key; for `db export`.
   virtual core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings();
