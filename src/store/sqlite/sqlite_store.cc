@@ -140,6 +140,40 @@ CREATE TABLE brief_versions (
   PRIMARY KEY(story_id, version)
 ) WITHOUT ROWID;
 )sql",
+    // 4: `wirebrief watch`. The sources it polls, with what a feed reader keeps (validators,
+    // poll times, health), and one row per article page URL it has met, so a page is fetched
+    // once however many sources list it and a page that failed is tried again later.
+    R"sql(
+CREATE TABLE sources (
+  url TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  last_poll TEXT NOT NULL,
+  next_poll TEXT NOT NULL,
+  last_success TEXT NOT NULL,
+  consecutive_failures INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  last_outcome TEXT NOT NULL,
+  items_seen INTEGER NOT NULL,
+  articles_stored INTEGER NOT NULL,
+  interval_seconds REAL NOT NULL,
+  title TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE page_states (
+  url TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  etag TEXT NOT NULL,
+  last_modified TEXT NOT NULL,
+  failures INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  fetched_at TEXT NOT NULL,
+  next_attempt TEXT NOT NULL,
+  listed_in TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 }  // namespace
