@@ -491,6 +491,73 @@ TEST_P(StoreTest, InvalidUtf8IsStoredReplacedNotRefused) {
   EXPECT_EQ(a->text.rfind("Title bad\ncaf", 0), 0u);
 }
 
+// Sources and page states (schema 4, `wirebrief watch`). A backend that has not implemented
+// them yet answers kUnsupported: the test says so and skips rather than passing.
+TEST_P(StoreTest, SourcesAreUpsertedListedByUrlAndRemoved) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  SourceRecord feed;
+  feed.url = "https://metro.example/feed.xml";
+  feed.kind = "feed";
+  feed.etag = "\"v1\"";
+  feed.added_at = "2026-11-03T10:00:00Z";
+  feed.next_poll = "2026-11-03T10:15:00Z";
+  feed.items_seen = 12;
+  feed.interval_seconds = 900;
+  core::Status put = s->PutSource(feed);
+  if (put.code() == core::StatusCode::kUnsupported) GTEST_SKIP() << put.ToString();
+  ASSERT_TRUE(put.ok()) << put.ToString();
+  SourceRecord map;
+  map.url = "https://coast.example/news-sitemap.xml";
+  ASSERT_TRUE(s->PutSource(map).ok());
+  feed.consecutive_failures = 2;
+  feed.last_error = "https://metro.example/feed.xml: HTTP 500";
+  feed.last_outcome = "failed";
+  ASSERT_TRUE(s->PutSource(feed).ok());  // the same url again replaces the row
+
+  auto listed = s->ListSources();
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].url, map.url);  // by url
+  const SourceRecord& back = (*listed)[1];
+  EXPECT_EQ(back.etag, "\"v1\"");
+  EXPECT_EQ(back.consecutive_failures, 2);
+  EXPECT_EQ(back.last_outcome, "failed");
+  EXPECT_EQ(back.items_seen, 12);
+  EXPECT_DOUBLE_EQ(back.interval_seconds, 900);
+
+  EXPECT_TRUE(s->RemoveSource(map.url).ok());
+  EXPECT_EQ(s->RemoveSource(map.url).code(), core::StatusCode::kNotFound);
+  EXPECT_EQ(s->ListSources()->size(), 1u);
+  EXPECT_FALSE(s->PutSource(SourceRecord{}).ok());  // no url, no row
+}
+
+TEST_P(StoreTest, PageStatesAreFoundByUrlAndReplaced) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  PageState a;
+  a.url = "https://metro.example/a";
+  a.article_id = "0123456789abcdef";
+  a.state = "headline";
+  a.next_attempt = "2026-11-03T11:00:00Z";
+  PageState b = a;
+  b.url = "https://metro.example/b";
+  b.state = "disallowed";
+  core::Status put = s->PutPageStates({a, b});
+  if (put.code() == core::StatusCode::kUnsupported) GTEST_SKIP() << put.ToString();
+  ASSERT_TRUE(put.ok()) << put.ToString();
+  a.state = "stored";
+  a.etag = "\"p1\"";
+  ASSERT_TRUE(s->PutPageStates({a}).ok());
+  auto got = s->LoadPageStates({"https://metro.example/a", "https://metro.example/unknown"});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 1u);  // unknown urls are left out
+  EXPECT_EQ((*got)[0].state, "stored");
+  EXPECT_EQ((*got)[0].etag, "\"p1\"");
+  EXPECT_EQ((*got)[0].article_id, "0123456789abcdef");
+  EXPECT_EQ(s->LoadPageStates({"https://metro.example/b"})->at(0).state, "disallowed");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<const char*>& backend) {
                            return std::string(backend.param);

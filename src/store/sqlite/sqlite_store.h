@@ -42,6 +42,12 @@ class SqliteStore final : public Store {
       const std::vector<std::string>& article_ids) override;
   core::Result<std::string> ResolveStoryId(const std::string& id) override;
   core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since) override;
+  // Watched sources and page states: sqlite_sources.cc.
+  core::Result<std::vector<SourceRecord>> ListSources() override;
+  core::Status PutSource(const SourceRecord& source) override;
+  core::Status RemoveSource(const std::string& url) override;
+  core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls) override;
+  core::Status PutPageStates(const std::vector<PageState>& states) override;
 
  private:
   SqliteStore() = default;
