@@ -32,12 +32,16 @@ Command AddRunCommand(CLI::App* root) {
             }
             const pipeline::RunSummary& s = result.value();
             for (const auto& e : s.errors) PrintError(e.ToString());
+            for (const auto& w : s.warnings) PrintError("warning: " + w);
+            // "(unchanged)" when the story engine had nothing new to attach: a repeated run.
             std::printf(
-                "documents read: %zu, failed: %zu; articles new: %zu, already stored: %zu; "
-                "stories: %zu, briefs: %zu%s; feed/sitemap URLs not fetched: %zu; "
+                "documents read: %zu, failed: %zu; articles new: %zu (%zu headline only), already "
+                "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, merged %zu)%s; "
+                "feed/sitemap URLs not fetched: %zu; "
                 "skipped files: %zu; %.2f s\n",
-                s.documents_read, s.documents_failed, s.articles_new, s.articles_known, s.stories, s.briefs,
-                s.reclustered ? " (rebuilt)" : " (unchanged)", s.references, s.skipped, s.seconds);
+                s.documents_read, s.documents_failed, s.articles_new, s.headlines, s.articles_known,
+                s.articles_upgraded, s.stories, s.stories_new, s.stories_updated, s.stories_merged,
+                s.reclustered ? "" : " (unchanged)", s.references, s.skipped, s.seconds);
             return s.documents_failed > 0 ? 1 : 0;
           }};
 }

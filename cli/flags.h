@@ -42,6 +42,7 @@ Command AddServeCommand(CLI::App* root);
 Command AddReadCommand(CLI::App* root);
 Command AddBriefCommand(CLI::App* root);
 Command AddClusterCommand(CLI::App* root);
+Command AddReclusterCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
       AddReadCommand(&app),
       AddBriefCommand(&app),
       AddClusterCommand(&app),
+      AddReclusterCommand(&app),
       AddDbCommand(&app),
   };
   try {

@@ -168,6 +168,7 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
                        return;
                      }
                      ++(inserted ? sum.articles_new : sum.articles_known);
+                     if (inserted && a->headline_only) ++sum.headlines;
                    });
   progress->End();
   if (!store_error.ok()) return store_error;

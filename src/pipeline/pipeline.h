@@ -43,7 +43,8 @@ struct RunSummary {
   size_t documents_failed = 0;   // files/records that failed anywhere
   size_t articles_new = 0;
   size_t articles_known = 0;     // already stored (same input again, or the same page elsewhere)
-  size_t references = 0;         // URLs listed by feeds/sitemaps, not fetched
+  size_t references = 0;         // URLs listed by feeds/sitemaps, not fetched, no title to keep
+  size_t headlines = 0;          // of articles_new: headline articles (a title, no page yet)
   size_t skipped = 0;            // folder entries of no supported kind
   size_t stories = 0;          // stories stored after the run
   size_t briefs = 0;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace wirebrief::pipeline {
@@ -56,6 +57,7 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
   j["license"] = a.license;
   j["is_free"] = a.is_free.has_value() ? json(*a.is_free) : json(nullptr);
   j["truncated"] = a.truncated;
+  j["headline_only"] = a.headline_only;
   for (const auto& [field, src] : a.field_sources) j[field + "_source"] = src;
   for (const auto& [field, conf] : a.field_confidence) j[field + "_confidence"] = std::round(conf * 100) / 100;
   j["fingerprint"] = a.content_hash;
@@ -121,14 +123,46 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
   return Dump(j);
 }
 
+BriefChanges DiffBriefs(const core::Brief& then, const core::Brief& now) {
+  BriefChanges c;
+  c.from_version = then.version;
+  c.to_version = now.version;
+  auto key = [](const core::BriefLine& l) {
+    return std::string(core::BriefSectionName(l.section)) + '\x1f' + l.label + '\x1f' + l.text;
+  };
+  std::multiset<std::string> before, after;
+  for (const auto& l : then.lines) before.insert(key(l));
+  for (const auto& l : now.lines) after.insert(key(l));
+  for (const auto& l : now.lines)
+    if (auto it = before.find(key(l)); it != before.end())
+      before.erase(it);
+    else
+      c.added.push_back(l);
+  for (const auto& l : then.lines)
+    if (auto it = after.find(key(l)); it != after.end())
+      after.erase(it);
+    else
+      c.removed.push_back(l);
+  return c;
+}
+
 std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
-                              const std::map<std::string, core::Article>& articles) {
+                              const std::map<std::string, core::Article>& articles,
+                              const std::map<std::string, StoryExtras>& extras) {
   std::string out;
   for (const auto& r : stories) {
     const core::Story& s = r.story;
+    auto extra = extras.find(s.id);
     out += "## " + s.title + "\n\n";
+    if (extra != extras.end() && !extra->second.requested_id.empty())
+      out += "*story " + extra->second.requested_id + " was merged into this story*\n\n";
     if (r.brief.version > 1) out += "*brief version " + std::to_string(r.brief.version) + "*\n\n";
-    out += "*" + std::to_string(s.article_ids.size()) + " articles, " + std::to_string(s.outlets.size()) +
+    size_t headlines = 0;
+    for (const auto& id : s.article_ids)
+      if (auto it = articles.find(id); it != articles.end() && it->second.headline_only) ++headlines;
+    out += "*" + std::to_string(s.article_ids.size()) + " articles" +
+           (headlines ? " (" + std::to_string(headlines) + " headline only)" : "") + ", " +
+           std::to_string(s.outlets.size()) +
            " outlets (" + std::to_string(s.independent_outlets) + " independent), " +
            s.first_published.substr(0, 10) + " – " + s.last_published.substr(0, 10) + " · story " + s.id + "*\n\n";
     // Citations are numbered per story in order of first use.
@@ -146,6 +180,20 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
       }
       return t;
     };
+    if (extra != extras.end() && extra->second.changes) {
+      const BriefChanges& c = *extra->second.changes;
+      out += "**Changes since version " + std::to_string(c.from_version) + "** (now version " +
+             std::to_string(c.to_version) + ")\n\n";
+      if (c.added.empty() && c.removed.empty()) out += "- no change\n";
+      auto line = [](const core::BriefLine& l) {
+        std::string section = SectionTitle(l.section);
+        if (section.empty()) section = "Summary";  // the lede and its context have no heading
+        return section + (l.label.empty() ? "" : " · " + l.label) + ": " + l.text;
+      };
+      for (const auto& l : c.added) out += "- new: " + line(l) + "\n";
+      for (const auto& l : c.removed) out += "- gone: " + line(l) + "\n";
+      out += "\n";
+    }
     core::BriefSection current = core::BriefSection::kLede;
     bool first = true;
     for (const auto& l : r.brief.lines) {
@@ -220,8 +268,15 @@ static json AttachmentsToJson(const std::vector<core::StoryAttachment>& why) {
   return out;
 }
 
+static json BriefLineToJson(const core::BriefLine& l) {
+  json lj = {{"section", core::BriefSectionName(l.section)}, {"text", l.text}};
+  if (!l.label.empty()) lj["label"] = l.label;
+  return lj;
+}
+
 std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
-                          const std::map<std::string, core::Article>& articles) {
+                          const std::map<std::string, core::Article>& articles,
+                          const std::map<std::string, StoryExtras>& extras) {
   json arr = json::array();
   for (const auto& r : stories) {
     const core::Story& s = r.story;
@@ -249,7 +304,8 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
       if (it == articles.end()) continue;
       const core::Article& a = it->second;
       arts.push_back({{"id", a.id}, {"title", a.title}, {"url", a.url}, {"outlet", core::OutletOf(a)},
-                      {"date_published", a.date_published}, {"wire", a.wire}});
+                      {"date_published", a.date_published}, {"wire", a.wire},
+                      {"headline_only", a.headline_only}});
     }
     arr.push_back({{"id", s.id},
                    {"title", s.title},
@@ -262,6 +318,19 @@ std::string StoriesToJson(const std::vector<store::StoryRecord>& stories,
                    {"attachments", AttachmentsToJson(r.brief.story_attachments)},
                    {"brief", lines},
                    {"brief_version", r.brief.version}});
+    if (auto it = extras.find(s.id); it != extras.end()) {
+      if (!it->second.requested_id.empty()) arr.back()["merged_from"] = it->second.requested_id;
+      if (it->second.changes) {
+        const BriefChanges& c = *it->second.changes;
+        json added = json::array(), removed = json::array();
+        for (const auto& l : c.added) added.push_back(BriefLineToJson(l));
+        for (const auto& l : c.removed) removed.push_back(BriefLineToJson(l));
+        arr.back()["changes"] = {{"from_version", c.from_version},
+                                 {"to_version", c.to_version},
+                                 {"added", added},
+                                 {"removed", removed}};
+      }
+    }
   }
   return Dump(arr, 2);
 }

@@ -291,17 +291,43 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
 }
 
 void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res) {
+  int since_version = -1;
+  if (req.has_param("since_version")) {
+    const std::string v = req.get_param_value("since_version");
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+      return SendError(res, 400, "bad_request", "since_version must be a whole number");
+    since_version = std::stoi(v);
+  }
   auto lease = pool.Acquire();
   if (!lease.ok()) return SendStatus(res, lease.status());
   Cached(CacheKey(req, nullptr), lease.value(), res, [&](httplib::Response& out) {
     store::Store* st = lease.value().get();
-    auto record = st->LoadStory(req.matches[1]);
+    // A story's id is for life: an id merged into another story answers with the survivor.
+    const std::string asked = req.matches[1];
+    auto id = st->ResolveStoryId(asked);
+    if (!id.ok()) return SendStatus(out, id.status());
+    auto record = st->LoadStory(id.value());
     if (!record.ok()) return SendStatus(out, record.status());
+    pipeline::StoryExtras extras;
+    if (id.value() != asked) extras.requested_id = asked;
+    if (since_version >= 0) {
+      if (since_version > record->brief.version)
+        return SendError(out, 404, "not_found",
+                         "story " + id.value() + " has no brief version " +
+                             std::to_string(since_version));
+      auto versions = st->LoadBriefVersions(id.value(), std::max(0, since_version - 1));
+      if (!versions.ok()) return SendStatus(out, versions.status());
+      core::Brief then;
+      then.version = since_version;
+      for (const auto& b : versions.value())
+        if (b.version == since_version) then = b;
+      extras.changes = pipeline::DiffBriefs(then, record->brief);
+    }
     auto loaded = st->LoadArticlesForStoryPage(record.value().story.article_ids);
     if (!loaded.ok()) return SendStatus(out, loaded.status());
     std::map<std::string, core::Article> articles;
     for (auto& a : loaded.value()) articles.emplace(a.id, std::move(a));
-    out.set_content(detail::StoryJson(record.value(), articles), kJson);
+    out.set_content(detail::StoryJson(record.value(), articles, extras), kJson);
   });
 }
 

@@ -3,7 +3,9 @@
 //   GET  /v1/health                  store counts and schema version
 //   GET  /v1/stories                 newest first; q, since, until, outlet, entity, limit, cursor
 //   GET  /v1/stories/{id}            brief with citations resolved to article, outlet, URL and
-//                                    the cited sentence; articles; copy families
+//                                    the cited sentence; articles; copy families. A merged id
+//                                    answers with its survivor ("merged_from"); since_version=N
+//                                    adds the brief lines added/removed since version N
 //   GET  /v1/articles/{id}           clean text, metadata with field sources, annotations,
 //                                    every provenance record
 //   GET  /v1/search?q=               full-text search over articles (store/search_query.h syntax);

@@ -170,7 +170,7 @@ class Store {
   virtual core::Result<core::Article> LoadArticle(const std::string& id);
   // What a story page shows of its member articles, in the order of `ids` (unknown ids left
   // out): id, url, title, site_name, host, language, date_published, text, authors, wire,
-  // annotations.figures and (for core::OutletOf) provenance.source; other fields may be empty.
+  // annotations.figures, headline_only and (for core::OutletOf) provenance.source; other fields may be empty.
   // The page needs no entities, sentences or field sources, and decoding them was a third of
   // its time. Default: LoadArticle per id (complete articles).
   virtual core::Result<std::vector<core::Article>> LoadArticlesForStoryPage(

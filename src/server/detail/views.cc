@@ -67,7 +67,7 @@ void SummaryHead(const core::Story& s, JsonWriter* w) {
   w->UInt(s.article_ids.size());
 }
 
-void SummaryTail(const core::Story& s, JsonWriter* w) {
+void SummaryTail(const core::Story& s, JsonWriter* w, const std::string& merged_from = "") {
   w->Key("first_published");
   w->String(s.first_published);
   w->Key("id");
@@ -76,6 +76,10 @@ void SummaryTail(const core::Story& s, JsonWriter* w) {
   w->Int(s.independent_outlets);
   w->Key("last_published");
   w->String(s.last_published);
+  if (!merged_from.empty()) {  // the id asked for lives on in this story
+    w->Key("merged_from");
+    w->String(merged_from);
+  }
   w->Key("outlet_count");
   w->UInt(s.outlets.size());
   w->Key("outlets");
@@ -93,8 +97,22 @@ void WriteStorySummary(const core::Story& s, JsonWriter* w) {
   w->EndObject();
 }
 
+void WriteBriefLineShort(const core::BriefLine& l, JsonWriter* w) {
+  w->BeginObject();
+  if (!l.label.empty()) {
+    w->Key("label");
+    w->String(l.label);
+  }
+  w->Key("section");
+  w->String(core::BriefSectionName(l.section));
+  w->Key("text");
+  w->String(l.text);
+  w->EndObject();
+}
+
 std::string StoryJson(const store::StoryRecord& r,
-                      const std::map<std::string, core::Article>& articles) {
+                      const std::map<std::string, core::Article>& articles,
+                      const pipeline::StoryExtras& extras) {
   JsonWriter w(8192);
   w.BeginObject();
   SummaryHead(r.story, &w);
@@ -128,6 +146,8 @@ std::string StoryJson(const store::StoryRecord& r,
       w.Null();
     else
       w.Int(fam->second);
+    w.Key("headline_only");  // a feed item or record whose page was not fetched (yet)
+    w.Bool(a.headline_only);
     w.Key("id");
     w.String(id);
     w.Key("language");
@@ -219,6 +239,26 @@ std::string StoryJson(const store::StoryRecord& r,
   }
   w.EndArray();
   w.EndObject();
+  w.Key("brief_version");
+  w.Int(r.brief.version);
+
+  if (extras.changes) {  // what changed since the version the reader asked about
+    w.Key("changes");
+    w.BeginObject();
+    w.Key("added");
+    w.BeginArray();
+    for (const auto& l : extras.changes->added) WriteBriefLineShort(l, &w);
+    w.EndArray();
+    w.Key("from_version");
+    w.Int(extras.changes->from_version);
+    w.Key("removed");
+    w.BeginArray();
+    for (const auto& l : extras.changes->removed) WriteBriefLineShort(l, &w);
+    w.EndArray();
+    w.Key("to_version");
+    w.Int(extras.changes->to_version);
+    w.EndObject();
+  }
 
   w.Key("copy_families");
   w.BeginArray();
@@ -252,7 +292,7 @@ std::string StoryJson(const store::StoryRecord& r,
   }
   w.EndArray();
 
-  SummaryTail(r.story, &w);
+  SummaryTail(r.story, &w, extras.requested_id);
   w.EndObject();
   return w.Take();
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "pipeline/render.h"
 #include "server/detail/json_writer.h"
 #include "store/store.h"
 
@@ -18,9 +19,12 @@ using json = nlohmann::json;
 // One line of the story list: headline, counts, outlets, time span.
 void WriteStorySummary(const core::Story& story, JsonWriter* w);
 // A story with its brief; every citation resolved against `articles` (members that are missing
-// still appear, with "missing": true, so a broken reference shows instead of vanishing).
+// still appear, with "missing": true, so a broken reference shows instead of vanishing). With
+// `extras`: "merged_from" (the id asked for, merged into this story) and "changes" (brief lines
+// added and removed since a version).
 std::string StoryJson(const store::StoryRecord& record,
-                      const std::map<std::string, core::Article>& articles);
+                      const std::map<std::string, core::Article>& articles,
+                      const pipeline::StoryExtras& extras = {});
 json ArticleJson(const core::Article& article, const std::vector<core::Provenance>& provenance);
 // A search hit; the snippet as segments [{"text", "hit"}] so clients never parse markup.
 void WriteSearchHit(const store::ArticleHit& hit, JsonWriter* w);

@@ -627,7 +627,7 @@ core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesForStoryPage(
   // valid JSON decode as empty, as in LoadArticle.
   Stmt q(db_, &prepared_,
          "SELECT k.key, a.id, a.url, a.title, a.site_name, a.host, a.language, a.date_published, a.text, CASE "
-         "WHEN json_valid(a.extras) THEN json_extract(a.extras, '$.authors', '$.wire', '$.figures') END, "
+         "WHEN json_valid(a.extras) THEN json_extract(a.extras, '$.authors', '$.wire', '$.figures', '$.headline_only') END, "
          "CASE WHEN a.site_name = '' AND a.host = '' THEN (SELECT source FROM provenance WHERE rowid = "
          "(SELECT MIN(rowid) FROM provenance WHERE article_id = a.id)) END "
          "FROM json_each(?1) k JOIN articles a ON a.id = k.value");
@@ -647,10 +647,10 @@ core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesForStoryPage(
     a.text = q.Text(8);
     a.provenance.source = q.Text(10);  // the outlet's name of last resort (core::OutletOf)
     json members = json::parse(q.Text(9), nullptr, false);
-    if (members.is_array() && members.size() == 3) {
+    if (members.is_array() && members.size() == 4) {
       json extras = json::object();
-      const char* const kNames[] = {"authors", "wire", "figures"};
-      for (size_t i = 0; i < 3; ++i)
+      const char* const kNames[] = {"authors", "wire", "figures", "headline_only"};
+      for (size_t i = 0; i < 4; ++i)
         if (!members[i].is_null()) extras[kNames[i]] = std::move(members[i]);
       try {
         detail::ArticleExtrasFromJson(extras, &a);
