@@ -142,7 +142,10 @@ async function renderStory(id) {
     el('h1', {}, s.brief.headline || s.title),
     el('p', {class: 'meta counts'}, el('strong', {}, String(s.article_count)), ' articles from ',
       el('strong', {}, String(s.outlet_count)), ' outlets, ', el('strong', {}, String(s.independent_outlets)),
-      ' independent · ', span(s.first_published, s.last_published))];
+      ' independent · ', span(s.first_published, s.last_published),
+      s.brief_version > 1 ? ` · brief version ${s.brief_version}` : '')];
+  // An id for life: a bookmarked story that was merged into another opens the survivor.
+  if (s.merged_from) nodes.push(el('p', {class: 'muted'}, `Story ${s.merged_from} was merged into this story.`));
   const brief = el('section', {class: 'brief'});
   let current = null, list = null;
   for (const line of s.brief.lines) {
@@ -238,7 +241,8 @@ function sourcesByFamily(s) {
       return el('li', {}, el('strong', {}, a.outlet || id), ' — ',
         el('a', {href: '#/article/' + encodeURIComponent(id)}, a.title || '(article no longer stored)'),
         ' ', el('span', {class: 'meta'}, when(a.date_published)),
-        g.family !== null && i === 0 ? el('span', {class: 'badge'}, 'original') : null);
+        g.family !== null && i === 0 ? el('span', {class: 'badge'}, 'original') : null,
+        a.headline_only ? el('span', {class: 'badge', title: 'Only the headline is known: the page was not fetched (yet)'}, 'headline only') : null);
     }))));
   }
   return box;
