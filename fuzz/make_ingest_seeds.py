@@ -9,6 +9,9 @@ pages) plus a few small hand-written feeds, so the seeds reach every framing and
   sitemap  the demo news sitemap, a sitemap index, a page with feed links, odd date strings
   charset  one page per legacy encoding, first byte picking the label as fuzz_charset expects
   detect   one file of each input kind
+  robots-url  robots.txt files (groups, wildcards, crawl-delay) whose last lines are a base
+           URL and a URL, as fuzz_robots_url reads them
+  listing  the feed and sitemap seeds, gzip'ed and UTF-16 variants, a home page with feed links
 """
 import glob
 import gzip
@@ -126,6 +129,22 @@ def main():
         for f in glob.glob(os.path.join(OUT, "corpus-" + corpus, "*")):
             shutil.copy(f, os.path.join(OUT, "corpus-detect", corpus + "-" + os.path.basename(f)))
     put("detect", "first-record.warc.gz", b"".join(members[:2]))
+
+    put("robots-url", "groups.txt", "User-agent: *\nDisallow: /private/\nAllow: /private/ok$\n"
+        "\nUser-agent: WireBrief/1.0\nDisallow: /*.pdf$\nDisallow: /search*q=\nCrawl-delay: 2.5\n"
+        "Sitemap: https://h.test/sitemap.xml\nhttps://h.test/a/b/c?q=1\n../d/./e?utm_source=x#f")
+    put("robots-url", "escapes.txt", "User-agent: *\nDisallow: /%7ejane/\nDisallow: /caf\u00e9\n"
+        "HTTP://H.Test:80/x/%7e/\n//other.test/%2E%2E/y z")
+    put("robots-url", "ipv6.txt", "useragent: wirebrief\ndisallow: private\n"
+        "http://[::1]:8080/a/\nhttps://xn--caf-dma.test/caf%C3%A9?a=1&&fbclid=2")
+    for corpus in ("feed", "sitemap"):
+        for f in glob.glob(os.path.join(OUT, "corpus-" + corpus, "*")):
+            data = open(f, "rb").read()
+            name = os.path.basename(f)
+            put("listing", name, data)
+            put("listing", name + ".gz", gzip.compress(data))
+    put("listing", "news-sitemap-utf16.xml",
+        open("data/demo/sitemap.xml", "rb").read().decode("utf-8").encode("utf-16"))
 
 
 if __name__ == "__main__":

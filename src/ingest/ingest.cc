@@ -23,6 +23,12 @@ InputKind DetectInputKind(std::string_view head) {
       break;
   }
   if (head.substr(0, 5) == "WARC/") return InputKind::kWarc;
+  if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
+    // UTF-16 by its byte-order mark: a page, unless the text is a feed or sitemap. The head
+    // may end inside a character; the decoder then writes U+FFFD, harmless here.
+    InputKind k = DetectInputKind(DecodeToUtf8(head.substr(0, 8192), "", nullptr));
+    return k == InputKind::kFeed || k == InputKind::kSitemap ? k : InputKind::kHtml;
+  }
   std::string_view s = head;
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
   size_t controls = 0;
@@ -48,7 +54,8 @@ InputKind DetectInputKind(std::string_view head) {
     return line.size() > 1 && line.back() == '}' ? InputKind::kJsonl : InputKind::kJson;
   }
   if (s[0] == '[') return InputKind::kJson;
-  std::string lower(s.substr(0, 4096));
+  // The whole head for XML: generators put long comments before the root element.
+  std::string lower(s[0] == '<' ? s : s.substr(0, 4096));
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower[0] == '<') {
     // Skip the XML prolog, comments and doctype to find the first element's name.
@@ -65,13 +72,21 @@ InputKind DetectInputKind(std::string_view head) {
       }
       while (p < lower.size() && std::isspace(static_cast<unsigned char>(lower[p]))) ++p;
     }
-    auto at = [&](const char* tag) { return lower.compare(p, std::strlen(tag), tag) == 0; };
-    if (at("<rss") || at("<rdf:rdf") || at("<feed")) return InputKind::kFeed;
-    if (at("<urlset") || at("<sitemapindex")) return InputKind::kSitemap;
+    // The root's local name: a namespace prefix ("<sm:urlset", "<rdf:RDF") does not count.
+    size_t name_end = p + 1;
+    while (name_end < lower.size() && !std::isspace(static_cast<unsigned char>(lower[name_end])) &&
+           lower[name_end] != '>' && lower[name_end] != '/')
+      ++name_end;
+    std::string_view name =
+        p < lower.size() ? std::string_view(lower).substr(p + 1, name_end - p - 1) : "";
+    if (size_t colon = name.find(':'); colon != std::string_view::npos)
+      name = name.substr(colon + 1);
+    if (name == "rss" || name == "rdf" || name == "feed") return InputKind::kFeed;
+    if (name == "urlset" || name == "sitemapindex") return InputKind::kSitemap;
     return InputKind::kHtml;
   }
   for (const char* tag : {"<html", "<body", "<p>", "<div", "<article", "<head"})
-    if (lower.find(tag) != std::string::npos) return InputKind::kHtml;
+    if (lower.find(tag) != std::string::npos) return InputKind::kHtml;  // within 4 KiB
   return InputKind::kText;
 }
 
@@ -228,24 +243,37 @@ void DocumentStream::State::Open(const Pending& in) {
   Dispatch(in, std::move(opened.value()), nullptr);
 }
 
+core::Status detail::DecodeWhole(const std::string& source, Decoder& dec, size_t max,
+                                 const char* what, std::string* out) {
+  for (;;) {
+    Decoder::State s = dec.Decode(out, 256 << 10);
+    if (out->size() > max)
+      return core::Status::LimitExceeded(
+          source, "",
+          std::string(what) + " exceeds the limit of " + std::to_string(max) + " bytes");
+    if (s == Decoder::State::kData) continue;
+    if (s == Decoder::State::kMemberEnd && dec.NextMember()) continue;
+    if (s == Decoder::State::kError)
+      return core::Status::Corruption(source + "@" + std::to_string(dec.member_begin()), "",
+                                      dec.error());
+    return core::Status::Ok();
+  }
+}
+
+core::RawDocument detail::DecodePage(std::string_view bytes, InputKind kind,
+                                     std::string_view content_type) {
+  core::RawDocument doc;
+  doc.kind = kind == InputKind::kText ? core::ContentKind::kText : core::ContentKind::kHtml;
+  doc.content = DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset);
+  return doc;
+}
+
 bool DocumentStream::State::ReadWhole(const std::string& src, std::unique_ptr<detail::Decoder> dec,
                                       size_t max, const char* what, std::string* out) {
-  for (;;) {
-    detail::Decoder::State s = dec->Decode(out, 256 << 10);
-    if (out->size() > max) {
-      Fail(core::Status::LimitExceeded(
-          src, "", std::string(what) + " exceeds the limit of " + std::to_string(max) + " bytes"));
-      return false;
-    }
-    if (s == detail::Decoder::State::kData) continue;
-    if (s == detail::Decoder::State::kMemberEnd && dec->NextMember()) continue;
-    if (s == detail::Decoder::State::kError) {
-      Fail(core::Status::Corruption(src + "@" + std::to_string(dec->member_begin()), "",
-                                    dec->error()));
-      return false;
-    }
-    return true;
-  }
+  core::Status s = detail::DecodeWhole(src, *dec, max, what, out);
+  if (s.ok()) return true;
+  Fail(std::move(s));
+  return false;
 }
 
 void DocumentStream::State::FollowSitemaps(const Pending& in, size_t first_new_ref) {
@@ -305,10 +333,7 @@ void DocumentStream::State::Dispatch(const Pending& in, std::unique_ptr<detail::
     case InputKind::kText: {
       std::string page;
       if (!ReadWhole(src, decoder(), lim.max_document_bytes, "page", &page)) return;
-      core::RawDocument doc;
-      doc.kind = kind == InputKind::kHtml ? core::ContentKind::kHtml : core::ContentKind::kText;
-      doc.content = DecodeToUtf8(
-          page, origin ? detail::CharsetFromContentType(origin->content_type) : "", &doc.charset);
+      core::RawDocument doc = detail::DecodePage(page, kind, origin ? origin->content_type : "");
       if (origin) {
         doc.url = origin->url;
         doc.provenance = {src, "http", 0, page.size(), "", origin->fetched_at, origin->http_status};

@@ -6,6 +6,8 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <set>
@@ -88,6 +90,19 @@ DocPtr ParseXml(std::string_view bytes, const std::string& base_url, std::string
   }
   int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
              XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+  // UTF-16 (by its byte-order mark) becomes UTF-8 first: the ampersand repair works on bytes,
+  // and libxml2 then reads the text as UTF-8, so the declaration naming UTF-16 goes.
+  std::string utf8;
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    utf8 = DecodeToUtf8(bytes, "", nullptr);
+    if (utf8.compare(0, 3, "\xEF\xBB\xBF") == 0) utf8.erase(0, 3);
+    if (utf8.compare(0, 5, "<?xml") == 0) utf8.erase(0, utf8.find("?>") + 2);
+    bytes = utf8;
+  }
+  // Text before the XML declaration makes libxml2 drop entities further on.
+  while (!bytes.empty() &&
+         (bytes[0] == ' ' || bytes[0] == '\t' || bytes[0] == '\r' || bytes[0] == '\n'))
+    bytes.remove_prefix(1);
   std::string repaired;
   if (EscapeBareAmpersands(bytes, &repaired)) bytes = repaired;
   DocPtr doc(xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()),
@@ -109,6 +124,58 @@ std::string_view LocalName(const xmlNode* n) { return reinterpret_cast<const cha
 
 std::string_view Prefix(const xmlNode* n) {
   return n->ns && n->ns->prefix ? reinterpret_cast<const char*>(n->ns->prefix) : "";
+}
+
+// Which vocabulary an element belongs to: by namespace URI when declared, else by the prefix
+// feeds and sitemaps conventionally use (libxml2's recovery keeps an undeclared "news:title"
+// as one name with no namespace).
+enum class Vocab { kPlain, kSitemap, kNews, kImage, kSyndication, kOther };
+
+Vocab VocabOf(const xmlNode* n, std::string_view* local) {
+  std::string_view name = LocalName(n);
+  std::string_view prefix = Prefix(n);
+  if (!n->ns) {
+    size_t colon = name.find(':');
+    if (colon != std::string_view::npos) {
+      prefix = name.substr(0, colon);
+      name = name.substr(colon + 1);
+    }
+  }
+  *local = name;
+  std::string_view uri = n->ns && n->ns->href ? reinterpret_cast<const char*>(n->ns->href) : "";
+  if (uri.find("google.com/schemas/sitemap-news") != std::string_view::npos) return Vocab::kNews;
+  if (uri.find("google.com/schemas/sitemap-image") != std::string_view::npos) return Vocab::kImage;
+  if (uri.find("sitemaps.org/schemas/sitemap") != std::string_view::npos) return Vocab::kSitemap;
+  if (uri.find("purl.org/rss/1.0/modules/syndication") != std::string_view::npos)
+    return Vocab::kSyndication;
+  if (prefix == "news") return Vocab::kNews;
+  if (prefix == "image") return Vocab::kImage;
+  if (prefix == "sy") return Vocab::kSyndication;
+  if (prefix == "sm") return Vocab::kSitemap;
+  return prefix.empty() && uri.empty() ? Vocab::kPlain : Vocab::kOther;
+}
+
+// RSS <ttl> (minutes) wins: it is the publisher's own cache hint; else the syndication
+// module's period / frequency. Nonsense (zero, negative, over a year) is ignored.
+std::optional<double> RefreshSeconds(const std::string& ttl, const std::string& period,
+                                     const std::string& frequency) {
+  constexpr double kYear = 365.0 * 86400;
+  auto number = [](const std::string& s) -> double {
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    return end && end != s.c_str() && *end == '\0' && std::isfinite(v) ? v : -1;
+  };
+  if (double minutes = number(ttl); minutes > 0 && minutes * 60 <= kYear) return minutes * 60;
+  double per = period == "hourly"    ? 3600
+               : period == "daily"   ? 86400
+               : period == "weekly"  ? 7 * 86400
+               : period == "monthly" ? 30 * 86400
+               : period == "yearly"  ? kYear
+                                     : (frequency.empty() ? -1 : 86400);  // the module's default
+  if (per < 0) return std::nullopt;
+  double times = frequency.empty() ? 1 : number(frequency);
+  if (times < 1 || times > 1e6) return per;
+  return per / std::floor(times);
 }
 
 std::string Collapse(std::string s) {
@@ -204,13 +271,14 @@ void ReadMedia(xmlNode* f, std::map<std::string, std::string>* hints) {
 }  // namespace
 
 core::Status ReadFeed(const std::string& source, std::string_view bytes,
-                      const std::string& base_url, const EmitFn& emit,
-                      std::vector<Reference>* refs) {
+                      const std::string& base_url, const EmitFn& emit, std::vector<Reference>* refs,
+                      ListingInfo* info) {
   std::string error;
   DocPtr doc = ParseXml(bytes, base_url, &error);
   if (!doc) return core::Status::Corruption(source, "", error);
   xmlNode* root = xmlDocGetRootElement(doc.get());
-  std::string_view root_name = LocalName(root);
+  std::string_view root_name;
+  VocabOf(root, &root_name);
   if (root_name != "rss" && root_name != "RDF" && root_name != "feed")
     return core::Status::Corruption(
         source, "", "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)");
@@ -219,13 +287,19 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
   // RSS <channel><link> is the site; relative item links resolve against it when nothing
   // closer (xml:base, the feed's own URL) does.
   std::string site_base = base_url;
-  std::string feed_title;
+  std::string feed_title, ttl, update_period, update_frequency;
   ForEachElement(root, [&](xmlNode* n) {
     std::string_view name = LocalName(n);
     if (name == "item" || name == "entry") return true;
     if ((name == "channel" || name == "feed") && n != nullptr) {
       for (xmlNode* c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
+        std::string_view local;
+        Vocab vocab = VocabOf(c, &local);
+        if (vocab == Vocab::kPlain && local == "ttl" && ttl.empty()) ttl = NodeText(c);
+        if (vocab == Vocab::kSyndication && local == "updatePeriod") update_period = NodeText(c);
+        if (vocab == Vocab::kSyndication && local == "updateFrequency")
+          update_frequency = NodeText(c);
         if (LocalName(c) == "title" && feed_title.empty()) feed_title = NodeText(c);
         if (LocalName(c) == "link" && Prefix(c).empty() && site_base.empty()) {
           std::string href = Attr(c, "href");
@@ -235,6 +309,10 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
     }
     return false;
   });
+  if (info) {
+    info->title = feed_title;
+    info->ttl_seconds = RefreshSeconds(ttl, update_period, update_frequency);
+  }
   int index = 0;
   ForEachElement(root, [&](xmlNode* item) {
     std::string_view name = LocalName(item);
@@ -331,15 +409,17 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
 
 core::Status ReadSitemap(const std::string& source, std::string_view bytes,
                          const std::string& base_url, const EmitFn& emit,
-                         std::vector<Reference>* refs) {
+                         std::vector<Reference>* refs, ListingInfo* info) {
   std::string error;
   DocPtr doc = ParseXml(bytes, base_url, &error);
   if (!doc) return core::Status::Corruption(source, "", error);
   xmlNode* root = xmlDocGetRootElement(doc.get());
-  std::string_view root_name = LocalName(root);
+  std::string_view root_name;
+  VocabOf(root, &root_name);
   if (root_name != "urlset" && root_name != "sitemapindex")
     return core::Status::Corruption(
         source, "", "not a sitemap (root element <" + std::string(root_name) + ">)");
+  if (info) info->sitemap_index = root_name == "sitemapindex";
   int index = 0;
   ForEachElement(root, [&](xmlNode* n) {
     std::string_view name = LocalName(n);
@@ -348,23 +428,24 @@ core::Status ReadSitemap(const std::string& source, std::string_view bytes,
     Reference ref;
     ref.listed_in = source;
     ForEachElement(n->children, [&](xmlNode* f) {
-      std::string_view fn = LocalName(f);
-      std::string_view prefix = Prefix(f);
-      if (fn == "loc" && (prefix.empty() || prefix == "sm")) {
+      std::string_view fn;
+      Vocab vocab = VocabOf(f, &fn);
+      bool news = vocab == Vocab::kNews;
+      if (fn == "loc" && (vocab == Vocab::kPlain || vocab == Vocab::kSitemap)) {
         ref.url = Resolve(doc.get(), f, NodeText(f), base_url);
-      } else if (fn == "loc" && prefix == "image") {
+      } else if (fn == "loc" && vocab == Vocab::kImage) {
         if (!ref.hints.count("image")) ref.hints["image"] = NodeText(f);
       } else if (fn == "publication_date") {
         ref.hints["date_published"] = DateHint(NodeText(f));
-      } else if (fn == "title" && prefix == "news") {
+      } else if (fn == "title" && news) {
         ref.hints["title"] = NodeText(f);
       } else if (fn == "lastmod") {
         ref.hints["date_modified"] = DateHint(NodeText(f));
-      } else if (fn == "name" && prefix == "news") {
+      } else if (fn == "name" && news) {
         ref.hints["site_name"] = NodeText(f);
-      } else if (fn == "language" && prefix == "news") {
+      } else if (fn == "language" && news) {
         ref.hints["language"] = NodeText(f);
-      } else if (fn == "keywords" && prefix == "news") {
+      } else if (fn == "keywords" && news) {
         ref.hints["keywords"] = NodeText(f);
       }
       return false;

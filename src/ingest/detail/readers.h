@@ -48,19 +48,38 @@ std::unique_ptr<RecordSource> OpenJsonLinesReader(std::string source,
 void ReadWarc(const std::string& source, std::string_view bytes, const core::Limits& limits,
               const EmitFn& emit);
 
+// What a feed or sitemap says about itself, beyond its items.
+struct ListingInfo {
+  std::string title;                  // feed <title>
+  std::optional<double> ttl_seconds;  // RSS <ttl>, else sy:updatePeriod / sy:updateFrequency
+  bool sitemap_index = false;         // the root was <sitemapindex>
+};
+
 // RSS 0.9x/1.0/2.0 and Atom 1.0. Items carrying full content become documents; every item
 // becomes a Reference (hints: title, author, date_published, description, image). An item with
 // neither link nor content is an error "source: item N: <link> missing". `base_url` (the URL the
 // feed was fetched from, or empty) resolves relative links along with xml:base.
+// `info` (optional) receives the feed's title and refresh hints.
 core::Status ReadFeed(const std::string& source, std::string_view bytes,
-                      const std::string& base_url, const EmitFn& emit,
-                      std::vector<Reference>* refs);
+                      const std::string& base_url, const EmitFn& emit, std::vector<Reference>* refs,
+                      ListingInfo* info = nullptr);
 
 // urlset (incl. Google News and image extensions) and sitemapindex: every <loc> becomes a
-// Reference of kind "sitemap_url", or "sitemap" for a sitemapindex entry.
+// Reference of kind "sitemap_url", or "sitemap" for a sitemapindex entry. Extension elements
+// are recognised by namespace URI (any prefix), else by their usual prefix when undeclared.
 core::Status ReadSitemap(const std::string& source, std::string_view bytes,
                          const std::string& base_url, const EmitFn& emit,
-                         std::vector<Reference>* refs);
+                         std::vector<Reference>* refs, ListingInfo* info = nullptr);
+
+// Decodes all of `decoder` (every member) into *out; LimitExceeded past `max` bytes ("`what`
+// exceeds the limit of N bytes"), Corruption naming "source@member offset" on corrupt data.
+core::Status DecodeWhole(const std::string& source, Decoder& decoder, size_t max, const char* what,
+                         std::string* out);
+
+// A page's bytes as a document: kHtml or kText by `kind`, decoded to UTF-8 as DecodeToUtf8
+// does with the charset of `content_type` (empty for files). Provenance and URL are the
+// caller's.
+core::RawDocument DecodePage(std::string_view bytes, InputKind kind, std::string_view content_type);
 
 // Inflates a whole gzip stream (all members) into *out, up to `max_out` bytes.
 core::Status Gunzip(std::string_view bytes, size_t max_out, std::string* out);

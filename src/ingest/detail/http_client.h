@@ -1,0 +1,64 @@
+// One HTTP GET at a time over a reusable libcurl easy handle (keep-alive to the host it last
+// talked to), without following redirects: PoliteFetcher follows them itself so each hop is
+// checked. The address policy is enforced in libcurl's open-socket callback, i.e. on the
+// address actually connected to, whatever DNS said and wherever a redirect pointed.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+typedef void CURL;
+
+namespace wirebrief::ingest::detail {
+
+struct TransferOptions {
+  long connect_timeout_ms = 10000;
+  long timeout_ms = 30000;
+  size_t max_bytes = 20u << 20;
+  // Past max_bytes: keep the first max_bytes and stop (robots.txt) instead of failing.
+  bool truncate = false;
+  std::string user_agent;
+  bool allow_private_addresses = true;
+  const std::atomic<bool>* stop = nullptr;  // aborts the transfer when raised
+};
+
+struct Transfer {
+  enum class Failure { kNone, kRefusedAddress, kTooBig, kTimeout, kAborted, kNetwork };
+  std::string url;
+  long status = 0;  // 0 when no response arrived
+  std::string content_type, etag, last_modified, cache_control, expires, retry_after;
+  std::string location;  // a 3xx's Location, resolved against `url`
+  std::string body;
+  std::string fetched_at;  // ISO 8601 UTC, when the response ended
+  Failure failure = Failure::kNone;
+  core::Status error;  // set with `failure`; names the URL
+  std::chrono::steady_clock::time_point ended;
+};
+
+class HttpClient {
+ public:
+  HttpClient();
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // `headers`: full header lines ("If-None-Match: \"x\"").
+  Transfer Get(const std::string& url, const std::vector<std::string>& headers,
+               const TransferOptions& options);
+
+ private:
+  CURL* curl_ = nullptr;
+};
+
+// Seconds a Retry-After value asks for (delta-seconds or an HTTP date); negative when absent
+// or unreadable.
+double RetryAfterSeconds(const std::string& value);
+
+// Now as ISO 8601 UTC ("2026-11-23T16:00:00Z").
+std::string NowIso8601();
+
+}  // namespace wirebrief::ingest::detail
