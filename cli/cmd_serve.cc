@@ -42,6 +42,9 @@ Command AddServeCommand(CLI::App* root) {
       ->capture_default_str();
   app->add_flag("--new-token", flags->server.new_token,
                 "Replace the API token (the new one is printed once)");
+  app->add_flag("--allow-private-urls", flags->server.allow_private_urls,
+                "Let POST /v1/ingest?url= fetch from loopback, private and link-local addresses "
+                "(refused by default: the server would reach its own network for the caller)");
   return {app, [flags] {
             server::ServerOptions options = flags->server;
             options.db = flags->db;

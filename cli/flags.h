@@ -43,6 +43,8 @@ Command AddReadCommand(CLI::App* root);
 Command AddBriefCommand(CLI::App* root);
 Command AddClusterCommand(CLI::App* root);
 Command AddReclusterCommand(CLI::App* root);
+Command AddWatchCommand(CLI::App* root);
+Command AddSourcesCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

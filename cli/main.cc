@@ -12,6 +12,8 @@ int main(int argc, char** argv) {
   // One line per subcommand (cli/cmd_<name>.cc).
   std::vector<Command> commands = {
       AddRunCommand(&app),
+      AddWatchCommand(&app),
+      AddSourcesCommand(&app),
       AddShowCommand(&app),
       AddExtractCommand(&app),
       AddIngestCommand(&app),

@@ -46,6 +46,8 @@ struct RawDocument {
   std::string charset;        // the charset the bytes were decoded from ("utf-8", "windows-1252")
   Provenance provenance;
   // Fields a feed, sitemap or JSONL line supplied ("title", "date_published", "author").
+  // "identity_url": the URL that names the article instead of its canonical URL (a watched
+  // listing's item link), so its headline and its page are one article (extract::ArticleIdForUrl).
   std::map<std::string, std::string> hints;
 };
 

@@ -24,12 +24,19 @@ void FinishArticle(const core::RawDocument& doc, core::Article* a) {
   detail::FinishMetadata(doc, a);
   // Identity: the canonical URL names the article across containers (a page file, its WARC
   // record and its feed item are one article); without a URL the text itself does.
+  // A watched listing names its items by their (normalised) link, and a headline stored from
+  // it must be the same article as the page fetched later, whatever canonical URL the page
+  // states: the listing's URL then names it (the "identity_url" hint).
   std::string normalized = detail::CollapseSpace(a->text);
   if (!normalized.empty()) a->content_hash = core::HashHex128(normalized);
-  const std::string& key_url = !a->canonical_url.empty() ? a->canonical_url : a->url;
-  if (!key_url.empty() || !normalized.empty())
-    a->id =
-        core::HashHex128(key_url.empty() ? "text:" + normalized : "url:" + key_url).substr(0, 16);
+  auto identity = doc.hints.find("identity_url");
+  const std::string& key_url = identity != doc.hints.end() && !identity->second.empty()
+                                   ? identity->second
+                                   : !a->canonical_url.empty() ? a->canonical_url : a->url;
+  if (!key_url.empty())
+    a->id = ArticleIdForUrl(key_url);
+  else if (!normalized.empty())
+    a->id = core::HashHex128("text:" + normalized).substr(0, 16);
   else if (a->headline_only)  // a headline without a link: its title, outlet and day name it
     a->id = core::HashHex128("headline:" + a->title + "\n" + a->site_name + "\n" +
                              a->date_published.substr(0, 10))
@@ -37,6 +44,10 @@ void FinishArticle(const core::RawDocument& doc, core::Article* a) {
 }
 
 }  // namespace
+
+std::string ArticleIdForUrl(std::string_view url) {
+  return core::HashHex128("url:" + std::string(url)).substr(0, 16);
+}
 
 std::string_view ExtractStatusName(const core::Status& status) {
   switch (status.code()) {

@@ -49,6 +49,11 @@ inline constexpr std::string_view kTimeBudgetMessage = "extraction time budget e
 // budget), "timeout", "empty" (no article text), "error" (anything else).
 std::string_view ExtractStatusName(const core::Status& status);
 
+// The id of the article a URL names: what ExtractArticle gives a page or headline whose
+// identity is that URL (its canonical URL, else its own URL, unless the document's
+// "identity_url" hint says otherwise; see core::RawDocument::hints).
+std::string ArticleIdForUrl(std::string_view url);
+
 // Returns the article, with id, content_hash, provenance and metadata filled; annotations empty.
 core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
                                            const ExtractOptions& options);

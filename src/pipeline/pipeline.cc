@@ -9,6 +9,7 @@
 #include "extract/metadata.h"
 #include "ingest/ingest.h"
 #include "nlp/read.h"
+#include "pipeline/detail/items.h"
 
 namespace wirebrief::pipeline {
 namespace {
@@ -124,24 +125,6 @@ core::Status RebuildStories(store::Store* store, const RunOptions& options, size
 
 namespace {
 
-// A feed or sitemap entry that names its item (a title) but whose page is not fetched: a
-// headline article, so the item still reaches a story (issue 19: "what cannot be fetched is
-// still news"); upgraded in place when its page arrives.
-std::optional<core::RawDocument> HeadlineOf(const ingest::Reference& ref) {
-  if (ref.kind != "feed_item" && ref.kind != "sitemap_url") return std::nullopt;
-  auto title = ref.hints.find("title");
-  if (title == ref.hints.end() || title->second.empty()) return std::nullopt;
-  core::RawDocument doc;
-  doc.kind = core::ContentKind::kHeadline;
-  doc.url = ref.url;
-  for (const char* key : {"title", "description", "date_published", "author", "site_name", "language"})
-    if (auto it = ref.hints.find(key); it != ref.hints.end()) doc.hints[key] = it->second;
-  auto record = ref.hints.find("record");
-  doc.provenance = {ref.listed_in, ref.kind == "feed_item" ? "feed" : "sitemap", 0, 0,
-                    record == ref.hints.end() ? ref.url : record->second, "", 0};
-  return doc;
-}
-
 // Extract -> read -> store over `next`, then the story update; RunPipeline and RunDocuments.
 core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store* store,
                                          const RunOptions& options, core::ProgressSink* progress,
@@ -194,6 +177,21 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
 
 }  // namespace
 
+std::optional<core::RawDocument> detail::HeadlineOf(const ingest::Reference& ref) {
+  if (ref.kind != "feed_item" && ref.kind != "sitemap_url") return std::nullopt;
+  auto title = ref.hints.find("title");
+  if (title == ref.hints.end() || title->second.empty()) return std::nullopt;
+  core::RawDocument doc;
+  doc.kind = core::ContentKind::kHeadline;
+  doc.url = ref.url;
+  for (const char* key : {"title", "description", "date_published", "author", "site_name", "language"})
+    if (auto it = ref.hints.find(key); it != ref.hints.end()) doc.hints[key] = it->second;
+  auto record = ref.hints.find("record");
+  doc.provenance = {ref.listed_in, ref.kind == "feed_item" ? "feed" : "sitemap", 0, 0,
+                    record == ref.hints.end() ? ref.url : record->second, "", 0};
+  return doc;
+}
+
 cluster::ClusterOptions ProductClusterOptions() {
   cluster::ClusterOptions o = cluster::LabelStreamOptions();
   // A story follows its event across days (the kit's gold stories are one day's coverage, so
@@ -221,12 +219,12 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
     }
     std::optional<core::Result<core::RawDocument>> out;
     while (next_ref < refs.size() && !out)
-      if (auto h = HeadlineOf(refs[next_ref++])) out.emplace(std::move(*h));
+      if (auto h = detail::HeadlineOf(refs[next_ref++])) out.emplace(std::move(*h));
     return out;
   };
   return StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* sum) {
     for (const auto& r : refs)
-      if (!HeadlineOf(r)) ++sum->references;
+      if (!detail::HeadlineOf(r)) ++sum->references;
     sum->skipped_files = stream.skipped();
     sum->skipped = sum->skipped_files.size();
   });

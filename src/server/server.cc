@@ -13,6 +13,9 @@
 #include "server/detail/token.h"
 #include "server/detail/views.h"
 #include "server/detail/web_assets.h"
+#include "ingest/crawl.h"
+#include "ingest/listing.h"
+#include "ingest/url.h"
 #include "store/search_query.h"
 #include "store/store.h"
 
@@ -198,6 +201,8 @@ struct Server::Impl {
   void GetArticle(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res, const char* format);
   void Ingest(const httplib::Request& req, httplib::Response& res);
+  void IngestUrls(const std::vector<std::string>& urls, httplib::Response& res);
+  void ListSources(httplib::Response& res);
 };
 
 template <typename Render>
@@ -413,8 +418,103 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
   });
 }
 
+void SendRunSummary(httplib::Response& res, const pipeline::RunSummary& s) {
+  json errors = json::array();
+  for (const auto& e : s.errors) errors.push_back(e.ToString());
+  res.status = s.documents_failed > 0 && s.articles_new + s.articles_known == 0 ? 422 : 200;
+  SendJson(res, {{"documents_read", s.documents_read},
+                 {"documents_failed", s.documents_failed},
+                 {"articles_new", s.articles_new},
+                 {"articles_known", s.articles_known},
+                 {"stories", s.stories},
+                 {"stories_new", s.stories_new},
+                 {"stories_updated", s.stories_updated},
+                 {"reclustered", s.reclustered},
+                 {"errors", errors}});
+}
+
+// POST /v1/ingest?url=...: the server fetches the pages itself, so a caller could aim it at
+// the machine's own network (SSRF). Unless the server was started allowing it, every
+// connection is refused to loopback, private and link-local addresses, checked when its socket
+// opens (redirects and DNS answers included), and only http(s) URLs are taken.
+void Server::Impl::IngestUrls(const std::vector<std::string>& urls, httplib::Response& res) {
+  if (urls.size() > 100) return SendError(res, 400, "bad_request", "at most 100 url parameters");
+  std::vector<ingest::CrawlRequest> requests;
+  for (const auto& u : urls) {
+    std::string url = ingest::NormalizeUrl(u);
+    if (url.empty())
+      return SendError(res, 400, "bad_request", "not an http(s) URL: " + u.substr(0, 200));
+    requests.push_back({url, "", "", requests.size()});
+  }
+  ingest::CrawlOptions co = options.crawl;
+  co.allow_private_addresses = options.allow_private_urls;
+  ingest::PoliteFetcher fetcher(co);
+  ingest::IngestOptions io;
+  io.limits = options.run.limits;
+  std::vector<core::RawDocument> docs;
+  std::vector<core::Status> failures;
+  std::mutex mu;
+  fetcher.FetchAll(std::move(requests), [&](ingest::CrawlResult r) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (r.outcome != ingest::CrawlOutcome::kFetched) {
+      failures.push_back(r.error.ok() ? core::Status::IOError(r.request.url, "not fetched") : r.error);
+      return;
+    }
+    auto doc = ingest::DocumentFromPage(r.page, io);
+    if (!doc.ok()) {
+      failures.push_back(doc.status());
+      return;
+    }
+    doc->hints["identity_url"] = ingest::NormalizeUrl(r.request.url);
+    docs.push_back(std::move(doc).value());
+  });
+  core::Result<pipeline::RunSummary> summary = core::Status::Internal("ingest", "not run");
+  {
+    std::lock_guard<std::mutex> lock(ingest_mu);
+    auto st = store::OpenStore(options.db);
+    if (!st.ok()) return SendStatus(res, st.status());
+    summary = pipeline::RunDocuments(std::move(docs), st.value().get(), options.run, nullptr);
+  }
+  if (!summary.ok()) return SendStatus(res, summary.status());
+  pipeline::RunSummary s = std::move(summary).value();
+  s.documents_read += failures.size();
+  s.documents_failed += failures.size();
+  for (auto& f : failures) s.errors.push_back(std::move(f));
+  SendRunSummary(res, s);
+}
+
+void Server::Impl::ListSources(httplib::Response& res) {
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  auto sources = lease.value()->ListSources();
+  if (!sources.ok()) return SendStatus(res, sources.status());
+  json arr = json::array();
+  for (const auto& s : sources.value())
+    arr.push_back({{"url", s.url},
+                   {"kind", s.kind},
+                   {"title", s.title},
+                   {"added_at", s.added_at},
+                   {"last_poll", s.last_poll},
+                   {"last_success", s.last_success},
+                   {"next_poll", s.next_poll},
+                   {"last_outcome", s.last_outcome},
+                   {"consecutive_failures", s.consecutive_failures},
+                   {"last_error", s.last_error},
+                   {"items_seen", s.items_seen},
+                   {"articles_stored", s.articles_stored},
+                   {"interval_seconds", s.interval_seconds},
+                   {"healthy", s.consecutive_failures == 0}});
+  SendJson(res, {{"sources", arr}});
+}
+
 void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   if (!Authorized(req, res)) return;
+  if (req.has_param("url")) {
+    std::vector<std::string> urls;
+    for (size_t i = 0; i < req.get_param_value_count("url"); ++i)
+      urls.push_back(req.get_param_value("url", i));
+    return IngestUrls(urls, res);
+  }
   if (req.body.empty())
     return SendError(res, 400, "bad_request", "the body is empty: send a page, text or WARC");
   // The pipeline reads paths, so the upload goes to a private temporary folder first.
@@ -445,17 +545,7 @@ void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   }
   std::filesystem::remove_all(dir, ec);
   if (!summary.ok()) return SendStatus(res, summary.status());
-  const pipeline::RunSummary& s = summary.value();
-  json errors = json::array();
-  for (const auto& e : s.errors) errors.push_back(e.ToString());
-  res.status = s.documents_failed > 0 && s.articles_new + s.articles_known == 0 ? 422 : 200;
-  SendJson(res, {{"documents_read", s.documents_read},
-                 {"documents_failed", s.documents_failed},
-                 {"articles_new", s.articles_new},
-                 {"articles_known", s.articles_known},
-                 {"stories", s.stories},
-                 {"reclustered", s.reclustered},
-                 {"errors", errors}});
+  SendRunSummary(res, summary.value());
 }
 
 void Server::Impl::Routes() {
@@ -533,6 +623,7 @@ void Server::Impl::Routes() {
   http.Get("/v1/search.atom", [this](Req req, Res res) { Search(req, res, "atom"); });
   http.Get("/v1/search.json", [this](Req req, Res res) { Search(req, res, "json"); });
   http.Post("/v1/ingest", [this](Req req, Res res) { Ingest(req, res); });
+  http.Get("/v1/sources", [this](Req, Res res) { ListSources(res); });
   // The page: fixed names only. Anything else is a 404, so no URL ever reaches the filesystem.
   http.Get(R"(/|/index\.html|/app\.js|/style\.css)", [](Req req, Res res) {
     const detail::WebAsset* asset =

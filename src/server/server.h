@@ -12,8 +12,12 @@
 //                                    sort=relevance (default) or recent (last stored first)
 //   GET  /v1/stories.atom|.json      the story list as Atom / JSON Feed (same filters)
 //   GET  /v1/search.atom|.json       a search as a feed: the URL is the saved search
-//   POST /v1/ingest                  body = a page, pasted text, WARC or JSON lines; runs the
-//                                    pipeline; needs "Authorization: Bearer <token>"
+//   POST /v1/ingest                  body = a page, pasted text, WARC or JSON lines; or
+//                                    ?url=U (repeatable): the server fetches the pages (never
+//                                    from loopback/private/link-local addresses unless
+//                                    allow_private_urls); runs the pipeline; needs
+//                                    "Authorization: Bearer <token>"
+//   GET  /v1/sources                 the sources `watch` follows, with their health
 //   GET  /, /app.js, /style.css      the web page (compiled in; nothing is read from disk)
 //
 // Errors are JSON {"error": {"code", "message"}} with the matching HTTP status (400 bad
@@ -32,6 +36,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "ingest/crawl.h"
 #include "pipeline/pipeline.h"
 
 namespace wirebrief::server {
@@ -48,6 +53,11 @@ struct ServerOptions {
   size_t cache_bytes = 64u << 20;
   bool new_token = false;                 // Default: false; true replaces the stored API token.
   pipeline::RunOptions run;               // used by POST /v1/ingest
+  // POST /v1/ingest?url=: politeness and limits of the fetches. Default: CrawlOptions' defaults.
+  ingest::CrawlOptions crawl;
+  // Let POST /v1/ingest?url= reach loopback, private and link-local addresses (a server on a
+  // trusted network fetching an intranet site). Default: false.
+  bool allow_private_urls = false;
 };
 
 class Server {

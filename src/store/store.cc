@@ -79,5 +79,8 @@ core::Result<std::vector<PageState>> Store::LoadPageStates(const std::vector<std
   return NotInBackend("LoadPageStates");
 }
 core::Status Store::PutPageStates(const std::vector<PageState>&) { return NotInBackend("PutPageStates"); }
+core::Result<std::vector<PageState>> Store::LoadPageStatesDue(const std::string&, size_t) {
+  return NotInBackend("LoadPageStatesDue");
+}
 
 }  // namespace wirebrief::store

@@ -215,6 +215,9 @@ class Store {
   virtual core::Status RemoveSource(const std::string& url);
   virtual core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls);
   virtual core::Status PutPageStates(const std::vector<PageState>& states);
+  // Page states whose page is to be tried again by `now` (ISO 8601 UTC): next_attempt set and
+  // <= now, state not "stored" or "listing"; earliest next_attempt first, at most `limit`.
+  virtual core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now, size_t limit);
 
   // Every setting as (key, value), by key; for `db export`.
   virtual core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings();

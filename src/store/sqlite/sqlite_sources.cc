@@ -1,6 +1,9 @@
 // Watched sources and page states in SQLite (schema 4; store.h has the contract).
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -112,6 +115,21 @@ core::Result<std::vector<PageState>> SqliteStore::LoadPageStates(const std::vect
     else if (rc != SQLITE_DONE)
       return Error("loading page state of " + url);
   }
+  return out;
+}
+
+core::Result<std::vector<PageState>> SqliteStore::LoadPageStatesDue(const std::string& now,
+                                                                   size_t limit) {
+  Stmt q(db_, (std::string("SELECT ") + kPageColumns +
+               " FROM page_states WHERE next_attempt <> '' AND next_attempt <= ?1 AND state NOT IN "
+               "('stored', 'listing') ORDER BY next_attempt LIMIT ?2")
+                  .c_str());
+  if (!q.ok()) return Error("loading page states due");
+  q.Bind(1, now).Bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+  std::vector<PageState> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(PageFromRow(q));
+  if (rc != SQLITE_DONE) return Error("loading page states due");
   return out;
 }
 

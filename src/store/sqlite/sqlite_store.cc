@@ -173,6 +173,7 @@ CREATE TABLE page_states (
   next_attempt TEXT NOT NULL,
   listed_in TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX page_states_due ON page_states(next_attempt) WHERE next_attempt <> '';
 )sql",
 };
 

@@ -48,6 +48,7 @@ class SqliteStore final : public Store {
   core::Status RemoveSource(const std::string& url) override;
   core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls) override;
   core::Status PutPageStates(const std::vector<PageState>& states) override;
+  core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now, size_t limit) override;
 
  private:
   SqliteStore() = default;

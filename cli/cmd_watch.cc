@@ -1,0 +1,288 @@
+// `wirebrief watch`: follow news sources round after round (pipeline/watch.h), and
+// `wirebrief sources list|add|remove`: the sources it follows, with their health.
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/flags.h"
+#include "core/progress.h"
+#include "ingest/url.h"
+#include "pipeline/watch.h"
+
+namespace wirebrief::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void OnStopSignal(int) { g_stop.store(true); }
+
+// "90", "90s", "15m", "2h", "1d" -> seconds; -1 when malformed.
+double ParseDuration(const std::string& text) {
+  if (text.empty()) return -1;
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (end == text.c_str() || !(v > 0)) return -1;
+  std::string unit(end);
+  if (unit.empty() || unit == "s") return v;
+  if (unit == "m") return v * 60;
+  if (unit == "h") return v * 3600;
+  if (unit == "d") return v * 86400;
+  return -1;
+}
+
+// Lines of -i files: one URL per line; blank lines and '#' comments skipped.
+bool ReadSourceFiles(const std::vector<std::string>& files, std::vector<std::string>* urls) {
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    if (!in) {
+      PrintError(f + ": cannot read");
+      return false;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      size_t b = line.find_first_not_of(" \t\r");
+      if (b == std::string::npos || line[b] == '#') continue;
+      size_t e = line.find_last_not_of(" \t\r");
+      urls->push_back(line.substr(b, e - b + 1));
+    }
+  }
+  return true;
+}
+
+std::unique_ptr<store::Store> Open(const std::string& db) {
+  auto s = store::OpenStore(db);
+  if (!s.ok()) {
+    PrintError(s.status().ToString());
+    return nullptr;
+  }
+  return std::move(s).value();
+}
+
+struct WatchFlags : CommonFlags {
+  bool once = false;
+  bool force = false;
+  std::string every;
+  std::string contact;
+  size_t max_pages = 2000;
+  long delay_ms = 1000;
+  size_t hosts = 8;
+  std::string min_interval = "5m", max_interval = "1d";
+};
+
+}  // namespace
+
+Command AddWatchCommand(CLI::App* root) {
+  auto* flags = new WatchFlags();
+  CLI::App* app = root->add_subcommand(
+      "watch", "Follow feeds, sitemaps and sites round after round: fetch new articles politely "
+               "and keep stories and briefs up to date");
+  AddVersionFlag(app);
+  AddDbFlag(app, flags);
+  AddJobsFlag(app, flags);
+  AddQuietFlag(app, flags);
+  app->add_option("sources", flags->inputs,
+                  "Feed, sitemap (index, news sitemap) or home page URLs to add to the followed "
+                  "sources (kept in the database)");
+  app->add_option("-i,--input-file", flags->input_files,
+                  "File listing one source URL per line; '#' starts a comment")
+      ->check(CLI::ExistingFile);
+  app->add_flag("--once", flags->once, "Run one round and exit (for cron or a systemd timer)");
+  app->add_flag("--force", flags->force, "Poll every source now, even those not due yet");
+  app->add_option("--every", flags->every,
+                  "Start a round this often (90s, 15m, 2h); default: when the next source is due");
+  app->add_option("--contact", flags->contact,
+                  "A URL or address site owners can reach you at, sent in the User-Agent");
+  app->add_option("--max-pages", flags->max_pages,
+                  "Article pages fetched per round at most (the rest wait, stored as headlines)")
+      ->capture_default_str();
+  app->add_option("--delay", flags->delay_ms,
+                  "Milliseconds between two requests to one host (robots.txt Crawl-delay wins "
+                  "when longer)")
+      ->check(CLI::Range(0L, 600000L))
+      ->capture_default_str();
+  app->add_option("--hosts", flags->hosts, "Hosts fetched in parallel")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  app->add_option("--min-interval", flags->min_interval, "Shortest poll interval of a source")
+      ->capture_default_str();
+  app->add_option("--max-interval", flags->max_interval, "Longest poll interval of a source")
+      ->capture_default_str();
+  return {app, [flags] {
+            double every = flags->every.empty() ? 0 : ParseDuration(flags->every);
+            double lo = ParseDuration(flags->min_interval), hi = ParseDuration(flags->max_interval);
+            if (every < 0 || lo < 0 || hi < 0 || lo > hi) {
+              PrintError("durations are a number with s, m, h or d (15m), and --min-interval <= "
+                         "--max-interval");
+              return 2;
+            }
+            std::vector<std::string> urls = flags->inputs;
+            if (!ReadSourceFiles(flags->input_files, &urls)) return 2;
+            auto store = Open(flags->db);
+            if (!store) return 2;
+            size_t added = 0;
+            if (core::Status s = pipeline::AddSources(store.get(), urls, &added); !s.ok()) {
+              PrintError(s.ToString());
+              return 2;
+            }
+            auto sources = store->ListSources();
+            if (!sources.ok()) {
+              PrintError(sources.status().ToString());
+              return 2;
+            }
+            if (sources->empty()) {
+              PrintError("no sources to watch: give feed, sitemap or home page URLs (they are "
+                         "kept in the database), or add them with 'wirebrief sources add'");
+              return 2;
+            }
+            pipeline::WatchOptions o;
+            o.run.jobs = flags->jobs;
+            o.crawl.contact_url = flags->contact;
+            o.crawl.fetch.per_host_delay_ms = flags->delay_ms;
+            o.crawl.max_parallel_hosts = flags->hosts;
+            o.max_pages_per_round = flags->max_pages;
+            o.min_interval_seconds = lo;
+            o.max_interval_seconds = hi;
+            o.poll_all = flags->force;
+            ingest::PoliteFetcher fetcher(o.crawl);
+            std::signal(SIGINT, OnStopSignal);
+            std::signal(SIGTERM, OnStopSignal);
+            auto progress = core::MakeProgressSink(flags->quiet);
+            int status = 0;
+            for (int round = 1; !g_stop.load(); ++round) {
+              auto started = std::chrono::steady_clock::now();
+              auto r = pipeline::WatchRound(store.get(), &fetcher, o, std::time(nullptr),
+                                            progress.get(), &g_stop);
+              if (!r.ok()) {
+                PrintError(r.status().ToString());
+                return 2;
+              }
+              const pipeline::RoundSummary& s = r.value();
+              for (const auto& e : s.errors) PrintError(e.ToString());
+              for (const auto& w : s.warnings) PrintError("warning: " + w);
+              std::printf(
+                  "round %d: sources polled %zu (unchanged %zu, failed %zu, not due %zu, new %zu); "
+                  "pages fetched %zu (failed %zu, blocked %zu, deferred %zu); articles new %zu "
+                  "(%zu headline only, %zu upgraded); stories new %zu, updated %zu; %.1f s%s%s\n",
+                  round, s.sources_polled, s.sources_unchanged, s.sources_failed, s.sources_not_due,
+                  s.sources_added, s.pages_fetched, s.pages_failed, s.pages_blocked,
+                  s.pages_deferred, s.articles_new, s.headlines_new, s.articles_upgraded,
+                  s.stories_new, s.stories_updated, s.seconds,
+                  s.next_poll.empty() ? "" : "; next poll ", s.next_poll.c_str());
+              std::fflush(stdout);
+              status = s.errors.empty() ? 0 : 1;
+              if (flags->once) break;
+              o.poll_all = false;
+              // Sleep until the next round: --every, else when the first source is due.
+              double wait = every;
+              if (wait <= 0) {
+                std::time_t next = s.next_poll.empty() ? std::time(nullptr) + 60
+                                                       : pipeline::ParseIsoUtc(s.next_poll);
+                wait = std::max<double>(1, static_cast<double>(next - std::time(nullptr)));
+              } else {
+                wait -= std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                            .count();
+              }
+              auto until = std::chrono::steady_clock::now() +
+                           std::chrono::milliseconds(static_cast<long long>(std::max(0.0, wait) * 1000));
+              while (!g_stop.load() && std::chrono::steady_clock::now() < until)
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            }
+            return status;
+          }};
+}
+
+Command AddSourcesCommand(CLI::App* root) {
+  auto* flags = new CommonFlags();
+  auto* format = new std::string("table");
+  CLI::App* app = root->add_subcommand("sources", "List, add or remove the sources 'watch' follows");
+  app->require_subcommand(1);
+  AddVersionFlag(app);
+  CLI::App* list = app->add_subcommand("list", "Each source with its health: last poll, outcome, "
+                                               "failures, next poll, items, articles");
+  CLI::App* add = app->add_subcommand("add", "Follow these feed, sitemap or home page URLs");
+  CLI::App* remove = app->add_subcommand("remove", "Stop following these URLs (articles stay)");
+  for (CLI::App* sub : {list, add, remove}) AddDbFlag(sub, flags);
+  list->add_option("--format,--output-format", *format, "Output format")
+      ->check(CLI::IsMember({"table", "json"}))
+      ->capture_default_str();
+  add->add_option("urls", flags->inputs, "Source URLs");
+  add->add_option("-i,--input-file", flags->input_files, "File listing one URL per line")
+      ->check(CLI::ExistingFile);
+  remove->add_option("urls", flags->inputs, "Source URLs")->required();
+  return {app, [=] {
+            auto store = Open(flags->db);
+            if (!store) return 2;
+            if (add->parsed()) {
+              std::vector<std::string> urls = flags->inputs;
+              if (!ReadSourceFiles(flags->input_files, &urls)) return 2;
+              if (urls.empty()) {
+                PrintError("sources add: give URLs or -i FILE");
+                return 2;
+              }
+              size_t added = 0;
+              core::Status s = pipeline::AddSources(store.get(), urls, &added);
+              if (!s.ok()) {
+                PrintError(s.ToString());
+                return 2;
+              }
+              std::printf("sources added: %zu, already followed: %zu\n", added, urls.size() - added);
+              return 0;
+            }
+            if (remove->parsed()) {
+              int rc = 0;
+              for (const auto& u : flags->inputs) {
+                std::string url = ingest::NormalizeUrl(u);
+                core::Status s = store->RemoveSource(url.empty() ? u : url);
+                if (!s.ok()) {
+                  PrintError(s.code() == core::StatusCode::kNotFound ? u + ": not a followed source"
+                                                                      : s.ToString());
+                  rc = 1;
+                }
+              }
+              return rc;
+            }
+            auto sources = store->ListSources();
+            if (!sources.ok()) {
+              PrintError(sources.status().ToString());
+              return 2;
+            }
+            if (*format == "json") {
+              nlohmann::json arr = nlohmann::json::array();
+              for (const auto& s : sources.value())
+                arr.push_back({{"url", s.url},
+                               {"kind", s.kind},
+                               {"title", s.title},
+                               {"added_at", s.added_at},
+                               {"last_poll", s.last_poll},
+                               {"last_success", s.last_success},
+                               {"next_poll", s.next_poll},
+                               {"last_outcome", s.last_outcome},
+                               {"consecutive_failures", s.consecutive_failures},
+                               {"last_error", s.last_error},
+                               {"items_seen", s.items_seen},
+                               {"articles_stored", s.articles_stored},
+                               {"interval_seconds", s.interval_seconds},
+                               {"etag", s.etag},
+                               {"last_modified", s.last_modified}});
+              std::printf("%s\n", arr.dump(2).c_str());
+              return 0;
+            }
+            std::printf("%-8s %-13s %-3s %-20s %-20s %6s %6s %7s  %s\n", "kind", "last outcome",
+                        "err", "last poll", "next poll", "items", "stored", "every", "url");
+            for (const auto& s : sources.value()) {
+              std::printf("%-8s %-13s %-3d %-20s %-20s %6lld %6lld %6.0fm  %s\n",
+                          s.kind.empty() ? "?" : s.kind.c_str(),
+                          s.last_outcome.empty() ? "never polled" : s.last_outcome.c_str(),
+                          s.consecutive_failures, s.last_poll.c_str(), s.next_poll.c_str(),
+                          static_cast<long long>(s.items_seen),
+                          static_cast<long long>(s.articles_stored), s.interval_seconds / 60,
+                          s.url.c_str());
+              if (!s.last_error.empty()) std::printf("         last error: %s\n", s.last_error.c_str());
+            }
+            return 0;
+          }};
+}
+
+}  // namespace wirebrief::cli
