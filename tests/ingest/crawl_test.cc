@@ -273,6 +273,20 @@ TEST(PoliteFetcherTest, OneRequestInFlightPerHostWhileHostsRunInParallel) {
   EXPECT_GE(web.MaxInFlightAll(), 2u);  // hosts did run side by side
 }
 
+// The instrument behind the test above: overlapping requests to one site are seen as such.
+TEST(NewsWebTest, SeesOverlappingRequestsToOneSite) {
+  NewsWeb web({.sites = 1, .latency_ms = 500});  // wide enough for both to overlap
+  REQUIRE_WEB(web);
+  FetchOptions o;
+  o.per_host_delay_ms = 0;
+  auto fetch = [&] { Fetcher(o).Fetch(web.Url(0, "/feed.xml")); };
+  std::thread a(fetch), b(fetch);
+  a.join();
+  b.join();
+  EXPECT_EQ(web.MaxInFlight(0), 2u);
+  EXPECT_EQ(web.Requests(0).size(), 2u);
+}
+
 TEST(PoliteFetcherTest, CrawlDelaySpacesRequestsAndAnExcessiveOneDefersTheHost) {
   NewsWeb web({.sites = 2, .articles_per_site = 3});
   REQUIRE_WEB(web);
