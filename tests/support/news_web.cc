@@ -541,6 +541,10 @@ NewsWeb::NewsWeb(Options options) : impl_(std::make_unique<Impl>()) {
     size_t threads = std::max<size_t>(options.server_threads, 1);
     site->server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     site->server->set_keep_alive_timeout(2);
+    site->server->set_keep_alive_max_count(1000);  // as nginx's default keepalive_requests
+    // Headers and body go out in separate writes; with Nagle on, each response would wait for
+    // the client's delayed ACK (~40 ms), which would swamp any latency a test sets.
+    site->server->set_tcp_nodelay(true);
     Site* raw = site.get();
     site->server->Get(".*", [this, raw](const httplib::Request& req, httplib::Response& res) {
       impl_->Handle(*raw, req, res);
