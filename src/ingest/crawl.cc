@@ -177,8 +177,15 @@ void PoliteFetcher::FetchAll(std::vector<CrawlRequest> requests,
                              const std::atomic<bool>* stop) {
   std::lock_guard<std::mutex> one_call(state_->call_mutex);
   auto now = Clock::now();
+  // Forget what no longer constrains anything, so a long-lived fetcher stays as small as the
+  // set of hosts it is actually waiting on.
   for (auto it = state_->robots.begin(); it != state_->robots.end();)
     it = it->second.expires <= now ? state_->robots.erase(it) : std::next(it);
+  for (auto it = state_->hosts.begin(); it != state_->hosts.end();) {
+    const HostMemory& h = it->second;
+    bool idle = h.next_allowed <= now && h.backoff_until <= now && h.refusals == 0;
+    it = idle ? state_->hosts.erase(it) : std::next(it);
+  }
   State::Call call(state_.get(), std::move(requests), done, stop);
   call.Run();
 }
@@ -286,7 +293,9 @@ void PoliteFetcher::State::Call::Worker() {
       s_.hosts.try_emplace(next_host);
       queues_[next_host].jobs.push_front(std::move(*step.again));
     }
-    cv_.notify_all();
+    // One host came free (or got work): one waiter is enough, and this worker looks again
+    // itself. Waking them all made 50 workers contend for the lock after every response.
+    cv_.notify_one();
     if (step.result) {
       lock.unlock();
       Finish(step.result->request.tag, std::move(*step.result));

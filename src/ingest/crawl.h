@@ -36,8 +36,10 @@
 //
 // Thread safety: FetchAll runs on the calling thread plus worker threads it starts and joins;
 // one FetchAll at a time per PoliteFetcher (calls from several threads are serialised). The
-// robots.txt cache and per-host state (next allowed time, backoff) live as long as the
-// PoliteFetcher and carry across calls.
+// robots.txt cache and per-host state (next allowed time, backoff) carry across calls; entries
+// that no longer constrain anything (expired robots.txt, idle hosts) are dropped at the start of
+// each call. Memory during a call: the requests, one queue entry and one libcurl handle per host,
+// and the responses under way (at most max_parallel_hosts bodies of FetchOptions::max_bytes).
 #pragma once
 
 #include <atomic>

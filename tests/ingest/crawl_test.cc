@@ -273,6 +273,20 @@ TEST(PoliteFetcherTest, OneRequestInFlightPerHostWhileHostsRunInParallel) {
   EXPECT_GE(web.MaxInFlightAll(), 2u);  // hosts did run side by side
 }
 
+// The instrument behind the test above: overlapping requests to one site are seen as such.
+TEST(NewsWebTest, SeesOverlappingRequestsToOneSite) {
+  NewsWeb web({.sites = 1, .latency_ms = 500});  // wide enough for both to overlap
+  REQUIRE_WEB(web);
+  FetchOptions o;
+  o.per_host_delay_ms = 0;
+  auto fetch = [&] { Fetcher(o).Fetch(web.Url(0, "/feed.xml")); };
+  std::thread a(fetch), b(fetch);
+  a.join();
+  b.join();
+  EXPECT_EQ(web.MaxInFlight(0), 2u);
+  EXPECT_EQ(web.Requests(0).size(), 2u);
+}
+
 TEST(PoliteFetcherTest, CrawlDelaySpacesRequestsAndAnExcessiveOneDefersTheHost) {
   NewsWeb web({.sites = 2, .articles_per_site = 3});
   REQUIRE_WEB(web);
@@ -336,6 +350,39 @@ TEST(PoliteFetcherTest, StopFlagSkipsWhatHasNotStarted) {
   }
   EXPECT_EQ(fetched, 1u);
   EXPECT_EQ(skipped, 4u);
+}
+
+TEST(PoliteFetcherTest, SlowAnswersTimeOutAndAStopAbortsATransferUnderWay) {
+  NewsWeb web({.sites = 1, .articles_per_site = 2});
+  REQUIRE_WEB(web);
+  auto articles = web.ArticleUrls(0);
+  web.SetFault(0, "/news/story-1.html", Fault::Slow(1500));
+  CrawlOptions o = Quick();
+  o.fetch.timeout_ms = 300;
+  PoliteFetcher f(o);
+  Collected slow = Fetch(f, {articles[0]});
+  EXPECT_EQ(slow.by_tag.at(0).outcome, CrawlOutcome::kFailed);
+  EXPECT_EQ(slow.by_tag.at(0).error.ToString(), articles[0] + ": timed out after 300 ms");
+
+  // The stop flag, raised while a slow answer is awaited, ends that transfer too.
+  NewsWeb other({.sites = 1, .articles_per_site = 2});
+  REQUIRE_WEB(other);
+  other.SetFault(0, "/news/story-1.html", Fault::Slow(1500));
+  CrawlOptions patient = Quick();
+  patient.fetch.timeout_ms = 20000;
+  PoliteFetcher g(patient);
+  std::atomic<bool> stop{false};
+  std::thread raiser([&] {
+    while (CountRequests(other, 0, "/robots.txt") < 1 || other.InFlight(0) < 1)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    stop = true;  // the page request is under way
+  });
+  Collected stopped = Fetch(g, other.ArticleUrls(0), &stop);
+  raiser.join();
+  EXPECT_EQ(stopped.by_tag.at(0).outcome, CrawlOutcome::kSkipped);
+  EXPECT_EQ(stopped.by_tag.at(0).error.message(), "stopped");  // aborted, not "before"
+  EXPECT_EQ(stopped.by_tag.at(1).outcome, CrawlOutcome::kSkipped);
+  EXPECT_EQ(CountRequests(other, 0, "/news/story-2.html"), 0u);
 }
 
 TEST(PoliteFetcherTest, RequestCapCountsRobotsAndSkipsTheRest) {

@@ -71,6 +71,26 @@ TEST(NormalizeUrlTest, TrailingDotsOnANumericHostAreIdempotent) {
   EXPECT_EQ(NormalizeUrl("http://Harbour.test...:8080/a"), "http://harbour.test:8080/a");
 }
 
+// fuzz_robots_url: a NUL inside the host cut the URL short for libcurl, so the first pass saw
+// "http://0..." and the second another URL; such URLs are unparseable now.
+TEST(NormalizeUrlTest, NulInTheHostIsRefused) {
+  std::string url = std::string("http://0...") + std::string(3, '\0') + "x.test/a";
+  EXPECT_EQ(NormalizeUrl(url), "");
+  EXPECT_EQ(UrlHost(url), "");
+  EXPECT_EQ(ResolveUrl(url, "b"), "");
+  EXPECT_EQ(NormalizeUrl(std::string("http://x.test/a") + '\0' + "b"), "http://x.test/a%00b");
+}
+
+// fuzz_robots_url: "http://..../3...." (what resolving "3...." against "http:/..../" gives)
+// normalised to "http://3/", which a second pass reads as "http://0.0.0.3/".
+TEST(NormalizeUrlTest, OddHostsReachAFixedPoint) {
+  for (const char* s : {"http://..../3....", "http:///3..../", "http://3/", "http://0x7f.1/a"}) {
+    std::string once = NormalizeUrl(s);
+    EXPECT_EQ(NormalizeUrl(once), once) << s;
+  }
+  EXPECT_EQ(NormalizeUrl("http://..../"), "");
+}
+
 TEST(UrlHostTest, HostAndNonDefaultPort) {
   EXPECT_EQ(UrlHost("https://Harbour.Test/a"), "harbour.test");
   EXPECT_EQ(UrlHost("https://harbour.test:443/a"), "harbour.test");

@@ -113,6 +113,8 @@ class NewsWeb {
   std::vector<RequestRecord> Requests() const;
   std::vector<RequestRecord> Requests(size_t site) const;
   size_t MaxInFlight(size_t site) const;
+  // Requests being answered right now.
+  size_t InFlight(size_t site) const;
   // The most requests in flight at once across all sites.
   size_t MaxInFlightAll() const;
   void ClearLog();  // also resets the in-flight maxima
