@@ -8,7 +8,11 @@
 namespace wirebrief::cli {
 
 Command AddRunCommand(CLI::App* root) {
-  auto* flags = new CommonFlags();  // lives for the process, like the App
+  struct Flags : CommonFlags {
+    bool follow = false;
+    std::string contact;
+  };
+  auto* flags = new Flags();  // lives for the process, like the App
   CLI::App* app = root->add_subcommand(
       "run", "Ingest, extract, read, cluster and brief the inputs into the database");
   AddVersionFlag(app);
@@ -16,6 +20,11 @@ Command AddRunCommand(CLI::App* root) {
   AddJobsFlag(app, flags);
   AddQuietFlag(app, flags);
   AddInputs(app, flags);
+  app->add_flag("--follow", flags->follow,
+                "Fetch the pages feed and sitemap items link to (politely: robots.txt, one request "
+                "per host at a time); without it they are stored as headline articles");
+  app->add_option("--contact", flags->contact,
+                  "With --follow: a URL or address site owners can reach you at (User-Agent)");
   return {app, [flags] {
             auto store = store::OpenStore(flags->db);
             if (!store.ok()) {
@@ -24,6 +33,8 @@ Command AddRunCommand(CLI::App* root) {
             }
             pipeline::RunOptions options;
             options.jobs = flags->jobs;
+            options.follow = flags->follow;
+            options.crawl.contact_url = flags->contact;
             auto progress = core::MakeProgressSink(flags->quiet);
             auto result = pipeline::RunPipeline(flags->inputs, store.value().get(), options, progress.get());
             if (!result.ok()) {
@@ -37,11 +48,11 @@ Command AddRunCommand(CLI::App* root) {
             std::printf(
                 "documents read: %zu, failed: %zu; articles new: %zu (%zu headline only), already "
                 "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, merged %zu)%s; "
-                "feed/sitemap URLs not fetched: %zu; "
+                "feed/sitemap pages fetched: %zu, failed: %zu, URLs not fetched: %zu; "
                 "skipped files: %zu; %.2f s\n",
                 s.documents_read, s.documents_failed, s.articles_new, s.headlines, s.articles_known,
                 s.articles_upgraded, s.stories, s.stories_new, s.stories_updated, s.stories_merged,
-                s.reclustered ? "" : " (unchanged)", s.references, s.skipped, s.seconds);
+                s.reclustered ? "" : " (unchanged)", s.pages_fetched, s.pages_failed, s.references, s.skipped, s.seconds);
             return s.documents_failed > 0 ? 1 : 0;
           }};
 }

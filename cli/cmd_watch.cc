@@ -138,14 +138,14 @@ Command AddWatchCommand(CLI::App* root) {
             }
             pipeline::WatchOptions o;
             o.run.jobs = flags->jobs;
-            o.crawl.contact_url = flags->contact;
-            o.crawl.fetch.per_host_delay_ms = flags->delay_ms;
-            o.crawl.max_parallel_hosts = flags->hosts;
+            o.run.crawl.contact_url = flags->contact;
+            o.run.crawl.fetch.per_host_delay_ms = flags->delay_ms;
+            o.run.crawl.max_parallel_hosts = flags->hosts;
             o.max_pages_per_round = flags->max_pages;
             o.min_interval_seconds = lo;
             o.max_interval_seconds = hi;
             o.poll_all = flags->force;
-            ingest::PoliteFetcher fetcher(o.crawl);
+            ingest::PoliteFetcher fetcher(o.run.crawl);
             std::signal(SIGINT, OnStopSignal);
             std::signal(SIGTERM, OnStopSignal);
             auto progress = core::MakeProgressSink(flags->quiet);

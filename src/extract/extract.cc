@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/hash.h"
+#include "ingest/url.h"
 #include "extract/detail/dom.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
@@ -46,7 +47,10 @@ void FinishArticle(const core::RawDocument& doc, core::Article* a) {
 }  // namespace
 
 std::string ArticleIdForUrl(std::string_view url) {
-  return core::HashHex128("url:" + std::string(url)).substr(0, 16);
+  // One id per page however it is spelled (tracking parameters, a trailing slash, the host's
+  // case): a page file, its WARC record, its feed item and its fetch are one article.
+  std::string normal = ingest::NormalizeUrl(url);
+  return core::HashHex128("url:" + (normal.empty() ? std::string(url) : normal)).substr(0, 16);
 }
 
 std::string_view ExtractStatusName(const core::Status& status) {

@@ -51,7 +51,8 @@ std::string_view ExtractStatusName(const core::Status& status);
 
 // The id of the article a URL names: what ExtractArticle gives a page or headline whose
 // identity is that URL (its canonical URL, else its own URL, unless the document's
-// "identity_url" hint says otherwise; see core::RawDocument::hints).
+// "identity_url" hint says otherwise; see core::RawDocument::hints). URLs that normalise alike
+// (ingest::NormalizeUrl) name one article.
 std::string ArticleIdForUrl(std::string_view url);
 
 // Returns the article, with id, content_hash, provenance and metadata filled; annotations empty.

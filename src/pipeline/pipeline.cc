@@ -4,12 +4,17 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "core/thread_pool.h"
 #include "extract/metadata.h"
 #include "ingest/ingest.h"
 #include "nlp/read.h"
+#include "ingest/listing.h"
+#include "ingest/url.h"
+#include "pipeline/detail/item_pages.h"
 #include "pipeline/detail/items.h"
+#include "pipeline/watch.h"
 
 namespace wirebrief::pipeline {
 namespace {
@@ -184,6 +189,8 @@ std::optional<core::RawDocument> detail::HeadlineOf(const ingest::Reference& ref
   core::RawDocument doc;
   doc.kind = core::ContentKind::kHeadline;
   doc.url = ref.url;
+  // Named by its normalised link, as a watch round or `run --follow` names its page later.
+  if (std::string url = ingest::NormalizeUrl(ref.url); !url.empty()) doc.hints["identity_url"] = url;
   for (const char* key : {"title", "description", "date_published", "author", "site_name", "language"})
     if (auto it = ref.hints.find(key); it != ref.hints.end()) doc.hints[key] = it->second;
   auto record = ref.hints.find("record");
@@ -206,28 +213,106 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
   ingest::IngestOptions io;
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
-  // Documents first, then the headline articles of the feed and sitemap items whose pages were
-  // not among them (an item whose page was also given is the same article id: already stored).
+  // Documents first, then what feed and sitemap items lead to: with `follow`, their pages
+  // (fetched as a watch round would, headlines for what cannot be had); else their headline
+  // articles (an item whose page was also given is the same article id: already stored).
   std::vector<ingest::Reference> refs;
   size_t next_ref = 0;
   bool stream_done = false;
+  std::vector<core::RawDocument> followed;
+  size_t next_followed = 0;
+  detail::ItemPages pages;
+  core::Status follow_error;
   NextDocument next = [&]() -> std::optional<core::Result<core::RawDocument>> {
     if (!stream_done) {
       if (auto d = stream.Next()) return d;
       stream_done = true;
       refs = stream.TakeReferences();
+      if (options.follow) {
+        std::vector<detail::ListedItem> items;
+        std::set<std::string> seen;
+        for (const auto& r : refs) {
+          if (r.kind != "feed_item" && r.kind != "sitemap_url") continue;
+          std::string url = ingest::NormalizeUrl(r.url);
+          if (url.empty() || !seen.insert(url).second) continue;
+          items.push_back({r, url, nullptr});
+        }
+        ingest::PoliteFetcher fetcher(options.crawl);
+        WatchOptions wo;
+        wo.run = options;
+        wo.max_pages_per_round = SIZE_MAX;
+        auto got = detail::FetchItemPages(items, store, &fetcher, wo, std::time(nullptr), nullptr,
+                                          nullptr);
+        if (!got.ok()) {
+          follow_error = got.status();
+        } else {
+          pages = std::move(got).value();
+          followed = std::move(pages.documents);
+        }
+      }
     }
     std::optional<core::Result<core::RawDocument>> out;
+    if (options.follow) {
+      if (next_followed < followed.size()) out.emplace(std::move(followed[next_followed++]));
+      return out;
+    }
     while (next_ref < refs.size() && !out)
       if (auto h = detail::HeadlineOf(refs[next_ref++])) out.emplace(std::move(*h));
     return out;
   };
-  return StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* sum) {
+  auto sum = StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* s) {
     for (const auto& r : refs)
-      if (!detail::HeadlineOf(r)) ++sum->references;
-    sum->skipped_files = stream.skipped();
-    sum->skipped = sum->skipped_files.size();
+      if (options.follow ? r.kind != "feed_item" && r.kind != "sitemap_url" : !detail::HeadlineOf(r))
+        ++s->references;
+    s->skipped_files = stream.skipped();
+    s->skipped = s->skipped_files.size();
   });
+  if (!follow_error.ok()) return follow_error;
+  if (!sum.ok() || !options.follow) return sum;
+  // Every followed document was stored (a run is not stopped part way): every state holds.
+  WB_RETURN_IF_ERROR(store->PutPageStates(pages.states));
+  sum->pages_fetched = pages.fetched;
+  sum->pages_failed = pages.failed + pages.blocked;
+  for (auto& e : pages.errors) {
+    sum->errors.push_back(std::move(e));
+    ++sum->documents_failed;
+  }
+  return sum;
+}
+
+core::Result<RunSummary> RunUrls(const std::vector<std::string>& urls, store::Store* store,
+                                 const RunOptions& options, core::ProgressSink* progress) {
+  std::vector<ingest::CrawlRequest> requests;
+  for (const auto& u : urls) {
+    std::string url = ingest::NormalizeUrl(u);
+    if (url.empty())
+      return core::Status::InvalidArgument(u.substr(0, 200), "not an http(s) URL");
+    requests.push_back({url, "", "", requests.size()});
+  }
+  ingest::PoliteFetcher fetcher(options.crawl);
+  ingest::IngestOptions io;
+  io.limits = options.limits;
+  std::vector<core::RawDocument> docs;
+  std::vector<core::Status> failures;
+  for (ingest::CrawlResult& r : detail::FetchInOrder(&fetcher, std::move(requests), nullptr, nullptr)) {
+    if (r.outcome != ingest::CrawlOutcome::kFetched) {
+      failures.push_back(r.error.ok() ? core::Status::IOError(r.request.url, "not fetched") : r.error);
+      continue;
+    }
+    auto doc = ingest::DocumentFromPage(r.page, io);
+    if (!doc.ok()) {
+      failures.push_back(doc.status());
+      continue;
+    }
+    doc->hints["identity_url"] = r.request.url;
+    docs.push_back(std::move(doc).value());
+  }
+  auto sum = RunDocuments(std::move(docs), store, options, progress);
+  if (!sum.ok()) return sum;
+  sum->documents_read += failures.size();
+  sum->documents_failed += failures.size();
+  for (auto& f : failures) sum->errors.push_back(std::move(f));
+  return sum;
 }
 
 core::Result<RunSummary> RunDocuments(std::vector<core::RawDocument> documents, store::Store* store,

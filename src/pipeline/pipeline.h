@@ -19,6 +19,7 @@
 #include "core/progress.h"
 #include "core/status.h"
 #include "extract/extract.h"
+#include "ingest/crawl.h"
 #include "store/store.h"
 
 namespace wirebrief::pipeline {
@@ -36,6 +37,13 @@ struct RunOptions {
   brief::BriefOptions brief;
   // Documents extracted per parallel batch (bounds memory). Default: 256.
   size_t batch_size = 256;
+  // Fetch the pages that feed and sitemap items link to (`run --follow`), by the rules of a
+  // `watch` round (pipeline/watch.h); without it such items are stored as headline articles,
+  // so a run on local files stays offline. Default: false.
+  bool follow = false;
+  // Politeness and limits of every request (`watch`, `run --follow`, URL inputs are fetched
+  // by ingest's own Fetcher). Default: ingest::CrawlOptions's defaults.
+  ingest::CrawlOptions crawl;
 };
 
 struct RunSummary {
@@ -44,6 +52,8 @@ struct RunSummary {
   size_t articles_new = 0;
   size_t articles_known = 0;     // already stored (same input again, or the same page elsewhere)
   size_t references = 0;         // URLs listed by feeds/sitemaps, not fetched, no title to keep
+  size_t pages_fetched = 0;      // `follow`: item pages fetched
+  size_t pages_failed = 0;       // `follow`: item pages that failed or were refused
   size_t headlines = 0;          // of articles_new: headline articles (a title, no page yet)
   size_t skipped = 0;            // folder entries of no supported kind
   size_t stories = 0;          // stories stored after the run
@@ -85,6 +95,13 @@ core::Status Recluster(store::Store* store, const RunOptions& options, StoriesSu
 core::Result<RunSummary> RunDocuments(std::vector<core::RawDocument> documents, store::Store* store,
                                       const RunOptions& options, core::ProgressSink* progress,
                                       const std::atomic<bool>* stop = nullptr);
+
+// Fetches the pages at `urls` (options.crawl's rules; with allow_private_addresses off no
+// connection reaches loopback, private or link-local addresses, whatever DNS or a redirect
+// says) and runs them as RunDocuments does. A URL that cannot be fetched or read is an error
+// in the summary; kInvalidArgument, before anything is fetched, for a URL that is not http(s).
+core::Result<RunSummary> RunUrls(const std::vector<std::string>& urls, store::Store* store,
+                                 const RunOptions& options, core::ProgressSink* progress);
 
 core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
                                      const RunOptions& options, core::ProgressSink* progress);

@@ -12,6 +12,7 @@
 #include "extract/extract.h"
 #include "ingest/listing.h"
 #include "ingest/url.h"
+#include "pipeline/detail/item_pages.h"
 #include "pipeline/detail/items.h"
 #include "pipeline/detail/watch_policy.h"
 
@@ -19,9 +20,6 @@ namespace wirebrief::pipeline {
 namespace {
 
 using ingest::CrawlOutcome;
-
-// Page states are read in chunks (one statement per URL on SQLite; bounded memory).
-constexpr size_t kStatesPerLoad = 512;
 
 struct PolledSource {
   store::SourceRecord record;
@@ -35,13 +33,6 @@ struct PolledSource {
   std::optional<double> max_age_seconds;  // Cache-Control max-age of the response
 };
 
-// One item a listing named, with the sources that listed it.
-struct Item {
-  ingest::Reference ref;
-  std::string url;  // normalised
-  const core::RawDocument* content = nullptr;  // a feed item with its full content
-};
-
 std::optional<double> MaxAge(const std::string& cache_control) {
   std::string cc = cache_control;
   std::transform(cc.begin(), cc.end(), cc.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -51,25 +42,6 @@ std::optional<double> MaxAge(const std::string& cache_control) {
   double v = std::strtod(cc.c_str() + at + 8, &end);
   if (end == cc.c_str() + at + 8 || !(v >= 0)) return std::nullopt;
   return v;
-}
-
-// Fetches `requests` and returns the results in request order (FetchAll reports them in
-// completion order, one at a time).
-std::vector<ingest::CrawlResult> FetchInOrder(ingest::PoliteFetcher* fetcher,
-                                              std::vector<ingest::CrawlRequest> requests,
-                                              const std::atomic<bool>* stop,
-                                              core::ProgressSink* progress) {
-  std::vector<ingest::CrawlResult> out(requests.size());
-  for (size_t i = 0; i < requests.size(); ++i) requests[i].tag = i;
-  fetcher->FetchAll(
-      std::move(requests),
-      [&](ingest::CrawlResult r) {
-        size_t i = r.request.tag;
-        out[i] = std::move(r);
-        if (progress) progress->Advance(1);
-      },
-      stop);
-  return out;
 }
 
 std::string OutcomeName(CrawlOutcome o) { return std::string(ingest::CrawlOutcomeName(o)); }
@@ -124,7 +96,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
   io.limits = options.run.limits;
   std::vector<ingest::Listing> listings;  // kept for the items' documents
   listings.reserve(sources.size() * 2);
-  std::vector<Item> items;
+  std::vector<detail::ListedItem> items;
   std::unordered_map<std::string, size_t> item_at;  // normalised URL -> items index
   std::unordered_map<std::string, size_t> source_at;
   for (size_t i = 0; i < sources.size(); ++i) source_at[sources[i].record.url] = i;
@@ -143,7 +115,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
       ref.listed_in = sources[source].record.url;
       auto [it, fresh] = item_at.emplace(url, items.size());
       if (!fresh) continue;  // listed by an earlier source too: fetched once
-      Item item;
+      detail::ListedItem item;
       item.url = url;
       item.ref = ref;
       if (auto c = content.find(url); c != content.end()) item.content = c->second;
@@ -163,7 +135,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
       const store::SourceRecord& r = sources[i].record;
       requests.push_back({r.url, r.etag, r.last_modified, 0});
     }
-    std::vector<ingest::CrawlResult> results = FetchInOrder(fetcher, std::move(requests), stop, progress);
+    std::vector<ingest::CrawlResult> results = detail::FetchInOrder(fetcher, std::move(requests), stop, progress);
     std::vector<size_t> next_pass;
     std::vector<std::pair<std::string, size_t>> children;  // sitemap-index child, its source
     for (size_t k = 0; k < to_poll.size(); ++k) {
@@ -259,7 +231,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
       }
       progress->Begin("polling sitemaps", child_requests.size());
       std::vector<ingest::CrawlResult> got =
-          FetchInOrder(fetcher, std::move(child_requests), stop, progress);
+          detail::FetchInOrder(fetcher, std::move(child_requests), stop, progress);
       std::vector<store::PageState> child_states;
       for (size_t k = 0; k < got.size(); ++k) {
         if (got[k].outcome == CrawlOutcome::kNotModified || got[k].outcome == CrawlOutcome::kSkipped)
@@ -300,7 +272,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
     for (const store::PageState& s : due.value()) {
       if (item_at.count(s.url)) continue;
       item_at.emplace(s.url, items.size());
-      Item item;
+      detail::ListedItem item;
       item.url = s.url;
       item.ref.url = s.url;
       item.ref.kind = "feed_item";
@@ -309,169 +281,22 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
     }
   }
 
-  // 3. Which items are new, or due for another attempt.
-  std::unordered_map<std::string, store::PageState> states;
-  for (size_t from = 0; from < items.size(); from += kStatesPerLoad) {
-    std::vector<std::string> urls;
-    for (size_t i = from; i < std::min(items.size(), from + kStatesPerLoad); ++i)
-      urls.push_back(items[i].url);
-    auto got = store->LoadPageStates(urls);
-    if (!got.ok()) return got.status();
-    for (auto& s : got.value()) states[s.url] = std::move(s);
-  }
-  std::vector<size_t> wanted;  // items indices whose page to fetch
-  std::vector<core::RawDocument> documents;
-  std::vector<store::PageState> new_states;
-  std::vector<size_t> state_doc;   // per new_states entry: its last document + 1 (0: none)
-  auto add_document = [&](core::RawDocument d, const Item& item) {
-    d.hints["identity_url"] = item.url;
-    documents.push_back(std::move(d));
-  };
-  // Records a state; `documents_added` says whether documents for it were just added (its
-  // article id is then the item's, and the state holds only if they get stored).
-  auto push_state = [&](store::PageState s, bool documents_added) {
-    if (documents_added) s.article_id = extract::ArticleIdForUrl(s.url);
-    new_states.push_back(std::move(s));
-    state_doc.push_back(documents_added ? documents.size() : 0);
-  };
-  for (size_t i = 0; i < items.size(); ++i) {
-    const Item& item = items[i];
-    auto it = states.find(item.url);
-    if (it == states.end())
-      if (auto at = source_at.find(item.ref.listed_in); at != source_at.end())
+  // 3-4. Which items are new or due again, and their pages.
+  auto fetched = detail::FetchItemPages(items, store, fetcher, options, now, stop, progress);
+  if (!fetched.ok()) return fetched.status();
+  detail::ItemPages& got_pages = fetched.value();
+  for (size_t i = 0; i < items.size(); ++i)
+    if (got_pages.item_new[i])
+      if (auto at = source_at.find(items[i].ref.listed_in); at != source_at.end())
         ++sources[at->second].items_new;
-    if (it != states.end()) {
-      const store::PageState& s = it->second;
-      if (s.state == "stored") continue;
-      if (s.next_attempt.empty() || ParseIsoUtc(s.next_attempt) > now) continue;
-    }
-    if (item.content) {
-      // The feed carries the article: stored as given, the page is not fetched.
-      add_document(*item.content, item);
-      store::PageState s;
-      s.url = item.url;
-      s.state = "stored";
-      s.fetched_at = now_iso;
-      s.listed_in = item.ref.listed_in;
-      push_state(std::move(s), true);
-      continue;
-    }
-    wanted.push_back(i);
-  }
-  // Newest first, so a round capped by max_pages_per_round fetches what is news now.
-  std::stable_sort(wanted.begin(), wanted.end(), [&](size_t a, size_t b) {
-    auto date = [&](size_t i) {
-      auto d = items[i].ref.hints.find("date_published");
-      return d == items[i].ref.hints.end() ? std::string() : d->second;
-    };
-    return date(a) > date(b);
-  });
-  auto record = [&](const Item& item, const std::string& state, const std::string& error,
-                    double retry_seconds, int failures, const ingest::CrawlResult* res,
-                    bool documents_added) {
-    store::PageState s;
-    if (auto it = states.find(item.url); it != states.end()) s = it->second;
-    s.url = item.url;
-    s.state = state;
-    s.last_error = error;
-    s.failures = failures;
-    s.next_attempt = retry_seconds > 0 ? IsoUtc(now + static_cast<std::time_t>(retry_seconds)) : "";
-    if (res) {
-      s.fetched_at = now_iso;
-      if (!res->etag.empty()) s.etag = res->etag;
-      if (!res->last_modified.empty()) s.last_modified = res->last_modified;
-    }
-    if (s.listed_in.empty()) s.listed_in = item.ref.listed_in;
-    push_state(std::move(s), documents_added);
-  };
-  // A headline article for an item whose page is not (yet) stored; once per item. True when
-  // a document was added.
-  auto headline = [&](const Item& item) {
-    auto it = states.find(item.url);
-    if (it != states.end() && !it->second.article_id.empty()) return false;  // stored before
-    auto doc = detail::HeadlineOf(item.ref);
-    if (!doc) return false;
-    add_document(std::move(*doc), item);
-    return true;
-  };
-  size_t cap = options.max_pages_per_round;
-  std::vector<size_t> fetch;
-  for (size_t k = 0; k < wanted.size(); ++k) {
-    const Item& item = items[wanted[k]];
-    if (k < cap) {
-      fetch.push_back(wanted[k]);
-      continue;
-    }
-    ++sum.pages_deferred;
-    bool added = headline(item);
-    auto it = states.find(item.url);
-    record(item, "headline", "", 1, it == states.end() ? 0 : it->second.failures, nullptr, added);
-  }
-
-  // 4. Fetch the pages.
-  std::vector<ingest::CrawlRequest> requests;
-  for (size_t i : fetch) requests.push_back({items[i].url, "", "", 0});
-  progress->Begin("fetching pages", requests.size());
-  std::vector<ingest::CrawlResult> pages = FetchInOrder(fetcher, std::move(requests), stop, progress);
-  progress->End();
-  for (size_t k = 0; k < fetch.size(); ++k) {
-    const Item& item = items[fetch[k]];
-    ingest::CrawlResult& res = pages[k];
-    auto prior = states.find(item.url);
-    int failures = prior == states.end() ? 0 : prior->second.failures;
-    switch (res.outcome) {
-      case CrawlOutcome::kSkipped:
-        continue;  // stopped: nothing recorded, the next round asks again
-      case CrawlOutcome::kDisallowed:
-        ++sum.pages_blocked;
-        record(item, "disallowed", res.error.ToString(), options.blocked_retry_seconds, failures,
-               &res, headline(item));
-        continue;
-      case CrawlOutcome::kRetryLater:
-      case CrawlOutcome::kFailed:
-      case CrawlOutcome::kNotModified: {
-        if (res.outcome == CrawlOutcome::kNotModified) continue;  // no validators were sent
-        ++sum.pages_failed;
-        sum.errors.push_back(res.error);
-        bool added = headline(item);
-        ++failures;
-        double retry = res.outcome == CrawlOutcome::kRetryLater && res.retry_after_seconds > 0
-                           ? res.retry_after_seconds
-                           : detail::PageRetrySeconds(options, failures);
-        record(item, "failed", res.error.ToString(),
-               failures >= options.max_page_failures ? 0 : retry, failures, &res, added);
-        continue;
-      }
-      case CrawlOutcome::kFetched:
-        break;
-    }
-    const long status = res.page.status;
-    core::Result<core::RawDocument> doc = ingest::DocumentFromPage(res.page, io);
-    if (!doc.ok()) {
-      ++sum.pages_failed;
-      sum.errors.push_back(doc.status());
-      record(item, "failed", doc.status().ToString(), 0, failures + 1, &res, headline(item));
-      continue;
-    }
-    ++sum.pages_fetched;
-    // What the listing said fills what the page leaves out (extract ranks hints below the page).
-    for (const auto& [key, value] : item.ref.hints)
-      if (key != "record") doc->hints.emplace(key, value);
-    add_document(std::move(doc).value(), item);
-    // A page without article text (a gallery, a live page) still leaves its item: the
-    // headline follows the page and is stored only when the page was not (same article id).
-    headline(item);
-    bool paywalled = status == 401 || status == 402 || status == 403 || status == 451;
-    if (paywalled) {
-      // The teaser page is stored when it holds text (extract marks it not free and
-      // truncated); asked again after blocked_retry_seconds in case it opens.
-      ++sum.pages_blocked;
-      record(item, "paywalled", item.url + ": HTTP " + std::to_string(status),
-             options.blocked_retry_seconds, 0, &res, true);
-    } else {
-      record(item, "stored", "", 0, 0, &res, true);
-    }
-  }
+  sum.pages_fetched = got_pages.fetched;
+  sum.pages_failed = got_pages.failed;
+  sum.pages_blocked = got_pages.blocked;
+  sum.pages_deferred = got_pages.deferred;
+  for (auto& e : got_pages.errors) sum.errors.push_back(std::move(e));
+  std::vector<core::RawDocument> documents = std::move(got_pages.documents);
+  std::vector<store::PageState> new_states = std::move(got_pages.states);
+  const std::vector<size_t>& state_doc = got_pages.state_doc;
 
   // 5. Store and cluster; then the states that say what is stored.
   const size_t document_count = documents.size();

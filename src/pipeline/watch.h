@@ -40,9 +40,7 @@
 namespace wirebrief::pipeline {
 
 struct WatchOptions {
-  RunOptions run;
-  // Politeness and limits of every request. Default: ingest::CrawlOptions's defaults.
-  ingest::CrawlOptions crawl;
+  RunOptions run;  // run.crawl: the politeness and limits of every request
   // Bounds of the adaptive poll interval. Default: 300 s and 86400 s.
   double min_interval_seconds = 300;
   double max_interval_seconds = 86400;
@@ -97,15 +95,6 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
                                       const WatchOptions& options, std::time_t now,
                                       core::ProgressSink* progress,
                                       const std::atomic<bool>* stop = nullptr);
-
-// The pages of feed and sitemap items, fetched with the same rules (`run --follow`): documents
-// for the pages that answered, headline documents for the rest (as a round stores them), and
-// page states recorded. Used by RunPipeline when RunOptions asks to follow links.
-struct FollowedPages {
-  std::vector<core::RawDocument> documents;
-  std::vector<core::Status> errors;
-  size_t fetched = 0, failed = 0, blocked = 0;
-};
 
 // "2026-12-07T04:43:31Z" for a Unix time, and back (0 for an empty or unreadable string).
 std::string IsoUtc(std::time_t t);

@@ -13,9 +13,6 @@
 #include "server/detail/token.h"
 #include "server/detail/views.h"
 #include "server/detail/web_assets.h"
-#include "ingest/crawl.h"
-#include "ingest/listing.h"
-#include "ingest/url.h"
 #include "store/search_query.h"
 #include "store/store.h"
 
@@ -435,52 +432,21 @@ void SendRunSummary(httplib::Response& res, const pipeline::RunSummary& s) {
 
 // POST /v1/ingest?url=...: the server fetches the pages itself, so a caller could aim it at
 // the machine's own network (SSRF). Unless the server was started allowing it, every
-// connection is refused to loopback, private and link-local addresses, checked when its socket
-// opens (redirects and DNS answers included), and only http(s) URLs are taken.
+// connection to loopback, private and link-local addresses is refused when its socket opens
+// (redirects and DNS answers included; pipeline::RunUrls), and only http(s) URLs are taken.
 void Server::Impl::IngestUrls(const std::vector<std::string>& urls, httplib::Response& res) {
   if (urls.size() > 100) return SendError(res, 400, "bad_request", "at most 100 url parameters");
-  std::vector<ingest::CrawlRequest> requests;
-  for (const auto& u : urls) {
-    std::string url = ingest::NormalizeUrl(u);
-    if (url.empty())
-      return SendError(res, 400, "bad_request", "not an http(s) URL: " + u.substr(0, 200));
-    requests.push_back({url, "", "", requests.size()});
-  }
-  ingest::CrawlOptions co = options.crawl;
-  co.allow_private_addresses = options.allow_private_urls;
-  ingest::PoliteFetcher fetcher(co);
-  ingest::IngestOptions io;
-  io.limits = options.run.limits;
-  std::vector<core::RawDocument> docs;
-  std::vector<core::Status> failures;
-  std::mutex mu;
-  fetcher.FetchAll(std::move(requests), [&](ingest::CrawlResult r) {
-    std::lock_guard<std::mutex> lock(mu);
-    if (r.outcome != ingest::CrawlOutcome::kFetched) {
-      failures.push_back(r.error.ok() ? core::Status::IOError(r.request.url, "not fetched") : r.error);
-      return;
-    }
-    auto doc = ingest::DocumentFromPage(r.page, io);
-    if (!doc.ok()) {
-      failures.push_back(doc.status());
-      return;
-    }
-    doc->hints["identity_url"] = ingest::NormalizeUrl(r.request.url);
-    docs.push_back(std::move(doc).value());
-  });
+  pipeline::RunOptions run = options.run;
+  run.crawl.allow_private_addresses = options.allow_private_urls;
   core::Result<pipeline::RunSummary> summary = core::Status::Internal("ingest", "not run");
   {
     std::lock_guard<std::mutex> lock(ingest_mu);
     auto st = store::OpenStore(options.db);
     if (!st.ok()) return SendStatus(res, st.status());
-    summary = pipeline::RunDocuments(std::move(docs), st.value().get(), options.run, nullptr);
+    summary = pipeline::RunUrls(urls, st.value().get(), run, nullptr);
   }
   if (!summary.ok()) return SendStatus(res, summary.status());
-  pipeline::RunSummary s = std::move(summary).value();
-  s.documents_read += failures.size();
-  s.documents_failed += failures.size();
-  for (auto& f : failures) s.errors.push_back(std::move(f));
-  SendRunSummary(res, s);
+  SendRunSummary(res, summary.value());
 }
 
 void Server::Impl::ListSources(httplib::Response& res) {

@@ -36,7 +36,6 @@
 #include <vector>
 
 #include "core/status.h"
-#include "ingest/crawl.h"
 #include "pipeline/pipeline.h"
 
 namespace wirebrief::server {
@@ -52,9 +51,7 @@ struct ServerOptions {
   // from any process); least recently used first out. Default: 64 MiB; 0 turns it off.
   size_t cache_bytes = 64u << 20;
   bool new_token = false;                 // Default: false; true replaces the stored API token.
-  pipeline::RunOptions run;               // used by POST /v1/ingest
-  // POST /v1/ingest?url=: politeness and limits of the fetches. Default: CrawlOptions' defaults.
-  ingest::CrawlOptions crawl;
+  pipeline::RunOptions run;               // used by POST /v1/ingest (run.crawl: its fetches)
   // Let POST /v1/ingest?url= reach loopback, private and link-local addresses (a server on a
   // trusted network fetching an intranet site). Default: false.
   bool allow_private_urls = false;

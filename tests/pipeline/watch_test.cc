@@ -33,8 +33,8 @@ class WatchTest : public ::testing::Test {
     auto s = store::OpenStore(path_);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
-    options_.crawl.fetch.per_host_delay_ms = 0;  // politeness timing is crawl_test's
-    options_.crawl.fetch.timeout_ms = 5000;
+    options_.run.crawl.fetch.per_host_delay_ms = 0;  // politeness timing is crawl_test's
+    options_.run.crawl.fetch.timeout_ms = 5000;
     options_.run.jobs = 2;
   }
   void TearDown() override {
@@ -87,7 +87,7 @@ TEST_F(WatchTest, ARoundStoresEveryLinkedPageOnceAndTheNextRevalidates) {
   // articles are also in its sitemap (listed twice: fetched once).
   Add({web.Url(0, "/feed.xml"), web.Url(0, "/news-sitemap.xml?utm_source=x"),
        web.Url(1, "/news-sitemap.xml"), web.Url(2, "/")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   RoundSummary first = Round(&f, kMonday);
   EXPECT_TRUE(first.errors.empty()) << first.errors.front().ToString();
   EXPECT_EQ(first.sources_added, 2u);  // site 2's /feed.xml and /atom.xml
@@ -140,7 +140,7 @@ TEST_F(WatchTest, ItemsPublishedBetweenRoundsArePickedUp) {
   NewsWeb web({.sites = 2, .articles_per_site = 3});
   REQUIRE_WEB(web);
   Add({web.Url(0, "/feed.xml"), web.Url(1, "/atom.xml")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   ASSERT_EQ(Round(&f, kMonday).articles_new, 6u);
   std::string fresh0 = web.AddArticle(0);
   std::string fresh1 = web.AddArticle(1);
@@ -161,7 +161,7 @@ TEST_F(WatchTest, APageThatFailsOnceIsAHeadlineThenUpgradedInPlace) {
   std::string flaky = web.ArticleUrls(0)[1];
   web.SetFault(0, flaky.substr(web.Url(0, "").size()), Fault::FailOnce(500));
   Add({web.Url(0, "/feed.xml")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   RoundSummary first = Round(&f, kMonday);
   EXPECT_EQ(first.pages_failed, 1u);
   ASSERT_EQ(first.errors.size(), 1u);
@@ -197,7 +197,7 @@ TEST_F(WatchTest, DisallowedAndPaywalledPagesAreHeadlinesAndNeverAsked) {
   std::string paid = web.AddArticle(0, paid_spec);
   web.SetFault(0, "/news/premium-analysis.html", Fault::Paywall(402));
   Add({web.Url(0, "/feed.xml")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   RoundSummary r = Round(&f, kMonday);
   EXPECT_EQ(r.pages_blocked, 2u);
   for (const auto& req : web.Requests())
@@ -218,7 +218,7 @@ TEST_F(WatchTest, AFailingSourceBacksOffAndReportsItsError) {
   REQUIRE_WEB(web);
   web.SetFault(0, "/feed.xml", Fault::Refuse(500, "", -1));
   Add({web.Url(0, "/feed.xml")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   Round(&f, kMonday);
   store::SourceRecord s1 = Sources().begin()->second;
   EXPECT_EQ(s1.consecutive_failures, 1);
@@ -240,7 +240,7 @@ TEST_F(WatchTest, ASourceNotDueIsLeftForALaterRound) {
   NewsWeb web({.sites = 1, .articles_per_site = 1});
   REQUIRE_WEB(web);
   Add({web.Url(0, "/feed.xml")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   Round(&f, kMonday);
   web.ClearLog();
   RoundSummary r = Round(&f, kMonday + 10);
@@ -253,7 +253,7 @@ TEST_F(WatchTest, AStopRaisedBeforeTheRoundFetchesNothingAndLosesNothing) {
   NewsWeb web({.sites = 1, .articles_per_site = 2});
   REQUIRE_WEB(web);
   Add({web.Url(0, "/feed.xml")});
-  ingest::PoliteFetcher f(options_.crawl);
+  ingest::PoliteFetcher f(options_.run.crawl);
   std::atomic<bool> stop{true};
   auto r = WatchRound(store_.get(), &f, options_, kMonday, nullptr, &stop);
   ASSERT_TRUE(r.ok());
@@ -261,6 +261,34 @@ TEST_F(WatchTest, AStopRaisedBeforeTheRoundFetchesNothingAndLosesNothing) {
   EXPECT_EQ(store_->Counts()->articles, 0);
   // The next start resumes: the source is still due and every page arrives.
   EXPECT_EQ(Round(&f, kMonday + 1).articles_new, 2u);
+}
+
+TEST_F(WatchTest, RunFollowsFeedItemsOnlyWhenAskedAndAWatchThenSkipsThem) {
+  NewsWeb web({.sites = 1, .articles_per_site = 3});
+  REQUIRE_WEB(web);
+  RunOptions plain = options_.run;
+  auto offline = RunPipeline({web.Url(0, "/feed.xml")}, store_.get(), plain, nullptr);
+  ASSERT_TRUE(offline.ok()) << offline.status().ToString();
+  EXPECT_EQ(offline->headlines, 3u);  // links only, not followed: headline articles
+  EXPECT_TRUE(PageRequests(web).empty());
+  for (const auto& url : web.ArticleUrls(0)) EXPECT_TRUE(Article(url).headline_only) << url;
+
+  RunOptions follow = options_.run;
+  follow.follow = true;
+  auto followed = RunPipeline({web.Url(0, "/feed.xml")}, store_.get(), follow, nullptr);
+  ASSERT_TRUE(followed.ok()) << followed.status().ToString();
+  EXPECT_EQ(followed->pages_fetched, 3u);
+  EXPECT_EQ(followed->articles_upgraded, 3u);  // the headlines became their pages, same ids
+  EXPECT_EQ(store_->Counts()->articles, 3);
+  for (const auto& url : web.ArticleUrls(0)) EXPECT_FALSE(Article(url).headline_only) << url;
+
+  // A watch of the same feed knows those pages: it fetches none of them again.
+  web.ClearLog();
+  Add({web.Url(0, "/feed.xml")});
+  ingest::PoliteFetcher f(options_.run.crawl);
+  RoundSummary r = Round(&f, kMonday);
+  EXPECT_EQ(r.pages_fetched, 0u);
+  EXPECT_TRUE(PageRequests(web).empty());
 }
 
 }  // namespace

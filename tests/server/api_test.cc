@@ -118,7 +118,7 @@ TEST_F(ApiTest, HealthReportsSchemaAndCounts) {
   auto counts = OpenStore()->Counts();
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(h["status"], "ok");
-  EXPECT_EQ(h["schema_version"], 3);  // SQLite: incremental stories (issue 20)
+  EXPECT_EQ(h["schema_version"], 4);  // SQLite: watched sources and page states (issue 19)
   EXPECT_EQ(h["articles"], counts.value().articles);
   EXPECT_EQ(h["stories"], counts.value().stories);
 }
@@ -424,6 +424,73 @@ TEST_F(ApiTest, IngestNeedsTheTokenAndRunsThePipeline) {
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
   EXPECT_EQ(json::parse(big->body, nullptr, false)["error"]["code"], "too_large");
+}
+
+// SSRF: the server fetches what a caller names, so it must not be turned on its own network.
+TEST_F(ApiTest, IngestByUrlRefusesPrivateAddressesUnlessAllowed) {
+  ASSERT_FALSE(token_.empty());
+  httplib::Headers right = {{"Authorization", "Bearer " + token_}};
+  // A page on loopback, as an intranet service would be.
+  httplib::Server page_server;
+  page_server.Get("/notice.html", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<html><head><title>Ferry timetable changes at Dunmore quay</title></head><body><article>"
+        "<h1>Ferry timetable changes at Dunmore quay</h1><p>The Dunmore ferry will run every "
+        "forty minutes from Monday while the quay is resurfaced, the harbour board said.</p>"
+        "<p>The last crossing leaves at 22:10, an hour earlier than now.</p></article></body></html>",
+        "text/html");
+  });
+  int port = page_server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread serving([&] { page_server.listen_after_bind(); });
+  std::string target = "/v1/ingest?url=http%3A%2F%2F127.0.0.1%3A" + std::to_string(port) +
+                       "%2Fnotice.html";
+
+  auto refused = Client().Post(target, right, "", "text/plain");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422) << refused->body;
+  json r = json::parse(refused->body);
+  EXPECT_EQ(r["documents_failed"], 1);
+  EXPECT_EQ(r["articles_new"], 0);
+  auto not_http = Client().Post("/v1/ingest?url=file%3A%2F%2F%2Fetc%2Fpasswd", right, "", "text/plain");
+  ASSERT_TRUE(not_http);
+  EXPECT_EQ(not_http->status, 400) << not_http->body;
+
+  server::ServerOptions trusting = options_;
+  trusting.allow_private_urls = true;
+  RunningServer allowed(trusting);
+  ASSERT_TRUE(allowed.server);
+  httplib::Client c("127.0.0.1", allowed.server->port());
+  auto fetched = c.Post(target, right, "", "text/plain");
+  ASSERT_TRUE(fetched);
+  EXPECT_EQ(fetched->status, 200) << fetched->body;
+  EXPECT_EQ(json::parse(fetched->body)["articles_new"], 1) << fetched->body;
+  page_server.stop();
+  serving.join();
+}
+
+TEST_F(ApiTest, SourcesListTheWatchedSourcesWithTheirHealth) {
+  json before = Get("/v1/sources");
+  ASSERT_TRUE(before["sources"].is_array());
+  auto st = OpenStore();
+  store::SourceRecord s;
+  s.url = "https://harbourpost.example/feed.xml";
+  s.kind = "feed";
+  s.consecutive_failures = 3;
+  s.last_error = "https://harbourpost.example/feed.xml: HTTP 503";
+  ASSERT_TRUE(st->PutSource(s).ok());
+  json after = Get("/v1/sources");
+  ASSERT_EQ(after["sources"].size(), before["sources"].size() + 1);
+  bool found = false;
+  for (const auto& j : after["sources"])
+    if (j["url"] == s.url) {
+      found = true;
+      EXPECT_EQ(j["consecutive_failures"], 3);
+      EXPECT_EQ(j["healthy"], false);
+      EXPECT_EQ(j["last_error"], s.last_error);
+    }
+  EXPECT_TRUE(found);
+  ASSERT_TRUE(st->RemoveSource(s.url).ok());
 }
 
 TEST_F(ApiTest, CorsIsOffUnlessConfigured) {
