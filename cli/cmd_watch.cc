@@ -87,6 +87,7 @@ Command AddWatchCommand(CLI::App* root) {
                   "sources (kept in the database)");
   app->add_option("-i,--input-file", flags->input_files,
                   "File listing one source URL per line; '#' starts a comment")
+      ->allow_extra_args(false)  // one file per -i: the sources after it stay sources
       ->check(CLI::ExistingFile);
   app->add_flag("--once", flags->once, "Run one round and exit (for cron or a systemd timer)");
   app->add_flag("--force", flags->force, "Poll every source now, even those not due yet");
@@ -209,6 +210,7 @@ Command AddSourcesCommand(CLI::App* root) {
       ->capture_default_str();
   add->add_option("urls", flags->inputs, "Source URLs");
   add->add_option("-i,--input-file", flags->input_files, "File listing one URL per line")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
   remove->add_option("urls", flags->inputs, "Source URLs")->required();
   return {app, [=] {

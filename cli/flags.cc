@@ -49,6 +49,7 @@ void AddInputs(CLI::App* app, CommonFlags* f) {
 void AddInputFileFlag(CLI::App* app, CommonFlags* f) {
   app->add_option("-i,--input-file", f->input_files,
                   "File listing one input (path or http(s) URL) per line; '#' starts a comment")
+      ->allow_extra_args(false)  // one file per -i: the inputs after it stay inputs
       ->check(CLI::ExistingFile);
   if (CLI::Option* in = app->get_option_no_throw("inputs")) in->required(false);
 }
