@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -40,6 +41,59 @@ double CpuSeconds() {
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+// Varied fictional news: event k (of `events`) is covered by several outlets, each with its own
+// wording; names, places and figures differ per event, so stories stay the size real ones are
+// (a web of a few templates would make every page a copy of every other and measure briefs of
+// 2,000-article stories instead of a round).
+wb::testing::NewsArticleSpec Article(size_t site, size_t i, size_t events) {
+  static const char* const kFirst[] = {"Ana", "Tomas", "Ilse", "Rafael", "Noor", "Dmitri", "Keiko",
+                                       "Oren", "Lucia", "Baltazar", "Maren", "Sefa"};
+  static const char* const kLast[] = {"Varga", "Okafor", "Lindqvist", "Moreau", "Castellan",
+                                      "Haddad", "Brennick", "Sato", "Quill", "Ferrow", "Adeyemi"};
+  static const char* const kPlace[] = {"Harlow", "Castlebay", "Dunmore", "Vessel Creek", "Ostrava Vale",
+                                       "Port Ellery", "Marrick", "Saltmarsh", "Kellsworth", "Brannock",
+                                       "Wendale", "Gullrock", "Tarrow", "Emberly", "Lowmarsh"};
+  static const char* const kWhat[] = {"flood barrier", "rail strike", "hospital wing", "wind farm",
+                                      "port expansion", "school closure", "bridge repair", "water tariff",
+                                      "bus contract", "housing plan", "fire station", "ferry route"};
+  static const char* const kVerb[] = {"approved", "halted", "delayed", "funded", "rejected", "opened"};
+  size_t e = (i * 7 + site * 13) % events;
+  // Words of this event alone (made-up names of firms, streets, projects), so events differ as
+  // real ones do and the shared sentence frames weigh little.
+  static const char* const kSyllable[] = {"ka", "lo", "ven", "tri", "mar", "sel", "dun", "or", "bel",
+                                          "quin", "zar", "ost", "ri", "pel", "hav", "em"};
+  auto word = [&](size_t k) {
+    size_t h = (e + 1) * 2654435761u + k * 40503u;
+    std::string w;
+    for (int n = 0; n < 3; ++n, h /= 16) w += kSyllable[h % 16];
+    w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w;
+  };
+  std::string who = std::string(kFirst[e % 12]) + " " + kLast[(e / 12) % 11];
+  std::string where = kPlace[(e / 3) % 15];
+  std::string what = kWhat[(e / 5) % 12];
+  std::string verb = kVerb[e % 6];
+  std::string n = std::to_string(100 + (e * 37) % 9000);
+  std::string firm = word(1) + " " + word(2), project = word(3), street = word(4) + " Road";
+  wb::testing::NewsArticleSpec a;
+  a.slug = "e" + std::to_string(e) + "-s" + std::to_string(site) + "-" + std::to_string(i);
+  a.title = where + " " + verb + " " + project + " " + what + " with " + firm;
+  // Outlets word it differently: the paragraphs rotate per site.
+  std::vector<std::string> p = {
+      "The " + where + " council " + verb + " the " + project + " " + what + " on " + street +
+          ", a " + n + " million contract with " + firm + " that " + who + " called overdue.",
+      "\"We have waited " + std::to_string(3 + e % 9) + " years for " + project + ",\" " + who +
+          " said, adding that " + firm + " would start work on " + street + " next spring.",
+      "Opponents said the " + n + " million could have gone elsewhere, and " +
+          std::to_string(200 + e % 700) + " residents near " + street + " signed a petition "
+          "asking " + word(5) + " county to review the " + project + " deal.",
+      "The " + word(6) + " regional authority must still confirm " + project + " before " + firm +
+          " can sign, officials in " + where + " said."};
+  std::rotate(p.begin(), p.begin() + static_cast<long>(site % p.size()), p.end());
+  a.paragraphs = std::move(p);
+  return a;
+}
+
 // A news web in a child process; the origins ("http://127.0.0.1:PORT") come back over a pipe.
 struct ChildWeb {
   pid_t pid = -1;
@@ -50,8 +104,11 @@ struct ChildWeb {
     pid = fork();
     if (pid == 0) {
       close(fds[0]);
-      wb::testing::NewsWeb web({.sites = sites, .articles_per_site = pages, .latency_ms = latency_ms,
+      wb::testing::NewsWeb web({.sites = sites, .articles_per_site = 0, .latency_ms = latency_ms,
                                 .server_threads = 2});
+      const size_t events = std::max<size_t>(1, sites * pages / 5);  // ~5 outlets per event
+      for (size_t i = 0; web.ok() && i < pages; ++i)
+        for (size_t site = 0; site < sites; ++site) web.AddArticle(site, Article(site, i, events));
       std::string out;
       for (size_t i = 0; web.ok() && i < sites; ++i) out += web.Url(i, "") + "\n";
       out += "\n";

@@ -1,12 +1,13 @@
 // The pages of listed items: which are new or due again, fetched politely, and what a round
 // stores for each (the page, or a headline when the page cannot be had). Shared by `watch`
 // rounds and `run --follow`.
+#include "pipeline/detail/item_pages.h"
+
 #include <algorithm>
 
 #include "extract/extract.h"
 #include "ingest/listing.h"
 #include "ingest/url.h"
-#include "pipeline/detail/item_pages.h"
 #include "pipeline/detail/items.h"
 #include "pipeline/detail/watch_policy.h"
 
@@ -37,57 +38,77 @@ std::vector<ingest::CrawlResult> FetchInOrder(ingest::PoliteFetcher* fetcher,
   return out;
 }
 
-core::Result<ItemPages> FetchItemPages(const std::vector<ListedItem>& items, store::Store* store,
-                                       ingest::PoliteFetcher* fetcher, const WatchOptions& options,
-                                       std::time_t now, const std::atomic<bool>* stop,
-                                       core::ProgressSink* progress) {
-  ItemPages out;
-  out.item_new.assign(items.size(), 0);
-  const std::string now_iso = IsoUtc(now);
-  ingest::IngestOptions io;
-  io.limits = options.run.limits;
-  std::unordered_map<std::string, store::PageState> states;
-  for (size_t from = 0; from < items.size(); from += kStatesPerLoad) {
+ItemPageFetch::ItemPageFetch(const std::vector<ListedItem>& items, const WatchOptions& options,
+                             std::time_t now)
+    : items_(items), options_(options), now_(now), now_iso_(IsoUtc(now)) {
+  out_.item_new.assign(items.size(), 0);
+}
+
+void ItemPageFetch::Emit(core::RawDocument d, const ListedItem& item) {
+  d.hints["identity_url"] = item.url;
+  ++emitted_;
+  if (emit_)
+    emit_(std::move(d));
+  else
+    out_.documents.push_back(std::move(d));
+}
+
+void ItemPageFetch::Record(const ListedItem& item, const std::string& state,
+                           const std::string& error, double retry_seconds, int failures,
+                           const ingest::CrawlResult* res, bool documents_added) {
+  store::PageState s;
+  if (auto it = states_.find(item.url); it != states_.end()) s = it->second;
+  s.url = item.url;
+  s.state = state;
+  s.last_error = error;
+  s.failures = failures;
+  s.next_attempt = retry_seconds > 0 ? IsoUtc(now_ + static_cast<std::time_t>(retry_seconds)) : "";
+  if (res) {
+    s.fetched_at = now_iso_;
+    if (!res->etag.empty()) s.etag = res->etag;
+    if (!res->last_modified.empty()) s.last_modified = res->last_modified;
+  }
+  if (s.listed_in.empty()) s.listed_in = item.ref.listed_in;
+  // With documents just emitted the article id is the item's, and the state holds only if
+  // they get stored.
+  if (documents_added) s.article_id = extract::ArticleIdForUrl(s.url);
+  out_.states.push_back(std::move(s));
+  out_.state_doc.push_back(documents_added ? emitted_ : 0);
+}
+
+bool ItemPageFetch::Headline(const ListedItem& item) {
+  auto it = states_.find(item.url);
+  if (it != states_.end() && !it->second.article_id.empty()) return false;  // stored before
+  auto doc = HeadlineOf(item.ref);
+  if (!doc) return false;
+  Emit(std::move(*doc), item);
+  return true;
+}
+
+core::Status ItemPageFetch::Plan(store::Store* store) {
+  for (size_t from = 0; from < items_.size(); from += kStatesPerLoad) {
     std::vector<std::string> urls;
-    for (size_t i = from; i < std::min(items.size(), from + kStatesPerLoad); ++i)
-      urls.push_back(items[i].url);
+    for (size_t i = from; i < std::min(items_.size(), from + kStatesPerLoad); ++i)
+      urls.push_back(items_[i].url);
     auto got = store->LoadPageStates(urls);
     if (!got.ok()) return got.status();
-    for (auto& s : got.value()) states[s.url] = std::move(s);
+    for (auto& s : got.value()) states_[s.url] = std::move(s);
   }
-  std::vector<size_t> wanted;  // items indices whose page to fetch
-  std::vector<core::RawDocument>& documents = out.documents;
-  std::vector<store::PageState>& new_states = out.states;
-  std::vector<size_t>& state_doc = out.state_doc;
-  auto add_document = [&](core::RawDocument d, const ListedItem& item) {
-    d.hints["identity_url"] = item.url;
-    documents.push_back(std::move(d));
-  };
-  // Records a state; `documents_added` says whether documents for it were just added (its
-  // article id is then the item's, and the state holds only if they get stored).
-  auto push_state = [&](store::PageState s, bool documents_added) {
-    if (documents_added) s.article_id = extract::ArticleIdForUrl(s.url);
-    new_states.push_back(std::move(s));
-    state_doc.push_back(documents_added ? documents.size() : 0);
-  };
-  for (size_t i = 0; i < items.size(); ++i) {
-    const ListedItem& item = items[i];
-    auto it = states.find(item.url);
-    if (it == states.end()) out.item_new[i] = 1;
-    if (it != states.end()) {
+  std::vector<size_t> wanted;  // items whose page to fetch
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const ListedItem& item = items_[i];
+    auto it = states_.find(item.url);
+    if (it == states_.end()) out_.item_new[i] = 1;
+    if (it != states_.end()) {
       const store::PageState& s = it->second;
       if (s.state == "stored") continue;
-      if (s.next_attempt.empty() || ParseIsoUtc(s.next_attempt) > now) continue;
+      if (s.next_attempt.empty() || ParseIsoUtc(s.next_attempt) > now_) continue;
     }
     if (item.content) {
       // The feed carries the article: stored as given, the page is not fetched.
-      add_document(*item.content, item);
-      store::PageState s;
-      s.url = item.url;
-      s.state = "stored";
-      s.fetched_at = now_iso;
-      s.listed_in = item.ref.listed_in;
-      push_state(std::move(s), true);
+      Emit(*item.content, item);
+      Record(item, "stored", "", 0, 0, nullptr, true);
+      out_.states.back().fetched_at = now_iso_;
       continue;
     }
     wanted.push_back(i);
@@ -95,119 +116,117 @@ core::Result<ItemPages> FetchItemPages(const std::vector<ListedItem>& items, sto
   // Newest first, so a round capped by max_pages_per_round fetches what is news now.
   std::stable_sort(wanted.begin(), wanted.end(), [&](size_t a, size_t b) {
     auto date = [&](size_t i) {
-      auto d = items[i].ref.hints.find("date_published");
-      return d == items[i].ref.hints.end() ? std::string() : d->second;
+      auto d = items_[i].ref.hints.find("date_published");
+      return d == items_[i].ref.hints.end() ? std::string() : d->second;
     };
     return date(a) > date(b);
   });
-  auto record = [&](const ListedItem& item, const std::string& state, const std::string& error,
-                    double retry_seconds, int failures, const ingest::CrawlResult* res,
-                    bool documents_added) {
-    store::PageState s;
-    if (auto it = states.find(item.url); it != states.end()) s = it->second;
-    s.url = item.url;
-    s.state = state;
-    s.last_error = error;
-    s.failures = failures;
-    s.next_attempt = retry_seconds > 0 ? IsoUtc(now + static_cast<std::time_t>(retry_seconds)) : "";
-    if (res) {
-      s.fetched_at = now_iso;
-      if (!res->etag.empty()) s.etag = res->etag;
-      if (!res->last_modified.empty()) s.last_modified = res->last_modified;
-    }
-    if (s.listed_in.empty()) s.listed_in = item.ref.listed_in;
-    push_state(std::move(s), documents_added);
-  };
-  // A headline article for an item whose page is not (yet) stored; once per item. True when
-  // a document was added.
-  auto headline = [&](const ListedItem& item) {
-    auto it = states.find(item.url);
-    if (it != states.end() && !it->second.article_id.empty()) return false;  // stored before
-    auto doc = HeadlineOf(item.ref);
-    if (!doc) return false;
-    add_document(std::move(*doc), item);
-    return true;
-  };
-  size_t cap = options.max_pages_per_round;
-  std::vector<size_t> fetch;
   for (size_t k = 0; k < wanted.size(); ++k) {
-    const ListedItem& item = items[wanted[k]];
-    if (k < cap) {
-      fetch.push_back(wanted[k]);
+    const ListedItem& item = items_[wanted[k]];
+    if (k < options_.max_pages_per_round) {
+      fetch_.push_back(wanted[k]);
       continue;
     }
-    ++out.deferred;
-    bool added = headline(item);
-    auto it = states.find(item.url);
-    record(item, "headline", "", 1, it == states.end() ? 0 : it->second.failures, nullptr, added);
+    ++out_.deferred;
+    bool added = Headline(item);
+    auto it = states_.find(item.url);
+    Record(item, "headline", "", 1, it == states_.end() ? 0 : it->second.failures, nullptr, added);
   }
+  planned_ = std::move(out_.documents);
+  out_.documents.clear();
+  return core::Status::Ok();
+}
 
-  // 4. Fetch the pages.
+void ItemPageFetch::Fetch(ingest::PoliteFetcher* fetcher, const std::atomic<bool>* stop,
+                          core::ProgressSink* progress,
+                          const std::function<void(core::RawDocument)>& emit) {
+  emit_ = emit;
+  // The documents planned without a fetch go first, in their order (state_doc counts them).
+  for (auto& d : planned_) {
+    if (emit_)
+      emit_(std::move(d));
+    else
+      out_.documents.push_back(std::move(d));
+  }
+  planned_.clear();
+  ingest::IngestOptions io;
+  io.limits = options_.run.limits;
   std::vector<ingest::CrawlRequest> requests;
-  for (size_t i : fetch) requests.push_back({items[i].url, "", "", 0});
+  for (size_t k = 0; k < fetch_.size(); ++k) requests.push_back({items_[fetch_[k]].url, "", "", k});
   if (progress) progress->Begin("fetching pages", requests.size());
-  std::vector<ingest::CrawlResult> pages = FetchInOrder(fetcher, std::move(requests), stop, progress);
+  // Each page is turned into documents as it arrives (FetchAll calls one at a time), so a
+  // caller that processes them meanwhile overlaps fetching with extraction and reading.
+  fetcher->FetchAll(
+      std::move(requests),
+      [&](ingest::CrawlResult res) {
+        if (progress) progress->Advance(1);
+        const ListedItem& item = items_[fetch_[res.request.tag]];
+        auto prior = states_.find(item.url);
+        int failures = prior == states_.end() ? 0 : prior->second.failures;
+        switch (res.outcome) {
+          case CrawlOutcome::kSkipped:
+          case CrawlOutcome::kNotModified:  // stopped, or (no validators sent) not expected
+            return;                         // nothing recorded: the next round asks again
+          case CrawlOutcome::kDisallowed:
+            ++out_.blocked;
+            Record(item, "disallowed", res.error.ToString(), options_.blocked_retry_seconds,
+                   failures, &res, Headline(item));
+            return;
+          case CrawlOutcome::kRetryLater:
+          case CrawlOutcome::kFailed: {
+            ++out_.failed;
+            out_.errors.push_back(res.error);
+            bool added = Headline(item);
+            ++failures;
+            double retry = res.outcome == CrawlOutcome::kRetryLater && res.retry_after_seconds > 0
+                               ? res.retry_after_seconds
+                               : PageRetrySeconds(options_, failures);
+            Record(item, "failed", res.error.ToString(),
+                   failures >= options_.max_page_failures ? 0 : retry, failures, &res, added);
+            return;
+          }
+          case CrawlOutcome::kFetched:
+            break;
+        }
+        const long status = res.page.status;
+        core::Result<core::RawDocument> doc = ingest::DocumentFromPage(res.page, io);
+        if (!doc.ok()) {
+          ++out_.failed;
+          out_.errors.push_back(doc.status());
+          Record(item, "failed", doc.status().ToString(), 0, failures + 1, &res, Headline(item));
+          return;
+        }
+        ++out_.fetched;
+        // What the listing said fills what the page leaves out (extract ranks hints below it).
+        for (const auto& [key, value] : item.ref.hints)
+          if (key != "record") doc->hints.emplace(key, value);
+        Emit(std::move(doc).value(), item);
+        // A page without article text (a gallery, a live page) still leaves its item: the
+        // headline follows the page and is stored only when the page was not (same article id).
+        Headline(item);
+        if (status == 401 || status == 402 || status == 403 || status == 451) {
+          // The teaser is stored when it holds text (extract marks it not free and truncated);
+          // asked again after blocked_retry_seconds in case it opens.
+          ++out_.blocked;
+          Record(item, "paywalled", item.url + ": HTTP " + std::to_string(status),
+                 options_.blocked_retry_seconds, 0, &res, true);
+        } else {
+          Record(item, "stored", "", 0, 0, &res, true);
+        }
+      },
+      stop);
   if (progress) progress->End();
-  for (size_t k = 0; k < fetch.size(); ++k) {
-    const ListedItem& item = items[fetch[k]];
-    ingest::CrawlResult& res = pages[k];
-    auto prior = states.find(item.url);
-    int failures = prior == states.end() ? 0 : prior->second.failures;
-    switch (res.outcome) {
-      case CrawlOutcome::kSkipped:
-        continue;  // stopped: nothing recorded, the next round asks again
-      case CrawlOutcome::kDisallowed:
-        ++out.blocked;
-        record(item, "disallowed", res.error.ToString(), options.blocked_retry_seconds, failures,
-               &res, headline(item));
-        continue;
-      case CrawlOutcome::kRetryLater:
-      case CrawlOutcome::kFailed:
-      case CrawlOutcome::kNotModified: {
-        if (res.outcome == CrawlOutcome::kNotModified) continue;  // no validators were sent
-        ++out.failed;
-        out.errors.push_back(res.error);
-        bool added = headline(item);
-        ++failures;
-        double retry = res.outcome == CrawlOutcome::kRetryLater && res.retry_after_seconds > 0
-                           ? res.retry_after_seconds
-                           : PageRetrySeconds(options, failures);
-        record(item, "failed", res.error.ToString(),
-               failures >= options.max_page_failures ? 0 : retry, failures, &res, added);
-        continue;
-      }
-      case CrawlOutcome::kFetched:
-        break;
-    }
-    const long status = res.page.status;
-    core::Result<core::RawDocument> doc = ingest::DocumentFromPage(res.page, io);
-    if (!doc.ok()) {
-      ++out.failed;
-      out.errors.push_back(doc.status());
-      record(item, "failed", doc.status().ToString(), 0, failures + 1, &res, headline(item));
-      continue;
-    }
-    ++out.fetched;
-    // What the listing said fills what the page leaves out (extract ranks hints below the page).
-    for (const auto& [key, value] : item.ref.hints)
-      if (key != "record") doc->hints.emplace(key, value);
-    add_document(std::move(doc).value(), item);
-    // A page without article text (a gallery, a live page) still leaves its item: the
-    // headline follows the page and is stored only when the page was not (same article id).
-    headline(item);
-    bool paywalled = status == 401 || status == 402 || status == 403 || status == 451;
-    if (paywalled) {
-      // The teaser page is stored when it holds text (extract marks it not free and
-      // truncated); asked again after blocked_retry_seconds in case it opens.
-      ++out.blocked;
-      record(item, "paywalled", item.url + ": HTTP " + std::to_string(status),
-             options.blocked_retry_seconds, 0, &res, true);
-    } else {
-      record(item, "stored", "", 0, 0, &res, true);
-    }
-  }
+  emit_ = nullptr;
+}
 
-  return out;
+core::Result<ItemPages> FetchItemPages(const std::vector<ListedItem>& items, store::Store* store,
+                                       ingest::PoliteFetcher* fetcher, const WatchOptions& options,
+                                       std::time_t now, const std::atomic<bool>* stop,
+                                       core::ProgressSink* progress) {
+  ItemPageFetch f(items, options, now);
+  WB_RETURN_IF_ERROR(f.Plan(store));
+  f.Fetch(fetcher, stop, progress, nullptr);
+  return std::move(f.result());
 }
 
 }  // namespace wirebrief::pipeline::detail

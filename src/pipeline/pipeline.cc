@@ -315,16 +315,28 @@ core::Result<RunSummary> RunUrls(const std::vector<std::string>& urls, store::St
   return sum;
 }
 
+core::Result<RunSummary> RunDocumentStream(
+    const std::function<std::optional<core::RawDocument>()>& next_document, store::Store* store,
+    const RunOptions& options, core::ProgressSink* progress, const std::atomic<bool>* stop) {
+  NextDocument next = [&]() -> std::optional<core::Result<core::RawDocument>> {
+    std::optional<core::Result<core::RawDocument>> out;
+    if (stop && stop->load()) return out;
+    if (auto d = next_document()) out.emplace(std::move(*d));
+    return out;
+  };
+  return StoreAndCluster(next, store, options, progress, RunSummary{}, nullptr);
+}
+
 core::Result<RunSummary> RunDocuments(std::vector<core::RawDocument> documents, store::Store* store,
                                       const RunOptions& options, core::ProgressSink* progress,
                                       const std::atomic<bool>* stop) {
   size_t i = 0;
-  NextDocument next = [&]() -> std::optional<core::Result<core::RawDocument>> {
-    std::optional<core::Result<core::RawDocument>> out;
-    if (i < documents.size() && !(stop && stop->load())) out.emplace(std::move(documents[i++]));
-    return out;
-  };
-  return StoreAndCluster(next, store, options, progress, RunSummary{}, nullptr);
+  return RunDocumentStream(
+      [&]() -> std::optional<core::RawDocument> {
+        if (i >= documents.size()) return std::nullopt;
+        return std::move(documents[i++]);
+      },
+      store, options, progress, stop);
 }
 
 core::Status Recluster(store::Store* store, const RunOptions& options, StoriesSummary* summary) {

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,13 @@ core::Status Recluster(store::Store* store, const RunOptions& options, StoriesSu
 // RunPipeline over documents already in hand (`watch` fetches them): extract -> read -> store
 // -> UpdateStories. Documents are consumed in order; `stop` (may be null) is polled between
 // documents, and when it reads true the rest are left and the stored ones still clustered.
+// RunDocuments over documents pulled one at a time from `next` (nullopt ends the stream), so a
+// producer on another thread (a watch round's fetches) overlaps with extraction and reading.
+// documents_read counts the documents pulled; the stream is left when `stop` reads true.
+core::Result<RunSummary> RunDocumentStream(
+    const std::function<std::optional<core::RawDocument>()>& next, store::Store* store,
+    const RunOptions& options, core::ProgressSink* progress, const std::atomic<bool>* stop = nullptr);
+
 core::Result<RunSummary> RunDocuments(std::vector<core::RawDocument> documents, store::Store* store,
                                       const RunOptions& options, core::ProgressSink* progress,
                                       const std::atomic<bool>* stop = nullptr);

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "extract/extract.h"
@@ -18,6 +19,10 @@
 
 namespace wirebrief::pipeline {
 namespace {
+
+// Documents fetched and waiting to be processed, at most (bounds a round's memory when fetching
+// outruns extraction).
+constexpr size_t kQueuedDocuments = 256;  // one extraction batch (RunOptions::batch_size)
 
 using ingest::CrawlOutcome;
 
@@ -281,10 +286,21 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
     }
   }
 
-  // 3-4. Which items are new or due again, and their pages.
-  auto fetched = detail::FetchItemPages(items, store, fetcher, options, now, stop, progress);
-  if (!fetched.ok()) return fetched.status();
-  detail::ItemPages& got_pages = fetched.value();
+  // 3-5. Which items are new or due again; their pages, fetched on a thread of their own and
+  // stored and clustered here as they arrive, so fetching overlaps extraction and reading.
+  detail::ItemPageFetch pages(items, options, now);
+  WB_RETURN_IF_ERROR(pages.Plan(store));
+  detail::DocumentQueue queue(kQueuedDocuments);
+  std::thread fetching([&] {
+    pages.Fetch(fetcher, stop, nullptr, [&](core::RawDocument d) { queue.Push(std::move(d)); });
+    queue.Close();
+  });
+  core::Result<RunSummary> run =
+      RunDocumentStream([&] { return queue.Pop(); }, store, options.run, progress, stop);
+  queue.Close();  // a stopped or failed consumer: the fetch thread must not wait on a full queue
+  fetching.join();
+  if (!run.ok()) return run.status();
+  detail::ItemPages& got_pages = pages.result();
   for (size_t i = 0; i < items.size(); ++i)
     if (got_pages.item_new[i])
       if (auto at = source_at.find(items[i].ref.listed_in); at != source_at.end())
@@ -294,14 +310,8 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
   sum.pages_blocked = got_pages.blocked;
   sum.pages_deferred = got_pages.deferred;
   for (auto& e : got_pages.errors) sum.errors.push_back(std::move(e));
-  std::vector<core::RawDocument> documents = std::move(got_pages.documents);
   std::vector<store::PageState> new_states = std::move(got_pages.states);
   const std::vector<size_t>& state_doc = got_pages.state_doc;
-
-  // 5. Store and cluster; then the states that say what is stored.
-  const size_t document_count = documents.size();
-  core::Result<RunSummary> run = RunDocuments(std::move(documents), store, options.run, progress, stop);
-  if (!run.ok()) return run.status();
   const RunSummary& rs = run.value();
   for (const auto& e : rs.errors) sum.errors.push_back(e);
   sum.articles_new = rs.articles_new;
@@ -310,9 +320,9 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
   sum.stories_new = rs.stories_new;
   sum.stories_updated = rs.stories_updated;
   for (const auto& w : rs.warnings) sum.warnings.push_back(w);
-  // RunDocuments consumes documents in order and leaves the tail when stopped: a state whose
+  // Documents are consumed in order, and the tail is left when stopped: a state whose
   // documents were left must not be recorded, so the next round fetches its page again.
-  const size_t consumed = std::min(rs.documents_read, document_count);
+  const size_t consumed = rs.documents_read;
   std::vector<store::PageState> kept;
   for (size_t i = 0; i < new_states.size(); ++i) {
     if (state_doc[i] > consumed) continue;
