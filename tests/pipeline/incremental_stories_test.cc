@@ -271,7 +271,7 @@ TEST_P(IncrementalStoriesTest, ADamagedEngineStateIsReportedAndRebuiltKeepingIds
   Update();
   auto before = StoryOf();
   int64_t through = 0;
-  ASSERT_TRUE(store_->LoadEngineState(&through).ok());
+  ASSERT_TRUE(store_->LoadEngineState(&through, nullptr).ok());
   store::StoryUpdate damage;
   damage.engine_state = "WBCS\x01garbage";
   damage.clustered_through = through;

@@ -34,7 +34,7 @@ class StoreTest : public ::testing::TestWithParam<const char*> {
   }
 
   // SQLite has the incremental story tables (schema 3); PostgreSQL does not yet (issue 20).
-  int ExpectedSchemaVersion() const { return std::string(GetParam()) == "sqlite" ? 4 : 2; }
+  int ExpectedSchemaVersion() const { return std::string(GetParam()) == "sqlite" ? 5 : 2; }
 
   testing_util::TempStore where_;
   std::string location_;
