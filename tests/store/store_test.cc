@@ -33,8 +33,8 @@ class StoreTest : public ::testing::TestWithParam<const char*> {
     return s.ok() ? std::move(s).value() : nullptr;
   }
 
-  // SQLite has the incremental story tables (schema 3); PostgreSQL does not yet (issue 20).
-  int ExpectedSchemaVersion() const { return std::string(GetParam()) == "sqlite" ? 5 : 2; }
+  // Both backends: incremental stories (3), watched sources (4), the engine state's generation (5).
+  int ExpectedSchemaVersion() const { return 5; }
 
   testing_util::TempStore where_;
   std::string location_;
