@@ -558,6 +558,30 @@ TEST_P(StoreTest, PageStatesAreFoundByUrlAndReplaced) {
   EXPECT_EQ(s->LoadPageStates({"https://metro.example/b"})->at(0).state, "disallowed");
 }
 
+// PostgreSQL upserts a batch in one statement, which may touch a row only once: a url given
+// twice in one batch failed the whole batch there. In order, the last state of it stays.
+TEST_P(StoreTest, APageGivenTwiceInOneBatchKeepsItsLastState) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  PageState first;
+  first.url = "https://metro.example/a";
+  first.state = "headline";
+  PageState second = first;
+  second.state = "stored";
+  second.article_id = "0123456789abcdef";
+  PageState other = first;
+  other.url = "https://metro.example/b";
+  core::Status put = s->PutPageStates({first, other, second});
+  if (put.code() == core::StatusCode::kUnsupported) GTEST_SKIP() << put.ToString();
+  ASSERT_TRUE(put.ok()) << put.ToString();
+  auto got = s->LoadPageStates({"https://metro.example/a"});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 1u);
+  EXPECT_EQ((*got)[0].state, "stored");
+  EXPECT_EQ((*got)[0].article_id, "0123456789abcdef");
+  EXPECT_EQ(s->LoadPageStates({"https://metro.example/b"})->size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<const char*>& backend) {
                            return std::string(backend.param);
