@@ -152,20 +152,23 @@ core::Status PostgresStore::PutArticle(const core::Article& a, bool* inserted) {
   // article_sequence row, locked until this statement commits, not from a sequence object: a
   // sequence hands out numbers at insert, so a reader could see number 11 committed before 10
   // and move the story engine's watermark past 10 for good. Under the row lock numbers are
-  // committed in order. Both inserts read `seq` so the lock is always taken first (a
-  // provenance row inserted before it, while another writer holds the lock and offers the same
-  // record, would deadlock the two).
+  // committed in order. An article already stored skips the lock (reruns and overlapping
+  // writers do not queue on it). Both inserts read `seq`, so the lock is always taken before
+  // either (a provenance row inserted first, while another writer holds the lock and offers
+  // the same record, would deadlock the two).
   const core::Provenance& p = a.provenance;
   const std::string extras = Dump(detail::ArticleExtrasToJson(a));
   auto r = Run("storing article " + a.id,
-               "WITH seq AS (UPDATE article_sequence SET last = last + 1 RETURNING last), "
+               "WITH seq AS (UPDATE article_sequence SET last = last + 1 WHERE NOT EXISTS "
+               "(SELECT 1 FROM articles WHERE id = $1) RETURNING last), "
                "ins AS (INSERT INTO articles(id, url, canonical_url, title, site_name, host, "
                "section, language, date_published, date_modified, date_crawled, content_hash, "
                "text, extras, seq) SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, last "
                "FROM seq ON CONFLICT (id) DO NOTHING RETURNING 1), "
                "prov AS (INSERT INTO provenance(article_id, source, container, \"offset\", "
                "length, record_id, crawl_date, http_status) SELECT $1,$15,$16,$17::bigint,"
-               "$18::bigint,$19,$20,$21::integer FROM seq ON CONFLICT DO NOTHING) "
+               "$18::bigint,$19,$20,$21::integer FROM (SELECT count(*) FROM seq) s "
+               "ON CONFLICT DO NOTHING) "
                "SELECT (SELECT count(*) FROM ins), "
                "(SELECT wb_is_headline(extras) FROM articles WHERE id = $1)",
                {a.id, a.url, a.canonical_url, a.title, a.site_name, a.host, a.section, a.language,
