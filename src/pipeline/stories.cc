@@ -64,7 +64,8 @@ std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
 
 // One attempt at UpdateStories. kConflict when another process committed an update after this
 // one loaded the engine state (nothing is written then).
-core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options, StoriesSummary* sum) {
+core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
+                               StoriesSummary* sum) {
   *sum = StoriesSummary{};
   int64_t through = 0, generation = 0;
   core::Result<std::string> state = store->LoadEngineState(&through, &generation);

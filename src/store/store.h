@@ -200,7 +200,8 @@ class Store {
   // The state of the last CommitStoryUpdate, read at one instant: engine bytes (empty before
   // the first), *clustered_through (0 before the first) and *generation (0 before the first;
   // every commit moves it; `generation` may be null).
-  virtual core::Result<std::string> LoadEngineState(int64_t* clustered_through, int64_t* generation);
+  virtual core::Result<std::string> LoadEngineState(int64_t* clustered_through,
+                                                    int64_t* generation);
   // All or nothing. kConflict (nothing written) when update.built_on_generation is set and
   // another commit moved the generation since: load the state again and redo the update.
   virtual core::Status CommitStoryUpdate(const StoryUpdate& update);

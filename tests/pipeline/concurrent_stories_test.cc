@@ -120,8 +120,8 @@ RunOptions Options() {
 // One writer: each of its articles stored, then the stories updated, so the two writers'
 // updates interleave many times. Runs in a forked child; writes "ok CONFLICTS" or "error ..."
 // to `out` and exits.
-[[noreturn]] void Writer(const std::string& location, const std::vector<Report>& reports, int writer,
-                         int go, int out) {
+[[noreturn]] void Writer(const std::string& location, const std::vector<Report>& reports,
+                         int writer, int go, int out) {
   auto s = store::OpenStore(location);
   if (!s.ok()) Finish(out, "error " + s.status().ToString());
   char byte;
@@ -147,7 +147,7 @@ std::string Check(store::Store* store, const std::vector<Report>& reports) {
   auto stories = store->LoadStories();
   if (!stories.ok()) return stories.status().ToString();
   std::map<std::string, std::vector<std::string>> stories_of;  // article -> stories holding it
-  std::map<std::string, std::set<std::string>> members;         // story -> articles
+  std::map<std::string, std::set<std::string>> members;        // story -> articles
   for (const auto& r : stories.value()) {
     for (const auto& a : r.story.article_ids) {
       stories_of[a].push_back(r.story.id);
@@ -157,7 +157,8 @@ std::string Check(store::Store* store, const std::vector<Report>& reports) {
       if (!members[r.story.id].count(why.article_id))
         problems += "story " + r.story.id + " explains " + why.article_id + ", not a member; ";
   }
-  std::map<std::string, std::set<std::string>> event_stories;  // event -> stories its articles are in
+  std::map<std::string, std::set<std::string>>
+      event_stories;  // event -> stories its articles are in
   for (const Report& r : reports) {
     const auto& in = stories_of[r.article.id];
     if (in.size() != 1)
@@ -166,7 +167,8 @@ std::string Check(store::Store* store, const std::vector<Report>& reports) {
   }
   std::set<std::string> seen;
   for (const auto& [event, ids] : event_stories) {
-    if (ids.size() != 1) problems += event + " is split over " + std::to_string(ids.size()) + " stories; ";
+    if (ids.size() != 1)
+      problems += event + " is split over " + std::to_string(ids.size()) + " stories; ";
     for (const auto& id : ids)
       if (!seen.insert(id).second) problems += "story " + id + " mixes events; ";
   }
@@ -178,7 +180,8 @@ std::string Check(store::Store* store, const std::vector<Report>& reports) {
   if (!state.ok()) return problems + state.status().ToString();
   auto after = store->LoadArticlesAfter(through, 1);
   if (!after.ok()) return problems + after.status().ToString();
-  if (!after->empty()) problems += "article " + after->front().article.id + " lies past the watermark; ";
+  if (!after->empty())
+    problems += "article " + after->front().article.id + " lies past the watermark; ";
   return problems;
 }
 
@@ -255,7 +258,8 @@ TEST_P(ConcurrentStoriesTest, TwoWritersAtOnceGiveOneStoryPerEventAndLoseNothing
     EXPECT_EQ(Check(s.value().get(), reports), "") << "round " << rounds;
   }
   std::printf("%d rounds, %zu updates redone after a conflict\n", rounds, conflicts);
-  EXPECT_GT(conflicts, 0u) << "in " << rounds << " rounds the two writers never updated at the same "
+  EXPECT_GT(conflicts, 0u) << "in " << rounds
+                           << " rounds the two writers never updated at the same "
                            << "time, so this test checked nothing concurrent";
 }
 

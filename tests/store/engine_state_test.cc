@@ -117,7 +117,8 @@ TEST_P(EngineStateTest, AReaderPagingByTheWatermarkMissesNoConcurrentlyStoredArt
       if (!s) return void(++failures);
       for (int i = 0; i < kPerWriter; ++i) {
         bool inserted = false;
-        if (!s->PutArticle(Article("w" + std::to_string(w) + "-" + std::to_string(i)), &inserted).ok())
+        if (!s->PutArticle(Article("w" + std::to_string(w) + "-" + std::to_string(i)), &inserted)
+                 .ok())
           ++failures;
       }
     });
@@ -161,7 +162,8 @@ TEST_P(EngineStateTest, AnUpdateBuiltOnAStaleGenerationWritesNothing) {
   EXPECT_EQ(generation, 1);
   auto s1 = store_->LoadStory("s1");
   ASSERT_TRUE(s1.ok());
-  EXPECT_EQ(s1->story.article_ids, std::vector<std::string>{"a1"}) << "the refused update was written";
+  EXPECT_EQ(s1->story.article_ids, std::vector<std::string>{"a1"})
+      << "the refused update was written";
 
   // Built again on the state now stored, it commits.
   second.built_on_generation = generation;

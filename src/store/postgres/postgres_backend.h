@@ -37,7 +37,9 @@ class PgResult {
   std::string Text(int row, int col) const {
     return std::string(PQgetvalue(r_, row, col), static_cast<size_t>(PQgetlength(r_, row, col)));
   }
-  int64_t Int(int row, int col) const { return std::strtoll(PQgetvalue(r_, row, col), nullptr, 10); }
+  int64_t Int(int row, int col) const {
+    return std::strtoll(PQgetvalue(r_, row, col), nullptr, 10);
+  }
   bool IsNull(int row, int col) const { return PQgetisnull(r_, row, col) != 0; }
   const char* CmdTuples() const { return PQcmdTuples(r_); }
   PGresult* get() const { return r_; }
@@ -78,25 +80,30 @@ class PostgresStore final : public Store {
   core::Result<StoryPage> ListStories(const StoryQuery& query) override;
   core::Result<StoryRecord> LoadStory(const std::string& id) override;
   core::Result<core::Article> LoadArticle(const std::string& id) override;
-  core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id) override;
+  core::Result<std::vector<core::Provenance>> LoadProvenance(
+      const std::string& article_id) override;
   core::Result<ArticlePage> SearchArticles(const ArticleQuery& query) override;
   core::Result<std::string> GetSetting(const std::string& key) override;
   core::Status PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
                           bool* stored) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override;
   // Incremental stories: postgres_stories.cc.
-  core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit) override;
-  core::Result<std::string> LoadEngineState(int64_t* clustered_through, int64_t* generation) override;
+  core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence,
+                                                                size_t limit) override;
+  core::Result<std::string> LoadEngineState(int64_t* clustered_through,
+                                            int64_t* generation) override;
   core::Status CommitStoryUpdate(const StoryUpdate& update) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> StoriesOfArticles(
       const std::vector<std::string>& article_ids) override;
   core::Result<std::string> ResolveStoryId(const std::string& id) override;
-  core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since) override;
+  core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id,
+                                                           int since) override;
   // Watched sources and page states: postgres_sources.cc.
   core::Result<std::vector<SourceRecord>> ListSources() override;
   core::Status PutSource(const SourceRecord& source) override;
   core::Status RemoveSource(const std::string& url) override;
-  core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls) override;
+  core::Result<std::vector<PageState>> LoadPageStates(
+      const std::vector<std::string>& urls) override;
   core::Status PutPageStates(const std::vector<PageState>& states) override;
 
  private:
@@ -108,7 +115,8 @@ class PostgresStore final : public Store {
   // cast numbers to text to read them).
   core::Result<pg_detail::PgResult> Run(const std::string& what, const std::string& sql,
                                         const std::vector<std::string>& params = {},
-                                        const std::vector<bool>& binary = {}, bool binary_result = false);
+                                        const std::vector<bool>& binary = {},
+                                        bool binary_result = false);
   core::Status ErrorOf(const std::string& what, const pg_detail::PgResult& r) const;
   // BEGIN, body, COMMIT; ROLLBACK when the body or the commit fails (the body's status wins).
   template <typename Body>
@@ -126,7 +134,8 @@ class PostgresStore final : public Store {
   // COPY ... FROM STDIN: one round trip per table instead of one per row.
   core::Status Copy(const std::string& target, const std::string& rows);
   // Decodes kArticleSelect's columns, starting at column `at` of row `i`.
-  core::Status ArticleFromRow(const pg_detail::PgResult& r, int i, int at, core::Article* out) const;
+  core::Status ArticleFromRow(const pg_detail::PgResult& r, int i, int at,
+                              core::Article* out) const;
   core::Result<std::vector<StoryRecord>> LoadStoryRecords(const std::string& sql,
                                                           const std::vector<std::string>& params);
 

@@ -27,12 +27,15 @@ constexpr const char* kPageStateColumns =
 
 // PostgreSQL answers a double in its shortest exact text form (extra_float_digits 1 is the
 // default since version 12), so strtod gives back the stored value.
-double Real(const PgResult& r, int row, int col) { return std::strtod(PQgetvalue(r.get(), row, col), nullptr); }
+double Real(const PgResult& r, int row, int col) {
+  return std::strtod(PQgetvalue(r.get(), row, col), nullptr);
+}
 
 }  // namespace
 
 core::Result<std::vector<SourceRecord>> PostgresStore::ListSources() {
-  auto r = Run("listing sources", std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY url");
+  auto r = Run("listing sources",
+               std::string("SELECT ") + kSourceColumns + " FROM sources ORDER BY url");
   if (!r.ok()) return r.status();
   std::vector<SourceRecord> out;
   out.reserve(static_cast<size_t>(r->Rows()));
@@ -67,7 +70,8 @@ core::Status PostgresStore::PutSource(const SourceRecord& s) {
                  ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::integer,$10,$11,$12::bigint,$13::bigint,"
                  "$14::double precision,$15) ON CONFLICT (url) DO UPDATE SET kind = EXCLUDED.kind, "
                  "etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, added_at = "
-                 "EXCLUDED.added_at, last_poll = EXCLUDED.last_poll, next_poll = EXCLUDED.next_poll, "
+                 "EXCLUDED.added_at, last_poll = EXCLUDED.last_poll, next_poll = "
+                 "EXCLUDED.next_poll, "
                  "last_success = EXCLUDED.last_success, consecutive_failures = "
                  "EXCLUDED.consecutive_failures, last_error = EXCLUDED.last_error, last_outcome = "
                  "EXCLUDED.last_outcome, items_seen = EXCLUDED.items_seen, articles_stored = "
@@ -82,11 +86,13 @@ core::Status PostgresStore::PutSource(const SourceRecord& s) {
 core::Status PostgresStore::RemoveSource(const std::string& url) {
   auto r = Run("removing source " + url, "DELETE FROM sources WHERE url = $1", {url});
   if (!r.ok()) return r.status();
-  if (std::string(r->CmdTuples()) == "0") return core::Status::NotFound(location_, "no source " + url);
+  if (std::string(r->CmdTuples()) == "0")
+    return core::Status::NotFound(location_, "no source " + url);
   return core::Status::Ok();
 }
 
-core::Result<std::vector<PageState>> PostgresStore::LoadPageStates(const std::vector<std::string>& urls) {
+core::Result<std::vector<PageState>> PostgresStore::LoadPageStates(
+    const std::vector<std::string>& urls) {
   json list = json::array();
   for (const auto& u : urls) list.push_back(u);
   auto r = Run("loading page states",
@@ -136,11 +142,14 @@ core::Status PostgresStore::PutPageStates(const std::vector<PageState>& states) 
   }
   // One statement: one transaction.
   return Run("storing page states",
-             std::string("INSERT INTO page_states(") + kPageStateColumns + ") SELECT " + kPageStateColumns +
-                 " FROM json_to_recordset($1::json) AS v(url text, article_id text, state text, etag "
+             std::string("INSERT INTO page_states(") + kPageStateColumns + ") SELECT " +
+                 kPageStateColumns +
+                 " FROM json_to_recordset($1::json) AS v(url text, article_id text, state text, "
+                 "etag "
                  "text, last_modified text, failures integer, last_error text, fetched_at text, "
                  "next_attempt text, listed_in text) ON CONFLICT (url) DO UPDATE SET article_id = "
-                 "EXCLUDED.article_id, state = EXCLUDED.state, etag = EXCLUDED.etag, last_modified = "
+                 "EXCLUDED.article_id, state = EXCLUDED.state, etag = EXCLUDED.etag, last_modified "
+                 "= "
                  "EXCLUDED.last_modified, failures = EXCLUDED.failures, last_error = "
                  "EXCLUDED.last_error, fetched_at = EXCLUDED.fetched_at, next_attempt = "
                  "EXCLUDED.next_attempt, listed_in = EXCLUDED.listed_in",

@@ -171,10 +171,26 @@ core::Status PostgresStore::PutArticle(const core::Article& a, bool* inserted) {
                "ON CONFLICT DO NOTHING) "
                "SELECT (SELECT count(*) FROM ins), "
                "(SELECT wb_is_headline(extras) FROM articles WHERE id = $1)",
-               {a.id, a.url, a.canonical_url, a.title, a.site_name, a.host, a.section, a.language,
-                a.date_published, a.date_modified, a.date_crawled, a.content_hash, a.text, extras,
-                p.source, p.container, std::to_string(static_cast<int64_t>(p.offset)),
-                std::to_string(static_cast<int64_t>(p.length)), p.record_id, p.crawl_date,
+               {a.id,
+                a.url,
+                a.canonical_url,
+                a.title,
+                a.site_name,
+                a.host,
+                a.section,
+                a.language,
+                a.date_published,
+                a.date_modified,
+                a.date_crawled,
+                a.content_hash,
+                a.text,
+                extras,
+                p.source,
+                p.container,
+                std::to_string(static_cast<int64_t>(p.offset)),
+                std::to_string(static_cast<int64_t>(p.length)),
+                p.record_id,
+                p.crawl_date,
                 std::to_string(p.http_status)});
   if (!r.ok()) return r.status();
   *inserted = r->Int(0, 0) > 0;
@@ -183,17 +199,18 @@ core::Status PostgresStore::PutArticle(const core::Article& a, bool* inserted) {
   // it to the end of the stored order so the story engine sees it again.
   const bool maybe_headline = r->IsNull(0, 1) || r->Text(0, 1) == "t";
   if (*inserted || a.headline_only || !maybe_headline) return core::Status::Ok();
-  auto up = Run("upgrading article " + a.id,
-                "WITH s AS (UPDATE article_sequence SET last = last + 1 RETURNING last), "
-                "up AS (UPDATE articles SET seq = s.last, url = $2, canonical_url = $3, title = $4, "
-                "site_name = $5, host = $6, section = $7, language = $8, date_published = $9, "
-                "date_modified = $10, date_crawled = $11, content_hash = $12, text = $13, "
-                "extras = $14 FROM s WHERE id = $1 AND wb_is_headline(extras) RETURNING id), "
-                "ent AS (INSERT INTO article_entities(article_id, name) SELECT up.id, n FROM up, "
-                "wb_entity_names($14) n ON CONFLICT DO NOTHING) "
-                "SELECT count(*) FROM up",
-                {a.id, a.url, a.canonical_url, a.title, a.site_name, a.host, a.section, a.language,
-                 a.date_published, a.date_modified, a.date_crawled, a.content_hash, a.text, extras});
+  auto up =
+      Run("upgrading article " + a.id,
+          "WITH s AS (UPDATE article_sequence SET last = last + 1 RETURNING last), "
+          "up AS (UPDATE articles SET seq = s.last, url = $2, canonical_url = $3, title = $4, "
+          "site_name = $5, host = $6, section = $7, language = $8, date_published = $9, "
+          "date_modified = $10, date_crawled = $11, content_hash = $12, text = $13, "
+          "extras = $14 FROM s WHERE id = $1 AND wb_is_headline(extras) RETURNING id), "
+          "ent AS (INSERT INTO article_entities(article_id, name) SELECT up.id, n FROM up, "
+          "wb_entity_names($14) n ON CONFLICT DO NOTHING) "
+          "SELECT count(*) FROM up",
+          {a.id, a.url, a.canonical_url, a.title, a.site_name, a.host, a.section, a.language,
+           a.date_published, a.date_modified, a.date_crawled, a.content_hash, a.text, extras});
   if (!up.ok()) return up.status();
   *inserted = up->Int(0, 0) > 0;
   return core::Status::Ok();
@@ -204,8 +221,9 @@ core::Result<std::vector<core::Article>> PostgresStore::LoadArticles() {
   // compares (see there).
   WB_RETURN_IF_ERROR(Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
   auto n = Run("counting articles", "SELECT count(*) FROM articles");
-  auto r = n.ok() ? Run("loading articles",
-                        std::string("SELECT ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom + " ORDER BY date_published, a.id")
+  auto r = n.ok() ? Run("loading articles", std::string("SELECT ") + pg_detail::kArticleColumns +
+                                                pg_detail::kArticleFrom +
+                                                " ORDER BY date_published, a.id")
                   : core::Result<PgResult>(n.status());
   Exec("COMMIT");
   if (!r.ok()) return r.status();
@@ -238,8 +256,7 @@ core::Status PostgresStore::ReplaceStories(const std::vector<StoryRecord>& stori
 }
 
 core::Result<std::vector<StoryRecord>> PostgresStore::LoadStories() {
-  return LoadStoryRecords(std::string(kStorySelect) + " ORDER BY s.last_published DESC, s.id",
-                          {});
+  return LoadStoryRecords(std::string(kStorySelect) + " ORDER BY s.last_published DESC, s.id", {});
 }
 
 core::Result<StoreCounts> PostgresStore::Counts() {
@@ -309,7 +326,10 @@ core::Result<StoryRecord> PostgresStore::LoadStory(const std::string& id) {
 }
 
 core::Result<core::Article> PostgresStore::LoadArticle(const std::string& id) {
-  auto r = Run("loading article " + id, std::string("SELECT ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom + " WHERE a.id = $1", {id});
+  auto r = Run("loading article " + id,
+               std::string("SELECT ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom +
+                   " WHERE a.id = $1",
+               {id});
   if (!r.ok()) return r.status();
   if (r->Rows() == 0) return core::Status::NotFound(location_, "no article with id " + id);
   core::Article a;
@@ -402,15 +422,14 @@ core::Result<std::string> PostgresStore::GetSetting(const std::string& key) {
   return r->Text(0, 0);
 }
 
-core::Status PostgresStore::PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
-                        bool* stored) {
-  auto r =
-      Run("storing setting " + key,
-          only_if_absent
-              ? "INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
-              : "INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE "
-                "SET value = EXCLUDED.value",
-          {key, value});
+core::Status PostgresStore::PutSetting(const std::string& key, const std::string& value,
+                                       bool only_if_absent, bool* stored) {
+  auto r = Run("storing setting " + key,
+               only_if_absent
+                   ? "INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"
+                   : "INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE "
+                     "SET value = EXCLUDED.value",
+               {key, value});
   if (!r.ok()) return r.status();
   if (stored) *stored = std::string(r->CmdTuples()) != "0";
   return core::Status::Ok();
@@ -418,7 +437,8 @@ core::Status PostgresStore::PutSetting(const std::string& key, const std::string
 
 core::Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::LoadSettings() {
   // COLLATE "C": the same order as SQLite's byte order, so exports compare across backends.
-  auto r = Run("loading settings", "SELECT key, value FROM settings ORDER BY key COLLATE \"C\"", {});
+  auto r =
+      Run("loading settings", "SELECT key, value FROM settings ORDER BY key COLLATE \"C\"", {});
   if (!r.ok()) return r.status();
   std::vector<std::pair<std::string, std::string>> out;
   for (int i = 0; i < r->Rows(); ++i) out.emplace_back(r->Text(i, 0), r->Text(i, 1));
@@ -444,7 +464,8 @@ core::Result<PgResult> PostgresStore::Run(const std::string& what, const std::st
   PgResult r(params.empty() && !binary_result
                  ? PQexec(conn_, sql.c_str())
                  : PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                values.data(), lengths.data(), formats.data(), binary_result ? 1 : 0));
+                                values.data(), lengths.data(), formats.data(),
+                                binary_result ? 1 : 0));
   ExecStatusType st = PQresultStatus(r.get());
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_COPY_IN) return r;
   return ErrorOf(what, r);
@@ -462,11 +483,10 @@ core::Status PostgresStore::ErrorOf(const std::string& what, const PgResult& r) 
 }
 
 core::Status PostgresStore::ReplaceStoriesInTransaction(const std::vector<StoryRecord>& stories) {
-  WB_RETURN_IF_ERROR(
-      Run("locking stories",
-          "INSERT INTO settings(key, value) VALUES ($1, '0') ON CONFLICT DO NOTHING",
-          {kBuiltFromKey})
-          .status());
+  WB_RETURN_IF_ERROR(Run("locking stories",
+                         "INSERT INTO settings(key, value) VALUES ($1, '0') ON CONFLICT DO NOTHING",
+                         {kBuiltFromKey})
+                         .status());
   auto state = Run("locking stories",
                    "SELECT value::bigint, (SELECT count(*) FROM articles) FROM settings WHERE "
                    "key = $1 FOR UPDATE",
@@ -502,8 +522,7 @@ core::Status PostgresStore::ReplaceStoriesInTransaction(const std::vector<StoryR
 core::Status PostgresStore::Copy(const std::string& target, const std::string& rows) {
   std::string what = "storing " + target.substr(0, target.find('('));
   WB_RETURN_IF_ERROR(Run(what, "COPY " + target + " FROM STDIN").status());
-  bool sent =
-      rows.empty() || PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
+  bool sent = rows.empty() || PQputCopyData(conn_, rows.data(), static_cast<int>(rows.size())) == 1;
   if (PQputCopyEnd(conn_, sent ? nullptr : "client could not send rows") != 1)
     return core::Status::Internal(location_, what + ": " + PQerrorMessage(conn_));
   core::Status s;
@@ -514,7 +533,8 @@ core::Status PostgresStore::Copy(const std::string& target, const std::string& r
   return s;
 }
 
-core::Status PostgresStore::ArticleFromRow(const PgResult& r, int i, int at, core::Article* out) const {
+core::Status PostgresStore::ArticleFromRow(const PgResult& r, int i, int at,
+                                           core::Article* out) const {
   core::Article a;
   a.id = r.Text(i, at + 0);
   a.url = r.Text(i, at + 1);
@@ -546,8 +566,8 @@ core::Status PostgresStore::ArticleFromRow(const PgResult& r, int i, int at, cor
   return core::Status::Ok();
 }
 
-core::Result<std::vector<StoryRecord>> PostgresStore::LoadStoryRecords(const std::string& sql,
-                                                        const std::vector<std::string>& params) {
+core::Result<std::vector<StoryRecord>> PostgresStore::LoadStoryRecords(
+    const std::string& sql, const std::vector<std::string>& params) {
   auto r = Run("loading stories", sql, params);
   if (!r.ok()) return r.status();
   std::vector<StoryRecord> out;
@@ -581,7 +601,6 @@ core::Result<std::vector<StoryRecord>> PostgresStore::LoadStoryRecords(const std
   }
   return out;
 }
-
 
 core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& conninfo) {
   return PostgresStore::Open(conninfo);

@@ -23,10 +23,11 @@ constexpr int kMaxAliasHops = 64;  // merged ids form chains; a cycle (damage) m
 core::Result<std::vector<SequencedArticle>> PostgresStore::LoadArticlesAfter(int64_t sequence,
                                                                              size_t limit) {
   const int64_t rows = static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX));
-  auto r = Run("loading new articles",
-               std::string("SELECT a.seq, ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom +
-                   " WHERE a.seq > $1::bigint ORDER BY a.seq LIMIT $2::bigint",
-               {std::to_string(sequence), std::to_string(rows)});
+  auto r =
+      Run("loading new articles",
+          std::string("SELECT a.seq, ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom +
+              " WHERE a.seq > $1::bigint ORDER BY a.seq LIMIT $2::bigint",
+          {std::to_string(sequence), std::to_string(rows)});
   if (!r.ok()) return r.status();
   std::vector<SequencedArticle> out(static_cast<size_t>(r->Rows()));
   for (int i = 0; i < r->Rows(); ++i) {
@@ -36,7 +37,8 @@ core::Result<std::vector<SequencedArticle>> PostgresStore::LoadArticlesAfter(int
   return out;
 }
 
-core::Result<std::string> PostgresStore::LoadEngineState(int64_t* clustered_through, int64_t* generation) {
+core::Result<std::string> PostgresStore::LoadEngineState(int64_t* clustered_through,
+                                                         int64_t* generation) {
   *clustered_through = 0;
   if (generation) *generation = 0;
   // Binary results: the state is bytea, read as its raw bytes; the numbers come as text.
@@ -67,10 +69,10 @@ core::Status PostgresStore::CommitStoryUpdateInTransaction(const StoryUpdate& up
   if (!gen.ok()) return gen.status();
   const int64_t generation = gen->Rows() > 0 ? gen->Int(0, 0) : 0;
   if (update.built_on_generation >= 0 && update.built_on_generation != generation)
-    return core::Status::Conflict(
-        location_, "the story engine state moved from generation " +
-                       std::to_string(update.built_on_generation) + " to " +
-                       std::to_string(generation) + " while this update was computed");
+    return core::Status::Conflict(location_, "the story engine state moved from generation " +
+                                                 std::to_string(update.built_on_generation) +
+                                                 " to " + std::to_string(generation) +
+                                                 " while this update was computed");
 
   // Merges one at a time, in order, as SQLite does: a chain merged within one update (B into
   // A, then A into C) must leave B resolving to C.
@@ -83,9 +85,9 @@ core::Status PostgresStore::CommitStoryUpdateInTransaction(const StoryUpdate& up
                            {old_id, survivor})
                            .status());
     // Ids that pointed at the merged story now point at its survivor, so lookups stay one hop.
-    WB_RETURN_IF_ERROR(
-        Run(what, "UPDATE story_aliases SET survivor_id = $2 WHERE survivor_id = $1", {old_id, survivor})
-            .status());
+    WB_RETURN_IF_ERROR(Run(what, "UPDATE story_aliases SET survivor_id = $2 WHERE survivor_id = $1",
+                           {old_id, survivor})
+                           .status());
   }
 
   if (!update.upsert.empty()) {
@@ -101,22 +103,27 @@ core::Status PostgresStore::CommitStoryUpdateInTransaction(const StoryUpdate& up
         pg_detail::CopyRow({s.id, s.article_ids[i], std::to_string(i)}, &mem);
       for (size_t f = 0; f < r.copy_families.size(); ++f)
         for (size_t i = 0; i < r.copy_families[f].size(); ++i)
-          pg_detail::CopyRow({s.id, std::to_string(f), r.copy_families[f][i], std::to_string(i)}, &fam);
+          pg_detail::CopyRow({s.id, std::to_string(f), r.copy_families[f][i], std::to_string(i)},
+                             &fam);
       std::string brief = Dump(detail::BriefToJson(r.brief));
       pg_detail::CopyRow({s.id, brief}, &br);
-      versions.push_back({{"story_id", s.id}, {"version", r.brief.version}, {"brief", std::move(brief)}});
+      versions.push_back(
+          {{"story_id", s.id}, {"version", r.brief.version}, {"brief", std::move(brief)}});
     }
     // Replaced whole (members, families and brief cascade); a live story is never an alias.
     const std::string id_list = Dump(ids);
-    WB_RETURN_IF_ERROR(Run("replacing stories",
-                           "DELETE FROM stories WHERE id IN (SELECT json_array_elements_text($1::json))",
-                           {id_list})
-                           .status());
     WB_RETURN_IF_ERROR(
         Run("replacing stories",
-            "DELETE FROM story_aliases WHERE old_id IN (SELECT json_array_elements_text($1::json))", {id_list})
+            "DELETE FROM stories WHERE id IN (SELECT json_array_elements_text($1::json))",
+            {id_list})
             .status());
-    WB_RETURN_IF_ERROR(Copy("stories(id, title, first_published, last_published, outlets, independent_outlets)", st));
+    WB_RETURN_IF_ERROR(
+        Run("replacing stories",
+            "DELETE FROM story_aliases WHERE old_id IN (SELECT json_array_elements_text($1::json))",
+            {id_list})
+            .status());
+    WB_RETURN_IF_ERROR(Copy(
+        "stories(id, title, first_published, last_published, outlets, independent_outlets)", st));
     WB_RETURN_IF_ERROR(Copy("story_articles(story_id, article_id, position)", mem));
     WB_RETURN_IF_ERROR(Copy("copy_families(story_id, family, article_id, position)", fam));
     WB_RETURN_IF_ERROR(Copy("briefs(story_id, brief)", br));
@@ -170,7 +177,8 @@ core::Result<std::string> PostgresStore::ResolveStoryId(const std::string& id) {
   return core::Status::NotFound(location_, "no story with id " + id);
 }
 
-core::Result<std::vector<core::Brief>> PostgresStore::LoadBriefVersions(const std::string& story_id, int since) {
+core::Result<std::vector<core::Brief>> PostgresStore::LoadBriefVersions(const std::string& story_id,
+                                                                        int since) {
   auto r = Run("loading brief versions of " + story_id,
                "SELECT brief FROM brief_versions WHERE story_id = $1 AND version > $2::integer "
                "ORDER BY version",
@@ -179,7 +187,8 @@ core::Result<std::vector<core::Brief>> PostgresStore::LoadBriefVersions(const st
   std::vector<core::Brief> out;
   for (int i = 0; i < r->Rows(); ++i) {
     json j = json::parse(r->Text(i, 0), nullptr, false);
-    if (!j.is_object()) return core::Status::Corruption(location_, "story " + story_id, "bad brief version");
+    if (!j.is_object())
+      return core::Status::Corruption(location_, "story " + story_id, "bad brief version");
     try {
       out.push_back(detail::BriefFromJson(j));
     } catch (const json::exception& e) {

@@ -42,7 +42,8 @@ core::Result<std::string> SqliteStore::LoadEngineState(int64_t* clustered_throug
                                                        int64_t* generation) {
   *clustered_through = 0;
   if (generation) *generation = 0;
-  Stmt q(db_, "SELECT state, clustered_through, generation FROM engine_state WHERE name = 'stories'");
+  Stmt q(db_,
+         "SELECT state, clustered_through, generation FROM engine_state WHERE name = 'stories'");
   if (!q.ok()) return Error("loading the story engine state");
   int rc = q.Step();
   if (rc == SQLITE_DONE) return std::string();
@@ -75,10 +76,10 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
   }
   if (update.built_on_generation >= 0 && update.built_on_generation != generation) {
     Exec("ROLLBACK");
-    return core::Status::Conflict(
-        path_, "the story engine state moved from generation " +
-                   std::to_string(update.built_on_generation) + " to " +
-                   std::to_string(generation) + " while this update was computed");
+    return core::Status::Conflict(path_, "the story engine state moved from generation " +
+                                             std::to_string(update.built_on_generation) + " to " +
+                                             std::to_string(generation) +
+                                             " while this update was computed");
   }
   Stmt del(db_, "DELETE FROM stories WHERE id = ?1");  // members, families, brief cascade
   Stmt alias(db_, "INSERT OR REPLACE INTO story_aliases(old_id, survivor_id) VALUES (?1, ?2)");
