@@ -582,6 +582,39 @@ TEST_P(StoreTest, APageGivenTwiceInOneBatchKeepsItsLastState) {
   EXPECT_EQ(s->LoadPageStates({"https://metro.example/b"})->size(), 1u);
 }
 
+TEST_P(StoreTest, PagesDueAreThoseScheduledByNowNotStoredEarliestFirst) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  auto page = [](const std::string& name, const std::string& state, const std::string& next) {
+    PageState p;
+    p.url = "https://metro.example/" + name;
+    p.state = state;
+    p.next_attempt = next;
+    return p;
+  };
+  core::Status put =
+      s->PutPageStates({page("late", "failed", "2026-11-03T12:00:00Z"),
+                        page("soon", "headline", "2026-11-03T10:30:00Z"),
+                        page("first", "paywalled", "2026-11-03T09:00:00Z"),
+                        page("done", "stored", "2026-11-03T09:30:00Z"), page("never", "failed", ""),
+                        page("exact", "failed", "2026-11-03T11:00:00Z")});
+  if (put.code() == core::StatusCode::kUnsupported) GTEST_SKIP() << put.ToString();
+  ASSERT_TRUE(put.ok()) << put.ToString();
+  auto due = s->LoadPageStatesDue("2026-11-03T11:00:00Z", 10);
+  if (due.status().code() == core::StatusCode::kUnsupported)
+    GTEST_SKIP() << due.status().ToString();
+  ASSERT_TRUE(due.ok()) << due.status().ToString();
+  std::vector<std::string> urls;
+  for (const auto& p : due.value()) urls.push_back(p.url);
+  EXPECT_EQ(urls,
+            (std::vector<std::string>{"https://metro.example/first", "https://metro.example/soon",
+                                      "https://metro.example/exact"}));
+  auto one = s->LoadPageStatesDue("2026-11-03T11:00:00Z", 1);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_EQ((*one)[0].url, "https://metro.example/first");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<const char*>& backend) {
                            return std::string(backend.param);

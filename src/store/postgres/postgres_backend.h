@@ -105,6 +105,8 @@ class PostgresStore final : public Store {
   core::Result<std::vector<PageState>> LoadPageStates(
       const std::vector<std::string>& urls) override;
   core::Status PutPageStates(const std::vector<PageState>& states) override;
+  core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now,
+                                                         size_t limit) override;
 
  private:
   PostgresStore() = default;

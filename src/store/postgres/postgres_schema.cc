@@ -187,9 +187,10 @@ CREATE TABLE page_states (
   failures INTEGER NOT NULL,
   last_error TEXT NOT NULL,
   fetched_at TEXT NOT NULL,
-  next_attempt TEXT NOT NULL,
+  next_attempt TEXT COLLATE "C" NOT NULL,
   listed_in TEXT NOT NULL
 );
+CREATE INDEX page_states_due ON page_states(next_attempt) WHERE next_attempt <> '';
 )sql",
     // 5: a generation on the engine state, moved by every story update, so an update computed
     // from a state another process has since replaced is refused instead of overwriting it.

@@ -1,6 +1,8 @@
 // The PostgreSQL side of `wirebrief watch`'s bookkeeping (schema version 4): the sources it
 // polls and the state of every article page URL it has met. Batches travel as one JSON
 // parameter (json_to_recordset), so a batch is one statement and one round trip.
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -29,6 +31,26 @@ constexpr const char* kPageStateColumns =
 // default since version 12), so strtod gives back the stored value.
 double Real(const PgResult& r, int row, int col) {
   return std::strtod(PQgetvalue(r.get(), row, col), nullptr);
+}
+
+std::vector<PageState> PagesFromRows(const PgResult& r) {
+  std::vector<PageState> out;
+  out.reserve(static_cast<size_t>(r.Rows()));
+  for (int i = 0; i < r.Rows(); ++i) {
+    PageState p;
+    p.url = r.Text(i, 0);
+    p.article_id = r.Text(i, 1);
+    p.state = r.Text(i, 2);
+    p.etag = r.Text(i, 3);
+    p.last_modified = r.Text(i, 4);
+    p.failures = static_cast<int>(r.Int(i, 5));
+    p.last_error = r.Text(i, 6);
+    p.fetched_at = r.Text(i, 7);
+    p.next_attempt = r.Text(i, 8);
+    p.listed_in = r.Text(i, 9);
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 }  // namespace
@@ -100,23 +122,7 @@ core::Result<std::vector<PageState>> PostgresStore::LoadPageStates(
                    " FROM page_states WHERE url IN (SELECT json_array_elements_text($1::json))",
                {Dump(list)});
   if (!r.ok()) return r.status();
-  std::vector<PageState> out;
-  out.reserve(static_cast<size_t>(r->Rows()));
-  for (int i = 0; i < r->Rows(); ++i) {
-    PageState p;
-    p.url = r->Text(i, 0);
-    p.article_id = r->Text(i, 1);
-    p.state = r->Text(i, 2);
-    p.etag = r->Text(i, 3);
-    p.last_modified = r->Text(i, 4);
-    p.failures = static_cast<int>(r->Int(i, 5));
-    p.last_error = r->Text(i, 6);
-    p.fetched_at = r->Text(i, 7);
-    p.next_attempt = r->Text(i, 8);
-    p.listed_in = r->Text(i, 9);
-    out.push_back(std::move(p));
-  }
-  return out;
+  return PagesFromRows(*r);
 }
 
 core::Status PostgresStore::PutPageStates(const std::vector<PageState>& states) {
@@ -155,6 +161,18 @@ core::Status PostgresStore::PutPageStates(const std::vector<PageState>& states) 
                  "EXCLUDED.next_attempt, listed_in = EXCLUDED.listed_in",
              {Dump(rows)})
       .status();
+}
+
+core::Result<std::vector<PageState>> PostgresStore::LoadPageStatesDue(const std::string& now,
+                                                                      size_t limit) {
+  const int64_t rows = static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX));
+  auto r = Run("loading page states due",
+               std::string("SELECT ") + kPageStateColumns +
+                   " FROM page_states WHERE next_attempt <> '' AND next_attempt <= $1 AND state "
+                   "NOT IN ('stored', 'listing') ORDER BY next_attempt LIMIT $2::bigint",
+               {now, std::to_string(rows)});
+  if (!r.ok()) return r.status();
+  return PagesFromRows(*r);
 }
 
 }  // namespace wirebrief::store
