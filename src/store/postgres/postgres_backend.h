@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -119,6 +120,11 @@ class PostgresStore final : public Store {
                                         const std::vector<std::string>& params = {},
                                         const std::vector<bool>& binary = {},
                                         bool binary_result = false);
+  // Run for a statement this connection runs often: parsed and planned once (PQprepare on
+  // first use, kept by `name` for the connection's life), then only executed. Text params.
+  core::Result<pg_detail::PgResult> RunPrepared(const char* name, const std::string& what,
+                                                const std::string& sql,
+                                                const std::vector<std::string>& params);
   core::Status ErrorOf(const std::string& what, const pg_detail::PgResult& r) const;
   // BEGIN, body, COMMIT; ROLLBACK when the body or the commit fails (the body's status wins).
   template <typename Body>
@@ -145,6 +151,7 @@ class PostgresStore final : public Store {
   std::string location_;
   int version_ = 0;
   int64_t loaded_articles_ = -1;  // article count of the last LoadArticles snapshot; -1 = none
+  std::unordered_set<std::string> prepared_;  // RunPrepared's statement names
 };
 
 }  // namespace wirebrief::store

@@ -158,40 +158,41 @@ core::Status PostgresStore::PutArticle(const core::Article& a, bool* inserted) {
   // the same record, would deadlock the two).
   const core::Provenance& p = a.provenance;
   const std::string extras = Dump(detail::ArticleExtrasToJson(a));
-  auto r = Run("storing article " + a.id,
-               "WITH seq AS (UPDATE article_sequence SET last = last + 1 WHERE NOT EXISTS "
-               "(SELECT 1 FROM articles WHERE id = $1) RETURNING last), "
-               "ins AS (INSERT INTO articles(id, url, canonical_url, title, site_name, host, "
-               "section, language, date_published, date_modified, date_crawled, content_hash, "
-               "text, extras, seq) SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, last "
-               "FROM seq ON CONFLICT (id) DO NOTHING RETURNING 1), "
-               "prov AS (INSERT INTO provenance(article_id, source, container, \"offset\", "
-               "length, record_id, crawl_date, http_status) SELECT $1,$15,$16,$17::bigint,"
-               "$18::bigint,$19,$20,$21::integer FROM (SELECT count(*) FROM seq) s "
-               "ON CONFLICT DO NOTHING) "
-               "SELECT (SELECT count(*) FROM ins), "
-               "(SELECT wb_is_headline(extras) FROM articles WHERE id = $1)",
-               {a.id,
-                a.url,
-                a.canonical_url,
-                a.title,
-                a.site_name,
-                a.host,
-                a.section,
-                a.language,
-                a.date_published,
-                a.date_modified,
-                a.date_crawled,
-                a.content_hash,
-                a.text,
-                extras,
-                p.source,
-                p.container,
-                std::to_string(static_cast<int64_t>(p.offset)),
-                std::to_string(static_cast<int64_t>(p.length)),
-                p.record_id,
-                p.crawl_date,
-                std::to_string(p.http_status)});
+  auto r =
+      RunPrepared("wb_put_article", "storing article " + a.id,
+                  "WITH seq AS (UPDATE article_sequence SET last = last + 1 WHERE NOT EXISTS "
+                  "(SELECT 1 FROM articles WHERE id = $1) RETURNING last), "
+                  "ins AS (INSERT INTO articles(id, url, canonical_url, title, site_name, host, "
+                  "section, language, date_published, date_modified, date_crawled, content_hash, "
+                  "text, extras, seq) SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, last "
+                  "FROM seq ON CONFLICT (id) DO NOTHING RETURNING 1), "
+                  "prov AS (INSERT INTO provenance(article_id, source, container, \"offset\", "
+                  "length, record_id, crawl_date, http_status) SELECT $1,$15,$16,$17::bigint,"
+                  "$18::bigint,$19,$20,$21::integer FROM (SELECT count(*) FROM seq) s "
+                  "ON CONFLICT DO NOTHING) "
+                  "SELECT (SELECT count(*) FROM ins), "
+                  "(SELECT wb_is_headline(extras) FROM articles WHERE id = $1)",
+                  {a.id,
+                   a.url,
+                   a.canonical_url,
+                   a.title,
+                   a.site_name,
+                   a.host,
+                   a.section,
+                   a.language,
+                   a.date_published,
+                   a.date_modified,
+                   a.date_crawled,
+                   a.content_hash,
+                   a.text,
+                   extras,
+                   p.source,
+                   p.container,
+                   std::to_string(static_cast<int64_t>(p.offset)),
+                   std::to_string(static_cast<int64_t>(p.length)),
+                   p.record_id,
+                   p.crawl_date,
+                   std::to_string(p.http_status)});
   if (!r.ok()) return r.status();
   *inserted = r->Int(0, 0) > 0;
   // Stored before as a headline (or stored by another writer while this statement ran, so
@@ -468,6 +469,26 @@ core::Result<PgResult> PostgresStore::Run(const std::string& what, const std::st
                                 binary_result ? 1 : 0));
   ExecStatusType st = PQresultStatus(r.get());
   if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_COPY_IN) return r;
+  return ErrorOf(what, r);
+}
+
+core::Result<PgResult> PostgresStore::RunPrepared(const char* name, const std::string& what,
+                                                  const std::string& sql,
+                                                  const std::vector<std::string>& params) {
+  if (!prepared_.count(name)) {
+    PgResult made(PQprepare(conn_, name, sql.c_str(), static_cast<int>(params.size()), nullptr));
+    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) return ErrorOf(what, made);
+    prepared_.insert(name);
+  }
+  std::vector<std::string> clean;
+  clean.reserve(params.size());
+  for (const auto& p : params) clean.push_back(pg_detail::ValidUtf8(p));
+  std::vector<const char*> values;
+  for (const auto& p : clean) values.push_back(p.c_str());
+  PgResult r(PQexecPrepared(conn_, name, static_cast<int>(values.size()), values.data(), nullptr,
+                            nullptr, 0));
+  ExecStatusType st = PQresultStatus(r.get());
+  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return r;
   return ErrorOf(what, r);
 }
 
