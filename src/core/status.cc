@@ -13,6 +13,7 @@ std::string_view StatusCodeName(StatusCode code) {
     case StatusCode::kLimitExceeded: return "limit exceeded";
     case StatusCode::kEmpty: return "empty";
     case StatusCode::kInternal: return "internal error";
+    case StatusCode::kConflict: return "conflict";
   }
   return "unknown";
 }

@@ -29,6 +29,7 @@ enum class StatusCode {
   kLimitExceeded,    // a per-record limit (bytes, depth, nodes) was hit; the batch goes on
   kEmpty,            // the input held nothing usable (no article text)
   kInternal,         // a bug or a failing dependency (SQLite error)
+  kConflict,         // another writer changed the data first; nothing was written: start again
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -64,6 +65,9 @@ class Status {
   }
   static Status Internal(std::string source, std::string message) {
     return Status(StatusCode::kInternal, std::move(source), "", std::move(message));
+  }
+  static Status Conflict(std::string source, std::string message) {
+    return Status(StatusCode::kConflict, std::move(source), "", std::move(message));
   }
 
   bool ok() const { return rep_ == nullptr; }

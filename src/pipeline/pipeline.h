@@ -76,6 +76,7 @@ struct StoriesSummary {
   size_t articles_upgraded = 0;
   size_t stories_new = 0, stories_updated = 0, stories_merged = 0;
   bool rebuilt = false;  // the backend has no incremental engine: every story was rebuilt
+  size_t conflicts = 0;  // attempts redone because another process committed an update first
   std::vector<std::string> warnings;
 };
 
@@ -83,7 +84,10 @@ struct StoriesSummary {
 // that changed, in one store transaction with the engine's state. Writes nothing when no article
 // is new. A damaged engine state, or one built under other cluster options, is reported in
 // `warnings` and the window starts again over every stored article (ids kept where stories
-// survive). Errors: the store's.
+// survive). Several processes may update one store at once: an attempt that another process's
+// commit overtook writes nothing and is redone from the new state (`conflicts` counts them).
+// Errors: the store's; kConflict after 16 attempts in a row lost (the articles stay stored and
+// the next update attaches them).
 core::Status UpdateStories(store::Store* store, const RunOptions& options, StoriesSummary* summary);
 
 // `wirebrief recluster`: forgets the engine's state and attaches every stored article again

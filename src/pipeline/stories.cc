@@ -62,12 +62,13 @@ std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
   return ready;
 }
 
-}  // namespace
-
-core::Status UpdateStories(store::Store* store, const RunOptions& options, StoriesSummary* sum) {
+// One attempt at UpdateStories. kConflict when another process committed an update after this
+// one loaded the engine state (nothing is written then).
+core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
+                               StoriesSummary* sum) {
   *sum = StoriesSummary{};
-  int64_t through = 0;
-  core::Result<std::string> state = store->LoadEngineState(&through);
+  int64_t through = 0, generation = 0;
+  core::Result<std::string> state = store->LoadEngineState(&through, &generation);
   if (!state.ok()) {
     if (state.status().code() != core::StatusCode::kUnsupported) return state.status();
     // A backend without the incremental engine: every story rebuilt (the old batch path), when
@@ -176,6 +177,7 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
   store::StoryUpdate update;
   update.engine_state = cluster::SerializeSnapshot(next);
   update.clustered_through = last;
+  update.built_on_generation = generation;
   {
     cluster::OnlineClusterer provisional(co, next, text_of);
     provisional.Finish();
@@ -305,6 +307,29 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
     ++(pending[i].version == 0 ? sum->stories_new : sum->stories_updated);
   update.upsert = std::move(records);
   return store->CommitStoryUpdate(update);
+}
+
+}  // namespace
+
+core::Status UpdateStories(store::Store* store, const RunOptions& options, StoriesSummary* sum) {
+  // Two processes updating at once both start from one engine state; the store refuses the
+  // second commit (kConflict) rather than let it overwrite the first's attachments, and the
+  // loser starts again from the winner's state, which may already cover its articles. Each
+  // conflict means another update committed, so the store always moves on; the bound only
+  // stops a writer that keeps losing to a stream of others.
+  constexpr int kMaxAttempts = 16;
+  size_t conflicts = 0;
+  for (int attempt = 1;; ++attempt) {
+    core::Status s = UpdateStoriesOnce(store, options, sum);
+    if (s.code() == core::StatusCode::kConflict) ++conflicts;
+    sum->conflicts = conflicts;
+    if (s.code() != core::StatusCode::kConflict) return s;
+    if (attempt == kMaxAttempts)
+      return core::Status::Conflict(
+          s.source(), "story update lost to other writers " + std::to_string(kMaxAttempts) +
+                          " times in a row (" + s.message() +
+                          "); the stored articles are attached by the next run");
+  }
 }
 
 }  // namespace wirebrief::pipeline

@@ -103,6 +103,11 @@ struct StoryUpdate {
   std::vector<std::pair<std::string, std::string>> merged;
   std::string engine_state;       // the clusterer's open window (cluster/snapshot.h bytes)
   int64_t clustered_through = 0;  // the sequence of the last article the update covered
+  // The engine state generation the update was computed from (LoadEngineState). When another
+  // commit moved it since, CommitStoryUpdate writes nothing and answers kConflict: two
+  // processes updating at once must not both build on one state (the later would overwrite the
+  // earlier's attachments). Default: -1, unconditional (a reset, as `recluster` writes).
+  int64_t built_on_generation = -1;
 };
 
 // A source `wirebrief watch` polls, with what a feed reader keeps about it (schema version 4).
@@ -192,9 +197,13 @@ class Store {
   // Articles stored after `sequence`, in the order they were stored, at most `limit`; an
   // article upgraded in place from a headline (PutArticle) moves to the end of that order.
   virtual core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit);
-  // The state of the last CommitStoryUpdate: engine bytes (empty before the first) and
-  // *clustered_through (0 before the first).
-  virtual core::Result<std::string> LoadEngineState(int64_t* clustered_through);
+  // The state of the last CommitStoryUpdate, read at one instant: engine bytes (empty before
+  // the first), *clustered_through (0 before the first) and *generation (0 before the first;
+  // every commit moves it; `generation` may be null).
+  virtual core::Result<std::string> LoadEngineState(int64_t* clustered_through,
+                                                    int64_t* generation);
+  // All or nothing. kConflict (nothing written) when update.built_on_generation is set and
+  // another commit moved the generation since: load the state again and redo the update.
   virtual core::Status CommitStoryUpdate(const StoryUpdate& update);
   // The story each of `article_ids` belongs to now; articles in no story are left out.
   virtual core::Result<std::vector<std::pair<std::string, std::string>>> StoriesOfArticles(

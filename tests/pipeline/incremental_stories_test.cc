@@ -86,9 +86,6 @@ class IncrementalStoriesTest : public ::testing::TestWithParam<const char*> {
     store_ = std::move(s).value();
     options_.jobs = 1;
   }
-  // The PostgreSQL backend has no incremental engine yet: it rebuilds every story (ids follow
-  // the earliest article there). Skipped, not passed, until it has (issue 20 stays open for it).
-  bool NoEngine() const { return std::string(GetParam()) != "sqlite"; }
   void Put(const core::Article& a) {
     bool inserted = false;
     ASSERT_TRUE(store_->PutArticle(a, &inserted).ok());
@@ -123,8 +120,6 @@ class IncrementalStoriesTest : public ::testing::TestWithParam<const char*> {
 };
 
 TEST_P(IncrementalStoriesTest, ArticlesAttachAndStoriesKeepTheirIds) {
-  if (NoEngine())
-    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
   std::vector<core::Article> s = Stream();
   for (size_t i = 0; i < 6; ++i) Put(s[i]);
   Update();
@@ -177,8 +172,6 @@ TEST_P(IncrementalStoriesTest, ARunWithNothingNewWritesNothing) {
 // The story id used to follow its earliest article, so an earlier report arriving late renamed
 // the story and lost every bookmark to it.
 TEST_P(IncrementalStoriesTest, ALateEarlierReportDoesNotRenameItsStory) {
-  if (NoEngine())
-    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
   std::vector<core::Article> s = Stream();
   Put(s[2]);  // dam-2, 10:00
   Put(s[6]);  // dam-3, 14:00
@@ -194,8 +187,6 @@ TEST_P(IncrementalStoriesTest, ALateEarlierReportDoesNotRenameItsStory) {
 }
 
 TEST_P(IncrementalStoriesTest, AHeadlineIsUpgradedInPlaceWhenItsPageArrives) {
-  if (NoEngine())
-    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
   std::vector<core::Article> s = Stream();
   Put(s[0]);
   Put(s[2]);
@@ -232,8 +223,6 @@ TEST_P(IncrementalStoriesTest, AHeadlineIsUpgradedInPlaceWhenItsPageArrives) {
 
 // One run or one run per article: the same stories (the open window is restored exactly).
 TEST_P(IncrementalStoriesTest, ManyRunsGiveTheStoriesOfOne) {
-  if (NoEngine())
-    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
   std::vector<core::Article> s = Stream();
   for (const auto& a : s) {
     Put(a);
@@ -264,14 +253,12 @@ TEST_P(IncrementalStoriesTest, ManyRunsGiveTheStoriesOfOne) {
 // A store a user damaged: the engine's state is unreadable. The run says so and starts the
 // window again over every article; the stories keep their ids.
 TEST_P(IncrementalStoriesTest, ADamagedEngineStateIsReportedAndRebuiltKeepingIds) {
-  if (NoEngine())
-    GTEST_SKIP() << "PostgreSQL backend: no incremental story engine yet (batch rebuild)";
   std::vector<core::Article> s = Stream();
   for (size_t i = 0; i < 8; ++i) Put(s[i]);
   Update();
   auto before = StoryOf();
   int64_t through = 0;
-  ASSERT_TRUE(store_->LoadEngineState(&through).ok());
+  ASSERT_TRUE(store_->LoadEngineState(&through, nullptr).ok());
   store::StoryUpdate damage;
   damage.engine_state = "WBCS\x01garbage";
   damage.clustered_through = through;

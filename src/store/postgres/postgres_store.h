@@ -2,9 +2,11 @@
 //
 // Several processes may write one database at once. Articles and provenance are inserted with
 // ON CONFLICT DO NOTHING against their unique keys, so the same document stored by two writers
-// is stored once. Story sets are replaced whole; a replacement built from fewer articles than
-// the stored set is dropped (see ReplaceStories in postgres_store.cc), so two concurrent
-// rebuilds cannot leave the older one in place.
+// is stored once; articles are numbered in commit order (the stored order the story engine
+// pages by). Incremental story updates lock the engine state row and are refused (kConflict)
+// when another update committed since theirs was computed. Whole story sets (ReplaceStories) built
+// from fewer articles than the stored set are dropped, so two concurrent rebuilds cannot leave the
+// older one in place.
 // Errors name the location with any password removed.
 #pragma once
 

@@ -175,6 +175,11 @@ CREATE TABLE page_states (
 ) WITHOUT ROWID;
 CREATE INDEX page_states_due ON page_states(next_attempt) WHERE next_attempt <> '';
 )sql",
+    // 5: a generation on the engine state, moved by every story update, so an update computed
+    // from a state another process has since replaced is refused instead of overwriting it.
+    R"sql(
+ALTER TABLE engine_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 }  // namespace

@@ -36,7 +36,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override;
   // Incremental stories: sqlite_stories.cc.
   core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit) override;
-  core::Result<std::string> LoadEngineState(int64_t* clustered_through) override;
+  core::Result<std::string> LoadEngineState(int64_t* clustered_through,
+                                            int64_t* generation) override;
   core::Status CommitStoryUpdate(const StoryUpdate& update) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> StoriesOfArticles(
       const std::vector<std::string>& article_ids) override;

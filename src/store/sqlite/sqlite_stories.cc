@@ -38,9 +38,12 @@ core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesAfter(int64
   return out;
 }
 
-core::Result<std::string> SqliteStore::LoadEngineState(int64_t* clustered_through) {
+core::Result<std::string> SqliteStore::LoadEngineState(int64_t* clustered_through,
+                                                       int64_t* generation) {
   *clustered_through = 0;
-  Stmt q(db_, "SELECT state, clustered_through FROM engine_state WHERE name = 'stories'");
+  if (generation) *generation = 0;
+  Stmt q(db_,
+         "SELECT state, clustered_through, generation FROM engine_state WHERE name = 'stories'");
   if (!q.ok()) return Error("loading the story engine state");
   int rc = q.Step();
   if (rc == SQLITE_DONE) return std::string();
@@ -48,16 +51,36 @@ core::Result<std::string> SqliteStore::LoadEngineState(int64_t* clustered_throug
   const void* blob = sqlite3_column_blob(q.get(), 0);
   std::string state(static_cast<const char*>(blob), blob ? sqlite3_column_bytes(q.get(), 0) : 0);
   *clustered_through = q.Int(1);
+  if (generation) *generation = q.Int(2);
   return state;
 }
 
 core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
+  // BEGIN IMMEDIATE takes the write lock first, so the generation read below cannot move
+  // before COMMIT: the check and the writes are one step for every other process.
   WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
   auto fail = [&](const std::string& what) {
     core::Status s = Error(what);
     Exec("ROLLBACK");
     return s;
   };
+  int64_t generation = 0;
+  {
+    Stmt gen(db_, "SELECT generation FROM engine_state WHERE name = 'stories'");
+    if (!gen.ok()) return fail("reading the story engine generation");
+    int rc = gen.Step();
+    if (rc == SQLITE_ROW)
+      generation = gen.Int(0);
+    else if (rc != SQLITE_DONE)
+      return fail("reading the story engine generation");
+  }
+  if (update.built_on_generation >= 0 && update.built_on_generation != generation) {
+    Exec("ROLLBACK");
+    return core::Status::Conflict(path_, "the story engine state moved from generation " +
+                                             std::to_string(update.built_on_generation) + " to " +
+                                             std::to_string(generation) +
+                                             " while this update was computed");
+  }
   Stmt del(db_, "DELETE FROM stories WHERE id = ?1");  // members, families, brief cascade
   Stmt alias(db_, "INSERT OR REPLACE INTO story_aliases(old_id, survivor_id) VALUES (?1, ?2)");
   // Ids that pointed at a merged story now point at its survivor, so lookups stay one hop.
@@ -75,8 +98,8 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
            "INSERT OR REPLACE INTO brief_versions(story_id, version, brief) VALUES (?1,?2,?3)");
   Stmt unalias(db_, "DELETE FROM story_aliases WHERE old_id = ?1");
   Stmt state(db_,
-             "INSERT OR REPLACE INTO engine_state(name, state, clustered_through) VALUES "
-             "('stories', ?1, ?2)");
+             "INSERT OR REPLACE INTO engine_state(name, state, clustered_through, generation) "
+             "VALUES ('stories', ?1, ?2, ?3)");
   if (!del.ok() || !alias.ok() || !realias.ok() || !st.ok() || !mem.ok() || !fam.ok() || !br.ok() ||
       !ver.ok() || !unalias.ok() || !state.ok())
     return fail("preparing the story update");
@@ -131,7 +154,7 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
   }
   sqlite3_bind_blob(state.get(), 1, update.engine_state.data(),
                     static_cast<int>(update.engine_state.size()), SQLITE_TRANSIENT);
-  state.Bind(2, update.clustered_through);
+  state.Bind(2, update.clustered_through).Bind(3, generation + 1);
   if (state.Step() != SQLITE_DONE) return fail("storing the story engine state");
   return Exec("COMMIT");
 }
