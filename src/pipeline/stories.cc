@@ -13,16 +13,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
 #include <set>
-#include <tuple>
 #include <unordered_map>
 
-#include "core/hash.h"
 #include "core/thread_pool.h"
+#include "pipeline/detail/story_ids.h"
 #include "pipeline/pipeline.h"
 
 namespace wirebrief::pipeline {
@@ -65,66 +63,6 @@ std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
   std::vector<core::Article> ready;
   for (const auto& [t, i] : keyed) day_order->Push(std::move(batch[i]), &ready);
   return ready;
-}
-
-// Which stored id each group of labels (articles the clusterer put in one story, keyed by its
-// id) lives under. The clusterer's ids are minted when its stories open and never move, while
-// the refinement moves articles between stories; so a stored story follows its former
-// articles: it goes to the group holding most of them (ties: the group of its own id), and
-// when several stored stories go to one group, the one bringing most articles keeps its id
-// there and the others are merged into it. A group no stored story goes to is a new story:
-// under the clusterer's id unless a stored story or merged id already has it (the smaller part
-// of a split), else under an id minted from it. `before` maps labelled articles to their stored
-// story; `known` says whether an id was ever a story's (Store::ResolveStoryId). Deterministic.
-core::Result<std::unordered_map<std::string, std::string>> StoredIdsOfGroups(
-    const std::vector<cluster::FinalLabel>& labels,
-    const std::unordered_map<std::string, std::string>& before,
-    const std::function<core::Result<bool>(const std::string&)>& known) {
-  std::map<std::string, std::map<std::string, size_t>> overlap;  // stored -> group -> articles
-  std::set<std::string> groups;
-  for (const auto& l : labels) {
-    groups.insert(l.story_id);
-    if (auto it = before.find(l.article_id); it != before.end()) ++overlap[it->second][l.story_id];
-  }
-  // (articles brought, own id, stored id) of the best claim on each group so far.
-  std::map<std::string, std::tuple<size_t, bool, std::string>> claim;
-  for (const auto& [stored, by_group] : overlap) {
-    const std::string* best = nullptr;
-    size_t most = 0;
-    for (const auto& [group, n] : by_group)
-      if (n > most || (n == most && group == stored)) best = &group, most = n;
-    std::tuple<size_t, bool, std::string> mine{most, *best == stored, stored};
-    auto [it, fresh] = claim.try_emplace(*best, mine);
-    // More articles win, then the group's own id, then the smaller id (stable across runs).
-    if (!fresh && (std::get<0>(mine) != std::get<0>(it->second)
-                       ? std::get<0>(mine) > std::get<0>(it->second)
-                       : std::get<1>(mine) != std::get<1>(it->second)
-                             ? std::get<1>(mine)
-                             : stored < std::get<2>(it->second)))
-      it->second = mine;
-  }
-  std::unordered_map<std::string, std::string> id_of;
-  std::set<std::string> used;
-  for (const auto& [group, c] : claim) {
-    id_of[group] = std::get<2>(c);
-    used.insert(std::get<2>(c));
-  }
-  for (const std::string& group : groups) {
-    if (id_of.count(group)) continue;
-    std::string id = group;
-    for (int n = 1;; ++n) {
-      if (!used.count(id) && !overlap.count(id)) {
-        core::Result<bool> taken = known(id);
-        if (!taken.ok()) return taken.status();
-        if (!*taken) break;
-      }
-      // Bounded: each candidate is a fresh 60-bit digest, and the store holds finitely many.
-      id = "s" + core::HashHex128("story:" + group + "#" + std::to_string(n)).substr(0, 15);
-    }
-    id_of[group] = id;
-    used.insert(id);
-  }
-  return id_of;
 }
 
 }  // namespace
@@ -254,20 +192,18 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
   auto stored = store->StoriesOfArticles(label_ids);
   if (!stored.ok()) return stored.status();
   std::unordered_map<std::string, std::string> before(stored->begin(), stored->end());
-  auto id_of = StoredIdsOfGroups(labels, before, [store](const std::string& id) -> core::Result<bool> {
+  auto ids = detail::StoredIdsOfGroups(labels, before, [store](const std::string& id) -> core::Result<bool> {
     core::Result<std::string> resolved = store->ResolveStoryId(id);
     if (resolved.ok()) return true;
     if (resolved.status().code() == core::StatusCode::kNotFound) return false;
     return resolved.status();
   });
-  if (!id_of.ok()) return id_of.status();
+  if (!ids.ok()) return ids.status();
   std::map<std::string, std::vector<std::string>> moved_in;
   std::map<std::string, std::set<std::string>> moved_out;
-  std::unordered_map<std::string, std::string> label_of;
   Families families;
   for (const auto& l : labels) {
-    const std::string& story = id_of->at(l.story_id);
-    label_of[l.article_id] = story;
+    const std::string& story = ids->id_of.at(l.story_id);
     if (!l.copy_of.empty()) families.Link(l.article_id, l.copy_of);
     auto it = before.find(l.article_id);
     if (it != before.end() && it->second == story) continue;
@@ -304,14 +240,9 @@ core::Status UpdateStories(store::Store* store, const RunOptions& options, Stori
     }
     for (const auto& a : moved_in[id]) p.members.push_back(a);
     if (p.members.empty()) {
-      // Emptied: merged into the story that took most of its articles.
-      std::map<std::string, size_t> took;
-      for (const auto& a : moved_out[id]) ++took[label_of[a]];
-      std::string survivor;
-      size_t most = 0;
-      for (const auto& [s, n] : took)
-        if (n > most) most = n, survivor = s;
-      if (!survivor.empty()) update.merged.push_back({id, survivor});
+      // Emptied: merged into the story that took most of its articles (StoredIdsOfGroups).
+      if (auto it = ids->survivor_of.find(id); it != ids->survivor_of.end())
+        update.merged.push_back({id, it->second});
       ++sum->stories_merged;
       continue;
     }
