@@ -1,6 +1,8 @@
-// The SQLite store's resident memory: a connection that stores articles (a pipeline run) must
-// not map the database file for its reads, or its RSS follows the store's size.
+// What the SQLite store costs as it grows: a connection that stores articles (a pipeline run)
+// must not map the database file for its reads, or its RSS follows the store's size; and the
+// row counts every run reads are kept by triggers (migration 5), not counted by scans.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <unistd.h>
 
@@ -31,19 +33,21 @@ long RssFileKib() {
   return -1;
 }
 
-class SqliteMemoryTest : public ::testing::Test {
+class SqliteScaleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = fs::temp_directory_path() / ("wb_mem_" + std::to_string(::getpid()) + ".db");
+    path_ = fs::temp_directory_path() / ("wb_scale_" + std::to_string(::getpid()) + ".db");
     Clean();
+  }
+  // Stores `count` articles of about `bytes` of text each.
+  void Fill(int count, size_t bytes) {
     auto s = OpenStore(path_.string());
     ASSERT_TRUE(s.ok()) << s.status().ToString();
-    // About 24 MB of article text: far more than a connection's page cache.
-    for (int i = 0; i < 240; ++i) {
+    for (int i = 0; i < count; ++i) {
       core::Article a;
       a.id = "a" + std::to_string(i);
       a.title = "Harbour report " + std::to_string(i);
-      for (int w = 0; a.text.size() < 100000; ++w)
+      for (int w = 0; a.text.size() < bytes; ++w)
         a.text += "word" + std::to_string((i * 7919 + w) % 100003) + " ";
       a.date_published = "2026-11-03";
       a.provenance.source = a.id + ".txt";
@@ -73,8 +77,9 @@ class SqliteMemoryTest : public ::testing::Test {
 // `run` reads story pages while it updates stories; with the file mapped for those reads, the
 // peak RSS of adding 50 articles went from 39 MB to 70 MB between stores of 2,000 and 20,000
 // articles (bench/stories/incremental_cost.py).
-TEST_F(SqliteMemoryTest, AConnectionThatStoresArticlesDoesNotMapTheFile) {
+TEST_F(SqliteScaleTest, AConnectionThatStoresArticlesDoesNotMapTheFile) {
   if (RssFileKib() < 0) GTEST_SKIP() << "no RssFile in /proc/self/status";
+  Fill(240, 100000);  // about 24 MB of text: far more than a connection's page cache
   {
     auto reader = OpenStore(path_.string());
     ASSERT_TRUE(reader.ok());
@@ -94,6 +99,45 @@ TEST_F(SqliteMemoryTest, AConnectionThatStoresArticlesDoesNotMapTheFile) {
   ASSERT_TRUE(writer.value()->PutArticle(a, &inserted).ok());
   EXPECT_LT(ReadEverything(writer.value().get()), 8 * 1024)
       << "a writing connection kept the pages it read resident";
+}
+
+// A store of schema 4 (articles and stories, no kept counts) opened by this version: the counts
+// start from what the tables hold.
+TEST_F(SqliteScaleTest, MigratingAnOlderStoreCountsWhatItHolds) {
+  Fill(3, 100);
+  {
+    auto s = OpenStore(path_.string());
+    ASSERT_TRUE(s.ok());
+    StoryRecord r;
+    r.story.id = "s1";
+    r.story.article_ids = {"a1", "a2"};
+    r.brief.story_id = "s1";
+    ASSERT_TRUE(s.value()->ReplaceStories({r}).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.string().c_str(), &db), SQLITE_OK);
+  // Back to schema 4: what migration 5 added, gone.
+  const char* down =
+      "DROP TABLE row_counts; DELETE FROM schema_version WHERE version = 5;"
+      "DROP TRIGGER articles_count_insert; DROP TRIGGER articles_count_delete;"
+      "DROP TRIGGER provenance_count_insert; DROP TRIGGER provenance_count_delete;"
+      "DROP TRIGGER stories_count_insert; DROP TRIGGER stories_count_delete;"
+      "DROP TRIGGER briefs_count_insert; DROP TRIGGER briefs_count_delete;";
+  char* err = nullptr;
+  int rc = sqlite3_exec(db, down, nullptr, nullptr, &err);
+  std::string why = err ? err : "";
+  sqlite3_free(err);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << why;
+  auto s = OpenStore(path_.string());
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s.value()->SchemaVersion(), 5);
+  auto c = s.value()->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, static_cast<int64_t>(ids_.size()));
+  EXPECT_EQ(c->provenance, static_cast<int64_t>(ids_.size()));
+  EXPECT_EQ(c->stories, 1);
+  EXPECT_EQ(c->briefs, 1);
 }
 
 }  // namespace
