@@ -2,18 +2,19 @@
 """What adding 50 articles costs as the store grows (issue 20): `wirebrief run` time and peak RSS.
 
   python3 bench/stories/incremental_cost.py [--bin build/wirebrief] [--sizes 2000,20000,200000,1000000]
-        [--per-day 1000] [--batch 20000] [--add 50] [--repeats 3] [--work DIR] [--keep]
+        [--per-day 200] [--batch 20000] [--add 50] [--repeats 3] [--work DIR] [--keep]
 
 Builds one store from bench/stories/make_stream.py's synthetic fictional articles (--per-day a
 day, 15% headline-only), by `wirebrief run` over batches of --batch articles in stream order,
 as a user's runs would, and copies it aside at each size. Each size ends at a day's end, so the
-next articles (the --add measured ones, the next day's first) meet the same kind of open window
-whatever the store holds. Then, --repeats times, for each size in turn: a fresh copy of its
-store, and `wirebrief run` storing, clustering and briefing the next --add articles of the
-stream: wall seconds and the child's peak RSS (getrusage). Prints the medians, the ratio to
-the smallest size measured in the same session (the machine is shared and noisy), how long the
-build took, and a Markdown table. Issue 20's bar: the 20,000 case within 1.5x of the 2,000
-case, and flat up to 1,000,000.
+measured articles (of the next day) meet the same kind of open window whatever the store holds.
+Each store is opened once by the measured binary (`db migrate`), so a schema migration is not
+timed. Then, --repeats times, for each size in turn: a fresh copy of its store, and `wirebrief
+run` storing, clustering and briefing --add articles of the next day (repeat r takes the r-th
+--add of them: which stories a handful of articles reach varies): wall seconds, CPU seconds and
+peak RSS (/usr/bin/time). Prints the medians and their ratios to the smallest size, measured in
+the same session (the machine is shared and noisy), how long the build took, and a Markdown
+table. Issue 20's bar: the 20,000 case within 1.5x of the 2,000 case, and flat up to 1,000,000.
 """
 import argparse
 import os
@@ -29,18 +30,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(bin_, db, path):
-    """`wirebrief run` on `path`: (wall seconds, peak RSS in MB)."""
-    start = time.monotonic()
-    p = subprocess.Popen([bin_, "run", "-q", "--db", db, path], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    secs = time.monotonic() - start
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit("wirebrief run failed (%d) on %s: %s" % (code, path, err.strip()[-400:]))
-    return secs, usage.ru_maxrss / 1024.0
+    """`wirebrief run` on `path`: (wall seconds, peak RSS in MB, CPU seconds), measured by
+    /usr/bin/time around the child (a child forked from this script would count the script's
+    pages in its own peak until it execs)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        p = subprocess.run(["/usr/bin/time", "-o", out.name, "-f", "%e %M %U %S", bin_, "run", "-q",
+                            "--db", db, path], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
+        fields = out.read().split()
+    if p.returncode not in (0, 1) or len(fields) < 4:
+        sys.exit("wirebrief run failed (%d) on %s: %s" % (p.returncode, path, p.stderr.strip()[-400:]))
+    wall, kib, user, system = (float(x) for x in fields[-4:])
+    return wall, kib / 1024.0, user + system
 
 
 def settle(db):
@@ -54,7 +55,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/wirebrief")
     ap.add_argument("--sizes", default="2000,20000,200000,1000000")
-    ap.add_argument("--per-day", type=int, default=1000)
+    ap.add_argument("--per-day", type=int, default=200)
     ap.add_argument("--batch", type=int, default=20000)
     ap.add_argument("--add", type=int, default=50)
     ap.add_argument("--repeats", type=int, default=3)
@@ -69,7 +70,7 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="wb_incremental_")
     os.makedirs(work, exist_ok=True)
     stream = os.path.join(work, "stream.jsonl")
-    total = sizes[-1] + args.add
+    total = sizes[-1] + args.per_day  # and the day after, for the measured articles
     stores = {n: os.path.join(work, "store_%d.db" % n) for n in sizes}
 
     if not (args.keep and all(os.path.exists(s) for s in stores.values())
@@ -94,7 +95,7 @@ def main():
                     with open(part, "w") as out:
                         for _ in range(take):
                             out.write(src.readline())
-                    secs, rss = run(bin_, db, part)
+                    secs, rss, _ = run(bin_, db, part)
                     done += take
                     print("  built %d articles (%.0f s for the last %d, peak %.0f MB; %.0f s so far)"
                           % (done, secs, take, rss, time.monotonic() - t), flush=True)
@@ -104,14 +105,29 @@ def main():
                                                             (time.monotonic() - t) / 60), flush=True)
     if args.repeats <= 0:
         return
-    add = os.path.join(work, "add_%d.jsonl")
+    # Repeat r adds the r-th --add articles of the next day: which stories a handful of
+    # articles reach varies, so each size is measured over several of them.
+    if args.add * args.repeats > args.per_day:
+        sys.exit("--add x --repeats must fit in one day (--per-day)")
+    add = os.path.join(work, "add_%d_%d.jsonl")
+    wanted = {n + r * args.add + i: (n, r) for n in sizes for r in range(args.repeats)
+              for i in range(args.add)}
+    outs = {key: open(add % key, "w") for key in set(wanted.values())}
     with open(stream) as src:
-        lines = src.readlines()
-    for n in sizes:
-        with open(add % n, "w") as out:
-            out.writelines(lines[n:n + args.add])
-    del lines
+        for i, line in enumerate(src):
+            if i in wanted:
+                outs[wanted[i]].write(line)
+    for f in outs.values():
+        f.close()
 
+    # Each store is opened once by the measured binary first (`db migrate`), so a schema
+    # migration is not timed as part of adding articles.
+    ready = {n: os.path.join(work, "ready_%d.db" % n) for n in sizes}
+    for n in sizes:
+        shutil.copyfile(stores[n], ready[n])
+        subprocess.run([bin_, "db", "migrate", "--db", ready[n]], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        settle(ready[n])
     results = {n: [] for n in sizes}
     scratch = os.path.join(work, "scratch.db")
     for r in range(args.repeats):
@@ -119,21 +135,28 @@ def main():
             for f in (scratch, scratch + "-wal", scratch + "-shm"):
                 if os.path.exists(f):
                     os.remove(f)
-            shutil.copyfile(stores[n], scratch)
-            secs, rss = run(bin_, scratch, add % n)
-            results[n].append((secs, rss))
-            print("  repeat %d, store %d: %.2f s, peak %.1f MB" % (r + 1, n, secs, rss), flush=True)
+            shutil.copyfile(ready[n], scratch)
+            # On disk before the clock starts: the run's first fsync would otherwise write back
+            # the whole fresh copy, a cost that grows with the store but is the bench's, not the
+            # run's.
+            with open(scratch, "rb+") as f:
+                os.fsync(f.fileno())
+            secs, rss, cpu = run(bin_, scratch, add % (n, r))
+            results[n].append((secs, rss, cpu))
+            print("  repeat %d, store %d: %.2f s (CPU %.2f s), peak %.1f MB" % (r + 1, n, secs, cpu, rss),
+                  flush=True)
     base = sizes[0]
-    med = {n: (statistics.median(s for s, _ in results[n]), statistics.median(m for _, m in results[n]))
-           for n in sizes}
-    print("\n| store (articles) | seconds (median of %d) | peak RSS MB | time ratio to %s | RSS ratio |"
-          % (args.repeats, "{:,}".format(base)))
-    print("|---|---|---|---|---|")
+    med = {n: [statistics.median(x[k] for x in results[n]) for k in range(3)] for n in sizes}
+    print("\n| store (articles) | seconds, median of %d (each) | CPU seconds | peak RSS MB "
+          "| time ratio to %s | CPU ratio | RSS ratio |" % (args.repeats, "{:,}".format(base)))
+    print("|---|---|---|---|---|---|---|")
     for n in sizes:
-        s, m = med[n]
-        print("| %s | %.2f (%s) | %.1f | %.2f | %.2f |" % (
-            "{:,}".format(n), s, " ".join("%.2f" % x for x, _ in results[n]), m,
-            s / med[base][0], m / med[base][1]))
+        secs, rss, cpu = med[n]
+        print("| %s | %.2f (%s) | %.2f | %.1f | %.2f | %.2f | %.2f |" % (
+            "{:,}".format(n), secs, " ".join("%.2f" % x[0] for x in results[n]), cpu, rss,
+            secs / med[base][0], cpu / med[base][2], rss / med[base][1]))
+    for n in sizes:
+        os.remove(ready[n])
     if not args.keep and not args.work:
         shutil.rmtree(work)
 

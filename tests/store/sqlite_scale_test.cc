@@ -118,7 +118,8 @@ TEST_F(SqliteScaleTest, MigratingAnOlderStoreCountsWhatItHolds) {
   ASSERT_EQ(sqlite3_open(path_.string().c_str(), &db), SQLITE_OK);
   // Back to schema 4: what migration 5 added, gone.
   const char* down =
-      "DROP TABLE row_counts; DELETE FROM schema_version WHERE version = 5;"
+      "DROP TABLE row_counts; DROP INDEX story_aliases_survivor;"
+      "DELETE FROM schema_version WHERE version = 5;"
       "DROP TRIGGER articles_count_insert; DROP TRIGGER articles_count_delete;"
       "DROP TRIGGER provenance_count_insert; DROP TRIGGER provenance_count_delete;"
       "DROP TRIGGER stories_count_insert; DROP TRIGGER stories_count_delete;"
