@@ -1,6 +1,6 @@
 // Incremental stories (issue 20) on small hand-made streams: attach, ids for life, a late
-// earlier report, a headline upgraded to its page, merged ids resolving to the survivor, a
-// damaged engine state, and the same stories in many runs as in one.
+// earlier report, a headline upgraded to its page, a story split by the refinement, merged ids
+// resolving to the survivor, a damaged engine state, and the same stories in many runs as in one.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -219,6 +219,69 @@ TEST_P(IncrementalStoriesTest, AHeadlineIsUpgradedInPlaceWhenItsPageArrives) {
   auto story = store_->LoadStory(id);
   ASSERT_TRUE(story.ok());
   EXPECT_EQ(story->brief.version, 2);
+}
+
+// A stored story split by the refinement used to keep its id on the part where the clusterer's
+// own story stayed (the article that opened it), however small: here the bridge report that
+// opened it, while the three strike reports it held moved to the story a later report opened.
+// The part holding most of the story's former articles keeps the id; the rest is a new story.
+TEST_P(IncrementalStoriesTest, ASplitStoryKeepsItsIdWithThePartHoldingMostOfItsArticles) {
+  // A bridge report that mentions a strike, three strike reports on different sides of it, and
+  // a day and a half later a round-up that covers all three sides.
+  Put(Make("bridge", "olm-courier", "2026-03-02T08:00:00Z",
+           "Tarvel river bridge closed after crack found",
+           "Engineers closed the Tarvel river bridge on Monday after inspectors found a crack in "
+           "its main span, the county roads office said. Traffic was sent over the Olm ferry "
+           "road. The closure came as Tarvel bakers began a strike over flour prices, leaving "
+           "the town short of bread as well as a crossing."));
+  Put(Make("strike-1", "tarvel-gazette", "2026-03-02T09:00:00Z",
+           "Tarvel bakers strike over flour prices",
+           "Bakers in Tarvel went on strike on Monday over flour prices, the bakers guild said. "
+           "Guild chair Anna Reeve said flour had doubled in a year and small ovens could not "
+           "keep selling bread at the old price."));
+  Put(Make("strike-2", "valley-times", "2026-03-02T10:00:00Z",
+           "Bread runs short as Tarvel bakers strike",
+           "Shops in Tarvel ran out of bread by noon on Monday as bakers struck over flour "
+           "prices. The Millhaven mill said it had raised flour prices twice because of the poor "
+           "harvest."));
+  Put(Make("strike-3", "county-post", "2026-03-02T11:00:00Z",
+           "Tarvel council urges talks in bakers strike",
+           "Tarvel council urged talks on Monday to end the bakers strike over flour prices. "
+           "Mayor Jon Kessel offered the town hall for a meeting between the bakers guild and the "
+           "Millhaven mill."));
+  Update();
+  auto first = StoryOf();
+  ASSERT_EQ(first.size(), 4u);
+  const std::string id = first["bridge"];
+  for (const char* a : {"strike-1", "strike-2", "strike-3"})
+    ASSERT_EQ(first[a], id) << "the stream no longer builds one story to split";
+
+  Put(Make("round-up", "harvest-news", "2026-03-03T20:00:00Z",
+           "Tarvel bakers strike: guild, mill and council to meet",
+           "The Tarvel bakers guild, the Millhaven mill and Tarvel council will meet at the town "
+           "hall to end the bakers strike over flour prices, mayor Jon Kessel said. Guild chair "
+           "Anna Reeve said flour had doubled in a year; the mill blamed the poor harvest. Shops "
+           "in Tarvel ran out of bread as the strike went on."));
+  StoriesSummary sum = Update();
+  auto second = StoryOf();
+  ASSERT_NE(second["bridge"], second["strike-1"]) << "the refinement no longer splits the story";
+  for (const char* a : {"strike-1", "strike-2", "strike-3", "round-up"})
+    EXPECT_EQ(second[a], id) << a << " left the story that held most of its articles";
+  EXPECT_EQ(sum.stories_new, 1u);
+  EXPECT_EQ(sum.stories_updated, 1u);
+  EXPECT_EQ(sum.stories_merged, 0u);
+  auto kept = store_->LoadStory(id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->brief.version, 2);
+  auto part = store_->LoadStory(second["bridge"]);
+  ASSERT_TRUE(part.ok());
+  EXPECT_EQ(part->brief.version, 1) << "the smaller part is a new story";
+  EXPECT_EQ(store_->ResolveStoryId(id).value(), id);
+
+  // The next run finds the same parts under the same ids and writes nothing.
+  StoriesSummary again = Update();
+  EXPECT_EQ(again.stories_new + again.stories_updated + again.stories_merged, 0u);
+  EXPECT_EQ(StoryOf(), second);
 }
 
 // One run or one run per article: the same stories (the open window is restored exactly).

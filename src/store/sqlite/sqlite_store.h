@@ -66,7 +66,7 @@ class SqliteStore final : public Store {
   // The read side's statements by SQL text, prepared once per connection: preparing cost as
   // much as running the story and article lookups themselves.
   std::unordered_map<std::string, sqlite3_stmt*> prepared_;
-  bool tuned_for_reads_ = false;
+  bool tuned_for_reads_ = false;  // decided: the file mapped for reads, or never (a writer)
 };
 
 }  // namespace wirebrief::store
