@@ -161,14 +161,26 @@ struct OnlineClusterer::State {
     free_slots.push_back(slot);
   }
 
+  // Whether a story of this kind whose newest member is at `last` has closed at `now`. A
+  // headline story's window counts whole days (UTC): headlines of one day reach the clusterer
+  // in HeadlineDayOrder, not by time, so within a day the clock says nothing about them, and
+  // with headline_window_days 0 a timestamped feed item closed its story as soon as a later
+  // item arrived.
+  bool Closed(double last, bool is_short) const {
+    if (is_short) return std::floor(now) - std::floor(last) > opt.headline_window_days + 1e-9;
+    return now - last > opt.window_days + 1e-9;
+  }
+
   void AdvanceTo(double t) {
     now = t;
     std::vector<uint32_t> closing;
     const double shortest = std::min(opt.window_days, opt.headline_window_days);
     for (const auto& [last, touch, slot] : by_time) {
-      if (now - last <= shortest + 1e-9) break;
-      double window = stories[slot]->is_short ? opt.headline_window_days : opt.window_days;
-      if (now - last > window + 1e-9) closing.push_back(slot);
+      // by_time is ordered by `last`: once neither kind can have closed, none later has.
+      if (now - last <= shortest + 1e-9 &&
+          std::floor(now) - std::floor(last) <= opt.headline_window_days + 1e-9)
+        break;
+      if (Closed(last, stories[slot]->is_short)) closing.push_back(slot);
     }
     CloseAll(closing);
   }
@@ -584,6 +596,13 @@ void OnlineClusterer::Finish() {
 }
 
 std::vector<FinalLabel> OnlineClusterer::TakeLabels() { return std::exchange(state_->labels, {}); }
+
+bool OnlineClusterer::Late(const core::Article& a) const {
+  const State& S = *state_;
+  std::optional<double> t = TimeOf(a);
+  if (!t || !std::isfinite(S.now)) return false;
+  return S.Closed(*t, HeadlineOnly(a, S.opt.short_words));
+}
 
 Placement OnlineClusterer::Add(const core::Article& a) {
   State& S = *state_;

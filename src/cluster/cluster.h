@@ -61,7 +61,8 @@ struct ClusterOptions {
   // current time. Day-only dates compare by day, so 0 keeps a story to its publication day.
   // Default: 2 (`wirebrief cluster` uses 0: see its --help).
   double window_days = 2;
-  // The same for stories opened by a headline-only article. Default: 2 (as window_days). The
+  // The same for stories opened by a headline-only article, counted in whole days (UTC), so 0
+  // keeps a headline story to its publication day whatever the items' times. Default: 2. The
   // product keeps 0 (pipeline::ProductClusterOptions): UCI headlines dev through `run`, BCubed F1
   // 0.613 with 2 days and 0.801 with 0; a headline names too little to tell today's "stocks
   // fall" from yesterday's, while full-text stories follow an event across days.
@@ -162,6 +163,12 @@ class OnlineClusterer {
   // Places the next article. An article dated earlier than one already seen is placed as if
   // it arrived now (the clock never runs back); an undated one arrives at the current time.
   Placement Add(const core::Article& article);
+  // Whether `article` comes after its time: dated so long before the clock that a story whose
+  // newest member had its date would have closed (ClusterOptions::window_days, or
+  // headline_window_days for a headline). Add would place it among today's stories; a caller
+  // that keeps closed stories can place it among its own instead (pipeline/stories.cc).
+  // Undated articles are never late.
+  bool Late(const core::Article& article) const;
   // Stories closed since the last call (with keep_stories), oldest first; Finish() closes all.
   std::vector<StoryGroup> TakeFinished();
   void Finish();

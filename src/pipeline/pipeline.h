@@ -74,6 +74,9 @@ struct RunSummary {
 struct StoriesSummary {
   size_t articles_clustered = 0;
   size_t articles_upgraded = 0;
+  // Of the clustered, those dated before the open window (a page fetched late, an archive
+  // given after the news it covers): placed among the stories of their own days.
+  size_t articles_late = 0;
   size_t stories_new = 0, stories_updated = 0, stories_merged = 0;
   bool rebuilt = false;  // the backend has no incremental engine: every story was rebuilt
   size_t conflicts = 0;  // attempts redone because another process committed an update first

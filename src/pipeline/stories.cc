@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "core/thread_pool.h"
+#include "pipeline/detail/late_articles.h"
 #include "pipeline/detail/story_ids.h"
 #include "pipeline/pipeline.h"
 
@@ -57,21 +58,7 @@ class Families {
   std::unordered_map<std::string, std::string> parent_;
 };
 
-// Orders a batch as the clusterer wants it: by publication instant, input order within one
-// instant (undated articles keep their order and go last, as in cluster::ClusterStories), then
-// a day's headlines longest first (cluster::HeadlineDayOrder).
-std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
-                                       cluster::HeadlineDayOrder* day_order) {
-  std::vector<std::pair<double, size_t>> keyed;
-  for (size_t i = 0; i < batch.size(); ++i)
-    keyed.push_back(
-        {cluster::ArticleTime(batch[i]).value_or(std::numeric_limits<double>::infinity()), i});
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<core::Article> ready;
-  for (const auto& [t, i] : keyed) day_order->Push(std::move(batch[i]), &ready);
-  return ready;
-}
+using detail::StreamOrder;
 
 // One attempt at UpdateStories. kConflict when another process committed an update after this
 // one loaded the engine state (nothing is written then).
@@ -146,8 +133,14 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
   std::set<std::string> changed;  // story ids to rewrite
   cluster::HeadlineDayOrder day_order(co.short_words);
   int64_t last = through;
+  // Articles dated before the open window, placed after the stream (PlaceLateArticles).
+  std::vector<detail::LateArticle> late;
   auto add = [&](const std::vector<core::Article>& ready) {
     for (const core::Article& a : ready) {
+      if (clusterer->Late(a)) {
+        late.push_back({a.id, cluster::ArticleTime(a).value_or(0)});
+        continue;
+      }
       if (!cluster::IsHeadlineOnly(a, co.short_words)) texts[a.id] = a.text;
       cluster::Placement p = clusterer->Add(a);
       if (!p.opened) why[a.id] = p.why;
@@ -194,7 +187,7 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
     provisional.Finish();
     for (auto& l : provisional.TakeLabels()) labels.push_back(std::move(l));
   }
-  next = {};
+  next.docs.clear();  // the document frequencies stay, for the late articles
 
   // What moved: each labelled article's stored story against the stored id of its label.
   std::vector<std::string> label_ids;
@@ -212,8 +205,10 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
   std::map<std::string, std::vector<std::string>> moved_in;
   std::map<std::string, std::set<std::string>> moved_out;
   Families families;
+  std::unordered_map<std::string, std::string> labelled;  // article -> its story after this update
   for (const auto& l : labels) {
     const std::string& story = ids->id_of.at(l.story_id);
+    labelled[l.article_id] = story;
     if (!l.copy_of.empty()) families.Link(l.article_id, l.copy_of);
     auto it = before.find(l.article_id);
     if (it != before.end() && it->second == story) continue;
@@ -224,6 +219,79 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
       moved_out[it->second].insert(l.article_id);
     }
   }
+  if (!late.empty()) {
+    // A late article placed before (the whole store reclustered after a damaged or changed
+    // engine state) keeps its story.
+    std::vector<std::string> late_ids;
+    for (const auto& l : late) late_ids.push_back(l.id);
+    auto placed_before = store->StoriesOfArticles(late_ids);
+    if (!placed_before.ok()) return placed_before.status();
+    std::set<std::string> keep;
+    for (const auto& [article, story] : placed_before.value()) keep.insert(article);
+    std::erase_if(late, [&keep](const detail::LateArticle& l) { return keep.count(l.id) > 0; });
+    sum->articles_clustered += keep.size();
+  }
+  if (!late.empty()) {
+    detail::KnownStories known;
+    known.stories_of = [&](const std::vector<std::string>& article_ids)
+        -> core::Result<std::unordered_map<std::string, std::string>> {
+      std::unordered_map<std::string, std::string> out;
+      std::vector<std::string> ask;
+      for (const auto& id : article_ids) {
+        if (auto it = labelled.find(id); it != labelled.end()) {
+          out[id] = it->second;
+        } else {
+          ask.push_back(id);
+        }
+      }
+      auto stored_of = store->StoriesOfArticles(ask);
+      if (!stored_of.ok()) return stored_of.status();
+      for (auto& [article, story] : stored_of.value()) out.emplace(std::move(article), std::move(story));
+      return out;
+    };
+    {
+      std::set<std::string> stored_stories;
+      for (const auto& [article, story] : before) stored_stories.insert(story);
+      for (const auto& [article, story] : labelled)
+        if (!stored_stories.count(story)) ++known.new_story_sizes[story];
+    }
+    auto placed = detail::PlaceLateArticles(store, co, next, std::move(late), known, &sum->warnings);
+    if (!placed.ok()) return placed.status();
+    // New stories that move whole first (a move's target may itself move: follow the chain).
+    std::map<std::string, std::string> moved_to;
+    for (const auto& p : placed.value())
+      if (!p.from_story.empty()) moved_to.try_emplace(p.from_story, p.story_id);
+    auto final_story = [&moved_to](std::string id) {
+      for (size_t hops = 0; hops <= moved_to.size(); ++hops) {
+        auto it = moved_to.find(id);
+        if (it == moved_to.end() || it->second == id) break;
+        id = it->second;
+      }
+      return id;
+    };
+    for (const auto& [from, to] : moved_to) {
+      std::string into = final_story(to);
+      if (into == from) continue;  // a cycle: stays where it is
+      auto members = moved_in.find(from);
+      if (members == moved_in.end()) continue;
+      std::vector<std::string> moving = std::move(members->second);
+      moved_in.erase(members);
+      changed.erase(from);
+      changed.insert(into);
+      for (auto& a : moving) moved_in[into].push_back(std::move(a));
+    }
+    for (auto& p : placed.value()) {
+      if (p.article_id.empty()) continue;
+      std::string into = final_story(p.story_id);
+      changed.insert(into);
+      moved_in[into].push_back(p.article_id);
+      if (!p.copy_of.empty()) families.Link(p.article_id, p.copy_of);
+      if (!p.why.reason.empty()) why[p.article_id] = std::move(p.why);
+      ++sum->articles_clustered;
+      ++sum->articles_late;
+    }
+  }
+  next = {};
 
   // The changed stories' new member lists, from what is stored plus the moves.
   struct Pending {

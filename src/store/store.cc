@@ -53,6 +53,10 @@ namespace wirebrief::store {
 core::Result<std::vector<SequencedArticle>> Store::LoadArticlesAfter(int64_t, size_t) {
   return NotInBackend("LoadArticlesAfter");
 }
+core::Result<std::vector<core::Article>> Store::LoadArticlesPublishedIn(const std::string&,
+                                                                       const std::string&, size_t) {
+  return NotInBackend("LoadArticlesPublishedIn");
+}
 core::Result<std::string> Store::LoadEngineState(int64_t*, int64_t*) { return NotInBackend("LoadEngineState"); }
 core::Status Store::CommitStoryUpdate(const StoryUpdate&) { return NotInBackend("CommitStoryUpdate"); }
 core::Result<std::vector<std::pair<std::string, std::string>>> Store::StoriesOfArticles(

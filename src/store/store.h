@@ -197,6 +197,13 @@ class Store {
   // Articles stored after `sequence`, in the order they were stored, at most `limit`; an
   // article upgraded in place from a headline (PutArticle) moves to the end of that order.
   virtual core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit);
+  // Articles whose date_published is in [from, to), compared as ISO 8601 strings ("2026-03-02"
+  // <= "2026-03-02T08:00:00Z" < "2026-03-03"), earliest first (then by id), annotations included,
+  // at most `limit`: found through the publication-date index, so the cost follows the range.
+  // The story engine reads the stories around an article that arrives after its window closed.
+  virtual core::Result<std::vector<core::Article>> LoadArticlesPublishedIn(const std::string& from,
+                                                                            const std::string& to,
+                                                                            size_t limit);
   // The state of the last CommitStoryUpdate, read at one instant: engine bytes (empty before
   // the first), *clustered_through (0 before the first) and *generation (0 before the first;
   // every commit moves it; `generation` may be null).

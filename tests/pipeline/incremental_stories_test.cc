@@ -186,6 +186,59 @@ TEST_P(IncrementalStoriesTest, ALateEarlierReportDoesNotRenameItsStory) {
   EXPECT_EQ(of["dam-3"], id);
 }
 
+// A report that arrives after its story's window closed (the stream has moved days on) used to
+// be placed as if published now: among today's stories, or opening a story of its own beside the
+// one it belongs to. It joins its own story, found among the stored stories of its days; one
+// whose event has no story opens one, and today's stories are not touched.
+TEST_P(IncrementalStoriesTest, AReportArrivingAfterItsWindowClosedJoinsItsStory) {
+  std::vector<core::Article> s = Stream();
+  Put(s[2]);  // dam-2, Monday
+  Put(s[6]);  // dam-3
+  Put(s[4]);  // prize-2
+  Put(s[8]);  // prize-3
+  Update();
+  std::map<std::string, std::string> first = StoryOf();
+  const std::string dam = first["dam-2"];
+  ASSERT_EQ(first["dam-3"], dam);
+  // Five days on: the rail strike (redated), and Monday's stories close.
+  for (int i : {3, 5, 7}) {
+    core::Article a = s[i];
+    a.date_published = "2026-11-14" + a.date_published.substr(10);
+    Put(a);
+  }
+  Update();
+  std::map<std::string, std::string> second = StoryOf();
+  const std::string rail = second["rail-1"];
+  ASSERT_FALSE(rail.empty());
+  ASSERT_NE(rail, dam);
+  auto rail_before = store_->LoadStory(rail);
+  ASSERT_TRUE(rail_before.ok());
+  // Monday's first dam report, and a Monday rail report (another strike day), arrive now.
+  Put(s[0]);  // dam-1, Monday 08:00
+  core::Article monday_rail = s[3];
+  monday_rail.id = "rail-0";
+  monday_rail.url = "https://metro-wire.example/rail-0";
+  Put(monday_rail);
+  StoriesSummary sum = Update();
+  EXPECT_EQ(sum.articles_late, 2u);
+  EXPECT_EQ(sum.articles_clustered, 2u);
+  std::map<std::string, std::string> third = StoryOf();
+  EXPECT_EQ(third["dam-1"], dam);
+  EXPECT_EQ(third["dam-2"], dam);
+  EXPECT_FALSE(third["rail-0"].empty());
+  EXPECT_NE(third["rail-0"], rail);  // Monday's strike is not Friday's story
+  EXPECT_NE(third["rail-0"], dam);
+  EXPECT_EQ(third["prize-2"], first["prize-2"]);
+  auto dam_story = store_->LoadStory(dam);
+  ASSERT_TRUE(dam_story.ok());
+  EXPECT_EQ(dam_story->brief.version, 2);
+  EXPECT_EQ(dam_story->story.first_published, "2026-11-09T08:00:00Z");
+  auto rail_after = store_->LoadStory(rail);
+  ASSERT_TRUE(rail_after.ok());
+  EXPECT_EQ(rail_after->brief.version, rail_before->brief.version);
+  EXPECT_EQ(rail_after->story.article_ids, rail_before->story.article_ids);
+}
+
 TEST_P(IncrementalStoriesTest, AHeadlineIsUpgradedInPlaceWhenItsPageArrives) {
   std::vector<core::Article> s = Stream();
   Put(s[0]);

@@ -37,6 +37,20 @@ core::Result<std::vector<SequencedArticle>> PostgresStore::LoadArticlesAfter(int
   return out;
 }
 
+core::Result<std::vector<core::Article>> PostgresStore::LoadArticlesPublishedIn(
+    const std::string& from, const std::string& to, size_t limit) {
+  const int64_t rows = static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX));
+  auto r = Run("loading articles by publication date",
+               std::string("SELECT ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom +
+                   " WHERE a.date_published >= $1 AND a.date_published < $2 "
+                   "ORDER BY a.date_published, a.id LIMIT $3::bigint",
+               {from, to, std::to_string(rows)});
+  if (!r.ok()) return r.status();
+  std::vector<core::Article> out(static_cast<size_t>(r->Rows()));
+  for (int i = 0; i < r->Rows(); ++i) WB_RETURN_IF_ERROR(ArticleFromRow(*r, i, 0, &out[i]));
+  return out;
+}
+
 core::Result<std::string> PostgresStore::LoadEngineState(int64_t* clustered_through,
                                                          int64_t* generation) {
   *clustered_through = 0;

@@ -36,6 +36,9 @@ class SqliteStore final : public Store {
   core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override;
   // Incremental stories: sqlite_stories.cc.
   core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit) override;
+  core::Result<std::vector<core::Article>> LoadArticlesPublishedIn(const std::string& from,
+                                                                   const std::string& to,
+                                                                   size_t limit) override;
   core::Result<std::string> LoadEngineState(int64_t* clustered_through,
                                             int64_t* generation) override;
   core::Status CommitStoryUpdate(const StoryUpdate& update) override;

@@ -38,6 +38,26 @@ core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesAfter(int64
   return out;
 }
 
+core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesPublishedIn(
+    const std::string& from, const std::string& to, size_t limit) {
+  Stmt q(db_, &prepared_,
+         (std::string("SELECT ") + sqlite_detail::kArticleColumns +
+          " WHERE a.date_published >= ?1 AND a.date_published < ?2 "
+          "ORDER BY a.date_published, a.id LIMIT ?3")
+             .c_str());
+  if (!q.ok()) return Error("loading articles by publication date");
+  q.Bind(1, from).Bind(2, to).Bind(3, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+  std::vector<core::Article> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    core::Article a;
+    WB_RETURN_IF_ERROR(sqlite_detail::ArticleFromRowAt(q, 0, path_, &a));
+    out.push_back(std::move(a));
+  }
+  if (rc != SQLITE_DONE) return Error("loading articles by publication date");
+  return out;
+}
+
 core::Result<std::string> SqliteStore::LoadEngineState(int64_t* clustered_through,
                                                        int64_t* generation) {
   *clustered_through = 0;

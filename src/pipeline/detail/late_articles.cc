@@ -1,0 +1,180 @@
+#include "pipeline/detail/late_articles.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "core/date.h"
+
+namespace wirebrief::pipeline::detail {
+namespace {
+
+// A pass reads at most this many stored articles (bounds its memory: about 20 KB each with
+// annotations), and takes at most this many late ones.
+constexpr size_t kMaxPassArticles = 100000;
+constexpr size_t kMaxLatePerPass = 10000;
+// Late articles further apart than this (beyond the window on each side) get passes of their
+// own, so a pass reads the days around them and not the weeks between.
+constexpr double kPassSpanDays = 3;
+
+std::string IsoDay(double days) {
+  return core::FormatIsoDate(core::CivilFromDays(static_cast<long>(std::floor(days))));
+}
+
+}  // namespace
+
+std::vector<core::Article> StreamOrder(std::vector<core::Article> batch,
+                                       cluster::HeadlineDayOrder* day_order) {
+  std::vector<std::pair<double, size_t>> keyed;
+  for (size_t i = 0; i < batch.size(); ++i)
+    keyed.push_back(
+        {cluster::ArticleTime(batch[i]).value_or(std::numeric_limits<double>::infinity()), i});
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<core::Article> ready;
+  for (const auto& [t, i] : keyed) day_order->Push(std::move(batch[i]), &ready);
+  return ready;
+}
+
+core::Result<std::vector<LatePlacement>> PlaceLateArticles(store::Store* store,
+                                                           const cluster::ClusterOptions& options,
+                                                           const cluster::ClusterSnapshot& learned,
+                                                           std::vector<LateArticle> late,
+                                                           const KnownStories& known_stories,
+                                                           std::vector<std::string>* warnings) {
+  std::vector<LatePlacement> out;
+  std::sort(late.begin(), late.end(), [](const LateArticle& x, const LateArticle& y) {
+    return x.time != y.time ? x.time < y.time : x.id < y.id;
+  });
+  // The idf the stream has learned, with no open document.
+  cluster::ClusterSnapshot idf;
+  idf.options_digest = learned.options_digest;
+  idf.docs_seen = learned.docs_seen;
+  idf.df = learned.df;
+  const double window = std::max(options.window_days, options.headline_window_days);
+
+  for (size_t first = 0; first < late.size();) {
+    size_t end = first + 1;
+    while (end < late.size() && end - first < kMaxLatePerPass &&
+           late[end].time - late[first].time <= kPassSpanDays)
+      ++end;
+    std::set<std::string> late_ids;
+    for (size_t i = first; i < end; ++i) late_ids.insert(late[i].id);
+    // The days a story it could have joined spans, with a day's margin for time zones.
+    auto around = store->LoadArticlesPublishedIn(IsoDay(late[first].time - window - 1),
+                                                 IsoDay(late[end - 1].time + window + 2),
+                                                 kMaxPassArticles + 1);
+    if (!around.ok()) return around.status();
+    if (around->size() > kMaxPassArticles) {
+      around->resize(kMaxPassArticles);
+      warnings->push_back("late articles from " + IsoDay(late[first].time) + ": more than " +
+                          std::to_string(kMaxPassArticles) +
+                          " stored articles around them; placed among the earliest of them");
+    }
+    // Late articles dated only by their crawl, or cut off above, are read by id.
+    std::vector<core::Article> pass;
+    std::set<std::string> missing = late_ids;
+    std::vector<std::string> known;
+    for (auto& a : around.value()) {
+      if (late_ids.count(a.id)) {
+        missing.erase(a.id);
+      } else {
+        known.push_back(a.id);
+      }
+      pass.push_back(std::move(a));
+    }
+    around->clear();
+    for (const auto& id : missing) {
+      auto a = store->LoadArticle(id);
+      if (!a.ok()) return a.status();
+      pass.push_back(std::move(a).value());
+    }
+    auto story_of = known_stories.stories_of(known);
+    if (!story_of.ok()) return story_of.status();
+
+    cluster::OnlineClusterer clusterer(options, idf,
+                                       [](const std::string&) { return std::string_view(); });
+    cluster::HeadlineDayOrder day_order(options.short_words);
+    std::vector<core::Article> ready = StreamOrder(std::move(pass), &day_order);
+    day_order.Flush(&ready);
+    std::map<std::string, std::pair<std::string, std::string>> group_of;  // id -> (group, copy)
+    std::map<std::string, core::StoryAttachment> why;
+    for (const core::Article& a : ready) {
+      cluster::Placement p = clusterer.Add(a);
+      if (late_ids.count(a.id) && !p.opened) why[a.id] = p.why;
+      group_of[a.id] = {p.story_id, ""};
+    }
+    ready.clear();
+    clusterer.Finish();
+    // Refined labels, when the options refine (the product's do); else Add's were final.
+    for (auto& l : clusterer.TakeLabels()) group_of[l.article_id] = {l.story_id, l.copy_of};
+
+    // Each group's known articles by story: stored stories and this update's new ones apart.
+    struct Votes {
+      std::map<std::string, size_t> stored, fresh;  // story -> known articles in the group
+      std::map<std::string, std::vector<std::string>> fresh_members;
+    };
+    std::map<std::string, Votes> votes;  // by group
+    for (const auto& [id, story] : story_of.value()) {
+      auto it = group_of.find(id);
+      if (it == group_of.end()) continue;
+      Votes& v = votes[it->second.first];
+      if (known_stories.new_story_sizes.count(story)) {
+        ++v.fresh[story];
+        v.fresh_members[story].push_back(id);
+      } else {
+        ++v.stored[story];
+      }
+    }
+    auto most = [](const std::map<std::string, size_t>& counts) {
+      std::string best;
+      size_t n = 0;
+      for (const auto& [story, c] : counts)
+        if (c > n) n = c, best = story;  // map order: the smaller id wins a tie
+      return best;
+    };
+    std::map<std::string, std::string> target;  // group -> story
+    for (const auto& id : late_ids) {
+      auto it = group_of.find(id);
+      if (it == group_of.end()) continue;  // not read (cannot happen: every late id is read)
+      const std::string& group = it->second.first;
+      auto [t, fresh_target] = target.try_emplace(group, group);
+      if (fresh_target) {
+        if (auto v = votes.find(group); v != votes.end()) {
+          std::string best = most(v->second.stored);
+          if (best.empty()) best = most(v->second.fresh);
+          if (!best.empty()) t->second = best;
+        }
+      }
+      LatePlacement p;
+      p.article_id = id;
+      p.story_id = t->second;
+      p.copy_of = it->second.second;
+      if (auto w = why.find(id); w != why.end()) p.why = std::move(w->second);
+      out.push_back(std::move(p));
+    }
+    // New stories that are mostly this group's move into its story.
+    for (const auto& [group, story] : target) {
+      auto v = votes.find(group);
+      if (v == votes.end()) continue;
+      for (const auto& [fresh, members] : v->second.fresh_members) {
+        if (fresh == story) continue;
+        auto size = known_stories.new_story_sizes.find(fresh);
+        if (size == known_stories.new_story_sizes.end() || 2 * members.size() < size->second)
+          continue;
+        // The whole story, its members outside the pass's range too.
+        LatePlacement p;
+        p.story_id = story;
+        p.from_story = fresh;
+        out.push_back(std::move(p));
+      }
+    }
+    first = end;
+  }
+  return out;
+}
+
+}  // namespace wirebrief::pipeline::detail
