@@ -45,14 +45,18 @@ Command AddRunCommand(CLI::App* root) {
             for (const auto& e : s.errors) PrintError(e.ToString());
             for (const auto& w : s.warnings) PrintError("warning: " + w);
             // "(unchanged)" when the story engine had nothing new to attach: a repeated run.
+            std::string late;
+            if (s.articles_late > 0)
+              late = "; " + std::to_string(s.articles_late) +
+                     " late articles placed among their own days' stories";
             std::printf(
                 "documents read: %zu, failed: %zu; articles new: %zu (%zu headline only), already "
-                "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, merged %zu)%s; "
+                "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, merged %zu)%s%s; "
                 "feed/sitemap pages fetched: %zu, failed: %zu, URLs not fetched: %zu; "
                 "skipped files: %zu; %.2f s\n",
                 s.documents_read, s.documents_failed, s.articles_new, s.headlines, s.articles_known,
                 s.articles_upgraded, s.stories, s.stories_new, s.stories_updated, s.stories_merged,
-                s.reclustered ? "" : " (unchanged)", s.pages_fetched, s.pages_failed, s.references, s.skipped, s.seconds);
+                s.reclustered ? "" : " (unchanged)", late.c_str(), s.pages_fetched, s.pages_failed, s.references, s.skipped, s.seconds);
             return s.documents_failed > 0 ? 1 : 0;
           }};
 }

@@ -171,6 +171,7 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
   sum.stories_updated = stories.stories_updated;
   sum.stories_merged = stories.stories_merged;
   sum.articles_upgraded = stories.articles_upgraded;
+  sum.articles_late = stories.articles_late;
   for (auto& w : stories.warnings) sum.warnings.push_back(std::move(w));
   core::Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return counts.status();

@@ -63,6 +63,7 @@ struct RunSummary {
   size_t stories_updated = 0;  // existing stories whose members changed (new brief version)
   size_t stories_merged = 0;   // emptied into another story (their ids resolve to it)
   size_t articles_upgraded = 0;  // headline articles whose page arrived
+  size_t articles_late = 0;      // dated before the open window: placed among their days' stories
   bool reclustered = false;    // the story engine ran
   double seconds = 0;
   std::vector<core::Status> errors;  // one per failed file or record, in input order
