@@ -115,7 +115,6 @@ core::Result<std::vector<LatePlacement>> PlaceLateArticles(store::Store* store,
     // Each group's known articles by story: stored stories and this update's new ones apart.
     struct Votes {
       std::map<std::string, size_t> stored, fresh;  // story -> known articles in the group
-      std::map<std::string, std::vector<std::string>> fresh_members;
     };
     std::map<std::string, Votes> votes;  // by group
     for (const auto& [id, story] : story_of.value()) {
@@ -124,7 +123,6 @@ core::Result<std::vector<LatePlacement>> PlaceLateArticles(store::Store* store,
       Votes& v = votes[it->second.first];
       if (known_stories.new_story_sizes.count(story)) {
         ++v.fresh[story];
-        v.fresh_members[story].push_back(id);
       } else {
         ++v.stored[story];
       }
@@ -160,10 +158,10 @@ core::Result<std::vector<LatePlacement>> PlaceLateArticles(store::Store* store,
     for (const auto& [group, story] : target) {
       auto v = votes.find(group);
       if (v == votes.end()) continue;
-      for (const auto& [fresh, members] : v->second.fresh_members) {
+      for (const auto& [fresh, in_group] : v->second.fresh) {
         if (fresh == story) continue;
         auto size = known_stories.new_story_sizes.find(fresh);
-        if (size == known_stories.new_story_sizes.end() || 2 * members.size() < size->second)
+        if (size == known_stories.new_story_sizes.end() || 2 * in_group < size->second)
           continue;
         // The whole story, its members outside the pass's range too.
         LatePlacement p;
