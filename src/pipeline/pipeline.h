@@ -38,6 +38,9 @@ struct RunOptions {
   brief::BriefOptions brief;
   // Documents extracted per parallel batch (bounds memory). Default: 256.
   size_t batch_size = 256;
+  // Stored articles the story engine reads per step (bounds its memory on a big backlog or a
+  // recluster). Default: 4096.
+  size_t articles_per_step = 4096;
   // Fetch the pages that feed and sitemap items link to (`run --follow`), by the rules of a
   // `watch` round (pipeline/watch.h); without it such items are stored as headline articles,
   // so a run on local files stays offline. Default: false.
@@ -95,7 +98,10 @@ struct StoriesSummary {
 core::Status UpdateStories(store::Store* store, const RunOptions& options, StoriesSummary* summary);
 
 // `wirebrief recluster`: forgets the engine's state and attaches every stored article again
-// (after a settings or model change); stories keep their ids where they survive.
+// (after a settings or model change), streaming the store in publication order (undated
+// articles last, in stored order) a step at a time (RunOptions::articles_per_step), so memory
+// follows the open window; stories keep their ids where they survive. An update that starts
+// over for another reason (a first run, a damaged or changed engine state) reads the same way.
 core::Status Recluster(store::Store* store, const RunOptions& options, StoriesSummary* summary);
 
 // RunPipeline over documents already in hand (`watch` fetches them): extract -> read -> store

@@ -27,9 +27,6 @@
 namespace wirebrief::pipeline {
 namespace {
 
-// Articles read from the store per step (bounds memory when a big backlog is clustered).
-constexpr size_t kArticlesPerStep = 4096;
-
 // Union-find over article ids, for copy families.
 class Families {
  public:
@@ -59,6 +56,76 @@ class Families {
 };
 
 using detail::StreamOrder;
+
+// The articles an update reads, a page at a time. Going on from a stored window: those stored
+// since, in stored order. Starting over (a first run, `recluster`, a changed or damaged engine
+// state): every stored article in publication order, dated ones first and undated ones after
+// them in stored order (as cluster::ClusterStories orders a batch), then whatever was stored
+// while the stream ran. In stored order, a report stored after the news it predates would reach
+// the clusterer as a late arrival (PlaceLateArticles) instead of in its place, and the stories
+// a recluster gave would depend on the order of the runs that stored them.
+class ArticlePages {
+ public:
+  ArticlePages(store::Store* store, int64_t through, size_t per_page)
+      : store_(store), per_page_(std::max<size_t>(per_page, 1)), after_(through) {}
+
+  // Starts over in publication order, when the backend can. Errors: the store's.
+  core::Status StartInDateOrder() {
+    core::Result<int64_t> newest = store_->LastArticleSequence();
+    if (!newest.ok()) {
+      if (newest.status().code() == core::StatusCode::kUnsupported) return core::Status::Ok();
+      return newest.status();
+    }
+    newest_ = *newest;
+    phase_ = kDated;
+    key_.date_published = kFirstDate;
+    key_.sequence = 0;
+    return core::Status::Ok();
+  }
+
+  // The next page; empty at the end.
+  core::Result<std::vector<store::SequencedArticle>> Next() {
+    while (phase_ != kStored) {
+      auto page = store_->LoadArticlesInDateOrder(key_, phase_ == kDated ? std::string() : std::string(kFirstDate),
+                                                  newest_, per_page_);
+      if (!page.ok()) return page.status();
+      if (page->empty()) {
+        if (phase_ == kDated) {
+          phase_ = kUndated;
+          key_ = {};
+        } else {
+          phase_ = kStored;
+          after_ = newest_;
+        }
+        continue;
+      }
+      key_.date_published = page->back().article.date_published;
+      key_.sequence = page->back().sequence;
+      last_ = newest_;
+      return page;
+    }
+    auto page = store_->LoadArticlesAfter(after_, per_page_);
+    if (!page.ok()) return page.status();
+    if (!page->empty()) after_ = page->back().sequence;
+    last_ = std::max(last_, after_);
+    return page;
+  }
+
+  // The sequence the stream has read through (the next update goes on after it).
+  int64_t last() const { return last_; }
+
+ private:
+  // Every ISO 8601 date sorts at or after "0"; what sorts before it (the empty string) is undated.
+  static constexpr const char* kFirstDate = "0";
+  enum Phase { kDated, kUndated, kStored };
+  store::Store* store_;
+  size_t per_page_;
+  Phase phase_ = kStored;
+  store::DateOrderKey key_;
+  int64_t newest_ = 0;
+  int64_t after_ = 0;
+  int64_t last_ = 0;
+};
 
 // One attempt at UpdateStories. kConflict when another process committed an update after this
 // one loaded the engine state (nothing is written then).
@@ -132,7 +199,6 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
   std::unordered_map<std::string, core::StoryAttachment> why;
   std::set<std::string> changed;  // story ids to rewrite
   cluster::HeadlineDayOrder day_order(co.short_words);
-  int64_t last = through;
   // Articles dated before the open window, placed after the stream (PlaceLateArticles).
   std::vector<detail::LateArticle> late;
   auto add = [&](const std::vector<core::Article>& ready) {
@@ -148,11 +214,12 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
     }
     for (auto& l : clusterer->TakeLabels()) labels.push_back(std::move(l));
   };
+  ArticlePages pages(store, through, options.articles_per_step);
+  if (through == 0) WB_RETURN_IF_ERROR(pages.StartInDateOrder());
   for (;;) {
-    auto page = store->LoadArticlesAfter(last, kArticlesPerStep);
+    auto page = pages.Next();
     if (!page.ok()) return page.status();
     if (page->empty()) break;
-    last = page->back().sequence;
     std::vector<std::string> ids;
     for (const auto& s : page.value()) ids.push_back(s.article.id);
     auto placed = store->StoriesOfArticles(ids);
@@ -180,7 +247,7 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
   clusterer.reset();
   store::StoryUpdate update;
   update.engine_state = cluster::SerializeSnapshot(next);
-  update.clustered_through = last;
+  update.clustered_through = std::max(through, pages.last());
   update.built_on_generation = generation;
   {
     cluster::OnlineClusterer provisional(co, next, text_of);

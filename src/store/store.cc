@@ -57,6 +57,12 @@ core::Result<std::vector<core::Article>> Store::LoadArticlesPublishedIn(const st
                                                                        const std::string&, size_t) {
   return NotInBackend("LoadArticlesPublishedIn");
 }
+core::Result<std::vector<SequencedArticle>> Store::LoadArticlesInDateOrder(const DateOrderKey&,
+                                                                          const std::string&,
+                                                                          int64_t, size_t) {
+  return NotInBackend("LoadArticlesInDateOrder");
+}
+core::Result<int64_t> Store::LastArticleSequence() { return NotInBackend("LastArticleSequence"); }
 core::Result<std::string> Store::LoadEngineState(int64_t*, int64_t*) { return NotInBackend("LoadEngineState"); }
 core::Status Store::CommitStoryUpdate(const StoryUpdate&) { return NotInBackend("CommitStoryUpdate"); }
 core::Result<std::vector<std::pair<std::string, std::string>>> Store::StoriesOfArticles(

@@ -95,6 +95,12 @@ struct SequencedArticle {
   core::Article article;
 };
 
+// A position in publication order (Store::LoadArticlesInDateOrder).
+struct DateOrderKey {
+  std::string date_published;
+  int64_t sequence = 0;
+};
+
 // What one incremental story update writes, in one transaction (Store::CommitStoryUpdate).
 struct StoryUpdate {
   std::vector<StoryRecord> upsert;  // stories new or changed; each brief is kept as a version
@@ -204,6 +210,16 @@ class Store {
   virtual core::Result<std::vector<core::Article>> LoadArticlesPublishedIn(const std::string& from,
                                                                             const std::string& to,
                                                                             size_t limit);
+  // A page of the articles stored through `through_sequence`, in publication order: by
+  // (date_published, sequence) strictly after `after`, and with date_published < `before` when
+  // `before` is not empty; at most `limit`, annotations included. Undated articles
+  // (date_published "") sort first; in stored order among themselves, as articles of one date.
+  // The story engine streams the whole store through it when it starts over (`recluster`), so
+  // a report stored after the news it predates is read in its place, not as a late arrival.
+  virtual core::Result<std::vector<SequencedArticle>> LoadArticlesInDateOrder(
+      const DateOrderKey& after, const std::string& before, int64_t through_sequence, size_t limit);
+  // The sequence of the last stored article; 0 when none is stored.
+  virtual core::Result<int64_t> LastArticleSequence();
   // The state of the last CommitStoryUpdate, read at one instant: engine bytes (empty before
   // the first), *clustered_through (0 before the first) and *generation (0 before the first;
   // every commit moves it; `generation` may be null).

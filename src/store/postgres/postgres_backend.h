@@ -94,6 +94,10 @@ class PostgresStore final : public Store {
   core::Result<std::vector<core::Article>> LoadArticlesPublishedIn(const std::string& from,
                                                                    const std::string& to,
                                                                    size_t limit) override;
+  core::Result<std::vector<SequencedArticle>> LoadArticlesInDateOrder(
+      const DateOrderKey& after, const std::string& before, int64_t through_sequence,
+      size_t limit) override;
+  core::Result<int64_t> LastArticleSequence() override;
   core::Result<std::string> LoadEngineState(int64_t* clustered_through,
                                             int64_t* generation) override;
   core::Status CommitStoryUpdate(const StoryUpdate& update) override;

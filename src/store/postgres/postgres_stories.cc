@@ -51,6 +51,32 @@ core::Result<std::vector<core::Article>> PostgresStore::LoadArticlesPublishedIn(
   return out;
 }
 
+core::Result<std::vector<SequencedArticle>> PostgresStore::LoadArticlesInDateOrder(
+    const DateOrderKey& after, const std::string& before, int64_t through_sequence, size_t limit) {
+  const int64_t rows = static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX));
+  auto r = Run("loading articles in publication order",
+               std::string("SELECT a.seq, ") + pg_detail::kArticleColumns + pg_detail::kArticleFrom +
+                   " WHERE (a.date_published, a.seq) > ($1, $2::bigint) "
+                   "AND ($3 = '' OR a.date_published < $3) AND a.seq <= $4::bigint "
+                   "ORDER BY a.date_published, a.seq LIMIT $5::bigint",
+               {after.date_published, std::to_string(after.sequence), before,
+                std::to_string(through_sequence), std::to_string(rows)});
+  if (!r.ok()) return r.status();
+  std::vector<SequencedArticle> out(static_cast<size_t>(r->Rows()));
+  for (int i = 0; i < r->Rows(); ++i) {
+    out[i].sequence = r->Int(i, 0);
+    WB_RETURN_IF_ERROR(ArticleFromRow(*r, i, 1, &out[i].article));
+  }
+  return out;
+}
+
+core::Result<int64_t> PostgresStore::LastArticleSequence() {
+  auto r = Run("reading the last article's sequence",
+               "SELECT coalesce(max(seq), 0)::text FROM articles", {});
+  if (!r.ok()) return r.status();
+  return r->Int(0, 0);
+}
+
 core::Result<std::string> PostgresStore::LoadEngineState(int64_t* clustered_through,
                                                          int64_t* generation) {
   *clustered_through = 0;

@@ -58,6 +58,39 @@ core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesPublishedIn(
   return out;
 }
 
+core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesInDateOrder(
+    const DateOrderKey& after, const std::string& before, int64_t through_sequence, size_t limit) {
+  // The rowid is the last column of every index entry, so the date index serves the whole
+  // order and the key comparison: no sort, the cost follows the page.
+  Stmt q(db_, &prepared_,
+         (std::string("SELECT a.rowid, ") + sqlite_detail::kArticleColumns +
+          " WHERE (a.date_published, a.rowid) > (?1, ?2) AND (?3 = '' OR a.date_published < ?3) "
+          "AND a.rowid <= ?4 ORDER BY a.date_published, a.rowid LIMIT ?5")
+             .c_str());
+  if (!q.ok()) return Error("loading articles in publication order");
+  q.Bind(1, after.date_published)
+      .Bind(2, after.sequence)
+      .Bind(3, before)
+      .Bind(4, through_sequence)
+      .Bind(5, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+  std::vector<SequencedArticle> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    SequencedArticle s;
+    s.sequence = q.Int(0);
+    WB_RETURN_IF_ERROR(sqlite_detail::ArticleFromRowAt(q, 1, path_, &s.article));
+    out.push_back(std::move(s));
+  }
+  if (rc != SQLITE_DONE) return Error("loading articles in publication order");
+  return out;
+}
+
+core::Result<int64_t> SqliteStore::LastArticleSequence() {
+  Stmt q(db_, "SELECT coalesce(max(rowid), 0) FROM articles");
+  if (!q.ok() || q.Step() != SQLITE_ROW) return Error("reading the last article's sequence");
+  return q.Int(0);
+}
+
 core::Result<std::string> SqliteStore::LoadEngineState(int64_t* clustered_through,
                                                        int64_t* generation) {
   *clustered_through = 0;
