@@ -49,6 +49,10 @@ Command AddRunCommand(CLI::App* root) {
             if (s.articles_late > 0)
               late = "; " + std::to_string(s.articles_late) +
                      " late articles placed among their own days' stories";
+            if (s.alerts + s.webhooks_delivered + s.webhooks_failed > 0)
+              late += "; watchlist events " + std::to_string(s.alerts) + " (webhooks delivered " +
+                      std::to_string(s.webhooks_delivered) + ", failed " +
+                      std::to_string(s.webhooks_failed) + ")";
             std::printf(
                 "documents read: %zu, failed: %zu; articles new: %zu (%zu headline only), already "
                 "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, merged %zu)%s%s; "

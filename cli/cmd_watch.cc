@@ -162,14 +162,19 @@ Command AddWatchCommand(CLI::App* root) {
               const pipeline::RoundSummary& s = r.value();
               for (const auto& e : s.errors) PrintError(e.ToString());
               for (const auto& w : s.warnings) PrintError("warning: " + w);
+              std::string alerts;
+              if (s.alerts + s.webhooks_delivered + s.webhooks_failed > 0)
+                alerts = "; watchlist events " + std::to_string(s.alerts) + " (webhooks delivered " +
+                         std::to_string(s.webhooks_delivered) + ", failed " +
+                         std::to_string(s.webhooks_failed) + ")";
               std::printf(
                   "round %d: sources polled %zu (unchanged %zu, failed %zu, not due %zu, new %zu); "
                   "pages fetched %zu (failed %zu, blocked %zu, deferred %zu); articles new %zu "
-                  "(%zu headline only, %zu upgraded); stories new %zu, updated %zu; %.1f s%s%s\n",
+                  "(%zu headline only, %zu upgraded); stories new %zu, updated %zu%s; %.1f s%s%s\n",
                   round, s.sources_polled, s.sources_unchanged, s.sources_failed, s.sources_not_due,
                   s.sources_added, s.pages_fetched, s.pages_failed, s.pages_blocked,
                   s.pages_deferred, s.articles_new, s.headlines_new, s.articles_upgraded,
-                  s.stories_new, s.stories_updated, s.seconds,
+                  s.stories_new, s.stories_updated, alerts.c_str(), s.seconds,
                   s.next_poll.empty() ? "" : "; next poll ", s.next_poll.c_str());
               std::fflush(stdout);
               status = s.errors.empty() ? 0 : 1;

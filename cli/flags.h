@@ -45,6 +45,7 @@ Command AddClusterCommand(CLI::App* root);
 Command AddReclusterCommand(CLI::App* root);
 Command AddWatchCommand(CLI::App* root);
 Command AddSourcesCommand(CLI::App* root);
+Command AddWatchlistCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
       AddRunCommand(&app),
       AddWatchCommand(&app),
       AddSourcesCommand(&app),
+      AddWatchlistCommand(&app),
       AddShowCommand(&app),
       AddExtractCommand(&app),
       AddIngestCommand(&app),

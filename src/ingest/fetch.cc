@@ -1,7 +1,10 @@
 #include "ingest/fetch.h"
 
+#include "ingest/detail/http_client.h"
+
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <ctime>
 #include <mutex>
@@ -132,6 +135,27 @@ core::Result<FetchedPage> Fetcher::Fetch(const std::string& url) {
                                 : core::Status::IOError(url, "HTTP " + std::to_string(s));
   page.body = std::move(body.data);
   return page;
+}
+
+}  // namespace wirebrief::ingest
+
+namespace wirebrief::ingest {
+
+core::Result<long> PostBody(const std::string& url, const std::string& body,
+                            const std::vector<std::string>& headers, long timeout_ms) {
+  if (!IsHttpUrl(url)) return core::Status::InvalidArgument(url, "not an http(s) URL");
+  static std::once_flag init;
+  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  detail::HttpClient client;
+  detail::TransferOptions o;
+  o.connect_timeout_ms = std::min(timeout_ms, 10000L);
+  o.timeout_ms = timeout_ms;
+  o.max_bytes = 64 << 10;
+  o.truncate = true;  // the answer is read for its status only
+  o.user_agent = "wirebrief/0.1 (webhook; libcurl)";
+  detail::Transfer t = client.Post(url, headers, body, o);
+  if (t.failure != detail::Transfer::Failure::kNone) return t.error;
+  return t.status;
 }
 
 }  // namespace wirebrief::ingest

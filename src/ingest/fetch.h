@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -56,5 +57,12 @@ class Fetcher {
 
 // True for "http://..." and "https://..." (case-insensitive scheme).
 bool IsHttpUrl(std::string_view s);
+
+// POSTs `body` to an http(s) URL (a watchlist's webhook) with `headers` (full header lines),
+// following no redirect and keeping at most 64 KiB of the answer. Returns the HTTP status,
+// whatever it is; an error only when no answer arrived (refused connection, timeout after
+// `timeout_ms`, not an http(s) URL), naming the URL. Thread safety: reentrant.
+core::Result<long> PostBody(const std::string& url, const std::string& body,
+                            const std::vector<std::string>& headers, long timeout_ms);
 
 }  // namespace wirebrief::ingest

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -172,7 +173,16 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
   sum.stories_merged = stories.stories_merged;
   sum.articles_upgraded = stories.articles_upgraded;
   sum.articles_late = stories.articles_late;
+  sum.alerts = stories.alerts;
   for (auto& w : stories.warnings) sum.warnings.push_back(std::move(w));
+  // Webhooks of this update's events, and retries that have come due; a receiver that fails
+  // is counted and retried later, never a failure of the run.
+  core::Result<DeliverySummary> delivered =
+      DeliverWebhooks(store, options.delivery, std::time(nullptr));
+  if (!delivered.ok()) return delivered.status();
+  sum.webhooks_delivered = delivered->delivered;
+  sum.webhooks_failed = delivered->retrying + delivered->failed;
+  for (const auto& e : delivered->errors) sum.warnings.push_back("webhook: " + e.ToString());
   core::Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return counts.status();
   sum.stories = static_cast<size_t>(counts->stories);

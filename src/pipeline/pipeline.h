@@ -21,6 +21,7 @@
 #include "core/status.h"
 #include "extract/extract.h"
 #include "ingest/crawl.h"
+#include "pipeline/alerts.h"
 #include "store/store.h"
 
 namespace wirebrief::pipeline {
@@ -48,6 +49,9 @@ struct RunOptions {
   // Politeness and limits of every request (`watch`, `run --follow`, URL inputs are fetched
   // by ingest's own Fetcher). Default: ingest::CrawlOptions's defaults.
   ingest::CrawlOptions crawl;
+  // Webhook deliveries of watchlist events, made at the end of each run and watch round.
+  // Default: DeliveryOptions's defaults.
+  DeliveryOptions delivery;
 };
 
 struct RunSummary {
@@ -68,6 +72,9 @@ struct RunSummary {
   size_t articles_upgraded = 0;  // headline articles whose page arrived
   size_t articles_late = 0;      // dated before the open window: placed among their days' stories
   bool reclustered = false;    // the story engine ran
+  size_t alerts = 0;              // watchlist events this run's update reported
+  size_t webhooks_delivered = 0;  // webhook POSTs answered 2xx (this run's and earlier events')
+  size_t webhooks_failed = 0;     // attempts that failed (retried later, or given up)
   double seconds = 0;
   std::vector<core::Status> errors;  // one per failed file or record, in input order
   std::vector<std::string> skipped_files;
@@ -84,6 +91,7 @@ struct StoriesSummary {
   size_t stories_new = 0, stories_updated = 0, stories_merged = 0;
   bool rebuilt = false;  // the backend has no incremental engine: every story was rebuilt
   size_t conflicts = 0;  // attempts redone because another process committed an update first
+  size_t alerts = 0;     // watchlist events the update committed (pipeline/alerts.h)
   std::vector<std::string> warnings;
 };
 

@@ -319,6 +319,9 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
   sum.articles_upgraded = rs.articles_upgraded;
   sum.stories_new = rs.stories_new;
   sum.stories_updated = rs.stories_updated;
+  sum.alerts = rs.alerts;
+  sum.webhooks_delivered = rs.webhooks_delivered;
+  sum.webhooks_failed = rs.webhooks_failed;
   for (const auto& w : rs.warnings) sum.warnings.push_back(w);
   // Documents are consumed in order, and the tail is left when stopped: a state whose
   // documents were left must not be recorded, so the next round fetches its page again.

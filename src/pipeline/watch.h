@@ -77,6 +77,8 @@ struct RoundSummary {
   size_t headlines_new = 0;      // of which headline articles
   size_t articles_upgraded = 0;  // headline articles whose page arrived
   size_t stories_new = 0, stories_updated = 0;
+  size_t alerts = 0;               // watchlist events reported (pipeline/alerts.h)
+  size_t webhooks_delivered = 0, webhooks_failed = 0;
   std::vector<core::Status> errors;  // one per failed source or page, naming its URL
   std::vector<std::string> warnings;
   double seconds = 0;

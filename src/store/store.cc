@@ -62,6 +62,25 @@ core::Result<std::vector<SequencedArticle>> Store::LoadArticlesInDateOrder(const
                                                                           int64_t, size_t) {
   return NotInBackend("LoadArticlesInDateOrder");
 }
+core::Result<std::vector<WatchlistRecord>> Store::ListWatchlists() {
+  return NotInBackend("ListWatchlists");
+}
+core::Result<WatchlistRecord> Store::LoadWatchlist(const std::string&) {
+  return NotInBackend("LoadWatchlist");
+}
+core::Status Store::PutWatchlist(const WatchlistRecord&) { return NotInBackend("PutWatchlist"); }
+core::Status Store::RemoveWatchlist(const std::string&) { return NotInBackend("RemoveWatchlist"); }
+core::Result<std::vector<AlertEvent>> Store::LoadAlertEvents(const std::string&, int64_t, size_t) {
+  return NotInBackend("LoadAlertEvents");
+}
+core::Result<AlertEvent> Store::LoadAlertEvent(int64_t) { return NotInBackend("LoadAlertEvent"); }
+core::Result<std::vector<WebhookDelivery>> Store::LoadDeliveriesDue(const std::string&, size_t) {
+  return NotInBackend("LoadDeliveriesDue");
+}
+core::Result<std::vector<WebhookDelivery>> Store::LoadDeliveries(const std::string&, size_t) {
+  return NotInBackend("LoadDeliveries");
+}
+core::Status Store::PutDelivery(const WebhookDelivery&) { return NotInBackend("PutDelivery"); }
 core::Result<int64_t> Store::LastArticleSequence() { return NotInBackend("LastArticleSequence"); }
 core::Result<std::string> Store::LoadEngineState(int64_t*, int64_t*) { return NotInBackend("LoadEngineState"); }
 core::Status Store::CommitStoryUpdate(const StoryUpdate&) { return NotInBackend("CommitStoryUpdate"); }

@@ -101,6 +101,48 @@ struct DateOrderKey {
   int64_t sequence = 0;
 };
 
+// A standing question about the news (`wirebrief watchlist`, schema version 7): stories that
+// match `query` are reported when they appear and when they grow.
+struct WatchlistRecord {
+  std::string name;     // the key: 1-64 of [A-Za-z0-9._-]
+  // The search syntax of search_query.h (phrases, OR, -term, outlet:, lang:, since:, until:)
+  // plus entity:NAME (a member article names this entity) and conflict:yes (the brief flags a
+  // figure the outlets disagree on). Checked when added (pipeline::CompileWatchlist).
+  std::string query;
+  std::string webhook;     // http(s) URL each event is POSTed to; empty: feeds only
+  std::string secret;      // the key of the webhook's HMAC-SHA256 signature, made when added
+  std::string created_at;  // ISO 8601 UTC
+};
+
+// What one watchlist reports about one story in one update.
+struct AlertEvent {
+  int64_t id = 0;  // assigned by the store when committed, increasing
+  std::string watchlist;
+  std::string story_id;
+  // "new": a matching story appeared; "grew": it gained an independent outlet; "revised": its
+  // brief gained lines (a wire reprint alone changes neither, and reports nothing).
+  std::string kind;
+  std::string at;  // ISO 8601 UTC
+  int brief_version = 0;
+  std::string headline;
+  std::vector<core::BriefLine> lines;    // the brief lines new in this version, with citations
+  std::vector<std::string> new_outlets;  // outlets the story did not have before
+  int independent_outlets = 0;
+};
+
+// The webhook delivery of one event, and its log.
+struct WebhookDelivery {
+  int64_t event_id = 0;
+  std::string watchlist;
+  std::string url;
+  std::string state;  // "pending", "delivered" or "failed" (attempts exhausted)
+  int attempts = 0;
+  std::string next_attempt;  // ISO 8601 UTC; empty once delivered or failed
+  std::string last_attempt;
+  int last_status = 0;  // HTTP status of the last attempt; 0 when none arrived
+  std::string last_error;
+};
+
 // What one incremental story update writes, in one transaction (Store::CommitStoryUpdate).
 struct StoryUpdate {
   std::vector<StoryRecord> upsert;  // stories new or changed; each brief is kept as a version
@@ -114,6 +156,10 @@ struct StoryUpdate {
   // processes updating at once must not both build on one state (the later would overwrite the
   // earlier's attachments). Default: -1, unconditional (a reset, as `recluster` writes).
   int64_t built_on_generation = -1;
+  // What the watchlists report about the stories this update changed (pipeline/alerts.h),
+  // committed with them, so an event is stored once or not at all. Each event of a watchlist
+  // with a webhook also gets a pending WebhookDelivery, due at once.
+  std::vector<AlertEvent> events;
 };
 
 // A source `wirebrief watch` polls, with what a feed reader keeps about it (schema version 4).
@@ -250,6 +296,28 @@ class Store {
   // Page states whose page is to be tried again by `now` (ISO 8601 UTC): next_attempt set and
   // <= now, state not "stored" or "listing"; earliest next_attempt first, at most `limit`.
   virtual core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now, size_t limit);
+
+  // Watchlists (schema version 7). Defaults answer kUnsupported. PutWatchlist inserts or
+  // replaces by name; RemoveWatchlist answers kNotFound for an unknown name and removes its
+  // events and deliveries too. ListWatchlists orders by name; kNotFound from LoadWatchlist.
+  virtual core::Result<std::vector<WatchlistRecord>> ListWatchlists();
+  virtual core::Result<WatchlistRecord> LoadWatchlist(const std::string& name);
+  virtual core::Status PutWatchlist(const WatchlistRecord& watchlist);
+  virtual core::Status RemoveWatchlist(const std::string& name);
+  // A watchlist's events, newest first, at most `limit`, with ids below `before_id` (0: from
+  // the newest).
+  virtual core::Result<std::vector<AlertEvent>> LoadAlertEvents(const std::string& watchlist,
+                                                                int64_t before_id, size_t limit);
+  // The event with this id; kNotFound when none.
+  virtual core::Result<AlertEvent> LoadAlertEvent(int64_t id);
+  // Pending deliveries whose next_attempt is <= now, earliest first, at most `limit`.
+  virtual core::Result<std::vector<WebhookDelivery>> LoadDeliveriesDue(const std::string& now,
+                                                                       size_t limit);
+  // The delivery log of a watchlist, newest event first, at most `limit`.
+  virtual core::Result<std::vector<WebhookDelivery>> LoadDeliveries(const std::string& watchlist,
+                                                                    size_t limit);
+  // Records an attempt's outcome (keyed by event_id).
+  virtual core::Status PutDelivery(const WebhookDelivery& delivery);
 
   // Every setting as (key, value), by key; for `db export`.
   virtual core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings();

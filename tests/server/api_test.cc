@@ -118,7 +118,7 @@ TEST_F(ApiTest, HealthReportsSchemaAndCounts) {
   auto counts = OpenStore()->Counts();
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(h["status"], "ok");
-  EXPECT_EQ(h["schema_version"], 6);  // SQLite: row counts kept by triggers (issue 20)
+  EXPECT_EQ(h["schema_version"], 7);  // SQLite: watchlists (issue 24)
   EXPECT_EQ(h["articles"], counts.value().articles);
   EXPECT_EQ(h["stories"], counts.value().stories);
 }

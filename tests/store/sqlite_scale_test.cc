@@ -116,10 +116,11 @@ TEST_F(SqliteScaleTest, MigratingAnOlderStoreCountsWhatItHolds) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.string().c_str(), &db), SQLITE_OK);
-  // Back to schema 5: what migration 6 added, gone.
+  // Back to schema 5: what migrations 6 and 7 added, gone.
   const char* down =
       "DROP TABLE row_counts; DROP INDEX story_aliases_survivor;"
-      "DELETE FROM schema_version WHERE version = 6;"
+      "DELETE FROM schema_version WHERE version >= 6;"
+      "DROP TABLE watchlists; DROP TABLE alert_events; DROP TABLE webhook_deliveries;"
       "DROP TRIGGER articles_count_insert; DROP TRIGGER articles_count_delete;"
       "DROP TRIGGER provenance_count_insert; DROP TRIGGER provenance_count_delete;"
       "DROP TRIGGER stories_count_insert; DROP TRIGGER stories_count_delete;"
@@ -132,7 +133,7 @@ TEST_F(SqliteScaleTest, MigratingAnOlderStoreCountsWhatItHolds) {
   ASSERT_EQ(rc, SQLITE_OK) << why;
   auto s = OpenStore(path_.string());
   ASSERT_TRUE(s.ok());
-  EXPECT_EQ(s.value()->SchemaVersion(), 6);
+  EXPECT_EQ(s.value()->SchemaVersion(), 7);
   auto c = s.value()->Counts();
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->articles, static_cast<int64_t>(ids_.size()));

@@ -35,7 +35,7 @@ class StoreTest : public ::testing::TestWithParam<const char*> {
 
   // Both backends: incremental stories (3), watched sources (4), the engine state's generation (5),
   // row counts and the merged-id index (6).
-  int ExpectedSchemaVersion() const { return 6; }
+  int ExpectedSchemaVersion() const { return 7; }
 
   testing_util::TempStore where_;
   std::string location_;

@@ -102,6 +102,16 @@ HttpClient::~HttpClient() {
 
 Transfer HttpClient::Get(const std::string& url, const std::vector<std::string>& headers,
                          const TransferOptions& options) {
+  return Perform(url, headers, nullptr, options);
+}
+
+Transfer HttpClient::Post(const std::string& url, const std::vector<std::string>& headers,
+                          const std::string& body, const TransferOptions& options) {
+  return Perform(url, headers, &body, options);
+}
+
+Transfer HttpClient::Perform(const std::string& url, const std::vector<std::string>& headers,
+                             const std::string* post_body, const TransferOptions& options) {
   Transfer t;
   t.url = url;
   auto fail = [&](Transfer::Failure f, std::string why) {
@@ -133,6 +143,10 @@ Transfer HttpClient::Get(const std::string& url, const std::vector<std::string>&
   curl_easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // what this libcurl can decode
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
+  if (post_body) {
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(post_body->size()));
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, post_body->data());
+  }
   if (!options.truncate)
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_bytes));
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &OnData);

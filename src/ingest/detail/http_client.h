@@ -49,8 +49,13 @@ class HttpClient {
   // `headers`: full header lines ("If-None-Match: \"x\"").
   Transfer Get(const std::string& url, const std::vector<std::string>& headers,
                const TransferOptions& options);
+  // The same exchange as a POST of `body` (webhook deliveries).
+  Transfer Post(const std::string& url, const std::vector<std::string>& headers,
+                const std::string& body, const TransferOptions& options);
 
  private:
+  Transfer Perform(const std::string& url, const std::vector<std::string>& headers,
+                   const std::string* post_body, const TransferOptions& options);
   CURL* curl_ = nullptr;
 };
 

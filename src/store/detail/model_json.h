@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model.h"
+#include "store/store.h"
 
 namespace wirebrief::store::detail {
 
@@ -11,6 +12,10 @@ nlohmann::json ArticleExtrasToJson(const core::Article& a);
 void ArticleExtrasFromJson(const nlohmann::json& j, core::Article* a);
 nlohmann::json BriefToJson(const core::Brief& b);
 core::Brief BriefFromJson(const nlohmann::json& j);
+// An alert event's payload column: headline, new lines, new outlets, independent outlets.
+// Throws nlohmann's exceptions on a damaged payload; callers report the event.
+nlohmann::json AlertPayloadToJson(const AlertEvent& e);
+void AlertPayloadFromJson(const nlohmann::json& j, AlertEvent* e);
 
 // An integer read from JSON, within [lo, hi]. nlohmann's own get<int>() casts a float such as
 // 1e300 straight to the integer type, which is undefined behaviour (found by fuzz_store_import);

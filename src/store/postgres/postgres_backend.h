@@ -106,6 +106,19 @@ class PostgresStore final : public Store {
   core::Result<std::string> ResolveStoryId(const std::string& id) override;
   core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id,
                                                            int since) override;
+  // Watchlists: postgres_watchlists.cc.
+  core::Result<std::vector<WatchlistRecord>> ListWatchlists() override;
+  core::Result<WatchlistRecord> LoadWatchlist(const std::string& name) override;
+  core::Status PutWatchlist(const WatchlistRecord& watchlist) override;
+  core::Status RemoveWatchlist(const std::string& name) override;
+  core::Result<std::vector<AlertEvent>> LoadAlertEvents(const std::string& watchlist,
+                                                        int64_t before_id, size_t limit) override;
+  core::Result<AlertEvent> LoadAlertEvent(int64_t id) override;
+  core::Result<std::vector<WebhookDelivery>> LoadDeliveriesDue(const std::string& now,
+                                                               size_t limit) override;
+  core::Result<std::vector<WebhookDelivery>> LoadDeliveries(const std::string& watchlist,
+                                                            size_t limit) override;
+  core::Status PutDelivery(const WebhookDelivery& delivery) override;
   // Watched sources and page states: postgres_sources.cc.
   core::Result<std::vector<SourceRecord>> ListSources() override;
   core::Status PutSource(const SourceRecord& source) override;
@@ -118,6 +131,8 @@ class PostgresStore final : public Store {
 
  private:
   PostgresStore() = default;
+  // Within CommitStoryUpdate's transaction (postgres_watchlists.cc).
+  core::Status AppendAlertEvents(const std::vector<AlertEvent>& events);
 
   core::Status Exec(const std::string& sql) { return Run("", sql).status(); }
   // `params` are sent as text (made valid UTF-8), except those `binary` marks, which go as

@@ -203,6 +203,39 @@ ALTER TABLE engine_state ADD COLUMN generation BIGINT NOT NULL DEFAULT 0;
     R"sql(
 SELECT 1;
 )sql",
+    // 7: watchlists, their events and webhook deliveries, as SQLite's 7.
+    R"sql(
+CREATE TABLE watchlists (
+  name TEXT COLLATE "C" PRIMARY KEY,
+  query TEXT NOT NULL,
+  webhook TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE alert_events (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  watchlist TEXT COLLATE "C" NOT NULL,
+  story_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL,
+  brief_version INTEGER NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX alert_events_watchlist ON alert_events(watchlist, id);
+CREATE TABLE webhook_deliveries (
+  event_id BIGINT PRIMARY KEY,
+  watchlist TEXT COLLATE "C" NOT NULL,
+  url TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt TEXT COLLATE "C" NOT NULL,
+  last_attempt TEXT NOT NULL,
+  last_status INTEGER NOT NULL,
+  last_error TEXT NOT NULL
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt) WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_watchlist ON webhook_deliveries(watchlist, event_id);
+)sql",
 };
 constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 

@@ -176,6 +176,7 @@ core::Status PostgresStore::CommitStoryUpdateInTransaction(const StoryUpdate& up
                            .status());
   }
 
+  WB_RETURN_IF_ERROR(AppendAlertEvents(update.events));
   // The state goes as bytes (bytea, binary parameter): snapshot bytes are not text.
   return Run("storing the story engine state",
              "UPDATE engine_state SET state = $1, clustered_through = $2::bigint, generation = "

@@ -219,6 +219,40 @@ CREATE TRIGGER briefs_count_delete AFTER DELETE ON briefs BEGIN
   UPDATE row_counts SET n = n - 1 WHERE name = 'briefs';
 END;
 )sql",
+    // 7: watchlists, what they report about stories (committed with the story update that
+    // changed them), and the webhook delivery of each event with its log.
+    R"sql(
+CREATE TABLE watchlists (
+  name TEXT PRIMARY KEY,
+  query TEXT NOT NULL,
+  webhook TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE alert_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  watchlist TEXT NOT NULL,
+  story_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at TEXT NOT NULL,
+  brief_version INTEGER NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX alert_events_watchlist ON alert_events(watchlist, id);
+CREATE TABLE webhook_deliveries (
+  event_id INTEGER PRIMARY KEY,
+  watchlist TEXT NOT NULL,
+  url TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt TEXT NOT NULL,
+  last_attempt TEXT NOT NULL,
+  last_status INTEGER NOT NULL,
+  last_error TEXT NOT NULL
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt) WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_watchlist ON webhook_deliveries(watchlist, event_id);
+)sql",
 };
 
 }  // namespace

@@ -50,6 +50,19 @@ class SqliteStore final : public Store {
       const std::vector<std::string>& article_ids) override;
   core::Result<std::string> ResolveStoryId(const std::string& id) override;
   core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since) override;
+  // Watchlists: sqlite_watchlists.cc.
+  core::Result<std::vector<WatchlistRecord>> ListWatchlists() override;
+  core::Result<WatchlistRecord> LoadWatchlist(const std::string& name) override;
+  core::Status PutWatchlist(const WatchlistRecord& watchlist) override;
+  core::Status RemoveWatchlist(const std::string& name) override;
+  core::Result<std::vector<AlertEvent>> LoadAlertEvents(const std::string& watchlist,
+                                                        int64_t before_id, size_t limit) override;
+  core::Result<AlertEvent> LoadAlertEvent(int64_t id) override;
+  core::Result<std::vector<WebhookDelivery>> LoadDeliveriesDue(const std::string& now,
+                                                               size_t limit) override;
+  core::Result<std::vector<WebhookDelivery>> LoadDeliveries(const std::string& watchlist,
+                                                            size_t limit) override;
+  core::Status PutDelivery(const WebhookDelivery& delivery) override;
   // Watched sources and page states: sqlite_sources.cc.
   core::Result<std::vector<SourceRecord>> ListSources() override;
   core::Status PutSource(const SourceRecord& source) override;
@@ -59,6 +72,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now, size_t limit) override;
 
  private:
+  // Within CommitStoryUpdate's transaction (sqlite_watchlists.cc).
+  core::Status AppendAlertEvents(const std::vector<AlertEvent>& events);
   SqliteStore() = default;
   core::Status Migrate();
   core::Status Exec(const char* sql);

@@ -209,6 +209,10 @@ core::Status SqliteStore::CommitStoryUpdate(const StoryUpdate& update) {
                     static_cast<int>(update.engine_state.size()), SQLITE_TRANSIENT);
   state.Bind(2, update.clustered_through).Bind(3, generation + 1);
   if (state.Step() != SQLITE_DONE) return fail("storing the story engine state");
+  if (core::Status s = AppendAlertEvents(update.events); !s.ok()) {
+    Exec("ROLLBACK");
+    return s;
+  }
   return Exec("COMMIT");
 }
 
