@@ -433,7 +433,7 @@ std::vector<store::AlertEvent> EvaluateWatchlists(const std::vector<CompiledWatc
     kind = "new";
   } else if (story.independent_outlets > change.old_independent_outlets) {
     kind = "grew";
-  } else if (!lines.empty()) {
+  } else if (!lines.empty() && !change.only_copies) {
     kind = "revised";
   } else {
     return out;  // a reprint, or the same facts again: nothing a reader needs to hear

@@ -70,6 +70,9 @@ struct StoryChange {
   std::vector<core::BriefLine> old_lines;
   std::vector<std::string> old_outlets;
   int old_independent_outlets = 0;
+  // Every article the story gained is a copy of one it already had (a wire reprint): its
+  // brief may shift weight between sentences, but a reader learns nothing new.
+  bool only_copies = false;
 };
 
 // The events `watchlists` report about one changed story, stamped `now` (ISO 8601 UTC).

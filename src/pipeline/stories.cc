@@ -374,6 +374,7 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
     std::vector<core::BriefLine> old_lines;
     std::vector<std::string> old_outlets;
     int old_independent = 0;
+    bool only_copies = false;  // every article it gained copies one it holds (a wire reprint)
   };
   std::vector<Pending> pending;
   for (const std::string& id : changed) {
@@ -407,6 +408,14 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
   // Roots resolved once, read by the parallel briefs below: copying the whole union-find for
   // each story was 40% of storing a 10,000-article batch (malloc and hashing, perf).
   const std::unordered_map<std::string, std::string> family_root = families.Roots();
+  for (Pending& p : pending) {
+    const std::vector<std::string>& gained = moved_in[p.id];
+    p.only_copies = p.version > 0 && !gained.empty() &&
+                    std::all_of(gained.begin(), gained.end(), [&](const std::string& a) {
+                      auto it = family_root.find(a);
+                      return it != family_root.end() && it->second != a;
+                    });
+  }
   auto watchlists = LoadWatchlists(store, &sum->warnings);
   if (!watchlists.ok()) return watchlists.status();
   const std::string now = IsoUtc(std::time(nullptr));
@@ -476,6 +485,7 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
         change.old_lines = std::move(p.old_lines);
         change.old_outlets = std::move(p.old_outlets);
         change.old_independent_outlets = p.old_independent;
+        change.only_copies = p.only_copies;
         events[from + k] = EvaluateWatchlists(*watchlists, change, now);
       }
     });
