@@ -74,6 +74,7 @@ struct Node {
 
 bool PhraseIn(const Node& n, const WordIndex& idx) {
   if (n.words.empty()) return false;
+  if (n.words.size() == 1 && !n.prefix) return idx.at.count(n.words[0]) > 0;  // most terms
   auto positions = [&](size_t k) -> std::vector<uint32_t> {
     const std::string& w = n.words[k];
     if (n.prefix && k + 1 == n.words.size()) {
@@ -276,6 +277,20 @@ std::string Hex(const unsigned char* p, size_t n) {
 
 }  // namespace
 
+class WatchlistMatcher::MemberWords {
+ public:
+  explicit MemberWords(const std::vector<const core::Article*>& members)
+      : members_(members), index_(members.size()) {}
+  const WordIndex& Of(size_t i) {
+    if (!index_[i]) index_[i] = std::make_unique<WordIndex>(*members_[i]);
+    return *index_[i];
+  }
+
+ private:
+  const std::vector<const core::Article*>& members_;
+  std::vector<std::unique_ptr<WordIndex>> index_;
+};
+
 struct WatchlistMatcher::Query {
   std::unique_ptr<Node> text;  // null: no text terms
   std::string outlet, language, since, until, entity;
@@ -346,6 +361,13 @@ core::Result<WatchlistMatcher> WatchlistMatcher::Compile(const std::string& quer
 
 bool WatchlistMatcher::Matches(const core::Story& story, const core::Brief& brief,
                                const std::vector<const core::Article*>& members) const {
+  MemberWords words(members);
+  return Matches(story, brief, members, &words);
+}
+
+bool WatchlistMatcher::Matches(const core::Story& story, const core::Brief& brief,
+                               const std::vector<const core::Article*>& members,
+                               MemberWords* words) const {
   const Query& q = *q_;
   if (!q.since.empty() && story.last_published.substr(0, 10) < q.since) return false;
   if (!q.until.empty() && !story.first_published.empty() &&
@@ -383,9 +405,8 @@ bool WatchlistMatcher::Matches(const core::Story& story, const core::Brief& brie
     if (!found) return false;
   }
   if (q.text) {
-    bool found = std::any_of(members.begin(), members.end(), [&](const core::Article* a) {
-      return Eval(*q.text, WordIndex(*a));
-    });
+    bool found = false;
+    for (size_t i = 0; i < members.size() && !found; ++i) found = Eval(*q.text, words->Of(i));
     if (!found) return false;
   }
   return true;
@@ -438,8 +459,9 @@ std::vector<store::AlertEvent> EvaluateWatchlists(const std::vector<CompiledWatc
   } else {
     return out;  // a reprint, or the same facts again: nothing a reader needs to hear
   }
+  WatchlistMatcher::MemberWords words(change.members);
   for (const CompiledWatchlist& w : watchlists) {
-    if (!w.matcher.Matches(story, brief, change.members)) continue;
+    if (!w.matcher.Matches(story, brief, change.members, &words)) continue;
     store::AlertEvent e;
     e.watchlist = w.record.name;
     e.story_id = story.id;

@@ -46,6 +46,13 @@ class WatchlistMatcher {
   bool Matches(const core::Story& story, const core::Brief& brief,
                const std::vector<const core::Article*>& members) const;
 
+  // The member articles' words, indexed once per story and shared by every watchlist tested
+  // on it (EvaluateWatchlists): indexing them per watchlist made 1,000 watchlists cost 1,000
+  // times the indexing.
+  class MemberWords;
+  bool Matches(const core::Story& story, const core::Brief& brief,
+               const std::vector<const core::Article*>& members, MemberWords* words) const;
+
  private:
   struct Query;
   WatchlistMatcher();

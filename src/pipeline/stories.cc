@@ -215,7 +215,10 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
       if (!p.opened) why[a.id] = p.why;
       ++sum->articles_clustered;
     }
-    for (auto& l : clusterer->TakeLabels()) labels.push_back(std::move(l));
+    for (auto& l : clusterer->TakeLabels()) {
+      texts.erase(l.article_id);  // its story closed: it left the window and the copy index
+      labels.push_back(std::move(l));
+    }
   };
   ArticlePages pages(store, through, options.articles_per_step);
   if (through == 0) WB_RETURN_IF_ERROR(pages.StartInDateOrder());
