@@ -1,6 +1,7 @@
 // `wirebrief watch` and `wirebrief sources` as a user runs them: the real binary against the
 // local news web (tests/support/news_web.h) on 127.0.0.1.
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -9,11 +10,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "news_web.h"
+#include "pipeline/alerts.h"
 
 namespace wirebrief {
 namespace {
@@ -159,6 +163,67 @@ TEST_F(WatchCliTest, SigtermStopsTheLoopAndTheNextStartResumes) {
                   (dir_ / "again").string());
   EXPECT_EQ(again.status, 0) << again.err;
   EXPECT_NE(again.out.find("articles new 1"), std::string::npos) << again.out;
+}
+
+// Issue 24 end to end: a watchlist added on the command line reports the stories a
+// `watch --once` round stores, to its events (the feeds' source) and to its webhook, signed with
+// the secret `watchlist add` printed.
+TEST_F(WatchCliTest, AWatchlistReportsARoundsStoriesToItsEventsAndItsWebhook) {
+  NewsWeb web({.sites = 2, .articles_per_site = 3});
+  REQUIRE_WEB(web);
+  httplib::Server receiver;
+  std::mutex mu;
+  std::vector<std::pair<std::string, std::string>> posts;  // (signature, body)
+  receiver.Post("/hook", [&](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard<std::mutex> lock(mu);
+    posts.emplace_back(req.get_header_value("X-Wirebrief-Signature"), req.body);
+    res.status = 204;
+  });
+  int port = receiver.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread serving([&] { receiver.listen_after_bind(); });
+  while (!receiver.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const std::string hook = "http://127.0.0.1:" + std::to_string(port) + "/hook";
+
+  Ran added = RunCli({"watchlist", "add", "--db", db_, "everything", "since:2000-01-01",
+                      "--webhook", hook},
+                     (dir_ / "add").string());
+  ASSERT_EQ(added.status, 0) << added.err;
+  size_t at = added.out.find("X-Wirebrief-Signature): ");
+  ASSERT_NE(at, std::string::npos) << added.out;
+  std::string secret = added.out.substr(at + 24);
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == ' ')) secret.pop_back();
+  EXPECT_EQ(secret.size(), 64u) << added.out;
+  Ran bad = RunCli({"watchlist", "add", "--db", db_, "bad name", "dam"}, (dir_ / "bad").string());
+  EXPECT_EQ(bad.status, 2);
+
+  Ran once = RunCli({"watch", "--db", db_, "--once", "-q", "--delay", "0", web.Url(0, "/feed.xml"),
+                     web.Url(1, "/feed.xml")},
+                    (dir_ / "once").string());
+  ASSERT_EQ(once.status, 0) << once.err;
+  EXPECT_NE(once.out.find("watchlist events "), std::string::npos) << once.out;
+  Ran events = RunCli({"watchlist", "events", "--db", db_, "everything", "--format", "json"},
+                      (dir_ / "events").string());
+  ASSERT_EQ(events.status, 0) << events.err;
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(events.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_FALSE(lines.empty()) << once.out;
+  std::set<std::string> stories;
+  for (const auto& e : lines) {
+    EXPECT_EQ(e["kind"], "new") << e.dump();
+    EXPECT_FALSE(e["lines"].empty()) << e.dump();
+    stories.insert(e["story_id"].get<std::string>());
+  }
+  EXPECT_EQ(stories.size(), lines.size());  // one event per story
+  receiver.stop();
+  serving.join();
+  std::lock_guard<std::mutex> lock(mu);
+  ASSERT_EQ(posts.size(), lines.size()) << once.out << once.err;
+  for (const auto& [signature, body] : posts) {
+    EXPECT_EQ(signature, pipeline::WebhookSignature(secret, body));
+    EXPECT_NE(body.find("\"watchlist\":\"everything\""), std::string::npos) << body;
+  }
 }
 
 }  // namespace
