@@ -6,27 +6,104 @@
 // a thousand articles as in one of a million.
 #include <algorithm>
 #include <cstdio>
+#include <climits>
 #include <map>
+#include <tuple>
 
+#include <nlohmann/json.hpp>
+
+#include "cli/csv.h"
 #include "cli/flags.h"
 #include "pipeline/render.h"
+#include "store/search_query.h"
 #include "store/store.h"
 
 namespace wirebrief::cli {
+namespace {
+
+template <typename F>
+core::Result<std::vector<store::StoryRecord>> ListFilteredImpl(store::Store* store, const F& f) {
+  store::StoryQuery q;
+  if (!f.query.empty()) {
+    auto parsed = store::ParseSearchQuery(f.query);
+    if (!parsed.ok()) return parsed.status();
+    q.match = parsed->match;
+    q.outlet = parsed->outlet;
+    q.since = parsed->since;
+    q.until = parsed->until;
+  }
+  for (const auto& [flag, value, into] :
+       {std::tuple{"--since", f.since, &q.since}, std::tuple{"--until", f.until, &q.until}}) {
+    if (value.empty()) continue;
+    auto day = store::ParseSearchQuery(std::string("since:") + value);
+    if (!day.ok())
+      return core::Status::InvalidArgument(flag, "wants a date like 2026-11-03, not " + value);
+    *into = day->since;
+  }
+  if (!f.outlet.empty()) q.outlet = f.outlet;
+  q.entity = f.entity;
+  const size_t want = f.limit == 0 ? SIZE_MAX : f.limit;
+  std::vector<store::StoryRecord> out;
+  for (;;) {  // the API's pages, newest first, until the limit or the end
+    q.limit = std::min<size_t>(want - out.size(), 200);
+    auto page = store->ListStories(q);
+    if (!page.ok()) return page.status();
+    for (const auto& s : page->stories) {
+      auto record = store->LoadStory(s.id);
+      if (!record.ok()) return record.status();
+      out.push_back(std::move(record).value());
+    }
+    if (page->next_cursor.empty() || out.size() >= want) break;
+    q.cursor = page->next_cursor;
+  }
+  return out;
+}
+
+// One row per story: what a spreadsheet sorts and filters on, and the lede.
+std::string StoriesCsv(const std::vector<store::StoryRecord>& stories) {
+  std::string out = CsvRow({"id", "title", "first_published", "last_published", "articles",
+                            "outlets", "independent_outlets", "brief_version", "lede"});
+  for (const auto& r : stories) {
+    std::string outlets, lede;
+    for (const auto& o : r.story.outlets) outlets += (outlets.empty() ? "" : "; ") + o;
+    for (const auto& l : r.brief.lines)
+      if (l.section == core::BriefSection::kLede) {
+        lede = l.text;
+        break;
+      }
+    out += CsvRow({r.story.id, r.story.title, r.story.first_published, r.story.last_published,
+                   std::to_string(r.story.article_ids.size()), outlets,
+                   std::to_string(r.story.independent_outlets), std::to_string(r.brief.version),
+                   lede});
+  }
+  return out;
+}
+
+}  // namespace
 
 Command AddShowCommand(CLI::App* root) {
   struct Flags : CommonFlags {
     std::string format = "markdown";
     std::string story;
     int since_version = -1;
+    std::string query, since, until, outlet, entity;
+    size_t limit = 0;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand("show", "Print stored stories and their briefs");
   AddVersionFlag(app);
   AddDbFlag(app, flags);
   app->add_option("--format,--output-format", flags->format, "Output format")
-      ->check(CLI::IsMember({"markdown", "json"}))
+      ->check(CLI::IsMember({"markdown", "json", "jsonl", "csv"}))
       ->capture_default_str();
+  // The story list's filters, as the API's /v1/stories takes them.
+  app->add_option("--query,-q", flags->query,
+                  "Stories with an article matching this search (the syntax of 'search')");
+  app->add_option("--since", flags->since, "Stories still covered on or after this date");
+  app->add_option("--until", flags->until, "Stories begun on or before this date");
+  app->add_option("--outlet", flags->outlet, "Stories one of whose outlets is this");
+  app->add_option("--entity", flags->entity, "Stories with an article naming this entity");
+  app->add_option("--limit", flags->limit, "At most this many stories, newest first (0: all)");
   app->add_option("--story,story", flags->story,
                   "Only the story with this id (an id merged into another story shows the survivor)");
   app->add_option("--since-version", flags->since_version,
@@ -51,7 +128,17 @@ Command AddShowCommand(CLI::App* root) {
             store::Store* store = opened.value().get();
             std::vector<store::StoryRecord> selected;
             std::map<std::string, pipeline::StoryExtras> extras;
-            if (flags->story.empty()) {
+            const bool filtered = !flags->query.empty() || !flags->since.empty() ||
+                                  !flags->until.empty() || !flags->outlet.empty() ||
+                                  !flags->entity.empty() || flags->limit > 0;
+            if (flags->story.empty() && filtered) {
+              auto picked = ListFilteredImpl(store, *flags);
+              if (!picked.ok()) {
+                PrintError(picked.status().ToString());
+                return picked.status().code() == core::StatusCode::kInvalidArgument ? 2 : 1;
+              }
+              selected = std::move(picked).value();
+            } else if (flags->story.empty()) {
               auto stories = store->LoadStories();
               if (!stories.ok()) {
                 PrintError(stories.status().ToString());
@@ -106,9 +193,19 @@ Command AddShowCommand(CLI::App* root) {
             }
             std::map<std::string, core::Article> by_id;
             for (auto& a : articles.value()) by_id.emplace(a.id, std::move(a));
-            std::string out = flags->format == "json"
-                                  ? pipeline::StoriesToJson(selected, by_id, extras) + "\n"
-                                  : pipeline::StoriesToMarkdown(selected, by_id, extras);
+            std::string out;
+            if (flags->format == "json") {
+              out = pipeline::StoriesToJson(selected, by_id, extras) + "\n";
+            } else if (flags->format == "jsonl") {
+              // One story per line, with its brief: the same objects as --output-format json.
+              auto all = nlohmann::json::parse(pipeline::StoriesToJson(selected, by_id, extras));
+              for (const auto& story : all)
+                out += story.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+            } else if (flags->format == "csv") {
+              out = StoriesCsv(selected);
+            } else {
+              out = pipeline::StoriesToMarkdown(selected, by_id, extras);
+            }
             std::fwrite(out.data(), 1, out.size(), stdout);
             return 0;
           }};

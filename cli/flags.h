@@ -46,6 +46,7 @@ Command AddReclusterCommand(CLI::App* root);
 Command AddWatchCommand(CLI::App* root);
 Command AddSourcesCommand(CLI::App* root);
 Command AddWatchlistCommand(CLI::App* root);
+Command AddSearchCommand(CLI::App* root);
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

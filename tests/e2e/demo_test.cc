@@ -230,6 +230,56 @@ TEST_F(DemoTest, TheDemoInTwoRunsGivesTheStoriesOfOneRun) {
   EXPECT_EQ(partition(Exec("show --format json --db '" + two + "'").out), in_one);
 }
 
+// Issue 29: search and the story filters on the command line, with the API's query syntax, and
+// the exports (JSON lines, CSV) giving the same stories as the Markdown.
+TEST_F(DemoTest, SearchAndShowFiltersAndExportsAgree) {
+  std::string db = (tmp_ / "search.db").string();
+  ASSERT_EQ(Exec("run -q --db '" + db + "' '" + Demo() + "'").exit_code, 0);
+  Outcome hits = Exec("search --db '" + db + "' --format jsonl 'earthquake -Turkey'");
+  ASSERT_EQ(hits.exit_code, 0) << hits.err;
+  std::vector<json> rows;
+  std::istringstream in(hits.out);
+  for (std::string line; std::getline(in, line);) rows.push_back(json::parse(line));
+  ASSERT_FALSE(rows.empty());
+  for (const auto& r : rows) {
+    std::string seen = r["title"].get<std::string>() + " " + r["snippet"].get<std::string>();
+    EXPECT_EQ(seen.find("Turkey"), std::string::npos) << r.dump();
+  }
+  Outcome csv = Exec("search --db '" + db + "' --format csv 'earthquake -Turkey'");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("id,date_published,outlet,language,title,url,snippet\r\n", 0), 0u);
+  size_t records = 0;
+  for (size_t at = 0; (at = csv.out.find("\r\n", at)) != std::string::npos; at += 2) ++records;
+  EXPECT_EQ(records, rows.size() + 1);
+
+  auto stories = [&](const std::string& args) {
+    Outcome o = Exec("show --db '" + db + "' --format jsonl " + args);
+    EXPECT_EQ(o.exit_code, 0) << args << ": " << o.err;
+    std::vector<json> out;
+    std::istringstream lines(o.out);
+    for (std::string line; std::getline(lines, line);) out.push_back(json::parse(line));
+    return out;
+  };
+  std::vector<json> all = stories("");
+  ASSERT_EQ(all.size(), Expected()["events"].size());
+  std::vector<json> quakes = stories("-q earthquake");
+  EXPECT_GE(quakes.size(), 1u);
+  EXPECT_LT(quakes.size(), all.size());
+  for (const auto& q : quakes) {
+    std::string text = q.dump();
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_NE(text.find("earthquake"), std::string::npos) << q["title"];
+  }
+  EXPECT_EQ(stories("--limit 2").size(), 2u);
+  Outcome story_csv = Exec("show --db '" + db + "' --format csv --limit 3");
+  ASSERT_EQ(story_csv.exit_code, 0) << story_csv.err;
+  EXPECT_EQ(story_csv.out.rfind("id,title,first_published,", 0), 0u);
+  EXPECT_EQ(Exec("show --db '" + db + "' --since yesterday").exit_code, 2);
+  Outcome typo = Exec("serach earthquake");
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean 'search'"), std::string::npos) << typo.err;
+}
+
 TEST_F(DemoTest, UsageErrorsExitTwoAndVersionWorksEverywhere) {
   EXPECT_EQ(Exec("run").exit_code, 2);
   EXPECT_EQ(Exec("no-such-command").exit_code, 2);
