@@ -27,6 +27,10 @@ struct PageSignals {
   std::vector<std::string> byline_itemprop, byline_rel, byline_class, byline_lead;
   std::vector<std::string> published_dom, modified_dom, date_texts, modified_texts;
   std::string first_time;
+  // Dates in the site's banner before the headline (the day's date in the page chrome): the
+  // weakest date evidence, used only when the page gives no other.
+  std::vector<std::string> banner_dates;
+  bool h1_seen = false;
   std::vector<std::string> breadcrumb, rel_tags;
 };
 
@@ -88,6 +92,7 @@ enum TokenFlag : unsigned {
   kNotDateToken = 1u << 4,     // "runtime", "timeline", "datepicker", "update"
   kModifiedToken = 1u << 5,    // "update", "modified"
   kPublishedToken = 1u << 6,   // "publish", "posted", "pubdate", "created"
+  kBannerToken = 1u << 7,      // "masthead", "topbar": the site's banner
 };
 
 bool HasAny(std::string_view s, std::initializer_list<const char*> stems) {
@@ -126,6 +131,8 @@ constexpr Stem kStems[] = {{"comment", kChromeToken},
                            {"trending", kChromeToken},
                            {"promo", kChromeToken},
                            {"breadcrumb", kBreadcrumbToken},
+                           {"masthead", kBannerToken},
+                           {"topbar", kBannerToken},
                            {"date", kDateToken},
                            {"time", kDateToken},
                            {"published", kDateToken},
@@ -247,7 +254,8 @@ enum class Tag : unsigned char {
   kFooter,
   kAside,
   kButton,
-  kLayout /* body, main */
+  kLayout /* body, main */,
+  kHeader
 };
 
 Tag TagOf(const xmlNode* n) {
@@ -274,6 +282,7 @@ Tag TagOf(const xmlNode* n) {
       break;
     case 'h':
       if (is("h1")) return Tag::kH1;
+      if (is("header")) return Tag::kHeader;
       if (is("html")) return Tag::kHtml;
       break;
     case 'i':
@@ -529,11 +538,11 @@ std::vector<std::string> JsonLdStrings(const JsonLdGraph& g, const json& obj, co
   auto add = [&](const json& v) {
     const json& r = g.Resolve(v);
     if (r.is_string())
-      out.push_back(CollapseSpace(r.get_ref<const std::string&>()));
+      out.push_back(CollapseSpace(DecodeHtmlEntities(r.get_ref<const std::string&>())));
     else if (r.is_object())
       for (const char* k : {"name", "url", "@id"})
         if (r.contains(k) && r[k].is_string()) {
-          out.push_back(CollapseSpace(r[k].get_ref<const std::string&>()));
+          out.push_back(CollapseSpace(DecodeHtmlEntities(r[k].get_ref<const std::string&>())));
           break;
         }
   };
@@ -568,6 +577,7 @@ std::vector<std::string> JsonLdAuthors(const JsonLdGraph& g, const json& article
       else if (r.is_object() && r.contains("name") && r["name"].is_string())
         name = r["name"].get<std::string>();
       if (name.empty()) continue;
+      name = DecodeHtmlEntities(name);
       bool organisation = JsonLdHasType(r, "Organization") ||
                           JsonLdHasType(r, "NewsMediaOrganization") ||
                           JsonLdHasType(r, "Corporation");
@@ -673,7 +683,7 @@ MetadataWalk::~MetadataWalk() = default;
 
 MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int depth,
                                             const ElementAttrs* scanned) {
-  const Context done{up.chrome, up.in_article, true};
+  const Context done{up.chrome, up.in_article, true, up.banner};
   if (up.done || c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) return done;
   PageSignals* ps = ps_.get();
   const bool chrome = up.chrome, in_article = up.in_article;
@@ -683,7 +693,7 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
       ps->html_lang = Attr(c, "lang");
       if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
     } else if (t == Tag::kTitle && ps->title_tag.empty() && !chrome) {
-      ps->title_tag = TextOf(c);
+      ps->title_tag = DecodeHtmlEntities(TextOf(c));
       return done;
     } else if (t == Tag::kMeta) {
       std::string_view content = AttrView(c, "content");
@@ -702,8 +712,9 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
           // Dublin Core is written "DC.title", "dc:title" and "dcterms:title".
           if (StartsWith(key, "dc:")) key[2] = '.';
           if (StartsWith(key, "dcterms:")) key[7] = '.';
+          // Content escaped twice ("&amp;#8216;") is decoded once more, as browsers show it.
           if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
-            ps->meta[key].emplace_back(content);
+            ps->meta[key].emplace_back(DecodeHtmlEntities(content));
           pos = end + 1;
         }
       }
@@ -734,6 +745,11 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
     ElementAttrs attrs = scanned ? *scanned : ScanAttrs(c);
     unsigned flags = TokenFlags(attrs);
     bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
+    bool banner =
+        up.banner ||
+        (!in_article && (t == Tag::kHeader || (flags & kBannerToken) || attrs.role == "banner"));
+    // Only before the headline: a <header> that holds the <h1> is the article's own.
+    bool banner_date = banner && !ps->h1_seen;
     std::string itemprop = Lower(attrs.itemprop);
     std::string rel = Lower(attrs.rel);
     if (t == Tag::kA && HasRelToken(rel, "tag") && ps->rel_tags.size() < 30) {
@@ -750,6 +766,7 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
       CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
     }
     if (!here_chrome) {
+      if (t == Tag::kH1) ps->h1_seen = true;
       if (t == Tag::kH1 && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
       if (itemprop.find("author") != std::string::npos) {
         std::string name = ItempropName(c);
@@ -770,11 +787,18 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
         if (v.empty()) v = Attr(c, "content");
         return v.empty() ? TextOf(c) : v;
       };
-      if (itemprop == "datepublished" || itemprop == "datecreated")
+      if (banner_date && (t == Tag::kTime || itemprop == "datepublished" ||
+                          ((flags & kDateToken) && !(flags & kNotDateToken)))) {
+        std::string v = t == Tag::kTime || !itemprop.empty() ? attr_or_text() : TextOf(c);
+        if (!v.empty() && v.size() < 160) Push(&ps->banner_dates, v);
+      } else if (itemprop == "datepublished" || itemprop == "datecreated") {
         Push(&ps->published_dom, attr_or_text());
-      else if (itemprop == "datemodified")
+      } else if (itemprop == "datemodified") {
         Push(&ps->modified_dom, attr_or_text());
-      if (t == Tag::kTime) {
+      }
+      if (banner_date) {
+        // Read above; nothing here is the story's date.
+      } else if (t == Tag::kTime) {
         bool modified = (flags & kModifiedToken) != 0;
         bool published =
             xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) || (flags & kPublishedToken);
@@ -790,7 +814,7 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
           Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
       }
     }
-    return Context{here_chrome, in_article || t == Tag::kArticle, false};
+    return Context{here_chrome, in_article || t == Tag::kArticle, false, banner};
   }
 }
 
@@ -1037,6 +1061,7 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
       {date(ps.first_time), "dom"},
       {date(hint("date_published")), "hint"},
       {DateFromUrl(a->canonical_url.empty() ? a->url : a->canonical_url, ctx), "url"},
+      {first_date(ps.banner_dates), "dom"},
   };
   // Rule: a modification is never the publication. A candidate equal to the modified timestamp
   // (pages that fill article:published_time from the last edit) yields to a later candidate
@@ -1147,8 +1172,10 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
       a->field_confidence["is_free"] = SourceConfidence("opengraph");
     }
   }
-  if (ld && art.contains("articleBody") && art["articleBody"].is_string())
-    scratch.jsonld_body_chars = art["articleBody"].get_ref<const std::string&>().size();
+  if (ld && art.contains("articleBody") && art["articleBody"].is_string()) {
+    scratch.jsonld_body = art["articleBody"].get<std::string>();
+    scratch.jsonld_body_chars = scratch.jsonld_body.size();
+  }
 
   // Declared language; the text has the last word in FinishMetadata. <html lang> ranks above
   // og:locale here: themes ship og:locale "en_US" as a default far more often than a wrong lang.
