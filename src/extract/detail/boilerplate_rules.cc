@@ -409,6 +409,17 @@ std::string TrimLabel(std::string_view text) {
 
 bool IsArticleEndName(std::string_view class_attr) {
   if (class_attr.empty() || class_attr.size() > 256) return false;
+  // Runs on every element with a class: a lower-cased copy in a reused buffer and a few
+  // substring searches rule out nearly all before any tokenising.
+  thread_local std::string lower;
+  lower.assign(class_attr);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  bool maybe = false;
+  for (std::string_view stem :
+       {"tag", "shar", "keyword", "topic", "next", "footer", "end", "bottom"})
+    maybe = maybe || lower.find(stem) != std::string::npos;
+  if (!maybe) return false;
   std::vector<std::string> t = NameTokens(class_attr);
   if (Has(t, {"tags", "taglist", "keywords", "topics", "share", "sharing", "sharebar", "sharetools",
               "shares", "nextarticle", "readnext", "upnext", "nextstory"}))

@@ -1,13 +1,14 @@
 // HTML article extraction. The DOM comes from libxml2's HTML parser (recover mode, no network).
 //
-// One walk over the DOM turns it into a flat table of block-level elements and an ordered list
-// of text blocks (paragraphs, headings, list items, table cells, quotes, code). Body selection
-// then works on those two arrays only, in the Readability family: text blocks score their
-// ancestors, the best container wins, sibling containers close to it join it (bodies split by
-// ad slots or inline modules come back whole), and containers inside it that look like link
-// lists, galleries or forms are cleaned away. Boilerplate names, roles and chrome phrases are
-// the named rules in boilerplate_rules.h. We wrote this rather than bind a library because
-// body selection is the product here, and no Debian-packaged C/C++ library does it.
+// One walk over the DOM (page_walker.h) turns it into a flat table of block-level elements and
+// an ordered list of text blocks (paragraphs, headings, list items, table cells, quotes, code).
+// Body selection then works on those two arrays only, in the Readability family: text blocks
+// score their ancestors, the best container wins, sibling containers close to it join it
+// (bodies split by ad slots or inline modules come back whole), containers inside it that look
+// like link lists, galleries or forms are cleaned away, and the story stops at its own end.
+// Boilerplate names, roles and chrome phrases are the named rules in boilerplate_rules.h. We wrote
+// this rather than bind a library because body selection is the product here, and no
+// Debian-packaged C/C++ library does it.
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
