@@ -334,57 +334,59 @@ class BodySelector {
   // scroll pages repeat one story's markup for the next, so the neighbour scores as well.
   void CutAtArticleEnd(std::vector<size_t>* sel) const {
     const std::vector<Block>& blocks = w_.blocks;
-    if (sel->size() < 2) return;
+    const size_t n = sel->size();
+    if (n < 2) return;
+    // Linear in the selection and the node table, whatever the page: suffix flags for "an <h1>
+    // of another story follows", a running prose count, the end markers in document order.
+    std::vector<char> h1_after(n + 1, 0);
+    for (size_t k = n; k-- > 0;) {
+      const Block& b = blocks[(*sel)[k]];
+      h1_after[k] = h1_after[k + 1] || (b.kind == BlockKind::kHeading && b.level == 1 &&
+                                        !IsTitleHeading(b.text, title_folded_));
+    }
     auto opens_story = [&](size_t from) {
-      const Block& first = blocks[(*sel)[from]];
-      if (first.kind == BlockKind::kHeading) return true;
-      for (size_t k = from; k < sel->size(); ++k) {
-        const Block& b = blocks[(*sel)[k]];
-        if (b.kind == BlockKind::kHeading && b.level == 1 && !IsTitleHeading(b.text, title_folded_))
-          return true;
-      }
-      return false;
+      return blocks[(*sel)[from]].kind == BlockKind::kHeading || h1_after[from];
     };
-    // (1) End markers between two consecutive selected blocks.
-    for (size_t k = 0; k + 1 < sel->size(); ++k) {
-      int a = blocks[(*sel)[k]].owner, b = blocks[(*sel)[k + 1]].owner;
-      if (b <= a + 1) continue;
+    std::vector<int> markers;
+    for (size_t i = 1; i < n_; ++i)
+      if (w_.nodes[i].end_marker) markers.push_back(static_cast<int>(i));
+    // (1) An end marker between two consecutive selected blocks, after some prose (a marker
+    // before any prose is the top of the page, not the article's end).
+    size_t prose = 0;
+    for (size_t k = 0; k + 1 < n && !markers.empty(); ++k) {
+      const Block& cur = blocks[(*sel)[k]];
+      if (cur.kind != BlockKind::kHeading) prose += cur.text.size();
+      int a = cur.owner, b = blocks[(*sel)[k + 1]].owner;
+      if (b <= a + 1 || prose < 200 || !opens_story(k + 1)) continue;
       bool marker = false;
-      for (int m = a + 1; m < b && !marker; ++m)
-        marker = w_.nodes[m].end_marker && !IsAncestor(m, b) && !IsAncestor(m, a);
-      if (marker && ProseBefore(*sel, k + 1) && opens_story(k + 1)) {
+      auto m = std::upper_bound(markers.begin(), markers.end(), a);
+      // A few markers at most sit between two blocks; the cap keeps hostile pages linear.
+      for (int tries = 0; m != markers.end() && *m < b && tries < 8 && !marker; ++m, ++tries)
+        marker = !IsAncestor(*m, b) && !IsAncestor(*m, a);
+      if (marker) {
         sel->resize(k + 1);
         return;
       }
     }
     // (2) The JSON-LD articleBody as the boundary, when it covers the story kept so far (a
-    // teaser-only articleBody would cut a real body: not trusted).
-    if (body_folded_.size() < 200) return;
-    size_t last_in = sel->size(), kept_chars = 0;
-    for (size_t k = 0; k < sel->size(); ++k) {
+    // teaser-only articleBody would cut a real body: not trusted). Bounded: each block is
+    // looked up by its first 120 folded bytes, and only on pages of ordinary size.
+    if (body_folded_.size() < 200 || body_folded_.size() > (1u << 18) || n > 2000) return;
+    std::vector<char> in_body(n, 0), prose_block(n, 0);
+    size_t last_in = n, kept_chars = 0;
+    for (size_t k = 0; k < n; ++k) {
       std::string f = Fold(blocks[(*sel)[k]].text);
-      if (f.size() >= 40 && body_folded_.find(f.substr(0, 120)) != std::string::npos) {
+      prose_block[k] = f.size() >= 40;
+      in_body[k] = prose_block[k] && body_folded_.find(f.substr(0, 120)) != std::string::npos;
+      if (in_body[k]) {
         last_in = k;
         kept_chars += f.size();
       }
     }
-    if (last_in + 1 >= sel->size() || kept_chars * 10 < body_folded_.size() * 9) return;
+    if (last_in + 1 >= n || kept_chars * 10 < body_folded_.size() * 9) return;
     size_t tail_prose = 0;
-    for (size_t k = last_in + 1; k < sel->size(); ++k) {
-      std::string f = Fold(blocks[(*sel)[k]].text);
-      if (f.size() >= 40 && body_folded_.find(f.substr(0, 120)) != std::string::npos) return;
-      tail_prose += f.size() >= 40;
-    }
+    for (size_t k = last_in + 1; k < n; ++k) tail_prose += prose_block[k];
     if (tail_prose > 0 && opens_story(last_in + 1)) sel->resize(last_in + 1);
-  }
-
-  // True when the blocks before `end` hold some prose: a marker before any prose is the top of
-  // the page, not the article's end.
-  bool ProseBefore(const std::vector<size_t>& sel, size_t end) const {
-    size_t chars = 0;
-    for (size_t k = 0; k < end; ++k)
-      if (w_.blocks[sel[k]].kind != BlockKind::kHeading) chars += w_.blocks[sel[k]].text.size();
-    return chars >= 200;
   }
 
   // Rule: split bodies, part two. Siblings of the winner that score near it, share its class,
