@@ -90,6 +90,15 @@ TEST(ExtractTest, ShortParagraphPageIsNotRejected) {
   EXPECT_TRUE(Contains(a.text, "Fußgänger dürfen die Brücke weiter nutzen."));
   EXPECT_FALSE(Contains(a.text, "Weihnachtsmarkt"));
   EXPECT_EQ(a.wire, std::vector<std::string>{"dpa"});
+  // One-sentence paragraphs under 50 bytes in a wrapper with a furniture word in its class
+  // ("widget-area"): the story, not the longer teasers beside it.
+  auto weak = Extract("extract", "de_short_paragraphs_weak_wrapper.html");
+  ASSERT_TRUE(weak.ok()) << weak.status().ToString();
+  EXPECT_TRUE(
+      detail::StartsWith(weak.value().text, "Magdeburg (dpa) - Die Strecke ist wieder frei."))
+      << weak.value().text;
+  EXPECT_TRUE(Contains(weak.value().text, "Verletzt wurde niemand."));
+  EXPECT_FALSE(Contains(weak.value().text, "Handballverein"));
 }
 
 TEST(ExtractTest, LengthsAreCountedPerScript) {
