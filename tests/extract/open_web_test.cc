@@ -132,6 +132,15 @@ TEST(ExtractTest, InfiniteScrollNeighbourOutsideJsonLdBodyIsNotGluedOn) {
   EXPECT_FALSE(Contains(a.text, "water wheel"));
 }
 
+TEST(ExtractTest, MidStoryShareBarDoesNotEndTheStory) {
+  // A share bar between two paragraphs of one body, then a subhead: the same story goes on.
+  auto got = Extract("extract", "en_mid_story_share_bar.html");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  const core::Article& a = got.value();
+  EXPECT_TRUE(Contains(a.text, "Hosepipe ban not ruled out")) << a.text;
+  EXPECT_TRUE(Contains(a.text, "almost a fifth of the water it treats."));
+}
+
 // --- Boilerplate in the body -----------------------------------------------------------------
 
 TEST(ExtractTest, BylineTimestampLineDoesNotOpenBody) {

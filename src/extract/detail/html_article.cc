@@ -358,6 +358,10 @@ class BodySelector {
       if (cur.kind != BlockKind::kHeading) prose += cur.text.size();
       int a = cur.owner, b = blocks[(*sel)[k + 1]].owner;
       if (b <= a + 1 || prose < 200 || !opens_story(k + 1)) continue;
+      // A share bar between two paragraphs of one container is a mid-story widget: the
+      // next story sits in a container of its own.
+      int pa = w_.nodes[a].parent, pb = w_.nodes[b].parent;
+      if (pa == pb || pb == a || pa == b) continue;
       bool marker = false;
       auto m = std::upper_bound(markers.begin(), markers.end(), a);
       // A few markers at most sit between two blocks; the cap keeps hostile pages linear.
