@@ -1,10 +1,13 @@
 // Metadata text rules on arbitrary bytes: JSON-LD repair and graph walk, dates with context,
-// byline cleaning, title affixes and language detection must not crash, hang or grow unbounded.
+// byline cleaning, title affixes, language detection, character references, and the body-edge
+// and script-length rules of issue 28 must not crash, hang or grow unbounded.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "extract/detail/boilerplate_rules.h"
 #include "extract/detail/metadata.h"
+#include "extract/detail/text_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace wirebrief::extract::detail;
@@ -23,5 +26,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)IsBylineLeadWord(std::string_view(in).substr(0, 14));
   (void)DetectTextLanguage(in, "en");
   (void)NormalizeLanguageTag(in);
+  // Decoding never grows a value: a reference is never shorter than what it stands for.
+  if (DecodeHtmlEntities(in).size() > in.size() + 3) __builtin_trap();
+  (void)CountTextUnits(in);
+  (void)EndsLikeSentence(in);
+  (void)IsDateOrBylineLine(in);
+  (void)AuthorLabelLine(in);
+  (void)IsCommentPolicyText(in);
+  (void)IsNextArticleLabel(in);
+  (void)IsArticleEndName(in);
   return 0;
 }

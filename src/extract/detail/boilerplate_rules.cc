@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "extract/detail/dom.h"
+#include "extract/detail/metadata.h"
 #include "extract/detail/text_util.h"
 
 namespace wirebrief::extract::detail {
@@ -355,6 +356,237 @@ bool IsChromeText(std::string_view text) {
   for (std::string_view p : kPrefixes)
     if (StartsWith(l, p)) return true;
   return false;
+}
+
+}  // namespace wirebrief::extract::detail
+
+namespace wirebrief::extract::detail {
+namespace {
+
+// The tokens of a class or id value: lower-cased runs of ASCII letters ("story-tags__list" ->
+// story, tags, list).
+std::vector<std::string> NameTokens(std::string_view v) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : v) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      // camelCase splits: "nextArticle" -> next, article.
+      if (std::isupper(u) && !cur.empty() && std::islower(static_cast<unsigned char>(cur.back()))) {
+        out.push_back(cur);
+        cur.clear();
+      }
+      cur += static_cast<char>(std::tolower(u));
+    } else if (!cur.empty()) {
+      out.push_back(cur);
+      cur.clear();
+    }
+    if (out.size() > 32) break;
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& tokens, std::initializer_list<std::string_view> words) {
+  for (const auto& t : tokens)
+    for (std::string_view w : words)
+      if (t == w) return true;
+  return false;
+}
+
+// Lower-cased, trimmed of spaces, punctuation and trailing arrows or colons.
+std::string TrimLabel(std::string_view text) {
+  std::string l = Lower(CollapseSpace(text));
+  while (!l.empty() && (std::ispunct(static_cast<unsigned char>(l.back())) || l.back() == ' '))
+    l.pop_back();
+  for (std::string_view arrow : {"\xC2\xBB", "\xE2\x86\x92", "\xE2\x80\xBA", "\xEF\xBC\x9A"})
+    if (l.size() >= arrow.size() && l.compare(l.size() - arrow.size(), arrow.size(), arrow) == 0)
+      l = CollapseSpace(l.substr(0, l.size() - arrow.size()));
+  return l;
+}
+
+}  // namespace
+
+bool IsArticleEndName(std::string_view class_attr) {
+  if (class_attr.empty() || class_attr.size() > 256) return false;
+  // Runs on every element with a class: a lower-cased copy in a reused buffer and a few
+  // substring searches rule out nearly all before any tokenising.
+  thread_local std::string lower;
+  lower.assign(class_attr);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  bool maybe = false;
+  for (std::string_view stem :
+       {"tag", "shar", "keyword", "topic", "next", "footer", "end", "bottom"})
+    maybe = maybe || lower.find(stem) != std::string::npos;
+  if (!maybe) return false;
+  std::vector<std::string> t = NameTokens(class_attr);
+  if (Has(t, {"tags", "taglist", "keywords", "topics", "share", "sharing", "sharebar", "sharetools",
+              "shares", "nextarticle", "readnext", "upnext", "nextstory"}))
+    return true;
+  // "next-article", "read-next", "up-next", "article-footer", "story-end".
+  bool story = Has(t, {"article", "story", "post", "entry"});
+  if (Has(t, {"next"}) && (story || Has(t, {"read", "up"}))) return true;
+  return story && Has(t, {"footer", "end", "bottom"});
+}
+
+bool IsNextArticleLabel(std::string_view text) {
+  if (text.size() > 60) return false;
+  static const std::unordered_set<std::string_view> kLabels = {"next article",
+                                                               "next story",
+                                                               "read next",
+                                                               "up next",
+                                                               "next post",
+                                                               "the next article",
+                                                               "nächster artikel",
+                                                               "nächster beitrag",
+                                                               "weiterlesen im nächsten artikel",
+                                                               "article suivant",
+                                                               "à lire ensuite",
+                                                               "siguiente artículo",
+                                                               "siguiente noticia",
+                                                               "próximo artigo",
+                                                               "próxima notícia",
+                                                               "articolo successivo",
+                                                               "volgend artikel",
+                                                               "następny artykuł",
+                                                               "следующая статья",
+                                                               "下一篇",
+                                                               "次の記事",
+                                                               "다음 기사",
+                                                               "المقال التالي",
+                                                               "الخبر التالي",
+                                                               "nākamais raksts"};
+  return kLabels.count(TrimLabel(text)) > 0;
+}
+
+bool IsCommentPolicyText(std::string_view text) {
+  if (text.size() > 400 || text.size() < 20) return false;
+  std::string l = Lower(text);
+  auto any = [&](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+      if (l.find(w) != std::string::npos) return true;
+    return false;
+  };
+  bool comment = any({"comment", "kommentar", "commentaire", "comentario", "comentário", "commento",
+                      "komentarz", "komentār", "комментар", "التعليق", "تعليق", "评论", "留言",
+                      "コメント", "댓글"});
+  if (!comment) return false;
+  // Policy phrasing, not a word that prose about comments also uses ("misrepresent").
+  return any({"opinion of",
+              "opinions of",
+              "views of",
+              "do not reflect",
+              "does not reflect",
+              "moderated",
+              "comment policy",
+              "commenting policy",
+              "community guidelines",
+              "reserve the right",
+              "meinung der",
+              "netiquette",
+              "opinión de",
+              "no reflejan",
+              "reflètent",
+              "opinione de",
+              "opinião d",
+              "رأي أصحابها",
+              "آراء أصحابها",
+              "لا تعبر",
+              "观点",
+              "立场",
+              "意見であり",
+              "見解"});
+}
+
+bool IsDateOrBylineLine(std::string_view text) {
+  if (text.size() > 160 || text.empty()) return false;
+  std::string t = CollapseSpace(text);
+  // A sentence ends with a full stop ("approved on 17 November 2026."); a date line ends with
+  // digits, "Uhr", "GMT" or "a.m."/"p.m.".
+  if (t.back() == '.') {
+    std::string tail = Lower(t.substr(t.size() >= 4 ? t.size() - 4 : 0));
+    if (tail != "a.m." && tail != "p.m.") return false;
+  }
+  DateContext ctx = MakeDateContext("", false);
+  if (ParseDate(t, ctx).empty()) return false;
+  // Segments between separators: those with digits are dates or times (with a few label words),
+  // the others a weekday, an outlet or a name.
+  std::vector<std::string> segments;
+  std::string cur;
+  for (size_t i = 0; i < t.size(); ++i) {
+    bool sep = t[i] == '|' || t[i] == ',' || t[i] == '/' || t[i] == ';';
+    size_t skip = 1;
+    for (std::string_view s : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x94", "\xE2\x80\x93", " - "})
+      if (t.compare(i, s.size(), s) == 0) {
+        sep = true;
+        skip = s.size();
+      }
+    if (sep) {
+      segments.push_back(cur);
+      cur.clear();
+      i += skip - 1;
+    } else {
+      cur += t[i];
+    }
+  }
+  segments.push_back(cur);
+  size_t dated = 0;
+  for (const auto& seg : segments) {
+    bool digits = std::any_of(seg.begin(), seg.end(),
+                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    // Words without digits in the segment ("Mis à jour le", "Uhr", "Dienstag").
+    size_t words = 0;
+    bool in = false, word_has_digit = false;
+    for (size_t i = 0; i <= seg.size(); ++i) {
+      char c = i < seg.size() ? seg[i] : ' ';
+      if (c == ' ') {
+        if (in && !word_has_digit) ++words;
+        in = word_has_digit = false;
+      } else {
+        in = true;
+        word_has_digit |= std::isdigit(static_cast<unsigned char>(c)) != 0;
+      }
+    }
+    if (digits) {
+      ++dated;
+      if (words > 6) return false;
+    } else if (words > 4) {
+      return false;
+    }
+  }
+  return dated > 0;
+}
+
+std::string AuthorLabelLine(std::string_view text) {
+  if (text.size() > 200) return "";
+  std::string t = CollapseSpace(text);
+  std::string l = Lower(t);
+  // Labels followed by a colon, in the languages of the pages we meet.
+  static constexpr std::string_view kColonLabels[] = {
+      "autori",  "autors",  "autore",  "autor",      "autorin",  "autoren",   "author",
+      "authors", "auteur",  "auteurs", "text",       "texte",    "texto",     "tekst",
+      "teksts",  "tekstas", "testo",   "written by", "reporter", "redacción", "reportage",
+      "szerző",  "yazar",   "writer",  "words",      "by"};
+  size_t rest = std::string::npos;
+  for (std::string_view label : kColonLabels) {
+    if (l.compare(0, label.size(), label) != 0) continue;
+    size_t k = label.size();
+    while (k < l.size() && l[k] == ' ') ++k;
+    if (k < l.size() && l[k] == ':') {
+      rest = k + 1;
+      break;
+    }
+  }
+  // "By Jane Roe" without a colon: only the usual lead words.
+  if (rest == std::string::npos)
+    for (std::string_view lead : {"by ", "von ", "par ", "por ", "door "})
+      if (StartsWith(l, lead)) rest = lead.size();
+  if (rest == std::string::npos) return "";
+  std::string names = CollapseSpace(t.substr(rest));
+  if (names.empty() || EndsLikeSentence(names) || CountTextUnits(names) > 10) return "";
+  std::vector<std::string> people = CleanAuthorNames({names}, nullptr);
+  return people.empty() ? "" : names;
 }
 
 }  // namespace wirebrief::extract::detail

@@ -46,4 +46,31 @@ bool IsChromeText(std::string_view text);
 // dialogs the same way on every CMS.
 bool IsBoilerplateRole(std::string_view role);
 
+// --- The article's own end and edges (issue 28) ---------------------------------------------
+// Rule: end markers by name. A share bar, a tags or topics block, or a "next article" box closes
+// the article it belongs to; whatever story follows it on the page is a neighbour (infinite
+// scroll, "read next"), however alike its markup. Classes only: ids are often made from the
+// heading they carry ("sharing-with-a-single-developer" is a documentation section).
+bool IsArticleEndName(std::string_view class_attr);
+
+// Rule: end markers by text. A block that only says "Next article", "Read next", "Nächster
+// Artikel", "Article suivant", "下一篇" labels the neighbour that follows.
+bool IsNextArticleLabel(std::string_view text);
+
+// Rule: comment policy. "Comments are the opinion of their authors...", in the languages of the
+// pages we meet: a comment word and a policy word in one short block. Site furniture wherever the
+// CMS puts it, even at the top of the body.
+bool IsCommentPolicyText(std::string_view text);
+
+// Rule: byline-and-timestamp lines. A short block that is only dates, times, labels ("Mis à
+// jour le", "Updated") and a name or two between separators ("Outlet | 04.05.2026 à 13h36 • Mis
+// à jour le ...", "Dienstag, 17. November 2026, 09:12 Uhr") is page furniture when it opens the
+// body, not its first paragraph.
+bool IsDateOrBylineLine(std::string_view text);
+
+// Rule: author label lines. "Autori: Anna Kalniņa, Mārtiņš Ozols", "Text: Lena Vogt", "By Jane
+// Roe": a label, then names only. Returns the names part (for the byline), or "" when the block
+// is not such a line.
+std::string AuthorLabelLine(std::string_view text);
+
 }  // namespace wirebrief::extract::detail

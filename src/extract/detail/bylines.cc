@@ -78,15 +78,64 @@ bool IsNotAName(const std::string& lower) {
       "foundation",   "contributors", "wikimedia",     "projects",   "news",      "media",
       "press",        "magazine",     "daily",         "weekly",     "online",    "home",
       "menu",         "search",       "last",          "login",      "logout",    "register",
-      "account",
-  };
+      "account"};
+  // Page tools and byline labels that byline containers hold besides the name (issue 28:
+  // "Print", "Autor", "Text" came back as authors), and company forms: a company publishes, it
+  // does not write ("Süddeutsche.de GmbH").
+  static const char* kToolsLabelsCompanies[] = {
+      "print",   "drucken", "imprimer", "imprimir", "stampa", "text",    "texte",
+      "texto",   "tekst",   "teksts",   "foto",     "fotos",  "photos",  "autor",
+      "autorin", "autoren", "autori",   "autors",   "auteur", "autore",  "beitrag",
+      "artikel", "article", "redakcja", "gmbh",     "ag",     "kg",      "ltd",
+      "inc",     "llc",     "plc",      "corp",     "verlag", "holding", "verlagsgesellschaft"};
   for (const char* w : kWords)
     if (FindWord(lower, w) != std::string::npos) return true;
+  for (const char* w : kToolsLabelsCompanies)
+    if (FindWord(lower, w) != std::string::npos) return true;
+  return false;
+}
+
+// Rule: places are datelines, not people. A byline that is only a country or a large city
+// ("Germany", "München") names where the story was filed. The list holds the places that
+// bylines and JSON-LD author fields carry in the languages we meet; a person's name never
+// equals one of them alone.
+bool IsPlaceName(const std::string& name) {
+  // One string, "|" around each name: compact, and one search per byline.
+  static constexpr std::string_view kPlaces =
+      "|germany|deutschland|allemagne|alemania|germania|austria|österreich|switzerland|"
+      "schweiz|suisse|france|frankreich|francia|spain|spanien|españa|espagne|italy|italien|"
+      "italia|italie|portugal|netherlands|niederlande|belgium|belgien|belgique|poland|polen|"
+      "pologne|latvia|lettland|latvija|lithuania|estonia|sweden|schweden|norway|denmark|"
+      "finland|russia|russland|russie|ukraine|china|chine|japan|japon|korea|india|inde|usa|"
+      "u.s.|united states|america|amerika|canada|kanada|mexico|méxico|brazil|brasil|brasilien|"
+      "argentina|australia|australien|uk|united kingdom|great britain|england|großbritannien|"
+      "ireland|greece|turkey|türkei|israel|egypt|europe|europa|africa|asia|world|welt|monde|"
+      "mundo|berlin|munich|münchen|hamburg|cologne|köln|frankfurt|stuttgart|vienna|wien|"
+      "zurich|zürich|geneva|genf|paris|london|madrid|barcelona|rome|roma|rom|milan|milano|"
+      "mailand|brussels|brüssel|bruxelles|amsterdam|warsaw|warschau|riga|vilnius|tallinn|"
+      "stockholm|oslo|copenhagen|helsinki|moscow|moskau|kyiv|kiew|beijing|peking|shanghai|"
+      "tokyo|tokio|seoul|new york|washington|los angeles|chicago|toronto|sydney|cairo|istanbul|"
+      "jerusalem|dubai|lisbon|lissabon|lisboa|athens|athen|prague|prag|budapest|bern|dresden|"
+      "leipzig|düsseldorf|bonn|";
+  if (name.empty() || name.size() > 20) return false;
+  std::string key = "|" + Lower(name) + "|";
+  return kPlaces.find(key) != std::string_view::npos;
+}
+
+// A web address as a name ("Stadtblatt.de"): a dot followed by a lower-case domain ending.
+bool HasDomain(const std::string& name) {
+  for (size_t i = 1; i + 2 < name.size() + 1; ++i) {
+    if (name[i] != '.' || !std::isalpha(static_cast<unsigned char>(name[i - 1]))) continue;
+    size_t k = i + 1;
+    while (k < name.size() && std::islower(static_cast<unsigned char>(name[k]))) ++k;
+    if (k - i - 1 >= 2 && k - i - 1 <= 4 && (k == name.size() || name[k] == ' ')) return true;
+  }
   return false;
 }
 
 bool LooksLikeName(const std::string& name) {
   if (name.empty() || name.size() > 60 || HasDigit(name)) return false;
+  if (IsPlaceName(name) || HasDomain(name)) return false;
   if (name.find('@') != std::string::npos || name.find("://") != std::string::npos ||
       name.find("www.") != std::string::npos)
     return false;
@@ -127,24 +176,75 @@ bool LooksLikeName(const std::string& name) {
   return !IsNotAName(Lower(name));
 }
 
-// Lead words of bylines in the languages of the fixture set and the kit.
+// Lead words of bylines in the languages of the fixture set and the kit. Labels come stacked
+// ("Autor Beitrag von Lena Vogt") and glued to the name by templates that drop a space
+// ("Veröffentlicht vonChris Jung", "Beitragvon Lena Vogt"), so up to three are stripped, and
+// the short lead words also when a capital follows them directly.
 std::string StripLeadWords(std::string s) {
-  static const char* kLead[] = {
-      "written by", "posted by", "words by", "story by", "text by", "reporting by", "by",
-      "von",        "par",       "por",      "di",       "door",    "av",           "af",
-      "de",         "autor:",    "author:",  "autore:",  "auteur:", "text:",        "texto:",
-      "tekst:",     "from",      "avec",     "with",     "mit",     "con",          "com"};
-  for (int pass = 0; pass < 2; ++pass) {
+  // Phrases and labels first, so that "autor:" goes whole before "autor" would match.
+  static const char* kPhrases[] = {
+      "written by",   "posted by",         "words by",        "story by",        "text by",
+      "reporting by", "published by",      "geschrieben von", "ein beitrag von", "beitrag von",
+      "beitragvon",   "verfasst von",      "publié par",      "écrit par",       "publicado por",
+      "escrito por",  "pubblicato da",     "scritto da",      "autori:",         "autors:",
+      "autorin:",     "autoren:",          "autorius:",       "teksts:",         "autor:",
+      "author:",      "autore:",           "auteur:",         "text:",           "texto:",
+      "tekst:",       "veröffentlicht von"};
+  static const char* kWords[] = {"by",   "von",  "par",     "por",   "di",     "door", "av",
+                                 "af",   "de",   "autorin", "autor", "author", "text", "from",
+                                 "avec", "with", "mit",     "con",   "com"};
+  static const char* kGlued[] = {"von", "by", "par", "por", "door"};
+  static const auto kAllLeads = [] {
+    std::vector<const char*> all(std::begin(kPhrases), std::end(kPhrases));
+    all.insert(all.end(), std::begin(kWords), std::end(kWords));
+    return all;
+  }();
+  for (int pass = 0; pass < 3; ++pass) {
     std::string l = Lower(s);
-    for (const char* w : kLead) {
+    bool stripped = false;
+    for (const char* w : kAllLeads) {
+      if (!w) continue;
       size_t n = std::strlen(w);
       if (l.size() > n && l.compare(0, n, w) == 0 &&
           (w[n - 1] == ':' || l[n] == ' ' || l[n] == ':' || l[n] == '\xC2')) {
         s = CollapseSpace(s.substr(n));
         if (!s.empty() && s[0] == ':') s = CollapseSpace(s.substr(1));
+        stripped = true;
         break;
       }
     }
+    if (stripped) continue;
+    // "vonChris Jung": a lower-case lead word, then a capital with no space between.
+    for (const char* w : kGlued) {
+      size_t n = std::strlen(w);
+      if (s.size() > n + 1 && s.compare(0, n, w) == 0 &&
+          std::isupper(static_cast<unsigned char>(s[n]))) {
+        s = CollapseSpace(s.substr(n));
+        stripped = true;
+        break;
+      }
+    }
+    // "Veröffentlicht vonChris": the glued lead word after a label word.
+    static const char* kLabels[] = {"veröffentlicht", "geschrieben", "beitrag",   "verfasst",
+                                    "publié",         "écrit",       "publicado", "escrito",
+                                    "written",        "posted",      "published", "story"};
+    size_t sp = s.find(' ');
+    bool label = false;
+    for (const char* w : kLabels)
+      label = label || (sp != std::string::npos && l.substr(0, sp) == w);
+    if (!stripped && label) {
+      std::string rest = s.substr(sp + 1);
+      for (const char* w : kGlued) {
+        size_t n = std::strlen(w);
+        if (rest.size() > n + 1 && rest.compare(0, n, w) == 0 &&
+            std::isupper(static_cast<unsigned char>(rest[n]))) {
+          s = CollapseSpace(rest.substr(n));
+          stripped = true;
+          break;
+        }
+      }
+    }
+    if (!stripped) break;
   }
   return s;
 }

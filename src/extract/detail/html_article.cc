@@ -1,13 +1,14 @@
 // HTML article extraction. The DOM comes from libxml2's HTML parser (recover mode, no network).
 //
-// One walk over the DOM turns it into a flat table of block-level elements and an ordered list
-// of text blocks (paragraphs, headings, list items, table cells, quotes, code). Body selection
-// then works on those two arrays only, in the Readability family: text blocks score their
-// ancestors, the best container wins, sibling containers close to it join it (bodies split by
-// ad slots or inline modules come back whole), and containers inside it that look like link
-// lists, galleries or forms are cleaned away. Boilerplate names, roles and chrome phrases are
-// the named rules in boilerplate_rules.h. We wrote this rather than bind a library because
-// body selection is the product here, and no Debian-packaged C/C++ library does it.
+// One walk over the DOM (page_walker.h) turns it into a flat table of block-level elements and
+// an ordered list of text blocks (paragraphs, headings, list items, table cells, quotes, code).
+// Body selection then works on those two arrays only, in the Readability family: text blocks
+// score their ancestors, the best container wins, sibling containers close to it join it
+// (bodies split by ad slots or inline modules come back whole), containers inside it that look
+// like link lists, galleries or forms are cleaned away, and the story stops at its own end.
+// Boilerplate names, roles and chrome phrases are the named rules in boilerplate_rules.h. We wrote
+// this rather than bind a library because body selection is the product here, and no
+// Debian-packaged C/C++ library does it.
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -22,474 +23,13 @@
 #include "extract/detail/blocks.h"
 #include "extract/detail/boilerplate_rules.h"
 #include "extract/detail/dom.h"
+#include "extract/detail/metadata.h"
+#include "extract/detail/page_walker.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
 namespace wirebrief::extract::detail {
 namespace {
-
-enum class Tag : unsigned char {
-  kBlock,  // any block-level or unknown element not listed below (div, section, custom tags)
-  kInline,
-  kP,
-  kH,
-  kLi,
-  kUl,
-  kOl,
-  kDt,
-  kDd,
-  kTable,
-  kTr,
-  kTd,
-  kTh,
-  kPre,
-  kBlockquote,
-  kArticle,
-  kMain,
-  kBody,
-  kA,
-  kBr,
-  kImg,
-  kFigure,
-  kFigcaption,
-  kHeader,
-  kEmbed,
-};
-
-Tag ClassifyTag(std::string_view t) {
-  switch (t.size()) {
-    case 1:
-      if (t == "p") return Tag::kP;
-      if (t == "a") return Tag::kA;
-      if (t == "b" || t == "i" || t == "u" || t == "s" || t == "q") return Tag::kInline;
-      break;
-    case 2:
-      if (t[0] == 'h' && t[1] >= '1' && t[1] <= '6') return Tag::kH;
-      if (t == "li") return Tag::kLi;
-      if (t == "ul") return Tag::kUl;
-      if (t == "ol") return Tag::kOl;
-      if (t == "dt") return Tag::kDt;
-      if (t == "dd") return Tag::kDd;
-      if (t == "tr") return Tag::kTr;
-      if (t == "td") return Tag::kTd;
-      if (t == "th") return Tag::kTh;
-      if (t == "br") return Tag::kBr;
-      if (t == "em" || t == "tt") return Tag::kInline;
-      break;
-    default:
-      break;
-  }
-  static const std::unordered_map<std::string_view, Tag> kTags = {
-      {"table", Tag::kTable},     {"pre", Tag::kPre},       {"blockquote", Tag::kBlockquote},
-      {"article", Tag::kArticle}, {"main", Tag::kMain},     {"body", Tag::kBody},
-      {"img", Tag::kImg},         {"figure", Tag::kFigure}, {"figcaption", Tag::kFigcaption},
-      {"header", Tag::kHeader},   {"iframe", Tag::kEmbed},  {"embed", Tag::kEmbed},
-      {"object", Tag::kEmbed},    {"video", Tag::kEmbed},   {"span", Tag::kInline},
-      {"strong", Tag::kInline},   {"abbr", Tag::kInline},   {"cite", Tag::kInline},
-      {"code", Tag::kInline},     {"font", Tag::kInline},   {"small", Tag::kInline},
-      {"big", Tag::kInline},      {"sub", Tag::kInline},    {"sup", Tag::kInline},
-      {"time", Tag::kInline},     {"mark", Tag::kInline},   {"dfn", Tag::kInline},
-      {"kbd", Tag::kInline},      {"samp", Tag::kInline},   {"var", Tag::kInline},
-      {"del", Tag::kInline},      {"ins", Tag::kInline},    {"nobr", Tag::kInline},
-      {"wbr", Tag::kInline},      {"bdi", Tag::kInline},    {"bdo", Tag::kInline},
-      {"data", Tag::kInline},     {"strike", Tag::kInline}, {"acronym", Tag::kInline},
-      {"blink", Tag::kInline}};
-  auto it = kTags.find(t);
-  if (it != kTags.end()) return it->second;
-  // MathML flows inside the sentence it belongs to ("when a ≠ 0, there are two solutions").
-  static const std::unordered_set<std::string_view> kMathMl = {
-      "math",      "mi",      "mo",       "mn",         "ms",      "mrow",         "msup",
-      "msub",      "msubsup", "mfrac",    "msqrt",      "mroot",   "mtext",        "mspace",
-      "mstyle",    "mover",   "munder",   "munderover", "mtable",  "mtr",          "mtd",
-      "semantics", "mpadded", "mphantom", "menclose",   "mfenced", "mmultiscripts"};
-  // MathJax renders formulas as mjx-* custom elements, inline in the same way.
-  return kMathMl.count(t) || StartsWith(t, "mjx-") ? Tag::kInline : Tag::kBlock;
-}
-
-// An attribute's value without a copy (libxml2 keeps simple values as one text child).
-std::string_view AttrView(const xmlNode* n, const char* name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
-    if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next &&
-        a->children->content)
-      return reinterpret_cast<const char*>(a->children->content);
-    return "";
-  }
-  return "";
-}
-
-struct Node {
-  const xmlNode* x = nullptr;
-  int parent = -1;
-  Tag tag = Tag::kBlock;
-  NameClass name_class = NameClass::kNeutral;
-  bool role_boilerplate = false;
-  bool data_table = false;
-  int weight = 0;  // class weight
-  int children = 0;
-  // Own counts, then subtree totals after Aggregate().
-  uint32_t prose_chars = 0;  // text in prose-like blocks (long, few links), before any removal
-  uint32_t text_chars = 0, link_chars = 0, commas = 0, p_count = 0, li_chars = 0;
-  uint32_t heading_chars = 0, imgs = 0, inputs = 0, embeds = 0;
-};
-
-size_t CountCommas(std::string_view s) {
-  size_t n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ',') ++n;
-    // Fullwidth and ideographic commas, U+FF0C and U+3001.
-    else if (static_cast<unsigned char>(s[i]) == 0xEF && s.substr(i, 3) == "\xEF\xBC\x8C")
-      ++n;
-    else if (static_cast<unsigned char>(s[i]) == 0xE3 && s.substr(i, 3) == "\xE3\x80\x81")
-      ++n;
-  }
-  return n;
-}
-
-// Words for length rules: whitespace-separated tokens, plus one per CJK character, since
-// Chinese and Japanese prose has no spaces ("一来到美树" is five words, not one).
-size_t CountWordsCjk(std::string_view s) {
-  size_t n = CountWords(s);
-  for (size_t i = 0; i + 2 < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    // Lead bytes 0xE3..0xE9 cover kana and the CJK unified ideographs (U+3000..U+9FFF).
-    if (c >= 0xE3 && c <= 0xE9) {
-      ++n;
-      i += 2;
-    }
-  }
-  return n;
-}
-
-// Walks the DOM once, building the node table and the block list.
-class PageWalker {
- public:
-  using MetaContext = MetadataWalk::Context;
-
-  // `meta` (may be null) is driven along the walk; see Visit.
-  PageWalker(const ExtractOptions& opts, std::chrono::steady_clock::time_point deadline,
-             MetadataWalk* meta)
-      : opts_(opts), deadline_(deadline), meta_(meta) {
-    nodes.push_back(Node{});  // 0: the page root (<body>)
-    nodes[0].tag = Tag::kBody;
-  }
-
-  std::vector<Node> nodes;
-  std::vector<Block> blocks;
-  std::vector<bool> loose;  // per block: text directly in a container, not in its own element
-  std::vector<core::Caption> captions;
-  bool node_limit_hit = false, timed_out = false;
-
-  // Walks `first` and its following siblings; `mc` is the metadata context of their parent.
-  void Walk(const xmlNode* first, MetaContext mc) {
-    Visit(first, 0, mc);
-    Flush();
-  }
-
- private:
-  struct Ctx {
-    int owner = 0;  // node whose text the buffer collects
-    int list = -1;  // innermost list node
-    int list_depth = 0;
-    bool ordered = false;
-    bool inline_blocks = false;  // inside li/heading/cell/pre: block tags do not split text
-    bool in_pre = false, in_quote = false;
-    BlockKind kind = BlockKind::kParagraph;
-    unsigned char heading = 0;
-    int table = -1, row = -1;
-    bool header_cell = false;
-  };
-
-  bool Budget() {
-    if (++visited_ > opts_.limits.max_dom_nodes) node_limit_hit = true;
-    if ((visited_ & 1023) == 0 && std::chrono::steady_clock::now() > deadline_) timed_out = true;
-    return !node_limit_hit && !timed_out;
-  }
-
-  void Visit(const xmlNode* n, int depth, MetaContext mc) {
-    for (const xmlNode* c = n; c; c = c->next) {
-      if (!Budget()) return;
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-        if (!c->content) continue;
-        const char* s = reinterpret_cast<const char*>(c->content);
-        size_t len = std::strlen(s);
-        if (br_run_ && std::any_of(s, s + len, [](char ch) {
-              return !std::isspace(static_cast<unsigned char>(ch));
-            })) {
-          // Rule: double line breaks. Div soup that separates paragraphs with <br><br> gets
-          // one block per paragraph, as if each were its own <p>.
-          if (br_run_ >= 2 && !ctx_.inline_blocks) Flush();
-          br_run_ = 0;
-        }
-        buf_.append(s, len);
-        if (link_depth_) buf_links_ += len;
-        continue;
-      }
-      if (c->type != XML_ELEMENT_NODE) continue;
-      // The metadata reader sees every element once, here or, for the subtrees the body walk
-      // skips (head, chrome, captions), in a walk of its own over just that subtree.
-      ElementAttrs attrs;
-      if (c->properties) attrs = ScanAttrs(c);
-      MetaContext inner =
-          meta_ ? meta_->Element(c, mc, depth, &attrs) : MetaContext{false, false, true};
-      if (!VisitElement(c, depth, inner, attrs) && !inner.done)
-        meta_->Siblings(c->children, inner, depth + 1);
-    }
-  }
-
-  // The body walk's handling of element `c`; false when it did not descend into the children.
-  bool VisitElement(const xmlNode* c, int depth, MetaContext inner, const ElementAttrs& attrs) {
-    {
-      std::string_view name = Name(c);
-      Tag tag = ClassifyTag(name);
-      if (tag == Tag::kBr) {
-        ++br_run_;
-        buf_ += ctx_.in_pre ? '\n' : ' ';
-        return false;
-      }
-      if (tag == Tag::kImg) {
-        ++nodes[ctx_.owner].imgs;
-        return false;
-      }
-      if (tag == Tag::kEmbed) {
-        ++nodes[ctx_.owner].embeds;
-        return false;
-      }
-      if (name == "input" || name == "textarea" || name == "select") ++nodes[ctx_.owner].inputs;
-      if (IsNeverContentTag(name) || (c->properties && IsHidden(c))) return false;
-      if (tag == Tag::kFigure || tag == Tag::kFigcaption) {
-        CollectCaption(c);
-        return false;
-      }
-      NameVerdict verdict;
-      bool bad_role = false;
-      if (c->properties) {
-        verdict = ClassifyByName(attrs.cls, attrs.id);
-        bad_role = IsBoilerplateRole(attrs.role);
-      }
-      if (verdict.cls == NameClass::kCaption) {
-        CollectCaption(c);
-        return false;
-      }
-      if (depth >= opts_.limits.max_dom_depth) return false;
-      if (tag == Tag::kInline || tag == Tag::kA) {
-        if (verdict.cls == NameClass::kStrongBoilerplate) return false;
-        link_depth_ += tag == Tag::kA;
-        Visit(c->children, depth + 1, inner);
-        link_depth_ -= tag == Tag::kA;
-        return true;
-      }
-      bool structural = tag == Tag::kUl || tag == Tag::kOl || tag == Tag::kTable;
-      if (ctx_.inline_blocks && !structural && !(tag == Tag::kLi && ctx_.list >= 0) &&
-          !(ctx_.table >= 0 && (tag == Tag::kTr || tag == Tag::kTd || tag == Tag::kTh))) {
-        if (verdict.cls == NameClass::kStrongBoilerplate) return false;
-        buf_ += ' ';
-        Visit(c->children, depth + 1, inner);
-        buf_ += ' ';
-        return true;
-      }
-      int idx = static_cast<int>(nodes.size());
-      Node node;
-      node.x = c;
-      node.parent = ctx_.owner;
-      node.tag = tag;
-      node.name_class = verdict.cls;
-      node.weight = verdict.weight;
-      node.role_boilerplate = bad_role;
-      nodes.push_back(node);
-      ++nodes[ctx_.owner].children;
-      Flush();
-      Ctx saved = ctx_;
-      ctx_.owner = idx;
-      switch (tag) {
-        case Tag::kUl:
-        case Tag::kOl:
-          ctx_.list = idx;
-          ++ctx_.list_depth;
-          ctx_.ordered = tag == Tag::kOl;
-          ctx_.inline_blocks = false;
-          break;
-        case Tag::kLi:
-          if (ctx_.list >= 0) {
-            ctx_.kind = BlockKind::kListItem;
-            ctx_.inline_blocks = true;
-          }
-          break;
-        case Tag::kH:
-          ctx_.kind = BlockKind::kHeading;
-          ctx_.heading = static_cast<unsigned char>(name[1] - '0');
-          ctx_.inline_blocks = true;
-          break;
-        case Tag::kPre:
-          ctx_.kind = BlockKind::kPre;
-          ctx_.in_pre = true;
-          ctx_.inline_blocks = true;
-          break;
-        case Tag::kBlockquote:
-          ctx_.in_quote = true;
-          ctx_.kind = BlockKind::kQuote;
-          break;
-        case Tag::kTable:
-          ctx_.table = IsDataTable(c) ? idx : -1;
-          nodes[idx].data_table = ctx_.table >= 0;
-          ctx_.list = -1;
-          ctx_.list_depth = 0;
-          ctx_.inline_blocks = false;
-          if (ctx_.table < 0) ctx_.kind = ctx_.in_quote ? BlockKind::kQuote : BlockKind::kParagraph;
-          break;
-        case Tag::kTr:
-          ctx_.row = idx;
-          break;
-        case Tag::kTd:
-        case Tag::kTh:
-          if (ctx_.table >= 0) {
-            ctx_.kind = BlockKind::kCell;
-            ctx_.header_cell = tag == Tag::kTh;
-            ctx_.inline_blocks = true;
-          }
-          break;
-        default:
-          break;
-      }
-      br_run_ = 0;
-      Visit(c->children, depth + 1, inner);
-      Flush();
-      ctx_ = saved;
-      br_run_ = 0;
-      return true;
-    }
-  }
-
-  // Rule: layout tables. A table holding another table, or a cell of more than 300 characters, lays
-  // out the page; its cells are containers, not data. Other tables are data and keep their rows.
-  static bool IsDataTable(const xmlNode* table) {
-    size_t seen = 0, rows = 0;
-    bool layout = false;
-    std::function<void(const xmlNode*, int)> scan = [&](const xmlNode* k, int depth) {
-      for (; k && !layout && seen < 4000; k = k->next, ++seen) {
-        if (k->type != XML_ELEMENT_NODE) continue;
-        std::string_view t = Name(k);
-        if (t == "table" || t == "article" || t == "main" || t == "section" || t == "ul" ||
-            t == "ol" || t == "h1" || t == "h2" || t == "blockquote") {
-          layout = true;
-        } else if (t == "td" || t == "th") {
-          xmlChar* s = xmlNodeGetContent(k);
-          if (s && std::strlen(reinterpret_cast<const char*>(s)) > 300) layout = true;
-          xmlFree(s);
-        }
-        if (!layout) {
-          if (t == "tr") ++rows;
-          if (depth < 32) scan(k->children, depth + 1);
-        }
-      }
-    };
-    scan(table->children, 0);
-    return !layout && rows >= 1;
-  }
-
-  void Flush() {
-    if (buf_.empty()) return;
-    std::string text;
-    if (ctx_.in_pre) {
-      size_t b = buf_.find_first_not_of("\r\n");
-      size_t e = buf_.find_last_not_of(" \t\r\n");
-      if (b != std::string::npos && e != std::string::npos && e >= b)
-        text = buf_.substr(b, e - b + 1);
-    } else {
-      text = CollapseSpace(buf_);
-    }
-    uint32_t links = static_cast<uint32_t>(std::min(buf_links_, text.size()));
-    buf_.clear();
-    buf_links_ = 0;
-    if (text.empty()) return;
-    Block b;
-    b.kind = ctx_.kind;
-    b.owner = ctx_.owner;
-    b.link_chars = links;
-    if (b.kind == BlockKind::kHeading) b.level = ctx_.heading;
-    if (b.kind == BlockKind::kListItem) {
-      b.level = static_cast<unsigned char>(std::min(ctx_.list_depth, 8));
-      b.ordered = ctx_.ordered;
-      b.group = ctx_.list;
-    }
-    if (b.kind == BlockKind::kCell) {
-      b.group = ctx_.table;
-      b.row = ctx_.row;
-      b.header = ctx_.header_cell;
-    }
-    Tag owner_tag = nodes[ctx_.owner].tag;
-    bool is_loose = b.kind == BlockKind::kParagraph && owner_tag != Tag::kP;
-    if (b.kind == BlockKind::kQuote && owner_tag == Tag::kBlockquote) is_loose = true;
-    b.text = std::move(text);
-    Node& o = nodes[ctx_.owner];
-    uint32_t len = static_cast<uint32_t>(b.text.size());
-    if (len >= 50 && links * 10 < len * 3 && b.kind != BlockKind::kListItem &&
-        b.kind != BlockKind::kCell)
-      o.prose_chars += len;
-    blocks.push_back(std::move(b));
-    loose.push_back(is_loose);
-  }
-
-  // Appends the visible text under `n` (no block structure) for captions.
-  void CaptionText(const xmlNode* n, std::string* out, int depth) {
-    for (const xmlNode* c = n; c && depth < 64; c = c->next) {
-      if (c->type == XML_TEXT_NODE && c->content) {
-        *out += reinterpret_cast<const char*>(c->content);
-      } else if (c->type == XML_ELEMENT_NODE) {
-        std::string_view t = Name(c);
-        if (IsNeverContentTag(t) || (c->properties && IsHidden(c))) continue;
-        *out += ' ';
-        CaptionText(c->children, out, depth + 1);
-        *out += ' ';
-      }
-    }
-  }
-
-  // Rule: captions apart. Photo captions and credits are not body text; they are reported in
-  // Article::captions with the credit (an element named credit/copyright/source) split off.
-  void CollectCaption(const xmlNode* n) {
-    std::string raw, credit;
-    std::function<void(const xmlNode*, int)> find_credit = [&](const xmlNode* k, int depth) {
-      for (; k && depth < 8; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE) continue;
-        std::string names = Lower(std::string(AttrView(k, "class")));
-        if (names.find("credit") != std::string::npos ||
-            names.find("copyright") != std::string::npos ||
-            names.find("source") != std::string::npos) {
-          CaptionText(k->children, &credit, 0);
-        } else {
-          find_credit(k->children, depth + 1);
-        }
-      }
-    };
-    find_credit(n->children, 0);
-    const xmlNode* cap = n;
-    if (Name(n) == "figure") {
-      cap = nullptr;
-      for (const xmlNode* c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && Name(c) == "figcaption") cap = c;
-      if (!cap) return;
-    }
-    CaptionText(cap->children, &raw, 0);
-    std::string text = CollapseSpace(raw);
-    credit = CollapseSpace(credit);
-    if (!credit.empty()) {
-      size_t p = text.rfind(credit);
-      if (p != std::string::npos) text = CollapseSpace(text.substr(0, p));
-    }
-    if (!text.empty() && captions.size() < 256) captions.push_back({text, credit});
-  }
-
-  const ExtractOptions& opts_;
-  std::chrono::steady_clock::time_point deadline_;
-  MetadataWalk* meta_;
-  size_t visited_ = 0;
-  Ctx ctx_;
-  std::string buf_;
-  size_t buf_links_ = 0;
-  int link_depth_ = 0;
-  int br_run_ = 0;
-};
 
 // Letters and digits only, lower-cased: "Tram line — opens!" and "tram line opens" compare equal.
 std::string Fold(std::string_view s) {
@@ -515,8 +55,14 @@ bool IsTitleHeading(const std::string& heading, const std::string& title_folded)
 
 class BodySelector {
  public:
-  BodySelector(const PageWalker& w, const ExtractOptions& opts, const std::string& title_folded)
-      : w_(w), opts_(opts), n_(w.nodes.size()), title_folded_(title_folded) {}
+  // `body_folded`: the JSON-LD articleBody, Fold()ed; empty when the page has none.
+  BodySelector(const PageWalker& w, const ExtractOptions& opts, const std::string& title_folded,
+               const std::string& body_folded)
+      : w_(w),
+        opts_(opts),
+        n_(w.nodes.size()),
+        title_folded_(title_folded),
+        body_folded_(body_folded) {}
 
   // Returns the indices of the selected blocks, in document order. `spare_wrapper` is the
   // second attempt: the largest furniture-named element is kept as the body's wrapper (see
@@ -533,7 +79,7 @@ class BodySelector {
       // No candidate: every long, link-poor block the rules left.
       for (size_t i = 0; i < w_.blocks.size(); ++i) {
         const Block& b = w_.blocks[i];
-        if (!removed_[b.owner] && CountWordsCjk(b.text) >= 8 && b.link_chars * 2 < b.text.size())
+        if (!removed_[b.owner] && CountTextUnits(b.text) >= 8 && b.link_chars * 2 < b.text.size())
           out.push_back(i);
       }
       // Rule: tiny pages. A page with a few short lines and no furniture is all article.
@@ -563,6 +109,7 @@ class BodySelector {
         take = SiblingProse(b.text, b.link_chars);
       if (take) out.push_back(i);
     }
+    CutAtArticleEnd(&out);
     return out;
   }
 
@@ -779,6 +326,73 @@ class BodySelector {
            (text.find(". ") != std::string::npos || text.back() == '.');
   }
 
+  // Rule: the article's own end. Selected blocks run in document order; the story stops where a
+  // neighbour starts: (1) after an end marker (share bar, tags block, "next article" label, see
+  // IsArticleEndName) when what follows opens with a heading or holds an <h1> of its own, or
+  // (2) when the page's JSON-LD articleBody holds the whole story kept so far and what follows
+  // opens with a heading and is not in it. Page-level density alone cannot tell: infinite-
+  // scroll pages repeat one story's markup for the next, so the neighbour scores as well.
+  void CutAtArticleEnd(std::vector<size_t>* sel) const {
+    const std::vector<Block>& blocks = w_.blocks;
+    const size_t n = sel->size();
+    if (n < 2) return;
+    // Linear in the selection and the node table, whatever the page: suffix flags for "an <h1>
+    // of another story follows", a running prose count, the end markers in document order.
+    std::vector<char> h1_after(n + 1, 0);
+    for (size_t k = n; k-- > 0;) {
+      const Block& b = blocks[(*sel)[k]];
+      h1_after[k] = h1_after[k + 1] || (b.kind == BlockKind::kHeading && b.level == 1 &&
+                                        !IsTitleHeading(b.text, title_folded_));
+    }
+    auto opens_story = [&](size_t from) {
+      return blocks[(*sel)[from]].kind == BlockKind::kHeading || h1_after[from];
+    };
+    std::vector<int> markers;
+    for (size_t i = 1; i < n_; ++i)
+      if (w_.nodes[i].end_marker) markers.push_back(static_cast<int>(i));
+    // (1) An end marker between two consecutive selected blocks, after some prose (a marker
+    // before any prose is the top of the page, not the article's end).
+    size_t prose = 0;
+    for (size_t k = 0; k + 1 < n && !markers.empty(); ++k) {
+      const Block& cur = blocks[(*sel)[k]];
+      if (cur.kind != BlockKind::kHeading) prose += cur.text.size();
+      int a = cur.owner, b = blocks[(*sel)[k + 1]].owner;
+      if (b <= a + 1 || prose < 200 || !opens_story(k + 1)) continue;
+      // A share bar between two paragraphs of one container is a mid-story widget: the
+      // next story sits in a container of its own.
+      int pa = w_.nodes[a].parent, pb = w_.nodes[b].parent;
+      if (pa == pb || pb == a || pa == b) continue;
+      bool marker = false;
+      auto m = std::upper_bound(markers.begin(), markers.end(), a);
+      // A few markers at most sit between two blocks; the cap keeps hostile pages linear.
+      for (int tries = 0; m != markers.end() && *m < b && tries < 8 && !marker; ++m, ++tries)
+        marker = !IsAncestor(*m, b) && !IsAncestor(*m, a);
+      if (marker) {
+        sel->resize(k + 1);
+        return;
+      }
+    }
+    // (2) The JSON-LD articleBody as the boundary, when it covers the story kept so far (a
+    // teaser-only articleBody would cut a real body: not trusted). Bounded: each block is
+    // looked up by its first 120 folded bytes, and only on pages of ordinary size.
+    if (body_folded_.size() < 200 || body_folded_.size() > (1u << 18) || n > 2000) return;
+    std::vector<char> in_body(n, 0), prose_block(n, 0);
+    size_t last_in = n, kept_chars = 0;
+    for (size_t k = 0; k < n; ++k) {
+      std::string f = Fold(blocks[(*sel)[k]].text);
+      prose_block[k] = f.size() >= 40;
+      in_body[k] = prose_block[k] && body_folded_.find(f.substr(0, 120)) != std::string::npos;
+      if (in_body[k]) {
+        last_in = k;
+        kept_chars += f.size();
+      }
+    }
+    if (last_in + 1 >= n || kept_chars * 10 < body_folded_.size() * 9) return;
+    size_t tail_prose = 0;
+    for (size_t k = last_in + 1; k < n; ++k) tail_prose += prose_block[k];
+    if (tail_prose > 0 && opens_story(last_in + 1)) sel->resize(last_in + 1);
+  }
+
   // Rule: split bodies, part two. Siblings of the winner that score near it, share its class,
   // or are plain prose paragraphs are the same article.
   std::vector<int> JoinSiblings(int top) const {
@@ -865,7 +479,56 @@ class BodySelector {
   std::vector<Node> agg_;
   std::vector<double> score_, final_;
   const std::string& title_folded_;
+  const std::string& body_folded_;
 };
+
+// Rule: the body's edges. Byline-and-timestamp lines, author label lines, date lines and
+// comment policies that open the body container (and such lines closing it) are page
+// furniture; see boilerplate_rules.h. The names of an author label line become the
+// byline when the page gave none elsewhere (`authors` null: metadata is not being read).
+void TrimBodyEdges(std::vector<Block>* blocks, std::vector<std::string>* authors) {
+  std::vector<char> drop(blocks->size(), 0);
+  std::string byline;
+  auto furniture_line = [&](const Block& b) {
+    if (b.kind != BlockKind::kParagraph) return false;
+    if (IsDateOrBylineLine(b.text)) return true;
+    if (std::string names = AuthorLabelLine(b.text); !names.empty()) {
+      if (byline.empty()) byline = names;
+      return true;
+    }
+    return false;
+  };
+  // The opening blocks up to the first one that is the article's own text (headings, such as
+  // a kicker, neither end the run nor go).
+  for (size_t k = 0, seen = 0; k < blocks->size() && seen < 4; ++k) {
+    const Block& b = (*blocks)[k];
+    if (b.kind == BlockKind::kHeading) continue;
+    ++seen;
+    if (furniture_line(b) || IsCommentPolicyText(b.text))
+      drop[k] = 1;
+    else
+      break;
+  }
+  // The closing blocks: an author credit or a comment policy after the last paragraph. Not a
+  // date line: at the end of a story, "Festival 29 November | 20 January" is the event's dates.
+  for (size_t k = blocks->size(), seen = 0; k > 0 && seen < 2; --k, ++seen) {
+    const Block& b = (*blocks)[k - 1];
+    bool credit = b.kind == BlockKind::kParagraph && !AuthorLabelLine(b.text).empty();
+    if (drop[k - 1] || !(credit || IsCommentPolicyText(b.text))) break;
+    drop[k - 1] = 1;
+  }
+  // Never all of it: a page whose only text is such a line keeps it.
+  if (std::all_of(drop.begin(), drop.end(), [](char d) { return d; })) return;
+  size_t out = 0;
+  for (size_t k = 0; k < blocks->size(); ++k) {
+    if (drop[k]) continue;
+    if (out != k) (*blocks)[out] = std::move((*blocks)[k]);
+    ++out;
+  }
+  blocks->resize(out);
+  if (authors && authors->empty() && !byline.empty())
+    *authors = CleanAuthorNames({byline}, nullptr);
+}
 
 }  // namespace
 
@@ -914,7 +577,10 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
   if (m) m->Resolve(doc, options, a);
 
   std::string title_folded = Fold(a->title);
-  BodySelector selector(walker, options, title_folded);
+  // The JSON-LD articleBody, when the metadata reader ran on this page (the scratch is per
+  // thread and would otherwise hold the previous page's).
+  std::string body_folded = m ? Fold(ThreadMetadataScratch().jsonld_body) : std::string();
+  BodySelector selector(walker, options, title_folded, body_folded);
   std::vector<size_t> sel = selector.Select(/*name_rules=*/true);
   // Rule: second attempt. When the furniture-name rules leave almost nothing, the body sat in a
   // furniture-named wrapper after all ("share-tools-enabled"): select again keeping the largest
@@ -938,7 +604,7 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     const Block& b = walker.blocks[i];
     bool structural = b.kind == BlockKind::kHeading || b.kind == BlockKind::kListItem ||
                       b.kind == BlockKind::kCell;
-    size_t words = CountWordsCjk(b.text);
+    size_t words = CountTextUnits(b.text);
     if (!structural && words < min_words) continue;
     // Link-only lines inside the body ("Read: <linked headline>") are navigation.
     // Headings are exempt: documentation and wiki pages link every subhead to itself.
@@ -953,6 +619,12 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     // Rule: tiny pages, part two. A few short lines are the whole page; the length and link
     // rules above are for separating furniture from a real body, which is not there.
     for (size_t i : sel) body_blocks.push_back(walker.blocks[i]);
+  }
+  std::vector<std::string> page_authors = a->authors;
+  TrimBodyEdges(&body_blocks, m ? &a->authors : nullptr);
+  if (m && page_authors.empty() && !a->authors.empty()) {
+    a->field_sources["authors"] = "dom";
+    a->field_confidence["authors"] = SourceConfidence("dom");
   }
   std::vector<std::string> paragraphs;
   paragraphs.reserve(body_blocks.size());

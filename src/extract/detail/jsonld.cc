@@ -228,12 +228,13 @@ std::string JsonLdText(const JsonLdGraph& g, const json& obj, const char* key) {
     v = &(*v)[0];
   }
   const json& r = g.Resolve(*v);
-  if (r.is_string()) return CollapseSpace(r.get_ref<const std::string&>());
+  if (r.is_string()) return CollapseSpace(DecodeHtmlEntities(r.get_ref<const std::string&>()));
   if (r.is_number_integer()) return std::to_string(r.get<long long>());
   if (r.is_object()) {
     for (const char* k : {"name", "@value", "url", "@id"}) {
       auto n = r.find(k);
-      if (n != r.end() && n->is_string()) return CollapseSpace(n->get_ref<const std::string&>());
+      if (n != r.end() && n->is_string())
+        return CollapseSpace(DecodeHtmlEntities(n->get_ref<const std::string&>()));
     }
   }
   return "";

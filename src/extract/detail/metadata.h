@@ -53,6 +53,11 @@ bool JsonLdHasType(const nlohmann::json& obj, std::string_view type);
 // String value of obj[key]: a string, the "name" (or "@value") of an object, the first of an array.
 std::string JsonLdText(const JsonLdGraph& g, const nlohmann::json& obj, const char* key);
 
+// --- Character references -----------------------------------------------------------------
+// "&#8216;", "&#x2019;", "&quot;", "&amp;#8216;" (escaped twice) -> the characters. For metadata
+// strings the HTML parser did not decode: JSON-LD values and twice-escaped meta content.
+std::string DecodeHtmlEntities(std::string_view s);
+
 // --- Authors and agencies ----------------------------------------------------------------
 // "By Jane Roe and John Doe, Staff Reporter | Nov 3" -> {"Jane Roe", "John Doe"}. Drops lead
 // words ("By", "Par", "Von", "Por"...), job titles, dates, e-mail prompts, URLs, handles and
@@ -112,6 +117,7 @@ std::string NormalizeLanguageTag(std::string_view tag);
 // --- Carry-over from the HTML pass to FinishMetadata ---------------------------------------
 struct MetadataScratch {
   size_t jsonld_body_chars = 0;   // length of JSON-LD articleBody (0 when absent)
+  std::string jsonld_body;        // the articleBody itself: the story's own end (html_article.cc)
   std::string declared_language;  // <html lang>, og:locale or Content-Language, normalised
   std::string declared_source;
   std::vector<std::string> agencies;  // agencies named as authors ("By AP"): wire, not people

@@ -6,6 +6,8 @@
 #include <regex>
 
 #include "extract/detail/blocks.h"
+#include "extract/detail/boilerplate_rules.h"
+#include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 
@@ -60,15 +62,59 @@ bool IsToolbarLine(const std::string& line) {
   return n > 0;
 }
 
-// Rule: box headers inside the body ("Related Article", "Most Read", "Advertisement").
+// Rule: box headers inside the body ("Related Article", "Most Read", "Advertisement"), in the
+// languages of the pages readers paste.
 bool IsBoxHeaderLine(const std::string& line) {
   std::string l = Lower(line);
-  static const char* kHeaders[] = {"related article", "related articles",  "related",
-                                   "most read",       "more news",         "advertisement",
-                                   "read more",       "recommended",       "trending",
-                                   "popular",         "you may also like", "top stories"};
+  while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
+  static const char* kHeaders[] = {"related article",
+                                   "related articles",
+                                   "related",
+                                   "most read",
+                                   "more news",
+                                   "advertisement",
+                                   "read more",
+                                   "recommended",
+                                   "trending",
+                                   "popular",
+                                   "you may also like",
+                                   "top stories",
+                                   "mehr zum thema",
+                                   "das könnte sie auch interessieren",
+                                   "anzeige",
+                                   "lire aussi",
+                                   "à lire aussi",
+                                   "publicité",
+                                   "leer más",
+                                   "te puede interesar",
+                                   "publicidad",
+                                   "leia também",
+                                   "lees ook",
+                                   "相关新闻",
+                                   "相关阅读",
+                                   "相关文章",
+                                   "推荐阅读",
+                                   "热门新闻",
+                                   "延伸阅读",
+                                   "関連記事",
+                                   "関連ニュース",
+                                   "おすすめ記事",
+                                   "広告",
+                                   "관련 기사",
+                                   "اقرأ أيضا"};
   for (const char* h : kHeaders)
     if (l == h) return true;
+  return false;
+}
+
+// Rule: share prompts in scripts the toolbar words do not cover ("分享到：微信 微博",
+// "この記事をシェアする", "Artikel teilen").
+bool IsSharePromptLine(const std::string& line) {
+  if (CountTextUnits(line) > 14) return false;
+  std::string l = Lower(line);
+  for (const char* p : {"分享到", "分享：", "分享", "この記事をシェア", "シェアする", "공유하기",
+                        "artikel teilen", "teilen", "partager", "compartir", "condividi"})
+    if (StartsWith(l, p)) return true;
   return false;
 }
 
@@ -131,6 +177,19 @@ bool IsWireHolder(const std::string& holder, const std::vector<std::string>& wir
   return false;
 }
 
+// A pasted line that reads as a headline: a few words (in any script), not ending as a sentence
+// does, and no wire dateline.
+bool LooksLikePastedHeadline(const std::string& line) {
+  size_t units = CountTextUnits(line);
+  if (units == 0 || units > 30 || IsDatelineOnly(line)) return false;
+  char last = line.back();
+  if (last == ',' || last == ';' || last == '-') return false;
+  // A full stop ends the lede's first sentence; headlines end without one ("?", "!" and a
+  // closing quote end headlines as often as sentences).
+  return last != '.' &&
+         !(line.size() >= 3 && line.compare(line.size() - 3, 3, "\xE3\x80\x82") == 0);
+}
+
 }  // namespace
 
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
@@ -141,12 +200,19 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
   for (const auto& l : lines)
     if (!l.empty()) ++count[l];
 
+  // The headline: the first line that is not page chrome, when it reads as one. Pasted text
+  // often starts with the lede itself (copied from below the headline), or with a wire dateline
+  // on a line of its own; neither is a headline, and taking it as the title would cut the lede's
+  // facts out of the body.
   std::string title;
-  for (const auto& l : lines)
-    if (!l.empty()) {
-      title = l;
-      break;
-    }
+  for (const auto& l : lines) {
+    std::vector<std::string> crumbs;
+    if (l.empty() || IsBreadcrumbLine(l, &crumbs) || IsToolbarLine(l) || IsBoxHeaderLine(l) ||
+        !CopyrightHolder(l).empty())
+      continue;
+    if (LooksLikePastedHeadline(l)) title = l;
+    break;
+  }
   if (doc.hints.count("title")) title = doc.hints.at("title");
 
   // The site's name from a copyright line, wherever it is (footers follow the comment widget).
@@ -156,8 +222,14 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
 
   std::vector<std::string> paragraphs;
   bool seen_body = false;
-  for (const auto& l : lines) {
-    if (l.empty() || !CopyrightHolder(l).empty()) continue;
+  std::string dateline;  // a dateline on its own line, waiting for its lede
+  for (const auto& line : lines) {
+    if (line.empty() || !CopyrightHolder(line).empty()) continue;
+    if (dateline.empty() && paragraphs.empty() && IsDatelineOnly(line)) {
+      dateline = line;
+      continue;
+    }
+    const std::string& l = line;
     std::vector<std::string> crumbs;
     if (IsBreadcrumbLine(l, &crumbs)) {
       if (a->section.empty()) {
@@ -166,16 +238,26 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
       }
       continue;
     }
-    if (l == title || IsToolbarLine(l) || IsBoxHeaderLine(l)) continue;
+    if (l == title || IsToolbarLine(l) || IsBoxHeaderLine(l) || IsSharePromptLine(l)) continue;
     // Rule: date lines ("Posted : 2026-11-06 17:40 | Updated : ..."): the first gives the
     // publication date; none is body text.
     std::string lower = Lower(l);
     size_t digit = l.find_first_of("0123456789");
     std::string date = digit == std::string::npos ? "" : NormalizeDate(l.substr(digit));
     if (date.empty()) date = NormalizeDate(l);
-    if ((StartsWith(lower, "posted") || StartsWith(lower, "published") ||
-         StartsWith(lower, "updated") || StartsWith(lower, "last updated")) &&
-        CountWords(l) <= 16 && !date.empty()) {
+    bool labelled = (StartsWith(lower, "posted") || StartsWith(lower, "published") ||
+                     StartsWith(lower, "updated") || StartsWith(lower, "last updated")) &&
+                    CountWords(l) <= 16 && !date.empty();
+    // A date line before the body in any language ("2026年11月18日 09:30 来源：河湾晨报",
+    // "Dienstag, 17. November 2026"): dates, times and a label or outlet name only.
+    if (!labelled && !seen_body && IsDateOrBylineLine(l)) {
+      DateContext ctx = MakeDateContext("", false);
+      date = ParseDate(l, ctx);
+      if (date.empty()) continue;
+      labelled = true;
+      lower = "posted";  // counts as the publication date below
+    }
+    if (labelled) {
       if (a->date_published.empty() && !StartsWith(lower, "updated") &&
           !StartsWith(lower, "last")) {
         a->date_published = date;
@@ -196,13 +278,18 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     }
     // A lone short line without sentence punctuation is chrome unless the body has begun and it
     // could be a subhead or a trailing credit (TakeWireCredit decides the latter).
-    bool sentence = l.back() == '.' || l.back() == '"' || l.back() == '?' || l.back() == '!' ||
-                    l.back() == ':' || l.back() == ')' || l.back() == ']' ||
-                    StartsWith(l, "\xE2\x80\x94") ||
-                    (l.size() >= 3 && l.substr(l.size() - 3) == "\xE2\x80\x9D");
-    if (!sentence && CountWords(l) < 8 && !seen_body) continue;
-    seen_body = seen_body || CountWords(l) >= 8;
-    paragraphs.push_back(l);
+    // Lengths in text units, not space-separated words: a Chinese or Thai paragraph has few
+    // spaces or none.
+    size_t units = CountTextUnits(l);
+    bool sentence = EndsLikeSentence(l) || StartsWith(l, "\xE2\x80\x94");
+    if (!sentence && units < 8 && !seen_body) continue;
+    seen_body = seen_body || units >= 8;
+    if (!dateline.empty()) {
+      paragraphs.push_back(dateline + " " + l);
+      dateline.clear();
+    } else {
+      paragraphs.push_back(l);
+    }
   }
   a->wire = TakeWireCredit(&paragraphs);
   if (!a->wire.empty()) a->field_sources["wire"] = "text";
@@ -214,13 +301,17 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     a->site_name = CollapseSpace(doc.hints.at("site_name"));
     a->field_sources["site_name"] = "hint";
   }
-  // Short unpunctuated lines that remain at the end are widget residue, not prose.
-  while (!paragraphs.empty() && CountWords(paragraphs.back()) < 4) paragraphs.pop_back();
+  // Short unpunctuated lines that remain at the end are widget residue, not prose: related
+  // headlines, an editor's credit ("责任编辑：陈晓"), a share prompt.
+  while (!paragraphs.empty() &&
+         (CountTextUnits(paragraphs.back()) < 4 ||
+          (!EndsLikeSentence(paragraphs.back()) && CountTextUnits(paragraphs.back()) < 20)))
+    paragraphs.pop_back();
   if (paragraphs.empty())
     return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
                                "no article text found in pasted text");
   a->title = title;
-  a->field_sources["title"] = "text";
+  if (!title.empty()) a->field_sources["title"] = "text";
   a->url = doc.url;
   a->host = HostOf(a->url);
   // Same outputs as the HTML reader: the body without the headline, one paragraph a line.

@@ -34,6 +34,9 @@ class MetadataWalk {
   // <article>; `done` when its subtree holds nothing more to read (meta, script, style...).
   struct Context {
     bool chrome = false, in_article = false, done = false;
+    // Inside the site's banner (a <header>, role=banner or masthead outside any <article>):
+    // its date is the day's, not the story's.
+    bool banner = false;
   };
   MetadataWalk();
   ~MetadataWalk();
@@ -68,6 +71,9 @@ core::Status ExtractHeadline(const core::RawDocument& doc, core::Article* articl
 // at the start, or a trailing credit ("— Agency", "[AGENCY]", "With information from X", a
 // lone agency line). Removes trailing credit lines from `paragraphs`; returns the agencies.
 std::vector<std::string> TakeWireCredit(std::vector<std::string>* paragraphs);
+// True when `line` is a wire dateline and nothing else ("VALMORE, Nov 18 (Agency) -"): pasted
+// wire copy often puts it on a line of its own, and it belongs to the lede that follows.
+bool IsDatelineOnly(const std::string& line);
 
 // "en" when the text reads as English by its function words, else "" (unknown).
 std::string GuessLanguage(const std::string& text);

@@ -167,6 +167,17 @@ bool ReadCreditPhrase(std::string* p, std::vector<std::string>* wire) {
 
 }  // namespace
 
+bool IsDatelineOnly(const std::string& line) {
+  std::vector<std::string> wire;
+  if (!ReadDateline(line, &wire)) return false;
+  // Nothing after the dash: "VALMORE, Nov 18 (Continental Wire Service) -" on its own line.
+  size_t close = line.find(')', line.find('('));
+  std::string rest = CollapseSpace(line.substr(close + 1));
+  for (std::string_view dash : {".\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x93", ".-", "-", ":"})
+    if (StartsWith(rest, dash)) return CollapseSpace(rest.substr(dash.size())).empty();
+  return false;
+}
+
 std::vector<std::string> TakeWireCredit(std::vector<std::string>* paragraphs) {
   std::vector<std::string> wire;
   if (paragraphs->empty()) return wire;
