@@ -1,5 +1,7 @@
 // `wirebrief run PATH...`: the whole pipeline into the database, summary at the end.
 #include <cstdio>
+#include <fstream>
+#include <string>
 
 #include "cli/flags.h"
 #include "core/progress.h"
@@ -20,12 +22,31 @@ Command AddRunCommand(CLI::App* root) {
   AddJobsFlag(app, flags);
   AddQuietFlag(app, flags);
   AddInputs(app, flags);
+  AddInputFileFlag(app, flags);
   app->add_flag("--follow", flags->follow,
                 "Fetch the pages feed and sitemap items link to (politely: robots.txt, one request "
                 "per host at a time); without it they are stored as headline articles");
   app->add_option("--contact", flags->contact,
                   "With --follow: a URL or address site owners can reach you at (User-Agent)");
   return {app, [flags] {
+            // -i FILE: one input per line, as `ingest -i` reads it ('#' comments, blanks skipped).
+            for (const auto& list : flags->input_files) {
+              std::ifstream in(list);
+              if (!in) {
+                PrintError(list + ": cannot read");
+                return 2;
+              }
+              for (std::string line; std::getline(in, line);) {
+                size_t b = line.find_first_not_of(" \t\r");
+                if (b == std::string::npos || line[b] == '#') continue;
+                size_t e = line.find_last_not_of(" \t\r");
+                flags->inputs.push_back(line.substr(b, e - b + 1));
+              }
+            }
+            if (flags->inputs.empty()) {
+              PrintError("run: give inputs (files, folders, URLs) or -i FILE");
+              return 2;
+            }
             auto store = store::OpenStore(flags->db);
             if (!store.ok()) {
               PrintError(store.status().ToString());

@@ -280,6 +280,22 @@ TEST_F(DemoTest, SearchAndShowFiltersAndExportsAgree) {
   EXPECT_NE(typo.err.find("did you mean 'search'"), std::string::npos) << typo.err;
 }
 
+// Issue 29: -i FILE means one thing everywhere: a list of inputs, one per line ('run -i' was
+// refused).
+TEST_F(DemoTest, RunReadsAnInputListAsIngestDoes) {
+  fs::path list = tmp_ / "inputs.txt";
+  std::ofstream(list) << "# the archive only\n" << Demo() << "/archive\n\n";
+  std::string db = (tmp_ / "listed.db").string();
+  Outcome run = Exec("run -q --db '" + db + "' -i '" + list.string() + "'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  Outcome direct = Exec("run -q --db '" + (tmp_ / "direct.db").string() + "' '" + Demo() + "/archive'");
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  auto count = [](const std::string& out) { return out.substr(0, out.find(';')); };
+  EXPECT_EQ(count(run.out), count(direct.out));
+  EXPECT_NE(run.out.find("documents read: "), std::string::npos);
+  EXPECT_EQ(Exec("run -q --db '" + db + "'").exit_code, 2);
+}
+
 TEST_F(DemoTest, UsageErrorsExitTwoAndVersionWorksEverywhere) {
   EXPECT_EQ(Exec("run").exit_code, 2);
   EXPECT_EQ(Exec("no-such-command").exit_code, 2);
