@@ -85,7 +85,9 @@ StoryGroup AssembleStory(const std::string& id, const std::vector<const core::Ar
     voices.insert(!a->wire.empty() ? "wire:" + a->wire.front() : "outlet:" + outlet);
   }
   s.outlets.assign(outlets.begin(), outlets.end());
-  s.independent_outlets = static_cast<int>(voices.size());
+  // Voices of agencies an outlet credits can outnumber the outlets (two articles of one
+  // unknown outlet, one crediting a wire): independent outlets never exceed outlets.
+  s.independent_outlets = static_cast<int>(std::min(voices.size(), outlets.size()));
   std::set<std::string> member_ids(s.article_ids.begin(), s.article_ids.end());
   for (const auto& why : attachments)
     if (member_ids.count(why.article_id)) s.attachments.push_back(why);

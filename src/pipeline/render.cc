@@ -160,10 +160,13 @@ std::string StoriesToMarkdown(const std::vector<store::StoryRecord>& stories,
     size_t headlines = 0;
     for (const auto& id : s.article_ids)
       if (auto it = articles.find(id); it != articles.end() && it->second.headline_only) ++headlines;
-    out += "*" + std::to_string(s.article_ids.size()) + " articles" +
+    auto count = [](size_t n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    out += "*" + count(s.article_ids.size(), "article", "articles") +
            (headlines ? " (" + std::to_string(headlines) + " headline only)" : "") + ", " +
-           std::to_string(s.outlets.size()) +
-           " outlets (" + std::to_string(s.independent_outlets) + " independent), " +
+           count(s.outlets.size(), "outlet", "outlets") + " (" +
+           std::to_string(s.independent_outlets) + " independent), " +
            s.first_published.substr(0, 10) + " – " + s.last_published.substr(0, 10) + " · story " + s.id + "*\n\n";
     // Citations are numbered per story in order of first use.
     std::map<std::string, int> cite_no;

@@ -83,4 +83,19 @@ TEST(ClusterStoriesTest, ResultDoesNotDependOnInputOrder) {
   EXPECT_EQ(g1[0].story.article_ids, g2[0].story.article_ids);
 }
 
+// Issue 29: a story of two articles from one unknown outlet, one crediting a wire, read "1
+// outlets (2 independent)": the agency's voice was counted as an outlet.
+TEST(AssembleStoryTest, IndependentOutletsNeverExceedOutletsRegression) {
+  core::Article own = Make("own", "", "2026-11-09", "Valmora harbour wall damaged", kWire);
+  core::Article wire = Make("wire", "", "2026-11-09", "Quake damages Valmora cathedral", kWire);
+  wire.wire = {"Continental Wire Service"};
+  StoryGroup g = AssembleStory("s1", {&own, &wire}, {}, {});
+  EXPECT_EQ(g.story.outlets.size(), 1u);
+  EXPECT_EQ(g.story.independent_outlets, 1);
+  core::Article other = Make("other", "Harbour Times", "2026-11-09", "Valmora quake", kWire);
+  StoryGroup g2 = AssembleStory("s2", {&own, &wire, &other}, {}, {});
+  EXPECT_EQ(g2.story.outlets.size(), 2u);
+  EXPECT_EQ(g2.story.independent_outlets, 2);
+}
+
 }  // namespace wirebrief::cluster
