@@ -14,6 +14,7 @@
 
 #include "brief/detail/compress.h"
 #include "brief/detail/figures.h"
+#include "brief/detail/furniture.h"
 #include "brief/detail/support_text.h"
 #include "brief/detail/text.h"
 #include "brief/support.h"
@@ -98,28 +99,10 @@ enum SentenceCue : uint32_t {
 };
 
 const detail::CueSet& SentenceCues() {
-  static const detail::CueSet cues{
-      {"click ",
-       "subscribe",
-       "cookie",
-       "newsletter",
-       "sign up",
-       "log in",
-       "javascript",
-       "browser",
-       "all rights reserved",
-       "advertisement",
-       "follow us",
-       "tweet with",
-       "this story has been",
-       "contributed to this report",
-       "http://",
-       "https://",
-       "www.",
-       "@",
-       "share this",
-       "read more",
-       "your inbox"},
+  // Furniture comes from data/brief/furniture_cues.txt (detail/furniture.h); the other lists
+  // are the builder's own.
+  static const detail::CueSet cues(std::vector<std::vector<std::string>>{
+      detail::FurniturePhrases(),
       {" said",         " says",     " told ",     " according to", " asked",     " added",
        " wrote",        " stated",   " announced", " tweeted",      " explained", " warned",
        " insisted",     " argued",   " tells ",    " adds",         " writes",    " noted",
@@ -135,7 +118,7 @@ const detail::CueSet& SentenceCues() {
        " risk",        " first time",  " largest ",      " biggest ", " worst ",
        " record ",     " impact",      " affect",        " crucial ", " critical ",
        " precedent",   " historic",    " for the first", " in years", " since ",
-       " after years", " the latest ", " consequences",  " stakes"}};
+       " after years", " the latest ", " consequences",  " stakes"}});
   return cues;
 }
 
