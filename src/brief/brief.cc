@@ -179,6 +179,7 @@ class BriefBuilder {
     AssignSources();
     TokenizeArticles();
     CollectCandidates();
+    IndexSentences();
     NumberPairs();
     MergeRepeats();
     WeighTerms();
@@ -346,6 +347,31 @@ class BriefBuilder {
     }
   }
 
+  static uint64_t SentenceKey(size_t art, const core::CharSpan& sentence) {
+    return static_cast<uint64_t>(art) << 32 | sentence.begin;
+  }
+  static std::vector<core::CharSpan> SentencesOf(const Candidate& c) {
+    return c.parts.empty() ? std::vector<core::CharSpan>{c.span} : c.parts;
+  }
+
+  // Which candidates span each source sentence: a quotation's run and each sentence of it are
+  // candidates that overlap, and only one of them may become a line.
+  void IndexSentences() {
+    for (size_t i = 0; i < cands_.size(); ++i)
+      for (const core::CharSpan& s : SentencesOf(cands_[i]))
+        cands_at_[SentenceKey(cands_[i].art, s)].push_back(i);
+  }
+
+  // A line now cites the sentences of candidate `idx`: no other line may cite them.
+  void Claim(size_t idx) {
+    const Candidate& c = cands_[idx];
+    for (const core::CharSpan& s : SentencesOf(c)) {
+      auto it = cands_at_.find(SentenceKey(c.art, s));
+      if (it == cands_at_.end()) continue;
+      for (size_t j : it->second) cands_[j].blocked = true;
+    }
+  }
+
   // Dense ids for the adjacent term pairs (the rank of each pair among the story's distinct
   // pairs): a sorted vector instead of a node-based map, which cost a malloc per pair.
   void NumberPairs() {
@@ -400,7 +426,12 @@ class BriefBuilder {
       size_t best = SIZE_MAX;
       double best_j = 0.6;  // Jaccard at which two sentences state the same thing
       for (size_t j : touched) {
-        if (cands_[j].art == c.art || cands_[j].repeat_of != SIZE_MAX) continue;
+        if (cands_[j].repeat_of != SIZE_MAX) continue;
+        // Within one article, a restatement (a summary box, a repeated paragraph) is a repeat
+        // too; a quotation's run and the sentences inside it overlap instead (Claim).
+        if (cands_[j].art == c.art && cands_[j].span.end > c.span.begin &&
+            c.span.end > cands_[j].span.begin)
+          continue;
         double jac =
             static_cast<double>(shared[j]) / (c.terms.size() + cands_[j].terms.size() - shared[j]);
         if (jac > best_j || (jac == best_j && (best == SIZE_MAX || j > best)))
@@ -496,7 +527,7 @@ class BriefBuilder {
   }
 
   bool Selectable(const Candidate& c) const {
-    return c.prose && !c.used && c.repeat_of == SIZE_MAX;
+    return c.prose && !c.used && !c.blocked && c.repeat_of == SIZE_MAX;
   }
 
   // True when most of the candidate's terms are already in an emitted line.
@@ -555,21 +586,25 @@ class BriefBuilder {
 
   bool Emit(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
     Candidate& c = cands_[idx];
+    if (c.blocked) return false;
     bool compressed = false;
     std::string text = LineText(idx, &compressed);
     size_t words = detail::WordCount(text);
-    if (words_used_ + words > opts_.max_words) return false;
+    if (words_used_ + words > opts_.max_words || line_texts_.count(text)) return false;
     std::vector<const detail::SupportText*> cited_text{&ReadCandidate(idx)};
     core::BriefLine line{section, label, text, {}, false, compressed};
     if (c.parts.empty()) line.citations.push_back({arts_[c.art]->id, c.span});
     for (const core::CharSpan& part : c.parts) line.citations.push_back({arts_[c.art]->id, part});
     std::set<int> cited_sources{source_[c.art]};
+    std::vector<size_t> corroborating;
     for (size_t o : c.corroboration) {
       if (line.citations.size() >= opts_.max_citations) break;
       const Candidate& oc = cands_[o];
-      if (!cited_sources.insert(source_[oc.art]).second) continue;
+      // A sentence another line cites already is not cited again.
+      if (oc.blocked || !cited_sources.insert(source_[oc.art]).second) continue;
       line.citations.push_back({arts_[oc.art]->id, oc.span});
       cited_text.push_back(&ReadCandidate(o));
+      corroborating.push_back(o);
     }
     // The guard every line passes: its words and numbers must be in what it cites. A line that
     // is its candidate's text as written is read already.
@@ -580,6 +615,9 @@ class BriefBuilder {
     if (support.score < kSupportedAt || support.term_coverage < 0.8 || support.number_coverage < 1)
       return false;
     c.used = true;
+    Claim(idx);
+    for (size_t o : corroborating) Claim(o);
+    line_texts_.insert(text);
     words_used_ += words;
     for (int t : c.terms) covered_terms_[t] = 1;
     for (int p : c.pair_ids) covered_pairs_[p] = 1;
@@ -617,8 +655,8 @@ class BriefBuilder {
     size_t n = 0;
     for (size_t i : pool) {
       if (n >= max) break;
-      // A summary line that also belongs here moves; one another section holds already (a
-      // stakeholder's quote) is passed over for the next candidate (Place).
+      // A context line that also belongs here moves; the lede and a line another section holds
+      // already (a stakeholder's quote) are passed over for the next candidate (Place).
       if (LineOf(i) != SIZE_MAX) {
         n += Place(b, section, "", i);
         continue;
@@ -794,8 +832,8 @@ class BriefBuilder {
       double best_score = 0;
       for (size_t i = 0; i < cands_.size(); ++i) {
         const Candidate& c = cands_[i];
-        if (!c.prose || c.repeat_of != SIZE_MAX || HeldByOtherSection(i, Section::kStakeholder))
-          continue;
+        // A sentence is said once: a context line may move here, any other line stays put.
+        if (!c.prose || c.repeat_of != SIZE_MAX || (c.used ? !InContext(i) : c.blocked)) continue;
         size_t at = std::string_view::npos;
         for (const auto& f : p->forms) at = std::min(at, c.text.find(f));
         if (at == std::string_view::npos) continue;
@@ -847,36 +885,15 @@ class BriefBuilder {
     return li != SIZE_MAX && section_of_[li] == core::BriefSection::kContext;
   }
 
-  // True when candidate `idx` is a line that already serves a headed section other than
-  // `section` (a stakeholder's, what's next, why it matters): a sentence said under one heading
-  // is not said again under another. Summary lines are free: a context line moves, and the lede
-  // may also head a section (it is often the scheduled event).
-  bool HeldByOtherSection(size_t idx, Section section) const {
-    for (size_t li = 0; li < line_cand_.size(); ++li)
-      if (line_cand_[li] == idx && section_of_[li] != Section::kContext &&
-          section_of_[li] != Section::kLede && section_of_[li] != section)
-        return true;
-    return false;
-  }
-
-  // Gives an already chosen sentence a section: a context line moves there; a line that
-  // already serves this section is repeated under it (two parties acting in one sentence); a
-  // line of another section stays where it is (false).
+  // Gives a summary line a headed section: a context line moves there. The lede and a line that
+  // heads a section already stay where they are (false): a sentence is said once, so of two
+  // parties acting in one sentence only one has it as its line.
   bool Place(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx) {
     size_t li = LineOf(idx);
-    if (li == SIZE_MAX || HeldByOtherSection(idx, section)) return false;
-    if (b->lines[li].section == core::BriefSection::kContext) {
-      b->lines[li].section = section;
-      b->lines[li].label = label;
-      section_of_[li] = section;
-      return true;
-    }
-    core::BriefLine line = b->lines[li];
-    line.section = section;
-    line.label = label;
-    b->lines.push_back(std::move(line));
-    line_cand_.push_back(idx);
-    section_of_.push_back(section);
+    if (li == SIZE_MAX || section_of_[li] != Section::kContext) return false;
+    b->lines[li].section = section;
+    b->lines[li].label = label;
+    section_of_[li] = section;
     return true;
   }
 
@@ -1004,8 +1021,11 @@ class BriefBuilder {
   std::vector<const std::string*> term_text_;  // per term id: the key in term_ids_
   std::vector<int> term_word_;                 // per term id: its support_vocab_ id, or -1
   size_t words_used_ = 0;
-  std::vector<core::BriefSection> section_of_;  // per emitted prose line
-  std::vector<size_t> line_cand_;               // per emitted prose line: its candidate
+  // (article, sentence begin) -> the candidates spanning that sentence (IndexSentences).
+  std::unordered_map<uint64_t, std::vector<size_t>> cands_at_;
+  std::set<std::string, std::less<>> line_texts_;  // every prose line's text
+  std::vector<core::BriefSection> section_of_;     // per emitted prose line
+  std::vector<size_t> line_cand_;                  // per emitted prose line: its candidate
 };
 
 }  // namespace

@@ -1,0 +1,121 @@
+// Briefs say each thing once (issue 31): no source sentence cited by two prose lines, no text
+// twice, a wire sentence carried by two outlets one line, overlapping sentence windows never
+// both lines, no line copied into a second section. Every story here is fictional.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "stories.h"
+
+namespace wirebrief::brief {
+namespace {
+
+using test_stories::BriefOf;
+using test_stories::LinesHolding;
+using test_stories::Make;
+using test_stories::Prose;
+
+// The brief's own guard, as the kit's shape check reads it: no two prose lines cite sentences
+// that overlap, and no text is printed twice. Returns what was repeated, empty when nothing.
+std::string Repeats(const core::Brief& b) {
+  std::set<std::string> texts;
+  std::vector<core::Citation> cited;
+  for (const auto& l : b.lines) {
+    if (!Prose(l)) continue;
+    if (!texts.insert(l.text).second) return "text twice: " + l.text;
+    std::vector<core::Citation> mine;
+    for (const auto& c : l.citations) {
+      for (const auto& o : cited)
+        if (o.article_id == c.article_id && o.span.begin < c.span.end && c.span.begin < o.span.end)
+          return "sentence cited twice, again by: " + l.text;
+      mine.push_back(c);
+    }
+    cited.insert(cited.end(), mine.begin(), mine.end());
+  }
+  return "";
+}
+
+// Two independent outlets carry one agency sentence word for word, beside their own reporting.
+// The sentence is one line citing both copies; neither copy is cited by another line.
+TEST(BriefOnce, WireSentenceInTwoOutletsIsOneLine) {
+  const std::string wire =
+      "The Marrow Valley dam released water on Tuesday after the reservoir rose four metres in "
+      "two days, the Marrow Water Authority said.";
+  std::vector<core::Article> arts = {
+      Make("a", "Valley Courier", "Marrow dam opens its gates",
+           wire +
+               " Farmers below the dam moved cattle to higher ground overnight. "
+               "The authority said the spillway was working as designed and no homes were at risk. "
+               "Engineer Dana Oyelaran said the gates would stay open until the reservoir fell "
+               "below its summer mark. "
+               "Schools in Lower Marrow stayed open on Tuesday."),
+      Make("b", "Ridge Examiner", "Water released from Marrow reservoir",
+           wire + " Anglers were told to keep away from the river banks below the spillway. "
+                  "The Marrow Water Authority said the release would last at least three days. "
+                  "Lower Marrow council said it had sandbags ready at the village hall. "
+                  "The river rose by half a metre at the Lower Marrow bridge by Tuesday evening."),
+  };
+  core::Brief b = BriefOf(arts, "marrow");
+  EXPECT_EQ(Repeats(b), "");
+  // The agency sentence is said once, and its line cites both outlets' copies.
+  ASSERT_EQ(LinesHolding(b, "released water on Tuesday"), 1u);
+  for (const auto& l : b.lines) {
+    if (!Prose(l) || l.text.find("released water on Tuesday") == std::string::npos) continue;
+    std::set<std::string> articles;
+    for (const auto& c : l.citations) articles.insert(c.article_id);
+    EXPECT_EQ(articles, (std::set<std::string>{"a", "b"})) << l.text;
+  }
+}
+
+// A quotation over two sentences is a candidate line of its own (from its opening mark to the
+// sentence naming the speaker) and so is its second sentence: the windows overlap and at most
+// one of them becomes a line, whichever sections ask for them.
+TEST(BriefOnce, OverlappingSentenceWindowsAreNotBothLines) {
+  std::vector<core::Article> arts = {
+      Make("a", "Harbour Gazette", "Fire guts Keswall fish market",
+           "A fire gutted the Keswall fish market early on Monday, destroying 40 stalls, the "
+           "county fire service said. "
+           "\"The whole roof came down in minutes. We will rebuild the market before the "
+           "summer season,\" said market chair Ilse Tamboer. "
+           "Fire crews from three stations fought the blaze for five hours. "
+           "The fire service said the cause of the fire was not yet known. "
+           "The county council will meet on Thursday to discuss emergency grants for traders."),
+      Make("b", "Coast Weekly", "Keswall market traders count losses after fire",
+           "Traders at the Keswall fish market counted their losses on Monday after a fire "
+           "destroyed 40 stalls. "
+           "\"We will rebuild the market before the summer season,\" market chair Ilse Tamboer "
+           "said. "
+           "Fire crews fought the blaze for five hours before it was under control. "
+           "The county council will meet on Thursday to discuss grants for the traders."),
+  };
+  core::Brief b = BriefOf(arts, "keswall");
+  EXPECT_EQ(Repeats(b), "");
+  EXPECT_LE(LinesHolding(b, "We will rebuild the market"), 1u);
+  EXPECT_LE(LinesHolding(b, "will meet on Thursday"), 1u);
+}
+
+// The lede is not printed again under a heading, and a sentence two parties act in is one
+// party's line, not two.
+TEST(BriefOnce, NoLineIsCopiedIntoASecondSection) {
+  std::vector<core::Article> arts = {
+      Make("a", "Plains Observer", "Tovar and Estrada sign water pact",
+           "The governments of Tovar and Estrada signed a pact on Wednesday to share water from "
+           "the Rio Lenta for ten years. "
+           "Tovar will release 30 percent of the river's flow to Estrada each summer. "
+           "Estrada agreed to fund two new pumping stations. "
+           "The pact ends a dispute that closed the border crossing at Sal Fria for a month."),
+      Make("b", "Lenta Daily", "Water pact signed after border dispute",
+           "Tovar and Estrada signed a ten-year pact on Wednesday to share water from the Rio "
+           "Lenta. "
+           "Under the pact Tovar will release 30 percent of the river's flow to Estrada in summer. "
+           "Estrada agreed to pay for two pumping stations near Sal Fria. "
+           "Ministers of both countries will meet in March to review the first summer."),
+  };
+  core::Brief b = BriefOf(arts, "lenta");
+  EXPECT_EQ(Repeats(b), "");
+}
+
+}  // namespace
+}  // namespace wirebrief::brief
