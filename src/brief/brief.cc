@@ -834,9 +834,17 @@ class BriefBuilder {
         const Candidate& c = cands_[i];
         // A sentence is said once: a context line may move here, any other line stays put.
         if (!c.prose || c.repeat_of != SIZE_MAX || (c.used ? !InContext(i) : c.blocked)) continue;
-        size_t at = std::string_view::npos;
-        for (const auto& f : p->forms) at = std::min(at, c.text.find(f));
+        size_t at = std::string_view::npos, len = 0;
+        for (const auto& f : p->forms) {
+          size_t k = c.text.find(f);
+          if (k < at) at = k, len = f.size();
+        }
+        // The party is the subject, named in the line's first half, or the speaker of a quote
+        // attributed at its end ("..., said X"): a sentence that names it late otherwise has it
+        // as an object or in passing, and the party gets no line rather than someone else's
+        // sentence (one sentence serves one line, so the fallback is often such a sentence).
         if (at == std::string_view::npos) continue;
+        if (at > std::max<size_t>(40, c.text.size() / 2) && !SpeakerAt(c.text, at, len)) continue;
         // The party acting or speaking: named early, with a verb of action or position after it.
         after.assign(1, ' ');
         detail::AppendLower(c.text.substr(at), &after);
@@ -871,6 +879,25 @@ class BriefBuilder {
       b->lines[slots[k]] = std::move(lines[k]);
       line_cand_[slots[k]] = cands[k];
     }
+  }
+
+  // True when the name at [at, at + len) of `text` is the speaker of an attribution: "said X",
+  // "according to X", "X said" or "X, the mayor, said".
+  static bool SpeakerAt(std::string_view text, size_t at, size_t len) {
+    const std::string before = detail::Lower(text.substr(0, at));
+    for (std::string_view v : {"said ", "says ", "according to ", "told ", "added ", "wrote "})
+      if (before.ends_with(v)) return true;
+    std::string_view rest = text.substr(at + len);
+    if (!rest.empty() && rest.front() == ',') {
+      size_t close = rest.find(',', 1);
+      if (close == std::string_view::npos || close > 60) return false;
+      rest.remove_prefix(close + 1);
+    }
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    const std::string word = detail::Lower(rest.substr(0, rest.find_first_of(" .,;!?")));
+    for (std::string_view v : {"said", "says", "told", "added", "wrote", "warned", "insisted"})
+      if (word == v) return true;
+    return false;
   }
 
   // Index of the line a candidate became, or SIZE_MAX.

@@ -117,5 +117,38 @@ TEST(BriefOnce, NoLineIsCopiedIntoASecondSection) {
   EXPECT_EQ(Repeats(b), "");
 }
 
+// With every sentence said once, a party whose own statement is taken (here the lede) could be
+// handed whatever sentence names it. A party's line names it as the subject or as the speaker
+// of an attributed quote; a sentence that has it as an object is no line of its.
+TEST(BriefOnce, APartysLineIsItsOwnStatementOrNone) {
+  std::vector<core::Article> arts = {
+      Make("a", "Orvik Tidings", "Orvik harbour closed after storm",
+           "The Orvik Port Authority closed the harbour on Monday after a storm damaged the "
+           "breakwater. "
+           "Fishermen criticised the long closure ordered by the Orvik Port Authority on Monday. "
+           "\"We will not reopen until divers have checked every metre of the wall,\" said "
+           "harbour master Lise Aune. "
+           "About 60 fishing boats are tied up in the inner basin."),
+      Make("b", "Fjord Weekly", "Storm shuts Orvik harbour",
+           "The Orvik Port Authority shut the harbour on Monday after storm waves damaged the "
+           "breakwater. "
+           "Boat owners said they had not been told how long the closure ordered by the Orvik "
+           "Port Authority would last. "
+           "Harbour master Lise Aune said divers would inspect the wall on Wednesday."),
+  };
+  core::Brief b = BriefOf(arts, "orvik");
+  EXPECT_EQ(Repeats(b), "");
+  for (const auto& l : b.lines) {
+    if (l.section != core::BriefSection::kStakeholder) continue;
+    const std::string party = l.label.substr(0, l.label.find(" ("));
+    const size_t at = l.text.find(party.substr(party.rfind(' ') + 1));
+    ASSERT_NE(at, std::string::npos) << l.label << ": " << l.text;
+    const bool early = at <= std::max<size_t>(40, l.text.size() / 2);
+    const bool speaker = l.text.find("said " + party) != std::string::npos ||
+                         l.text.find("said harbour master " + party) != std::string::npos;
+    EXPECT_TRUE(early || speaker) << l.label << ": " << l.text;
+  }
+}
+
 }  // namespace
 }  // namespace wirebrief::brief
