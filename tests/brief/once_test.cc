@@ -69,6 +69,40 @@ TEST(BriefOnce, WireSentenceInTwoOutletsIsOneLine) {
   }
 }
 
+// Three outlets tell the same facts in their own words (not copies: the sentences share too few
+// words to be one text). Each fact is one line: the area burned, the people who left, the crews.
+TEST(BriefOnce, OneFactToldByThreeOutletsIsOneLine) {
+  std::vector<core::Article> arts = {
+      Make("a", "Saren Courier", "Grass fire forces Talvik evacuation",
+           "A grass fire forced the evacuation of 900 people from Talvik on Thursday, the regional "
+           "fire service said. "
+           "The fire has burned 12,500 hectares, about 30,900 acres, in the upper Saren valley "
+           "east of Talvik. "
+           "Crews from four districts fought the fire through the night with six water bombers. "
+           "The regional fire service said a change in the wind could push the flames toward "
+           "Talvik on Friday."),
+      Make("b", "Valley Post", "Talvik evacuated as Saren valley fire grows",
+           "About 900 people left Talvik on Thursday as a grass fire spread through the Saren "
+           "valley. "
+           "The Saren valley fire has scorched 12,500 hectares, roughly 30,900 acres, since "
+           "lightning started it on Sunday. "
+           "Volunteers set up a shelter for evacuated families in the Talvik sports hall. "
+           "Six water bombers and crews from four districts fought the fire."),
+      Make("c", "North Ledger", "Talvik empties as fire spreads",
+           "Talvik was evacuated on Thursday as a grass fire in the Saren valley spread toward "
+           "the town. "
+           "Schools in Talvik closed early as smoke covered the town. "
+           "The regional fire service said crews from four districts were fighting the fire "
+           "with water bombers."),
+  };
+  core::Brief b = BriefOf(arts, "talvik");
+  EXPECT_EQ(Repeats(b), "");
+  EXPECT_EQ(LinesHolding(b, "12,500 hectares"), 1u);
+  EXPECT_EQ(LinesHolding(b, "900 people"), 1u);
+  EXPECT_LE(LinesHolding(b, "four districts"), 1u);
+  EXPECT_LE(LinesHolding(b, "Talvik on Thursday") + LinesHolding(b, "evacuated on Thursday"), 1u);
+}
+
 // A quotation over two sentences is a candidate line of its own (from its opening mark to the
 // sentence naming the speaker) and so is its second sentence: the windows overlap and at most
 // one of them becomes a line, whichever sections ask for them.

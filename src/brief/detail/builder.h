@@ -161,6 +161,7 @@ class BriefBuilder {
   // party deciding in one outlet outweighs one named in two.
   static double PartWeight(Part part);
   static constexpr double kRoleWeight = 2;  // a person the text gives a role (minister, mayor)
+  static constexpr size_t kPartyTries = 4;  // sentences tried for a party's line, best first
 
   // Stakeholders: people, organisations and countries, ranked by their part in the story
   // rather than by how often they are named: in each independent source a party counts for
@@ -173,6 +174,13 @@ class BriefBuilder {
   // True when the name at [at, at + len) of `text` is the speaker of an attribution: "said X",
   // "according to X", "X said" or "X, the mayor, said".
   static bool SpeakerAt(std::string_view text, size_t at, size_t len);
+
+  // True when candidate `idx` restates a line already emitted, as outlets retell one fact in
+  // their own words: it gives no number the line does not, and shares most of the shorter one's
+  // words with it (kRestatesShared, and kRestatesWords at least), or half of them and numbers.
+  bool Restates(size_t idx) const;
+  static constexpr double kRestatesShared = 0.6;
+  static constexpr size_t kRestatesWords = 5;  // a short sentence shares a name, not a fact
 
   // Index of the line a candidate became, or SIZE_MAX.
   size_t LineOf(size_t idx) const;

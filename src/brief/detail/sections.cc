@@ -86,7 +86,8 @@ bool BriefBuilder::Emit(core::Brief* b, core::BriefSection section, const std::s
   bool compressed = false;
   std::string text = LineText(idx, &compressed);
   size_t words = WordCount(text);
-  if (words_used_ + words > opts_.max_words || line_texts_.count(text)) return false;
+  if (words_used_ + words > opts_.max_words || line_texts_.count(text) || Restates(idx))
+    return false;
   std::vector<const SupportText*> cited_text{&ReadCandidate(idx)};
   core::BriefLine line{section, label, text, {}, false, compressed};
   if (c.parts.empty()) line.citations.push_back({arts_[c.art]->id, c.span});
@@ -175,6 +176,41 @@ void BriefBuilder::WhyItMatters(core::Brief* b) {
         if (DaysBefore(d, first) > 30) return true;
     return false;
   });
+}
+
+bool BriefBuilder::Restates(size_t idx) const {
+  const Candidate& c = cands_[idx];
+  std::vector<std::string> numbers;
+  bool numbers_read = false;
+  for (size_t li : line_cand_) {
+    const Candidate& l = cands_[li];
+    size_t shared = 0;
+    for (auto x = c.terms.begin(), y = l.terms.begin(); x != c.terms.end() && y != l.terms.end();)
+      if (*x < *y)
+        ++x;
+      else if (*y < *x)
+        ++y;
+      else
+        ++shared, ++x, ++y;
+    const size_t shorter = std::min(c.terms.size(), l.terms.size());
+    if (shorter == 0 || shared * 2 < shorter) continue;
+    if (!numbers_read) {
+      numbers = Numbers(c.text);
+      std::sort(numbers.begin(), numbers.end());
+      numbers_read = true;
+    }
+    // A number the line does not give is news ("will reopen on August 20" after "would reopen
+    // next week"); the same numbers with half the words are one fact told twice ("burned
+    // 38,000 hectares, about 94,000 acres" in two outlets' words).
+    std::vector<std::string> theirs = Numbers(l.text);
+    std::sort(theirs.begin(), theirs.end());
+    if (!std::includes(theirs.begin(), theirs.end(), numbers.begin(), numbers.end())) continue;
+    if (!numbers.empty() ||
+        (shared >= kRestatesWords &&
+         static_cast<double>(shared) >= kRestatesShared * static_cast<double>(shorter)))
+      return true;
+  }
+  return false;
 }
 
 size_t BriefBuilder::LineOf(size_t idx) const {

@@ -172,8 +172,7 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
   std::vector<size_t> placed_lines;  // in rank order
   for (const Party* p : ranked) {
     if (n >= opts_.max_stakeholders) break;
-    size_t best = SIZE_MAX;
-    double best_score = 0;
+    std::vector<std::pair<double, size_t>> scored;  // (score, candidate)
     for (size_t i = 0; i < cands_.size(); ++i) {
       const Candidate& c = cands_[i];
       // A sentence is said once: a context line may move here, any other line stays put.
@@ -200,16 +199,24 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
                  (InContext(i) ? w_.reuse
                   : c.used     ? 0.5
                                : 1.0);
-      if (s > best_score) best_score = s, best = i;
+      scored.push_back({s, i});
     }
-    if (best == SIZE_MAX) continue;
+    // Best first; the next is tried when the best cannot be a line (it restates a line already
+    // given, or does not fit), up to a few.
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
     std::string label = p->role.empty() ? p->name : p->name + " (" + p->role + ")";
-    const size_t lines_before = b->lines.size();
-    const bool placed = cands_[best].used ? Place(b, core::BriefSection::kStakeholder, label, best)
-                                          : Emit(b, core::BriefSection::kStakeholder, label, best);
-    if (!placed) continue;
-    ++n;
-    placed_lines.push_back(b->lines.size() > lines_before ? b->lines.size() - 1 : LineOf(best));
+    for (size_t k = 0; k < scored.size() && k < kPartyTries; ++k) {
+      const size_t best = scored[k].second;
+      const size_t lines_before = b->lines.size();
+      const bool placed = cands_[best].used
+                              ? Place(b, core::BriefSection::kStakeholder, label, best)
+                              : Emit(b, core::BriefSection::kStakeholder, label, best);
+      if (!placed) continue;
+      ++n;
+      placed_lines.push_back(b->lines.size() > lines_before ? b->lines.size() - 1 : LineOf(best));
+      break;
+    }
   }
   // A summary line moved here keeps its place among the lines; the stakeholder lines go in
   // rank order over the places they hold (Order keeps that order).
