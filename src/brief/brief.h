@@ -7,7 +7,11 @@
 // of the sentence in that article's text). A line whose content words or numbers are not covered
 // by its cited sentences (brief/support.h) is not emitted. Quotes appear only inside the
 // sentence that attributes them. Copies of one wire text count as one source: lines cite the
-// earliest copy, plus the same statement in independent outlets.
+// earliest copy, plus the same statement in independent outlets. Each thing is said once: no
+// source sentence is cited by two prose lines (key figures and the timeline, which index facts
+// by number and date, may cite a line's sentence), no text is two lines, a restatement of a
+// sentence (a reprint, a repeated paragraph) is not a line of its own, and of a quotation's
+// run and the sentences inside it only one becomes a line.
 //
 // Thread safety: BuildBrief is reentrant. Never fails; a story whose articles have no usable
 // sentences gets a brief with only its sources.

@@ -1,7 +1,8 @@
 // Data-driven: fictional multi-outlet stories in tests/fixtures/brief/stories.json with the
 // stakeholders (and, where a story sets it, their order), what's-next lines, timeline dates and
 // figure conflicts their brief must have. "stakeholder_lines" are future sentences a stakeholder
-// line holds (the party's only statement), which what's next therefore does not repeat.
+// line holds (the party's only statement), which what's next therefore does not repeat; a
+// story's "note" says why an expectation is what it is.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -64,20 +65,25 @@ TEST(BriefFixtures, SectionsMatchTheExpectedOnes) {
     std::set<std::string> stakeholders;
     std::vector<std::string> order, next, timeline, conflicts, stakeholder_lines;
     std::map<std::string, core::BriefSection> section_of;  // prose line -> its section
+    std::set<std::pair<std::string, uint32_t>> cited;      // (article, sentence) prose lines cite
     for (const auto& l : b.lines) {
       if (l.section == core::BriefSection::kStakeholder) {
         stakeholders.insert(l.label.substr(0, l.label.find(" (")));
         order.push_back(l.label.substr(0, l.label.find(" (")));
         stakeholder_lines.push_back(l.text);
       }
-      // A sentence serves one headed section; the lede may also head one (a scheduled event).
-      if (l.section == core::BriefSection::kStakeholder ||
+      // A sentence is said once: in one prose line, whatever its section (the lede too), and
+      // no source sentence is cited by two prose lines.
+      if (l.section == core::BriefSection::kLede || l.section == core::BriefSection::kContext ||
+          l.section == core::BriefSection::kStakeholder ||
           l.section == core::BriefSection::kWhatsNext ||
           l.section == core::BriefSection::kWhyItMatters) {
         auto [it, first] = section_of.emplace(l.text, l.section);
-        EXPECT_TRUE(first || it->second == l.section)
-            << "in " << core::BriefSectionName(it->second) << " and "
-            << core::BriefSectionName(l.section) << ": " << l.text;
+        EXPECT_TRUE(first) << "in " << core::BriefSectionName(it->second) << " and "
+                           << core::BriefSectionName(l.section) << ": " << l.text;
+        for (const auto& c : l.citations)
+          EXPECT_TRUE(cited.insert({c.article_id, c.span.begin}).second)
+              << "a sentence cited again by: " << l.text;
       }
       if (l.section == core::BriefSection::kWhatsNext) next.push_back(l.text);
       if (l.section == core::BriefSection::kTimeline) timeline.push_back(l.label);

@@ -33,6 +33,9 @@ struct Candidate {
   double position_factor = 1, quality = 1, length_norm = 1;
   double salience = 0;
   bool used = false;
+  // A sentence it spans is cited by a line already (its own or as corroboration), or its text
+  // is a line's: it cannot become a line of its own (one fact, one line).
+  bool blocked = false;
   size_t repeat_of = SIZE_MAX;        // an earlier candidate saying the same thing
   std::vector<size_t> corroboration;  // later candidates from independent sources repeating this
 };

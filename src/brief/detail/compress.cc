@@ -32,8 +32,10 @@ std::string DropParentheticals(std::string_view s) {
   return depth == 0 ? out : std::string(s);
 }
 
-// ", police said." / ", the ministry said on Tuesday." -> "." when the tail is a short
-// attribution (at most 8 words, no comma inside).
+// ", police said." / ", the ministry said on Tuesday." / ", said the fire service." -> "." when
+// the tail is a short attribution (at most 8 words, no comma inside, a few words after the
+// verb). "X, the mayor, said the town hall would shelter families." has a clause after the
+// verb, not a speaker: dropping it left "X, the mayor." (seen in a fixture story's brief).
 std::string DropAttributionTail(const std::string& s) {
   if (s.empty() || s.back() != '.') return s;
   size_t comma = s.rfind(", ");
@@ -43,8 +45,17 @@ std::string DropAttributionTail(const std::string& s) {
   for (char c : tail) words += c == ' ';
   if (words > 8 || tail.find(',') != std::string::npos) return s;
   std::string padded = " " + tail + " ";
-  for (const char* verb : {" said ", " says ", " reported ", " told reporters ", " according to "})
-    if (padded.find(verb) != std::string::npos) return s.substr(0, comma) + ".";
+  for (std::string_view verb :
+       {" said ", " says ", " reported ", " told reporters ", " according to "}) {
+    size_t at = padded.find(verb);
+    if (at == std::string::npos) continue;
+    // Words after the verb: the speaker ("said the regional fire service", "according to
+    // police") or a time ("police said on Tuesday"), never a clause of its own.
+    size_t after = 0;
+    for (size_t k = at + verb.size(); k < padded.size(); ++k) after += padded[k] == ' ';
+    const size_t max_after = at == 0 ? 4 : 3;
+    if (after <= max_after) return s.substr(0, comma) + ".";
+  }
   return s;
 }
 

@@ -125,16 +125,26 @@ void AppendLower(std::string_view s, std::string* out) {
 }
 
 CueSet::CueSet(std::initializer_list<std::initializer_list<const char*>> lists) {
-  uint32_t bit = 1;
-  for (const auto& list : lists) {
-    for (const char* p : list) {
-      std::string phrase(p);
-      if (phrase.size() == 1) one_byte_[static_cast<unsigned char>(phrase[0])] |= bit;
-      if (phrase.size() >= 2) phrases_.push_back({std::move(phrase), bit});
-    }
-    all_ |= bit;
-    bit <<= 1;
+  for (const auto& list : lists) AddList(std::vector<std::string>(list.begin(), list.end()));
+  Index();
+}
+
+CueSet::CueSet(const std::vector<std::vector<std::string>>& lists) {
+  for (const auto& list : lists) AddList(list);
+  Index();
+}
+
+void CueSet::AddList(const std::vector<std::string>& list) {
+  const uint32_t bit = next_bit_;
+  for (const std::string& phrase : list) {
+    if (phrase.size() == 1) one_byte_[static_cast<unsigned char>(phrase[0])] |= bit;
+    if (phrase.size() >= 2) phrases_.push_back({phrase, bit});
   }
+  all_ |= bit;
+  next_bit_ <<= 1;
+}
+
+void CueSet::Index() {
   auto key = [](const Phrase& p) {
     return static_cast<unsigned char>(p.text[0]) << 8 | static_cast<unsigned char>(p.text[1]);
   };

@@ -42,6 +42,8 @@ class CueSet {
  public:
   // Up to 32 lists; list i sets bit i of Find's result.
   CueSet(std::initializer_list<std::initializer_list<const char*>> lists);
+  // The same from lists read at run time (rule data under data/brief/).
+  explicit CueSet(const std::vector<std::vector<std::string>>& lists);
   // Bit i set when a phrase of list i occurs in `text`.
   uint32_t Find(std::string_view text) const;
   bool FoundIn(std::string_view text) const { return Find(text) != 0; }
@@ -51,6 +53,8 @@ class CueSet {
     std::string text;
     uint32_t list_bit;
   };
+  void Index();  // sorts phrases_ and fills slot_ and from_
+  void AddList(const std::vector<std::string>& list);
   std::vector<Phrase> phrases_;  // sorted by their first two bytes
   // Phrases of two bytes or more, by first byte: slot_ (-1 when none starts with it), then
   // [from_[slot][b], from_[slot][b + 1]) are the indexes of those whose second byte is b.
@@ -58,6 +62,7 @@ class CueSet {
   std::vector<std::array<uint16_t, 257>> from_;
   std::array<uint32_t, 256> one_byte_{};  // list bits of one-byte phrases
   uint32_t all_ = 0;                      // every list's bit
+  uint32_t next_bit_ = 1;                 // the bit of the next list added
 };
 
 }  // namespace wirebrief::brief::detail
