@@ -528,11 +528,11 @@ void Server::Impl::GetWatchlistView(const httplib::Request& req, httplib::Respon
     store::Store* st = lease.value().get();
     const std::string name = v == "list" ? "" : std::string(req.matches[1]);
     core::Result<std::string> body =
-        v == "list"         ? detail::WatchlistListJson(st)
-        : v == "events"     ? detail::WatchlistEventsJson(st, name, before, limit)
-        : v == "deliveries" ? detail::WatchlistDeliveriesJson(st, name, limit)
-                            : detail::WatchlistFeed(st, name, v, BaseUrl(req),
-                                                    BaseUrl(req) + req.target, limit);
+        v == "list"     ? detail::WatchlistListJson(st)
+        : v == "events" ? detail::WatchlistEventsJson(st, name, before, limit)
+        : v == "deliveries"
+            ? detail::WatchlistDeliveriesJson(st, name, limit)
+            : detail::WatchlistFeed(st, name, v, BaseUrl(req), BaseUrl(req) + req.target, limit);
     if (!body.ok()) return SendStatus(out, body.status());
     const char* type = v == "atom"   ? "application/atom+xml; charset=utf-8"
                        : v == "json" ? "application/feed+json; charset=utf-8"
@@ -665,8 +665,10 @@ void Server::Impl::Routes() {
   http.Get(name + "/events", [this](Req req, Res res) { GetWatchlistView(req, res, "events"); });
   http.Get(name + "/deliveries",
            [this](Req req, Res res) { GetWatchlistView(req, res, "deliveries"); });
-  http.Get(name + R"(/feed\.atom)", [this](Req req, Res res) { GetWatchlistView(req, res, "atom"); });
-  http.Get(name + R"(/feed\.json)", [this](Req req, Res res) { GetWatchlistView(req, res, "json"); });
+  http.Get(name + R"(/feed\.atom)",
+           [this](Req req, Res res) { GetWatchlistView(req, res, "atom"); });
+  http.Get(name + R"(/feed\.json)",
+           [this](Req req, Res res) { GetWatchlistView(req, res, "json"); });
   // The page: fixed names only. Anything else is a 404, so no URL ever reaches the filesystem.
   http.Get(R"(/|/index\.html|/app\.js|/style\.css)", [](Req req, Res res) {
     const detail::WebAsset* asset =

@@ -92,6 +92,10 @@ class WatchlistApiTest : public ::testing::Test {
     ASSERT_TRUE(st->PutWatchlist(Watchlist("strike", "\"port strike\" OR dockworkers")).ok());
     ASSERT_TRUE(st->PutWatchlist(Watchlist("quarry", "Quarry")).ok());
     ASSERT_TRUE(st->PutWatchlist(Watchlist("hostile", "nothing-in-the-demo-says-this")).ok());
+    // A webhook nobody answers (the discard port): the run leaves its deliveries in the log.
+    store::WatchlistRecord hooked = Watchlist("hooked", "Quarry");
+    hooked.webhook = "http://127.0.0.1:9/wirebrief";
+    ASSERT_TRUE(st->PutWatchlist(hooked).ok());
     pipeline::RunOptions run;
     run.jobs = 2;
     auto summary = pipeline::RunPipeline({src + "/data/demo", src + "/tests/fixtures/server/xss"},
@@ -214,7 +218,7 @@ TEST_F(WatchlistApiTest, CreateAnswersTheRecordWithItsSecretOnce) {
     }
     EXPECT_TRUE(w.contains("created_at") && w.contains("webhook")) << w.dump();
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"bushfire", "hostile", "quarry", "strike"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"bushfire", "hooked", "hostile", "quarry", "strike"}));
 }
 
 TEST_F(WatchlistApiTest, CreateRefusesBadInputNamingTheProblem) {
@@ -227,7 +231,8 @@ TEST_F(WatchlistApiTest, CreateRefusesBadInputNamingTheProblem) {
            {R"({"name": "", "query": "fire"})", "1 to 64"},
            {R"({"name": "refused-1", "query": "fire since:yesterday"})",
             "query: since wants a date like 2026-11-03"},
-           {R"({"name": "refused-7", "query": "-fire -smoke"})", "at least one term that is not excluded"},
+           {R"({"name": "refused-7", "query": "-fire -smoke"})",
+            "at least one term that is not excluded"},
            {R"({"name": "refused-2", "query": "conflict:maybe"})", "conflict: wants yes or no"},
            {R"({"name": "refused-3", "query": "entity:"})", "entity: needs a name"},
            {R"({"name": "refused-4", "query": ""})", "query"},
@@ -393,6 +398,24 @@ TEST_F(WatchlistApiTest, DeliveriesListTheWebhookLog) {
   EXPECT_EQ(log["watchlist"], "strike");
   EXPECT_TRUE(log["deliveries"].empty());  // no webhook: nothing to deliver
   Get("/v1/watchlists/nobody/deliveries", 404);
+
+  // One delivery per event of the watchlist with a webhook, as the store logs it.
+  json hooked = Get("/v1/watchlists/hooked/deliveries");
+  EXPECT_EQ(hooked["webhook"], "http://127.0.0.1:9/wirebrief");
+  auto events = OpenStore()->LoadAlertEvents("hooked", 0, 20);
+  auto stored = OpenStore()->LoadDeliveries("hooked", 20);
+  ASSERT_TRUE(events.ok() && stored.ok());
+  ASSERT_FALSE(events->empty());
+  ASSERT_EQ(hooked["deliveries"].size(), events->size());
+  ASSERT_EQ(hooked["deliveries"].size(), stored->size());
+  for (size_t i = 0; i < stored->size(); ++i) {
+    const json& d = hooked["deliveries"][i];
+    EXPECT_EQ(d["event_id"], (*stored)[i].event_id);
+    EXPECT_EQ(d["url"], "http://127.0.0.1:9/wirebrief");
+    EXPECT_EQ(d["state"], (*stored)[i].state);
+    EXPECT_EQ(d["attempts"], (*stored)[i].attempts);
+    EXPECT_EQ(d["next_attempt"], (*stored)[i].next_attempt);
+  }
 }
 
 TEST_F(WatchlistApiTest, DeleteNeedsTheTokenThenAnswers204Then404) {

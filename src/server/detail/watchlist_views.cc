@@ -14,14 +14,15 @@
 namespace wirebrief::server::detail {
 namespace {
 
-// The same test as `wirebrief watchlist add --webhook` (ingest::IsHttpUrl), kept here because
-// the server may use pipeline and store only; a scheme alone names no receiver.
-bool IsWebhookUrl(const std::string& url) {
+// The test `wirebrief watchlist add --webhook` makes (ingest::IsHttpUrl), kept here because the
+// server may use pipeline and store only; a scheme alone names no receiver. Also what the feeds
+// are willing to link to.
+bool IsHttpUrl(const std::string& url) {
   std::string lower;
-  for (char c : url.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : url.substr(0, 8))
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   size_t scheme = lower.rfind("http://", 0) == 0 ? 7 : lower.rfind("https://", 0) == 0 ? 8 : 0;
-  return scheme > 0 && url.size() > scheme &&
-         url.find_first_of(" \t\r\n") == std::string::npos;
+  return scheme > 0 && url.size() > scheme && url.find_first_of(" \t\r\n") == std::string::npos;
 }
 
 // The watchlist, or kNotFound in words a client can show.
@@ -73,19 +74,22 @@ std::string EventSummary(const store::AlertEvent& e) {
   if (!e.new_outlets.empty()) {
     s += "; new: ";
     for (size_t i = 0; i < e.new_outlets.size(); ++i)
-      s += (i ? ", " : "") + (e.new_outlets[i].empty() ? std::string("unknown outlet") : e.new_outlets[i]);
+      s += (i ? ", " : "") +
+           (e.new_outlets[i].empty() ? std::string("unknown outlet") : e.new_outlets[i]);
   }
   return s + ").";
 }
 
 // The event as HTML (for Atom <content type="html"> and JSON Feed content_html): every piece of
 // data escaped, links only to http(s) URLs.
-std::string EventHtml(const store::AlertEvent& e, const std::map<std::string, CitedArticle>& cited) {
+std::string EventHtml(const store::AlertEvent& e,
+                      const std::map<std::string, CitedArticle>& cited) {
   std::string h = "<p>" + XmlEscape(EventSummary(e)) + "</p>";
   if (e.lines.empty()) return h;
   h += "<ul>";
   for (const auto& l : e.lines) {
-    h += "<li><p>" + XmlEscape(LineText(l)) + (l.conflict ? " <strong>(outlets disagree)</strong>" : "") + "</p>";
+    h += "<li><p>" + XmlEscape(LineText(l)) +
+         (l.conflict ? " <strong>(outlets disagree)</strong>" : "") + "</p>";
     if (!l.citations.empty()) {
       h += "<ul>";
       for (const auto& c : l.citations) {
@@ -97,7 +101,7 @@ std::string EventHtml(const store::AlertEvent& e, const std::map<std::string, Ci
         const CitedArticle& a = it->second;
         h += "<li><blockquote>" + XmlEscape(SpanText(a.text, c.span)) + "</blockquote> &#8212; " +
              XmlEscape(a.outlet.empty() ? "unknown outlet" : a.outlet);
-        if (IsWebhookUrl(a.url)) h += " <a href=\"" + XmlEscape(a.url) + "\">original</a>";
+        if (IsHttpUrl(a.url)) h += " <a href=\"" + XmlEscape(a.url) + "\">original</a>";
         h += "</li>";
       }
       h += "</ul>";
@@ -108,7 +112,8 @@ std::string EventHtml(const store::AlertEvent& e, const std::map<std::string, Ci
 }
 
 // The same as plain text, for readers that show content_text.
-std::string EventText(const store::AlertEvent& e, const std::map<std::string, CitedArticle>& cited) {
+std::string EventText(const store::AlertEvent& e,
+                      const std::map<std::string, CitedArticle>& cited) {
   std::string t = EventSummary(e) + "\n";
   for (const auto& l : e.lines) {
     t += "\n- " + LineText(l) + (l.conflict ? " (outlets disagree)" : "") + "\n";
@@ -130,7 +135,8 @@ std::string StoryLink(const std::string& base, const store::AlertEvent& e) {
   return base + "/#/story/" + e.story_id;
 }
 
-std::string AtomEventFeed(const store::WatchlistRecord& w, const std::vector<store::AlertEvent>& events,
+std::string AtomEventFeed(const store::WatchlistRecord& w,
+                          const std::vector<store::AlertEvent>& events,
                           const std::map<std::string, CitedArticle>& cited, const std::string& base,
                           const std::string& self) {
   // The feed's last change: its newest event, or the watchlist's creation while it has none.
@@ -142,23 +148,27 @@ std::string AtomEventFeed(const store::WatchlistRecord& w, const std::vector<sto
   out += "  <title>" + XmlEscape("wirebrief watchlist " + w.name) + "</title>\n";
   out += "  <subtitle>" + XmlEscape(w.query) + "</subtitle>\n";
   out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + XmlEscape(self) + "\"/>\n";
-  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(base + "/#/watchlists") + "\"/>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
+         XmlEscape(base + "/#/watchlists") + "\"/>\n";
   out += "  <updated>" + XmlEscape(updated) + "</updated>\n";
   out += "  <author><name>wirebrief</name></author>\n  <generator>wirebrief</generator>\n";
   for (const auto& e : events) {
     out += "  <entry>\n    <id>urn:wirebrief:event:" + std::to_string(e.id) + "</id>\n";
     out += "    <title type=\"text\">" + XmlEscape(EventTitle(e)) + "</title>\n";
     out += "    <updated>" + XmlEscape(Rfc3339(e.at)) + "</updated>\n";
-    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + XmlEscape(StoryLink(base, e)) + "\"/>\n";
+    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" +
+           XmlEscape(StoryLink(base, e)) + "\"/>\n";
     out += "    <link rel=\"related\" type=\"application/json\" href=\"" +
            XmlEscape(base + "/v1/stories/" + e.story_id) + "\"/>\n";
     out += "    <category term=\"" + XmlEscape(e.kind) + "\"/>\n";
-    out += "    <content type=\"html\">" + XmlEscape(EventHtml(e, cited)) + "</content>\n  </entry>\n";
+    out +=
+        "    <content type=\"html\">" + XmlEscape(EventHtml(e, cited)) + "</content>\n  </entry>\n";
   }
   return out + "</feed>\n";
 }
 
-std::string JsonEventFeed(const store::WatchlistRecord& w, const std::vector<store::AlertEvent>& events,
+std::string JsonEventFeed(const store::WatchlistRecord& w,
+                          const std::vector<store::AlertEvent>& events,
                           const std::map<std::string, CitedArticle>& cited, const std::string& base,
                           const std::string& self) {
   json items = json::array();
@@ -211,7 +221,8 @@ core::Result<std::string> WatchlistListJson(store::Store* store) {
 core::Result<WatchlistInput> ParseWatchlistInput(const std::string& body) {
   json j = json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object())
-    return core::Status::InvalidArgument("body", "send a JSON object {\"name\", \"query\", \"webhook\"?}");
+    return core::Status::InvalidArgument("body",
+                                         "send a JSON object {\"name\", \"query\", \"webhook\"?}");
   WatchlistInput in;
   for (auto [key, out] : {std::pair<const char*, std::string*>{"name", &in.name},
                           {"query", &in.query},
@@ -224,7 +235,7 @@ core::Result<WatchlistInput> ParseWatchlistInput(const std::string& body) {
   if (core::Status s = pipeline::ValidateWatchlistName(in.name); !s.ok()) return s;
   auto m = pipeline::WatchlistMatcher::Compile(in.query);
   if (!m.ok()) return core::Status::InvalidArgument("query", "query: " + m.status().message());
-  if (!in.webhook.empty() && !IsWebhookUrl(in.webhook))
+  if (!in.webhook.empty() && !IsHttpUrl(in.webhook))
     return core::Status::InvalidArgument("webhook", in.webhook + ": not an http(s) URL");
   return in;
 }
@@ -251,8 +262,7 @@ std::string WatchlistCreatedJson(const store::WatchlistRecord& w, bool created) 
                {"created_at", w.created_at},
                {"created", created},
                // Shown here only: the receiver checks X-Wirebrief-Signature with it.
-               {"secret", w.secret},
-               {"signature_header", "X-Wirebrief-Signature: sha256=HMAC-SHA256(secret, body)"}});
+               {"secret", w.secret}});
 }
 
 core::Result<std::string> WatchlistEventsJson(store::Store* store, const std::string& name,
