@@ -336,6 +336,70 @@ async function renderSearch(params) {
   if (page.ranked_newest) status.textContent += ` (best of the newest ${page.ranked_newest} matches first)`;
 }
 
+// ---- Watchlists ----
+
+const EVENT_KINDS = {new: 'new story', grew: 'new outlet', revised: 'brief revised'};
+
+async function renderWatchlists() {
+  const {watchlists} = await api('/v1/watchlists');
+  const nodes = [el('h1', {}, 'Watchlists'),
+    el('p', {class: 'muted'}, 'Standing questions about the news: each reports a matching story when it appears, ' +
+      'gains an independent outlet or its brief gains lines. Add one with ',
+      el('code', {}, 'wirebrief watchlist add NAME QUERY'), ' or POST /v1/watchlists.')];
+  if (!watchlists.length) nodes.push(el('p', {class: 'muted'}, 'No watchlists yet.'));
+  // One request per watchlist, in parallel; a failing one shows its error in its own box.
+  const pages = await Promise.all(watchlists.map((w) =>
+    api(`/v1/watchlists/${encodeURIComponent(w.name)}/events?limit=10`).catch((e) => ({error: e}))));
+  watchlists.forEach((w, i) => nodes.push(watchlistSection(w, pages[i])));
+  show(...nodes);
+}
+
+// The event's new lines: a new story brings its whole brief, so the first few stand for it
+// and the story page has the rest.
+const EVENT_LINES_SHOWN = 5;
+
+function eventLines(e) {
+  if (!e.lines.length) return null;
+  const list = el('ul', {class: 'event-lines'}, e.lines.slice(0, EVENT_LINES_SHOWN).map((l) => el('li', {class: l.conflict ? 'conflict' : null},
+    l.label ? el('span', {class: 'label'}, l.label + ': ') : null, l.text,
+    l.citations.length ? el('span', {class: 'cites', title: 'sentences this line cites'}, ` ${l.citations.length} cited`) : null)));
+  const rest = e.lines.length - EVENT_LINES_SHOWN;
+  if (rest > 0) {
+    list.append(el('li', {class: 'more'}, el('a', {href: '#/story/' + encodeURIComponent(e.story_id)},
+      `${rest} more new line${rest === 1 ? '' : 's'} in the story`)));
+  }
+  return list;
+}
+
+function watchlistSection(w, page) {
+  const base = '/v1/watchlists/' + encodeURIComponent(w.name);
+  const box = el('section', {class: 'watchlist', 'data-name': w.name},
+    el('div', {class: 'watchlist-head'},
+      el('h2', {class: 'watchlist-name'}, w.name),
+      el('code', {class: 'query'}, w.query),
+      el('span', {class: 'feeds meta'}, el('a', {href: base + '/feed.atom'}, 'Atom'), ' · ',
+        el('a', {href: base + '/feed.json'}, 'JSON Feed'),
+        w.webhook ? el('span', {class: 'badge', title: 'Events are POSTed, signed, to ' + w.webhook}, 'webhook') : null)));
+  if (page.error) {
+    box.append(el('p', {class: 'error'}, String(page.error.message || page.error)));
+    return box;
+  }
+  if (!page.events.length) {
+    box.append(el('p', {class: 'muted'}, 'No events yet: nothing matching has appeared or grown since it was added.'));
+    return box;
+  }
+  box.append(el('ol', {class: 'events'}, page.events.map((e) => el('li', {class: 'event', 'data-kind': e.kind, 'data-id': e.id},
+    el('div', {class: 'event-head'},
+      el('span', {class: 'kind kind-' + e.kind}, EVENT_KINDS[e.kind] || e.kind),
+      el('time', {datetime: e.at}, when(e.at)),
+      el('a', {class: 'event-story', href: '#/story/' + encodeURIComponent(e.story_id)}, e.headline || e.story_id)),
+    el('div', {class: 'meta'}, `brief version ${e.brief_version} · ${e.independent_outlets} independent outlet${e.independent_outlets === 1 ? '' : 's'}`,
+      e.new_outlets.length ? ' · new: ' + e.new_outlets.map((o) => o || 'unknown outlet').join(', ') : ''),
+    eventLines(e)))));
+  if (page.next_before) box.append(el('p', {class: 'meta'}, 'Older events: ', el('a', {href: base + '/events?before=' + page.next_before}, 'JSON')));
+  return box;
+}
+
 async function route() {
   const {parts, params} = parseHash();
   window.scrollTo(0, 0);
@@ -343,6 +407,7 @@ async function route() {
     if (parts[0] === 'story' && parts[1]) await renderStory(parts[1]);
     else if (parts[0] === 'article' && parts[1]) await renderArticle(parts[1], params);
     else if (parts[0] === 'search') await renderSearch(params);
+    else if (parts[0] === 'watchlists') await renderWatchlists();
     else await renderStories(params);
     document.title = (app.querySelector('h1') || {}).textContent + ' · wirebrief';
   } catch (e) {

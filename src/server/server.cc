@@ -12,6 +12,7 @@
 #include "server/detail/response_cache.h"
 #include "server/detail/token.h"
 #include "server/detail/views.h"
+#include "server/detail/watchlist_views.h"
 #include "server/detail/web_assets.h"
 #include "store/search_query.h"
 #include "store/store.h"
@@ -200,6 +201,10 @@ struct Server::Impl {
   void Ingest(const httplib::Request& req, httplib::Response& res);
   void IngestUrls(const std::vector<std::string>& urls, httplib::Response& res);
   void ListSources(httplib::Response& res);
+  // /v1/watchlists...: the work is in detail/watchlist_views.cc; these route and cache it.
+  void CreateWatchlist(const httplib::Request& req, httplib::Response& res);
+  void DeleteWatchlist(const httplib::Request& req, httplib::Response& res);
+  void GetWatchlistView(const httplib::Request& req, httplib::Response& res, const char* view);
 };
 
 template <typename Render>
@@ -473,6 +478,69 @@ void Server::Impl::ListSources(httplib::Response& res) {
   SendJson(res, {{"sources", arr}});
 }
 
+// Writes go through a connection of their own, as ingests do: a commit on it changes the
+// DataVersion every pooled connection reads, so cached lists and feeds are dropped everywhere.
+void Server::Impl::CreateWatchlist(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorized(req, res)) return;  // before the body is even looked at
+  auto input = detail::ParseWatchlistInput(req.body);
+  if (!input.ok()) return SendStatus(res, input.status());
+  auto st = store::OpenStore(options.db);
+  if (!st.ok()) return SendStatus(res, st.status());
+  bool created = false;
+  auto saved = detail::SaveWatchlist(st.value().get(), input.value(), &created);
+  if (!saved.ok()) return SendStatus(res, saved.status());
+  cache.Invalidate();
+  res.status = created ? 201 : 200;
+  if (created) res.set_header("Location", "/v1/watchlists/" + saved->name);
+  res.set_content(detail::WatchlistCreatedJson(saved.value(), created), kJson);
+}
+
+void Server::Impl::DeleteWatchlist(const httplib::Request& req, httplib::Response& res) {
+  if (!Authorized(req, res)) return;
+  auto st = store::OpenStore(options.db);
+  if (!st.ok()) return SendStatus(res, st.status());
+  const std::string name = req.matches[1];
+  core::Status s = st.value()->RemoveWatchlist(name);
+  if (!s.ok() && s.code() == core::StatusCode::kNotFound)
+    return SendError(res, 404, "not_found", name + ": no such watchlist");
+  if (!s.ok()) return SendStatus(res, s);
+  cache.Invalidate();
+  res.status = 204;
+}
+
+// `view`: "list", "events", "deliveries", "atom" or "json".
+void Server::Impl::GetWatchlistView(const httplib::Request& req, httplib::Response& res,
+                                    const char* view) {
+  const std::string v = view;
+  size_t limit = 0;
+  if (!ReadLimit(req, res, &limit)) return;
+  int64_t before = 0;
+  if (req.has_param("before")) {
+    const std::string b = req.get_param_value("before");
+    if (b.empty() || b.size() > 18 || b.find_first_not_of("0123456789") != std::string::npos)
+      return SendError(res, 400, "bad_request", "before must be an event id (a whole number)");
+    before = std::stoll(b);
+  }
+  auto lease = pool.Acquire();
+  if (!lease.ok()) return SendStatus(res, lease.status());
+  const bool feed = v == "atom" || v == "json";
+  Cached(CacheKey(req, feed ? view : nullptr), lease.value(), res, [&](httplib::Response& out) {
+    store::Store* st = lease.value().get();
+    const std::string name = v == "list" ? "" : std::string(req.matches[1]);
+    core::Result<std::string> body =
+        v == "list"     ? detail::WatchlistListJson(st)
+        : v == "events" ? detail::WatchlistEventsJson(st, name, before, limit)
+        : v == "deliveries"
+            ? detail::WatchlistDeliveriesJson(st, name, limit)
+            : detail::WatchlistFeed(st, name, v, BaseUrl(req), BaseUrl(req) + req.target, limit);
+    if (!body.ok()) return SendStatus(out, body.status());
+    const char* type = v == "atom"   ? "application/atom+xml; charset=utf-8"
+                       : v == "json" ? "application/feed+json; charset=utf-8"
+                                     : kJson;
+    out.set_content(body.value(), type);
+  });
+}
+
 void Server::Impl::Ingest(const httplib::Request& req, httplib::Response& res) {
   if (!Authorized(req, res)) return;
   if (req.has_param("url")) {
@@ -538,7 +606,7 @@ void Server::Impl::Routes() {
     }
     if (req.method == "OPTIONS") {
       if (allowed) {
-        res.set_header("Access-Control-Allow-Methods", "GET, POST");
+        res.set_header("Access-Control-Allow-Methods", "GET, POST, DELETE");
         res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
         res.status = 204;
       } else {
@@ -590,6 +658,17 @@ void Server::Impl::Routes() {
   http.Get("/v1/search.json", [this](Req req, Res res) { Search(req, res, "json"); });
   http.Post("/v1/ingest", [this](Req req, Res res) { Ingest(req, res); });
   http.Get("/v1/sources", [this](Req, Res res) { ListSources(res); });
+  http.Get("/v1/watchlists", [this](Req req, Res res) { GetWatchlistView(req, res, "list"); });
+  http.Post("/v1/watchlists", [this](Req req, Res res) { CreateWatchlist(req, res); });
+  const std::string name = R"(/v1/watchlists/([^/]{1,200}))";
+  http.Delete(name, [this](Req req, Res res) { DeleteWatchlist(req, res); });
+  http.Get(name + "/events", [this](Req req, Res res) { GetWatchlistView(req, res, "events"); });
+  http.Get(name + "/deliveries",
+           [this](Req req, Res res) { GetWatchlistView(req, res, "deliveries"); });
+  http.Get(name + R"(/feed\.atom)",
+           [this](Req req, Res res) { GetWatchlistView(req, res, "atom"); });
+  http.Get(name + R"(/feed\.json)",
+           [this](Req req, Res res) { GetWatchlistView(req, res, "json"); });
   // The page: fixed names only. Anything else is a 404, so no URL ever reaches the filesystem.
   http.Get(R"(/|/index\.html|/app\.js|/style\.css)", [](Req req, Res res) {
     const detail::WebAsset* asset =

@@ -18,12 +18,21 @@
 //                                    allow_private_urls); runs the pipeline; needs
 //                                    "Authorization: Bearer <token>"
 //   GET  /v1/sources                 the sources `watch` follows, with their health
+//   GET  /v1/watchlists              name, query, webhook, created_at (never the secret)
+//   POST /v1/watchlists              {"name", "query", "webhook"?}: add or replace (token);
+//                                    201 (200 when replaced) with the signing secret, shown
+//                                    only here; 400 naming a bad name, query or webhook
+//   DELETE /v1/watchlists/{name}     with its events and deliveries (token); 204, 404
+//   GET  /v1/watchlists/{name}/events       newest first; limit, before=EVENT_ID
+//   GET  /v1/watchlists/{name}/feed.atom|.json   the events as Atom / JSON Feed 1.1
+//   GET  /v1/watchlists/{name}/deliveries   the webhook delivery log
 //   GET  /, /app.js, /style.css      the web page (compiled in; nothing is read from disk)
 //
 // Errors are JSON {"error": {"code", "message"}} with the matching HTTP status (400 bad
-// parameter, 401 missing/wrong token, 404 unknown id or path, 413 body too large, 500 store).
+// parameter, 401 missing/wrong token (checked before anything else), 404 unknown id or path,
+// 413 body too large, 500 store).
 //
-// Security: binds loopback unless told otherwise; the write endpoint needs the token, of which
+// Security: binds loopback unless told otherwise; the write endpoints need the token, of which
 // only a SHA-256 digest is stored (settings table), so it is shown once, when created. No CORS
 // headers unless origins are configured. Responses carry a strict Content-Security-Policy.
 //

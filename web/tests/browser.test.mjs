@@ -26,6 +26,9 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-web-'));
   fs.mkdirSync(artifacts, {recursive: true});
   const db = path.join(tmp, 'demo.db');
+  // Watchlists first, so the run reports what they match (the page's Watchlists section).
+  for (const [name, query] of [['port-strike', '"port strike" OR dockworkers'], ['quarry', 'Quarry'], ['quiet', 'nothing-matches-this']])
+    execFileSync(binary, ['watchlist', 'add', '--db', db, name, query], {stdio: ['ignore', 'ignore', 'inherit']});
   execFileSync(binary, ['run', '-q', '--db', db, path.join(root, 'data/demo'),
     path.join(root, 'tests/fixtures/server/xss')], {stdio: ['ignore', 'ignore', 'inherit']});
   server = spawn(binary, ['serve', '--db', db, '--port', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
@@ -174,6 +177,64 @@ test('hostile article text renders inert', async () => {
   // The javascript: page URL is shown as plain text, not as a link.
   assert.equal(await page.locator('a', {hasText: 'original page'}).count(), 0);
   assert.deepEqual(dialogs, []);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the Watchlists section lists each watchlist with its recent events and feeds', async () => {
+  await open('#/');
+  await page.click('nav a[href="#/watchlists"]');
+  await page.waitForFunction(() => document.getElementById('app').dataset.ready === '#/watchlists');
+  const {watchlists} = await (await fetch(`${base}/v1/watchlists`)).json();
+  assert.deepEqual(await page.locator('section.watchlist h2').allTextContents(), watchlists.map((w) => w.name));
+  const strike = page.locator('section.watchlist[data-name="port-strike"]');
+  assert.equal(await strike.locator('code.query').textContent(), '"port strike" OR dockworkers');
+  const {events} = await (await fetch(`${base}/v1/watchlists/port-strike/events?limit=10`)).json();
+  assert.ok(events.length > 0, 'the run made events for port-strike');
+  const rows = strike.locator('li.event');
+  assert.equal(await rows.count(), events.length);
+  const first = rows.first();
+  assert.equal(await first.getAttribute('data-kind'), events[0].kind);
+  assert.equal(await first.locator('a.event-story').textContent(), events[0].headline);
+  assert.equal(await first.locator('time').getAttribute('datetime'), events[0].at);
+  // The first five new lines, and a link to the story for the rest.
+  const shown = Math.min(events[0].lines.length, 5);
+  assert.ok(shown > 0, 'a new story brings its brief');
+  assert.equal(await first.locator('ul.event-lines > li:not(.more)').count(), shown);
+  const lines = await first.locator('ul.event-lines > li:not(.more)').allTextContents();
+  for (let i = 0; i < shown; ++i) assert.ok(lines[i].includes(events[0].lines[i].text), `${lines[i]} lacks ${events[0].lines[i].text}`);
+  if (events[0].lines.length > 5) {
+    assert.equal(await first.locator('li.more a').textContent(), `${events[0].lines.length - 5} more new lines in the story`);
+  }
+  // Both feeds are linked and served.
+  for (const [suffix, type] of [['feed.atom', 'application/atom+xml'], ['feed.json', 'application/feed+json']]) {
+    const href = await strike.locator(`.feeds a[href$="${suffix}"]`).getAttribute('href');
+    assert.equal(href, `/v1/watchlists/port-strike/${suffix}`);
+    const res = await fetch(base + href);
+    assert.equal(res.status, 200);
+    assert.ok(res.headers.get('content-type').startsWith(type));
+  }
+  assert.ok((await page.locator('section.watchlist[data-name="quiet"]').textContent()).includes('No events yet'));
+  // The XSS fixture's story matches "quarry": its headline is shown as text, nothing runs.
+  const quarry = await page.locator('section.watchlist[data-name="quarry"] a.event-story').first().textContent();
+  assert.ok(quarry.startsWith('<script>'), quarry);
+  const report = await page.evaluate(() => ({
+    xss: window.__xss,
+    scripts: [...document.scripts].map((s) => s.getAttribute('src')),
+    imgs: document.images.length,
+    handlers: [...document.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => a.name.startsWith('on'))).length,
+  }));
+  assert.deepEqual(report, {xss: undefined, scripts: ['/app.js'], imgs: 0, handlers: 0});
+  await page.setViewportSize({width: 1280, height: 900});
+  await shot('9-watchlists-1280');
+  await page.setViewportSize({width: 390, height: 844});
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at phone width`);
+  await shot('10-watchlists-phone');
+  await page.screenshot({path: path.join(artifacts, '10-watchlists-phone-top.png')});
+  // The headline opens the story.
+  await first.locator('a.event-story').click();
+  await page.waitForFunction((id) => document.getElementById('app').dataset.ready === '#/story/' + id, events[0].story_id);
+  await page.setViewportSize({width: 1200, height: 900});
   assert.deepEqual(pageErrors, []);
 });
 

@@ -12,6 +12,8 @@ std::string OutletOr(const std::map<std::string, core::Article>& articles, const
   return it == articles.end() ? "" : core::OutletOf(it->second);
 }
 
+}  // namespace
+
 // Atom wants RFC 3339 with a time; stored dates may be a bare day.
 std::string Rfc3339(const std::string& date) {
   if (date.size() == 10) return date + "T00:00:00Z";
@@ -19,10 +21,51 @@ std::string Rfc3339(const std::string& date) {
   return date.empty() ? "1970-01-01T00:00:00Z" : date;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at s[i] that XML 1.0 allows (no surrogates, no
+// overlong forms, nothing past U+10FFFF, not U+FFFE/U+FFFF); 0 when there is none.
+size_t XmlCharLength(const std::string& s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  if (c < 0x80) return 1;
+  size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+             : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4
+                                      : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(k) & 0xC0) != 0x80) return 0;
+  if (n == 3) {
+    if (c == 0xE0 && b(1) < 0xA0) return 0;                                     // overlong
+    if (c == 0xED && b(1) >= 0xA0) return 0;                                    // UTF-16 surrogate
+    if (c == 0xEF && b(1) == 0xBF && (b(2) == 0xBE || b(2) == 0xBF)) return 0;  // U+FFFE/F
+  }
+  if (n == 4 && ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90))) return 0;
+  return n;
+}
+
+}  // namespace
+
 std::string XmlEscape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
-  for (unsigned char c : s) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // Article text is data: a byte that is not UTF-8 becomes U+FFFD instead of making the
+      // whole document ill-formed for every reader.
+      const size_t n = XmlCharLength(s, i);
+      if (n == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(s, i, n);
+        i += n;
+      }
+      continue;
+    }
+    ++i;
     switch (c) {
       case '&':
         out += "&amp;";
@@ -47,8 +90,6 @@ std::string XmlEscape(const std::string& s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
