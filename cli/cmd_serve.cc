@@ -65,7 +65,7 @@ Command AddServeCommand(CLI::App* root) {
             }
             server::Server* s = srv.value().get();
             if (!s->new_token().empty()) {
-              std::printf("API token for POST /v1/ingest (shown once; keep it): %s\n",
+              std::printf("API token for POST /v1/ingest and adding or removing watchlists (shown once; keep it): %s\n",
                           s->new_token().c_str());
               std::fflush(stdout);
             }
