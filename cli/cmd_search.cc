@@ -7,6 +7,7 @@
 
 #include "cli/csv.h"
 #include "cli/flags.h"
+#include "cli/open_store.h"
 #include "store/search_query.h"
 #include "store/store.h"
 
@@ -59,17 +60,8 @@ Command AddSearchCommand(CLI::App* root) {
               PrintError(parsed.status().ToString());
               return 2;
             }
-            if (flags->db.find("://") == std::string::npos &&
-                std::fopen(flags->db.c_str(), "rb") == nullptr) {
-              PrintError(flags->db + ": no such database (run 'wirebrief run --db " + flags->db +
-                         " ...' first)");
-              return 2;
-            }
-            auto opened = store::OpenStore(flags->db);
-            if (!opened.ok()) {
-              PrintError(opened.status().ToString());
-              return 2;
-            }
+            std::unique_ptr<store::Store> opened = OpenExistingStore(flags->db);
+            if (!opened) return 2;
             store::ArticleQuery q;
             q.match = parsed->match;
             q.outlet = parsed->outlet;
@@ -78,7 +70,7 @@ Command AddSearchCommand(CLI::App* root) {
             q.until = parsed->until;
             q.by_relevance = flags->sort == "relevance";
             q.limit = flags->limit;
-            auto page = opened.value()->SearchArticles(q);
+            auto page = opened->SearchArticles(q);
             if (!page.ok()) {
               PrintError(page.status().ToString());
               return 2;

@@ -14,6 +14,7 @@
 
 #include "cli/csv.h"
 #include "cli/flags.h"
+#include "cli/open_store.h"
 #include "pipeline/render.h"
 #include "store/search_query.h"
 #include "store/store.h"
@@ -114,18 +115,9 @@ Command AddShowCommand(CLI::App* root) {
               PrintError("--since-version needs a story id");
               return 2;
             }
-            if (flags->db.find("://") == std::string::npos &&
-                std::fopen(flags->db.c_str(), "rb") == nullptr) {
-              PrintError(flags->db + ": no such database (run 'wirebrief run --db " + flags->db +
-                         " ...' first)");
-              return 2;
-            }
-            auto opened = store::OpenStore(flags->db);
-            if (!opened.ok()) {
-              PrintError(opened.status().ToString());
-              return 2;
-            }
-            store::Store* store = opened.value().get();
+            std::unique_ptr<store::Store> opened = OpenExistingStore(flags->db);
+            if (!opened) return 2;
+            store::Store* store = opened.get();
             std::vector<store::StoryRecord> selected;
             std::map<std::string, pipeline::StoryExtras> extras;
             const bool filtered = !flags->query.empty() || !flags->since.empty() ||
