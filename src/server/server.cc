@@ -616,8 +616,11 @@ void Server::Impl::Routes() {
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    // A body over the limit is refused before any route runs; a client without the token must
+    // learn that it lacks one, not what the server's limits are (issue 29).
+    if (res.status == 413 && req.method != "GET" && !Authorized(req, res)) return;
     switch (res.status) {
       case 404:
         return SendError(res, 404, "not_found", "no such path");

@@ -424,6 +424,11 @@ TEST_F(ApiTest, IngestNeedsTheTokenAndRunsThePipeline) {
   ASSERT_TRUE(big);
   EXPECT_EQ(big->status, 413);
   EXPECT_EQ(json::parse(big->body, nullptr, false)["error"]["code"], "too_large");
+  // Issue 29: without the token, an upload over the limit learns it needs one, not the limit.
+  auto anonymous_big = Client().Post("/v1/ingest", std::string(2 << 20, 'x'), "text/plain");
+  ASSERT_TRUE(anonymous_big);
+  EXPECT_EQ(anonymous_big->status, 401);
+  EXPECT_EQ(json::parse(anonymous_big->body, nullptr, false)["error"]["code"], "unauthorized");
 }
 
 // SSRF: the server fetches what a caller names, so it must not be turned on its own network.
