@@ -112,6 +112,14 @@ test('a story page shows the brief and a citation pop-over with the cited senten
   await page.waitForFunction(() => document.getElementById('app').dataset.ready.startsWith('#/article/'));
   assert.equal(await page.locator('mark.cited').textContent(), line.citations[0].sentence);
   assert.ok(await page.locator('mark.ent').count() > 0, 'entities are highlighted');
+  // Issue 29: the metadata table stays inside the window (its right edge was at 1406 px of 1280).
+  const edge = await page.evaluate(() => {
+    const table = document.querySelector('table.meta-table').getBoundingClientRect();
+    return {right: table.right, width: document.documentElement.clientWidth,
+            scroll: document.documentElement.scrollWidth};
+  });
+  assert.ok(edge.right <= edge.width, `metadata table ends at ${edge.right} px in a ${edge.width} px window`);
+  assert.ok(edge.scroll <= edge.width, 'no sideways scroll on the article page');
   await shot('4-article');
 });
 
