@@ -45,12 +45,13 @@ Command AddClusterCommand(CLI::App* root) {
   // their day closes; `wirebrief run` keeps stories open for ClusterOptions::window_days.
   flags->options = cluster::LabelStreamOptions();
   CLI::App* app = root->add_subcommand(
-      "cluster",
-      "Print {\"id\", \"cluster\"} per line of a JSONL stream ({id, date, title, text, source[, "
-      "wire]}), "
-      "in one online pass; a window's labels are printed when it closes, refined over that "
-      "window (--refine-passes 0: each label final when read, in file order). Copies of a text "
-      "still in the window join its story; stories close after --window-days");
+      "cluster", "Story labels for a JSONL stream of documents, one online pass");
+  // The whole contract in the subcommand's own help, not in the top-level list.
+  app->footer(
+      "Prints {\"id\", \"cluster\"} per line of a JSONL stream ({id, date, title, text, "
+      "source[, wire]}). A window's labels are printed when it closes, refined over that window "
+      "(--refine-passes 0: each label final when read, in file order). Copies of a text still in "
+      "the window join its story; stories close after --window-days.");
   AddVersionFlag(app);
   app->add_option("--jsonl", flags->input, "Input JSON lines, in stream order ('-' for stdin)")
       ->required();

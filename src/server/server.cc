@@ -150,6 +150,11 @@ bool ReadDate(const httplib::Request& req, httplib::Response& res, const char* n
   return true;
 }
 
+// "1 article", "2 articles": counts a reader sees agree in number (issue 29).
+std::string Count(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string BaseUrl(const httplib::Request& req) {
   std::string host = req.get_header_value("Host");
   if (host.empty() || host.size() > 255 || host.find_first_of(" /\\\"<>") != std::string::npos)
@@ -276,8 +281,8 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
       std::vector<detail::FeedItem> items;
       for (const auto& s : page.value().stories)
         items.push_back({s.id, s.title, base + "/#/story/" + s.id, s.last_published,
-                         std::to_string(s.article_ids.size()) + " articles from " +
-                             std::to_string(s.outlets.size()) + " outlets (" +
+                         Count(s.article_ids.size(), "article", "articles") + " from " +
+                             Count(s.outlets.size(), "outlet", "outlets") + " (" +
                              std::to_string(s.independent_outlets) + " independent)"});
       return SendFeed(out, format, {"wirebrief stories", base + req.target, base + "/"}, items);
     }

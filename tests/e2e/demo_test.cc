@@ -296,6 +296,16 @@ TEST_F(DemoTest, RunReadsAnInputListAsIngestDoes) {
   EXPECT_EQ(Exec("run -q --db '" + db + "'").exit_code, 2);
 }
 
+// Issue 29: "1 articles, 1 outlets" read wrong; a story of one article says it in the singular.
+TEST_F(DemoTest, CountsAgreeInNumber) {
+  std::string db = (tmp_ / "one.db").string();
+  ASSERT_EQ(Exec("run -q --db '" + db + "' '" + root_ + "/tests/fixtures/server/xss'").exit_code, 0);
+  Outcome show = Exec("show --db '" + db + "'");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("*1 article, 1 outlet (1 independent)"), std::string::npos) << show.out;
+  EXPECT_EQ(show.out.find("1 articles"), std::string::npos);
+}
+
 TEST_F(DemoTest, UsageErrorsExitTwoAndVersionWorksEverywhere) {
   EXPECT_EQ(Exec("run").exit_code, 2);
   EXPECT_EQ(Exec("no-such-command").exit_code, 2);
