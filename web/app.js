@@ -140,8 +140,10 @@ async function renderStory(id) {
   const s = await api('/v1/stories/' + encodeURIComponent(id));
   const nodes = [el('p', {class: 'muted'}, el('a', {href: '#/'}, '← Stories')),
     el('h1', {}, s.brief.headline || s.title),
-    el('p', {class: 'meta counts'}, el('strong', {}, String(s.article_count)), ' articles from ',
-      el('strong', {}, String(s.outlet_count)), ' outlets, ', el('strong', {}, String(s.independent_outlets)),
+    el('p', {class: 'meta counts'}, el('strong', {}, String(s.article_count)),
+      s.article_count === 1 ? ' article from ' : ' articles from ',
+      el('strong', {}, String(s.outlet_count)), s.outlet_count === 1 ? ' outlet, ' : ' outlets, ',
+      el('strong', {}, String(s.independent_outlets)),
       ' independent · ', span(s.first_published, s.last_published),
       s.brief_version > 1 ? ` · brief version ${s.brief_version}` : '')];
   // An id for life: a bookmarked story that was merged into another opens the survivor.
@@ -182,7 +184,7 @@ function briefLine(line, tag, noLabel) {
     node.append(el('span', {class: 'conflict-note'}, '⚠ outlets disagree'));
     node.append(el('div', {class: 'values'}, line.citations.map((c) => {
       const fig = (c.figures || []).find((f) => !line.label || f.unit === line.label) || (c.figures || [])[0];
-      return el('span', {}, (c.outlet || c.article_id) + ': ', el('span', {class: 'v'}, fig ? fig.text : '?'));
+      return el('span', {}, (c.outlet || 'unknown outlet') + ': ', el('span', {class: 'v'}, fig ? fig.text : '?'));
     })));
   }
   node.addEventListener('mouseenter', () => showPopover(node, line, false));
@@ -204,7 +206,7 @@ function showPopover(anchor, line, pin) {
   anchor.classList.add('active');
   const items = line.citations.map((c) => el('div', {class: 'cite', 'data-n': c.n},
     el('blockquote', {}, c.missing ? '(article no longer stored)' : c.sentence),
-    el('div', {class: 'src'}, `[${c.n}] `, el('strong', {}, c.outlet || c.article_id), ' · ', when(c.date_published), ' · ',
+    el('div', {class: 'src'}, `[${c.n}] `, el('strong', {}, c.outlet || 'unknown outlet'), ' · ', when(c.date_published), ' · ',
       el('a', {href: `#/article/${encodeURIComponent(c.article_id)}?hl=${c.char_start}-${c.char_end}`}, 'in context'),
       ' · ', externalLink(c.url, 'original'))));
   popover.replaceChildren(...(items.length ? items : [el('p', {class: 'muted'}, 'This line cites no article.')]));
@@ -238,7 +240,7 @@ function sourcesByFamily(s) {
       : `Copy family ${g.family + 1}: the same text in ${g.ids.length} articles`;
     box.append(el('div', {class: 'family'}, el('h3', {}, title), el('ul', {}, g.ids.map((id, i) => {
       const a = byId.get(id) || {id, missing: true};
-      return el('li', {}, el('strong', {}, a.outlet || id), ' — ',
+      return el('li', {}, el('strong', {}, a.outlet || 'unknown outlet'), ' — ',
         el('a', {href: '#/article/' + encodeURIComponent(id)}, a.title || '(article no longer stored)'),
         ' ', el('span', {class: 'meta'}, when(a.date_published)),
         g.family !== null && i === 0 ? el('span', {class: 'badge'}, 'original') : null,

@@ -165,6 +165,8 @@ test('hostile article text renders inert', async () => {
   assert.ok((await title.textContent()).startsWith("<script>window.__xss = 'title'</script>"));
   await title.click();
   await page.waitForFunction(() => document.getElementById('app').dataset.ready.startsWith('#/story/'));
+  // Issue 29: one article from one outlet, in the singular.
+  assert.match(await page.locator('p.counts').first().textContent(), /^1 article from 1 outlet, 1 independent/);
   await page.locator('.line').first().hover();
   await shot('5-xss-story');
   const articleId = await page.locator('.families a').first().getAttribute('href');
