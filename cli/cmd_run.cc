@@ -1,6 +1,5 @@
 // `wirebrief run PATH...`: the whole pipeline into the database, summary at the end.
 #include <cstdio>
-#include <fstream>
 #include <string>
 
 #include "cli/flags.h"
@@ -29,20 +28,7 @@ Command AddRunCommand(CLI::App* root) {
   app->add_option("--contact", flags->contact,
                   "With --follow: a URL or address site owners can reach you at (User-Agent)");
   return {app, [flags] {
-            // -i FILE: one input per line, as `ingest -i` reads it ('#' comments, blanks skipped).
-            for (const auto& list : flags->input_files) {
-              std::ifstream in(list);
-              if (!in) {
-                PrintError(list + ": cannot read");
-                return 2;
-              }
-              for (std::string line; std::getline(in, line);) {
-                size_t b = line.find_first_not_of(" \t\r");
-                if (b == std::string::npos || line[b] == '#') continue;
-                size_t e = line.find_last_not_of(" \t\r");
-                flags->inputs.push_back(line.substr(b, e - b + 1));
-              }
-            }
+            if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
             if (flags->inputs.empty()) {
               PrintError("run: give inputs (files, folders, URLs) or -i FILE");
               return 2;

@@ -2,7 +2,6 @@
 // `wirebrief sources list|add|remove`: the sources it follows, with their health.
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -30,25 +29,6 @@ double ParseDuration(const std::string& text) {
   if (unit == "h") return v * 3600;
   if (unit == "d") return v * 86400;
   return -1;
-}
-
-// Lines of -i files: one URL per line; blank lines and '#' comments skipped.
-bool ReadSourceFiles(const std::vector<std::string>& files, std::vector<std::string>* urls) {
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    if (!in) {
-      PrintError(f + ": cannot read");
-      return false;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      size_t b = line.find_first_not_of(" \t\r");
-      if (b == std::string::npos || line[b] == '#') continue;
-      size_t e = line.find_last_not_of(" \t\r");
-      urls->push_back(line.substr(b, e - b + 1));
-    }
-  }
-  return true;
 }
 
 std::unique_ptr<store::Store> Open(const std::string& db) {
@@ -119,7 +99,7 @@ Command AddWatchCommand(CLI::App* root) {
               return 2;
             }
             std::vector<std::string> urls = flags->inputs;
-            if (!ReadSourceFiles(flags->input_files, &urls)) return 2;
+            if (!ReadInputLists(flags->input_files, &urls)) return 2;
             auto store = Open(flags->db);
             if (!store) return 2;
             size_t added = 0;
@@ -223,7 +203,7 @@ Command AddSourcesCommand(CLI::App* root) {
             if (!store) return 2;
             if (add->parsed()) {
               std::vector<std::string> urls = flags->inputs;
-              if (!ReadSourceFiles(flags->input_files, &urls)) return 2;
+              if (!ReadInputLists(flags->input_files, &urls)) return 2;
               if (urls.empty()) {
                 PrintError("sources add: give URLs or -i FILE");
                 return 2;

@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <fstream>
 
 namespace wirebrief::cli {
 
@@ -52,6 +53,23 @@ void AddInputFileFlag(CLI::App* app, CommonFlags* f) {
       ->allow_extra_args(false)  // one file per -i: the inputs after it stay inputs
       ->check(CLI::ExistingFile);
   if (CLI::Option* in = app->get_option_no_throw("inputs")) in->required(false);
+}
+
+bool ReadInputLists(const std::vector<std::string>& files, std::vector<std::string>* inputs) {
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    if (!in) {
+      PrintError(f + ": cannot read");
+      return false;
+    }
+    for (std::string line; std::getline(in, line);) {
+      size_t b = line.find_first_not_of(" \t\r");
+      if (b == std::string::npos || line[b] == '#') continue;
+      size_t e = line.find_last_not_of(" \t\r");
+      inputs->push_back(line.substr(b, e - b + 1));
+    }
+  }
+  return true;
 }
 
 void PrintError(const std::string& message) { std::fprintf(stderr, "wirebrief: %s\n", message.c_str()); }

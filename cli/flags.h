@@ -24,6 +24,9 @@ void AddQuietFlag(CLI::App* app, CommonFlags* f);
 void AddInputs(CLI::App* app, CommonFlags* f);
 // -i/--input-file FILE (repeatable); makes the positional inputs optional.
 void AddInputFileFlag(CLI::App* app, CommonFlags* f);
+// Appends the lines of -i files to `inputs`: one input per line, blank lines and '#' comments
+// skipped, surrounding spaces trimmed. False (after naming the file) when one cannot be read.
+bool ReadInputLists(const std::vector<std::string>& files, std::vector<std::string>* inputs);
 
 // "wirebrief <version> (libxml2 X, SQLite Y, zlib Z)".
 std::string VersionText();
