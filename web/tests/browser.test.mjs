@@ -121,6 +121,14 @@ test('a story page shows the brief and a citation pop-over with the cited senten
   assert.ok(edge.right <= edge.width, `metadata table ends at ${edge.right} px in a ${edge.width} px window`);
   assert.ok(edge.scroll <= edge.width, 'no sideways scroll on the article page');
   await shot('4-article');
+  // A provenance line is a file path with no break opportunity; a checkout's own path length
+  // decided whether it ran past the window (CI failed where this machine passed). Every
+  // article of the story must fit.
+  for (const a of story.articles) {
+    await open('#/article/' + encodeURIComponent(a.id));
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    assert.ok(fits, `no sideways scroll on article ${a.id}`);
+  }
 });
 
 test('the timeline and copy-family groups are shown', async () => {
