@@ -130,6 +130,284 @@ class ArticlePages {
   int64_t last_ = 0;
 };
 
+// What one update carries from step to step (UpdateStoriesOnce, WriteStep).
+struct UpdateRun {
+  store::Store* store = nullptr;
+  const RunOptions* options = nullptr;
+  cluster::ClusterOptions co;
+  StoriesSummary* sum = nullptr;
+  std::vector<CompiledWatchlist> watchlists;
+  std::string now;  // the time stamped on watchlist events
+  // The engine state generation the next commit builds on: one more after each commit.
+  int64_t generation = 0;
+  // Stored stories an earlier step of this update wrote. A group of a later step holding one of
+  // their former articles is another story (a story's articles close together), so they claim
+  // no group there and the article leaves them.
+  std::set<std::string> settled;
+  // Why each attached article joined its story, until its story is written.
+  std::unordered_map<std::string, core::StoryAttachment> why;
+};
+
+// Writes the stories a step's labels (and late articles) changed, with `update`'s engine state,
+// in one commit built on run->generation. `changed` holds stories to rewrite whatever the labels
+// say (a headline upgraded in place). `learned`: the stream's document frequencies, for the late
+// articles.
+core::Status WriteStep(UpdateRun& run, std::vector<cluster::FinalLabel> labels,
+                       std::vector<detail::LateArticle> late, const cluster::ClusterSnapshot& learned,
+                       std::set<std::string> changed, store::StoryUpdate update) {
+  store::Store* store = run.store;
+  StoriesSummary* sum = run.sum;
+  // What moved: each labelled article's stored story against the stored id of its label.
+  std::vector<std::string> label_ids;
+  for (const auto& l : labels) label_ids.push_back(l.article_id);
+  auto stored = store->StoriesOfArticles(label_ids);
+  if (!stored.ok()) return stored.status();
+  std::unordered_map<std::string, std::string> before(stored->begin(), stored->end());
+  // Stories an earlier step wrote claim nothing here (UpdateRun::settled); their articles in
+  // this step's groups still move out of them (`before` below).
+  std::unordered_map<std::string, std::string> claims;
+  for (const auto& [article, story] : before)
+    if (!run.settled.count(story)) claims.emplace(article, story);
+  auto ids = detail::StoredIdsOfGroups(labels, claims, [store](const std::string& id) -> core::Result<bool> {
+    core::Result<std::string> resolved = store->ResolveStoryId(id);
+    if (resolved.ok()) return true;
+    if (resolved.status().code() == core::StatusCode::kNotFound) return false;
+    return resolved.status();
+  });
+  if (!ids.ok()) return ids.status();
+  std::map<std::string, std::vector<std::string>> moved_in;
+  std::map<std::string, std::set<std::string>> moved_out;
+  Families families;
+  std::unordered_map<std::string, std::string> labelled;  // article -> its story after this update
+  for (const auto& l : labels) {
+    const std::string& story = ids->id_of.at(l.story_id);
+    labelled[l.article_id] = story;
+    if (!l.copy_of.empty()) families.Link(l.article_id, l.copy_of);
+    auto it = before.find(l.article_id);
+    if (it != before.end() && it->second == story) continue;
+    changed.insert(story);
+    moved_in[story].push_back(l.article_id);
+    if (it != before.end()) {
+      changed.insert(it->second);
+      moved_out[it->second].insert(l.article_id);
+    }
+  }
+  if (!late.empty()) {
+    // A late article placed before (the whole store reclustered after a damaged or changed
+    // engine state) keeps its story.
+    std::vector<std::string> late_ids;
+    for (const auto& l : late) late_ids.push_back(l.id);
+    auto placed_before = store->StoriesOfArticles(late_ids);
+    if (!placed_before.ok()) return placed_before.status();
+    std::set<std::string> keep;
+    for (const auto& [article, story] : placed_before.value()) keep.insert(article);
+    std::erase_if(late, [&keep](const detail::LateArticle& l) { return keep.count(l.id) > 0; });
+    sum->articles_clustered += keep.size();
+  }
+  if (!late.empty()) {
+    detail::KnownStories known;
+    known.stories_of = [&](const std::vector<std::string>& article_ids)
+        -> core::Result<std::unordered_map<std::string, std::string>> {
+      std::unordered_map<std::string, std::string> out;
+      std::vector<std::string> ask;
+      for (const auto& id : article_ids) {
+        if (auto it = labelled.find(id); it != labelled.end()) {
+          out[id] = it->second;
+        } else {
+          ask.push_back(id);
+        }
+      }
+      auto stored_of = store->StoriesOfArticles(ask);
+      if (!stored_of.ok()) return stored_of.status();
+      for (auto& [article, story] : stored_of.value()) out.emplace(std::move(article), std::move(story));
+      return out;
+    };
+    {
+      std::set<std::string> stored_stories;
+      for (const auto& [article, story] : before) stored_stories.insert(story);
+      for (const auto& [article, story] : labelled)
+        if (!stored_stories.count(story)) ++known.new_story_sizes[story];
+    }
+    auto placed = detail::PlaceLateArticles(store, run.co, learned, std::move(late), known, &sum->warnings);
+    if (!placed.ok()) return placed.status();
+    // New stories that move whole first (a move's target may itself move: follow the chain).
+    std::map<std::string, std::string> moved_to;
+    for (const auto& p : placed.value())
+      if (!p.from_story.empty()) moved_to.try_emplace(p.from_story, p.story_id);
+    auto final_story = [&moved_to](std::string id) {
+      for (size_t hops = 0; hops <= moved_to.size(); ++hops) {
+        auto it = moved_to.find(id);
+        if (it == moved_to.end() || it->second == id) break;
+        id = it->second;
+      }
+      return id;
+    };
+    for (const auto& [from, to] : moved_to) {
+      std::string into = final_story(to);
+      if (into == from) continue;  // a cycle: stays where it is
+      auto members = moved_in.find(from);
+      if (members == moved_in.end()) continue;
+      std::vector<std::string> moving = std::move(members->second);
+      moved_in.erase(members);
+      changed.erase(from);
+      changed.insert(into);
+      for (auto& a : moving) moved_in[into].push_back(std::move(a));
+    }
+    for (auto& p : placed.value()) {
+      if (p.article_id.empty()) continue;
+      std::string into = final_story(p.story_id);
+      changed.insert(into);
+      moved_in[into].push_back(p.article_id);
+      if (!p.copy_of.empty()) families.Link(p.article_id, p.copy_of);
+      if (!p.why.reason.empty()) run.why[p.article_id] = std::move(p.why);
+      ++sum->articles_clustered;
+      ++sum->articles_late;
+    }
+  }
+
+  // The changed stories' new member lists, from what is stored plus the moves.
+  struct Pending {
+    std::string id;
+    std::vector<std::string> members;
+    std::vector<std::vector<std::string>> old_families;
+    std::vector<core::StoryAttachment> attachments;
+    int version = 0;  // 0: a new story
+    // What the watchlists compare the new brief with (alerts.h).
+    std::vector<core::BriefLine> old_lines;
+    std::vector<std::string> old_outlets;
+    int old_independent = 0;
+    bool only_copies = false;  // every article it gained copies one it holds (a wire reprint)
+  };
+  std::vector<Pending> pending;
+  for (const std::string& id : changed) {
+    Pending p;
+    p.id = id;
+    auto old = store->LoadStory(id);
+    if (old.ok()) {
+      const std::set<std::string>& out = moved_out[id];
+      for (const auto& a : old->story.article_ids)
+        if (!out.count(a)) p.members.push_back(a);
+      p.old_families = old->copy_families;
+      p.attachments = old->brief.story_attachments;
+      p.version = old->brief.version;
+      p.old_lines = std::move(old->brief.lines);
+      p.old_outlets = std::move(old->story.outlets);
+      p.old_independent = old->story.independent_outlets;
+    } else if (old.status().code() != core::StatusCode::kNotFound) {
+      return old.status();
+    }
+    for (const auto& a : moved_in[id]) p.members.push_back(a);
+    if (p.members.empty()) {
+      // Emptied: merged into the story that took most of its articles (StoredIdsOfGroups).
+      if (auto it = ids->survivor_of.find(id); it != ids->survivor_of.end())
+        update.merged.push_back({id, it->second});
+      ++sum->stories_merged;
+      continue;
+    }
+    pending.push_back(std::move(p));
+  }
+
+  // Roots resolved once, read by the parallel briefs below: copying the whole union-find for
+  // each story was 40% of storing a 10,000-article batch (malloc and hashing, perf).
+  const std::unordered_map<std::string, std::string> family_root = families.Roots();
+  for (Pending& p : pending) {
+    const std::vector<std::string>& gained = moved_in[p.id];
+    p.only_copies = p.version > 0 && !gained.empty() &&
+                    std::all_of(gained.begin(), gained.end(), [&](const std::string& a) {
+                      auto it = family_root.find(a);
+                      return it != family_root.end() && it->second != a;
+                    });
+  }
+  std::vector<std::vector<store::AlertEvent>> events(pending.size());
+  std::vector<store::StoryRecord> records(pending.size());
+  std::vector<core::Status> errors(pending.size());
+  core::ThreadPool pool(run.options->jobs);
+  // Articles are loaded on this thread (a Store is used by one thread at a time); briefs are
+  // built in parallel, a bounded number of stories at a time.
+  constexpr size_t kStoriesPerStep = 256;
+  for (size_t from = 0; from < pending.size(); from += kStoriesPerStep) {
+    size_t to = std::min(pending.size(), from + kStoriesPerStep);
+    std::vector<std::vector<core::Article>> loaded(to - from);
+    for (size_t i = from; i < to; ++i) {
+      Pending& p = pending[i];
+      for (const auto& id : p.members) {
+        auto a = store->LoadArticle(id);
+        if (!a.ok()) return a.status();
+        loaded[i - from].push_back(std::move(a).value());
+      }
+    }
+    core::ParallelFor(pool, to - from, [&](size_t k) {
+      Pending& p = pending[from + k];
+      std::vector<core::Article>& arts = loaded[k];
+      std::stable_sort(
+          arts.begin(), arts.end(), [](const core::Article& x, const core::Article& y) {
+            return x.date_published != y.date_published ? x.date_published < y.date_published
+                                                        : x.id < y.id;
+          });
+      std::vector<const core::Article*> members;
+      for (const auto& a : arts) members.push_back(&a);
+      // Copy families: the stored ones and this update's copy links, among the members.
+      Families f;
+      for (const auto& fam : p.old_families)
+        for (size_t j = 1; j < fam.size(); ++j) f.Link(fam[j], fam[0]);
+      for (const core::Article* a : members)
+        if (auto it = family_root.find(a->id); it != family_root.end() && it->second != a->id)
+          f.Link(a->id, it->second);
+      std::map<std::string, cluster::CopyFamily> by_root;
+      for (const core::Article* a : members) {
+        if (!f.Has(a->id)) continue;
+        cluster::CopyFamily& fam = by_root[f.Find(a->id)];
+        fam.article_ids.push_back(a->id);  // publication order: the original first
+        if (fam.credit.empty() && !a->wire.empty()) fam.credit = a->wire.front();
+      }
+      std::vector<cluster::CopyFamily> fams;
+      for (auto& [root, fam] : by_root) fams.push_back(std::move(fam));
+      std::vector<core::StoryAttachment> attachments = p.attachments;
+      std::set<std::string> known;
+      for (const auto& w : attachments) known.insert(w.article_id);
+      for (const auto& id : p.members)
+        if (auto it = run.why.find(id); it != run.why.end() && !known.count(id))
+          attachments.push_back(it->second);
+      cluster::StoryGroup g =
+          cluster::AssembleStory(p.id, members, std::move(fams), std::move(attachments));
+      store::StoryRecord& r = records[from + k];
+      r.story = g.story;
+      r.brief = brief::BuildBrief(g, members, run.options->brief);
+      r.brief.version = p.version + 1;
+      r.brief.story_attachments = g.story.attachments;
+      for (const auto& fam : g.families) r.copy_families.push_back(fam.article_ids);
+      if (!run.watchlists.empty()) {
+        StoryChange change;
+        change.now = &r;
+        change.members = members;
+        change.is_new = p.version == 0;
+        change.old_lines = std::move(p.old_lines);
+        change.old_outlets = std::move(p.old_outlets);
+        change.old_independent_outlets = p.old_independent;
+        change.only_copies = p.only_copies;
+        events[from + k] = EvaluateWatchlists(run.watchlists, change, run.now);
+      }
+    });
+  }
+  for (size_t i = 0; i < pending.size(); ++i)
+    ++(pending[i].version == 0 ? sum->stories_new : sum->stories_updated);
+  update.upsert = std::move(records);
+  for (auto& e : events)
+    for (auto& x : e) update.events.push_back(std::move(x));
+  sum->alerts += update.events.size();
+  update.built_on_generation = run.generation;
+  WB_RETURN_IF_ERROR(store->CommitStoryUpdate(update));
+  ++run.generation;
+  // A stored story that kept its articles is settled too, though nothing rewrote it.
+  for (const auto& r : update.upsert) run.settled.insert(r.story.id);
+  for (const auto& [article, story] : labelled) {
+    run.settled.insert(story);
+    run.why.erase(article);
+  }
+  return core::Status::Ok();
+}
+
+
 // One attempt at UpdateStories. kConflict when another process committed an update after this
 // one loaded the engine state (nothing is written then).
 core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
@@ -198,8 +476,20 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
           : std::make_unique<cluster::OnlineClusterer>(co, snapshot, text_of);
   snapshot = {};
 
+  UpdateRun run;
+  run.store = store;
+  run.options = &options;
+  run.co = co;
+  run.sum = sum;
+  run.generation = generation;
+  {
+    auto watchlists = LoadWatchlists(store, &sum->warnings);
+    if (!watchlists.ok()) return watchlists.status();
+    run.watchlists = std::move(watchlists).value();
+  }
+  run.now = IsoUtc(std::time(nullptr));
+  const bool start_over = through == 0;
   std::vector<cluster::FinalLabel> labels;
-  std::unordered_map<std::string, core::StoryAttachment> why;
   std::set<std::string> changed;  // story ids to rewrite
   cluster::HeadlineDayOrder day_order(co.short_words);
   // Articles dated before the open window, placed after the stream (PlaceLateArticles).
@@ -212,7 +502,7 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
       }
       if (!cluster::IsHeadlineOnly(a, co.short_words)) texts[a.id] = a.text;
       cluster::Placement p = clusterer->Add(a);
-      if (!p.opened) why[a.id] = p.why;
+      if (!p.opened) run.why[a.id] = p.why;
       ++sum->articles_clustered;
     }
     for (auto& l : clusterer->TakeLabels()) {
@@ -243,6 +533,15 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
       batch.push_back(std::move(s.article));
     }
     add(StreamOrder(std::move(batch), &day_order));
+    if (start_over && labels.size() >= options.articles_per_step) {
+      // Starting over, the stories whose windows closed are written a step at a time, so the
+      // update holds the window, not the store (a recluster of 200,000 articles held 1 GB when
+      // it wrote once at the end). The engine state stays the start-over one (empty, watermark
+      // 0) until the last step: an update that dies between steps is redone whole by the next.
+      WB_RETURN_IF_ERROR(WriteStep(run, std::move(labels), {}, cluster::ClusterSnapshot{}, {},
+                                   store::StoryUpdate{}));
+      labels.clear();
+    }
   }
   {
     std::vector<core::Article> ready;
@@ -254,253 +553,16 @@ core::Status UpdateStoriesOnce(store::Store* store, const RunOptions& options,
   store::StoryUpdate update;
   update.engine_state = cluster::SerializeSnapshot(next);
   update.clustered_through = std::max(through, pages.last());
-  update.built_on_generation = generation;
   {
     cluster::OnlineClusterer provisional(co, next, text_of);
     provisional.Finish();
     for (auto& l : provisional.TakeLabels()) labels.push_back(std::move(l));
   }
   next.docs.clear();  // the document frequencies stay, for the late articles
-
-  // What moved: each labelled article's stored story against the stored id of its label.
-  std::vector<std::string> label_ids;
-  for (const auto& l : labels) label_ids.push_back(l.article_id);
-  auto stored = store->StoriesOfArticles(label_ids);
-  if (!stored.ok()) return stored.status();
-  std::unordered_map<std::string, std::string> before(stored->begin(), stored->end());
-  auto ids = detail::StoredIdsOfGroups(labels, before, [store](const std::string& id) -> core::Result<bool> {
-    core::Result<std::string> resolved = store->ResolveStoryId(id);
-    if (resolved.ok()) return true;
-    if (resolved.status().code() == core::StatusCode::kNotFound) return false;
-    return resolved.status();
-  });
-  if (!ids.ok()) return ids.status();
-  std::map<std::string, std::vector<std::string>> moved_in;
-  std::map<std::string, std::set<std::string>> moved_out;
-  Families families;
-  std::unordered_map<std::string, std::string> labelled;  // article -> its story after this update
-  for (const auto& l : labels) {
-    const std::string& story = ids->id_of.at(l.story_id);
-    labelled[l.article_id] = story;
-    if (!l.copy_of.empty()) families.Link(l.article_id, l.copy_of);
-    auto it = before.find(l.article_id);
-    if (it != before.end() && it->second == story) continue;
-    changed.insert(story);
-    moved_in[story].push_back(l.article_id);
-    if (it != before.end()) {
-      changed.insert(it->second);
-      moved_out[it->second].insert(l.article_id);
-    }
-  }
-  if (!late.empty()) {
-    // A late article placed before (the whole store reclustered after a damaged or changed
-    // engine state) keeps its story.
-    std::vector<std::string> late_ids;
-    for (const auto& l : late) late_ids.push_back(l.id);
-    auto placed_before = store->StoriesOfArticles(late_ids);
-    if (!placed_before.ok()) return placed_before.status();
-    std::set<std::string> keep;
-    for (const auto& [article, story] : placed_before.value()) keep.insert(article);
-    std::erase_if(late, [&keep](const detail::LateArticle& l) { return keep.count(l.id) > 0; });
-    sum->articles_clustered += keep.size();
-  }
-  if (!late.empty()) {
-    detail::KnownStories known;
-    known.stories_of = [&](const std::vector<std::string>& article_ids)
-        -> core::Result<std::unordered_map<std::string, std::string>> {
-      std::unordered_map<std::string, std::string> out;
-      std::vector<std::string> ask;
-      for (const auto& id : article_ids) {
-        if (auto it = labelled.find(id); it != labelled.end()) {
-          out[id] = it->second;
-        } else {
-          ask.push_back(id);
-        }
-      }
-      auto stored_of = store->StoriesOfArticles(ask);
-      if (!stored_of.ok()) return stored_of.status();
-      for (auto& [article, story] : stored_of.value()) out.emplace(std::move(article), std::move(story));
-      return out;
-    };
-    {
-      std::set<std::string> stored_stories;
-      for (const auto& [article, story] : before) stored_stories.insert(story);
-      for (const auto& [article, story] : labelled)
-        if (!stored_stories.count(story)) ++known.new_story_sizes[story];
-    }
-    auto placed = detail::PlaceLateArticles(store, co, next, std::move(late), known, &sum->warnings);
-    if (!placed.ok()) return placed.status();
-    // New stories that move whole first (a move's target may itself move: follow the chain).
-    std::map<std::string, std::string> moved_to;
-    for (const auto& p : placed.value())
-      if (!p.from_story.empty()) moved_to.try_emplace(p.from_story, p.story_id);
-    auto final_story = [&moved_to](std::string id) {
-      for (size_t hops = 0; hops <= moved_to.size(); ++hops) {
-        auto it = moved_to.find(id);
-        if (it == moved_to.end() || it->second == id) break;
-        id = it->second;
-      }
-      return id;
-    };
-    for (const auto& [from, to] : moved_to) {
-      std::string into = final_story(to);
-      if (into == from) continue;  // a cycle: stays where it is
-      auto members = moved_in.find(from);
-      if (members == moved_in.end()) continue;
-      std::vector<std::string> moving = std::move(members->second);
-      moved_in.erase(members);
-      changed.erase(from);
-      changed.insert(into);
-      for (auto& a : moving) moved_in[into].push_back(std::move(a));
-    }
-    for (auto& p : placed.value()) {
-      if (p.article_id.empty()) continue;
-      std::string into = final_story(p.story_id);
-      changed.insert(into);
-      moved_in[into].push_back(p.article_id);
-      if (!p.copy_of.empty()) families.Link(p.article_id, p.copy_of);
-      if (!p.why.reason.empty()) why[p.article_id] = std::move(p.why);
-      ++sum->articles_clustered;
-      ++sum->articles_late;
-    }
-  }
-  next = {};
-
-  // The changed stories' new member lists, from what is stored plus the moves.
-  struct Pending {
-    std::string id;
-    std::vector<std::string> members;
-    std::vector<std::vector<std::string>> old_families;
-    std::vector<core::StoryAttachment> attachments;
-    int version = 0;  // 0: a new story
-    // What the watchlists compare the new brief with (alerts.h).
-    std::vector<core::BriefLine> old_lines;
-    std::vector<std::string> old_outlets;
-    int old_independent = 0;
-    bool only_copies = false;  // every article it gained copies one it holds (a wire reprint)
-  };
-  std::vector<Pending> pending;
-  for (const std::string& id : changed) {
-    Pending p;
-    p.id = id;
-    auto old = store->LoadStory(id);
-    if (old.ok()) {
-      const std::set<std::string>& out = moved_out[id];
-      for (const auto& a : old->story.article_ids)
-        if (!out.count(a)) p.members.push_back(a);
-      p.old_families = old->copy_families;
-      p.attachments = old->brief.story_attachments;
-      p.version = old->brief.version;
-      p.old_lines = std::move(old->brief.lines);
-      p.old_outlets = std::move(old->story.outlets);
-      p.old_independent = old->story.independent_outlets;
-    } else if (old.status().code() != core::StatusCode::kNotFound) {
-      return old.status();
-    }
-    for (const auto& a : moved_in[id]) p.members.push_back(a);
-    if (p.members.empty()) {
-      // Emptied: merged into the story that took most of its articles (StoredIdsOfGroups).
-      if (auto it = ids->survivor_of.find(id); it != ids->survivor_of.end())
-        update.merged.push_back({id, it->second});
-      ++sum->stories_merged;
-      continue;
-    }
-    pending.push_back(std::move(p));
-  }
-
-  // Roots resolved once, read by the parallel briefs below: copying the whole union-find for
-  // each story was 40% of storing a 10,000-article batch (malloc and hashing, perf).
-  const std::unordered_map<std::string, std::string> family_root = families.Roots();
-  for (Pending& p : pending) {
-    const std::vector<std::string>& gained = moved_in[p.id];
-    p.only_copies = p.version > 0 && !gained.empty() &&
-                    std::all_of(gained.begin(), gained.end(), [&](const std::string& a) {
-                      auto it = family_root.find(a);
-                      return it != family_root.end() && it->second != a;
-                    });
-  }
-  auto watchlists = LoadWatchlists(store, &sum->warnings);
-  if (!watchlists.ok()) return watchlists.status();
-  const std::string now = IsoUtc(std::time(nullptr));
-  std::vector<std::vector<store::AlertEvent>> events(pending.size());
-  std::vector<store::StoryRecord> records(pending.size());
-  std::vector<core::Status> errors(pending.size());
-  core::ThreadPool pool(options.jobs);
-  // Articles are loaded on this thread (a Store is used by one thread at a time); briefs are
-  // built in parallel, a bounded number of stories at a time.
-  constexpr size_t kStoriesPerStep = 256;
-  for (size_t from = 0; from < pending.size(); from += kStoriesPerStep) {
-    size_t to = std::min(pending.size(), from + kStoriesPerStep);
-    std::vector<std::vector<core::Article>> loaded(to - from);
-    for (size_t i = from; i < to; ++i) {
-      Pending& p = pending[i];
-      for (const auto& id : p.members) {
-        auto a = store->LoadArticle(id);
-        if (!a.ok()) return a.status();
-        loaded[i - from].push_back(std::move(a).value());
-      }
-    }
-    core::ParallelFor(pool, to - from, [&](size_t k) {
-      Pending& p = pending[from + k];
-      std::vector<core::Article>& arts = loaded[k];
-      std::stable_sort(
-          arts.begin(), arts.end(), [](const core::Article& x, const core::Article& y) {
-            return x.date_published != y.date_published ? x.date_published < y.date_published
-                                                        : x.id < y.id;
-          });
-      std::vector<const core::Article*> members;
-      for (const auto& a : arts) members.push_back(&a);
-      // Copy families: the stored ones and this update's copy links, among the members.
-      Families f;
-      for (const auto& fam : p.old_families)
-        for (size_t j = 1; j < fam.size(); ++j) f.Link(fam[j], fam[0]);
-      for (const core::Article* a : members)
-        if (auto it = family_root.find(a->id); it != family_root.end() && it->second != a->id)
-          f.Link(a->id, it->second);
-      std::map<std::string, cluster::CopyFamily> by_root;
-      for (const core::Article* a : members) {
-        if (!f.Has(a->id)) continue;
-        cluster::CopyFamily& fam = by_root[f.Find(a->id)];
-        fam.article_ids.push_back(a->id);  // publication order: the original first
-        if (fam.credit.empty() && !a->wire.empty()) fam.credit = a->wire.front();
-      }
-      std::vector<cluster::CopyFamily> fams;
-      for (auto& [root, fam] : by_root) fams.push_back(std::move(fam));
-      std::vector<core::StoryAttachment> attachments = p.attachments;
-      std::set<std::string> known;
-      for (const auto& w : attachments) known.insert(w.article_id);
-      for (const auto& id : p.members)
-        if (auto it = why.find(id); it != why.end() && !known.count(id))
-          attachments.push_back(it->second);
-      cluster::StoryGroup g =
-          cluster::AssembleStory(p.id, members, std::move(fams), std::move(attachments));
-      store::StoryRecord& r = records[from + k];
-      r.story = g.story;
-      r.brief = brief::BuildBrief(g, members, options.brief);
-      r.brief.version = p.version + 1;
-      r.brief.story_attachments = g.story.attachments;
-      for (const auto& fam : g.families) r.copy_families.push_back(fam.article_ids);
-      if (!watchlists->empty()) {
-        StoryChange change;
-        change.now = &r;
-        change.members = members;
-        change.is_new = p.version == 0;
-        change.old_lines = std::move(p.old_lines);
-        change.old_outlets = std::move(p.old_outlets);
-        change.old_independent_outlets = p.old_independent;
-        change.only_copies = p.only_copies;
-        events[from + k] = EvaluateWatchlists(*watchlists, change, now);
-      }
-    });
-  }
-  for (size_t i = 0; i < pending.size(); ++i)
-    ++(pending[i].version == 0 ? sum->stories_new : sum->stories_updated);
-  update.upsert = std::move(records);
-  for (auto& e : events)
-    for (auto& x : e) update.events.push_back(std::move(x));
-  sum->alerts = update.events.size();
-  return store->CommitStoryUpdate(update);
+  return WriteStep(run, std::move(labels), std::move(late), next, std::move(changed),
+                   std::move(update));
 }
+
 
 }  // namespace
 

@@ -418,6 +418,54 @@ TEST_P(IncrementalStoriesTest, ReclusterReadsTheStoreInPublicationOrder) {
   EXPECT_EQ(again.stories_new + again.stories_updated + again.stories_merged, 0u);
 }
 
+// A start-over (recluster, a first run over a backlog) writes the stories whose windows closed a
+// step at a time, so it holds the window and not the store. A stored story whose articles the
+// engine now splits across steps (as an older model's story could hold two events) keeps its id
+// with the part of the step that took it; the part closing in a later step leaves it (before
+// step-wise writes it was claimed back and the two events stayed one story).
+TEST_P(IncrementalStoriesTest, AStartOverWritesClosedStoriesStepByStepRegression) {
+  std::vector<core::Article> s = Stream();
+  // Three events a week apart: each closes before the next one's reports arrive.
+  for (auto& a : s) {
+    const char* day = a.id.rfind("dam", 0) == 0 ? "2026-11-02" : a.id.rfind("rail", 0) == 0 ? "2026-11-09" : "2026-11-16";
+    a.date_published = day + a.date_published.substr(10);
+    Put(a);
+  }
+  store::StoryUpdate older;  // what an older model stored: the dam reports and one strike report
+  store::StoryRecord mixed;
+  mixed.story.id = "older-model-story";
+  mixed.story.title = "Vessel Creek dam releases water";
+  mixed.story.article_ids = {"dam-1", "dam-2", "dam-3", "rail-1"};
+  older.upsert.push_back(mixed);
+  ASSERT_TRUE(store_->CommitStoryUpdate(older).ok());
+
+  int64_t generation = 0, through = 0;
+  ASSERT_TRUE(store_->LoadEngineState(&through, &generation).ok());
+  options_.articles_per_step = 1;
+  StoriesSummary sum;
+  ASSERT_TRUE(Recluster(store_.get(), options_, &sum).ok());
+  int64_t stepped = 0;
+  ASSERT_TRUE(store_->LoadEngineState(&through, &stepped).ok());
+  // The reset, the dam step, the strike step and the last commit (with the open window).
+  EXPECT_GE(stepped - generation, 4);
+  auto after = StoryOf();
+  EXPECT_EQ(after["dam-1"], "older-model-story");
+  EXPECT_EQ(after["dam-3"], "older-model-story");
+  EXPECT_NE(after["rail-1"], "older-model-story");
+  EXPECT_EQ(after["rail-1"], after["rail-2"]);
+  EXPECT_EQ(after["rail-1"], after["rail-3"]);
+
+  // One commit at the end gives the same stories.
+  generation = stepped;
+  options_.articles_per_step = 4096;
+  ASSERT_TRUE(Recluster(store_.get(), options_, &sum).ok());
+  ASSERT_TRUE(store_->LoadEngineState(&through, &stepped).ok());
+  EXPECT_EQ(stepped - generation, 2);
+  EXPECT_EQ(Partition(StoryOf()), Partition(after));
+  EXPECT_EQ(Partition(after).size(), 3u);
+  EXPECT_EQ(StoryOf(), after);  // and the same ids
+}
+
 // A store a user damaged: the engine's state is unreadable. The run says so and starts the
 // window again over every article; the stories keep their ids.
 TEST_P(IncrementalStoriesTest, ADamagedEngineStateIsReportedAndRebuiltKeepingIds) {
