@@ -1,5 +1,6 @@
 // `wirebrief db migrate|status|export|import`: the store itself, on either backend.
 #include <cstdio>
+#include <string>
 #include <fstream>
 #include <iostream>
 
@@ -27,6 +28,19 @@ std::unique_ptr<store::Store> OpenOrReport(const std::string& db) {
   return std::move(s).value();
 }
 
+// "N articles (M provenance records), ..." for export and import alike; import's articles are
+// the newly stored ones.
+std::string Describe(const store::TransferCounts& c) {
+  auto n = [](int64_t v, const char* one, const char* many) {
+    return std::to_string(v) + " " + (v == 1 ? one : many);
+  };
+  return n(c.articles, "article", "articles") + " (" +
+         n(c.provenance, "provenance record", "provenance records") + "), " +
+         n(c.stories, "story", "stories") + ", " + n(c.aliases, "merged story id", "merged story ids") +
+         ", " + n(c.sources, "source", "sources") + ", " + n(c.page_states, "page state", "page states") +
+         ", " + n(c.watchlists, "watchlist", "watchlists") + ", " + n(c.settings, "setting", "settings");
+}
+
 }  // namespace
 
 Command AddDbCommand(CLI::App* root) {
@@ -37,9 +51,9 @@ Command AddDbCommand(CLI::App* root) {
       app->add_subcommand("migrate", "Create the database or bring its schema up to date");
   CLI::App* status =
       app->add_subcommand("status", "Print the backend, schema version and row counts");
-  CLI::App* exp = app->add_subcommand("export", "Write every article, story and setting as JSON lines");
+  CLI::App* exp = app->add_subcommand("export", "Write every article, story, source, page state, watchlist and setting as JSON lines");
   CLI::App* imp =
-      app->add_subcommand("import", "Store the articles, stories and settings of an export (idempotent)");
+      app->add_subcommand("import", "Store what an export holds (idempotent; stories replace the stored set)");
   for (CLI::App* sub : {migrate, status, exp, imp}) AddDbFlag(sub, flags);
   exp->add_option("-o,--output", flags->file, "File to write, - for stdout")->capture_default_str();
   imp->add_option("file", flags->file, "Export file to read, - for stdin")->required();
@@ -82,13 +96,7 @@ Command AddDbCommand(CLI::App* root) {
             PrintError(s.ToString());
             return 2;
           }
-          std::fprintf(stderr,
-                       "exported %lld articles (%lld provenance records), %lld stories, %lld "
-                       "settings\n",
-                       static_cast<long long>(counts.articles),
-                       static_cast<long long>(counts.provenance),
-                       static_cast<long long>(counts.stories),
-                       static_cast<long long>(counts.settings));
+          std::fprintf(stderr, "exported %s\n", Describe(counts).c_str());
           return 0;
         }
         std::ifstream file;
@@ -107,12 +115,7 @@ Command AddDbCommand(CLI::App* root) {
           PrintError(s.ToString());
           return 2;
         }
-        std::fprintf(stderr,
-                     "imported %lld new articles (%lld provenance records offered), %lld stories, "
-                     "%lld settings; %zu bad lines\n",
-                     static_cast<long long>(counts.articles),
-                     static_cast<long long>(counts.provenance),
-                     static_cast<long long>(counts.stories), static_cast<long long>(counts.settings),
+        std::fprintf(stderr, "imported %s; %zu bad lines\n", Describe(counts).c_str(),
                      errors.size());
         return errors.empty() ? 0 : 1;
       }};

@@ -111,5 +111,11 @@ core::Status Store::PutPageStates(const std::vector<PageState>&) { return NotInB
 core::Result<std::vector<PageState>> Store::LoadPageStatesDue(const std::string&, size_t) {
   return NotInBackend("LoadPageStatesDue");
 }
+core::Result<std::vector<PageState>> Store::ListPageStates(const std::string&, size_t) {
+  return NotInBackend("ListPageStates");
+}
+core::Result<std::vector<std::pair<std::string, std::string>>> Store::ListStoryAliases() {
+  return NotInBackend("ListStoryAliases");
+}
 
 }  // namespace wirebrief::store

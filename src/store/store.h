@@ -282,6 +282,9 @@ class Store {
   virtual core::Result<std::string> ResolveStoryId(const std::string& id);
   // A story's stored brief versions, oldest first, from version `since` + 1 on.
   virtual core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since);
+  // Every merged id as (old id, survivor id), by old id; for `db export`. A backend without
+  // the incremental engine answers kUnsupported.
+  virtual core::Result<std::vector<std::pair<std::string, std::string>>> ListStoryAliases();
 
   // Watched sources and page states (`wirebrief watch`, schema version 4). Defaults answer
   // kUnsupported. PutSource inserts or replaces the row keyed by url; RemoveSource answers
@@ -296,6 +299,10 @@ class Store {
   // Page states whose page is to be tried again by `now` (ISO 8601 UTC): next_attempt set and
   // <= now, state not "stored" or "listing"; earliest next_attempt first, at most `limit`.
   virtual core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now, size_t limit);
+  // Every page state, by url, after `after_url` (empty: from the first), at most `limit`; for
+  // `db export`.
+  virtual core::Result<std::vector<PageState>> ListPageStates(const std::string& after_url,
+                                                              size_t limit);
 
   // Watchlists (schema version 7). Defaults answer kUnsupported. PutWatchlist inserts or
   // replaces by name; RemoveWatchlist answers kNotFound for an unknown name and removes its

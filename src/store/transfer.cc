@@ -1,5 +1,7 @@
 #include "store/transfer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -28,6 +30,77 @@ core::Provenance ProvenanceFromJson(const json& j) {
           j.value("record_id", ""),
           j.value("crawl_date", ""),
           static_cast<int>(detail::CheckedInt(j, "http_status", 0, 0, 999))};
+}
+
+json SourceToJson(const SourceRecord& r) {
+  return {{"url", r.url},
+          {"kind", r.kind},
+          {"etag", r.etag},
+          {"last_modified", r.last_modified},
+          {"added_at", r.added_at},
+          {"last_poll", r.last_poll},
+          {"next_poll", r.next_poll},
+          {"last_success", r.last_success},
+          {"consecutive_failures", r.consecutive_failures},
+          {"last_error", r.last_error},
+          {"last_outcome", r.last_outcome},
+          {"items_seen", r.items_seen},
+          {"articles_stored", r.articles_stored},
+          {"interval_seconds", r.interval_seconds},
+          {"title", r.title}};
+}
+
+SourceRecord SourceFromJson(const json& j) {
+  constexpr int64_t kMaxCount = int64_t{1} << 53;
+  SourceRecord r;
+  r.url = j.at("url").get<std::string>();
+  r.kind = j.value("kind", "");
+  r.etag = j.value("etag", "");
+  r.last_modified = j.value("last_modified", "");
+  r.added_at = j.value("added_at", "");
+  r.last_poll = j.value("last_poll", "");
+  r.next_poll = j.value("next_poll", "");
+  r.last_success = j.value("last_success", "");
+  r.consecutive_failures =
+      static_cast<int>(detail::CheckedInt(j, "consecutive_failures", 0, 0, INT32_MAX));
+  r.last_error = j.value("last_error", "");
+  r.last_outcome = j.value("last_outcome", "");
+  r.items_seen = detail::CheckedInt(j, "items_seen", 0, 0, kMaxCount);
+  r.articles_stored = detail::CheckedInt(j, "articles_stored", 0, 0, kMaxCount);
+  double interval = j.value("interval_seconds", 0.0);
+  r.interval_seconds = std::isfinite(interval) && interval >= 0 ? interval : 0;
+  r.title = j.value("title", "");
+  return r;
+}
+
+json PageStateToJson(const PageState& p) {
+  return {{"url", p.url},           {"article_id", p.article_id}, {"state", p.state},
+          {"etag", p.etag},         {"last_modified", p.last_modified},
+          {"failures", p.failures}, {"last_error", p.last_error}, {"fetched_at", p.fetched_at},
+          {"next_attempt", p.next_attempt}, {"listed_in", p.listed_in}};
+}
+
+PageState PageStateFromJson(const json& j) {
+  PageState p;
+  p.url = j.at("url").get<std::string>();
+  p.article_id = j.value("article_id", "");
+  p.state = j.value("state", "");
+  p.etag = j.value("etag", "");
+  p.last_modified = j.value("last_modified", "");
+  p.failures = static_cast<int>(detail::CheckedInt(j, "failures", 0, 0, INT32_MAX));
+  p.last_error = j.value("last_error", "");
+  p.fetched_at = j.value("fetched_at", "");
+  p.next_attempt = j.value("next_attempt", "");
+  p.listed_in = j.value("listed_in", "");
+  return p;
+}
+
+json WatchlistToJson(const WatchlistRecord& w) {
+  return {{"name", w.name},
+          {"query", w.query},
+          {"webhook", w.webhook},
+          {"secret", w.secret},
+          {"created_at", w.created_at}};
 }
 
 // The store's own bookkeeping (ReplaceStories' "stories.built_from_articles"): derived from the
@@ -86,13 +159,13 @@ int JsonDepth(std::string_view text) {
 }  // namespace
 
 core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts) {
-  // The lines carry what schema 2 held (articles, stories with briefs, settings) whatever the
-  // backend's own version: the story engine's state (3) is derived, rebuilt on the next run.
-  constexpr int kExportedSchema = 2;
+  // Schema 3 of the lines adds what a live store keeps besides articles and stories: merged
+  // story ids, older brief versions, watched sources, page states and watchlists. The story
+  // engine's window is not carried: it is derived, and the importing store's next run rebuilds
+  // it from the articles (keeping the stories' ids where they survive).
+  constexpr int kExportedSchema = 3;
   out << Dump({{"format", "wirebrief-store"}, {"schema_version", kExportedSchema}}) << '\n';
-  auto articles = store->LoadArticles();
-  if (!articles.ok()) return articles.status();
-  for (const core::Article& a : articles.value()) {
+  auto write_article = [&](const core::Article& a) -> core::Status {
     auto prov = store->LoadProvenance(a.id);
     if (!prov.ok()) return prov.status();
     json p = json::array();
@@ -115,6 +188,26 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
     out << Dump({{"article", j}}) << '\n';
     ++counts->articles;
     counts->provenance += static_cast<int64_t>(prov->size());
+    return core::Status::Ok();
+  };
+  // Articles a page at a time, in stored order (an import stores them in the same order);
+  // loading them all at once held the whole store in memory.
+  constexpr size_t kArticlesPerPage = 1024;
+  auto first = store->LoadArticlesAfter(0, kArticlesPerPage);
+  if (first.ok()) {
+    std::vector<SequencedArticle> page = std::move(first).value();
+    while (!page.empty()) {
+      for (const auto& s : page) WB_RETURN_IF_ERROR(write_article(s.article));
+      auto next = store->LoadArticlesAfter(page.back().sequence, kArticlesPerPage);
+      if (!next.ok()) return next.status();
+      page = std::move(next).value();
+    }
+  } else if (first.status().code() == core::StatusCode::kUnsupported) {
+    auto articles = store->LoadArticles();
+    if (!articles.ok()) return articles.status();
+    for (const core::Article& a : articles.value()) WB_RETURN_IF_ERROR(write_article(a));
+  } else {
+    return first.status();
   }
   auto stories = store->LoadStories();
   if (!stories.ok()) return stories.status();
@@ -127,11 +220,61 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
               {"independent_outlets", s.independent_outlets},
               {"first_published", s.first_published},
               {"last_published", s.last_published}};
-    out << Dump({{"story", j},
+    json line = {{"story", j},
                  {"brief", detail::BriefToJson(r.brief)},
-                 {"copy_families", r.copy_families}})
-        << '\n';
+                 {"copy_families", r.copy_families}};
+    auto versions = store->LoadBriefVersions(s.id, 0);
+    if (versions.ok()) {
+      json older = json::array();
+      for (const core::Brief& b : versions.value())
+        if (b.version < r.brief.version) older.push_back(detail::BriefToJson(b));
+      if (!older.empty()) line["brief_versions"] = std::move(older);
+    } else if (versions.status().code() != core::StatusCode::kUnsupported) {
+      return versions.status();
+    }
+    out << Dump(line) << '\n';
     ++counts->stories;
+  }
+  // What a backend without a table lacks (kUnsupported) is simply not in the file.
+  auto supported = [](const core::Status& s) {
+    return s.ok() || s.code() == core::StatusCode::kUnsupported;
+  };
+  if (auto aliases = store->ListStoryAliases(); aliases.ok()) {
+    for (const auto& [old_id, survivor] : aliases.value()) {
+      out << Dump({{"alias", {{"old_id", old_id}, {"survivor_id", survivor}}}}) << '\n';
+      ++counts->aliases;
+    }
+  } else if (!supported(aliases.status())) {
+    return aliases.status();
+  }
+  if (auto sources = store->ListSources(); sources.ok()) {
+    for (const SourceRecord& r : sources.value()) {
+      out << Dump({{"source", SourceToJson(r)}}) << '\n';
+      ++counts->sources;
+    }
+  } else if (!supported(sources.status())) {
+    return sources.status();
+  }
+  for (std::string after;;) {
+    auto page = store->ListPageStates(after, 4096);
+    if (!page.ok()) {
+      if (!supported(page.status())) return page.status();
+      break;
+    }
+    if (page->empty()) break;
+    for (const PageState& p : page.value()) {
+      out << Dump({{"page_state", PageStateToJson(p)}}) << '\n';
+      ++counts->page_states;
+    }
+    after = page->back().url;
+  }
+  if (auto watchlists = store->ListWatchlists(); watchlists.ok()) {
+    for (const WatchlistRecord& w : watchlists.value()) {
+      out << Dump({{"watchlist", WatchlistToJson(w)}}) << '\n';
+      ++counts->watchlists;
+    }
+  } else if (!supported(watchlists.status())) {
+    return watchlists.status();
   }
   auto settings = store->LoadSettings();
   if (!settings.ok()) return settings.status();
@@ -148,6 +291,10 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
 core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
                          TransferCounts* counts, std::vector<core::Status>* errors) {
   std::vector<StoryRecord> stories;
+  std::vector<std::vector<core::Brief>> older_briefs;  // per story: its versions before the current
+  std::vector<std::pair<std::string, std::string>> aliases;
+  std::vector<PageState> page_states;  // written a batch at a time
+  constexpr size_t kPageStatesPerBatch = 1024;
   std::set<std::string> story_ids;
   std::set<std::string> known_articles;  // stored by this import, or found stored
   // Stories go to the store as one ReplaceStories transaction; one story naming an article the
@@ -255,6 +402,15 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         r.story.last_published = s.value("last_published", "");
         r.brief = detail::BriefFromJson(j.value("brief", json::object()));
         r.copy_families = j.value("copy_families", std::vector<std::vector<std::string>>{});
+        std::vector<core::Brief> older;
+        for (const json& b : j.value("brief_versions", json::array())) {
+          older.push_back(detail::BriefFromJson(b));
+          if (older.back().version <= 0 || older.back().version >= r.brief.version) {
+            older.clear();
+            bad("story " + r.story.id + ": a brief version not older than its brief");
+            break;
+          }
+        }
         if (r.story.id.empty() || r.story.article_ids.empty()) {
           bad("story without an id or articles");
           continue;
@@ -278,6 +434,7 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
           continue;
         }
         stories.push_back(std::move(r));
+        older_briefs.push_back(std::move(older));
       } else if (j.contains("setting")) {
         const json& st = j.at("setting");
         std::string key = st.at("key").get<std::string>();
@@ -288,17 +445,89 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         }
         WB_RETURN_IF_ERROR(store->PutSetting(key, value, /*only_if_absent=*/false, nullptr));
         ++counts->settings;
+      } else if (j.contains("alias")) {
+        const json& al = j.at("alias");
+        std::string old_id = al.at("old_id").get<std::string>();
+        std::string survivor = al.at("survivor_id").get<std::string>();
+        if (old_id.empty() || survivor.empty() || old_id == survivor) {
+          bad("alias without two distinct story ids");
+          continue;
+        }
+        aliases.emplace_back(std::move(old_id), std::move(survivor));
+        ++counts->aliases;
+      } else if (j.contains("source")) {
+        SourceRecord r = SourceFromJson(j.at("source"));
+        if (r.url.empty()) {
+          bad("source without a url");
+          continue;
+        }
+        WB_RETURN_IF_ERROR(store->PutSource(r));
+        ++counts->sources;
+      } else if (j.contains("page_state")) {
+        PageState ps = PageStateFromJson(j.at("page_state"));
+        if (ps.url.empty() || ps.state.empty()) {
+          bad("page state without a url or a state");
+          continue;
+        }
+        page_states.push_back(std::move(ps));
+        ++counts->page_states;
+        if (page_states.size() >= kPageStatesPerBatch) {
+          WB_RETURN_IF_ERROR(store->PutPageStates(page_states));
+          page_states.clear();
+        }
+      } else if (j.contains("watchlist")) {
+        const json& w = j.at("watchlist");
+        WatchlistRecord r;
+        r.name = w.at("name").get<std::string>();
+        r.query = w.at("query").get<std::string>();
+        r.webhook = w.value("webhook", "");
+        r.secret = w.value("secret", "");
+        r.created_at = w.value("created_at", "");
+        if (r.name.empty() || r.query.empty()) {
+          bad("watchlist without a name or a query");
+          continue;
+        }
+        WB_RETURN_IF_ERROR(store->PutWatchlist(r));
+        ++counts->watchlists;
       } else {
-        bad("neither an article, a story nor a setting");
+        bad("not an article, story, alias, source, page state, watchlist or setting");
       }
     } catch (const json::exception& e) {
       bad(e.what());
     }
   }
   if (in.bad()) return core::Status::IOError(name, "read failed");
+  WB_RETURN_IF_ERROR(store->PutPageStates(page_states));
   if (!stories.empty()) {
     WB_RETURN_IF_ERROR(store->ReplaceStories(stories));
     counts->stories = static_cast<int64_t>(stories.size());
+  }
+  if (!stories.empty() || !aliases.empty()) {
+    // Brief versions and merged ids go through the story engine's commit, which keeps each
+    // brief as a version: the older ones first, then the current, so `show --since-version`
+    // answers as in the exporting store. It also resets the engine's window (empty state,
+    // watermark 0): the next run rebuilds it from every article, keeping these ids where the
+    // stories survive.
+    // One commit per version rank (a commit names each story once): the k-th commit writes each
+    // story's k-th brief, its current one in the story's last.
+    size_t ranks = 1;
+    for (size_t i = 0; i < stories.size(); ++i) {
+      older_briefs[i].push_back(stories[i].brief);
+      ranks = std::max(ranks, older_briefs[i].size());
+    }
+    for (size_t k = 0; k < ranks; ++k) {
+      StoryUpdate update;
+      for (size_t i = 0; i < stories.size(); ++i) {
+        if (k >= older_briefs[i].size()) continue;
+        StoryRecord v = stories[i];
+        v.brief = std::move(older_briefs[i][k]);
+        update.upsert.push_back(std::move(v));
+      }
+      if (k + 1 == ranks) update.merged = std::move(aliases);
+      core::Status s = store->CommitStoryUpdate(update);
+      if (s.code() == core::StatusCode::kUnsupported) break;
+      WB_RETURN_IF_ERROR(s);
+    }
   }
   return core::Status::Ok();
 }

@@ -3,11 +3,17 @@
 // Format: a header line {"format":"wirebrief-store","schema_version":N}, then one line per
 // article {"article":{...columns..., "extras":{...}, "provenance":[...]}} (every provenance
 // record, arrival order), then one per story {"story":{...},"brief":{...},"copy_families":[...]},
-// then one per setting {"setting":{"key":...,"value":...}} (the server's token hash; not the
-// store's own bookkeeping, "stories.*", which describes the rows and is rebuilt with them).
+// with its older brief versions ("brief_versions", oldest first), then one per merged story id
+// {"alias":{"old_id","survivor_id"}}, per watched source {"source":{...}}, per page state
+// {"page_state":{...}}, per watchlist {"watchlist":{...}} (its webhook secret included: treat
+// the file as the store itself), then one per setting {"setting":{"key":...,"value":...}} (the
+// server's token hash; not the store's own bookkeeping, "stories.*", which describes the rows
+// and is rebuilt with them). Not carried: the story engine's window (derived; the importing
+// store's next run rebuilds it, keeping story ids), watchlist events and webhook deliveries
+// (a log of what was sent from the old store; importing them would send them again).
 // Import is idempotent (PutArticle per provenance record), replaces the story set when the
-// file holds stories, and sets each setting to the file's value (a server moved to the new
-// store keeps accepting its token).
+// file holds stories, replaces sources, page states and watchlists of the same key, and sets
+// each setting to the file's value (a server moved to the new store keeps accepting its token).
 // Limits (each a bad record, the import goes on): a line (one record) longer than
 // kMaxImportLineBytes, JSON nested deeper than kMaxImportDepth, more than kMaxImportProvenance
 // provenance records on one article. A story naming an article the store lacks, naming one
@@ -35,6 +41,10 @@ struct TransferCounts {
   int64_t articles = 0;    // exported, or newly stored by an import
   int64_t provenance = 0;  // records written (import: offered; duplicates are ignored)
   int64_t stories = 0;
+  int64_t aliases = 0;  // merged story ids
+  int64_t sources = 0;
+  int64_t page_states = 0;
+  int64_t watchlists = 0;
   int64_t settings = 0;
 };
 

@@ -83,6 +83,94 @@ TEST_P(TransferTest, SettingsRoundTripThroughExportAndImport) {
   EXPECT_EQ(Export(b.get(), &again), exported);
 }
 
+// Bug: `db export` carried articles, stories and settings only. A store moved to another
+// backend lost its watched sources, page states, watchlists, merged story ids (an old link to a
+// merged story stopped resolving) and brief history (`show --since-version`).
+TEST_P(TransferTest, ALiveStoresSourcesWatchlistsAliasesAndBriefVersionsTravelRegression) {
+  testing_util::TempStore a_where, b_where;
+  auto a = Fresh(&a_where);
+  auto b = Fresh(&b_where);
+  ASSERT_TRUE(a && b);
+  bool inserted = false;
+  ASSERT_TRUE(a->PutArticle(Make("f1"), &inserted).ok());
+  ASSERT_TRUE(a->PutArticle(Make("f2"), &inserted).ok());
+  StoryUpdate first;
+  StoryRecord r;
+  r.story = {"s1", "Ferry", {"f1"}, {"Harbour Post"}, 1, "2026-11-04", "2026-11-04"};
+  r.brief.version = 1;
+  r.brief.lines.push_back({});
+  r.brief.lines.back().section = core::BriefSection::kLede;
+  r.brief.lines.back().text = "The Calder ferry sailed again.";
+  first.upsert.push_back(r);
+  StoryRecord other = r;
+  other.story.id = "s2";
+  other.story.article_ids = {"f2"};
+  first.upsert.push_back(other);
+  ASSERT_TRUE(a->CommitStoryUpdate(first).ok());
+  StoryUpdate second;  // s2 merged into s1, whose brief moves to version 2
+  r.story.article_ids = {"f1", "f2"};
+  r.brief.version = 2;
+  r.brief.lines.back().text = "The Calder ferry sailed again on Tuesday, twice.";
+  second.upsert.push_back(r);
+  second.merged.push_back({"s2", "s1"});
+  ASSERT_TRUE(a->CommitStoryUpdate(second).ok());
+  SourceRecord src;
+  src.url = "https://harbour-post.example/feed.xml";
+  src.kind = "feed";
+  src.etag = "\"v7\"";
+  src.items_seen = 12;
+  src.interval_seconds = 900;
+  ASSERT_TRUE(a->PutSource(src).ok());
+  PageState page;
+  page.url = "https://harbour-post.example/ferry";
+  page.article_id = "f1";
+  page.state = "stored";
+  page.listed_in = src.url;
+  ASSERT_TRUE(a->PutPageStates({page}).ok());
+  WatchlistRecord w{"ferries", "ferry OR Calder", "https://hooks.example/in", "k3y", "2026-11-04T00:00:00Z"};
+  ASSERT_TRUE(a->PutWatchlist(w).ok());
+
+  TransferCounts out_counts;
+  std::string exported = Export(a.get(), &out_counts);
+  EXPECT_EQ(out_counts.aliases, 1);
+  EXPECT_EQ(out_counts.sources, 1);
+  EXPECT_EQ(out_counts.page_states, 1);
+  EXPECT_EQ(out_counts.watchlists, 1);
+  std::istringstream in(exported);
+  TransferCounts in_counts;
+  std::vector<core::Status> errors;
+  core::Status st = ImportJsonl(b.get(), in, "export.jsonl", &in_counts, &errors);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_TRUE(errors.empty()) << errors.front().ToString();
+
+  EXPECT_EQ(b->ResolveStoryId("s2").value(), "s1");
+  auto versions = b->LoadBriefVersions("s1", 0);
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ(versions->front().lines.at(0).text, "The Calder ferry sailed again.");
+  EXPECT_EQ(b->LoadStory("s1").value().brief.version, 2);
+  auto sources = b->ListSources();
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources->size(), 1u);
+  EXPECT_EQ(sources->front().etag, "\"v7\"");
+  EXPECT_EQ(sources->front().items_seen, 12);
+  auto pages = b->LoadPageStates({page.url});
+  ASSERT_TRUE(pages.ok());
+  ASSERT_EQ(pages->size(), 1u);
+  EXPECT_EQ(pages->front().state, "stored");
+  EXPECT_EQ(pages->front().listed_in, src.url);
+  auto moved = b->LoadWatchlist("ferries");
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(moved->query, w.query);
+  EXPECT_EQ(moved->secret, w.secret);
+  // The engine's window is not carried: the importing store starts over on its next run.
+  int64_t through = -1;
+  ASSERT_TRUE(b->LoadEngineState(&through, nullptr).ok());
+  EXPECT_EQ(through, 0);
+  TransferCounts again;
+  EXPECT_EQ(Export(b.get(), &again), exported);
+}
+
 TEST_P(TransferTest, ImportRefusesToSetTheStoresOwnBookkeeping) {
   testing_util::TempStore where;
   auto s = Fresh(&where);

@@ -175,4 +175,15 @@ core::Result<std::vector<PageState>> PostgresStore::LoadPageStatesDue(const std:
   return PagesFromRows(*r);
 }
 
+core::Result<std::vector<PageState>> PostgresStore::ListPageStates(const std::string& after_url,
+                                                                   size_t limit) {
+  const int64_t rows = static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX));
+  auto r = Run("listing page states",
+               std::string("SELECT ") + kPageStateColumns +
+                   " FROM page_states WHERE url > $1 ORDER BY url LIMIT $2::bigint",
+               {after_url, std::to_string(rows)});
+  if (!r.ok()) return r.status();
+  return PagesFromRows(*r);
+}
+
 }  // namespace wirebrief::store

@@ -218,6 +218,15 @@ core::Result<std::string> PostgresStore::ResolveStoryId(const std::string& id) {
   return core::Status::NotFound(location_, "no story with id " + id);
 }
 
+core::Result<std::vector<std::pair<std::string, std::string>>> PostgresStore::ListStoryAliases() {
+  auto r = Run("listing merged story ids",
+               "SELECT old_id, survivor_id FROM story_aliases ORDER BY old_id", {});
+  if (!r.ok()) return r.status();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (int i = 0; i < r->Rows(); ++i) out.emplace_back(r->Text(i, 0), r->Text(i, 1));
+  return out;
+}
+
 core::Result<std::vector<core::Brief>> PostgresStore::LoadBriefVersions(const std::string& story_id,
                                                                         int since) {
   auto r = Run("loading brief versions of " + story_id,

@@ -133,6 +133,20 @@ core::Result<std::vector<PageState>> SqliteStore::LoadPageStatesDue(const std::s
   return out;
 }
 
+core::Result<std::vector<PageState>> SqliteStore::ListPageStates(const std::string& after_url,
+                                                                size_t limit) {
+  Stmt q(db_, (std::string("SELECT ") + kPageColumns +
+               " FROM page_states WHERE url > ?1 ORDER BY url LIMIT ?2")
+                  .c_str());
+  if (!q.ok()) return Error("listing page states");
+  q.Bind(1, after_url).Bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+  std::vector<PageState> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.push_back(PageFromRow(q));
+  if (rc != SQLITE_DONE) return Error("listing page states");
+  return out;
+}
+
 core::Status SqliteStore::PutPageStates(const std::vector<PageState>& states) {
   if (states.empty()) return core::Status::Ok();
   WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));

@@ -250,6 +250,16 @@ core::Result<std::string> SqliteStore::ResolveStoryId(const std::string& id) {
   return core::Status::NotFound(path_, "no story with id " + id);
 }
 
+core::Result<std::vector<std::pair<std::string, std::string>>> SqliteStore::ListStoryAliases() {
+  Stmt q(db_, "SELECT old_id, survivor_id FROM story_aliases ORDER BY old_id");
+  if (!q.ok()) return Error("listing merged story ids");
+  std::vector<std::pair<std::string, std::string>> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) out.emplace_back(q.Text(0), q.Text(1));
+  if (rc != SQLITE_DONE) return Error("listing merged story ids");
+  return out;
+}
+
 core::Result<std::vector<core::Brief>> SqliteStore::LoadBriefVersions(const std::string& story_id,
                                                                       int since) {
   Stmt q(db_,
