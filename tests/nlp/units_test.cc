@@ -96,6 +96,18 @@ TEST(DatesTest, WeekdayAfterForInAPastClauseIsTheNextOneRegression) {
             "2026-11-10");
 }
 
+// Bug (seen in the demo's timeline): "Authorities warn a wind change on Wednesday could make
+// the fire more dangerous" in a Monday article was dated the Wednesday before: no tense cue in
+// the clause, and an unknown tense reads as past. A modal of possibility right after the day
+// looks forward; negated or perfect modals still narrate.
+TEST(DatesTest, WeekdayFollowedByAModalOfPossibilityIsTheNextOneRegression) {
+  EXPECT_EQ(TuesdayValue("Forecasters warn a storm on Tuesday could cut power to the coast."),
+            "2026-11-10");
+  EXPECT_EQ(TuesdayValue("A strike on Tuesday may close the port."), "2026-11-10");
+  EXPECT_EQ(TuesdayValue("Officials on Tuesday could not say how the fire began."), "2026-11-03");
+  EXPECT_EQ(TuesdayValue("A fault on Tuesday may have caused the outage."), "2026-11-03");
+}
+
 TEST(DatesTest, GenericWeekdaysAndPresentTenseTodayAreNotDates) {
   auto a =
       ReadText("Papers come out on a Monday. Magicians working today are different.", "2026-11-05");

@@ -144,6 +144,14 @@ class DateReader {
     if (after < s.last && d_.low(after) != "to") {
       int c = cue(after);
       if (c != 0 && (c < 0 || d_.low(after) == "will" || d_.low(after) == "would")) return c;
+      // A modal of possibility right after the day speaks of what may come: "a wind change on
+      // Wednesday could make the fire worse". Not when negated or perfect ("could not say",
+      // "may have started"), which narrate.
+      const std::string& m = d_.low(after);
+      if ((m == "could" || m == "may" || m == "might") && after + 1 < s.last) {
+        const std::string& n = d_.low(after + 1);
+        if (n != "not" && n != "n't" && n != "have" && n != "never") return 1;
+      }
     }
     for (size_t k = at; k > s.first && k + 10 > at;) {
       --k;
