@@ -68,6 +68,8 @@ enum SentenceCue : uint32_t {
   kAttribution = 2,  // a speaker named for a quote
   kFuture = 4,       // events after publication (What's next)
   kConsequence = 8,  // stakes, precedent, comparison (Why it matters)
+  kSchedule = 16,    // a plan or schedule stated outright (What's next)
+  kWillEvent = 32,   // "will" with an event that happens on a date: a vote, a hearing, a launch
 };
 
 const CueSet& SentenceCues() {
@@ -90,7 +92,19 @@ const CueSet& SentenceCues() {
        " risk",        " first time",  " largest ",      " biggest ", " worst ",
        " record ",     " impact",      " affect",        " crucial ", " critical ",
        " precedent",   " historic",    " for the first", " in years", " since ",
-       " after years", " the latest ", " consequences",  " stakes"}});
+       " after years", " the latest ", " consequences",  " stakes"},
+      // What's next is what is scheduled or planned (issue 21): the future cues above less a
+      // bare "will", which also carries resolve and sentiment ("we will rebuild").
+      {" is set to ", " are set to ", " plans to ", " plan to ", " planned to ", " expected to ",
+       " scheduled ", " next week", " next month", " next year", " later this ", " is due to ",
+       " are due to ", " is to be ", " are to be ", " upcoming ", " intends to ", " deadline ",
+       " tomorrow"},
+      {" will meet", " will vote", " will decide", " will rule", " will hold", " will hear",
+       " will sign", " will announce", " will release", " will publish", " will open",
+       " will close", " will begin", " will start", " will launch", " will resume",
+       " will testify", " will appear", " will visit", " will travel", " will face",
+       " will review", " will consider", " will debate", " will return", " will take effect",
+       " will be held", " will be sentenced", " will go on trial", " will be tried"}});
   return cues;
 }
 
@@ -221,6 +235,7 @@ void BriefBuilder::Annotate(Candidate* c, uint32_t cues) const {
   if (!published.empty())
     for (std::string_view d : c->dates)
       if (d > published) c->future = true;
+  c->scheduled = c->future || (cues & (kSchedule | kWillEvent));
   c->future = c->future || (cues & kFuture);
   c->consequence = cues & kConsequence;
 }

@@ -155,6 +155,42 @@ TEST(BriefSectionsTest, WhatsNextRepeatsAStakeholderQuoteRegression) {
   EXPECT_NE(next[0].find("will decide on Thursday"), std::string::npos) << next[0];
 }
 
+// Bug (issue 21, the demo bushfire brief): What's next held a mayor's "We will rebuild": any
+// "will" counted as future. It holds what is scheduled or planned: a date after publication, a
+// plan stated ("is set to", "plans to"), or "will" with an event that happens on a date; a
+// resolve or a sentiment is no schedule, and with nothing scheduled the section is empty.
+TEST(BriefSectionsTest, WhatsNextHoldsScheduleNotSentimentRegression) {
+  auto build = [](const std::string& extra) {
+    std::vector<core::Article> arts = {
+        Make("a", "Valley Post", "Hail flattens Ardmoor orchards",
+             "A hailstorm flattened orchards across Ardmoor on Sunday, destroying most of the "
+             "apple crop, the growers' cooperative said. About 140 farms lost at least half "
+             "their fruit. \u201cWe will get through this together,\u201d said Jonas Pike, the "
+             "cooperative's chair. " + extra),
+        Make("b", "Ardmoor Echo", "Ardmoor growers count hail losses",
+             "Growers in Ardmoor counted their losses on Monday after Sunday's hailstorm "
+             "destroyed most of the apple crop. The cooperative said about 140 farms lost at "
+             "least half their fruit. Insurers sent assessors to the worst-hit valleys."),
+    };
+    std::vector<const core::Article*> ptrs;
+    cluster::StoryGroup group;
+    group.story.id = "hail";
+    for (auto& a : arts) ptrs.push_back(&a), group.story.article_ids.push_back(a.id);
+    std::vector<std::string> next;
+    for (const auto& l : BuildBrief(group, ptrs, BriefOptions{}).lines)
+      if (l.section == core::BriefSection::kWhatsNext) next.push_back(l.text);
+    return next;
+  };
+  EXPECT_TRUE(build("").empty()) << build("")[0];
+  std::vector<std::string> next =
+      build("The regional council will vote on an emergency grant for the growers.");
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_NE(next[0].find("will vote"), std::string::npos) << next[0];
+  next = build("The cooperative plans to ask the ministry for drought-style relief.");
+  ASSERT_EQ(next.size(), 1u);
+  EXPECT_NE(next[0].find("plans to"), std::string::npos) << next[0];
+}
+
 // The builder reads each article once through ContentTokenSpans and takes each sentence's
 // tokens by span: that must give what ContentTokens gives on the sentence alone.
 TEST(ContentTokenSpans, SameTokensAsContentTokensPerSentence) {

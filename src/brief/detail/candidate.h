@@ -28,7 +28,10 @@ struct Candidate {
   bool prose = false;  // can stand alone as a brief line
   // Computed once per sentence rather than per comparison (set for prose candidates only):
   std::vector<std::string_view> dates;  // resolved day-precision dates mentioned in it
-  bool future = false;                  // about events after publication (What's next)
+  bool future = false;                  // about events after publication
+  // Places something after publication: a date after it, a plan or schedule stated, or "will"
+  // with a dated kind of event (What's next). A bare "will" is future but not scheduled.
+  bool scheduled = false;
   bool consequence = false;             // states stakes, precedent or history (Why it matters)
   double position_factor = 1, quality = 1, length_norm = 1;
   double salience = 0;

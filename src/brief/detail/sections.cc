@@ -162,7 +162,7 @@ void BriefBuilder::Cued(core::Brief* b, core::BriefSection section, size_t max,
 
 void BriefBuilder::WhatsNext(core::Brief* b) {
   Cued(b, core::BriefSection::kWhatsNext, opts_.max_whats_next,
-       [&](const Candidate& c) { return c.future; });
+       [&](const Candidate& c) { return c.scheduled; });
 }
 
 void BriefBuilder::WhyItMatters(core::Brief* b) {
