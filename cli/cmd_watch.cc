@@ -147,12 +147,17 @@ Command AddWatchCommand(CLI::App* root) {
                 alerts = "; watchlist events " + std::to_string(s.alerts) + " (webhooks delivered " +
                          std::to_string(s.webhooks_delivered) + ", failed " +
                          std::to_string(s.webhooks_failed) + ")";
+              // Shown only when it happens: two watch processes on one store.
+              const std::string busy =
+                  s.sources_busy == 0
+                      ? ""
+                      : ", polled by another watch process " + std::to_string(s.sources_busy);
               std::printf(
-                  "round %d: sources polled %zu (unchanged %zu, failed %zu, not due %zu, new %zu); "
+                  "round %d: sources polled %zu (unchanged %zu, failed %zu, not due %zu%s, new %zu); "
                   "pages fetched %zu (failed %zu, blocked %zu, deferred %zu); articles new %zu "
                   "(%zu headline only, %zu upgraded); stories new %zu, updated %zu%s; %.1f s%s%s\n",
                   round, s.sources_polled, s.sources_unchanged, s.sources_failed, s.sources_not_due,
-                  s.sources_added, s.pages_fetched, s.pages_failed, s.pages_blocked,
+                  busy.c_str(), s.sources_added, s.pages_fetched, s.pages_failed, s.pages_blocked,
                   s.pages_deferred, s.articles_new, s.headlines_new, s.articles_upgraded,
                   s.stories_new, s.stories_updated, alerts.c_str(), s.seconds,
                   s.next_poll.empty() ? "" : "; next poll ", s.next_poll.c_str());

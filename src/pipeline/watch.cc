@@ -29,6 +29,8 @@ using ingest::CrawlOutcome;
 struct PolledSource {
   store::SourceRecord record;
   bool due = false;
+  bool claimed = false;  // this round holds its lease (its stored next_poll is the lease's end)
+  bool busy = false;     // due, but another watch process claimed it first
   bool polled = false;
   bool is_new = false;  // a feed a home page linked, found this round
   size_t items_new = 0;       // listed items without a page state before this round
@@ -90,9 +92,24 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
   auto listed = store->ListSources();
   if (!listed.ok()) return listed.status();
   std::vector<PolledSource> sources;
+  const std::string lease_until =
+      IsoUtc(now + static_cast<std::time_t>(std::max(options.source_lease_seconds, 1.0)));
   for (auto& r : listed.value()) {
     PolledSource p;
     p.due = options.poll_all || r.next_poll.empty() || ParseIsoUtc(r.next_poll) <= now;
+    if (p.due) {
+      auto claimed = store->ClaimSource(r.url, r.next_poll, lease_until);
+      if (claimed.ok()) {
+        p.claimed = claimed.value();
+        if (!p.claimed) {
+          p.due = false;  // another watch process polls it this round
+          p.busy = true;
+          ++sum.sources_busy;
+        }
+      } else if (claimed.status().code() != core::StatusCode::kUnsupported) {
+        return claimed.status();
+      }
+    }
     p.record = std::move(r);
     sources.push_back(std::move(p));
   }
@@ -132,7 +149,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
   // home page links, which become sources of their own and are polled in this round too).
   std::vector<size_t> to_poll;
   for (size_t i = 0; i < sources.size(); ++i)
-    if (sources[i].due) to_poll.push_back(i); else ++sum.sources_not_due;
+    if (sources[i].due) to_poll.push_back(i); else if (!sources[i].busy) ++sum.sources_not_due;
   progress->Begin("polling sources", to_poll.size());
   for (int pass = 0; pass < 2 && !to_poll.empty() && !stopped(); ++pass) {
     std::vector<ingest::CrawlRequest> requests;
@@ -338,7 +355,9 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
 
   // 6. Each polled source's health and next poll.
   for (PolledSource& p : sources) {
-    if (!p.polled && !p.is_new) continue;
+    // Claimed and not polled (the round was stopped first): its next_poll goes back to what it
+    // was, so it is due again at once rather than when the lease ends.
+    if (!p.polled && !p.is_new && !p.claimed) continue;
     store::SourceRecord& r = p.record;
     r.items_seen += static_cast<int64_t>(p.items_new);
     r.articles_stored += static_cast<int64_t>(p.articles_stored);

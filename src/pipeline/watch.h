@@ -61,6 +61,10 @@ struct WatchOptions {
   size_t max_sitemap_children = 8;
   // Poll every source now, whatever its next_poll says (`watch --once --force`). Default: false.
   bool poll_all = false;
+  // A round claims each due source it polls until now + this (Store::ClaimSource), so another
+  // watch process on the same store leaves it alone; if this process dies mid-round, the
+  // source is due again when the lease ends. Default: 1800 s.
+  double source_lease_seconds = 1800;
 };
 
 struct RoundSummary {
@@ -68,6 +72,9 @@ struct RoundSummary {
   size_t sources_unchanged = 0;  // answered 304, or listed nothing new
   size_t sources_failed = 0;     // failed, refused (robots) or asked to wait (429/503)
   size_t sources_not_due = 0;    // left for a later round (their next poll is later)
+  // Due when listed, but another watch process on the store claimed them first (a source
+  // another process holds already reads as not due: its next_poll is that process's lease end).
+  size_t sources_busy = 0;
   size_t sources_added = 0;      // feeds a home page linked, now sources of their own
   size_t pages_fetched = 0;      // article pages that answered with a body
   size_t pages_failed = 0;       // failed or asked to wait: tried again later

@@ -108,6 +108,9 @@ core::Result<std::vector<PageState>> Store::LoadPageStates(const std::vector<std
   return NotInBackend("LoadPageStates");
 }
 core::Status Store::PutPageStates(const std::vector<PageState>&) { return NotInBackend("PutPageStates"); }
+core::Result<bool> Store::ClaimSource(const std::string&, const std::string&, const std::string&) {
+  return NotInBackend("ClaimSource");
+}
 core::Result<std::vector<PageState>> Store::LoadPageStatesDue(const std::string&, size_t) {
   return NotInBackend("LoadPageStatesDue");
 }

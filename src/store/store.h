@@ -295,6 +295,14 @@ class Store {
   virtual core::Status PutSource(const SourceRecord& source);
   virtual core::Status RemoveSource(const std::string& url);
   virtual core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls);
+  // Claims a due source for one `watch` round: sets its next_poll to `lease_until` only if it
+  // still reads `expected_next_poll` (compare and set, one statement). True when this caller
+  // claimed it; false when another process did first (or the source is gone). Two watch
+  // processes sharing a store so poll each source once, and a source whose poller died
+  // mid-round is due again when the lease ends.
+  virtual core::Result<bool> ClaimSource(const std::string& url,
+                                         const std::string& expected_next_poll,
+                                         const std::string& lease_until);
   virtual core::Status PutPageStates(const std::vector<PageState>& states);
   // Page states whose page is to be tried again by `now` (ISO 8601 UTC): next_attempt set and
   // <= now, state not "stored" or "listing"; earliest next_attempt first, at most `limit`.

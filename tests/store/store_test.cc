@@ -534,6 +534,36 @@ TEST_P(StoreTest, InvalidUtf8IsStoredReplacedNotRefused) {
 
 // Sources and page states (schema 4, `wirebrief watch`). A backend that has not implemented
 // them yet answers kUnsupported: the test says so and skips rather than passing.
+// Two `watch` processes on one store: each due source is claimed by one of them only (compare
+// and set on next_poll), whatever the interleaving; a claim on a stale next_poll or an unknown
+// source fails.
+TEST_P(StoreTest, ASourceIsClaimedByOneWatchProcessOnly) {
+  auto a = Open();
+  auto b = Open();  // the second process: a connection of its own
+  ASSERT_TRUE(a && b);
+  SourceRecord feed;
+  feed.url = "https://metro.example/feed.xml";
+  feed.next_poll = "2026-11-03T10:15:00Z";
+  core::Status put = a->PutSource(feed);
+  if (put.code() == core::StatusCode::kUnsupported) GTEST_SKIP() << put.ToString();
+  ASSERT_TRUE(put.ok()) << put.ToString();
+  auto first = a->ClaimSource(feed.url, feed.next_poll, "2026-11-03T10:45:00Z");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_TRUE(first.value());
+  // The other process read the same due next_poll before the claim landed.
+  auto second = b->ClaimSource(feed.url, feed.next_poll, "2026-11-03T10:46:00Z");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_FALSE(second.value());
+  EXPECT_EQ(b->ListSources().value().at(0).next_poll, "2026-11-03T10:45:00Z");
+  EXPECT_FALSE(b->ClaimSource("https://nowhere.example/feed.xml", "", "2026-11-03T10:46:00Z").value());
+  // A never-polled source (empty next_poll) is claimed once too.
+  SourceRecord fresh;
+  fresh.url = "https://coast.example/feed.xml";
+  ASSERT_TRUE(a->PutSource(fresh).ok());
+  EXPECT_TRUE(b->ClaimSource(fresh.url, "", "2026-11-03T10:46:00Z").value());
+  EXPECT_FALSE(a->ClaimSource(fresh.url, "", "2026-11-03T10:47:00Z").value());
+}
+
 TEST_P(StoreTest, SourcesAreUpsertedListedByUrlAndRemoved) {
   auto s = Open();
   ASSERT_TRUE(s);

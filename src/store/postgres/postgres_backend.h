@@ -126,6 +126,8 @@ class PostgresStore final : public Store {
   core::Result<std::vector<PageState>> LoadPageStates(
       const std::vector<std::string>& urls) override;
   core::Status PutPageStates(const std::vector<PageState>& states) override;
+  core::Result<bool> ClaimSource(const std::string& url, const std::string& expected_next_poll,
+                                const std::string& lease_until) override;
   core::Result<std::vector<PageState>> ListPageStates(const std::string& after_url,
                                                       size_t limit) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> ListStoryAliases() override;

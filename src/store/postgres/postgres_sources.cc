@@ -186,4 +186,16 @@ core::Result<std::vector<PageState>> PostgresStore::ListPageStates(const std::st
   return PagesFromRows(*r);
 }
 
+core::Result<bool> PostgresStore::ClaimSource(const std::string& url,
+                                             const std::string& expected_next_poll,
+                                             const std::string& lease_until) {
+  // One UPDATE: under READ COMMITTED the second of two concurrent claims waits for the first's
+  // row lock, then re-checks next_poll against the committed value and matches nothing.
+  auto r = Run("claiming source " + url,
+               "UPDATE sources SET next_poll = $3 WHERE url = $1 AND next_poll = $2",
+               {url, expected_next_poll, lease_until});
+  if (!r.ok()) return r.status();
+  return std::string_view(r->CmdTuples()) == "1";
+}
+
 }  // namespace wirebrief::store

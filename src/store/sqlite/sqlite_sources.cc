@@ -92,6 +92,16 @@ core::Status SqliteStore::PutSource(const SourceRecord& s) {
   return core::Status::Ok();
 }
 
+core::Result<bool> SqliteStore::ClaimSource(const std::string& url,
+                                           const std::string& expected_next_poll,
+                                           const std::string& lease_until) {
+  Stmt q(db_, "UPDATE sources SET next_poll = ?3 WHERE url = ?1 AND next_poll = ?2");
+  if (!q.ok()) return Error("claiming source " + url);
+  q.Bind(1, url).Bind(2, expected_next_poll).Bind(3, lease_until);
+  if (q.Step() != SQLITE_DONE) return Error("claiming source " + url);
+  return sqlite3_changes(db_) == 1;
+}
+
 core::Status SqliteStore::RemoveSource(const std::string& url) {
   Stmt q(db_, "DELETE FROM sources WHERE url = ?1");
   if (!q.ok()) return Error("removing source " + url);
