@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "ingest/detail/byte_input.h"
+#include "ingest/detail/charset.h"
 #include "ingest/detail/readers.h"
 
 namespace wirebrief::ingest {
@@ -34,10 +35,15 @@ InputKind DetectInputKind(std::string_view head) {
   size_t controls = 0;
   for (char c : s.substr(0, 4096)) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u == 0)
-      return (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
-                 ? InputKind::kHtml
-                 : InputKind::kBinary;
+    if (u == 0) {
+      // UTF-16 without a byte-order mark is text, not binary junk: classify its decoded text.
+      if (detail::SniffUtf16(head) == detail::Utf16Guess::kNone) return InputKind::kBinary;
+      std::string_view even = head.substr(0, std::min<size_t>(head.size(), 8192) & ~size_t{1});
+      InputKind k = DetectInputKind(DecodeToUtf8(even, "", nullptr));
+      return k == InputKind::kFeed || k == InputKind::kSitemap || k == InputKind::kText
+                 ? k
+                 : InputKind::kHtml;
+    }
     if (u < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }
   if (controls * 20 > std::min<size_t>(s.size(), 4096) + 1) return InputKind::kBinary;
@@ -264,7 +270,8 @@ core::RawDocument detail::DecodePage(std::string_view bytes, InputKind kind,
                                      std::string_view content_type) {
   core::RawDocument doc;
   doc.kind = kind == InputKind::kText ? core::ContentKind::kText : core::ContentKind::kHtml;
-  doc.content = DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset);
+  doc.content = DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset,
+                             &doc.charset_source);
   return doc;
 }
 

@@ -116,14 +116,17 @@ class DocumentStream {
   std::unique_ptr<State> state_;
 };
 
-// Decodes `bytes` to UTF-8. Order: byte-order mark, `declared` charset (HTTP header), the
-// HTML <meta> prescan of the first 1024 bytes, then UTF-8 if valid, else uchardet's guess, else
-// windows-1252. Labels map as in the WHATWG Encoding standard (latin1 -> windows-1252). A legacy
-// single-byte label on bytes that are valid UTF-8 with non-ASCII characters yields UTF-8.
-// Invalid sequences become U+FFFD. *charset_out (optional) receives the charset used
-// ("utf-8", "windows-1252", "shift_jis", "euc-kr", "gbk", "windows-1251", ...).
+// Decodes `bytes` to UTF-8 by the WHATWG encoding sniffing algorithm: byte-order mark,
+// `declared` (the transport's charset label, e.g. from an HTTP header), the HTML standard's
+// <meta> prescan of the first 1024 bytes (a <meta> naming UTF-16 means UTF-8), then detection
+// (ISO-2022-JP escapes, UTF-16 without BOM, valid UTF-8, uchardet for the rest: EUC-JP,
+// Shift_JIS, GBK, ...), then windows-1252 (undeclared ASCII too). Labels are the WHATWG Encoding
+// standard's; unknown ones are ignored. A legacy label on bytes that are valid UTF-8 with
+// non-ASCII characters yields UTF-8. Invalid sequences become U+FFFD. *charset_out (optional)
+// receives the encoding's WHATWG name ("utf-8", "windows-1252", "shift_jis", "euc-jp", ...);
+// *source_out (optional) why: "bom", "http", "meta", "detected" or "default".
 std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
-                         std::string* charset_out);
+                         std::string* charset_out, std::string* source_out = nullptr);
 
 // Feed URLs an HTML page (UTF-8) links with <link rel="alternate" type="application/rss+xml">
 // (or atom+xml, rdf+xml, feed+json), resolved against <base href> or `base_url`; deduplicated,

@@ -12,7 +12,10 @@
 #include <memory>
 #include <set>
 
+#include "core/hash.h"
+#include "ingest/detail/charset.h"
 #include "ingest/detail/readers.h"
+#include "ingest/url.h"
 
 namespace wirebrief::ingest::detail {
 namespace {
@@ -90,10 +93,12 @@ DocPtr ParseXml(std::string_view bytes, const std::string& base_url, std::string
   }
   int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
              XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-  // UTF-16 (by its byte-order mark) becomes UTF-8 first: the ampersand repair works on bytes,
-  // and libxml2 then reads the text as UTF-8, so the declaration naming UTF-16 goes.
+  // UTF-16 (by its byte-order mark or its zero bytes) becomes UTF-8 first: the ampersand repair
+  // works on bytes, and libxml2 then reads the text as UTF-8, so the declaration naming UTF-16
+  // goes.
   std::string utf8;
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
+      SniffUtf16(bytes) != Utf16Guess::kNone) {
     utf8 = DecodeToUtf8(bytes, "", nullptr);
     if (utf8.compare(0, 3, "\xEF\xBB\xBF") == 0) utf8.erase(0, 3);
     if (utf8.compare(0, 5, "<?xml") == 0) utf8.erase(0, utf8.find("?>") + 2);
