@@ -21,11 +21,12 @@
 //
 // Feeds and sitemaps also name URLs without carrying their content; those come out as
 // references (fetching them is the caller's decision). A feed item that carries its full
-// content (content:encoded, Atom <content>) also comes out as a document.
+// content (content:encoded, Atom <content>) also comes out as a document, and so does an item
+// without a link (keyed by its guid, else by a hash of what it says).
 //
 // Errors: each unreadable file or corrupt record is one error item in the stream, named
-// "file@offset: problem" for WARC records, "feeds/world.xml: item 12: <link> missing" for feed
-// items, "docs.jsonl: line 7: ..." for JSON lines; the stream then goes on with the next record
+// "file@offset: problem" for WARC records, "feeds/world.xml: item 12: no link, title,
+// description or content" for feed items, "docs.jsonl: line 7: ..." for JSON lines; the stream then goes on with the next record
 // or file.
 // Thread safety: a DocumentStream is used by one thread at a time.
 #pragma once

@@ -56,8 +56,12 @@ struct ListingInfo {
 };
 
 // RSS 0.9x/1.0/2.0 and Atom 1.0. Items carrying full content become documents; every item
-// becomes a Reference (hints: title, author, date_published, description, image). An item with
-// neither link nor content is an error "source: item N: <link> missing". `base_url` (the URL the
+// with a link becomes a Reference (hints: title, author, date_published, description, image). An
+// item without a link is still a document (RSS needs only a title or a description): content
+// as HTML/text, else a headline (title, description), else its description's text; its
+// record_id is the guid, else "hash:" + a stable hash of the feed URL, title, date and content.
+// Only an item with none of link, title, description or content is an error "source: item N:
+// no link, title, description or content". `base_url` (the URL the
 // feed was fetched from, or empty) resolves relative links along with xml:base.
 // `info` (optional) receives the feed's title and refresh hints.
 core::Status ReadFeed(const std::string& source, std::string_view bytes,
