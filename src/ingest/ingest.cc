@@ -316,7 +316,7 @@ void DocumentStream::State::Dispatch(const Pending& in, std::unique_ptr<detail::
   auto decoder = [&] { return detail::MakeDecoder(std::move(bytes), comp); };
   switch (kind) {
     case InputKind::kWarc:
-      current = detail::OpenWarcReader(src, decoder(), lim);
+      current = detail::OpenWarcReader(src, decoder(), lim, &references);
       return;
     case InputKind::kJsonl:
       current = detail::OpenJsonLinesReader(src, decoder(), lim);
