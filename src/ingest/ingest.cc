@@ -290,7 +290,10 @@ void DocumentStream::State::FollowSitemaps(const Pending& in, size_t first_new_r
     const Reference& r = references[i];
     if (r.kind != "sitemap") continue;
     if (IsHttpUrl(r.url)) {
-      if (options.fetch) children.push_back({r.url, false, in.depth + 1});
+      // Only an index that was itself fetched leads to fetches: one read from a file lists its
+      // children as references (following them is the watch path's decision), so an offline
+      // reader neither reaches for the network nor fails on it.
+      if (options.fetch && IsHttpUrl(in.path)) children.push_back({r.url, false, in.depth + 1});
     } else if (!IsHttpUrl(in.path) && in.path != "-" && r.url.find("://") == std::string::npos) {
       fs::path child =
           fs::path(r.url).is_absolute() ? fs::path(r.url) : fs::path(in.path).parent_path() / r.url;

@@ -56,8 +56,9 @@ struct IngestOptions {
   // Largest feed or sitemap parsed, after decompression. Default: 64 MiB (the sitemap protocol
   // allows 50 MB).
   size_t max_xml_bytes = 64u << 20;
-  // Follow sitemapindex entries (http(s) ones are fetched when `fetch` is on; others are paths
-  // relative to the index), at most this many levels deep; 0 lists them as references only.
+  // Follow sitemapindex entries (http(s) ones are fetched when `fetch` is on and the index was
+  // itself fetched; others are paths relative to a local index), at most this many levels deep;
+  // 0 lists them as references only. Every entry is also a Reference of kind "sitemap".
   // Default: 3.
   int sitemap_index_depth = 3;
   // List the feeds an HTML page links with <link rel="alternate"> as references. Default: true.

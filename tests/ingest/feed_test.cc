@@ -306,3 +306,54 @@ TEST(FeedItemWithoutLinkTest, AtomEntriesWithoutLinkAreDocumentsKeyedById) {
 
 }  // namespace wirebrief::ingest
 
+namespace wirebrief::ingest {
+
+// Issue 26: a sitemap index read from a file fetched its http(s) children (and failed offline).
+TEST(SitemapIssue26Test, LocalIndexListsRemoteChildrenWithoutFetching) {
+  IngestOptions o;
+  o.fetch_options.connect_timeout_ms = 1000;  // a fetch tried would fail fast, as an error
+  o.fetch_options.timeout_ms = 1000;
+  DocumentStream s({testing::FixturePath("sitemaps/index_remote_children.xml")}, o);
+  auto got = testing::Drain(s);
+  EXPECT_TRUE(got.errors.empty()) << got.errors[0].ToString();
+  EXPECT_TRUE(got.docs.empty());
+  ASSERT_EQ(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[0].kind, "sitemap");
+  EXPECT_EQ(s.references()[0].url, "https://moorland-gazette.test/sitemaps/news-2026-11.xml");
+  EXPECT_EQ(s.references()[1].url, "https://moorland-gazette.test/sitemaps/news-2026-10.xml.gz");
+}
+
+TEST(SitemapIssue26Test, UrlsetsWithoutOrWithAnOldNamespaceKeepTheirUrls) {
+  DocumentStream s({testing::FixturePath("sitemaps/urlset_without_namespace.xml"),
+                    testing::FixturePath("sitemaps/urlset_old_google_namespace.xml")},
+                   IngestOptions{});
+  auto got = testing::Drain(s);
+  EXPECT_TRUE(got.errors.empty()) << got.errors[0].ToString();
+  std::vector<std::string> urls;
+  for (const auto& r : s.references()) urls.push_back(r.url);
+  EXPECT_EQ(urls, (std::vector<std::string>{
+                      "https://moorland-gazette.test/2026/11/05/reservoir-levels",
+                      "https://moorland-gazette.test/2026/11/04/market-hall",
+                      "https://moorland-gazette.test/2026/11/03/bus-route-12",
+                      "https://fenland-echo.test/news/drainage-board-vote",
+                      "https://fenland-echo.test/news/sugar-beet-harvest"}));
+}
+
+TEST(SitemapIssue26Test, BadLocAmongGoodOnesCostsOnlyItsOwnEntry) {
+  std::string path = testing::FixturePath("sitemaps/urlset_bad_locs.xml");
+  DocumentStream s({path}, IngestOptions{});
+  auto got = testing::Drain(s);
+  std::vector<std::string> urls;
+  for (const auto& r : s.references()) urls.push_back(r.url);
+  EXPECT_EQ(urls, (std::vector<std::string>{"https://estuary-post.test/a/lighthouse-keeper-retires",
+                                            "https://estuary-post.test/a/ferry-fares-frozen"}));
+  EXPECT_EQ(s.references()[0].hints.at("image"), "https://estuary-post.test/img/lighthouse.jpg");
+  ASSERT_EQ(got.errors.size(), 3u);
+  EXPECT_EQ(got.errors[0].ToString(),
+            path + ": url 2: <loc> is not an http(s) URL: not a url at all");
+  EXPECT_EQ(got.errors[1].ToString(),
+            path + ": url 3: <loc> is not an http(s) URL: ftp://estuary-post.test/archive/2026.zip");
+  EXPECT_EQ(got.errors[2].ToString(), path + ": url 4: <loc> missing");
+}
+
+}  // namespace wirebrief::ingest

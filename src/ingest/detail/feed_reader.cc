@@ -493,7 +493,9 @@ core::Status ReadSitemap(const std::string& source, std::string_view bytes,
       std::string_view fn;
       Vocab vocab = VocabOf(f, &fn);
       bool news = vocab == Vocab::kNews;
-      if (fn == "loc" && (vocab == Vocab::kPlain || vocab == Vocab::kSitemap)) {
+      // The entry's own <loc> in whatever namespace the generator wrote (none, sitemaps.org,
+      // Google's old 0.84 one); extension elements (image:loc) sit deeper.
+      if (fn == "loc" && f->parent == n && vocab != Vocab::kImage && vocab != Vocab::kNews) {
         ref.url = Resolve(doc.get(), f, NodeText(f), base_url);
       } else if (fn == "loc" && vocab == Vocab::kImage) {
         if (!ref.hints.count("image")) ref.hints["image"] = NodeText(f);
@@ -515,6 +517,13 @@ core::Status ReadSitemap(const std::string& source, std::string_view bytes,
     std::string record = (name == "url" ? "url " : "sitemap ") + std::to_string(index);
     if (ref.url.empty()) {
       emit(core::Status::Corruption(source, record, "<loc> missing"));
+      return true;
+    }
+    // A page entry must name a web page; one bad <loc> costs only its own entry. (Index entries
+    // in a local index may be paths next to it.)
+    if (name == "url" && (!IsHttpUrl(ref.url) || NormalizeUrl(ref.url).empty())) {
+      emit(core::Status::Corruption(source, record,
+                                    "<loc> is not an http(s) URL: " + ref.url.substr(0, 200)));
       return true;
     }
     ref.kind = name == "sitemap" ? "sitemap" : "sitemap_url";
