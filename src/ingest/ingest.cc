@@ -14,6 +14,63 @@
 namespace wirebrief::ingest {
 namespace fs = std::filesystem;
 
+namespace {
+
+// JSON lines of pages or one JSON document, by the first value's shape. Pages run to megabytes
+// on one line, so the head may end inside the first value: what counts is whether that value
+// is an object with page keys ("url", "html", "text", "title" at its top level) written on one
+// line (a raw newline between its tokens means a pretty-printed document).
+InputKind JsonKind(std::string_view s) {
+  int depth = 0;
+  bool in_string = false, escaped = false, key_expected = true;
+  size_t key_start = 0;
+  bool page_key = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+        if (depth == 1 && key_expected) {
+          std::string_view key = s.substr(key_start, i - key_start);
+          if (key == "url" || key == "html" || key == "text" || key == "title") page_key = true;
+          key_expected = false;
+        }
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        key_start = i + 1;
+        break;
+      case '{':
+      case '[':
+        ++depth;
+        if (depth == 1) key_expected = true;
+        break;
+      case '}':
+      case ']':
+        if (--depth == 0) return page_key ? InputKind::kJsonl : InputKind::kJson;
+        break;
+      case ',':
+        if (depth == 1) key_expected = true;
+        break;
+      case '\n':
+        return InputKind::kJson;  // pretty-printed
+      default:
+        break;
+    }
+  }
+  // The head ended inside the first value, still on its first line.
+  return page_key ? InputKind::kJsonl : InputKind::kJson;
+}
+
+}  // namespace
+
 InputKind DetectInputKind(std::string_view head) {
   switch (detail::DetectCompression(head)) {
     case detail::Compression::kGzip:
@@ -50,15 +107,7 @@ InputKind DetectInputKind(std::string_view head) {
   size_t first = s.find_first_not_of(" \t\r\n\f");
   if (first == std::string_view::npos) return InputKind::kEmpty;
   s.remove_prefix(first);
-  if (s[0] == '{') {
-    size_t eol = s.find('\n');
-    std::string_view line = s.substr(0, eol);
-    // A JSON lines file has a complete object on its first line; a pretty-printed document
-    // opens with a lone brace.
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
-      line.remove_suffix(1);
-    return line.size() > 1 && line.back() == '}' ? InputKind::kJsonl : InputKind::kJson;
-  }
+  if (s[0] == '{') return JsonKind(s);
   if (s[0] == '[') return InputKind::kJson;
   // The whole head for XML: generators put long comments before the root element.
   std::string lower(s[0] == '<' ? s : s.substr(0, 4096));
