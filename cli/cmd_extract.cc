@@ -77,8 +77,10 @@ Command AddExtractCommand(CLI::App* root) {
                     if (e == std::string::npos) e = page_metadata->text.size();
                     std::string para;
                     for (char ch : page_metadata->text.substr(b, e - b))
-                      para += ch == '<' ? "&lt;" : ch == '>' ? "&gt;" : ch == '&' ? "&amp;"
-                                                                                  : std::string(1, ch);
+                      para += ch == '<'   ? "&lt;"
+                              : ch == '>' ? "&gt;"
+                              : ch == '&' ? "&amp;"
+                                          : std::string(1, ch);
                     if (!para.empty()) out += "<p>" + para + "</p>\n";
                   }
                 } else {

@@ -319,8 +319,8 @@ core::RawDocument detail::DecodePage(std::string_view bytes, InputKind kind,
                                      std::string_view content_type) {
   core::RawDocument doc;
   doc.kind = kind == InputKind::kText ? core::ContentKind::kText : core::ContentKind::kHtml;
-  doc.content = DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset,
-                             &doc.charset_source);
+  doc.content =
+      DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset, &doc.charset_source);
   return doc;
 }
 

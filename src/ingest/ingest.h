@@ -26,8 +26,8 @@
 //
 // Errors: each unreadable file or corrupt record is one error item in the stream, named
 // "file@offset: problem" for WARC records, "feeds/world.xml: item 12: no link, title,
-// description or content" for feed items, "docs.jsonl: line 7: ..." for JSON lines; the stream then goes on with the next record
-// or file.
+// description or content" for feed items, "docs.jsonl: line 7: ..." for JSON lines; the
+// stream then goes on with the next record or file.
 // Thread safety: a DocumentStream is used by one thread at a time.
 #pragma once
 

@@ -92,10 +92,11 @@ TEST(CharsetSniffTest, EachStepReportsWhyItsCharsetWasChosen) {
   DecodeToUtf8("<meta charset=koi8-r><p>x</p>", "no-such-label", &cs, &why);
   EXPECT_EQ(cs, "koi8-r");
   EXPECT_EQ(why, "meta");
-  DecodeToUtf8("<p>Stra\xDF"
-               "e und Br\xFC"
-               "cke</p>",
-               "", &cs, &why);
+  DecodeToUtf8(
+      "<p>Stra\xDF"
+      "e und Br\xFC"
+      "cke</p>",
+      "", &cs, &why);
   EXPECT_EQ(cs, "windows-1252");
   EXPECT_TRUE(why == "detected" || why == "default") << why;
   DecodeToUtf8("<p>plain ASCII, nothing declared</p>", "", &cs, &why);
@@ -147,9 +148,10 @@ TEST(CharsetSniffTest, Utf16WithoutBomIsTextNotBinary) {
     EXPECT_EQ(got.docs[0].charset_source, "detected");
   }
   // Binary data with zero bytes stays binary.
-  std::string elf("\x7f"
-                  "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00",
-                  20);
+  std::string elf(
+      "\x7f"
+      "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00",
+      20);
   EXPECT_EQ(DetectInputKind(elf), InputKind::kBinary);
 }
 

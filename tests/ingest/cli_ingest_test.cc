@@ -111,22 +111,23 @@ TEST(IngestCliTest, Issue26ClassesShowAndExitIsZero) {
   testing::TempDir dir;
   std::string moved =
       "HTTP/1.1 302 Found\r\nLocation: https://p.test/new\r\nContent-Length: 0\r\n\r\n";
-  std::string warc = dir.Write(
-      "moved.warc", "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:m1>\r\n"
-                    "WARC-Target-URI: https://p.test/old\r\n"
-                    "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
-                        std::to_string(moved.size()) + "\r\n\r\n" + moved + "\r\n\r\n");
+  std::string warc =
+      dir.Write("moved.warc",
+                "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:m1>\r\n"
+                "WARC-Target-URI: https://p.test/old\r\n"
+                "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+                    std::to_string(moved.size()) + "\r\n\r\n" + moved + "\r\n\r\n");
   std::string page = dir.Write("page.html", "<meta charset=koi8-r><p>x</p>");
   std::string feed = testing::FixturePath("feeds/atom_entries_without_link.xml");
   std::string index = testing::FixturePath("sitemaps/index_remote_children.xml");
   CliRun r = Ingest(dir, "'" + warc + "' '" + page + "' '" + feed + "' '" + index + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_EQ(r.lines.size(), 6u);
-  EXPECT_EQ(r.lines[0], Json::parse(R"({"url":"https://p.test/old","kind":"redirect","origin":")" +
-                                    warc + ":0:" +
-                                    std::to_string(std::filesystem::file_size(warc)) +
-                                    R"(","record_id":"<urn:uuid:m1>","status":302,)"
-                                    R"("location":"https://p.test/new"})"));
+  EXPECT_EQ(r.lines[0],
+            Json::parse(R"({"url":"https://p.test/old","kind":"redirect","origin":")" + warc +
+                        ":0:" + std::to_string(std::filesystem::file_size(warc)) +
+                        R"(","record_id":"<urn:uuid:m1>","status":302,)"
+                        R"("location":"https://p.test/new"})"));
   EXPECT_EQ(r.lines[1]["charset"], "koi8-r");
   EXPECT_EQ(r.lines[1]["charset_source"], "meta");
   EXPECT_EQ(r.lines[2]["kind"], "feed_item");

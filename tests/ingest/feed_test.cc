@@ -253,8 +253,7 @@ TEST(FeedItemWithoutLinkTest, RssItemsWithoutLinkAreDocumentsKeyedByGuidOrHash) 
   auto got = testing::Drain(s);
   // The one item with nothing in it (a guid alone) is the only error.
   ASSERT_EQ(got.errors.size(), 1u);
-  EXPECT_NE(got.errors[0].ToString().find("item 5"), std::string::npos)
-      << got.errors[0].ToString();
+  EXPECT_NE(got.errors[0].ToString().find("item 5"), std::string::npos) << got.errors[0].ToString();
   ASSERT_EQ(got.docs.size(), 3u);
 
   const core::RawDocument& by_guid = got.docs[0];
@@ -331,12 +330,12 @@ TEST(SitemapIssue26Test, UrlsetsWithoutOrWithAnOldNamespaceKeepTheirUrls) {
   EXPECT_TRUE(got.errors.empty()) << got.errors[0].ToString();
   std::vector<std::string> urls;
   for (const auto& r : s.references()) urls.push_back(r.url);
-  EXPECT_EQ(urls, (std::vector<std::string>{
-                      "https://moorland-gazette.test/2026/11/05/reservoir-levels",
-                      "https://moorland-gazette.test/2026/11/04/market-hall",
-                      "https://moorland-gazette.test/2026/11/03/bus-route-12",
-                      "https://fenland-echo.test/news/drainage-board-vote",
-                      "https://fenland-echo.test/news/sugar-beet-harvest"}));
+  EXPECT_EQ(urls,
+            (std::vector<std::string>{"https://moorland-gazette.test/2026/11/05/reservoir-levels",
+                                      "https://moorland-gazette.test/2026/11/04/market-hall",
+                                      "https://moorland-gazette.test/2026/11/03/bus-route-12",
+                                      "https://fenland-echo.test/news/drainage-board-vote",
+                                      "https://fenland-echo.test/news/sugar-beet-harvest"}));
 }
 
 TEST(SitemapIssue26Test, BadLocAmongGoodOnesCostsOnlyItsOwnEntry) {
@@ -351,8 +350,9 @@ TEST(SitemapIssue26Test, BadLocAmongGoodOnesCostsOnlyItsOwnEntry) {
   ASSERT_EQ(got.errors.size(), 3u);
   EXPECT_EQ(got.errors[0].ToString(),
             path + ": url 2: <loc> is not an http(s) URL: not a url at all");
-  EXPECT_EQ(got.errors[1].ToString(),
-            path + ": url 3: <loc> is not an http(s) URL: ftp://estuary-post.test/archive/2026.zip");
+  EXPECT_EQ(
+      got.errors[1].ToString(),
+      path + ": url 3: <loc> is not an http(s) URL: ftp://estuary-post.test/archive/2026.zip");
   EXPECT_EQ(got.errors[2].ToString(), path + ": url 4: <loc> missing");
 }
 

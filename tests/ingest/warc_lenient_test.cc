@@ -12,9 +12,9 @@ namespace {
 // Content-Length unless `length` overrides it.
 std::string RawRecord(const std::string& fields, const std::string& block,
                       const std::string& length = "") {
-  return "WARC/1.1\r\n" + fields + "Content-Length: " +
-         (length.empty() ? std::to_string(block.size()) : length) + "\r\n\r\n" + block +
-         "\r\n\r\n";
+  return "WARC/1.1\r\n" + fields +
+         "Content-Length: " + (length.empty() ? std::to_string(block.size()) : length) +
+         "\r\n\r\n" + block + "\r\n\r\n";
 }
 
 std::string ResponseFields(const std::string& uri, const std::string& id) {
@@ -45,8 +45,9 @@ Read ReadBytes(const std::string& bytes) {
 }  // namespace
 
 TEST(WarcLenientTest, FoldedHeadersUtf8ValuesAndExtraWhitespaceAreRead) {
-  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\n\r\n"
-                     "<p>Rådhuset åpner igjen</p>";
+  std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\n\r\n"
+      "<p>Rådhuset åpner igjen</p>";
   std::string rec =
       "WARC/1.0\r\n"
       "WARC-Type:   response  \r\n"
@@ -60,9 +61,8 @@ TEST(WarcLenientTest, FoldedHeadersUtf8ValuesAndExtraWhitespaceAreRead) {
       "Content-Length:\r\n"
       "   " +
       std::to_string(http.size()) + "  \r\n\r\n" + http + "\r\n\r\n";
-  std::string second =
-      RawRecord(ResponseFields("https://fjord-avis.test/b", "f0ld-2"),
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>second</p>");
+  std::string second = RawRecord(ResponseFields("https://fjord-avis.test/b", "f0ld-2"),
+                                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>second</p>");
   Read r = ReadBytes(rec + second);
   ASSERT_TRUE(r.got.errors.empty()) << r.got.errors[0].ToString();
   ASSERT_EQ(r.got.docs.size(), 2u);
@@ -75,26 +75,32 @@ TEST(WarcLenientTest, FoldedHeadersUtf8ValuesAndExtraWhitespaceAreRead) {
 
 TEST(WarcLenientTest, CrawlerLogsManifestsAndNonHtmlResourcesAreNotDocuments) {
   std::string recs =
-      RawRecord("WARC-Type: resource\r\nWARC-Target-URI: metadata://gnu.org/software/wget/"
-                "warc/MANIFEST.txt\r\nContent-Type: text/plain\r\n",
-                "crawl-manifest.txt\r\n") +
-      RawRecord("WARC-Type: resource\r\nWARC-Target-URI: urn:X-wpull:log\r\n"
-                "Content-Type: text/plain; charset=utf-8\r\n",
-                "2026-11-05 06:00:01 INFO Fetching https://harbour.test/\r\n") +
-      RawRecord("WARC-Type: resource\r\nWARC-Target-URI: https://harbour.test/data.json\r\n"
-                "Content-Type: application/json\r\n",
-                "{\"tide\": 1.4}") +
-      RawRecord("WARC-Type: resource\r\nWARC-Target-URI: https://harbour.test/notes.txt\r\n"
-                "Content-Type: text/plain\r\n",
-                "Berth 4 closed for dredging.") +
-      RawRecord("WARC-Type: resource\r\nWARC-Target-URI: <https://harbour.test/story>\r\n"
-                "Content-Type: text/html\r\n",
-                "<html><body><p>Dredging starts at berth 4.</p></body></html>") +
+      RawRecord(
+          "WARC-Type: resource\r\nWARC-Target-URI: metadata://gnu.org/software/wget/"
+          "warc/MANIFEST.txt\r\nContent-Type: text/plain\r\n",
+          "crawl-manifest.txt\r\n") +
+      RawRecord(
+          "WARC-Type: resource\r\nWARC-Target-URI: urn:X-wpull:log\r\n"
+          "Content-Type: text/plain; charset=utf-8\r\n",
+          "2026-11-05 06:00:01 INFO Fetching https://harbour.test/\r\n") +
+      RawRecord(
+          "WARC-Type: resource\r\nWARC-Target-URI: https://harbour.test/data.json\r\n"
+          "Content-Type: application/json\r\n",
+          "{\"tide\": 1.4}") +
+      RawRecord(
+          "WARC-Type: resource\r\nWARC-Target-URI: https://harbour.test/notes.txt\r\n"
+          "Content-Type: text/plain\r\n",
+          "Berth 4 closed for dredging.") +
+      RawRecord(
+          "WARC-Type: resource\r\nWARC-Target-URI: <https://harbour.test/story>\r\n"
+          "Content-Type: text/html\r\n",
+          "<html><body><p>Dredging starts at berth 4.</p></body></html>") +
       RawRecord(ResponseFields("https://harbour.test/robots.txt", "rb-1"),
                 "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nUser-agent: *\r\n") +
-      RawRecord("WARC-Type: response\r\nWARC-Target-URI: dns:harbour.test\r\n"
-                "Content-Type: text/dns\r\n",
-                "20261105060000\r\nharbour.test. 300 IN A 192.0.2.7\r\n");
+      RawRecord(
+          "WARC-Type: response\r\nWARC-Target-URI: dns:harbour.test\r\n"
+          "Content-Type: text/dns\r\n",
+          "20261105060000\r\nharbour.test. 300 IN A 192.0.2.7\r\n");
   Read r = ReadBytes(recs);
   EXPECT_TRUE(r.got.errors.empty()) << r.got.errors[0].ToString();
   ASSERT_EQ(r.got.docs.size(), 1u);
@@ -118,16 +124,16 @@ TEST(WarcLenientTest, StatusLineWithoutReasonPhraseIsAResponse) {
 }
 
 TEST(WarcLenientTest, ChunkedBodiesAreDecodedAndABrokenStreamKeepsWhatCameBefore) {
-  std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n";
-  std::string recs =
-      RawRecord(ResponseFields("https://quay.test/ext", "ch-1"),
-                head + "6;name=value\r\n<p>one\r\n8\r\n two</p>\r\n0\r\n\r\n") +
-      RawRecord(ResponseFields("https://quay.test/broken", "ch-2"),
-                head + "7\r\n<p>kept\r\n5\r\n too<\r\nzz\r\nlost</p>") +
-      RawRecord(ResponseFields("https://quay.test/cut", "ch-3"),
-                head + "7\r\n<p>kept\r\n40\r\n part of a cut chunk") +
-      RawRecord(ResponseFields("https://quay.test/not-chunked", "ch-4"),
-                head + "<p>says chunked, is not</p>");
+  std::string head =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n";
+  std::string recs = RawRecord(ResponseFields("https://quay.test/ext", "ch-1"),
+                               head + "6;name=value\r\n<p>one\r\n8\r\n two</p>\r\n0\r\n\r\n") +
+                     RawRecord(ResponseFields("https://quay.test/broken", "ch-2"),
+                               head + "7\r\n<p>kept\r\n5\r\n too<\r\nzz\r\nlost</p>") +
+                     RawRecord(ResponseFields("https://quay.test/cut", "ch-3"),
+                               head + "7\r\n<p>kept\r\n40\r\n part of a cut chunk") +
+                     RawRecord(ResponseFields("https://quay.test/not-chunked", "ch-4"),
+                               head + "<p>says chunked, is not</p>");
   Read r = ReadBytes(recs);
   ASSERT_TRUE(r.got.errors.empty()) << r.got.errors[0].ToString();
   ASSERT_EQ(r.got.docs.size(), 4u);
@@ -141,10 +147,9 @@ TEST(WarcLenientTest, MissingOrWrongContentLengthIsReadToTheRecordBoundary) {
   std::string a = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>alpha</p>";
   std::string b = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>bravo</p>";
   std::string c = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>charlie</p>";
-  std::string no_length = "WARC/1.1\r\n" + ResponseFields("https://quay.test/a", "cl-1") +
-                          "\r\n" + a + "\r\n\r\n";
-  std::string recs = no_length +
-                     RawRecord(ResponseFields("https://quay.test/b", "cl-2"), b, "12") +
+  std::string no_length =
+      "WARC/1.1\r\n" + ResponseFields("https://quay.test/a", "cl-1") + "\r\n" + a + "\r\n\r\n";
+  std::string recs = no_length + RawRecord(ResponseFields("https://quay.test/b", "cl-2"), b, "12") +
                      RawRecord(ResponseFields("https://quay.test/c", "cl-3"), c, "not-a-number") +
                      RawRecord(ResponseFields("https://quay.test/d", "cl-4"),
                                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>delta</p>");
@@ -155,8 +160,11 @@ TEST(WarcLenientTest, MissingOrWrongContentLengthIsReadToTheRecordBoundary) {
   EXPECT_EQ(r.got.docs[1].content, "<p>bravo</p>");
   EXPECT_EQ(r.got.docs[2].content, "<p>charlie</p>");
   EXPECT_EQ(r.got.docs[3].content, "<p>delta</p>");
-  EXPECT_EQ(r.got.docs[3].provenance.offset, recs.size() - RawRecord(ResponseFields(
-      "https://quay.test/d", "cl-4"), "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>delta</p>").size());
+  EXPECT_EQ(
+      r.got.docs[3].provenance.offset,
+      recs.size() - RawRecord(ResponseFields("https://quay.test/d", "cl-4"),
+                              "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>delta</p>")
+                        .size());
 }
 
 TEST(WarcLenientTest, ExtraBlankLinesBetweenRecordsKeepTheDeclaredBlock) {
@@ -177,8 +185,8 @@ TEST(WarcLenientTest, ExtraBlankLinesBetweenRecordsKeepTheDeclaredBlock) {
 TEST(WarcLenientTest, TooLongContentLengthInsideItsOwnGzipMemberStopsAtTheMemberEnd) {
   testing::TempDir dir;
   std::string body = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>member</p>";
-  std::string m1 = testing::GzipMember(
-      RawRecord(ResponseFields("https://quay.test/m1", "gz-1"), body, "5000"));
+  std::string m1 =
+      testing::GzipMember(RawRecord(ResponseFields("https://quay.test/m1", "gz-1"), body, "5000"));
   std::string m2 = testing::GzipMember(
       RawRecord(ResponseFields("https://quay.test/m2", "gz-2"),
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>next</p>"));
@@ -192,10 +200,10 @@ TEST(WarcLenientTest, TooLongContentLengthInsideItsOwnGzipMemberStopsAtTheMember
 }
 
 TEST(WarcLenientTest, RedirectsAreListedNotSilentlyDropped) {
-  std::string moved = RawRecord(
-      ResponseFields("https://quay.test/old-path", "rd-1"),
-      "HTTP/1.1 301 Moved Permanently\r\nLocation: https://quay.test/new-path\r\n"
-      "Content-Length: 0\r\n\r\n");
+  std::string moved =
+      RawRecord(ResponseFields("https://quay.test/old-path", "rd-1"),
+                "HTTP/1.1 301 Moved Permanently\r\nLocation: https://quay.test/new-path\r\n"
+                "Content-Length: 0\r\n\r\n");
   std::string page = RawRecord(ResponseFields("https://quay.test/new-path", "rd-2"),
                                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>here</p>");
   Read r = ReadBytes(moved + page);

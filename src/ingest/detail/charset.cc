@@ -8,6 +8,8 @@
 // bytes are valid UTF-8 with non-ASCII characters is decoded as UTF-8 ("detected"); that byte
 // pattern is vanishingly rare in real legacy text. A UTF-8 label is obeyed: its invalid bytes
 // become U+FFFD.
+#include "ingest/detail/charset.h"
+
 #include <iconv.h>
 #include <uchardet/uchardet.h>
 
@@ -20,7 +22,6 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/detail/charset.h"
 #include "ingest/ingest.h"
 
 namespace wirebrief::ingest {
@@ -222,7 +223,6 @@ const Encoding* ScanMeta(std::string_view b) {
   return nullptr;
 }
 
-
 // True when 7-bit text carries ISO-2022-JP's switches into JIS X 0208 (ESC $ B, ESC $ @):
 // such text is valid ASCII (and so valid UTF-8) but means Japanese.
 bool LooksLikeIso2022Jp(std::string_view s) {
@@ -261,7 +261,9 @@ Utf16Guess SniffUtf16(std::string_view bytes) {
   size_t units = s.size() / 2;
   if (units < 8) return Utf16Guess::kNone;
   size_t zero_hi_le = 0, zero_hi_be = 0, printable_le = 0, printable_be = 0;
-  auto printable = [](unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t'; };
+  auto printable = [](unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t';
+  };
   for (size_t i = 0; i + 1 < s.size(); i += 2) {
     unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
     if (b == 0 && a != 0) {
@@ -275,9 +277,11 @@ Utf16Guess SniffUtf16(std::string_view bytes) {
   }
   // Markup is ASCII: in a UTF-16 page, most code units have a zero high byte holding a printable
   // character, and (almost) none the other way round.
-  if (zero_hi_le * 10 >= units * 4 && zero_hi_be * 50 <= units && printable_le * 10 >= zero_hi_le * 9)
+  if (zero_hi_le * 10 >= units * 4 && zero_hi_be * 50 <= units &&
+      printable_le * 10 >= zero_hi_le * 9)
     return Utf16Guess::kLittleEndian;
-  if (zero_hi_be * 10 >= units * 4 && zero_hi_le * 50 <= units && printable_be * 10 >= zero_hi_be * 9)
+  if (zero_hi_be * 10 >= units * 4 && zero_hi_le * 50 <= units &&
+      printable_be * 10 >= zero_hi_be * 9)
     return Utf16Guess::kBigEndian;
   return Utf16Guess::kNone;
 }
@@ -413,7 +417,6 @@ std::string Detect(std::string_view bytes) {
   const char* cs = uchardet_get_charset(ud.get());
   return cs ? cs : "";
 }
-
 
 bool IsUtf8(const Encoding* e) { return e == &detail::Utf8Encoding(); }
 bool IsUtf16(const Encoding* e) {

@@ -88,8 +88,7 @@ const Entry kTable[] = {
      {"cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987",
       "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949"}},
     {{"replacement", ""},
-     {"csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr",
-      "replacement"}},
+     {"csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr", "replacement"}},
     {{"utf-16be", "UTF-16BE"}, {"unicodefffe", "utf-16be"}},
     {{"utf-16le", "UTF-16LE"},
      {"csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"}},
@@ -105,9 +104,7 @@ const Entry& EntryNamed(std::string_view name) {
 }  // namespace
 
 const Encoding* EncodingForLabel(std::string_view label) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-  };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
   while (!label.empty() && space(label.front())) label.remove_prefix(1);
   while (!label.empty() && space(label.back())) label.remove_suffix(1);
   if (label.empty() || label.size() > 32) return nullptr;

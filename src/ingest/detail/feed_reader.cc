@@ -280,8 +280,8 @@ std::string MarkupText(const std::string& fragment) {
     return fragment;
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
              HTML_PARSE_COMPACT;
-  DocPtr doc(htmlReadMemory(fragment.data(), static_cast<int>(fragment.size()), nullptr, "utf-8",
-                            opts));
+  DocPtr doc(
+      htmlReadMemory(fragment.data(), static_cast<int>(fragment.size()), nullptr, "utf-8", opts));
   xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   if (!root) return fragment;
   std::string out;
@@ -291,8 +291,8 @@ std::string MarkupText(const std::string& fragment) {
         out += reinterpret_cast<const char*>(c->content);
       } else if (c->type == XML_ELEMENT_NODE) {
         std::string_view name = LocalName(c);
-        bool block = name == "p" || name == "br" || name == "div" || name == "li" ||
-                     name == "h1" || name == "h2" || name == "h3" || name == "blockquote";
+        bool block = name == "p" || name == "br" || name == "div" || name == "li" || name == "h1" ||
+                     name == "h2" || name == "h3" || name == "blockquote";
         if (block && !out.empty() && out.back() != '\n') out += '\n';
         if (name != "script" && name != "style") walk(c->children);
         if (block && !out.empty() && out.back() != '\n') out += '\n';

@@ -144,7 +144,8 @@ bool EndsWithRobotsTxt(std::string_view url) {
 // Whether a WARC-Target-URI names a web page (crawler logs and manifests use metadata://,
 // urn:X-wpull:log, dns: and the like).
 bool IsWebTarget(std::string_view uri) {
-  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>')
+    uri = uri.substr(1, uri.size() - 2);
   return IEquals(uri.substr(0, 7), "http://") || IEquals(uri.substr(0, 8), "https://");
 }
 
@@ -325,8 +326,8 @@ class WarcReader : public RecordSource {
            ++k)
         ++after;
       at_end = !Fill(after + 1, cross);
-      if (!at_end && (!Fill(after + 5, cross) ||
-                      std::string_view(buf_.data() + pos_ + after, 5) != "WARC/")) {
+      if (!at_end &&
+          (!Fill(after + 5, cross) || std::string_view(buf_.data() + pos_ + after, 5) != "WARC/")) {
         if (state_ == Decoder::State::kError && avail() <= after) {
           at_end = true;  // the decoder failure is reported with the next record
         } else {
@@ -392,8 +393,8 @@ class WarcReader : public RecordSource {
         }
       }
       size_t e = boundary;
-      for (int k = 0; k < 4 && e > hdr_end && (buf_[pos_ + e - 1] == '\r' || buf_[pos_ + e - 1] == '\n');
-           ++k)
+      for (int k = 0;
+           k < 4 && e > hdr_end && (buf_[pos_ + e - 1] == '\r' || buf_[pos_ + e - 1] == '\n'); ++k)
         --e;
       *block_len = e - hdr_end;
     };
@@ -525,8 +526,8 @@ class WarcReader : public RecordSource {
           ref.hints["status"] = std::to_string(s);
           if (!location.empty()) ref.hints["location"] = location;
           ref.hints["record"] = prov.record_id;
-          ref.hints["origin"] = source_ + ":" + std::to_string(prov.offset) + ":" +
-                                std::to_string(prov.length);
+          ref.hints["origin"] =
+              source_ + ":" + std::to_string(prov.offset) + ":" + std::to_string(prov.length);
           notes_->push_back(std::move(ref));
         }
         return std::nullopt;
@@ -575,7 +576,7 @@ class WarcReader : public RecordSource {
   bool done_ = false;
   bool resync_pending_ = false;
   uint64_t resync_from_ = 0;
-  bool resyncing_ = false;  // no record parsed since the last error
+  bool resyncing_ = false;                   // no record parsed since the last error
   std::vector<Reference>* notes_ = nullptr;  // redirects seen, when the caller wants them
 };
 
