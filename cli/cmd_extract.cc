@@ -4,6 +4,8 @@
 // JSON object per input ({"source", "status", "text", "markdown", ...metadata}) and, for inputs
 // that fail, {"source", "status": "empty"|"too_large"|"timeout"|"error", "error"} so a batch
 // consumer sees every input. Failures also go to stderr, and the exit status is 1 at the end.
+// A text file that is not a news page (a subtitle file, a poem) is no failure: its cleaned text
+// is printed, with "status": "not_news" in JSON.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -55,7 +57,36 @@ Command AddExtractCommand(CLI::App* root) {
             [&](const core::Result<core::Article>& a, const core::Article* page_metadata) {
               ++index;
               std::string out;
-              if (!a.ok()) {
+              bool plain_text = !a.ok() && page_metadata &&
+                                page_metadata->field_sources.count("text") &&
+                                page_metadata->field_sources.at("text") == "plain_text";
+              if (plain_text) {
+                // The user asked for this file's text: give it, saying it is not a news page.
+                if (json) {
+                  nlohmann::json j;
+                  j["source"] = a.status().source();
+                  j["status"] = "not_news";
+                  j["text"] = page_metadata->text;
+                  j["markdown"] = page_metadata->markdown;
+                  out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+                } else if (flags->format == "markdown") {
+                  out = (index > 1 ? "\n---\n\n" : "") + page_metadata->markdown;
+                } else if (flags->format == "html") {
+                  for (size_t b = 0, e; b < page_metadata->text.size(); b = e + 1) {
+                    e = page_metadata->text.find('\n', b);
+                    if (e == std::string::npos) e = page_metadata->text.size();
+                    std::string para;
+                    for (char ch : page_metadata->text.substr(b, e - b))
+                      para += ch == '<'   ? "&lt;"
+                              : ch == '>' ? "&gt;"
+                              : ch == '&' ? "&amp;"
+                                          : std::string(1, ch);
+                    if (!para.empty()) out += "<p>" + para + "</p>\n";
+                  }
+                } else {
+                  out = page_metadata->text + "\n\n";
+                }
+              } else if (!a.ok()) {
                 ++failed;
                 PrintError(a.status().ToString());
                 if (!json) return;

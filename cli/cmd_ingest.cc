@@ -1,9 +1,12 @@
 // `wirebrief ingest --jsonl INPUT...`: what ingest reads from each input, one JSON object per
 // document or listed URL, storing nothing. Fields (absent ones omitted): url, kind ("html",
-// "text", "feed_item", "sitemap_url"), origin ("path", or "path:offset:length" for WARC and
-// JSON-lines records), record_id, crawl_date, date (publication date the source states), title,
-// charset, bytes (UTF-8 content size).
+// "text", "feed_item", "sitemap_url", "sitemap" for a sitemap index's child, "redirect" for a
+// WARC 3xx response), origin ("path", or "path:offset:length" for WARC and JSON-lines records),
+// record_id, crawl_date, date (publication date the source states), title, charset,
+// charset_source (why that charset: "bom", "http", "meta", "detected", "default"), bytes (UTF-8
+// content size); redirects add status (number) and location.
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "cli/flags.h"
@@ -38,6 +41,7 @@ Json DocumentJson(const core::RawDocument& d) {
   Put(&j, "date", Hint(d.hints, "date_published"));
   Put(&j, "title", Hint(d.hints, "title"));
   Put(&j, "charset", d.charset);
+  Put(&j, "charset_source", d.charset_source);
   j["bytes"] = d.content.size();
   return j;
 }
@@ -46,8 +50,12 @@ Json ReferenceJson(const ingest::Reference& r) {
   Json j;
   j["url"] = r.url;
   j["kind"] = r.kind;
-  j["origin"] = r.listed_in;
+  std::string origin = Hint(r.hints, "origin");
+  j["origin"] = origin.empty() ? r.listed_in : origin;
   Put(&j, "record_id", Hint(r.hints, "record"));
+  if (std::string status = Hint(r.hints, "status"); !status.empty())
+    j["status"] = std::atoi(status.c_str());
+  Put(&j, "location", Hint(r.hints, "location"));
   Put(&j, "date", Hint(r.hints, "date_published"));
   Put(&j, "title", Hint(r.hints, "title"));
   return j;
@@ -84,8 +92,11 @@ Command AddIngestCommand(CLI::App* root) {
             int failed = 0;
             auto print_references = [&] {
               for (const auto& r : stream.TakeReferences())
-                // Index entries are followed and discovered feeds are leads, not listed pages.
-                if (r.kind == "feed_item" || r.kind == "sitemap_url") PrintLine(ReferenceJson(r));
+                // Discovered feeds are leads, not listed pages. Index entries are listed (read
+                // offline, they are not followed) and redirects say why a record gave nothing.
+                if (r.kind == "feed_item" || r.kind == "sitemap_url" || r.kind == "sitemap" ||
+                    r.kind == "redirect")
+                  PrintLine(ReferenceJson(r));
             };
             while (auto next = stream.Next()) {
               print_references();

@@ -19,15 +19,18 @@ bool ValidUtf8(const std::string& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const char* kLabels[] = {"",         "utf-8",       "windows-1252", "shift_jis",
-                                  "euc-kr",   "gbk",         "gb18030",      "big5",
-                                  "euc-jp",   "iso-2022-jp", "windows-1251", "koi8-r",
-                                  "utf-16le", "utf-16be",    "iso-8859-2",   "x-bogus"};
+  static const char* kLabels[] = {
+      "",          "utf-8",    "windows-1252", "shift_jis",   "euc-kr",         "gbk",
+      "gb18030",   "big5",     "euc-jp",       "iso-2022-jp", "windows-1251",   "koi8-r",
+      "utf-16le",  "utf-16be", "iso-8859-2",   "x-bogus",     "x-user-defined", "iso-2022-kr",
+      "macintosh", "ibm866"};
   if (size == 0) return 0;
   const char* label = kLabels[data[0] % (sizeof kLabels / sizeof *kLabels)];
-  std::string cs;
+  std::string cs, why;
   std::string out = wirebrief::ingest::DecodeToUtf8(
-      std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), label, &cs);
+      std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), label, &cs, &why);
   if (!ValidUtf8(out) || cs.empty()) std::abort();
+  if (why != "bom" && why != "http" && why != "meta" && why != "detected" && why != "default")
+    std::abort();
   return 0;
 }

@@ -59,6 +59,22 @@ def main():
         put("warc", "plain.warc.zst", zst.stdout)
     bad_len = plain[:20000].replace(b"Content-Length: ", b"Content-Length: 9", 1)
     put("warc", "bad-content-length.warc", bad_len)
+    # Issue 26: folded headers, no reason phrase, chunked (broken), no Content-Length, redirect.
+    def record(fields, block, length=None):
+        n = str(len(block)).encode() if length is None else length
+        return b"WARC/1.1\r\n" + fields + b"Content-Length: " + n + b"\r\n\r\n" + block + b"\r\n\r\n"
+    resp = (b"WARC-Type: response\r\nWARC-Target-URI: https://quay.test/a\r\n"
+            b"Content-Type: application/http;\r\n msgtype=response\r\n")
+    lenient = (
+        record(resp, b"HTTP/1.1 200\r\nContent-Type: text/html\r\n\r\n<p>no reason</p>")
+        + record(resp, b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                       b"7;x=y\r\n<p>kept\r\n40\r\n cut chunk")
+        + record(resp, b"HTTP/1.1 200 OK\r\n\r\n<p>no length</p>", b"")
+        + record(resp, b"HTTP/1.1 301 Moved\r\nLocation: https://quay.test/b\r\n\r\n")
+        + record(b"WARC-Type: resource\r\nWARC-Target-URI: urn:X-wpull:log\r\n"
+                 b"Content-Type: text/plain\r\n", b"log line\r\n"))
+    put("warc", "lenient.warc", lenient)
+    put("warc", "lenient.warc.gz", gzip.compress(lenient))
 
     put("feed", "demo.rss", open("data/demo/feeds/demo.rss", "rb").read())
     put("feed", "atom.xml", """<?xml version="1.0" encoding="utf-8"?>
@@ -97,10 +113,14 @@ def main():
 </head><body><p>x</p></body></html>
 """)
     put("sitemap", "dates.txt", "Mon, 2 Nov 2026 10:00:00 +0100")
+    for kind, corpus in (("feeds", "feed"), ("sitemaps", "sitemap"), ("charset", "charset")):
+        for path in sorted(glob.glob("tests/fixtures/ingest/%s/*" % kind)):
+            data = open(path, "rb").read()
+            put(corpus, "fixture-" + os.path.basename(path), b"\x00" + data if corpus == "charset" else data)
 
     labels = ["", "utf-8", "windows-1252", "shift_jis", "euc-kr", "gbk", "gb18030", "big5",
               "euc-jp", "iso-2022-jp", "windows-1251", "koi8-r", "utf-16le", "utf-16be",
-              "iso-8859-2", "x-bogus"]
+              "iso-8859-2", "x-bogus", "x-user-defined", "iso-2022-kr", "macintosh", "ibm866"]
     samples = {
         "shift_jis": "<p>港の労働者が四十八時間のストライキを始めた。</p>",
         "euc-jp": "<p>港の労働者がストライキ。</p>",
@@ -121,6 +141,8 @@ def main():
         put("charset", label, bytes([labels.index(label)]) + text.encode(label))
         # Undeclared: label index 0 sends the bytes to detection.
         put("charset", "undeclared-" + label, b"\x00" + text.encode(label))
+        if label.startswith("utf-16"):  # without the byte-order mark Python writes for "utf-16"
+            put("charset", "nobom-" + label, b"\x00" + ("<html><body>" + text).encode(label))
 
     for path in glob.glob("data/demo/pages/*")[:3] + glob.glob("data/demo/pasted/*")[:2]:
         if os.path.isfile(path):

@@ -44,6 +44,10 @@ struct RawDocument {
   ContentKind kind = ContentKind::kHtml;
   std::string content;        // UTF-8 (ingest/ converts); HTML markup or plain text
   std::string charset;        // the charset the bytes were decoded from ("utf-8", "windows-1252")
+  // Why that charset, by the WHATWG sniffing step that chose it: "bom", "http" (the transport's
+  // Content-Type), "meta" (the <meta> prescan or an XML declaration), "detected", "default";
+  // empty when the container fixes the encoding (JSON lines, feed items).
+  std::string charset_source;
   Provenance provenance;
   // Fields a feed, sitemap or JSONL line supplied ("title", "date_published", "author").
   // "identity_url": the URL that names the article instead of its canonical URL (a watched

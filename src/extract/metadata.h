@@ -23,4 +23,13 @@ namespace wirebrief::extract {
 core::Result<core::Article> ExtractPageMetadata(const core::RawDocument& doc,
                                                 const ExtractOptions& options);
 
+// For a text document with no news article in it (a subtitle file, a poem, a list, on which
+// ExtractArticle gives kEmpty): its text as it is, cleaned (line endings unified, control
+// characters dropped, runs of spaces collapsed, runs of blank lines made one), one line a
+// paragraph. field_sources["text"] is "plain_text", which says it is not a news page; id,
+// content_hash and provenance are filled. kEmpty when the document is not text or nothing
+// printable remains; kLimitExceeded past the size limit.
+core::Result<core::Article> PlainTextOf(const core::RawDocument& doc,
+                                        const ExtractOptions& options);
+
 }  // namespace wirebrief::extract

@@ -8,10 +8,68 @@
 #include <system_error>
 
 #include "ingest/detail/byte_input.h"
+#include "ingest/detail/charset.h"
 #include "ingest/detail/readers.h"
 
 namespace wirebrief::ingest {
 namespace fs = std::filesystem;
+
+namespace {
+
+// JSON lines of pages or one JSON document, by the first value's shape. Pages run to megabytes
+// on one line, so the head may end inside the first value: what counts is whether that value
+// is an object with page keys ("url", "html", "text", "title" at its top level) written on one
+// line (a raw newline between its tokens means a pretty-printed document).
+InputKind JsonKind(std::string_view s) {
+  int depth = 0;
+  bool in_string = false, escaped = false, key_expected = true;
+  size_t key_start = 0;
+  bool page_key = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+        if (depth == 1 && key_expected) {
+          std::string_view key = s.substr(key_start, i - key_start);
+          if (key == "url" || key == "html" || key == "text" || key == "title") page_key = true;
+          key_expected = false;
+        }
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        key_start = i + 1;
+        break;
+      case '{':
+      case '[':
+        ++depth;
+        if (depth == 1) key_expected = true;
+        break;
+      case '}':
+      case ']':
+        if (--depth == 0) return page_key ? InputKind::kJsonl : InputKind::kJson;
+        break;
+      case ',':
+        if (depth == 1) key_expected = true;
+        break;
+      case '\n':
+        return InputKind::kJson;  // pretty-printed
+      default:
+        break;
+    }
+  }
+  // The head ended inside the first value, still on its first line.
+  return page_key ? InputKind::kJsonl : InputKind::kJson;
+}
+
+}  // namespace
 
 InputKind DetectInputKind(std::string_view head) {
   switch (detail::DetectCompression(head)) {
@@ -34,25 +92,22 @@ InputKind DetectInputKind(std::string_view head) {
   size_t controls = 0;
   for (char c : s.substr(0, 4096)) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (u == 0)
-      return (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")
-                 ? InputKind::kHtml
-                 : InputKind::kBinary;
+    if (u == 0) {
+      // UTF-16 without a byte-order mark is text, not binary junk: classify its decoded text.
+      if (detail::SniffUtf16(head) == detail::Utf16Guess::kNone) return InputKind::kBinary;
+      std::string_view even = head.substr(0, std::min<size_t>(head.size(), 8192) & ~size_t{1});
+      InputKind k = DetectInputKind(DecodeToUtf8(even, "", nullptr));
+      return k == InputKind::kFeed || k == InputKind::kSitemap || k == InputKind::kText
+                 ? k
+                 : InputKind::kHtml;
+    }
     if (u < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
   }
   if (controls * 20 > std::min<size_t>(s.size(), 4096) + 1) return InputKind::kBinary;
   size_t first = s.find_first_not_of(" \t\r\n\f");
   if (first == std::string_view::npos) return InputKind::kEmpty;
   s.remove_prefix(first);
-  if (s[0] == '{') {
-    size_t eol = s.find('\n');
-    std::string_view line = s.substr(0, eol);
-    // A JSON lines file has a complete object on its first line; a pretty-printed document
-    // opens with a lone brace.
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
-      line.remove_suffix(1);
-    return line.size() > 1 && line.back() == '}' ? InputKind::kJsonl : InputKind::kJson;
-  }
+  if (s[0] == '{') return JsonKind(s);
   if (s[0] == '[') return InputKind::kJson;
   // The whole head for XML: generators put long comments before the root element.
   std::string lower(s[0] == '<' ? s : s.substr(0, 4096));
@@ -264,7 +319,8 @@ core::RawDocument detail::DecodePage(std::string_view bytes, InputKind kind,
                                      std::string_view content_type) {
   core::RawDocument doc;
   doc.kind = kind == InputKind::kText ? core::ContentKind::kText : core::ContentKind::kHtml;
-  doc.content = DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset);
+  doc.content =
+      DecodeToUtf8(bytes, CharsetFromContentType(content_type), &doc.charset, &doc.charset_source);
   return doc;
 }
 
@@ -283,7 +339,10 @@ void DocumentStream::State::FollowSitemaps(const Pending& in, size_t first_new_r
     const Reference& r = references[i];
     if (r.kind != "sitemap") continue;
     if (IsHttpUrl(r.url)) {
-      if (options.fetch) children.push_back({r.url, false, in.depth + 1});
+      // Only an index that was itself fetched leads to fetches: one read from a file lists its
+      // children as references (following them is the watch path's decision), so an offline
+      // reader neither reaches for the network nor fails on it.
+      if (options.fetch && IsHttpUrl(in.path)) children.push_back({r.url, false, in.depth + 1});
     } else if (!IsHttpUrl(in.path) && in.path != "-" && r.url.find("://") == std::string::npos) {
       fs::path child =
           fs::path(r.url).is_absolute() ? fs::path(r.url) : fs::path(in.path).parent_path() / r.url;
@@ -309,7 +368,7 @@ void DocumentStream::State::Dispatch(const Pending& in, std::unique_ptr<detail::
   auto decoder = [&] { return detail::MakeDecoder(std::move(bytes), comp); };
   switch (kind) {
     case InputKind::kWarc:
-      current = detail::OpenWarcReader(src, decoder(), lim);
+      current = detail::OpenWarcReader(src, decoder(), lim, &references);
       return;
     case InputKind::kJsonl:
       current = detail::OpenJsonLinesReader(src, decoder(), lim);

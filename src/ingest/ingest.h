@@ -21,12 +21,13 @@
 //
 // Feeds and sitemaps also name URLs without carrying their content; those come out as
 // references (fetching them is the caller's decision). A feed item that carries its full
-// content (content:encoded, Atom <content>) also comes out as a document.
+// content (content:encoded, Atom <content>) also comes out as a document, and so does an item
+// without a link (keyed by its guid, else by a hash of what it says).
 //
 // Errors: each unreadable file or corrupt record is one error item in the stream, named
-// "file@offset: problem" for WARC records, "feeds/world.xml: item 12: <link> missing" for feed
-// items, "docs.jsonl: line 7: ..." for JSON lines; the stream then goes on with the next record
-// or file.
+// "file@offset: problem" for WARC records, "feeds/world.xml: item 12: no link, title,
+// description or content" for feed items, "docs.jsonl: line 7: ..." for JSON lines; the
+// stream then goes on with the next record or file.
 // Thread safety: a DocumentStream is used by one thread at a time.
 #pragma once
 
@@ -55,8 +56,9 @@ struct IngestOptions {
   // Largest feed or sitemap parsed, after decompression. Default: 64 MiB (the sitemap protocol
   // allows 50 MB).
   size_t max_xml_bytes = 64u << 20;
-  // Follow sitemapindex entries (http(s) ones are fetched when `fetch` is on; others are paths
-  // relative to the index), at most this many levels deep; 0 lists them as references only.
+  // Follow sitemapindex entries (http(s) ones are fetched when `fetch` is on and the index was
+  // itself fetched; others are paths relative to a local index), at most this many levels deep;
+  // 0 lists them as references only. Every entry is also a Reference of kind "sitemap".
   // Default: 3.
   int sitemap_index_depth = 3;
   // List the feeds an HTML page links with <link rel="alternate"> as references. Default: true.
@@ -116,14 +118,17 @@ class DocumentStream {
   std::unique_ptr<State> state_;
 };
 
-// Decodes `bytes` to UTF-8. Order: byte-order mark, `declared` charset (HTTP header), the
-// HTML <meta> prescan of the first 1024 bytes, then UTF-8 if valid, else uchardet's guess, else
-// windows-1252. Labels map as in the WHATWG Encoding standard (latin1 -> windows-1252). A legacy
-// single-byte label on bytes that are valid UTF-8 with non-ASCII characters yields UTF-8.
-// Invalid sequences become U+FFFD. *charset_out (optional) receives the charset used
-// ("utf-8", "windows-1252", "shift_jis", "euc-kr", "gbk", "windows-1251", ...).
+// Decodes `bytes` to UTF-8 by the WHATWG encoding sniffing algorithm: byte-order mark,
+// `declared` (the transport's charset label, e.g. from an HTTP header), the HTML standard's
+// <meta> prescan of the first 1024 bytes (a <meta> naming UTF-16 means UTF-8), then detection
+// (ISO-2022-JP escapes, UTF-16 without BOM, valid UTF-8, uchardet for the rest: EUC-JP,
+// Shift_JIS, GBK, ...), then windows-1252 (undeclared ASCII too). Labels are the WHATWG Encoding
+// standard's; unknown ones are ignored. A legacy label on bytes that are valid UTF-8 with
+// non-ASCII characters yields UTF-8. Invalid sequences become U+FFFD. *charset_out (optional)
+// receives the encoding's WHATWG name ("utf-8", "windows-1252", "shift_jis", "euc-jp", ...);
+// *source_out (optional) why: "bom", "http", "meta", "detected" or "default".
 std::string DecodeToUtf8(std::string_view bytes, std::string_view declared,
-                         std::string* charset_out);
+                         std::string* charset_out, std::string* source_out = nullptr);
 
 // Feed URLs an HTML page (UTF-8) links with <link rel="alternate" type="application/rss+xml">
 // (or atom+xml, rdf+xml, feed+json), resolved against <base href> or `base_url`; deduplicated,

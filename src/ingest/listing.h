@@ -38,14 +38,16 @@ struct Listing {
   // "language", "keywords", "record" (guid or "item N" / "url N"), "feed_title".
   std::vector<Reference> items;
   // Feed items that carry their full content (content:encoded, Atom <content>), as documents;
-  // each is also in `items`.
+  // each is also in `items` when it has a link. Items without a link are documents only (url
+  // empty; provenance.record_id is the guid or a content hash).
   std::vector<core::RawDocument> documents;
   // Sitemap-index children, or the feeds an HTML page links (<link rel="alternate">).
   std::vector<std::string> listings;
   // How long the publisher says the listing stays fresh: RSS <ttl> (minutes) when present,
   // else sy:updatePeriod / sy:updateFrequency (hourly/2 -> 1800 s).
   std::optional<double> ttl_seconds;
-  // Per-item problems ("https://x.test/feed: item 4: <link> missing"); the items are left out.
+  // Per-item problems ("https://x.test/feed: item 4: not an http(s) URL: ..."); the items are
+  // left out.
   std::vector<core::Status> errors;
 };
 

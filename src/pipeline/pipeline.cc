@@ -51,8 +51,12 @@ void ForEachExtracted(
       if (!in.ok()) return;
       core::Result<core::Article> a = extract::ExtractArticle(in.value(), xo);
       if (a.ok() && read) a->annotations = nlp::ReadArticle(a.value());
+      // A text file with no news in it still has its text to show (`extract` on a poem).
       if (!a.ok() && metadata_on_empty && a.status().code() == core::StatusCode::kEmpty)
-        if (auto m = extract::ExtractPageMetadata(in.value(), xo); m.ok())
+        if (auto m = in.value().kind == core::ContentKind::kText
+                         ? extract::PlainTextOf(in.value(), xo)
+                         : extract::ExtractPageMetadata(in.value(), xo);
+            m.ok())
           page_metadata[i].emplace(std::move(m.value()));
       results[i].emplace(std::move(a));
       if (progress) progress->Advance(1);

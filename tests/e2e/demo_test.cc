@@ -352,3 +352,37 @@ TEST(ExtractCliTest, PageWithoutArticleTextStillReportsItsMetadata) {
   EXPECT_EQ(j["date_published"].get<std::string>().substr(0, 10), "2026-10-02");
   EXPECT_EQ(j.value("text", ""), "");
 }
+
+// Issue 26: `extract` on a text file that is not a news page said "no article text found in
+// pasted text" and printed nothing; the user asked for the file's text.
+TEST(ExtractCliTest, TextFileThatIsNotNewsPrintsItsCleanedText) {
+  const char* bin = std::getenv("WB_BINARY");
+  std::string binary = bin ? bin : "build/wirebrief";
+  const char* root = std::getenv("WB_SOURCE_DIR");
+  std::string dir = std::string(root ? root : ".") + "/tests/fixtures/ingest/text/";
+  auto run = [&](const std::string& args, int* exit_code) {
+    std::string cmd = "'" + binary + "' extract " + args + " 2>/dev/null";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    if (!p) return out;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int status = pclose(p);
+    *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return out;
+  };
+  // Line breaks in CRLF, a tab, a BEL byte, runs of spaces and of blank lines: cleaned.
+  const std::string cleaned =
+      "Salt on the lintel\nsalt on the sill\n\nthe boats come home\nwhen the wind lies still";
+  int code = -1;
+  std::string out = run("--jsonl '" + dir + "salt.txt'", &code);
+  EXPECT_EQ(code, 0);
+  json j = json::parse(out, nullptr, false);
+  ASSERT_TRUE(j.is_object()) << out;
+  EXPECT_EQ(j["status"], "not_news");
+  EXPECT_EQ(j["text"], cleaned);
+  out = run("'" + dir + "salt.txt'", &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(out, cleaned + "\n\n");
+}

@@ -75,7 +75,7 @@ TEST(IngestCliTest, PrintsOneObjectPerDocumentAndListedUrl) {
             Json::parse(R"({"url":"https://p.test/a1","kind":"html","origin":")" + warc +
                         ":0:" + std::to_string(m1.size()) +
                         R"(","record_id":"<urn:uuid:a1>","crawl_date":"2026-11-06T05:00:00Z",)"
-                        R"("charset":"windows-1252","bytes":12})"));
+                        R"("charset":"windows-1252","charset_source":"http","bytes":12})"));
   EXPECT_EQ(r.lines[1]["origin"],
             warc + ":" + std::to_string(m1.size()) + ":" + std::to_string(m2.size()));
   // The feed's item is listed (feed_item reference) and, carrying content, is also a document.
@@ -103,6 +103,41 @@ TEST(IngestCliTest, BrokenRecordIsNamedAndExitIsOne) {
   EXPECT_NE(r.err.find(warc + "@" + std::to_string(m2.size()) + ": bad gzip member"),
             std::string::npos)
       << r.err;
+}
+
+// Issue 26: link-less feed items, redirects, sitemap-index children and the charset's reason
+// all show in `ingest --jsonl`, and none of them fails the run.
+TEST(IngestCliTest, Issue26ClassesShowAndExitIsZero) {
+  testing::TempDir dir;
+  std::string moved =
+      "HTTP/1.1 302 Found\r\nLocation: https://p.test/new\r\nContent-Length: 0\r\n\r\n";
+  std::string warc =
+      dir.Write("moved.warc",
+                "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:m1>\r\n"
+                "WARC-Target-URI: https://p.test/old\r\n"
+                "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+                    std::to_string(moved.size()) + "\r\n\r\n" + moved + "\r\n\r\n");
+  std::string page = dir.Write("page.html", "<meta charset=koi8-r><p>x</p>");
+  std::string feed = testing::FixturePath("feeds/atom_entries_without_link.xml");
+  std::string index = testing::FixturePath("sitemaps/index_remote_children.xml");
+  CliRun r = Ingest(dir, "'" + warc + "' '" + page + "' '" + feed + "' '" + index + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.lines.size(), 6u);
+  EXPECT_EQ(r.lines[0],
+            Json::parse(R"({"url":"https://p.test/old","kind":"redirect","origin":")" + warc +
+                        ":0:" + std::to_string(std::filesystem::file_size(warc)) +
+                        R"(","record_id":"<urn:uuid:m1>","status":302,)"
+                        R"("location":"https://p.test/new"})"));
+  EXPECT_EQ(r.lines[1]["charset"], "koi8-r");
+  EXPECT_EQ(r.lines[1]["charset_source"], "meta");
+  EXPECT_EQ(r.lines[2]["kind"], "feed_item");
+  EXPECT_FALSE(r.lines[2].contains("url"));
+  EXPECT_EQ(r.lines[2]["record_id"], "tag:kestrel-hill.test,2026:bulletin-88");
+  EXPECT_EQ(r.lines[2]["title"], "Clear skies expected for the meteor shower");
+  EXPECT_EQ(r.lines[3]["record_id"], "tag:kestrel-hill.test,2026:bulletin-89");
+  EXPECT_EQ(r.lines[4]["kind"], "sitemap");
+  EXPECT_EQ(r.lines[4]["url"], "https://moorland-gazette.test/sitemaps/news-2026-11.xml");
+  EXPECT_EQ(r.lines[5]["kind"], "sitemap");
 }
 
 }  // namespace wirebrief::ingest

@@ -28,3 +28,49 @@ TEST(DetectInputKindTest, RecognisesEachKindByContent) {
 }
 
 }  // namespace wirebrief::ingest
+
+#include "test_files.h"
+
+namespace wirebrief::ingest {
+
+// Issue 26: a JSON-lines file whose first page was longer than the detection prefix was refused
+// as "a JSON document, not JSON lines of pages".
+TEST(DetectInputKindTest, JsonLinesWithALongFirstLineAreJsonLines) {
+  std::string paragraph =
+      "<p>The county's flood wardens met on Tuesday to review the new river gauges, which report "
+      "every fifteen minutes instead of every hour.</p>";
+  std::string html = "<html><body><article>";
+  while (html.size() < 617 * 1024) html += paragraph;
+  html += "</article></body></html>";
+  // html first and url after it: the key that tells a page may come after the detection prefix.
+  std::string line1 = "{\"html\": \"" + html + "\", \"url\": \"https://river-watch.test/gauges\"}";
+  std::string line2 =
+      "{\"url\": \"https://river-watch.test/wardens\", \"text\": \"Wardens meet on Tuesday.\"}";
+  EXPECT_EQ(DetectInputKind(std::string_view(line1).substr(0, 64 << 10)), InputKind::kJsonl);
+  testing::TempDir dir;
+  for (const std::string& first : {line1, line2 + "\n" + line1}) {
+    auto got = testing::ReadAll({dir.Write("pages.jsonl", first + "\n" + line2 + "\n")});
+    ASSERT_TRUE(got.errors.empty()) << got.errors[0].ToString();
+    ASSERT_EQ(got.docs.size(), first == line1 ? 2u : 3u);
+    EXPECT_EQ(got.docs[0].url, first == line1 ? "https://river-watch.test/gauges"
+                                              : "https://river-watch.test/wardens");
+  }
+  EXPECT_GT(line1.size(), 600u * 1024);
+}
+
+TEST(DetectInputKindTest, JsonShapeDecidesNotTheFirstNewline) {
+  // One-line objects without page keys are a JSON document, not pages.
+  EXPECT_EQ(DetectInputKind("{\"settings\": {\"depth\": 2}}\n"), InputKind::kJson);
+  // Page keys nested deeper do not count.
+  EXPECT_EQ(DetectInputKind("{\"data\": {\"url\": \"u\", \"html\": \"h\"}}"), InputKind::kJson);
+  // A pretty-printed page object is a document too (its lines are not records).
+  EXPECT_EQ(DetectInputKind("{\n  \"url\": \"u\",\n  \"html\": \"<p>x</p>\"\n}"), InputKind::kJson);
+  // A newline escaped inside a string is part of the line.
+  EXPECT_EQ(DetectInputKind("{\"text\": \"line one\\nline two\", \"url\": \"u\"}\n"),
+            InputKind::kJsonl);
+  // Braces and quotes inside strings do not confuse the scan.
+  EXPECT_EQ(DetectInputKind("{\"title\": \"A } brace and a \\\" quote\", \"x\": 1}"),
+            InputKind::kJsonl);
+}
+
+}  // namespace wirebrief::ingest

@@ -147,17 +147,17 @@ TEST(FeedReaderTest, OddDateFormatsBecomeIso) {
     EXPECT_EQ(detail::NormalizeFeedDate(bad), "") << bad;
 }
 
-TEST(FeedReaderTest, ItemWithoutLinkOrContentIsNamedByNumber) {
+TEST(FeedReaderTest, EmptyItemIsNamedByNumber) {
   testing::TempDir dir;
   std::string rss = R"(<rss version="2.0"><channel><title>World</title>
 <item><title>Fine</title><link>https://w.test/1</link></item>
-<item><title>No link here</title><description>Only words.</description></item>
+<item><guid isPermaLink="false">w-2</guid></item>
 <item><title>Also fine</title><guid>https://w.test/3</guid></item></channel></rss>)";
   std::string path = dir.Write("feeds/world.xml", rss);
   DocumentStream s({path}, IngestOptions{});
   auto got = testing::Drain(s);
   ASSERT_EQ(got.errors.size(), 1u);
-  EXPECT_EQ(got.errors[0].ToString(), path + ": item 2: <link> missing");
+  EXPECT_EQ(got.errors[0].ToString(), path + ": item 2: no link, title, description or content");
   ASSERT_EQ(s.references().size(), 2u);
   EXPECT_EQ(s.references()[1].url, "https://w.test/3");  // a permalink guid stands in for the link
 }
@@ -239,6 +239,121 @@ TEST(FeedReaderTest, DeclaredLatin1FeedIsDecoded) {
             "e</p>");
   EXPECT_EQ(got.docs[0].hints.at("title"), "Caf\xC3\xA9 reopens");
   EXPECT_EQ(got.docs[0].charset, "iso-8859-1");
+}
+
+}  // namespace wirebrief::ingest
+
+namespace wirebrief::ingest {
+
+// Issue 26: "item 1: <link> missing" ended link-less items (and failed the run) although RSS
+// 2.0 asks an item for only a title or a description.
+TEST(FeedItemWithoutLinkTest, RssItemsWithoutLinkAreDocumentsKeyedByGuidOrHash) {
+  std::string path = testing::FixturePath("feeds/rss_items_without_link.xml");
+  DocumentStream s({path}, IngestOptions{});
+  auto got = testing::Drain(s);
+  // The one item with nothing in it (a guid alone) is the only error.
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_NE(got.errors[0].ToString().find("item 5"), std::string::npos) << got.errors[0].ToString();
+  ASSERT_EQ(got.docs.size(), 3u);
+
+  const core::RawDocument& by_guid = got.docs[0];
+  EXPECT_EQ(by_guid.kind, core::ContentKind::kHeadline);
+  EXPECT_TRUE(by_guid.url.empty());
+  EXPECT_EQ(by_guid.provenance.record_id, "brackwater-notes-2026-0412");
+  EXPECT_EQ(by_guid.hints.at("title"), "Ferry timetable changes for the winter");
+  EXPECT_EQ(by_guid.hints.at("description"),
+            "The <b>morning ferry</b> leaves at 07:40 from 9 November.");
+  EXPECT_EQ(by_guid.hints.at("date_published"), "2026-11-02T08:15:00+00:00");
+
+  const core::RawDocument& description_only = got.docs[1];
+  EXPECT_EQ(description_only.kind, core::ContentKind::kArticleText);
+  EXPECT_EQ(description_only.content,
+            "The parish hall roof repair is finished, two weeks early.\n"
+            "The council thanked the volunteers who cleared the gutters.");
+  EXPECT_EQ(description_only.provenance.record_id.rfind("hash:", 0), 0u);
+
+  const core::RawDocument& content_only = got.docs[2];
+  EXPECT_EQ(content_only.kind, core::ContentKind::kHtml);
+  EXPECT_NE(content_only.content.find("ninety residents"), std::string::npos);
+  EXPECT_EQ(content_only.hints.at("title"), "Harvest supper raises funds for the lifeboat");
+  EXPECT_EQ(content_only.provenance.record_id.rfind("hash:", 0), 0u);
+  EXPECT_NE(content_only.provenance.record_id, description_only.provenance.record_id);
+
+  // The linked item is a reference as before; link-less ones have nothing to fetch.
+  ASSERT_EQ(s.references().size(), 1u);
+  EXPECT_EQ(s.references()[0].url, "https://brackwater-notes.test/2026/11/library-hours");
+
+  // The key is stable: reading the feed again names the items the same way.
+  auto again = testing::ReadAll({path});
+  ASSERT_EQ(again.docs.size(), 3u);
+  EXPECT_EQ(again.docs[1].provenance.record_id, description_only.provenance.record_id);
+  EXPECT_EQ(again.docs[2].provenance.record_id, content_only.provenance.record_id);
+}
+
+TEST(FeedItemWithoutLinkTest, AtomEntriesWithoutLinkAreDocumentsKeyedById) {
+  auto got = testing::ReadAll({testing::FixturePath("feeds/atom_entries_without_link.xml")});
+  EXPECT_TRUE(got.errors.empty());
+  ASSERT_EQ(got.docs.size(), 2u);
+  EXPECT_EQ(got.docs[0].kind, core::ContentKind::kHeadline);
+  EXPECT_EQ(got.docs[0].provenance.record_id, "tag:kestrel-hill.test,2026:bulletin-88");
+  EXPECT_EQ(got.docs[0].hints.at("description"),
+            "Volunteers will open the dome from 22:00 on Friday.");
+  EXPECT_EQ(got.docs[1].kind, core::ContentKind::kHtml);
+  EXPECT_EQ(got.docs[1].provenance.record_id, "tag:kestrel-hill.test,2026:bulletin-89");
+  EXPECT_NE(got.docs[1].content.find("equatorial mount"), std::string::npos);
+}
+
+}  // namespace wirebrief::ingest
+
+namespace wirebrief::ingest {
+
+// Issue 26: a sitemap index read from a file fetched its http(s) children (and failed offline).
+TEST(SitemapIssue26Test, LocalIndexListsRemoteChildrenWithoutFetching) {
+  IngestOptions o;
+  o.fetch_options.connect_timeout_ms = 1000;  // a fetch tried would fail fast, as an error
+  o.fetch_options.timeout_ms = 1000;
+  DocumentStream s({testing::FixturePath("sitemaps/index_remote_children.xml")}, o);
+  auto got = testing::Drain(s);
+  EXPECT_TRUE(got.errors.empty()) << got.errors[0].ToString();
+  EXPECT_TRUE(got.docs.empty());
+  ASSERT_EQ(s.references().size(), 2u);
+  EXPECT_EQ(s.references()[0].kind, "sitemap");
+  EXPECT_EQ(s.references()[0].url, "https://moorland-gazette.test/sitemaps/news-2026-11.xml");
+  EXPECT_EQ(s.references()[1].url, "https://moorland-gazette.test/sitemaps/news-2026-10.xml.gz");
+}
+
+TEST(SitemapIssue26Test, UrlsetsWithoutOrWithAnOldNamespaceKeepTheirUrls) {
+  DocumentStream s({testing::FixturePath("sitemaps/urlset_without_namespace.xml"),
+                    testing::FixturePath("sitemaps/urlset_old_google_namespace.xml")},
+                   IngestOptions{});
+  auto got = testing::Drain(s);
+  EXPECT_TRUE(got.errors.empty()) << got.errors[0].ToString();
+  std::vector<std::string> urls;
+  for (const auto& r : s.references()) urls.push_back(r.url);
+  EXPECT_EQ(urls,
+            (std::vector<std::string>{"https://moorland-gazette.test/2026/11/05/reservoir-levels",
+                                      "https://moorland-gazette.test/2026/11/04/market-hall",
+                                      "https://moorland-gazette.test/2026/11/03/bus-route-12",
+                                      "https://fenland-echo.test/news/drainage-board-vote",
+                                      "https://fenland-echo.test/news/sugar-beet-harvest"}));
+}
+
+TEST(SitemapIssue26Test, BadLocAmongGoodOnesCostsOnlyItsOwnEntry) {
+  std::string path = testing::FixturePath("sitemaps/urlset_bad_locs.xml");
+  DocumentStream s({path}, IngestOptions{});
+  auto got = testing::Drain(s);
+  std::vector<std::string> urls;
+  for (const auto& r : s.references()) urls.push_back(r.url);
+  EXPECT_EQ(urls, (std::vector<std::string>{"https://estuary-post.test/a/lighthouse-keeper-retires",
+                                            "https://estuary-post.test/a/ferry-fares-frozen"}));
+  EXPECT_EQ(s.references()[0].hints.at("image"), "https://estuary-post.test/img/lighthouse.jpg");
+  ASSERT_EQ(got.errors.size(), 3u);
+  EXPECT_EQ(got.errors[0].ToString(),
+            path + ": url 2: <loc> is not an http(s) URL: not a url at all");
+  EXPECT_EQ(
+      got.errors[1].ToString(),
+      path + ": url 3: <loc> is not an http(s) URL: ftp://estuary-post.test/archive/2026.zip");
+  EXPECT_EQ(got.errors[2].ToString(), path + ": url 4: <loc> missing");
 }
 
 }  // namespace wirebrief::ingest

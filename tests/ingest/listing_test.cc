@@ -150,13 +150,16 @@ TEST(ListingTest, RssWithTtlContentAndBadItems) {
   EXPECT_EQ(l.items[0].hints.at("author"), "Tomas Quill");
   EXPECT_EQ(l.items[0].hints.at("date_published"), "2026-11-03T10:00:00+00:00");
   EXPECT_EQ(l.items[1].url, "https://valley.test/full.html");
-  ASSERT_EQ(l.documents.size(), 1u);
+  ASSERT_EQ(l.documents.size(), 2u);
   EXPECT_EQ(l.documents[0].url, "https://valley.test/full.html");
   EXPECT_NE(l.documents[0].content.find("All of the story."), std::string::npos);
-  ASSERT_EQ(l.errors.size(), 2u);
-  EXPECT_EQ(l.errors[0].ToString(), "https://valley.test/feed.xml: item 3: <link> missing");
-  EXPECT_NE(l.errors[1].ToString().find("item 4: not an http(s) URL: mailto:"), std::string::npos)
-      << l.errors[1].ToString();
+  // A titled item without a link is a headline article, not an error (issue 26).
+  EXPECT_TRUE(l.documents[1].url.empty());
+  EXPECT_EQ(l.documents[1].kind, core::ContentKind::kHeadline);
+  EXPECT_EQ(l.documents[1].hints.at("title"), "No link at all");
+  ASSERT_EQ(l.errors.size(), 1u);
+  EXPECT_NE(l.errors[0].ToString().find("item 4: not an http(s) URL: mailto:"), std::string::npos)
+      << l.errors[0].ToString();
 }
 
 TEST(ListingTest, SyndicationModuleGivesTheTtlWithoutTtl) {

@@ -5,6 +5,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -67,6 +68,18 @@ inline std::string ZstdDictionaryFrame(const std::string& payload) {
   std::string f = "\x5D\x2A\x4D\x18";
   for (int i = 0; i < 4; ++i) f += static_cast<char>((payload.size() >> (8 * i)) & 0xFF);
   return f + payload;
+}
+
+// A file under tests/fixtures/ingest/ (tests run from the source tree; WB_SOURCE_DIR wins).
+inline std::string FixturePath(const std::string& name) {
+  const char* root = std::getenv("WB_SOURCE_DIR");
+  return (std::filesystem::path(root ? root : ".") / "tests" / "fixtures" / "ingest" / name)
+      .string();
+}
+
+inline std::string ReadFixture(const std::string& name) {
+  std::ifstream f(FixturePath(name), std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
 }
 
 struct Drained {

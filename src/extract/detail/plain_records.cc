@@ -13,6 +13,7 @@
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 #include "extract/extract.h"
+#include "extract/metadata.h"
 
 namespace wirebrief::extract::detail {
 namespace {
@@ -112,3 +113,56 @@ core::Status ExtractHeadline(const core::RawDocument& doc, core::Article* a) {
 }
 
 }  // namespace wirebrief::extract::detail
+
+namespace wirebrief::extract {
+
+core::Result<core::Article> PlainTextOf(const core::RawDocument& doc,
+                                        const ExtractOptions& options) {
+  const std::string& src = doc.provenance.source;
+  if (doc.kind != core::ContentKind::kText)
+    return core::Status::Empty(src, doc.provenance.record_id, "not a text document");
+  if (doc.content.size() > options.limits.max_document_bytes)
+    return core::Status::LimitExceeded(src, doc.provenance.record_id,
+                                       "document exceeds the size limit");
+  std::string text;
+  text.reserve(doc.content.size());
+  std::string line;
+  bool blank_pending = false;
+  auto flush = [&] {
+    size_t b = line.find_first_not_of(' ');
+    if (b == std::string::npos) {
+      blank_pending = !text.empty();
+    } else {
+      if (!text.empty()) text += blank_pending ? "\n\n" : "\n";
+      text.append(line, b, line.find_last_not_of(' ') - b + 1);
+      blank_pending = false;
+    }
+    line.clear();
+  };
+  const std::string& c = doc.content;
+  for (size_t i = 0; i < c.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(c[i]);
+    if (ch == '\r' || ch == '\n') {
+      if (ch == '\r' && i + 1 < c.size() && c[i + 1] == '\n') ++i;
+      flush();
+    } else if (ch == '\t' || ch == ' ' || ch == '\f' || ch == '\v') {
+      if (!line.empty() && line.back() != ' ') line += ' ';
+    } else if (ch >= 0x20 && ch != 0x7F) {
+      line += static_cast<char>(ch);
+    }
+  }
+  flush();
+  if (text.empty()) return core::Status::Empty(src, doc.provenance.record_id, "no text");
+  core::Article a;
+  a.provenance = doc.provenance;
+  a.url = doc.url;
+  a.host = detail::HostOf(a.url);
+  a.text = std::move(text);
+  a.field_sources["text"] = "plain_text";
+  a.content_hash = core::HashHex128(detail::CollapseSpace(a.text));
+  a.id = core::HashHex128("text:" + detail::CollapseSpace(a.text)).substr(0, 16);
+  if (options.with_markdown) a.markdown = a.text + "\n";
+  return a;
+}
+
+}  // namespace wirebrief::extract

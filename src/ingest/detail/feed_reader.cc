@@ -9,10 +9,14 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <set>
 
+#include "core/hash.h"
+#include "ingest/detail/charset.h"
 #include "ingest/detail/readers.h"
+#include "ingest/url.h"
 
 namespace wirebrief::ingest::detail {
 namespace {
@@ -90,10 +94,12 @@ DocPtr ParseXml(std::string_view bytes, const std::string& base_url, std::string
   }
   int opts = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
              XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
-  // UTF-16 (by its byte-order mark) becomes UTF-8 first: the ampersand repair works on bytes,
-  // and libxml2 then reads the text as UTF-8, so the declaration naming UTF-16 goes.
+  // UTF-16 (by its byte-order mark or its zero bytes) becomes UTF-8 first: the ampersand repair
+  // works on bytes, and libxml2 then reads the text as UTF-8, so the declaration naming UTF-16
+  // goes.
   std::string utf8;
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF" ||
+      SniffUtf16(bytes) != Utf16Guess::kNone) {
     utf8 = DecodeToUtf8(bytes, "", nullptr);
     if (utf8.compare(0, 3, "\xEF\xBB\xBF") == 0) utf8.erase(0, 3);
     if (utf8.compare(0, 5, "<?xml") == 0) utf8.erase(0, utf8.find("?>") + 2);
@@ -268,6 +274,35 @@ void ReadMedia(xmlNode* f, std::map<std::string, std::string>* hints) {
   }
 }
 
+// The text of an HTML fragment (an RSS description is escaped HTML), paragraphs kept apart.
+std::string MarkupText(const std::string& fragment) {
+  if (fragment.find('<') == std::string::npos && fragment.find('&') == std::string::npos)
+    return fragment;
+  int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+             HTML_PARSE_COMPACT;
+  DocPtr doc(
+      htmlReadMemory(fragment.data(), static_cast<int>(fragment.size()), nullptr, "utf-8", opts));
+  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  if (!root) return fragment;
+  std::string out;
+  std::function<void(xmlNode*)> walk = [&](xmlNode* n) {
+    for (xmlNode* c = n; c; c = c->next) {
+      if (c->type == XML_TEXT_NODE && c->content) {
+        out += reinterpret_cast<const char*>(c->content);
+      } else if (c->type == XML_ELEMENT_NODE) {
+        std::string_view name = LocalName(c);
+        bool block = name == "p" || name == "br" || name == "div" || name == "li" || name == "h1" ||
+                     name == "h2" || name == "h3" || name == "blockquote";
+        if (block && !out.empty() && out.back() != '\n') out += '\n';
+        if (name != "script" && name != "style") walk(c->children);
+        if (block && !out.empty() && out.back() != '\n') out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return Collapse(out);
+}
+
 }  // namespace
 
 core::Status ReadFeed(const std::string& source, std::string_view bytes,
@@ -384,10 +419,23 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
     for (const auto& a : authors) joined += (joined.empty() ? "" : ", ") + a;
     if (!joined.empty()) ref.hints["author"] = joined;
     if (!feed_title.empty()) ref.hints["feed_title"] = feed_title;
-    if (ref.url.empty() && content.empty()) {
-      emit(core::Status::Corruption(source, record, "<link> missing"));
+    std::string title = ref.hints.count("title") ? ref.hints["title"] : "";
+    std::string description = ref.hints.count("description") ? ref.hints["description"] : "";
+    if (ref.url.empty() && content.empty() && title.empty() && description.empty()) {
+      emit(core::Status::Corruption(source, record, "no link, title, description or content"));
       return true;
     }
+    // RSS 2.0 asks an item for only a title or a description: an item without a link is still
+    // an article, named by its guid or, lacking one, by what it says (the same item read again
+    // gets the same key, so it is stored once).
+    std::string key = guid;
+    if (key.empty() && ref.url.empty()) {
+      std::string date = ref.hints.count("date_published") ? ref.hints["date_published"] : "";
+      key = "hash:" + core::HashHex128((base_url.empty() ? source : base_url) + "\n" + title +
+                                       "\n" + date + "\n" + content + "\n" + description)
+                          .substr(0, 16);
+    }
+    if (key.empty()) key = record;
     if (!content.empty()) {
       core::RawDocument d;
       d.url = ref.url;
@@ -395,7 +443,21 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
       d.content = std::move(content);
       d.charset = charset;
       d.hints = ref.hints;
-      d.provenance = {source, "feed", 0, 0, guid.empty() ? record : guid, "", 0};
+      d.provenance = {source, "feed", 0, 0, key, "", 0};
+      emit(std::move(d));
+    } else if (ref.url.empty()) {
+      // Nothing to fetch later: the item's own words are the article. A titled item is a
+      // headline article (title and summary); an untitled one is its description's text.
+      core::RawDocument d;
+      d.charset = charset;
+      d.hints = ref.hints;
+      if (!title.empty()) {
+        d.kind = core::ContentKind::kHeadline;
+      } else {
+        d.kind = core::ContentKind::kArticleText;
+        d.content = MarkupText(description);
+      }
+      d.provenance = {source, "feed", 0, 0, key, "", 0};
       emit(std::move(d));
     }
     if (!ref.url.empty()) {
@@ -431,7 +493,9 @@ core::Status ReadSitemap(const std::string& source, std::string_view bytes,
       std::string_view fn;
       Vocab vocab = VocabOf(f, &fn);
       bool news = vocab == Vocab::kNews;
-      if (fn == "loc" && (vocab == Vocab::kPlain || vocab == Vocab::kSitemap)) {
+      // The entry's own <loc> in whatever namespace the generator wrote (none, sitemaps.org,
+      // Google's old 0.84 one); extension elements (image:loc) sit deeper.
+      if (fn == "loc" && f->parent == n && vocab != Vocab::kImage && vocab != Vocab::kNews) {
         ref.url = Resolve(doc.get(), f, NodeText(f), base_url);
       } else if (fn == "loc" && vocab == Vocab::kImage) {
         if (!ref.hints.count("image")) ref.hints["image"] = NodeText(f);
@@ -453,6 +517,13 @@ core::Status ReadSitemap(const std::string& source, std::string_view bytes,
     std::string record = (name == "url" ? "url " : "sitemap ") + std::to_string(index);
     if (ref.url.empty()) {
       emit(core::Status::Corruption(source, record, "<loc> missing"));
+      return true;
+    }
+    // A page entry must name a web page; one bad <loc> costs only its own entry. (Index entries
+    // in a local index may be paths next to it.)
+    if (name == "url" && (!IsHttpUrl(ref.url) || NormalizeUrl(ref.url).empty())) {
+      emit(core::Status::Corruption(source, record,
+                                    "<loc> is not an http(s) URL: " + ref.url.substr(0, 200)));
       return true;
     }
     ref.kind = name == "sitemap" ? "sitemap" : "sitemap_url";

@@ -103,6 +103,7 @@ class JsonLinesReader : public RecordSource {
     if (has_html || has_text)
       doc.content = DecodeToUtf8(j[has_html ? "html" : "text"].get_ref<const std::string&>(),
                                  "utf-8", &doc.charset);
+    // JSON fixes the encoding; nothing was sniffed (see RawDocument::charset_source).
     if (j.contains("url") && j["url"].is_string()) doc.url = j["url"].get<std::string>();
     for (auto& [k, v] : j.items()) {
       if (k == "html" || k == "text" || k == "url" || k == "kind") continue;

@@ -32,12 +32,21 @@ class RecordSource {
 };
 
 // WARC 1.0/1.1 over any decoder (plain, gzip per record or whole-file, zstd with dictionary).
-// response and resource records with an HTML or text payload become documents; request,
-// metadata, warcinfo, revisit and non-text payloads are skipped. Errors are named
-// "source@offset" (the compressed member's offset when records are one per member, else the
-// decompressed offset); after a corrupt record the reader resynchronises at the next record.
+// Documents: response records over http(s) with an HTML payload (or plain text, robots.txt
+// aside), and resource records over http(s) with an HTML payload; an unstated type is sniffed.
+// Skipped: request, metadata, warcinfo, revisit, non-page payloads and records whose target is
+// not a web page (metadata://, urn:X-wpull:log, dns:). Lenient where other readers are: folded
+// header lines, spaces around names and values, status lines without a reason phrase, chunked
+// bodies (a broken chunk stream keeps what came before the break), and a wrong or missing
+// Content-Length when the next record (or the record's own gzip member end) shows the
+// boundary. A 3xx response is no document; with `redirects` it is listed there (kind
+// "redirect", hints "status", "location", "record", "origin" = "source:offset:length").
+// Errors are named "source@offset" (the compressed member's offset when records are one per
+// member, else the decompressed offset); after a corrupt record the reader resynchronises at the
+// next record.
 std::unique_ptr<RecordSource> OpenWarcReader(std::string source, std::unique_ptr<Decoder> decoder,
-                                             const core::Limits& limits);
+                                             const core::Limits& limits,
+                                             std::vector<Reference>* redirects = nullptr);
 
 // JSON lines: {"url", "html"} or {"url", "text"} per line; other fields become hints.
 std::unique_ptr<RecordSource> OpenJsonLinesReader(std::string source,
@@ -46,7 +55,7 @@ std::unique_ptr<RecordSource> OpenJsonLinesReader(std::string source,
 
 // A whole WARC held in memory (fuzzing and tests): every document and error goes to `emit`.
 void ReadWarc(const std::string& source, std::string_view bytes, const core::Limits& limits,
-              const EmitFn& emit);
+              const EmitFn& emit, std::vector<Reference>* redirects = nullptr);
 
 // What a feed or sitemap says about itself, beyond its items.
 struct ListingInfo {
@@ -56,8 +65,12 @@ struct ListingInfo {
 };
 
 // RSS 0.9x/1.0/2.0 and Atom 1.0. Items carrying full content become documents; every item
-// becomes a Reference (hints: title, author, date_published, description, image). An item with
-// neither link nor content is an error "source: item N: <link> missing". `base_url` (the URL the
+// with a link becomes a Reference (hints: title, author, date_published, description, image). An
+// item without a link is still a document (RSS needs only a title or a description): content
+// as HTML/text, else a headline (title, description), else its description's text; its
+// record_id is the guid, else "hash:" + a stable hash of the feed URL, title, date and content.
+// Only an item with none of link, title, description or content is an error "source: item N:
+// no link, title, description or content". `base_url` (the URL the
 // feed was fetched from, or empty) resolves relative links along with xml:base.
 // `info` (optional) receives the feed's title and refresh hints.
 core::Status ReadFeed(const std::string& source, std::string_view bytes,

@@ -53,26 +53,51 @@ size_t HeaderEnd(std::string_view data, size_t from) {
   }
 }
 
-// Calls fn(name, value) for each "Name: value" line of a header block (first line excluded).
+// Calls fn(name, value) for each "Name: value" field of a header block (first line excluded).
+// A line starting with a space or tab continues the previous field's value (WARC 1.1 and HTTP/1.x
+// allow folding). `value` may point into a temporary: callers copy it.
 template <typename Fn>
 std::string_view ForEachField(std::string_view block, const Fn& fn) {
   size_t eol = block.find('\n');
   std::string_view first = Trim(block.substr(0, eol));
   size_t p = eol == std::string_view::npos ? block.size() : eol + 1;
+  std::string_view name;
+  std::string value;
+  bool have = false;
   while (p < block.size()) {
     size_t e = block.find('\n', p);
     if (e == std::string_view::npos) e = block.size();
     std::string_view line = block.substr(p, e - p);
     p = e + 1;
+    std::string_view trimmed = Trim(line);
+    if (trimmed.empty()) continue;
+    if (have && (line[0] == ' ' || line[0] == '\t')) {
+      if (!value.empty()) value += ' ';
+      value.append(trimmed);
+      continue;
+    }
+    if (have) fn(name, std::string_view(value));
     size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
-    fn(Trim(line.substr(0, colon)), Trim(line.substr(colon + 1)));
+    have = colon != std::string_view::npos;
+    if (!have) continue;
+    name = Trim(line.substr(0, colon));
+    value.assign(Trim(line.substr(colon + 1)));
   }
+  if (have) fn(name, std::string_view(value));
   return first;
 }
 
+// True when `s` starts with a WARC version line ("WARC/1.0" or "WARC/1.1", CRLF or LF).
+bool IsVersionLine(std::string_view s) {
+  if (s.size() < 9 || s.substr(0, 7) != "WARC/1." ||
+      !std::isdigit(static_cast<unsigned char>(s[7])))
+    return false;
+  return s[8] == '\n' || (s[8] == '\r' && s.size() > 9 && s[9] == '\n');
+}
+
+// Copies, not views: folded values are built, and views into the buffer die when it moves.
 struct WarcFields {
-  std::string_view type, record_id, target_uri, date, content_type, content_length;
+  std::string type, record_id, target_uri, date, content_type, content_length;
 };
 
 // Whether a payload with this Content-Type can hold an article.
@@ -81,20 +106,29 @@ bool IsPageType(std::string_view ct, bool* is_html) {
   return *is_html || IContains(ct, "text/plain");
 }
 
-// Undoes HTTP chunked transfer coding; false when `body` is not validly chunked.
+// Undoes HTTP chunked transfer coding. A stream that breaks part way keeps the chunks before
+// the break (what a browser would have shown); false when `body` does not start as a chunked
+// stream at all (a header that says "chunked" over a plain body), leaving *out empty.
 bool Dechunk(std::string_view body, std::string* out) {
   size_t p = 0;
   out->clear();
+  bool any = false;
   for (;;) {
     size_t eol = body.find('\n', p);
-    if (eol == std::string_view::npos) return false;
+    if (eol == std::string_view::npos) return any;
     uint64_t n = 0;
     std::string_view len = Trim(body.substr(p, eol - p));
+    len = len.substr(0, len.find(';'));  // chunk extensions
+    len = Trim(len);
     auto r = std::from_chars(len.data(), len.data() + len.size(), n, 16);
-    if (r.ec != std::errc() || r.ptr == len.data()) return false;
+    if (r.ec != std::errc() || r.ptr != len.data() + len.size() || len.empty()) return any;
+    any = true;
     p = eol + 1;
     if (n == 0) return true;
-    if (n > body.size() - p) return false;
+    if (n > body.size() - p) {
+      out->append(body.substr(p));  // cut inside a chunk: keep its part
+      return true;
+    }
     out->append(body.substr(p, n));
     p += n;
     if (p < body.size() && body[p] == '\r') ++p;
@@ -102,10 +136,24 @@ bool Dechunk(std::string_view body, std::string* out) {
   }
 }
 
+bool EndsWithRobotsTxt(std::string_view url) {
+  url = url.substr(0, url.find_first_of("?#"));
+  return url.size() >= 11 && IEquals(url.substr(url.size() - 11), "/robots.txt");
+}
+
+// Whether a WARC-Target-URI names a web page (crawler logs and manifests use metadata://,
+// urn:X-wpull:log, dns: and the like).
+bool IsWebTarget(std::string_view uri) {
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>')
+    uri = uri.substr(1, uri.size() - 2);
+  return IEquals(uri.substr(0, 7), "http://") || IEquals(uri.substr(0, 8), "https://");
+}
+
 class WarcReader : public RecordSource {
  public:
-  WarcReader(std::string source, std::unique_ptr<Decoder> decoder, const core::Limits& limits)
-      : source_(std::move(source)), dec_(std::move(decoder)), limits_(limits) {}
+  WarcReader(std::string source, std::unique_ptr<Decoder> decoder, const core::Limits& limits,
+             std::vector<Reference>* notes)
+      : source_(std::move(source)), dec_(std::move(decoder)), limits_(limits), notes_(notes) {}
 
   std::optional<core::Result<core::RawDocument>> Next() override {
     while (!done_) {
@@ -258,45 +306,55 @@ class WarcReader : public RecordSource {
     uint64_t len = 0;
     auto r = std::from_chars(f.content_length.data(),
                              f.content_length.data() + f.content_length.size(), len);
-    if (f.content_length.empty() || r.ec != std::errc() ||
-        r.ptr != f.content_length.data() + f.content_length.size())
-      return Resync(start + 1, Corrupt(where, "missing or bad Content-Length"));
+    bool length_known = !f.content_length.empty() && r.ec == std::errc() &&
+                        r.ptr == f.content_length.data() + f.content_length.size();
     bool wanted = IEquals(f.type, "response") || IEquals(f.type, "resource");
-    // Copies: the views into buf_ die when the buffer moves.
-    std::string type(f.type), record_id(f.record_id), target(f.target_uri), date(f.date),
-        content_type(f.content_type);
     uint64_t block_start = start + hdr_end;
 
-    if (len > limits_.max_document_bytes)
-      return SkipOversized(where, hdr_end, len, wanted, content_type, cross);
+    if (length_known && len > limits_.max_document_bytes)
+      return SkipOversized(where, hdr_end, len, wanted, f.content_type, cross);
 
-    size_t need = hdr_end + static_cast<size_t>(len);
-    if (!Fill(need, cross)) {
-      if (state_ == Decoder::State::kError) return DecoderFailed();
-      return Resync(block_start, Corrupt(where, "Content-Length " + std::to_string(len) +
-                                                    " runs past the end of the " +
-                                                    (at_member_start ? "gzip member" : "input") +
-                                                    " (truncated or wrong length)"));
-    }
     // The block must be followed by CRLF CRLF and then the next record, a member end or the end.
-    size_t after = need;
-    Fill(need + 4, cross);
-    for (int k = 0;
-         k < 4 && after < avail() && (buf_[pos_ + after] == '\r' || buf_[pos_ + after] == '\n');
-         ++k)
-      ++after;
-    bool at_end = !Fill(after + 1, cross);
-    if (!at_end &&
-        (!Fill(after + 5, cross) || std::string_view(buf_.data() + pos_ + after, 5) != "WARC/")) {
-      if (state_ != Decoder::State::kError || avail() > after) {
-        return Resync(
-            block_start,
-            Corrupt(where, "Content-Length " + std::to_string(len) +
-                               " does not match the record (no record follows its block)"));
+    size_t block_len = static_cast<size_t>(len);
+    size_t after = hdr_end + block_len;
+    bool at_end = false;
+    bool length_fits = length_known && Fill(after, cross);
+    if (length_fits) {
+      Fill(after + 4, cross);
+      for (int k = 0;
+           k < 4 && after < avail() && (buf_[pos_ + after] == '\r' || buf_[pos_ + after] == '\n');
+           ++k)
+        ++after;
+      at_end = !Fill(after + 1, cross);
+      if (!at_end &&
+          (!Fill(after + 5, cross) || std::string_view(buf_.data() + pos_ + after, 5) != "WARC/")) {
+        if (state_ == Decoder::State::kError && avail() <= after) {
+          at_end = true;  // the decoder failure is reported with the next record
+        } else {
+          length_fits = false;
+        }
+      }
+    }
+    if (!length_fits) {
+      if (state_ == Decoder::State::kError) return DecoderFailed();
+      // Crawlers write wrong or missing lengths (a body re-encoded after the header was written):
+      // where the next record, or the end of this record's own gzip member, shows where the
+      // block ends, the record is read up to there.
+      size_t declared = length_known ? static_cast<size_t>(len) : std::string_view::npos;
+      if (!FindBlockEnd(hdr_end, declared, cross, &block_len, &after, &at_end)) {
+        std::string why =
+            !length_known ? "missing or bad Content-Length, and no record boundary follows"
+            : Fill(hdr_end + static_cast<size_t>(len), cross)
+                ? "Content-Length " + std::to_string(len) +
+                      " does not match the record (no record follows its block)"
+                : "Content-Length " + std::to_string(len) + " runs past the end of the " +
+                      (at_member_start ? "gzip member" : "input") + " (truncated or wrong length)";
+        if (state_ == Decoder::State::kError) return DecoderFailed();
+        return Resync(length_known ? block_start : start + 1, Corrupt(where, why));
       }
     }
     bool whole_member = at_member_start && at_end && state_ == Decoder::State::kMemberEnd;
-    std::string_view block(buf_.data() + pos_ + hdr_end, static_cast<size_t>(len));
+    std::string_view block(buf_.data() + pos_ + hdr_end, block_len);
     resyncing_ = false;
     std::optional<core::Result<core::RawDocument>> out;
     if (wanted) {
@@ -305,12 +363,64 @@ class WarcReader : public RecordSource {
       prov.container = dec_->compressed() && !whole_member ? "warc-stream" : "warc";
       prov.offset = whole_member ? member_begin : start;
       prov.length = whole_member ? dec_->member_end() - member_begin : after;
-      prov.record_id = std::move(record_id);
-      prov.crawl_date = std::move(date);
-      out = MakeDocument(std::move(prov), where, type, target, content_type, block);
+      prov.record_id = f.record_id;
+      prov.crawl_date = f.date;
+      out = MakeDocument(std::move(prov), where, f.type, f.target_uri, f.content_type, block);
     }
     pos_ += after;
     return out;
+  }
+
+  // Where a block whose Content-Length is wrong or missing ends: before the next line that is a
+  // WARC version line, or at the end of this record's own gzip member / zstd frame (never at the
+  // end of a plain input: that is a truncated record). *block_len leaves out the CRLF CRLF
+  // before the boundary; *after is the boundary, relative to pos_. False when no boundary shows
+  // within the per-record limit.
+  // A declared length that ends before the boundary with only blank lines after it is kept.
+  bool FindBlockEnd(size_t hdr_end, size_t declared, bool cross, size_t* block_len, size_t* after,
+                    bool* at_end) {
+    const size_t limit = hdr_end + limits_.max_document_bytes + 16;
+    size_t scanned = hdr_end;
+    size_t want = hdr_end + (64 << 10);
+    auto finish = [&](size_t boundary) {
+      *after = boundary;
+      if (declared != std::string_view::npos && hdr_end + declared <= boundary) {
+        std::string_view rest(buf_.data() + pos_ + hdr_end + declared,
+                              boundary - hdr_end - declared);
+        if (rest.find_first_not_of("\r\n \t") == std::string_view::npos) {
+          *block_len = declared;
+          return;
+        }
+      }
+      size_t e = boundary;
+      for (int k = 0;
+           k < 4 && e > hdr_end && (buf_[pos_ + e - 1] == '\r' || buf_[pos_ + e - 1] == '\n'); ++k)
+        --e;
+      *block_len = e - hdr_end;
+    };
+    for (;;) {
+      bool more = Fill(want, cross);
+      size_t i = std::string_view(buf_.data() + pos_, avail()).find("\nWARC/1.", scanned - 1);
+      while (i != std::string_view::npos) {
+        Fill(i + 12, cross);  // may compact buf_; offsets from pos_ stay valid
+        std::string_view v(buf_.data() + pos_, avail());
+        if (IsVersionLine(v.substr(i + 1))) {
+          finish(i + 1);
+          *at_end = false;
+          return true;
+        }
+        i = v.find("\nWARC/1.", i + 1);
+      }
+      if (!more) {
+        if (cross || state_ != Decoder::State::kMemberEnd) return false;
+        finish(avail());
+        *at_end = true;
+        return true;
+      }
+      if (want >= limit) return false;
+      scanned = std::max(hdr_end, avail() > 12 ? avail() - 12 : size_t{0});
+      want = std::min(want * 2, limit);
+    }
   }
 
   std::optional<core::Result<core::RawDocument>> Resync(uint64_t from, core::Status err) {
@@ -336,7 +446,7 @@ class WarcReader : public RecordSource {
       std::string_view head(buf_.data() + pos_ + hdr_end, std::min<size_t>(avail() - hdr_end, len));
       if (IContains(content_type, "application/http")) {
         size_t he = HeaderEnd(head, 0);
-        std::string_view http_ct;
+        std::string http_ct;
         if (he != std::string_view::npos) {
           ForEachField(head.substr(0, he), [&](std::string_view n, std::string_view v) {
             if (IEquals(n, "Content-Type")) http_ct = v;
@@ -375,16 +485,19 @@ class WarcReader : public RecordSource {
     doc.url = std::string(target);
     if (doc.url.size() >= 2 && doc.url.front() == '<' && doc.url.back() == '>')
       doc.url = doc.url.substr(1, doc.url.size() - 2);
+    // Crawler logs, manifests and DNS answers are records too; none is a news page.
+    if (!IsWebTarget(doc.url)) return std::nullopt;
     std::string_view payload = block;
-    std::string_view payload_type = content_type;
+    std::string payload_type(content_type);
     std::string storage;
-    if (IEquals(type, "response") && IContains(content_type, "application/http")) {
+    bool http = IEquals(type, "response") && IContains(content_type, "application/http");
+    if (http) {
       size_t he = HeaderEnd(block, 0);
       if (he == std::string_view::npos)
         return core::Result<core::RawDocument>(
             core::Status::Corruption(where, "", "HTTP header never ends"));
-      std::string_view te, ce;
-      payload_type = {};
+      std::string te, ce, location;
+      payload_type.clear();
       std::string_view status_line =
           ForEachField(block.substr(0, he), [&](std::string_view n, std::string_view v) {
             if (IEquals(n, "Content-Type"))
@@ -393,16 +506,35 @@ class WarcReader : public RecordSource {
               te = v;
             else if (IEquals(n, "Content-Encoding"))
               ce = v;
+            else if (IEquals(n, "Location"))
+              location = v;
           });
-      size_t sp = status_line.find(' ');
-      if (sp != std::string_view::npos)
-        std::from_chars(status_line.data() + sp + 1, status_line.data() + status_line.size(),
-                        prov.http_status);
+      // "HTTP/1.1 200 OK", "HTTP/1.1 200" (the reason phrase is optional), extra spaces.
+      size_t sp = status_line.find_first_of(" \t");
+      if (sp != std::string_view::npos) {
+        std::string_view code = Trim(status_line.substr(sp));
+        std::from_chars(code.data(), code.data() + code.size(), prov.http_status);
+      }
       int s = prov.http_status;
-      // Redirects and plain errors carry no article; 401/402/403/451 pages are kept because they
-      // are the evidence for a paywall or a legal block.
-      if ((s >= 300 && s < 400) || (s >= 400 && s != 401 && s != 402 && s != 403 && s != 451))
+      if (s >= 300 && s < 400) {
+        // A redirect is no article, but a reader of the archive should see where it went.
+        if (notes_) {
+          Reference ref;
+          ref.url = doc.url;
+          ref.kind = "redirect";
+          ref.listed_in = source_;
+          ref.hints["status"] = std::to_string(s);
+          if (!location.empty()) ref.hints["location"] = location;
+          ref.hints["record"] = prov.record_id;
+          ref.hints["origin"] =
+              source_ + ":" + std::to_string(prov.offset) + ":" + std::to_string(prov.length);
+          notes_->push_back(std::move(ref));
+        }
         return std::nullopt;
+      }
+      // Plain errors carry no article; 401/402/403/451 pages are kept because they are the
+      // evidence for a paywall or a legal block.
+      if (s >= 400 && s != 401 && s != 402 && s != 403 && s != 451) return std::nullopt;
       payload = block.substr(he);
       if (IContains(te, "chunked") && Dechunk(payload, &storage)) payload = storage;
       if ((IContains(ce, "gzip") || IContains(ce, "deflate")) && payload.size() >= 2 &&
@@ -415,9 +547,20 @@ class WarcReader : public RecordSource {
       }
     }
     bool is_html = false;
-    if (!IsPageType(payload_type, &is_html)) return std::nullopt;  // images, PDFs, scripts
+    if (payload_type.empty()) {
+      // No type stated: judge by the bytes, as a browser sniffs.
+      InputKind k = DetectInputKind(payload.substr(0, 4096));
+      if (k != InputKind::kHtml && k != InputKind::kText) return std::nullopt;
+      is_html = k == InputKind::kHtml;
+    } else if (!IsPageType(payload_type, &is_html)) {
+      return std::nullopt;  // images, PDFs, scripts, JSON
+    }
+    // A stored plain-text resource (a crawl log, a manifest) is not a page; a plain-text HTTP
+    // answer can be (wire copy served as text), unless it is the site's robots.txt.
+    if (!is_html && (!http || EndsWithRobotsTxt(doc.url))) return std::nullopt;
     doc.kind = is_html ? core::ContentKind::kHtml : core::ContentKind::kText;
-    doc.content = DecodeToUtf8(payload, CharsetFromContentType(payload_type), &doc.charset);
+    doc.content = DecodeToUtf8(payload, CharsetFromContentType(payload_type), &doc.charset,
+                               &doc.charset_source);
     doc.provenance = std::move(prov);
     return core::Result<core::RawDocument>(std::move(doc));
   }
@@ -433,7 +576,8 @@ class WarcReader : public RecordSource {
   bool done_ = false;
   bool resync_pending_ = false;
   uint64_t resync_from_ = 0;
-  bool resyncing_ = false;  // no record parsed since the last error
+  bool resyncing_ = false;                   // no record parsed since the last error
+  std::vector<Reference>* notes_ = nullptr;  // redirects seen, when the caller wants them
 };
 
 }  // namespace
@@ -453,15 +597,16 @@ std::string CharsetFromContentType(std::string_view ct) {
 }
 
 std::unique_ptr<RecordSource> OpenWarcReader(std::string source, std::unique_ptr<Decoder> decoder,
-                                             const core::Limits& limits) {
-  return std::make_unique<WarcReader>(std::move(source), std::move(decoder), limits);
+                                             const core::Limits& limits,
+                                             std::vector<Reference>* redirects) {
+  return std::make_unique<WarcReader>(std::move(source), std::move(decoder), limits, redirects);
 }
 
 void ReadWarc(const std::string& source, std::string_view bytes, const core::Limits& limits,
-              const EmitFn& emit) {
+              const EmitFn& emit, std::vector<Reference>* redirects) {
   auto reader = OpenWarcReader(
       source, MakeDecoder(ByteInput::FromMemory(std::string(bytes)), DetectCompression(bytes)),
-      limits);
+      limits, redirects);
   while (auto r = reader->Next()) emit(std::move(*r));
 }
 
