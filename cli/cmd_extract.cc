@@ -1,9 +1,10 @@
 // `wirebrief extract PATH...`: article text and metadata without storing anything.
 //
-// --output-format txt|markdown|html|json picks the rendering of each article; --jsonl prints one
-// JSON object per input ({"source", "status", "text", "markdown", ...metadata}) and, for inputs
-// that fail, {"source", "status": "empty"|"too_large"|"timeout"|"error", "error"} so a batch
-// consumer sees every input. Failures also go to stderr, and the exit status is 1 at the end.
+// --output-format txt|markdown|html|json|jsonl picks the rendering of each article; jsonl prints
+// one JSON object per input ({"source", "status", "text", "markdown", ...metadata}) and, for
+// inputs that fail, {"source", "status": "empty"|"too_large"|"timeout"|"error", "error"} so a
+// batch consumer sees every input. Failures also go to stderr, and the exit status is 1 at the
+// end. The old `--jsonl` is a deprecated alias of --output-format jsonl.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -16,36 +17,44 @@ namespace wirebrief::cli {
 
 Command AddExtractCommand(CLI::App* root) {
   struct Flags : CommonFlags {
-    std::string format = "txt";
-    bool jsonl = false, precision = false, recall = false, with_annotations = false;
+    std::string format;
+    bool deprecated_jsonl = false, precision = false, recall = false, with_annotations = false;
     std::string base_url;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand("extract", "Print the article text (or JSON) of each input");
   AddVersionFlag(app);
   AddJobsFlag(app, flags);
-  app->add_option("--output-format", flags->format,
-                  "txt (body, one paragraph a line), markdown, html (sanitized) or json")
-      ->check(CLI::IsMember({"txt", "markdown", "html", "json"}))
-      ->capture_default_str();
-  app->add_flag(
-      "--jsonl", flags->jsonl,
-      "One JSON object per input line: {\"source\", \"status\", \"text\", \"markdown\", ...}");
+  AddOutputFormatFlag(app, &flags->format, {"txt", "markdown", "html", "json", "jsonl"},
+                      "txt (body, one paragraph a line), markdown, html (sanitized), json or jsonl "
+                      "(one object per input, failures included)");
+  // Hidden: the old spelling, kept for one release (../shared/bench calls it).
+  app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
   auto* p = app->add_flag("--precision", flags->precision, "Prefer dropping borderline blocks");
   app->add_flag("--recall", flags->recall, "Prefer keeping borderline blocks")->excludes(p);
   app->add_option("--base-url", flags->base_url, "URL of pages saved without one");
   app->add_flag("--with-annotations", flags->with_annotations,
-                "Add sentences, entities, figures, dates, quotes (json)");
+                "Add sentences, entities, figures, dates, quotes (json, jsonl)");
   AddInputs(app, flags);
+  AddInputFileFlag(app, flags);
   return {
       app, [flags] {
+        if (flags->deprecated_jsonl) {
+          WarnDeprecated("extract --jsonl", "extract --output-format jsonl");
+          flags->format = "jsonl";
+        }
+        if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
+        if (flags->inputs.empty()) {
+          PrintError("extract: name at least one input or -i FILE");
+          return 2;
+        }
         pipeline::RunOptions options;
         options.jobs = flags->jobs;
         options.extract.base_url = flags->base_url;
         options.extract.mode = flags->precision ? extract::ExtractMode::kPrecision
                                : flags->recall  ? extract::ExtractMode::kRecall
                                                 : extract::ExtractMode::kBalanced;
-        bool json = flags->jsonl || flags->format == "json";
+        bool json = flags->format == "jsonl" || flags->format == "json";
         options.extract.with_markdown = json || flags->format == "markdown";
         options.extract.with_html = flags->format == "html";
         int failed = 0;

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 
@@ -70,6 +72,19 @@ bool ReadInputLists(const std::vector<std::string>& files, std::vector<std::stri
     }
   }
   return true;
+}
+
+void AddOutputFormatFlag(CLI::App* app, std::string* format,
+                         const std::vector<std::string>& formats, const std::string& help) {
+  *format = formats.front();
+  app->add_option("--output-format", *format, help)
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
+}
+
+void WarnDeprecated(const std::string& old_spelling, const std::string& instead) {
+  PrintError("warning: '" + old_spelling + "' is deprecated (goes in the next release); use '" +
+             instead + "'");
 }
 
 void PrintError(const std::string& message) { std::fprintf(stderr, "wirebrief: %s\n", message.c_str()); }
