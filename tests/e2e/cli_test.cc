@@ -1,5 +1,5 @@
 // The command line through the real binary (issue 29): one meaning per flag with the old
-// spellings kept as deprecated aliases, and read's annotation names.
+// spellings kept as deprecated aliases, read's annotation names, run's count of unfetched URLs.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -201,6 +201,25 @@ TEST_F(CliTest, ReadAndExtractNameAnnotationsAlike) {
     EXPECT_TRUE(kit.contains(key)) << key;
   ASSERT_FALSE(kit["quantities"].empty());
   EXPECT_TRUE(kit["quantities"][0].contains("start"));
+}
+
+// A folder of plain articles whose heads link their outlet's feeds: nothing was listed to be
+// followed, so no URL is "not fetched" (it said 2 per page before).
+TEST_F(CliTest, RunCountsNoUnfetchedUrlsForFeedLinksInPages) {
+  fs::path db = tmp_ / "plain.db";
+  Outcome r = Exec("run -q --db '" + db.string() + "' " + Fixture("plain_articles"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("documents read: 3,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("URLs not fetched: 0;"), std::string::npos) << r.out;
+  // A feed's items without their pages still count.
+  fs::path feed = Write("feed.rss", R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Lakeside Courier</title><link>https://lakeside-courier.example/</link>
+<item><link>https://lakeside-courier.example/local/untitled-1</link></item>
+<item><link>https://lakeside-courier.example/local/untitled-2</link></item>
+</channel></rss>
+)");
+  Outcome f = Exec("run -q --db '" + (tmp_ / "feed.db").string() + "' '" + feed.string() + "'");
+  EXPECT_NE(f.out.find("URLs not fetched: 2;"), std::string::npos) << f.out << f.err;
 }
 
 }  // namespace
