@@ -31,6 +31,11 @@ void AddOutputFormatFlag(CLI::App* app, std::string* format,
 // An old spelling kept for one release: hidden from --help. Call when it was used; prints one
 // line on stderr: "wirebrief: warning: 'OLD' is deprecated (goes in the next release); use 'NEW'".
 void WarnDeprecated(const std::string& old_spelling, const std::string& instead);
+// --target-language LANG (ISO 639-1, e.g. "en"): keep only documents detected as LANG.
+void AddTargetLanguageFlag(CLI::App* app, std::string* language);
+// True when BCP-47 `language` ("en", "en-GB") is `target`'s language; case-insensitive. An
+// unknown (empty) language never matches: a filter asked for one language (np#706).
+bool LanguageMatches(const std::string& language, const std::string& target);
 // Appends the lines of -i files to `inputs`: one input per line, blank lines and '#' comments
 // skipped, surrounding spaces trimmed. False (after naming the file) when one cannot be read.
 bool ReadInputLists(const std::vector<std::string>& files, std::vector<std::string>* inputs);

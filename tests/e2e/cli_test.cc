@@ -1,5 +1,6 @@
 // The command line through the real binary (issue 29): one meaning per flag with the old
-// spellings kept as deprecated aliases, read's annotation names, run's count of unfetched URLs.
+// spellings kept as deprecated aliases, read's annotation names, run's count of unfetched URLs,
+// extract -o DIR and --target-language.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -220,6 +221,50 @@ TEST_F(CliTest, RunCountsNoUnfetchedUrlsForFeedLinksInPages) {
 )");
   Outcome f = Exec("run -q --db '" + (tmp_ / "feed.db").string() + "' '" + feed.string() + "'");
   EXPECT_NE(f.out.find("URLs not fetched: 2;"), std::string::npos) << f.out << f.err;
+}
+
+// -o DIR: one file per input, named after it; a name given twice gets -2.
+TEST_F(CliTest, ExtractOutputDirWritesOneFilePerInput) {
+  fs::path page = fs::path(root_) / "tests/fixtures/cli/plain_articles/ferry-timetable.html";
+  fs::path twin = tmp_ / "other" / "ferry-timetable.html";
+  fs::create_directories(twin.parent_path());
+  fs::copy_file(page, twin, fs::copy_options::overwrite_existing);
+  fs::path out = tmp_ / "out";
+  Outcome r = Exec("extract -o '" + out.string() + "' " + Fixture("plain_articles") + " '" +
+                   twin.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(out)) names.insert(e.path().filename().string());
+  EXPECT_EQ(names, (std::set<std::string>{"cycle-lane.txt", "ferry-timetable.txt",
+                                          "ferry-timetable-2.txt", "library-reopens.txt"}));
+  std::string text = Slurp(out / "library-reopens.txt");
+  EXPECT_EQ(text.rfind("The central library reopened on Tuesday", 0), 0u) << text;
+  EXPECT_EQ(Slurp(out / "ferry-timetable.txt"), Slurp(out / "ferry-timetable-2.txt"));
+  EXPECT_NE(r.err.find("4 files written"), std::string::npos) << r.err;
+  // The same run again gives the same names (files of an earlier run are replaced).
+  Exec("extract -o '" + out.string() + "' " + Fixture("plain_articles") + " '" + twin.string() +
+       "'");
+  EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator()), 4);
+  // The format picks the extension.
+  Outcome md = Exec("extract --output-format markdown -o '" + (tmp_ / "md").string() + "' " +
+                    Fixture("plain_articles/cycle-lane.html"));
+  ASSERT_EQ(md.exit_code, 0);
+  EXPECT_TRUE(fs::exists(tmp_ / "md" / "cycle-lane.md"));
+}
+
+// --target-language: documents detected in another language are skipped and counted.
+TEST_F(CliTest, ExtractTargetLanguageSkipsOtherLanguages) {
+  Outcome de = Exec("extract --output-format jsonl --target-language de " + Fixture("pages"));
+  ASSERT_EQ(de.exit_code, 0) << de.err;
+  std::vector<json> lines = Lines(de.out);
+  ASSERT_EQ(lines.size(), 1u) << de.out;
+  EXPECT_EQ(lines[0]["language"], "de");
+  EXPECT_NE(de.err.find("1 document skipped, language not de"), std::string::npos) << de.err;
+  Outcome en = Exec("extract --target-language EN " + Fixture("pages"));
+  EXPECT_NE(en.out.find("Bond yields rose"), std::string::npos);
+  EXPECT_EQ(en.out.find("Stadtrat"), std::string::npos);
+  EXPECT_EQ(Exec("extract --target-language english " + Fixture("pages")).exit_code, 2);
 }
 
 }  // namespace
