@@ -3,10 +3,11 @@
 // --output-format picks the rendering of each article: txt, markdown, html, json or jsonl (one
 // JSON object per input line: {"source", "status", "text", "markdown", ...metadata}, and for
 // inputs that fail {"source", "status": "empty"|"too_large"|"timeout"|"error", "error"} so a
-// batch consumer sees every input). Failures also go to stderr, and the exit status is 1 at the
-// end. -o DIR writes one file per input instead of stdout (cli/output_files.h); --target-language
-// skips the documents detected in another language. The old `--jsonl` is a deprecated alias of
-// --output-format jsonl.
+// batch consumer sees every input), or xml-tei (a TEI document per article, cli/tei.h; on
+// stdout the documents follow one another, as trafilatura prints them: -o DIR for one file each).
+// Failures also go to stderr, and the exit status is 1 at the end. -o DIR writes one file per
+// input instead of stdout (cli/output_files.h); --target-language skips the documents detected
+// in another language. The old `--jsonl` is a deprecated alias of --output-format jsonl.
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 
 #include "cli/flags.h"
 #include "cli/output_files.h"
+#include "cli/tei.h"
 #include "extract/extract.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/render.h"
@@ -52,6 +54,7 @@ const char* Extension(const std::string& format) {
   if (format == "markdown") return "md";
   if (format == "html") return "html";
   if (format == "json" || format == "jsonl") return "json";
+  if (format == "xml-tei") return "xml";
   return "txt";
 }
 
@@ -67,9 +70,10 @@ Command AddExtractCommand(CLI::App* root) {
   CLI::App* app = root->add_subcommand("extract", "Print the article text (or JSON) of each input");
   AddVersionFlag(app);
   AddJobsFlag(app, flags);
-  AddOutputFormatFlag(app, &flags->format, {"txt", "markdown", "html", "json", "jsonl"},
-                      "txt (body, one paragraph a line), markdown, html (sanitized), json or jsonl "
-                      "(one object per input, failures included)");
+  AddOutputFormatFlag(app, &flags->format, {"txt", "markdown", "html", "json", "jsonl", "xml-tei"},
+                      "txt (body, one paragraph a line), markdown, html (sanitized), json, jsonl "
+                      "(one object per input, failures included) or xml-tei (a TEI document per "
+                      "article; on stdout one after another, so -o DIR for several)");
   // Hidden: the old spelling, kept for one release (../shared/bench calls it).
   app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
   app->add_option("-o,--output-dir", flags->output_dir,
@@ -137,6 +141,14 @@ Command AddExtractCommand(CLI::App* root) {
               ++index;
               if (json) {
                 out = ArticleJson(art, flags->with_annotations);
+              } else if (format == "xml-tei") {
+                core::Result<std::string> tei = ArticleToTei(art);
+                if (!tei.ok()) {
+                  ++failed;
+                  PrintError(tei.status().ToString());
+                  return;
+                }
+                out = std::move(tei).value();
               } else if (format == "markdown") {
                 out = (index > 1 && !files ? "\n---\n\n" : "") + art.markdown;
               } else if (format == "html") {

@@ -1,7 +1,11 @@
 // The command line through the real binary (issue 29): one meaning per flag with the old
 // spellings kept as deprecated aliases, read's annotation names, run's count of unfetched URLs,
-// extract -o DIR and --target-language.
+// extract -o DIR, --target-language and --output-format xml-tei.
 #include <gtest/gtest.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -265,6 +269,50 @@ TEST_F(CliTest, ExtractTargetLanguageSkipsOtherLanguages) {
   EXPECT_NE(en.out.find("Bond yields rose"), std::string::npos);
   EXPECT_EQ(en.out.find("Stadtrat"), std::string::npos);
   EXPECT_EQ(Exec("extract --target-language english " + Fixture("pages")).exit_code, 2);
+}
+
+// xml-tei: a TEI document per article, escaped by libxml2's writer, parsed back here.
+TEST_F(CliTest, ExtractXmlTeiParsesBack) {
+  fs::path out = tmp_ / "tei";
+  Outcome r = Exec("extract --output-format xml-tei -o '" + out.string() + "' " + Fixture("pages"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  fs::path file = out / "rates-and-bonds.xml";
+  ASSERT_TRUE(fs::exists(file));
+  xmlDocPtr doc = xmlReadFile(file.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  ASSERT_NE(doc, nullptr) << Slurp(file);
+  xmlNodePtr root = xmlDocGetRootElement(doc);
+  EXPECT_STREQ(reinterpret_cast<const char*>(root->name), "TEI");
+  ASSERT_NE(root->ns, nullptr);
+  EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->href), "http://www.tei-c.org/ns/1.0");
+  xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+  xmlXPathRegisterNs(ctx, reinterpret_cast<const xmlChar*>("t"),
+                     reinterpret_cast<const xmlChar*>("http://www.tei-c.org/ns/1.0"));
+  auto text_of = [&](const char* path) {
+    xmlXPathObjectPtr o = xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(path), ctx);
+    std::string s;
+    if (o && o->type == XPATH_STRING) s = reinterpret_cast<const char*>(o->stringval);
+    xmlXPathFreeObject(o);
+    return s;
+  };
+  EXPECT_EQ(text_of("string(//t:titleStmt/t:title)"), "Rates & <bonds>: the \"quiet\" rise");
+  EXPECT_EQ(text_of("string(//t:titleStmt/t:author)"), "Ada Q'Brien");
+  EXPECT_EQ(text_of("string(//t:publicationStmt/t:publisher)"), "Ledger & Sons");
+  EXPECT_EQ(text_of("substring(//t:publicationStmt/t:date/@when, 1, 10)"), "2026-11-05");
+  EXPECT_EQ(text_of("string(//t:sourceDesc/t:bibl/t:ptr[@type='URL']/@target)"),
+            "https://ledger-sons.example/markets/2026/11/05/rates-and-bonds?x=1&y=2");
+  EXPECT_EQ(text_of("string(count(//t:text/t:body/t:div/t:p))"), "3");
+  EXPECT_NE(text_of("string(//t:text/t:body/t:div/t:p[2])").find("<the highest in a year>"),
+            std::string::npos);
+  EXPECT_EQ(text_of("string(//t:text/@xml:lang)"), "en");
+  xmlXPathFreeContext(ctx);
+  xmlFreeDoc(doc);
+  // On stdout, one article gives one document.
+  Outcome one = Exec("extract --output-format xml-tei " + Fixture("pages/faehre.html"));
+  ASSERT_EQ(one.exit_code, 0);
+  xmlDocPtr parsed = xmlReadMemory(one.out.data(), static_cast<int>(one.out.size()), "stdout.xml",
+                                   nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR);
+  EXPECT_NE(parsed, nullptr) << one.out;
+  xmlFreeDoc(parsed);
 }
 
 }  // namespace
