@@ -152,7 +152,7 @@ def main():
         return 0
     rows = [json.loads(l) for l in open(os.path.join(data, "readability.jsonl"), encoding="utf-8")]
     paths = [os.path.join(data, "readability", r["id"], "source.html") for r in rows]
-    p = subprocess.run([a.bin, "extract", "--output-format", "json", "--jsonl", "--base-url",
+    p = subprocess.run([a.bin, "extract", "--output-format", "jsonl", "--base-url",
                         "http://fakehost/test/page.html", *paths], capture_output=True, text=True)
     got = {}
     for line in p.stdout.splitlines():

@@ -26,7 +26,7 @@ with open(sys.argv[1]) as f, open(sys.argv[2], "w") as g:
 PY
   toks=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].split()) for l in open(sys.argv[1])))" "$out/$set.in.jsonl")
   start=$(date +%s.%N)
-  taskset -c 1 "$bin" read --jsonl "$out/$set.in.jsonl" > "$out/$set.wirebrief.jsonl"
+  taskset -c 1 "$bin" read --output-format nlp-kit "$out/$set.in.jsonl" > "$out/$set.wirebrief.jsonl"
   end=$(date +%s.%N)
   echo "== $set: wirebrief $(python3 -c "print(round($toks/($end-$start)))") tokens/s (whole process)"
   python3 "$kit/score.py" "$kit/data/$set.jsonl" "$out/$set.wirebrief.jsonl" | grep -E "micro|relaxed|value |overlap |sentence" || true

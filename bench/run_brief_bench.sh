@@ -19,7 +19,7 @@ now() { python3 -c 'import time; print(time.monotonic())'; }
 t0=$(now)
 python3 "$(dirname "$0")/brief_baselines.py" --kit "$KIT" --data "$DATA" --out "$OUT"
 t1=$(now)
-"$BIN" brief --jsonl "$DATA" > "$OUT/wirebrief.jsonl"
+"$BIN" brief "$DATA" > "$OUT/wirebrief.jsonl"
 t2=$(now)
 
 for sys in lead centroid textrank wirebrief; do

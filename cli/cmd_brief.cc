@@ -1,8 +1,10 @@
-// `wirebrief brief --jsonl STORIES.jsonl`: a brief per story given as JSON lines (the brief kit's
-// story format), without a database. `--faith SUMMARIES.jsonl` scores summaries against their
-// article with the support check every brief line passes (the kit's factuality format).
+// `wirebrief brief STORIES.jsonl...`: a brief per story given as JSON lines (the brief kit's
+// story format), without a database; the old `--jsonl STORIES.jsonl` is a deprecated alias.
+// `--faith SUMMARIES.jsonl` scores summaries against their article with the support check every
+// brief line passes (the kit's factuality format).
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "brief/brief.h"
@@ -62,69 +64,92 @@ json Faith(const json& j) {
   return out;
 }
 
+// Briefs (or, with `faith`, support scores) for each JSON line of `in`; returns the lines that
+// failed (each named on stderr).
+int BriefLines(std::istream& in, const std::string& path, bool faith) {
+  core::Limits limits;
+  int failed = 0;
+  size_t line_no = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string where = path + ":" + std::to_string(line_no);
+    std::string out;
+    if (faith) {
+      if (line.size() > limits.max_document_bytes) {
+        PrintError(where + ": line over the size limit, skipped");
+        ++failed;
+        continue;
+      }
+      json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (!j.is_object()) {
+        PrintError(where + ": not a JSON object");
+        ++failed;
+        continue;
+      }
+      for (const auto& r : Faith(j))
+        out += r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    } else {
+      core::Result<brief::KitStory> story = brief::ParseKitStoryLine(line, limits);
+      if (!story.ok()) {
+        PrintError(where + ": " + story.status().ToString());
+        ++failed;
+        continue;
+      }
+      core::Brief b = brief::BriefKitStory(story.value(), brief::BriefOptions{});
+      out = brief::KitBriefToJsonLine(story.value(), b) + "\n";
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return failed;
+}
+
 }  // namespace
 
 Command AddBriefCommand(CLI::App* root) {
   struct Flags : CommonFlags {
-    std::string jsonl, faith;
+    std::string deprecated_jsonl, faith;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand("brief", "Brief stories given as JSON lines (no database)");
   AddVersionFlag(app);
-  auto* jsonl_opt = app->add_option(
-      "--jsonl", flags->jsonl,
-      "Stories, one JSON object per line: {\"id\", \"articles\": [{\"idx\", \"text\", "
-      "\"sentences\", \"outlet\", \"date\", \"url\"}]}; prints one brief per line");
+  app->add_option("inputs", flags->inputs,
+                  "Stories, one JSON object per line: {\"id\", \"articles\": [{\"idx\", \"text\", "
+                  "\"sentences\", \"outlet\", \"date\", \"url\"}]}; prints one brief per line "
+                  "('-' for stdin)");
+  AddInputFileFlag(app, flags);
+  // Hidden: the old spelling of the stories file, kept for one release.
+  app->add_option("--jsonl", flags->deprecated_jsonl)->group("");
   app->add_option("--faith", flags->faith,
                   "Summaries to check, one article per line: {\"article_sentences\", "
                   "\"summaries\": [{\"id\", "
-                  "\"summary\"}]}; prints {\"id\", \"score\", \"label\"} per summary")
-      ->excludes(jsonl_opt);
+                  "\"summary\"}]}; prints {\"id\", \"score\", \"label\"} per summary");
   return {app, [flags] {
-            const std::string& path = flags->jsonl.empty() ? flags->faith : flags->jsonl;
-            if (path.empty()) {
-              PrintError("brief: give --jsonl STORIES.jsonl or --faith SUMMARIES.jsonl");
+            if (!flags->deprecated_jsonl.empty()) {
+              WarnDeprecated("brief --jsonl FILE", "brief FILE");
+              flags->inputs.insert(flags->inputs.begin(), flags->deprecated_jsonl);
+            }
+            if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
+            if (flags->inputs.empty() == flags->faith.empty()) {
+              PrintError("brief: give STORIES.jsonl... or --faith SUMMARIES.jsonl (one of them)");
               return 2;
             }
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
-              PrintError(path + ": cannot open");
-              return 2;
-            }
-            core::Limits limits;
+            std::vector<std::string> paths = flags->inputs;
+            if (!flags->faith.empty()) paths = {flags->faith};
             int failed = 0;
-            size_t line_no = 0;
-            std::string line;
-            while (std::getline(in, line)) {
-              ++line_no;
-              if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-              std::string where = path + ":" + std::to_string(line_no);
-              std::string out;
-              if (!flags->faith.empty()) {
-                if (line.size() > limits.max_document_bytes) {
-                  PrintError(where + ": line over the size limit, skipped");
-                  ++failed;
-                  continue;
+            for (const std::string& path : paths) {
+              std::ifstream file;
+              std::istream* in = &std::cin;
+              if (path != "-") {
+                file.open(path, std::ios::binary);
+                if (!file) {
+                  PrintError(path + ": cannot open");
+                  return 2;
                 }
-                json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
-                if (!j.is_object()) {
-                  PrintError(where + ": not a JSON object");
-                  ++failed;
-                  continue;
-                }
-                for (const auto& r : Faith(j))
-                  out += r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-              } else {
-                core::Result<brief::KitStory> story = brief::ParseKitStoryLine(line, limits);
-                if (!story.ok()) {
-                  PrintError(where + ": " + story.status().ToString());
-                  ++failed;
-                  continue;
-                }
-                core::Brief b = brief::BriefKitStory(story.value(), brief::BriefOptions{});
-                out = brief::KitBriefToJsonLine(story.value(), b) + "\n";
+                in = &file;
               }
-              std::fwrite(out.data(), 1, out.size(), stdout);
+              failed += BriefLines(*in, path, !flags->faith.empty());
             }
             return failed > 0 ? 1 : 0;
           }};

@@ -1,4 +1,4 @@
-// `wirebrief cluster --jsonl INPUT.jsonl`: story labels for a stream of documents, one online
+// `wirebrief cluster INPUT.jsonl...`: story labels for a stream of documents, one online
 // pass. By default a window's labels are printed when the window closes, after its documents
 // have been reassigned among its stories (a mini-batch over the open window only; undated input
 // has one window, closed at the end), and a day's headline-only documents are clustered longest
@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -33,8 +34,8 @@ std::string Field(const nlohmann::json& j, const char* key) {
 }  // namespace
 
 Command AddClusterCommand(CLI::App* root) {
-  struct Flags {
-    std::string input;
+  struct Flags : CommonFlags {
+    std::string deprecated_jsonl;  // the old `--jsonl FILE`
     bool explain = false;
     std::string day_order = "longest-first";
     cluster::ClusterOptions options;
@@ -53,8 +54,11 @@ Command AddClusterCommand(CLI::App* root) {
       "(--refine-passes 0: each label final when read, in file order). Copies of a text still in "
       "the window join its story; stories close after --window-days.");
   AddVersionFlag(app);
-  app->add_option("--jsonl", flags->input, "Input JSON lines, in stream order ('-' for stdin)")
-      ->required();
+  app->add_option("inputs", flags->inputs,
+                  "JSON-lines files read as one stream, in the order given ('-' for stdin)");
+  AddInputFileFlag(app, flags);
+  // Hidden: the old spelling of the input file, kept for one release.
+  app->add_option("--jsonl", flags->deprecated_jsonl)->group("");
   app->add_flag("--explain", flags->explain,
                 "Add why each document joined its story (reason, score, shared terms); turns "
                 "the refinement off, so each label is final when printed");
@@ -131,20 +135,33 @@ Command AddClusterCommand(CLI::App* root) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   return {app, [flags] {
-            std::ifstream file;
-            std::istream* in = &std::cin;
-            if (flags->input != "-") {
-              file.open(flags->input, std::ios::binary);
-              if (!file) {
-                PrintError(flags->input + ": cannot open");
+            if (!flags->deprecated_jsonl.empty()) {
+              WarnDeprecated("cluster --jsonl FILE", "cluster FILE");
+              flags->inputs.insert(flags->inputs.begin(), flags->deprecated_jsonl);
+            }
+            if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
+            if (flags->inputs.empty()) {
+              PrintError("cluster: name a JSON-lines file ('-' for stdin) or -i FILE");
+              return 2;
+            }
+            // Every input opens before the first line is read: a wrong name stops the run
+            // before any label is printed, as it did with one input.
+            std::vector<std::unique_ptr<std::ifstream>> files;
+            for (const std::string& path : flags->inputs) {
+              if (path == "-") {
+                files.push_back(nullptr);
+                continue;
+              }
+              files.push_back(std::make_unique<std::ifstream>(path, std::ios::binary));
+              if (!*files.back()) {
+                PrintError(path + ": cannot open");
                 return 2;
               }
-              in = &file;
             }
             if (flags->explain) flags->options.refine_passes = 0;
             cluster::OnlineClusterer clusterer(flags->options);
             std::string line, out;
-            size_t lineno = 0, docs = 0, failed = 0;
+            size_t lineno = 0, stream_line = 0, docs = 0, failed = 0;
             const bool refine = flags->options.refine_passes > 0;
             const bool reorder = refine && flags->day_order == "longest-first";
             cluster::HeadlineDayOrder day_order(flags->options.short_words);
@@ -176,65 +193,71 @@ Command AddClusterCommand(CLI::App* root) {
               }
             };
             auto start = std::chrono::steady_clock::now();
-            while (std::getline(*in, line)) {
-              ++lineno;
-              if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-              auto bad = [&](const std::string& why) {
-                ++failed;
-                PrintError(flags->input + ": line " + std::to_string(lineno) + ": " + why);
-              };
-              if (line.size() > kMaxLineBytes) {
-                bad("longer than 16 MiB; skipped");
-                continue;
+            for (size_t input = 0; input < files.size(); ++input) {
+              std::istream* in = files[input] ? files[input].get() : &std::cin;
+              const std::string& path = flags->inputs[input];
+              lineno = 0;
+              while (std::getline(*in, line)) {
+                ++lineno;
+                ++stream_line;
+                if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+                auto bad = [&](const std::string& why) {
+                  ++failed;
+                  PrintError(path + ": line " + std::to_string(lineno) + ": " + why);
+                };
+                if (line.size() > kMaxLineBytes) {
+                  bad("longer than 16 MiB; skipped");
+                  continue;
+                }
+                nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+                if (!j.is_object()) {
+                  bad("not a JSON object");
+                  continue;
+                }
+                core::Article a;
+                a.id = Field(j, "id");
+                if (a.id.empty()) {
+                  bad("no \"id\"");
+                  continue;
+                }
+                a.date_published = Field(j, "date");
+                a.title = Field(j, "title");
+                a.text = Field(j, "text");
+                a.site_name = Field(j, "source");
+                a.host = Field(j, "host");
+                a.url = Field(j, "url");
+                if (auto w = j.find("wire"); w != j.end()) {
+                  if (w->is_string()) a.wire.push_back(w->get<std::string>());
+                  if (w->is_array())
+                    for (const auto& x : *w)
+                      if (x.is_string()) a.wire.push_back(x.get<std::string>());
+                }
+                ++docs;
+                if (reorder) {
+                  line_of[a.id] = stream_line;
+                  day_order.Push(std::move(a), &ready);
+                  for (const core::Article& r : ready) clusterer.Add(r);
+                  ready.clear();
+                  print_final();
+                  continue;
+                }
+                cluster::Placement p = clusterer.Add(a);
+                if (refine) {
+                  print_final();
+                  continue;
+                }
+                nlohmann::json o = {{"id", a.id}, {"cluster", p.story}};
+                if (flags->explain && !p.opened) {
+                  o["reason"] = p.why.reason;
+                  o["score"] = std::round(p.why.score * 1000) / 1000;
+                  if (!p.why.copy_of.empty()) o["copy_of"] = p.why.copy_of;
+                  o["shared_terms"] = p.why.shared_terms;
+                  o["shared_entities"] = p.why.shared_entities;
+                }
+                out = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                out.push_back('\n');
+                std::fwrite(out.data(), 1, out.size(), stdout);
               }
-              nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-              if (!j.is_object()) {
-                bad("not a JSON object");
-                continue;
-              }
-              core::Article a;
-              a.id = Field(j, "id");
-              if (a.id.empty()) {
-                bad("no \"id\"");
-                continue;
-              }
-              a.date_published = Field(j, "date");
-              a.title = Field(j, "title");
-              a.text = Field(j, "text");
-              a.site_name = Field(j, "source");
-              a.host = Field(j, "host");
-              a.url = Field(j, "url");
-              if (auto w = j.find("wire"); w != j.end()) {
-                if (w->is_string()) a.wire.push_back(w->get<std::string>());
-                if (w->is_array())
-                  for (const auto& x : *w)
-                    if (x.is_string()) a.wire.push_back(x.get<std::string>());
-              }
-              ++docs;
-              if (reorder) {
-                line_of[a.id] = lineno;
-                day_order.Push(std::move(a), &ready);
-                for (const core::Article& r : ready) clusterer.Add(r);
-                ready.clear();
-                print_final();
-                continue;
-              }
-              cluster::Placement p = clusterer.Add(a);
-              if (refine) {
-                print_final();
-                continue;
-              }
-              nlohmann::json o = {{"id", a.id}, {"cluster", p.story}};
-              if (flags->explain && !p.opened) {
-                o["reason"] = p.why.reason;
-                o["score"] = std::round(p.why.score * 1000) / 1000;
-                if (!p.why.copy_of.empty()) o["copy_of"] = p.why.copy_of;
-                o["shared_terms"] = p.why.shared_terms;
-                o["shared_entities"] = p.why.shared_entities;
-              }
-              out = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-              out.push_back('\n');
-              std::fwrite(out.data(), 1, out.size(), stdout);
             }
             day_order.Flush(&ready);
             for (const core::Article& r : ready) clusterer.Add(r);

@@ -1,8 +1,15 @@
-// `wirebrief read --jsonl INPUT.jsonl`: annotations of {"id","text","dct"?} lines, one JSON line
-// per input line in the nlp kit's prediction format (entities, timex, quotes, sentences,
-// quantities) plus roles, countries and figures. Offsets are Unicode code points into "text",
-// end exclusive (what the kit's scorer and Python strings use). Without --jsonl each input is a
-// UTF-8 text file read as one document (id = its path).
+// `wirebrief read INPUT...`: annotations of each document, one JSON line per document. An input
+// whose first non-blank byte is '{' is JSON lines of {"id","text","dct"?} (dct: publication
+// date), one document per line; any other input is one UTF-8 text document (id = its path).
+//
+// --output-format jsonl (default) names the annotations as `extract --with-annotations` does
+// (conventions.md): sentences, entities, figures, dates, quotes, roles, countries, spans as
+// char_start/char_end byte offsets. --output-format nlp-kit writes the nlp kit's prediction
+// format instead (../shared/bench/nlp: entities typed PER/ORG/LOC, timex, quantities, quotes,
+// sentences as [start, end], plus roles, countries and figures), offsets in Unicode code points,
+// end exclusive (what the kit's scorer and Python strings use). The old `read --jsonl FILE`
+// (inputs are JSON lines, kit format) is kept for one release as a deprecated alias of
+// `read --output-format nlp-kit FILE`, which the kit's scoreboard still calls.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -12,6 +19,7 @@
 
 #include "cli/flags.h"
 #include "nlp/read.h"
+#include "pipeline/render.h"
 
 namespace wirebrief::cli {
 namespace {
@@ -78,7 +86,7 @@ std::vector<core::CharSpan> KitQuoteParts(const std::string& text,
   return parts;
 }
 
-json Annotate(const std::string& id, const std::string& text, const std::string& dct) {
+json KitAnnotate(const std::string& id, const std::string& text, const std::string& dct) {
   core::Annotations a = nlp::ReadText(text, dct);
   std::vector<uint32_t> cp = CodePointOffsets(text);
   auto at = [&](uint32_t byte) { return cp[std::min<size_t>(byte, text.size())]; };
@@ -165,29 +173,53 @@ json Annotate(const std::string& id, const std::string& text, const std::string&
   return out;
 }
 
-void Write(const json& j) {
-  std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
-  std::fwrite(s.data(), 1, s.size(), stdout);
+void WriteLine(std::string line) {
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stdout);
 }
+
+void Write(const json& j) { WriteLine(j.dump(-1, ' ', false, json::error_handler_t::replace)); }
 
 }  // namespace
 
 Command AddReadCommand(CLI::App* root) {
   struct Flags : CommonFlags {
-    bool jsonl = false;
+    std::string format;
+    bool deprecated_jsonl = false;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand(
       "read", "Annotate text: names, roles, countries, figures, dates, quotes");
   AddVersionFlag(app);
-  app->add_flag("--jsonl", flags->jsonl,
-                "Inputs are JSON lines {\"id\", \"text\", \"dct\"?} (dct: publication date)");
+  AddOutputFormatFlag(app, &flags->format, {"jsonl", "nlp-kit"},
+                      "jsonl (the names of extract --with-annotations) or nlp-kit (the nlp "
+                      "benchmark kit's prediction format)");
+  // Hidden: the old spelling (inputs are JSON lines, kit format), kept for one release.
+  app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
   AddInputs(app, flags);
+  AddInputFileFlag(app, flags);
   return {
       app, [flags] {
+        if (flags->deprecated_jsonl) {
+          WarnDeprecated("read --jsonl FILE", "read --output-format nlp-kit FILE");
+          flags->format = "nlp-kit";
+        }
+        if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
+        if (flags->inputs.empty()) {
+          PrintError("read: name at least one input or -i FILE");
+          return 2;
+        }
         if (nlp::ReadModelPath().empty())
           PrintError(
               "warning: no name-tagger model found (set WB_NLP_MODEL); names come from lists only");
+        const bool kit = flags->format == "nlp-kit";
+        auto annotate = [kit](const std::string& id, const std::string& text,
+                              const std::string& dct) {
+          if (kit)
+            Write(KitAnnotate(id, text, dct));
+          else
+            WriteLine(pipeline::AnnotationsToJson(id, nlp::ReadText(text, dct)));
+        };
         int failed = 0;
         for (const std::string& path : flags->inputs) {
           std::ifstream file;
@@ -201,15 +233,20 @@ Command AddReadCommand(CLI::App* root) {
             }
             in = &file;
           }
-          if (!flags->jsonl) {
-            std::stringstream ss;
-            ss << in->rdbuf();
-            Write(Annotate(path, ss.str(), ""));
+          std::stringstream ss;
+          ss << in->rdbuf();
+          const std::string content = ss.str();
+          size_t first = content.find_first_not_of(" \t\r\n");
+          bool json_lines =
+              flags->deprecated_jsonl || (first != std::string::npos && content[first] == '{');
+          if (!json_lines) {
+            annotate(path, content, "");
             continue;
           }
+          std::istringstream lines(content);
           std::string line;
           size_t n = 0;
-          while (std::getline(*in, line)) {
+          while (std::getline(lines, line)) {
             ++n;
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             json j = json::parse(line, nullptr, false);
@@ -225,7 +262,7 @@ Command AddReadCommand(CLI::App* root) {
                                               : std::to_string(n);
             std::string dct =
                 j.contains("dct") && j["dct"].is_string() ? j["dct"].get<std::string>() : "";
-            Write(Annotate(id, j["text"].get<std::string>(), dct));
+            annotate(id, j["text"].get<std::string>(), dct);
           }
         }
         return failed > 0 ? 1 : 0;

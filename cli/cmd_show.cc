@@ -88,6 +88,7 @@ Command AddShowCommand(CLI::App* root) {
     std::string story;
     int since_version = -1;
     std::string query, since, until, outlet, entity;
+    std::string deprecated_q;  // `-q QUERY`: -q is --quiet everywhere else
     size_t limit = 0;
   };
   auto* flags = new Flags();
@@ -98,8 +99,10 @@ Command AddShowCommand(CLI::App* root) {
       ->check(CLI::IsMember({"markdown", "json", "jsonl", "csv"}))
       ->capture_default_str();
   // The story list's filters, as the API's /v1/stories takes them.
-  app->add_option("--query,-q", flags->query,
+  app->add_option("--query", flags->query,
                   "Stories with an article matching this search (the syntax of 'search')");
+  // Hidden: -q is --quiet in run, watch and recluster; `show -q QUERY` kept for one release.
+  app->add_option("-q", flags->deprecated_q)->group("");
   app->add_option("--since", flags->since, "Stories still covered on or after this date");
   app->add_option("--until", flags->until, "Stories begun on or before this date");
   app->add_option("--outlet", flags->outlet, "Stories one of whose outlets is this");
@@ -111,6 +114,10 @@ Command AddShowCommand(CLI::App* root) {
                   "With a story: also say what changed in its brief since this version")
       ->check(CLI::NonNegativeNumber);
   return {app, [flags] {
+            if (!flags->deprecated_q.empty()) {
+              WarnDeprecated("show -q QUERY", "show --query QUERY");
+              if (flags->query.empty()) flags->query = flags->deprecated_q;
+            }
             if (flags->since_version >= 0 && flags->story.empty()) {
               PrintError("--since-version needs a story id");
               return 2;

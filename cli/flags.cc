@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 
@@ -69,6 +71,40 @@ bool ReadInputLists(const std::vector<std::string>& files, std::vector<std::stri
       inputs->push_back(line.substr(b, e - b + 1));
     }
   }
+  return true;
+}
+
+void AddOutputFormatFlag(CLI::App* app, std::string* format,
+                         const std::vector<std::string>& formats, const std::string& help) {
+  *format = formats.front();
+  app->add_option("--output-format", *format, help)
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str();
+}
+
+void WarnDeprecated(const std::string& old_spelling, const std::string& instead) {
+  PrintError("warning: '" + old_spelling + "' is deprecated (goes in the next release); use '" +
+             instead + "'");
+}
+
+void AddTargetLanguageFlag(CLI::App* app, std::string* language) {
+  app->add_option("--target-language", *language,
+                  "Keep only documents whose detected language is LANG (ISO 639-1, e.g. en); the "
+                  "others, and those of unknown language, are skipped and counted on stderr")
+      ->check([](const std::string& v) {
+        bool ok = v.size() >= 2 && v.size() <= 3 &&
+                  std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isalpha(c); });
+        return ok ? std::string() : "a two- or three-letter language code (ISO 639), e.g. en";
+      });
+}
+
+bool LanguageMatches(const std::string& language, const std::string& target) {
+  std::string primary = language.substr(0, language.find_first_of("-_"));
+  if (primary.empty() || primary.size() != target.size()) return false;
+  for (size_t i = 0; i < primary.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(primary[i])) !=
+        std::tolower(static_cast<unsigned char>(target[i])))
+      return false;
   return true;
 }
 

@@ -24,6 +24,18 @@ void AddQuietFlag(CLI::App* app, CommonFlags* f);
 void AddInputs(CLI::App* app, CommonFlags* f);
 // -i/--input-file FILE (repeatable); makes the positional inputs optional.
 void AddInputFileFlag(CLI::App* app, CommonFlags* f);
+// --output-format NAME, one of `formats` (the first is the default), for commands that print
+// records. `--jsonl` is not its shorthand this release: it meant three things (docs/cli-flags.md).
+void AddOutputFormatFlag(CLI::App* app, std::string* format,
+                         const std::vector<std::string>& formats, const std::string& help);
+// An old spelling kept for one release: hidden from --help. Call when it was used; prints one
+// line on stderr: "wirebrief: warning: 'OLD' is deprecated (goes in the next release); use 'NEW'".
+void WarnDeprecated(const std::string& old_spelling, const std::string& instead);
+// --target-language LANG (ISO 639-1, e.g. "en"): keep only documents detected as LANG.
+void AddTargetLanguageFlag(CLI::App* app, std::string* language);
+// True when BCP-47 `language` ("en", "en-GB") is `target`'s language; case-insensitive. An
+// unknown (empty) language never matches: a filter asked for one language (np#706).
+bool LanguageMatches(const std::string& language, const std::string& target);
 // Appends the lines of -i files to `inputs`: one input per line, blank lines and '#' comments
 // skipped, surrounding spaces trimmed. False (after naming the file) when one cannot be read.
 bool ReadInputLists(const std::vector<std::string>& files, std::vector<std::string>* inputs);

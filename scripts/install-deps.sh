@@ -6,7 +6,9 @@ pkgs=(build-essential cmake pkg-config python3 zlib1g-dev libsqlite3-dev libxml2
       nlohmann-json3-dev libcli11-dev libxxhash-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev
       libcpp-httplib-dev libssl-dev libstemmer-dev libcld2-dev libpq-dev)
 if [ "${1:-}" = "--tests" ]; then
-  pkgs+=(libgtest-dev libgmock-dev chromium postgresql)
+  # fonts-noto-cjk: Chinese, Japanese and Korean glyphs for the browser test's pages (without
+  # it Chromium draws boxes; web/tests checks that it does not).
+  pkgs+=(libgtest-dev libgmock-dev chromium postgresql fonts-noto-cjk)
 fi
 if [ "${1:-}" = "--dev" ]; then
   pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev)

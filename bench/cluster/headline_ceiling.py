@@ -3,7 +3,7 @@
 
   python3 bench/cluster/headline_ceiling.py PRED.jsonl [--kit ../shared/bench/clustering]
 
-PRED.jsonl is `wirebrief cluster --jsonl` output on data/dev.jsonl. Prints:
+PRED.jsonl is `wirebrief cluster` output on data/dev.jsonl. Prints:
   1. PRED's BCubed F1 / precision / recall.
   2. An oracle that knows the gold stories: every headline goes to the same-day gold story
      whose centroid (without the headline itself) it scores best with, by the score

@@ -62,7 +62,7 @@ def main():
                         f.write(json.dumps(rows[i]) + "\n")
                 pred = os.path.join(tmp, "pred.jsonl")
                 with open(pred, "w", encoding="utf-8") as out:
-                    subprocess.run([args.bin, "cluster", "--jsonl", path] + args.extra,
+                    subprocess.run([args.bin, "cluster", path] + args.extra,
                                    stdout=out, stderr=subprocess.DEVNULL, check=True)
                 scores.append(score(args.kit, gold, pred))
             shuffled = scores[1:]

@@ -22,7 +22,7 @@ for l in open(sys.argv[1]):
   base_rate=$(grep -o '[0-9]* docs/s' "$tmp/base.err" | cut -d' ' -f1)
   base_f1=$(python3 "$kit/score.py" "$kit/data/$set.jsonl" "$tmp/base.jsonl" | tail -1 | cut -d' ' -f2)
   start=$(date +%s.%N)
-  "$build/wirebrief" cluster --jsonl "$tmp/in.jsonl" >"$tmp/ours.jsonl" 2>/dev/null
+  "$build/wirebrief" cluster "$tmp/in.jsonl" >"$tmp/ours.jsonl" 2>/dev/null
   secs=$(echo "$(date +%s.%N) - $start" | bc -l)
   ours_rate=$(echo "$n / $secs" | bc)
   ours_f1=$(python3 "$kit/score.py" "$kit/data/$set.jsonl" "$tmp/ours.jsonl" | tail -1 | cut -d' ' -f2)

@@ -38,7 +38,7 @@ def bcubed(gold, pred):
 
 
 def cluster(bin_, path):
-    out = subprocess.run([bin_, "cluster", "--jsonl", path], capture_output=True, text=True,
+    out = subprocess.run([bin_, "cluster", path], capture_output=True, text=True,
                          check=True).stdout
     return {d["id"]: str(d["cluster"]) for d in map(json.loads, out.splitlines())}
 

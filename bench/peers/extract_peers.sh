@@ -39,7 +39,7 @@ for split in dev readability; do
   n=$(wc -l < "$TMP/files")
   # wirebrief: whole process on one core (startup, reading files, JSON output included).
   t0=$(date +%s.%N)
-  xargs -a "$TMP/files" "$BIN" extract --jobs 1 --jsonl "${extra[@]}" > "$TMP/wb.raw" 2>/dev/null || true
+  xargs -a "$TMP/files" "$BIN" extract --jobs 1 --output-format jsonl "${extra[@]}" > "$TMP/wb.raw" 2>/dev/null || true
   t1=$(date +%s.%N)
   python3 -c "
 import json, os, sys

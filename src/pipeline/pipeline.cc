@@ -276,9 +276,12 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
     return out;
   };
   auto sum = StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* s) {
-    for (const auto& r : refs)
-      if (options.follow ? r.kind != "feed_item" && r.kind != "sitemap_url" : !detail::HeadlineOf(r))
-        ++s->references;
+    // Only URLs an input listed to be followed count: feeds a page's <link rel=alternate>
+    // names are leads, and a folder of plain articles has nothing left unfetched (issue 29).
+    for (const auto& r : refs) {
+      if (r.kind == "feed") continue;
+      if (options.follow ? r.kind == "sitemap" : !detail::HeadlineOf(r)) ++s->references;
+    }
     s->skipped_files = stream.skipped();
     s->skipped = s->skipped_files.size();
   });

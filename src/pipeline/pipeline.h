@@ -59,7 +59,8 @@ struct RunSummary {
   size_t documents_failed = 0;   // files/records that failed anywhere
   size_t articles_new = 0;
   size_t articles_known = 0;     // already stored (same input again, or the same page elsewhere)
-  size_t references = 0;         // URLs listed by feeds/sitemaps, not fetched, no title to keep
+  size_t references = 0;         // URLs feeds/sitemaps listed, not fetched, no title to keep;
+                                 // not the feeds that pages link to
   size_t pages_fetched = 0;      // `follow`: item pages fetched
   size_t pages_failed = 0;       // `follow`: item pages that failed or were refused
   size_t headlines = 0;          // of articles_new: headline articles (a title, no page yet)

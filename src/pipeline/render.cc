@@ -30,6 +30,67 @@ const char* SectionTitle(core::BriefSection s) {
   return "";
 }
 
+// The annotation fields of an article (byte offsets as char_start/char_end), shared by
+// `extract --with-annotations` and `read` so both name the same things alike.
+void PutAnnotations(json* j, const core::Annotations& an) {
+  json s = json::array(), e = json::array(), f = json::array(), d = json::array(),
+       q = json::array();
+  for (const auto& x : an.sentences) s.push_back(Span(x.span));
+  for (const auto& x : an.mentions) {
+    json m = Span(x.span);
+    m["name"] = x.name;
+    m["type"] = core::EntityTypeName(x.type);
+    if (!x.role.empty()) m["role"] = x.role;
+    e.push_back(m);
+  }
+  for (size_t i = 0; i < an.figures.size(); ++i) {
+    const auto& x = an.figures[i];
+    json m = Span(x.span);
+    m["value"] = x.value;
+    m["unit"] = x.unit;
+    m["text"] = x.text;
+    if (i < an.figure_details.size()) {
+      m["counted"] = an.figure_details[i].counted;
+      if (an.figure_details[i].value_max > 0) m["value_max"] = an.figure_details[i].value_max;
+      m["approximate"] = an.figure_details[i].approximate;
+    }
+    f.push_back(m);
+  }
+  for (const auto& x : an.dates) {
+    json m = Span(x.span);
+    m["text"] = x.text;
+    m["value"] = x.value;
+    d.push_back(m);
+  }
+  for (size_t i = 0; i < an.quotes.size(); ++i) {
+    json m = Span(an.quotes[i].span);
+    m["speaker"] = an.quotes[i].speaker;
+    if (i < an.quote_details.size()) m["verb"] = an.quote_details[i].verb;
+    q.push_back(m);
+  }
+  json roles = json::array(), countries = json::array();
+  for (const auto& r : an.roles) {
+    json m = Span(r.span);
+    m["person"] = r.person;
+    m["role"] = r.role;
+    m["affiliation"] = r.affiliation;
+    roles.push_back(m);
+  }
+  for (const auto& c : an.countries) {
+    json m = Span(c.span);
+    m["code"] = c.code;
+    m["via"] = c.via;
+    countries.push_back(m);
+  }
+  (*j)["roles"] = roles;
+  (*j)["countries"] = countries;
+  (*j)["sentences"] = s;
+  (*j)["entities"] = e;
+  (*j)["figures"] = f;
+  (*j)["dates"] = d;
+  (*j)["quotes"] = q;
+}
+
 }  // namespace
 
 std::string ArticleToJson(const core::Article& a, const std::string& source, bool with_annotations) {
@@ -62,64 +123,14 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
   for (const auto& [field, conf] : a.field_confidence) j[field + "_confidence"] = std::round(conf * 100) / 100;
   j["fingerprint"] = a.content_hash;
   j["text"] = a.text;
-  if (with_annotations) {
-    const auto& an = a.annotations;
-    json s = json::array(), e = json::array(), f = json::array(), d = json::array(), q = json::array();
-    for (const auto& x : an.sentences) s.push_back(Span(x.span));
-    for (const auto& x : an.mentions) {
-      json m = Span(x.span);
-      m["name"] = x.name;
-      m["type"] = core::EntityTypeName(x.type);
-      if (!x.role.empty()) m["role"] = x.role;
-      e.push_back(m);
-    }
-        for (size_t i = 0; i < an.figures.size(); ++i) {
-      const auto& x = an.figures[i];
-      json m = Span(x.span);
-      m["value"] = x.value;
-      m["unit"] = x.unit;
-      m["text"] = x.text;
-      if (i < an.figure_details.size()) {
-        m["counted"] = an.figure_details[i].counted;
-        if (an.figure_details[i].value_max > 0) m["value_max"] = an.figure_details[i].value_max;
-        m["approximate"] = an.figure_details[i].approximate;
-      }
-      f.push_back(m);
-    }
-    for (const auto& x : an.dates) {
-      json m = Span(x.span);
-      m["text"] = x.text;
-      m["value"] = x.value;
-      d.push_back(m);
-    }
-        for (size_t i = 0; i < an.quotes.size(); ++i) {
-      json m = Span(an.quotes[i].span);
-      m["speaker"] = an.quotes[i].speaker;
-      if (i < an.quote_details.size()) m["verb"] = an.quote_details[i].verb;
-      q.push_back(m);
-    }
-    json roles = json::array(), countries = json::array();
-    for (const auto& r : an.roles) {
-      json m = Span(r.span);
-      m["person"] = r.person;
-      m["role"] = r.role;
-      m["affiliation"] = r.affiliation;
-      roles.push_back(m);
-    }
-    for (const auto& c : an.countries) {
-      json m = Span(c.span);
-      m["code"] = c.code;
-      m["via"] = c.via;
-      countries.push_back(m);
-    }
-    j["roles"] = roles;
-    j["countries"] = countries;
-    j["sentences"] = s;
-    j["entities"] = e;
-    j["figures"] = f;
-    j["dates"] = d;
-    j["quotes"] = q;
-  }
+  if (with_annotations) PutAnnotations(&j, a.annotations);
+  return Dump(j);
+}
+
+std::string AnnotationsToJson(const std::string& id, const core::Annotations& annotations) {
+  json j;
+  j["id"] = id;
+  PutAnnotations(&j, annotations);
   return Dump(j);
 }
 

@@ -18,6 +18,11 @@ namespace wirebrief::pipeline {
 std::string ArticleToJson(const core::Article& article, const std::string& source,
                           bool with_annotations);
 
+// One JSON object on one line: "id" and the annotation fields ArticleToJson adds (sentences,
+// entities, figures, dates, quotes, roles, countries; spans as char_start/char_end byte offsets
+// into the text). What `read` prints.
+std::string AnnotationsToJson(const std::string& id, const core::Annotations& annotations);
+
 // What changed in a story's brief since a version a reader saw (`show STORY --since-version N`,
 // GET /v1/stories/{id}?since_version=N): lines of `now` whose (section, label, text) `then` does
 // not have are added; the reverse are removed. Citations do not make a line new.

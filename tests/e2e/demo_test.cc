@@ -376,7 +376,7 @@ TEST(ExtractCliTest, TextFileThatIsNotNewsPrintsItsCleanedText) {
   const std::string cleaned =
       "Salt on the lintel\nsalt on the sill\n\nthe boats come home\nwhen the wind lies still";
   int code = -1;
-  std::string out = run("--jsonl '" + dir + "salt.txt'", &code);
+  std::string out = run("--output-format jsonl '" + dir + "salt.txt'", &code);
   EXPECT_EQ(code, 0);
   json j = json::parse(out, nullptr, false);
   ASSERT_TRUE(j.is_object()) << out;

@@ -30,7 +30,7 @@ before(async () => {
   for (const [name, query] of [['port-strike', '"port strike" OR dockworkers'], ['quarry', 'Quarry'], ['quiet', 'nothing-matches-this']])
     execFileSync(binary, ['watchlist', 'add', '--db', db, name, query], {stdio: ['ignore', 'ignore', 'inherit']});
   execFileSync(binary, ['run', '-q', '--db', db, path.join(root, 'data/demo'),
-    path.join(root, 'tests/fixtures/server/xss')], {stdio: ['ignore', 'ignore', 'inherit']});
+    path.join(root, 'tests/fixtures/server/xss'), path.join(root, 'tests/fixtures/web/scripts')], {stdio: ['ignore', 'ignore', 'inherit']});
   server = spawn(binary, ['serve', '--db', db, '--port', '0'], {stdio: ['ignore', 'pipe', 'pipe']});
   base = await new Promise((resolve, reject) => {
     let err = '';
@@ -252,6 +252,68 @@ test('the Watchlists section lists each watchlist with its recent events and fee
   // The headline opens the story.
   await first.locator('a.event-story').click();
   await page.waitForFunction((id) => document.getElementById('app').dataset.ready === '#/story/' + id, events[0].story_id);
+  await page.setViewportSize({width: 1200, height: 900});
+  assert.deepEqual(pageErrors, []);
+});
+
+// Whether Chromium drew `sample` (found in the page) with a font that has its glyphs: the
+// fonts it reports for the innermost element holding the sample (DevTools' platform fonts)
+// against the fonts fontconfig says cover each of its characters. A missing font is drawn with
+// the page's Latin font as boxes, which no pixel or width check tells apart reliably.
+async function drawnWithCoveringFonts(sample) {
+  const marked = await page.evaluate((t) => {
+    const hits = [...document.querySelectorAll('main *')].filter((n) => n.textContent.includes(t));
+    const inner = hits.filter((n) => ![...n.children].some((c) => c.textContent.includes(t)));
+    if (inner.length) inner[0].setAttribute('data-font-probe', t);
+    return inner.length > 0;
+  }, sample);
+  assert.ok(marked, `the page shows ${sample}`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const {root} = await cdp.send('DOM.getDocument');
+  const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector: `[data-font-probe="${sample}"]`});
+  const {fonts} = await cdp.send('CSS.getPlatformFontsForNode', {nodeId});
+  await cdp.detach();
+  const used = fonts.filter((f) => f.glyphCount > 0).map((f) => f.familyName);
+  const missing = [...sample].filter((ch) => ch.trim()).filter((ch) => {
+    const covering = execFileSync('fc-list', [`:charset=${ch.codePointAt(0).toString(16)}`, 'family'], {encoding: 'utf8'})
+      .split('\n').flatMap((l) => l.split(',')).map((f) => f.trim()).filter(Boolean);
+    return !used.some((f) => covering.includes(f));
+  });
+  return {used, missing};
+}
+
+test('story and article pages at 1280 px and at phone width; CJK text drawn, not boxes', async () => {
+  const api = await (await fetch(`${base}/v1/stories?limit=200`)).json();
+  const target = api.stories.find((s) => s.article_count > 2);
+  const story = await (await fetch(`${base}/v1/stories/${target.id}`)).json();
+  const cjk = api.stories.find((s) => s.title.startsWith('港湾议会'));
+  assert.ok(cjk, 'the CJK fixture is a story');
+  const cjkStory = await (await fetch(`${base}/v1/stories/${cjk.id}`)).json();
+  const pages = [['story', '#/story/' + target.id], ['article', '#/article/' + encodeURIComponent(story.articles[0].id)],
+    ['cjk-article', '#/article/' + encodeURIComponent(cjkStory.articles[0].id)]];
+  let n = 11;
+  for (const [width, label] of [[1280, '1280'], [390, 'phone']]) {
+    await page.setViewportSize({width, height: width === 390 ? 844 : 900});
+    for (const [name, hash] of pages) {
+      await open(hash);
+      await page.mouse.move(0, 0);  // no pop-over left open by an earlier hover
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the ${name} page scrolls sideways by ${overflow}px at ${width}px`);
+      await shot(`${n}-${name}-${label}`);
+      // The first screen as well: a long page's full shot is too small to read at phone width.
+      if (width === 390) await page.screenshot({path: path.join(artifacts, `${n}-${name}-${label}-top.png`)});
+      n++;
+    }
+  }
+  // Chinese, Japanese and Korean from the fixture page, in the page's fonts.
+  const text = await page.locator('main').textContent();
+  for (const sample of ['港湾议会批准', '日本語の表示', '한국어 안내도']) {
+    assert.ok(text.includes(sample), `the article shows ${sample}`);
+    const {used, missing} = await drawnWithCoveringFonts(sample);
+    assert.deepEqual(missing, [], `${sample} is drawn as boxes in ${used.join(', ')}: install fonts-noto-cjk`);
+  }
   await page.setViewportSize({width: 1200, height: 900});
   assert.deepEqual(pageErrors, []);
 });
