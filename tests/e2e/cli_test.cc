@@ -17,22 +17,15 @@
 #include <set>
 #include <sstream>
 
+#include "binary.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using wirebrief::testing_e2e::Outcome;
+using wirebrief::testing_e2e::Slurp;
 
 std::vector<json> Lines(const std::string& text) {
   std::vector<json> out;
@@ -55,18 +48,7 @@ class CliTest : public ::testing::Test {
   static void TearDownTestSuite() { fs::remove_all(tmp_); }
 
   static Outcome Exec(const std::string& args) {
-    fs::path err = tmp_ / "stderr.txt";
-    std::string cmd = "'" + bin_ + "' " + args + " 2>'" + err.string() + "'";
-    Outcome r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = Slurp(err);
-    return r;
+    return wirebrief::testing_e2e::Exec(bin_, tmp_, args);
   }
 
   static std::string Fixture(const std::string& rel) {
