@@ -1,4 +1,4 @@
-// `wirebrief ingest --jsonl INPUT...`: what ingest reads from each input, one JSON object per
+// `wirebrief ingest INPUT...`: what ingest reads from each input, one JSON object per
 // document or listed URL, storing nothing. Fields (absent ones omitted): url, kind ("html",
 // "text", "feed_item", "sitemap_url", "sitemap" for a sitemap index's child, "redirect" for a
 // WARC 3xx response), origin ("path", or "path:offset:length" for WARC and JSON-lines records),
@@ -71,17 +71,22 @@ void PrintLine(const Json& j) {
 
 Command AddIngestCommand(CLI::App* root) {
   struct Flags : CommonFlags {
-    bool jsonl = false;
+    std::string format;
+    bool deprecated_jsonl = false;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand(
       "ingest", "Print what each input holds (documents and listed URLs), storing nothing");
   AddVersionFlag(app);
-  app->add_flag("--jsonl", flags->jsonl,
-                "One JSON object per document or listed URL (the only format so far)");
+  AddOutputFormatFlag(app, &flags->format, {"jsonl"},
+                      "jsonl: one JSON object per document or listed URL (the only format)");
+  // Hidden: the old spelling, kept for one release (docs/cli-flags.md).
+  app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
   return {app, [flags] {
+            if (flags->deprecated_jsonl)
+              WarnDeprecated("ingest --jsonl", "ingest");
             if (flags->inputs.empty() && flags->input_files.empty()) {
               PrintError("ingest: name at least one input or -i FILE");
               return 2;

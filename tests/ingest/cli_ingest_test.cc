@@ -1,4 +1,4 @@
-// `wirebrief ingest --jsonl`: the real binary on inputs written by the test; one JSON object per
+// `wirebrief ingest`: the real binary on inputs written by the test; one JSON object per
 // document or listed URL with exactly the documented fields.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -22,7 +22,7 @@ struct CliRun {
 CliRun Ingest(const testing::TempDir& dir, const std::string& args) {
   const char* bin = std::getenv("WB_BINARY");
   std::string err_path = dir.path() + "/stderr.txt";
-  std::string cmd = std::string("'") + (bin ? bin : "build/wirebrief") + "' ingest --jsonl " +
+  std::string cmd = std::string("'") + (bin ? bin : "build/wirebrief") + "' ingest " +
                     args + " 2>'" + err_path + "'";
   CliRun r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -106,7 +106,7 @@ TEST(IngestCliTest, BrokenRecordIsNamedAndExitIsOne) {
 }
 
 // Issue 26: link-less feed items, redirects, sitemap-index children and the charset's reason
-// all show in `ingest --jsonl`, and none of them fails the run.
+// all show in `ingest`'s output, and none of them fails the run.
 TEST(IngestCliTest, Issue26ClassesShowAndExitIsZero) {
   testing::TempDir dir;
   std::string moved =
