@@ -105,6 +105,29 @@ TEST(ExtractTest, NavigationOnlyPageIsEmptyNotAnArticle) {
   EXPECT_EQ(got.status().source(), "nav.html");
 }
 
+// Bug (issue 26): a control character in pasted text (a subtitle file's BEL) stayed in the
+// article text; C0 controls other than whitespace are no text.
+TEST(ExtractTest, ControlCharactersInPastedTextAreDroppedRegression) {
+  core::RawDocument doc;
+  doc.kind = core::ContentKind::kText;
+  doc.provenance.source = "pasted.txt";
+  doc.content =
+      "Harbour board approves new ferry timetable\n\n"
+      "\aThe Tessel harbour board approved a new ferry timetable on Tuesday, adding four "
+      "crossings a day between the old quay and the island from January, after commuters "
+      "complained for two years about waits of up to forty minutes at peak hours.\n\n"
+      "The board said the operator would hire six crew members and lease a second vessel "
+      "for the winter, at a cost of 1.2 million a year shared with the regional transport "
+      "office.\x7f\f\n";
+  auto got = ExtractArticle(doc, ExtractOptions{});
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  for (char ch : got->text) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    EXPECT_TRUE(u == '\n' || (u >= 0x20 && u != 0x7F)) << "control byte " << int(u);
+  }
+  EXPECT_NE(got->text.find("The Tessel harbour board approved"), std::string::npos) << got->text;
+}
+
 TEST(ExtractTest, SameUrlGivesSameIdWhateverTheContainer) {
   core::RawDocument a, b;
   a.content = "<html><head><link rel=canonical href='https://n.test/x'></head><body><p>" +

@@ -195,7 +195,19 @@ bool LooksLikePastedHeadline(const std::string& line) {
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
                              core::Article* a) {
   std::vector<std::string> lines;
-  for (auto& l : SplitLines(doc.content)) lines.push_back(CollapseSpace(l));
+  for (auto& l : SplitLines(doc.content)) {
+    // C0 controls other than whitespace (a subtitle file's BEL, a form feed of a printout)
+    // are no text and stayed in the article: dropped.
+    std::string clean;
+    clean.reserve(l.size());
+    for (char ch : l) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (u == '\t' || u >= 0x20) {
+        if (u != 0x7F) clean += ch;
+      }
+    }
+    lines.push_back(CollapseSpace(clean));
+  }
   std::map<std::string, int> count;
   for (const auto& l : lines)
     if (!l.empty()) ++count[l];
