@@ -367,4 +367,18 @@ TEST(ExtractCliTest, TextFileThatIsNotNewsPrintsItsCleanedText) {
   out = run("'" + dir + "salt.txt'", &code);
   EXPECT_EQ(code, 0);
   EXPECT_EQ(out, cleaned + "\n\n");
+  // Bug: a list and a subtitle file gave a fragment as "the article" (one bullet and a closing
+  // line; the dialogue with a BEL byte). Half their lines are items or cues: not news.
+  for (const char* name : {"packing-list.txt", "ferry-scene.srt"}) {
+    out = run("--output-format jsonl '" + dir + name + "'", &code);
+    EXPECT_EQ(code, 0) << name;
+    j = json::parse(out, nullptr, false);
+    ASSERT_TRUE(j.is_object()) << name << ": " << out;
+    EXPECT_EQ(j["status"], "not_news") << name;
+    std::string text = j["text"];
+    EXPECT_EQ(text.find('\a'), std::string::npos) << name;
+    EXPECT_NE(text.find(name[0] == 'p' ? "- rain jacket" : "00:00:01,000 --> 00:00:03,500"),
+              std::string::npos)
+        << name << ": " << text;
+  }
 }

@@ -1,6 +1,7 @@
 // Pasted page text: what a reader's copy-paste (or a naive scraper) gives. No markup is left,
 // so the rules work on lines: chrome lines are recognised by shape and vocabulary, repeated
 // lines are the headline and captions, and the comment widget ends the article.
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <regex>
@@ -192,6 +193,23 @@ bool LooksLikePastedHeadline(const std::string& line) {
 
 }  // namespace
 
+namespace {
+
+// A line of a list or of a subtitle file: a bullet item, a cue number alone, or a cue's
+// timecodes ("00:00:01,000 --> 00:00:03,500").
+bool IsListOrCueLine(std::string_view l) {
+  for (std::string_view bullet : {"- ", "* ", "\xE2\x80\xA2 ", "\xE2\x80\x93 ", "\xC2\xB7 "})
+    if (l.starts_with(bullet)) return true;
+  if (!l.empty() && l.size() <= 6 &&
+      std::all_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return true;
+  size_t arrow = l.find("-->");
+  return arrow != std::string_view::npos && arrow >= 8 && l[arrow - 1] == ' ' &&
+         l.substr(0, arrow).find(':') != std::string_view::npos;
+}
+
+}  // namespace
+
 core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
                              core::Article* a) {
   std::vector<std::string> lines;
@@ -211,6 +229,22 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
   std::map<std::string, int> count;
   for (const auto& l : lines)
     if (!l.empty()) ++count[l];
+  // Half its lines list items or subtitle cues: a packing list or an .srt file, not a page a
+  // reader copied. The reader would keep a stray item or dialogue line as "the article"; the
+  // caller shows the whole text instead (issue 26). Pasted news pages, chrome and all, have
+  // next to no such lines (none in the fixtures or the seed page).
+  {
+    size_t nonblank = 0, listed = 0;
+    for (const auto& l : lines) {
+      if (l.empty()) continue;
+      ++nonblank;
+      listed += IsListOrCueLine(l);
+    }
+    if (nonblank >= 4 && listed * 2 >= nonblank)
+      return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
+                                 "no article text found in pasted text (it reads as a list or "
+                                 "subtitles)");
+  }
 
   // The headline: the first line that is not page chrome, when it reads as one. Pasted text
   // often starts with the lede itself (copied from below the headline), or with a wire dateline
