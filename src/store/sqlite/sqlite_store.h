@@ -10,6 +10,9 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace wirebrief::store {
+namespace sqlite_detail {
+class Stmt;
+}  // namespace sqlite_detail
 
 class SqliteStore final : public Store {
  public:
@@ -78,6 +81,9 @@ class SqliteStore final : public Store {
  private:
   // Within CommitStoryUpdate's transaction (sqlite_watchlists.cc).
   core::Status AppendAlertEvents(const std::vector<AlertEvent>& events);
+  // Rows of (rowid, article columns...) as sequenced articles; `what` names a failure.
+  core::Result<std::vector<SequencedArticle>> SequencedRows(sqlite_detail::Stmt& q,
+                                                            const std::string& what);
   SqliteStore() = default;
   core::Status Migrate();
   core::Status Exec(const char* sql);

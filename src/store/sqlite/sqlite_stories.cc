@@ -17,6 +17,21 @@ namespace {
 constexpr int kMaxAliasHops = 64;  // merged ids form chains; a cycle (damage) must not hang
 }  // namespace
 
+core::Result<std::vector<SequencedArticle>> SqliteStore::SequencedRows(sqlite_detail::Stmt& q,
+                                                                       const std::string& what) {
+  std::vector<SequencedArticle> out;
+  int rc;
+  while ((rc = q.Step()) == SQLITE_ROW) {
+    SequencedArticle s;
+    s.sequence = q.Int(0);
+    // The article's columns start after the rowid.
+    WB_RETURN_IF_ERROR(sqlite_detail::ArticleFromRowAt(q, 1, path_, &s.article));
+    out.push_back(std::move(s));
+  }
+  if (rc != SQLITE_DONE) return Error(what);
+  return out;
+}
+
 core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesAfter(int64_t sequence,
                                                                            size_t limit) {
   Stmt q(db_, (std::string("SELECT a.rowid, ") + sqlite_detail::kArticleColumns +
@@ -24,18 +39,7 @@ core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesAfter(int64
                   .c_str());
   if (!q.ok()) return Error("loading new articles");
   q.Bind(1, sequence).Bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
-  std::vector<SequencedArticle> out;
-  int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
-    SequencedArticle s;
-    s.sequence = q.Int(0);
-    // ArticleFromRow reads columns from 0; the rowid sits before them, so read through a view
-    // that shifts by one.
-    WB_RETURN_IF_ERROR(sqlite_detail::ArticleFromRowAt(q, 1, path_, &s.article));
-    out.push_back(std::move(s));
-  }
-  if (rc != SQLITE_DONE) return Error("loading new articles");
-  return out;
+  return SequencedRows(q, "loading new articles");
 }
 
 core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesPublishedIn(
@@ -73,16 +77,7 @@ core::Result<std::vector<SequencedArticle>> SqliteStore::LoadArticlesInDateOrder
       .Bind(3, before)
       .Bind(4, through_sequence)
       .Bind(5, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
-  std::vector<SequencedArticle> out;
-  int rc;
-  while ((rc = q.Step()) == SQLITE_ROW) {
-    SequencedArticle s;
-    s.sequence = q.Int(0);
-    WB_RETURN_IF_ERROR(sqlite_detail::ArticleFromRowAt(q, 1, path_, &s.article));
-    out.push_back(std::move(s));
-  }
-  if (rc != SQLITE_DONE) return Error("loading articles in publication order");
-  return out;
+  return SequencedRows(q, "loading articles in publication order");
 }
 
 core::Result<int64_t> SqliteStore::LastArticleSequence() {
