@@ -4,6 +4,7 @@
 #include "pipeline/detail/item_pages.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "extract/extract.h"
 #include "ingest/listing.h"
@@ -19,7 +20,16 @@ using ingest::CrawlOutcome;
 // Page states are read in chunks (one statement per URL on SQLite; bounded memory).
 constexpr size_t kStatesPerLoad = 512;
 
+// Not a URL scheme anything fetches, so a key is never taken for an address.
+constexpr std::string_view kLinkLessPrefix = "feed-item:";
+
 }  // namespace
+
+std::string LinkLessItemKey(const std::string& feed_url, const std::string& record_key) {
+  return std::string(kLinkLessPrefix) + feed_url + "#" + record_key;
+}
+
+bool IsLinkLessItemKey(const std::string& key) { return key.rfind(kLinkLessPrefix, 0) == 0; }
 
 std::vector<ingest::CrawlResult> FetchInOrder(ingest::PoliteFetcher* fetcher,
                                               std::vector<ingest::CrawlRequest> requests,
@@ -45,7 +55,7 @@ ItemPageFetch::ItemPageFetch(const std::vector<ListedItem>& items, const WatchOp
 }
 
 void ItemPageFetch::Emit(core::RawDocument d, const ListedItem& item) {
-  d.hints["identity_url"] = item.url;
+  if (!item.link_less) d.hints["identity_url"] = item.url;
   ++emitted_;
   if (emit_)
     emit_(std::move(d));
@@ -70,8 +80,9 @@ void ItemPageFetch::Record(const ListedItem& item, const std::string& state,
   }
   if (s.listed_in.empty()) s.listed_in = item.ref.listed_in;
   // With documents just emitted the article id is the item's, and the state holds only if
-  // they get stored.
-  if (documents_added) s.article_id = extract::ArticleIdForUrl(s.url);
+  // they get stored. A link-less item's id comes from its text, known only to extract: the
+  // state's "stored" is what keeps it from being stored twice.
+  if (documents_added && !item.link_less) s.article_id = extract::ArticleIdForUrl(s.url);
   out_.states.push_back(std::move(s));
   out_.state_doc.push_back(documents_added ? emitted_ : 0);
 }

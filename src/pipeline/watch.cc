@@ -128,7 +128,28 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
     ingest::Listing& l = listings.back();
     for (const auto& e : l.errors) sum.warnings.push_back(e.ToString());
     std::unordered_map<std::string, const core::RawDocument*> content;
-    for (const auto& d : l.documents) content[ingest::NormalizeUrl(d.url)] = &d;
+    for (const auto& d : l.documents) {
+      std::string url = ingest::NormalizeUrl(d.url);
+      if (!url.empty()) {
+        content[url] = &d;
+        continue;
+      }
+      // A feed item without a link carries its own words (its content, or its title and
+      // summary): an item of its own, keyed by the feed and the item's guid or hash.
+      if (d.provenance.record_id.empty()) continue;
+      std::string key = detail::LinkLessItemKey(sources[source].record.url, d.provenance.record_id);
+      if (auto date = d.hints.find("date_published"); date != d.hints.end())
+        sources[source].item_dates.push_back(date->second);
+      if (!item_at.emplace(key, items.size()).second) continue;
+      detail::ListedItem item;
+      item.url = key;
+      item.ref.url = key;
+      item.ref.kind = "feed_item";
+      item.ref.listed_in = sources[source].record.url;
+      item.content = &d;
+      item.link_less = true;
+      items.push_back(std::move(item));
+    }
     for (auto& ref : l.items) {
       std::string url = ingest::NormalizeUrl(ref.url);
       if (url.empty()) continue;
@@ -292,7 +313,7 @@ core::Result<RoundSummary> WatchRound(store::Store* store, ingest::PoliteFetcher
     auto due = store->LoadPageStatesDue(now_iso, options.max_pages_per_round);
     if (!due.ok()) return due.status();
     for (const store::PageState& s : due.value()) {
-      if (item_at.count(s.url)) continue;
+      if (item_at.count(s.url) || detail::IsLinkLessItemKey(s.url)) continue;  // nothing to fetch
       item_at.emplace(s.url, items.size());
       detail::ListedItem item;
       item.url = s.url;

@@ -322,5 +322,72 @@ TEST_F(WatchTest, RunFollowsFeedItemsOnlyWhenAskedAndAWatchThenSkipsThem) {
   EXPECT_TRUE(PageRequests(web).empty());
 }
 
+// An RSS feed whose items have no <link> (RSS asks an item only for a title or a description):
+// a full-content item keyed by its guid, a titled summary with no guid, an untitled
+// description. Before, a watch round dropped all three (its items were keyed by their links).
+std::string LinkLessFeed(bool with_late_item) {
+  std::string items;
+  if (with_late_item)
+    items += R"(<item><guid isPermaLink="false">harbour-bulletin-1174</guid>
+      <title>Ferry timetable changes for the winter season</title>
+      <description>The Saltmere ferry will run hourly from Monday, the harbour board said.</description>
+      <pubDate>Tue, 10 Nov 2026 07:30:00 GMT</pubDate></item>)";
+  items += R"(<item><guid isPermaLink="false">harbour-bulletin-1173</guid>
+      <title>Dock workers vote to accept the port authority's pay offer</title>
+      <pubDate>Mon, 09 Nov 2026 18:00:00 GMT</pubDate>
+      <content:encoded><![CDATA[<p>Dock workers at the Port of Saltmere voted on Monday to accept a
+      revised pay offer from the port authority, ending a dispute that had slowed container traffic
+      for three weeks.</p><p>Of the 1,240 members who took part in the ballot, 71 percent backed the
+      offer, which raises basic pay by 6.5 percent this year and a further 4 percent next year, the
+      union's regional secretary, Maren Holt, told reporters outside the union hall.</p><p>The port
+      authority said overtime bans would be lifted from Wednesday and that the backlog of about 900
+      containers should be cleared by the end of the month.</p>]]></content:encoded></item>
+    <item><title>Council approves the new sea wall at North Beach</title>
+      <description>Councillors voted nine to two for the 14-million-crown project.</description>
+      <pubDate>Mon, 09 Nov 2026 16:00:00 GMT</pubDate></item>
+    <item><description>Road closures: the coast road between Saltmere and Vik stays closed
+      overnight on Tuesday for resurfacing, the highways office said.</description>
+      <pubDate>Mon, 09 Nov 2026 12:00:00 GMT</pubDate></item>)";
+  return R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Saltmere Harbour Bulletin</title><link>https://bulletin.example/</link>
+<description>Harbour news</description>)" +
+         items + "</channel></rss>";
+}
+
+TEST_F(WatchTest, FeedItemsWithoutALinkAreStoredOnceWithTheIdsRunGivesThemRegression) {
+  NewsWeb web({.sites = 1, .articles_per_site = 1});
+  REQUIRE_WEB(web);
+  web.SetPage(0, "/bulletin.xml", LinkLessFeed(false), "application/rss+xml");
+  Add({web.Url(0, "/bulletin.xml")});
+  ingest::PoliteFetcher f(options_.run.crawl);
+  RoundSummary first = Round(&f, kMonday);
+  EXPECT_TRUE(first.errors.empty()) << first.errors.front().ToString();
+  EXPECT_EQ(first.articles_new, 3u);
+  EXPECT_EQ(first.pages_fetched, 0u);  // nothing to fetch: the items are their own text
+  EXPECT_TRUE(PageRequests(web).empty());
+  EXPECT_EQ(store_->Counts()->articles, 3);
+  auto sources = Sources();
+  const store::SourceRecord& feed = sources.at(ingest::NormalizeUrl(web.Url(0, "/bulletin.xml")));
+  EXPECT_EQ(feed.items_seen, 3);
+  EXPECT_EQ(feed.articles_stored, 3);
+
+  // The feed gains an item: the round stores it and none of the three again.
+  web.SetPage(0, "/bulletin.xml", LinkLessFeed(true), "application/rss+xml");
+  options_.poll_all = true;
+  RoundSummary second = Round(&f, kMonday + 3600);
+  EXPECT_TRUE(second.errors.empty()) << second.errors.front().ToString();
+  EXPECT_EQ(second.articles_new, 1u);
+  EXPECT_EQ(store_->Counts()->articles, 4);
+  EXPECT_EQ(Sources().at(feed.url).items_seen, 4);
+
+  // `run` on the same feed names the items as the watch did: all four are known.
+  auto again = RunPipeline({web.Url(0, "/bulletin.xml")}, store_.get(), options_.run, nullptr);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->articles_new, 0u);
+  EXPECT_EQ(again->articles_known, 4u);
+  EXPECT_EQ(store_->Counts()->articles, 4);
+}
+
 }  // namespace
 }  // namespace wirebrief::pipeline

@@ -23,9 +23,19 @@ namespace wirebrief::pipeline::detail {
 // One item a listing named.
 struct ListedItem {
   ingest::Reference ref;                       // its hints; listed_in = the source's URL
-  std::string url;                             // normalised
+  std::string url;                             // normalised; a link-less item: LinkLessItemKey
   const core::RawDocument* content = nullptr;  // a feed item with its full content (borrowed)
+  // A feed item without a link (RSS asks only for a title or a description): its `url` is a
+  // page-state key, not an address, so nothing is fetched and the article keeps the id `run`
+  // gives it (its text's), not one made from the key.
+  bool link_less = false;
 };
+
+// The page-state key of a feed item without a link: the feed's normalised URL and the item's
+// record key (its guid, else the reader's hash of what it says), so a round that reads the
+// same item again finds it stored.
+std::string LinkLessItemKey(const std::string& feed_url, const std::string& record_key);
+bool IsLinkLessItemKey(const std::string& key);
 
 // What to store for a batch of items, and the page states that say so.
 struct ItemPages {
