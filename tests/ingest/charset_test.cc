@@ -18,6 +18,15 @@ TEST(DecodeToUtf8Test, MetaCharsetWindows1252IsConverted) {
             std::string::npos);  // €5
 }
 
+TEST(DecodeToUtf8Test, Windows1252UnassignedBytesAreC1ControlsAsTheStandardSaysRegression) {
+  // glibc's CP1252 refuses 0x81, 0x8D, 0x8F, 0x90 and 0x9D; the Encoding standard maps each to
+  // the C1 control of the same value, so they were U+FFFD where browsers see U+0081 and so on.
+  std::string cs;
+  std::string out = DecodeToUtf8("a\x81" "b\x8D" "c\x8F" "d\x90" "e\x9D" "f\x80", "windows-1252", &cs);
+  EXPECT_EQ(cs, "windows-1252");
+  EXPECT_EQ(out, "a\xC2\x81" "b\xC2\x8D" "c\xC2\x8F" "d\xC2\x90" "e\xC2\x9D" "f\xE2\x82\xAC");
+}
+
 TEST(DecodeToUtf8Test, HttpEquivContentTypeIsHonoured) {
   std::string page =
       "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>na\xEFve</p>";

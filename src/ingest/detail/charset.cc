@@ -374,6 +374,7 @@ std::string RepairUtf8(std::string_view s) {
 bool ConvertWithIconv(std::string_view bytes, const std::string& charset, std::string* out) {
   iconv_t cd = iconv_open("UTF-8", charset.c_str());
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  const bool cp1252 = charset == "CP1252";
   out->clear();
   out->reserve(bytes.size() + bytes.size() / 2);
   char* in = const_cast<char*>(bytes.data());
@@ -387,8 +388,15 @@ bool ConvertWithIconv(std::string_view bytes, const std::string& charset, std::s
     if (r == static_cast<size_t>(-1)) {
       if (errno == E2BIG) continue;
       // EILSEQ / EINVAL: an undecodable byte (or a sequence cut by the end); mark it and go on,
-      // as browsers do.
-      *out += "\xEF\xBF\xBD";
+      // as browsers do. glibc's CP1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined, where
+      // the Encoding standard's windows-1252 maps them to the C1 controls of the same value.
+      unsigned char b = static_cast<unsigned char>(*in);
+      if (cp1252 && (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D)) {
+        *out += '\xC2';
+        *out += static_cast<char>(b);
+      } else {
+        *out += "\xEF\xBF\xBD";
+      }
       ++in;
       --in_left;
       iconv(cd, nullptr, nullptr, nullptr, nullptr);
