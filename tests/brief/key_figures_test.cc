@@ -2,6 +2,7 @@
 // never "one X", nor a small count of a generic thing. The story is fictional.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,52 @@ TEST(BriefOnce, KeyFiguresCountWhatMatters) {
   EXPECT_TRUE(money);
   EXPECT_TRUE(firefighters);
   EXPECT_LE(figures.size(), BriefOptions{}.max_figures);
+}
+
+// Issue 21: a figure's label says what it counts and what happened to it, so two facts about
+// firefighters (injured, assigned) are told apart; the same fact from two outlets is one line;
+// 12 killed and 14 injured are two facts however close; a number split by a space ("21, 000")
+// is no figure.
+TEST(BriefFigureLabels, LabelsSayWhatHappenedToWhatIsCountedRegression) {
+  std::vector<core::Article> arts = {
+      Make("a", "Valley Post", "Grass fire burns 4,000 hectares near Tallis",
+           "A grass fire burned 4,000 hectares near Tallis on Tuesday and destroyed 31 homes, "
+           "the rural fire service said. "
+           "Two firefighters were injured when their truck rolled on a fire trail. "
+           "Roughly 1,100 firefighters and 64 aircraft were assigned to the blaze. "
+           "Twelve people were killed in a bus crash on the evacuation route, police said. "
+           "Fourteen people were injured in the crash. "
+           "The district has 21, 000 people on its electoral roll."),
+      Make("b", "Ridge Courier", "Tallis fire destroys 31 homes",
+           "The Tallis grass fire destroyed 31 homes on Tuesday as about 1,100 firefighters were "
+           "assigned to the fire line. "
+           "Two firefighters were injured, the fire service said. "
+           "Twelve people were killed when a bus crashed on the evacuation route. "
+           "Fourteen people were injured in the bus crash, police said."),
+  };
+  core::Brief b = BriefOf(arts, "tallis");
+  std::map<std::string, std::string> by_label;
+  std::string all;
+  for (const auto& l : b.lines)
+    if (l.section == core::BriefSection::kKeyFigure) {
+      EXPECT_TRUE(by_label.emplace(l.label, l.text).second) << "two lines labelled " << l.label;
+      all += l.label + ": " + l.text + " | ";
+    }
+  SCOPED_TRACE(all);
+  EXPECT_NE(by_label["homes destroyed"].find("31 homes"), std::string::npos);
+  EXPECT_NE(by_label["firefighters injured"].find("Two firefighters"), std::string::npos);
+  EXPECT_NE(by_label["firefighters assigned"].find("1,100 firefighters"), std::string::npos);
+  EXPECT_EQ(by_label.count("firefighters"), 0u);  // no label that leaves out what happened
+  // The crash's dead and injured are two lines.
+  bool killed = false, injured = false;
+  for (const auto& [label, text] : by_label) {
+    killed = killed || (label == "people killed" && text.find("Twelve") != std::string::npos);
+    injured = injured || (label == "people injured" && text.find("Fourteen") != std::string::npos);
+    EXPECT_EQ(text.find("000 people"), std::string::npos);
+    EXPECT_EQ(text.find(" vs "), std::string::npos) << "outlets agree: " << text;
+  }
+  EXPECT_TRUE(killed);
+  EXPECT_TRUE(injured);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "brief/detail/figures.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <numeric>
 #include <set>
@@ -17,6 +18,7 @@ struct Seen {
   std::string text, outlet, unit;
   core::Citation cite;
   std::set<std::string> context;
+  std::string event;  // what happened to what it counts ("injured", "destroyed"); may be empty
 };
 
 // What a figure counts, by how much a reader would quote it. A key figure says how many were
@@ -155,6 +157,221 @@ std::set<std::string> ContextStems(const std::string& text, core::CharSpan fig,
   return out;
 }
 
+// Lower-case words of `text` with their spans, letters and apostrophes only (digits and
+// punctuation end a word; a number is one "#" word, so a coordinated figure can be skipped).
+struct Word {
+  std::string w;
+  uint32_t begin, end;
+};
+std::vector<Word> WordsOf(std::string_view text, uint32_t from, uint32_t to) {
+  std::vector<Word> out;
+  uint32_t i = from;
+  while (i < to) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (std::isalpha(c) || c >= 0x80) {
+      uint32_t b = i;
+      std::string w;
+      while (i < to && (std::isalpha(static_cast<unsigned char>(text[i])) ||
+                        static_cast<unsigned char>(text[i]) >= 0x80 || text[i] == '-')) {
+        w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        ++i;
+      }
+      out.push_back({std::move(w), b, i});
+    } else if (std::isdigit(c)) {
+      uint32_t b = i;
+      while (i < to && (std::isdigit(static_cast<unsigned char>(text[i])) ||
+                        ((text[i] == ',' || text[i] == '.') && i + 1 < to &&
+                         std::isdigit(static_cast<unsigned char>(text[i + 1])))))
+        ++i;
+      out.push_back({"#", b, i});
+    } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') {
+      out.push_back({",", i, i + 1});  // a clause boundary: the event is not looked for across it
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Past participles the -ed rule misses, and -ing forms whose participle is irregular. Written
+// for this project: the verbs news uses of what happens to counted people and things.
+const std::unordered_map<std::string_view, std::string_view>& IrregularParticiples() {
+  static const std::unordered_map<std::string_view, std::string_view> kForms = {
+      // "left"/"leaving" are absent: "left 61 ships stacked up" says what with its complement.
+      {"hurt", "hurt"},         {"hurting", "hurt"},    {"lost", "lost"},
+      {"losing", "lost"},
+      {"burnt", "burned"},      {"sent", "sent"},       {"sending", "sent"},
+      {"held", "held"},         {"holding", "held"},    {"taken", "taken"},
+      {"taking", "taken"},      {"built", "built"},
+      {"sold", "sold"},         {"selling", "sold"},    {"shot", "shot"},
+      {"shooting", "shot"},     {"struck", "struck"},   {"striking", "struck"},
+      {"brought", "brought"},   {"bringing", "brought"}, {"cut", "cut"},
+      {"cutting", "cut"},       {"made", "made"},       {"making", "made"},
+      {"found", "found"},       {"finding", "found"},   {"paid", "paid"},
+      {"paying", "paid"},       {"laid", "laid"},       {"won", "won"},
+      {"winning", "won"},       {"spent", "spent"},     {"spending", "spent"},
+      {"dead", "dead"},         {"missing", "missing"}, {"trapped", "trapped"},
+      {"stranded", "stranded"}, {"homeless", "homeless"},
+  };
+  return kForms;
+}
+
+// -ed words that are no verbs.
+bool NotAParticiple(std::string_view w) {
+  for (std::string_view x : {"left", "leaving", "hundred", "need", "speed", "seed", "shed", "feed", "bed", "red",
+                             "indeed", "united", "limited", "related", "based", "aged",
+                             "armed", "so-called", "detailed", "combined", "estimated",
+                             "expected", "reported", "allowed", "needed", "supposed", "used",
+                             "called", "named", "planned", "scheduled", "proposed",
+                             // what is said or thought of the count, not what happened to it
+                             "believed", "thought", "feared", "considered", "known", "seen",
+                             "understood", "understanding", "likely", "fighting", "fought",
+                             "having", "including", "included", "according", "following",
+                             "regarding", "concerning", "weighed", "weighing", "measured",
+                             "measuring", "derived", "totaled", "totalled", "totaling",
+                             "numbered", "ranged", "ranging", "compared", "equipped",
+                             // -ing words that are no verb forms
+                             "during", "morning", "evening", "nothing", "something",
+                             "anything", "everything", "spring", "string", "ceiling",
+                             "meeting", "wedding", "funding", "housing", "training", "warning",
+                             "ruling", "hearing", "opening", "offering", "landing", "bombing",
+                             "earnings", "savings", "holdings", "building", "falling",
+                             "rising", "growing", "increasing", "decreasing",
+                             // the figure acting, without an object: not what happened to it
+                             "arrived", "emerged", "traveled", "travelled", "gathered",
+                             "resulted", "ended", "reached", "followed", "remained", "lived",
+                             "worked", "voted", "died"})
+    if (w == x) return true;
+  return false;
+}
+
+// The participle of a verb form as written: "injured" stays, "killing" is "killed", "forcing"
+// "forced", "robbing" "robbed"; "" when it is not a verb form this can read.
+std::string Participle(const std::string& w) {
+  if (auto it = IrregularParticiples().find(w); it != IrregularParticiples().end())
+    return std::string(it->second);
+  if (w.size() < 5 || NotAParticiple(w) || w.find('-') != std::string::npos) return "";
+  if (w.ends_with("ed")) return w;
+  if (w.ends_with("ing") && w.size() >= 6) {
+    // A doubled consonant stays ("robbing" -> "robbed"), a final e comes back ("freeing",
+    // "forcing" -> "forced").
+    std::string stem = w.substr(0, w.size() - 3);
+    size_t n = stem.size();
+    if (stem.ends_with("y")) {  // "destroying" -> "destroyed", "carrying" -> "carried"
+      bool vowel = n >= 2 && std::string_view("aeiou").find(stem[n - 2]) != std::string_view::npos;
+      return vowel ? stem + "ed" : stem.substr(0, n - 1) + "ied";
+    }
+    if (stem.ends_with("e")) return stem + "d";
+    return stem + "ed";
+  }
+  return "";
+}
+
+bool IsAuxiliary(std::string_view w) {
+  for (std::string_view x : {"was", "were", "is", "are", "be", "been", "being", "has", "have",
+                             "had", "will", "would", "reportedly", "also", "now", "all"})
+    if (w == x) return true;
+  return false;
+}
+
+bool IsDeterminer(std::string_view w) {
+  for (std::string_view x : {"the", "a", "an", "their", "its", "his", "her", "this", "that",
+                             "these", "those", "our", "your", "my", "#"})
+    if (w == x) return true;
+  return false;
+}
+
+bool IsApproximator(std::string_view w) {
+  for (std::string_view x : {"at", "least", "about", "around", "some", "nearly", "almost",
+                             "roughly", "more", "than", "over", "up", "an", "estimated",
+                             "approximately", "another", "further", "just", "under", "fewer",
+                             "less", "a", "total", "of", "the"})
+    if (w == x) return true;
+  return false;
+}
+
+// What happened to what a figure counts, read from its sentence: "Two firefighters were
+// injured" -> "injured", "destroyed at least 47 homes" -> "destroyed", "12,000 people
+// evacuated" -> "evacuated". The passive or a participle right after the figure is preferred;
+// a verb right before it (an active clause whose object is the figure) otherwise.
+std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan sentence) {
+  std::vector<Word> after = WordsOf(text, fig.end, std::min<uint32_t>(sentence.end, fig.end + 80));
+  size_t k = 0;
+  // A coordinated figure shares the verb: "1,100 firefighters and 64 aircraft were assigned".
+  if (k + 2 < after.size() && after[k].w == "and" && after[k + 1].w == "#") {
+    k += 2;
+    while (k < after.size() && after[k].w != "," && after[k].w != "#" && !IsAuxiliary(after[k].w) &&
+           Participle(after[k].w).empty() && k < 5)
+      ++k;
+  }
+  // A form of "be" makes the passive ("were injured"); "has"/"had" alone is the figure acting
+  // ("150 passengers had refused").
+  bool aux = false;
+  for (; k < after.size() && IsAuxiliary(after[k].w); ++k)
+    aux = aux || (after[k].w != "has" && after[k].w != "have" && after[k].w != "had" &&
+                  after[k].w != "will" && after[k].w != "would");
+  // A present participle after the figure is the figure acting ("1,100 firefighters were
+  // fighting"), not what happened to it.
+  if (k < after.size() && !after[k].w.ends_with("ing")) {
+    std::string p = Participle(after[k].w);
+    const std::string next = k + 1 < after.size() ? after[k + 1].w : ",";
+    // "were ordered to evacuate": the event is the whole phrase.
+    if (!p.empty() && aux && next == "to" && k + 2 < after.size() &&
+        after[k + 2].w.size() >= 3 && !IsDeterminer(after[k + 2].w) && after[k + 2].w != "be" &&
+        after[k + 2].w != "have")
+      return p + " to " + after[k + 2].w;
+    // Without an auxiliary, a past form is a reduced passive ("47 homes destroyed in the
+    // fire") only when no object or "to" follows; "412 engineers inspected buildings" and
+    // "customers belonged to" are the figure acting.
+    bool reduced = false;
+    for (std::string_view x : {",", "in", "on", "at", "from", "by", "across", "around", "after",
+                               "during", "since", "near", "when", "and", "or", "but", "as",
+                               "overnight", "throughout", "along", "within", "while", "up"})
+      reduced = reduced || next == x;
+    if (!p.empty() && (aux || reduced)) return p;
+  }
+  uint32_t from = fig.begin > sentence.begin + 60 ? fig.begin - 60 : sentence.begin;
+  std::vector<Word> before = WordsOf(text, from, fig.begin);
+  size_t j = before.size();
+  while (j > 0 && (IsApproximator(before[j - 1].w) ||
+                   (before[j - 1].w == "to" && j >= 2 && before[j - 2].w == "up")))
+    --j;
+  if (j > 0) {
+    const std::string& w = before[j - 1].w;
+    if (w.ends_with("ed") || w.ends_with("ing") || IrregularParticiples().count(w)) {
+      std::string p = Participle(w);
+      // "injuring two", "killed 12": the figure is the object. A harm adjective before a
+      // count ("missing 3") reads oddly; those come after.
+      if (!p.empty() && p != "missing" && p != "dead" && p != "homeless") return p;
+    }
+  }
+  return "";
+}
+
+// Events that are distinct facts about a count of people or things: figures in two classes
+// are never one fact. 0: any other event (synonyms such as "grounded" and "cancelled" flights
+// are left to the values and context to tell apart).
+int EventClass(std::string_view e) {
+  static const std::unordered_map<std::string_view, int> kClasses = {
+      {"killed", 1},    {"dead", 1},       {"died", 1},      {"slain", 1},
+      {"injured", 2},   {"wounded", 2},    {"hurt", 2},      {"missing", 3},
+      {"arrested", 4},  {"detained", 4},   {"held", 4},      {"jailed", 4},
+      {"evacuated", 5}, {"displaced", 5},  {"ordered to evacuate", 5},
+      {"forced to evacuate", 5}, {"forced to flee", 5}, {"destroyed", 6},
+      {"damaged", 7},   {"rescued", 8},    {"freed", 8},     {"released", 8},
+      {"charged", 9},   {"convicted", 10}, {"sentenced", 10}};
+  auto it = kClasses.find(e);
+  return it == kClasses.end() ? 0 : it->second;
+}
+
+// A number whose digits were split by a space ("21, 000 people" read as "000 people"): the
+// part after the break starts with a zero.
+bool SplitNumber(const std::string& figure_text) {
+  return figure_text.size() > 1 && figure_text[0] == '0' &&
+         std::isdigit(static_cast<unsigned char>(figure_text[1]));
+}
+
 size_t Find(std::vector<size_t>& parent, size_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
@@ -176,6 +393,26 @@ bool Disagree(const std::vector<const Seen*>& g) {
   return false;
 }
 
+// A figure's label: what it counts and what happened to it ("firefighters injured"), the event
+// most of its outlets give; the unit alone for money, shares and measures of size, and where
+// no outlet says.
+std::string LabelOf(const std::vector<const Seen*>& list) {
+  const std::string& unit = list.front()->unit;
+  Kind k = KindOf(*list.front());
+  if (k == Kind::kMoney || k == Kind::kShare || k == Kind::kDuration || unit == "times")
+    return unit;
+  std::map<std::string, size_t> votes;
+  for (const Seen* s : list)
+    if (!s->event.empty() && s->event != unit) ++votes[s->event];
+  // The most given; at a tie the first given (the outlets' order), not the alphabet's.
+  std::string best;
+  size_t most = 0;
+  for (const Seen* s : list)
+    if (auto v = votes.find(s->event); v != votes.end() && v->second > most)
+      best = v->first, most = v->second;
+  return best.empty() ? unit : unit + " " + best;
+}
+
 void CiteAll(const std::vector<const Seen*>& list, core::BriefLine* line) {
   for (const Seen* s : list)
     if (std::find(line->citations.begin(), line->citations.end(), s->cite) == line->citations.end())
@@ -193,7 +430,7 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
   for (size_t ai = 0; ai < articles.size(); ++ai) {
     const core::Article* a = articles[ai];
     for (const core::Figure& f : a->annotations.figures) {
-      if (f.unit.empty()) continue;
+      if (f.unit.empty() || SplitNumber(f.text)) continue;
       const Candidate* s = nullptr;
       for (const Candidate* c : by_article[ai])
         if (c->parts.empty() && c->span.begin <= f.span.begin && f.span.begin < c->span.end) s = c;
@@ -203,7 +440,8 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
                       outlets[ai],
                       f.unit,
                       {a->id, s->span},
-                      ContextStems(a->text, f.span, s->span)});
+                      ContextStems(a->text, f.span, s->span),
+                      EventOf(a->text, f.span, s->span)});
     }
   }
   // Union figures of one unit that describe one fact: shared context stems, and values within
@@ -215,6 +453,11 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
     for (size_t j = i + 1; j < seen.size(); ++j) {
       const Seen &x = seen[i], &y = seen[j];
       if (x.unit != y.unit) continue;
+      // 12 killed and 14 injured are two facts however close; "grounded" and "cancelled"
+      // flights may be one.
+      if (EventClass(x.event) != EventClass(y.event) && EventClass(x.event) != 0 &&
+          EventClass(y.event) != 0)
+        continue;
       double lo = std::min(x.value, y.value), hi = std::max(x.value, y.value);
       if (lo <= 0 || hi > 1.5 * lo) continue;
       bool shared = false;
@@ -281,7 +524,7 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
       for (const auto& [v, list] : values) {
         if (n >= max) break;
         core::BriefLine line{
-            core::BriefSection::kKeyFigure, list.front()->unit, list.front()->text, {}, false};
+            core::BriefSection::kKeyFigure, LabelOf(list), list.front()->text, {}, false};
         CiteAll(list, &line);
         brief->lines.push_back(std::move(line));
         ++n;
@@ -289,7 +532,7 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
       continue;
     }
     // "28,000 (Outlet A) vs 28,500 (Outlet B, Outlet C)".
-    core::BriefLine line{core::BriefSection::kKeyFigure, g.front()->unit, "", {}, true};
+    core::BriefLine line{core::BriefSection::kKeyFigure, LabelOf(g), "", {}, true};
     for (const auto& [v, list] : values) {
       std::set<std::string> names;
       for (const Seen* s : list) names.insert(s->outlet);
