@@ -100,6 +100,52 @@ TEST(DatesTest, WeekdayAfterForInAPastClauseIsTheNextOneRegression) {
 // the fire more dangerous" in a Monday article was dated the Wednesday before: no tense cue in
 // the clause, and an unknown tense reads as past. A modal of possibility right after the day
 // looks forward; negated or perfect modals still narrate.
+// Bugs seen in the demo's timelines (issue 21). Each weekday below was dated to the week
+// before: "ordered for the Sydney region on Tuesday" (the day the ban is for; of the two
+// readings the nearer day), "declared Saturday a day of mourning" (the day is the verb's
+// object), "until at least Friday" (a qualifier between the preposition and the day), "said
+// they would hold a vigil at the hall in Ashfield on Sunday" (the cue twelve words back), and
+// "Whether Thursday's session produces a deal may depend" (a modal after the day).
+std::string WeekdayValue(const std::string& text, const std::string& weekday,
+                         const std::string& published) {
+  for (const auto& d : ReadText(text, published).dates)
+    if (d.text.find(weekday) != std::string::npos) return d.value;
+  return "no " + weekday + " date";
+}
+
+TEST(DatesTest, DaysAnOrderOrADeclarationIsForAreTheComingOnesRegression) {
+  const std::string monday = "2026-11-09", thursday = "2026-11-05";
+  EXPECT_EQ(WeekdayValue("A total fire ban was ordered for the Sydney region on Tuesday.",
+                         "Tuesday", monday),
+            "2026-11-10");
+  EXPECT_EQ(WeekdayValue("A total fire ban has been declared for Greater Sydney and the Hunter "
+                         "on Tuesday.",
+                         "Tuesday", monday),
+            "2026-11-10");
+  // The nearer reading is the past one here: issued two days ago, not five days ahead.
+  EXPECT_EQ(WeekdayValue("A flood warning was issued for the coast on Saturday.", "Saturday",
+                         monday),
+            "2026-11-07");
+  EXPECT_EQ(WeekdayValue("The governor declared Saturday a day of mourning.", "Saturday",
+                         thursday),
+            "2026-11-07");
+  EXPECT_EQ(WeekdayValue("Schools will remain closed until at least Tuesday.", "Tuesday", thursday),
+            "2026-11-10");
+  EXPECT_EQ(WeekdayValue("Community groups said they would hold a vigil at the Town Hall in "
+                         "Ashfield on Tuesday afternoon.",
+                         "Tuesday", thursday),
+            "2026-11-10");
+  EXPECT_EQ(WeekdayValue("Whether Tuesday's session produces a deal may depend on pensions.",
+                         "Tuesday", thursday),
+            "2026-11-10");
+  // Narration keeps the past week.
+  EXPECT_EQ(WeekdayValue("The bridge collapsed Tuesday morning.", "Tuesday", thursday),
+            "2026-11-03");
+  EXPECT_EQ(WeekdayValue("The union called Tuesday's strike after talks failed.", "Tuesday",
+                         thursday),
+            "2026-11-03");
+}
+
 TEST(DatesTest, WeekdayFollowedByAModalOfPossibilityIsTheNextOneRegression) {
   EXPECT_EQ(TuesdayValue("Forecasters warn a storm on Tuesday could cut power to the coast."),
             "2026-11-10");

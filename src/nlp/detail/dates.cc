@@ -101,6 +101,8 @@ class DateReader {
   // ("will vote on Tuesday", "a ban from Tuesday", "voted on Tuesday"), else the nearest after it
   // ("On Tuesday, the council will vote"); 0 when the clause has none. A whole-sentence count
   // misreads "Lawmakers, who were elected in May, will vote on Tuesday" as past.
+  static constexpr int kNearest = 2;
+
   int LocalTense(const SentenceRange& s, size_t at) const {
     auto cue = [&](size_t k) -> int {
       const std::string& l = d_.low(k);
@@ -153,17 +155,36 @@ class DateReader {
         if (n != "not" && n != "n't" && n != "have" && n != "never") return 1;
       }
     }
-    for (size_t k = at; k > s.first && k + 10 > at;) {
+    bool for_phrase = false;  // "ordered for the Sydney region on Tuesday"
+    // A preposition still governs the day across a qualifier: "until at least Friday".
+    size_t day = at;
+    if (day >= s.first + 2 && d_.low(day - 2) == "at" && d_.low(day - 1) == "least") day -= 2;
+    if (day >= s.first + 3 && d_.low(day - 3) == "as" && d_.low(day - 1) == "as" &&
+        (d_.low(day - 2) == "early" || d_.low(day - 2) == "soon"))
+      day -= 3;
+    // "declared Saturday a day of mourning", "named Friday as the deadline": the day is the
+    // verb's object, the day the thing is for, so the nearer of the two days.
+    if (at > s.first && at + 1 < s.last && cue(at - 1) < 0 && d_.low(at - 1).ends_with("ed") &&
+        (d_.low(at + 1) == "a" || d_.low(at + 1) == "an" || d_.low(at + 1) == "as"))
+      return kNearest;
+    for (size_t k = at; k > s.first && k + 13 > at;) {
       --k;
       if (boundary(k)) break;
       // Prepositions speak for the weekday right after them only ("a ban from Tuesday"), not
       // for one further on ("stolen from the museum on Saturday").
       bool preposition = l_is_preposition(k);
-      if (d_.low(k) == "for" && (k + 1 != at || possessive)) continue;
+      if (d_.low(k) == "for" && (k + 1 != day || possessive)) {
+        for_phrase = for_phrase || (!possessive && k + 8 >= at);
+        continue;
+      }
+      // A past participle before a "for" phrase that ends on the day ("a ban was ordered for
+      // the Sydney region on Tuesday") may date the order or the day it is for: the nearer of
+      // the two days is the reading (kNearest).
+      if (for_phrase && cue(k) < 0 && d_.low(k).ends_with("ed")) return kNearest;
       // "ahead of Wednesday's cool change", "ahead of Tuesday's vote": what is still to come.
       if (d_.low(k) == "ahead" && k + 2 == at && d_.low(k + 1) == "of") return 1;
       int c = d_.low(k) == "for" ? 1 : cue(k);
-      if (c != 0 && infinitive(k) && (!preposition || k + 1 == at)) return c;
+      if (c != 0 && infinitive(k) && (!preposition || k + 1 == day)) return c;
     }
     for (size_t k = at + 1; k < s.last && k < at + 8; ++k) {
       if (boundary(k)) break;
@@ -171,6 +192,11 @@ class DateReader {
       const std::string& l = d_.low(k);
       int c = cue(k);
       if (c < 0 || (c > 0 && (l == "will" || l == "'ll" || l == "shall" || l == "would"))) return c;
+      // "Whether Thursday's session produces a deal may depend on ...": a modal of possibility,
+      // not negated or perfect, speaks of what is to come.
+      if ((l == "may" || l == "might" || l == "could") && k + 1 < s.last && d_.low(k + 1) != "not" &&
+          d_.low(k + 1) != "n't" && d_.low(k + 1) != "have" && d_.low(k + 1) != "never")
+        return 1;
     }
     return 0;
   }
@@ -239,6 +265,7 @@ class DateReader {
         int awd = core::Weekday(*anchor);
         int delta;
         int tense = prev == "last" || prev == "next" || prev == "coming" ? 0 : LocalTense(s, i);
+        if (tense == kNearest) tense = (wd - awd + 7) % 7 <= 3 ? 1 : -1;
         if (tense == 0) tense = tense_;
         if (prev == "next" || prev == "coming" || (tense > 0 && prev != "last")) {
           delta = (wd - awd + 7) % 7;
