@@ -272,8 +272,12 @@ void BriefBuilder::Timeline(core::Brief* b) {
   std::map<std::string, size_t, std::less<>> best_for_date;
   for (size_t i = 0; i < cands_.size(); ++i) {
     const Candidate& c = cands_[i];
-    if (!c.prose || c.repeat_of != SIZE_MAX || !c.parts.empty()) continue;
-    for (std::string_view d : c.dates) {
+    if (!c.prose || c.repeat_of != SIZE_MAX || !c.parts.empty() || c.dates.empty()) continue;
+    // A sentence stands under one date, its first ("closed until Wednesday while engineers
+    // inspect through Friday" under Wednesday): a line repeated under two dates read as two
+    // events. A later date it names is another sentence's to tell.
+    {
+      std::string_view d = c.dates.front();
       auto it = best_for_date.find(d);
       // The earliest report of a dated event tells it first; salience breaks ties within it.
       if (it == best_for_date.end() || c.art < cands_[it->second].art ||
