@@ -283,4 +283,23 @@ TEST(ReadTextTest, OffsetsStayInsideTheTextForAnyBytes) {
 }
 
 }  // namespace
+
+// Issue 21: a title before the name and the organisation after it ("Deputy Commissioner Leanne
+// Ashcroft of the state Bushfire Command") gave no affiliation, so the brief could not fold
+// the spokeswoman into the party she speaks for. A modifier or two may stand before the name.
+TEST(RolesTest, ATitledNameOfAnOrganisationHasThatAffiliationRegression) {
+  auto roles = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& r : ReadText(text, "2026-11-09").roles)
+      out.push_back(r.person + "|" + r.role + "|" + r.affiliation);
+    return out;
+  };
+  EXPECT_EQ(roles("\"Leave now,\" said Deputy Commissioner Leanne Ashcroft of the state "
+                  "Bushfire Command."),
+            std::vector<std::string>{"Leanne Ashcroft|Deputy Commissioner|Bushfire Command"});
+  EXPECT_EQ(roles("Leanne Ashcroft, a deputy commissioner with the state Bushfire Command, said "
+                  "crews were stretched."),
+            std::vector<std::string>{"Leanne Ashcroft|deputy commissioner|Bushfire Command"});
+}
+
 }  // namespace wirebrief::nlp

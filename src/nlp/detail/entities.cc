@@ -937,6 +937,24 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
                                [](const Token& t, uint32_t x) { return t.begin < x; });
     return static_cast<size_t>(it - d.tag.tokens.begin());
   };
+  // The organisation an "at/of/for/with/in" at token `q` introduces: "at the Central Bank",
+  // "with the state Bushfire Command" (a modifier or two before the name); "" when none.
+  auto organisation_after = [&](size_t q, const SentenceRange& s) -> std::string {
+    if (q + 1 >= s.last || !(d.low(q) == "at" || d.low(q) == "of" || d.low(q) == "for" ||
+                             d.low(q) == "with" || d.low(q) == "in"))
+      return "";
+    size_t z = q + 1;
+    if (d.low(z) == "the" && z + 1 < s.last) ++z;
+    for (int skip = 0; skip < 2 && z + 1 < s.last && d.tok(z).Is(kLower) &&
+                       MentionAt(*mentions, d.tok(z).begin) < 0 && !StopWords().count(d.low(z));
+         ++skip) {
+      if (MentionAt(*mentions, d.tok(z + 1).begin) < 0 && !d.tok(z + 1).Is(kLower)) break;
+      ++z;
+    }
+    int oi = MentionAt(*mentions, d.tok(z).begin);
+    return oi >= 0 && (*mentions)[oi].type != core::EntityType::kPerson ? (*mentions)[oi].name
+                                                                         : "";
+  };
   for (core::Mention& m : *mentions) {
     if (m.type != core::EntityType::kPerson) continue;
     size_t b = token_at(m.span.begin);
@@ -1017,6 +1035,10 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
           affiliation = (*mentions)[mi].name;
       }
     }
+    // "Deputy Commissioner Leanne Ashcroft of the state Bushfire Command": a title before the
+    // name, the organisation after it.
+    if (head && !role.empty() && affiliation.empty() && e + 1 < s.last)
+      affiliation = organisation_after(e, s);
     // Appositive: "Kara Ostrow, a senior official at the Central Bank," / ", Acme's chief
     // economist,"
     std::string prenominal_role = role, prenominal_aff = affiliation;
@@ -1074,11 +1096,7 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
         if (aff.empty() && q + 1 < s.last &&
             (d.low(q) == "at" || d.low(q) == "of" || d.low(q) == "for" || d.low(q) == "with" ||
              d.low(q) == "in")) {
-          size_t z = q + 1;
-          if (d.low(z) == "the" && z + 1 < s.last) ++z;
-          int oi = MentionAt(*mentions, d.tok(z).begin);
-          if (oi >= 0 && (*mentions)[oi].type != core::EntityType::kPerson)
-            aff = (*mentions)[oi].name;
+          aff = organisation_after(q, s);
         }
         if (aff.empty()) {
           int pi = MentionAt(*mentions, d.tok(a).begin);
