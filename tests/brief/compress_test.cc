@@ -31,4 +31,30 @@ TEST(Compress, KeepsAStatementAfterSaid) {
 }
 
 }  // namespace
+
+// Issue 21: a stakeholder line is the clause that carries the party's position.
+TEST(CompressToClause, DropsALeadingCircumstanceAndATrailingPurpose) {
+  EXPECT_EQ(CompressToClause("On the Indonesian side, Dewi Kartikasari of the growers' federation "
+                             "warned that small tea farmers could be squeezed.",
+                             7),
+            "Dewi Kartikasari of the growers' federation warned that small tea farmers could be "
+            "squeezed.");
+  EXPECT_EQ(CompressToClause("The minister declared a natural disaster in Wendale Shire and two "
+                             "neighbouring areas so that residents can receive recovery payments.",
+                             7),
+            "The minister declared a natural disaster in Wendale Shire and two neighbouring "
+            "areas.");
+}
+
+TEST(CompressToClause, KeepsWhatIsNotAClauseAndQuotesWhole) {
+  // Up to the marker there is no verb: cutting would leave a noun phrase.
+  const char* np = "Mr. Reid's decision to contact Mr. Schumer first, even as the caucus waited.";
+  EXPECT_EQ(CompressToClause(np, 7), np);
+  const char* quoted = "\"We will rebuild,\" the mayor said, so that nobody doubted it.";
+  EXPECT_EQ(CompressToClause(quoted, 7), quoted);
+  // Too little would be left.
+  const char* short_clause = "After the vote, the union agreed.";
+  EXPECT_EQ(CompressToClause(short_clause, 7), short_clause);
+}
+
 }  // namespace wirebrief::brief::detail

@@ -122,7 +122,11 @@ class BriefBuilder {
   const SupportText& ReadCandidate(size_t idx);
 
   // The text a candidate contributes: compressed when that passes the support check.
-  std::string LineText(size_t idx, bool* compressed);
+  // `clause`: cut to the clause carrying the position (stakeholder lines).
+  std::string LineText(size_t idx, bool clause, bool* compressed);
+  // The forms of the party whose line is being chosen (Stakeholders sets it around Emit and
+  // Place), which its compressed line must keep; null otherwise.
+  const std::vector<std::string>* party_forms_ = nullptr;
 
   bool Emit(core::Brief* b, core::BriefSection section, const std::string& label, size_t idx);
 
@@ -147,6 +151,7 @@ class BriefBuilder {
     int mentions = 0;
     size_t first = SIZE_MAX;         // order of first mention
     std::vector<std::string> forms;  // surface forms that name it in text
+    bool spoken_for = false;         // a person the text ties to it speaks for it
   };
 
   // The part a mention gives its party in its sentence: the subject who decides or acts
@@ -161,6 +166,7 @@ class BriefBuilder {
   // party deciding in one outlet outweighs one named in two.
   static double PartWeight(Part part);
   static constexpr double kRoleWeight = 2;  // a person the text gives a role (minister, mayor)
+  static constexpr size_t kClauseMinWords = 7;  // a stakeholder line cut shorter says too little
   static constexpr size_t kPartyTries = 4;  // sentences tried for a party's line, best first
 
   // Stakeholders: people, organisations and countries, ranked by their part in the story

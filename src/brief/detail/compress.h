@@ -11,4 +11,11 @@ namespace wirebrief::brief::detail {
 // sentence unchanged when nothing can go. Only deletes: every word of the result is in `sentence`.
 std::string Compress(std::string_view sentence);
 
+// Compress, then cut to the clause that carries a party's position or action (stakeholder
+// lines): a leading circumstance ("On Monday, ", "After the vote, ") and a trailing
+// subordinate clause (", which ...", " so that ...", ", while ...") go when at least
+// `min_words` words remain. Quotes are kept whole. Only deletes, and capitalises the new first
+// letter.
+std::string CompressToClause(std::string_view sentence, size_t min_words);
+
 }  // namespace wirebrief::brief::detail

@@ -157,6 +157,12 @@ std::set<std::string> ContextStems(const std::string& text, core::CharSpan fig,
   return out;
 }
 
+std::string Lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 // Lower-case words of `text` with their spans, letters and apostrophes only (digits and
 // punctuation end a word; a number is one "#" word, so a coordinated figure can be skipped).
 struct Word {
@@ -295,9 +301,14 @@ bool IsApproximator(std::string_view w) {
 // injured" -> "injured", "destroyed at least 47 homes" -> "destroyed", "12,000 people
 // evacuated" -> "evacuated". The passive or a participle right after the figure is preferred;
 // a verb right before it (an active clause whose object is the figure) otherwise.
-std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan sentence) {
+std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan sentence,
+                    const std::string& unit) {
   std::vector<Word> after = WordsOf(text, fig.end, std::min<uint32_t>(sentence.end, fig.end + 80));
   size_t k = 0;
+  // A figure whose span stops at its number ("3,000" of "3,000 litres of diesel"): its unit
+  // comes first.
+  if (!after.empty() && !unit.empty() && after[0].w == Lowered(unit.substr(0, unit.find(' '))))
+    k = 1;
   // A coordinated figure shares the verb: "1,100 firefighters and 64 aircraft were assigned".
   if (k + 2 < after.size() && after[k].w == "and" && after[k + 1].w == "#") {
     k += 2;
@@ -307,6 +318,14 @@ std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan 
   }
   // A form of "be" makes the passive ("were injured"); "has"/"had" alone is the figure acting
   // ("150 passengers had refused").
+  // What the unit is of: "3,000 litres of diesel leaked".
+  if (k <= 1 && k + 1 < after.size() && after[k].w == "of" && after[k + 1].w != "#" &&
+      after[k + 1].w != ",") {
+    k += 2;
+    if (k < after.size() && !IsAuxiliary(after[k].w) && Participle(after[k].w).empty() &&
+        after[k].w != "," && after[k].w != "#" && k + 1 < after.size())
+      ++k;  // a two-word noun: "of crude oil"
+  }
   bool aux = false;
   for (; k < after.size() && IsAuxiliary(after[k].w); ++k)
     aux = aux || (after[k].w != "has" && after[k].w != "have" && after[k].w != "had" &&
@@ -327,7 +346,8 @@ std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan 
     bool reduced = false;
     for (std::string_view x : {",", "in", "on", "at", "from", "by", "across", "around", "after",
                                "during", "since", "near", "when", "and", "or", "but", "as",
-                               "overnight", "throughout", "along", "within", "while", "up"})
+                               "overnight", "throughout", "along", "within", "while", "up", "into",
+                               "onto", "out", "off", "over", "under"})
       reduced = reduced || next == x;
     if (!p.empty() && (aux || reduced)) return p;
   }
@@ -337,7 +357,10 @@ std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan 
   while (j > 0 && (IsApproximator(before[j - 1].w) ||
                    (before[j - 1].w == "to" && j >= 2 && before[j - 2].w == "up")))
     --j;
-  if (j > 0) {
+  // "was fishing six miles inside": a progressive verb before a figure mostly tells where or
+  // how long the subject acted, not what happened to the figure.
+  const bool progressive = j >= 2 && before[j - 1].w.ends_with("ing") && IsAuxiliary(before[j - 2].w);
+  if (j > 0 && !progressive) {
     const std::string& w = before[j - 1].w;
     if (w.ends_with("ed") || w.ends_with("ing") || IrregularParticiples().count(w)) {
       std::string p = Participle(w);
@@ -441,7 +464,7 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
                       f.unit,
                       {a->id, s->span},
                       ContextStems(a->text, f.span, s->span),
-                      EventOf(a->text, f.span, s->span)});
+                      EventOf(a->text, f.span, s->span, f.unit)});
     }
   }
   // Union figures of one unit that describe one fact: shared context stems, and values within
@@ -519,6 +542,11 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
     const std::vector<const Seen*>& g = r.g;
     std::map<double, std::vector<const Seen*>> values;
     for (const Seen* s : g) values[s->value].push_back(s);
+    // Each value shown as its fullest wording ("3,000 litres", not a bare "3,000").
+    for (auto& [v, list] : values)
+      std::stable_sort(list.begin(), list.end(), [](const Seen* x, const Seen* y) {
+        return x->text.size() > y->text.size();
+      });
     if (!Disagree(g)) {
       // Several values but no disagreement: each value is its own fact.
       for (const auto& [v, list] : values) {

@@ -63,13 +63,23 @@ const SupportText& BriefBuilder::ReadCandidate(size_t idx) {
   return *r;
 }
 
-std::string BriefBuilder::LineText(size_t idx, bool* compressed) {
+std::string BriefBuilder::LineText(size_t idx, bool clause, bool* compressed) {
   const Candidate& c = cands_[idx];
   *compressed = false;
   std::string text(c.text);
   std::replace(text.begin(), text.end(), '\n', ' ');  // a quotation over several sentences
   if (!opts_.compress) return text;
-  std::string shorter = Compress(text);
+  std::string shorter = clause ? CompressToClause(text, kClauseMinWords) : Compress(text);
+  // A stakeholder line keeps its party's name: a compression that drops it ("Fey is the
+  // producer (of 30 Rock)") leaves a line about someone else.
+  if (clause && party_forms_) {
+    auto names = [&](const std::string& t) {
+      for (const auto& f : *party_forms_)
+        if (t.find(f) != std::string::npos) return true;
+      return false;
+    };
+    if (names(text) && !names(shorter)) shorter = text;
+  }
   if (shorter.size() < text.size() && WordCount(shorter) >= w_.min_words &&
       ScoreReadSupport(ReadSupportText(shorter, true, &support_vocab_), {&ReadCandidate(idx)})
               .score >= kSupportedAt) {
@@ -84,7 +94,7 @@ bool BriefBuilder::Emit(core::Brief* b, core::BriefSection section, const std::s
   Candidate& c = cands_[idx];
   if (c.blocked) return false;
   bool compressed = false;
-  std::string text = LineText(idx, &compressed);
+  std::string text = LineText(idx, section == core::BriefSection::kStakeholder, &compressed);
   size_t words = WordCount(text);
   if (words_used_ + words > opts_.max_words || line_texts_.count(text) || Restates(idx))
     return false;
@@ -205,7 +215,13 @@ bool BriefBuilder::Restates(size_t idx) const {
     std::vector<std::string> theirs = Numbers(l.text);
     std::sort(theirs.begin(), theirs.end());
     if (!std::includes(theirs.begin(), theirs.end(), numbers.begin(), numbers.end())) continue;
-    if (!numbers.empty() ||
+    // The same day resolved from different words ("a court in Guayaquil on Wednesday", "a
+    // hearing set for Wednesday in Guayaquil") counts as a shared number.
+    const bool same_days =
+        !c.dates.empty() && std::all_of(c.dates.begin(), c.dates.end(), [&](std::string_view d) {
+          return std::find(l.dates.begin(), l.dates.end(), d) != l.dates.end();
+        });
+    if (!numbers.empty() || same_days ||
         (shared >= kRestatesWords &&
          static_cast<double>(shared) >= kRestatesShared * static_cast<double>(shorter)))
       return true;
@@ -231,6 +247,18 @@ bool BriefBuilder::Place(core::Brief* b, core::BriefSection section, const std::
   b->lines[li].section = section;
   b->lines[li].label = label;
   section_of_[li] = section;
+  if (section == Section::kStakeholder) {
+    // A summary sentence that becomes a party's line is cut to the clause with its position.
+    bool compressed = false;
+    std::string text = LineText(idx, true, &compressed);
+    core::BriefLine& line = b->lines[li];
+    if (compressed && text.size() < line.text.size() && !line_texts_.count(text)) {
+      words_used_ -= WordCount(line.text) - WordCount(text);
+      line_texts_.insert(text);
+      line.text = std::move(text);
+      line.compressed = true;
+    }
+  }
   return true;
 }
 
@@ -283,6 +311,23 @@ void BriefBuilder::Timeline(core::Brief* b) {
       if (it == best_for_date.end() || c.art < cands_[it->second].art ||
           (c.art == cands_[it->second].art && c.pos < cands_[it->second].pos))
         best_for_date[std::string(d)] = i;
+    }
+  }
+  // A date no sentence names first may be told by a sentence that names it later, when that
+  // sentence is in the timeline under no other date ("... will strike on Monday after talks
+  // collapsed on Friday" tells Friday when another outlet's sentence tells Monday).
+  std::set<size_t> placed;
+  for (const auto& [date, i] : best_for_date) placed.insert(i);
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    const Candidate& c = cands_[i];
+    if (!c.prose || c.repeat_of != SIZE_MAX || !c.parts.empty() || c.dates.size() < 2 ||
+        placed.count(i))
+      continue;
+    for (size_t k = 1; k < c.dates.size(); ++k) {
+      if (best_for_date.count(c.dates[k])) continue;
+      best_for_date.emplace(c.dates[k], i);
+      placed.insert(i);
+      break;
     }
   }
   size_t n = 0;

@@ -52,6 +52,17 @@ const CueSet& PartyCues() {
   return cues;
 }
 
+// `name` in `text` as a whole word ("Peru" is not in "Peruvian"); npos when absent.
+size_t FindWord(std::string_view text, std::string_view name) {
+  auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c < 0; };
+  for (size_t k = text.find(name); k != std::string_view::npos; k = text.find(name, k + 1)) {
+    bool starts = k == 0 || !letter(text[k - 1]);
+    bool ends = k + name.size() >= text.size() || !letter(text[k + name.size()]);
+    if (starts && ends) return k;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool BriefBuilder::SkippableBeforeVerb(std::string_view word) {
@@ -105,9 +116,13 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
   std::map<std::string, Party> parties;
   size_t order = 0;
   std::vector<std::pair<size_t, const core::Mention*>> mentions;
+  std::map<std::string, int> as_place;  // mentions of a name tagged as a place
   for (size_t ai = 0; ai < arts_.size(); ++ai)
     for (const core::Mention& m : arts_[ai]->annotations.mentions)
-      if (m.type != core::EntityType::kPlace && !m.name.empty()) mentions.push_back({ai, &m});
+      if (m.type == core::EntityType::kPlace)
+        ++as_place[m.name];
+      else if (!m.name.empty())
+        mentions.push_back({ai, &m});
   // A person's surname alone ("Moravec") is the same party as the full name met elsewhere.
   std::map<std::string, std::string> full_of_surname;
   for (const auto& [ai, m] : mentions)
@@ -115,14 +130,41 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
       size_t sp = m->name.rfind(' ');
       if (sp != std::string::npos) full_of_surname.emplace(m->name.substr(sp + 1), m->name);
     }
+  // A person who speaks for an organisation or a government ("Deputy Commissioner Leanne
+  // Ashcroft of the state Bushfire Command", "Colin Tebbutt, the mayor of Wendale Shire") is
+  // that party: their mentions count for it, and their sentences, which name them, may be its
+  // line. A lower-case affiliation ("the company") names no party.
+  // A one-word affiliation named nowhere else is more likely a word the tagger took for a name
+  // ("Livestock farmer Hüseyin Tekin") than a party.
+  std::map<std::string, int> named;  // non-person mentions per name
+  for (const core::Article* a : arts_)
+    for (const core::Mention& m : a->annotations.mentions)
+      if (m.type != core::EntityType::kPerson) ++named[m.name];
+  std::map<std::string, std::string> party_of_person;
+  for (const core::Article* a : arts_)
+    for (const core::Role& r : a->annotations.roles)
+      if (!r.affiliation.empty() && std::isupper(static_cast<unsigned char>(r.affiliation[0])) &&
+          r.affiliation != r.person &&
+          (r.affiliation.find(' ') != std::string::npos || named[r.affiliation] >= 2))
+        party_of_person.emplace(r.person, r.affiliation);
   for (const auto& [ai, m] : mentions) {
     std::string key = m->name;
     if (m->type == core::EntityType::kPerson && key.find(' ') == std::string::npos &&
         full_of_surname.count(key))
       key = full_of_surname[key];
+    bool spokesperson = false;
+    if (m->type == core::EntityType::kPerson)
+      if (auto it = party_of_person.find(key); it != party_of_person.end())
+        key = it->second, spokesperson = true;
     Party& p = parties[key];
-    if (p.name.empty()) p.name = key, p.type = m->type, p.first = order++;
-    if (p.role.empty() && !m->role.empty()) p.role = m->role;
+    if (p.name.empty()) {
+      p.name = key, p.first = order++;
+      p.type = spokesperson ? core::EntityType::kOrganization : m->type;
+      p.forms.push_back(key);
+    }
+    p.spoken_for = p.spoken_for || spokesperson;
+    if (p.role.empty() && !m->role.empty() && !spokesperson && p.type == core::EntityType::kPerson)
+      p.role = m->role;
     p.sources.insert(source_[ai]);
     double& part = p.part[source_[ai]];
     part = std::max(part, PartWeight(PartOf(ai, *m)));
@@ -153,11 +195,18 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
   for (const auto& [k, p] : parties)
     if (folded.count(k))
       continue;
+    // A place that only locates the event is no party, also where a tagger took some of its
+    // mentions for an organisation ("Sydney"); one whose mayor or governor speaks is.
+    else if (!p.spoken_for && p.type != core::EntityType::kPerson && as_place.count(k) &&
+             as_place[k] >= p.mentions)
+      continue;
     else if (sources_ >= 2 ? p.sources.size() >= 2 : p.mentions >= 2)
       ranked.push_back(&p);
   std::map<const Party*, double> weight;
   for (const Party* p : ranked) {
-    double w = p->type == core::EntityType::kPerson && !p->role.empty() ? kRoleWeight : 0;
+    double w = (p->type == core::EntityType::kPerson && !p->role.empty()) || p->spoken_for
+                   ? kRoleWeight
+                   : 0;
     for (const auto& [src, part] : p->part) w += part;
     weight[p] = w;
   }
@@ -179,7 +228,7 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
       if (!c.prose || c.repeat_of != SIZE_MAX || (c.used ? !InContext(i) : c.blocked)) continue;
       size_t at = std::string_view::npos, len = 0;
       for (const auto& f : p->forms) {
-        size_t k = c.text.find(f);
+        size_t k = FindWord(c.text, f);
         if (k < at) at = k, len = f.size();
       }
       // The party is the subject, named in the line's first half, or the speaker of a quote
@@ -194,7 +243,11 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
       after += ' ';
       // A sentence about what comes next is left to What's next when the party has another
       // line (a sentence said under one heading is not repeated under another).
-      double s = (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) *
+      // "Peru and Ecuador traded accusations": a subject shared with another party states
+      // neither's own position; a line of the party alone is preferred.
+      const bool joint = c.text.compare(at + len, 5, " and ") == 0 ||
+                         (at >= 5 && c.text.compare(at - 5, 5, " and ") == 0 && at < 40);
+      double s = (c.salience + 1e-3) * (at < 40 ? 1.5 : 1.0) * (joint ? 0.5 : 1.0) *
                  (ActionCues().FoundIn(after) ? 1.5 : 1.0) * (c.future ? 0.1 : 1.0) *
                  (InContext(i) ? w_.reuse
                   : c.used     ? 0.5
@@ -209,9 +262,11 @@ void BriefBuilder::Stakeholders(core::Brief* b) {
     for (size_t k = 0; k < scored.size() && k < kPartyTries; ++k) {
       const size_t best = scored[k].second;
       const size_t lines_before = b->lines.size();
+      party_forms_ = &p->forms;
       const bool placed = cands_[best].used
                               ? Place(b, core::BriefSection::kStakeholder, label, best)
                               : Emit(b, core::BriefSection::kStakeholder, label, best);
+      party_forms_ = nullptr;
       if (!placed) continue;
       ++n;
       placed_lines.push_back(b->lines.size() > lines_before ? b->lines.size() - 1 : LineOf(best));
