@@ -88,11 +88,21 @@ const CueSet& SentenceCues() {
        " expected to ", " scheduled ", " next week", " next month", " next year", " later this ",
        " is due to ", " are due to ", " is to be ", " are to be ", " upcoming ", " intends to ",
        " deadline "},
-      {" because ",    " means ",      " could ",        " would ",   " threat",
-       " risk",        " first time",  " largest ",      " biggest ", " worst ",
-       " record ",     " impact",      " affect",        " crucial ", " critical ",
-       " precedent",   " historic",    " for the first", " in years", " since ",
-       " after years", " the latest ", " consequences",  " stakes"},
+      // Consequence, stakes and precedent (issue 21). Not a bare "since", "would", "largest":
+      // "burned since Saturday", "said it would appeal" and "Europe's largest port" state
+      // facts, not why they matter.
+      {" because ",        " means ",         " could ",          " threat",
+       " risk",            " first time",     " largest since",   " biggest since",
+       " worst since",     " largest ever",   " biggest ever",    " worst ever",
+       " on record",       " record ",        " impact",          " affect",
+       " crucial ",        " critical ",      " precedent",       " historic",
+       " for the first",   " in years",       " in decades",      " in a decade",
+       " since 19",        " since 20",       " after years",     " the latest ",
+       " consequences",    " stakes",         " at stake",        " at risk",
+       " as a result",     " led to ",        " leading to ",     " raising fears",
+       " raises questions", " threatens ",    " threatening ",    " could cost",
+       " deadliest ",      " echoes ",        " comes after ",    " comes as ",
+       " blow to ",        " setback ",       " signals ",        " marks the "},
       // What's next is what is scheduled or planned (issue 21): the future cues above less a
       // bare "will", which also carries resolve and sentiment ("we will rebuild").
       {" is set to ", " are set to ", " plans to ", " plan to ", " planned to ", " expected to ",

@@ -191,6 +191,42 @@ TEST(BriefSectionsTest, WhatsNextHoldsScheduleNotSentimentRegression) {
   EXPECT_NE(next[0].find("plans to"), std::string::npos) << next[0];
 }
 
+// Issue 21: Why it matters holds consequence, stakes or precedent, and nothing when the
+// articles hold none. A time since when ("burning since Saturday"), a superlative that only
+// describes ("the region's largest port") and what did not happen ("No tsunami warning") are
+// no reason why.
+TEST(BriefSectionsTest, WhyItMattersHoldsStakesNotFillerRegression) {
+  auto build = [](const std::string& extra) {
+    std::vector<core::Article> arts = {
+        Make("a", "Valley Post", "Quake shakes Ardmoor port",
+             "A magnitude 5.9 earthquake shook the port city of Ardmoor on Sunday, damaging "
+             "piers, officials said. Aftershocks have rattled the Ardmoor coast and its piers "
+             "almost every hour since Saturday. The damaged piers serve the region's largest "
+             "port, which handles most of the coast's container ships. No tsunami warning was "
+             "issued for the Ardmoor coast or for the islands to the north. " + extra),
+        Make("b", "Ardmoor Echo", "Ardmoor counts quake damage",
+             "Engineers inspected damaged piers in Ardmoor on Monday after Sunday's magnitude "
+             "5.9 earthquake. The port authority said two of its five piers were closed. "
+             "Shipping agents diverted four container ships to Kelby."),
+    };
+    std::vector<const core::Article*> ptrs;
+    cluster::StoryGroup group;
+    group.story.id = "quake";
+    group.story.first_published = "2026-11-09";
+    for (auto& a : arts) ptrs.push_back(&a), group.story.article_ids.push_back(a.id);
+    std::vector<std::string> why;
+    for (const auto& l : BuildBrief(group, ptrs, BriefOptions{}).lines)
+      if (l.section == core::BriefSection::kWhyItMatters) why.push_back(l.text);
+    return why;
+  };
+  std::vector<std::string> why = build("");
+  EXPECT_TRUE(why.empty()) << why[0];
+  why = build("It was the strongest quake to hit the coast since 1998, and the closures put "
+              "about 3,000 port jobs at risk.");
+  ASSERT_EQ(why.size(), 1u);
+  EXPECT_NE(why[0].find("since 1998"), std::string::npos) << why[0];
+}
+
 // The builder reads each article once through ContentTokenSpans and takes each sentence's
 // tokens by span: that must give what ContentTokens gives on the sentence alone.
 TEST(ContentTokenSpans, SameTokensAsContentTokensPerSentence) {

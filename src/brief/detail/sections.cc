@@ -178,7 +178,8 @@ void BriefBuilder::WhatsNext(core::Brief* b) {
 void BriefBuilder::WhyItMatters(core::Brief* b) {
   std::string first = group_.story.first_published.substr(0, 10);
   Cued(b, core::BriefSection::kWhyItMatters, opts_.max_why, [&](const Candidate& c) {
-    if (c.future) return false;
+    // "No tsunami threat was issued": what did not happen is no stake.
+    if (c.future || c.text.starts_with("No ") || c.text.starts_with("There was no ")) return false;
     if (c.consequence) return true;
     // History: events dated well before the story.
     if (!first.empty())
