@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -77,6 +78,28 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
     for (const auto& line : s["brief"]) {
       ASSERT_FALSE(line["citations"].empty()) << line.dump();
       for (const auto& c : line["citations"]) EXPECT_TRUE(members.count(c["article_id"].get<std::string>()));
+    }
+    // One fact, one line (regression: the bushfire's "38,000 hectares, roughly 94,000 acres"
+    // was told by two prose lines, one adding only the lede's 210 kilometers): no prose line's
+    // two or more numbers are all in another prose line. (Lines that share numbers but each
+    // give one the other does not, such as two death tolls, are two facts.)
+    static const std::set<std::string> kProse = {"lede", "context", "why_it_matters", "stakeholder",
+                                                 "whats_next"};
+    static const std::regex kNumber("[0-9][0-9,.]*[0-9]");
+    std::vector<std::pair<std::string, std::set<std::string>>> prose;
+    for (const auto& line : s["brief"]) {
+      if (!kProse.count(line["section"].get<std::string>())) continue;
+      std::string text = line["text"];
+      std::set<std::string> numbers;
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), kNumber); it != std::sregex_iterator(); ++it)
+        numbers.insert(it->str());
+      for (const auto& [other, theirs] : prose) {
+        size_t shared = 0;
+        for (const auto& n : numbers) shared += theirs.count(n);
+        bool subset = shared == numbers.size() || shared == theirs.size();
+        EXPECT_FALSE(shared >= 2 && subset) << "told twice:\n  " << other << "\n  " << text;
+      }
+      prose.push_back({text, std::move(numbers)});
     }
   }
   for (const auto& e : expected["events"]) {

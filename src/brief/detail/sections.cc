@@ -191,7 +191,7 @@ void BriefBuilder::WhyItMatters(core::Brief* b) {
 
 bool BriefBuilder::Restates(size_t idx) const {
   const Candidate& c = cands_[idx];
-  std::vector<std::string> numbers;
+  std::vector<std::string> numbers, brief_numbers;
   bool numbers_read = false;
   for (size_t li : line_cand_) {
     const Candidate& l = cands_[li];
@@ -206,7 +206,9 @@ bool BriefBuilder::Restates(size_t idx) const {
     const size_t shorter = std::min(c.terms.size(), l.terms.size());
     if (shorter == 0 || shared * 2 < shorter) continue;
     if (!numbers_read) {
-      numbers = Numbers(c.text);
+      // The numbers the line would give: a parenthetical conversion ("210 kilometers (130
+      // miles)") is dropped by compression and is no news.
+      numbers = Numbers(opts_.compress ? Compress(c.text) : std::string(c.text));
       std::sort(numbers.begin(), numbers.end());
       numbers_read = true;
     }
@@ -215,7 +217,20 @@ bool BriefBuilder::Restates(size_t idx) const {
     // 38,000 hectares, about 94,000 acres" in two outlets' words).
     std::vector<std::string> theirs = Numbers(l.text);
     std::sort(theirs.begin(), theirs.end());
-    if (!std::includes(theirs.begin(), theirs.end(), numbers.begin(), numbers.end())) continue;
+    if (!std::includes(theirs.begin(), theirs.end(), numbers.begin(), numbers.end())) {
+      // Its other numbers may be news the brief already gives elsewhere: "the fire, 210
+      // kilometers northwest of Sydney, has scorched 38,000 hectares" after a line with the
+      // 38,000 hectares and a lede with the 210 kilometers tells nothing new.
+      if (theirs.empty()) continue;
+      if (brief_numbers.empty())
+        for (size_t other : line_cand_)
+          for (auto& n : Numbers(cands_[other].text)) brief_numbers.push_back(std::move(n));
+      std::sort(brief_numbers.begin(), brief_numbers.end());
+      bool covers_line = std::includes(numbers.begin(), numbers.end(), theirs.begin(), theirs.end());
+      bool all_told = std::includes(brief_numbers.begin(), brief_numbers.end(), numbers.begin(),
+                                    numbers.end());
+      if (!(covers_line && all_told)) continue;
+    }
     // The same day resolved from different words ("a court in Guayaquil on Wednesday", "a
     // hearing set for Wednesday in Guayaquil") counts as a shared number.
     const bool same_days =
