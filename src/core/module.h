@@ -1,9 +1,10 @@
 // core/module.h: the shared objects a command loads only when it needs them.
 //
 // libcurl, libpq and cpp-httplib each bring a chain of libraries (TLS, Kerberos, LDAP, ...)
-// whose loading and relocation cost ~18 ms of every process start, though most commands use
-// none of them. The code that needs them is built as modules (wirebrief-fetch.so,
-// wirebrief-postgres.so, wirebrief-server.so) that the first use dlopen()s. A module carries
+// whose loading and relocation cost ~18 ms of every process start, and libsqlite3 another fifth
+// of what was left, though many commands use none of them. The code that needs them is built
+// as modules (wirebrief-fetch.so, wirebrief-sqlite.so, wirebrief-postgres.so,
+// wirebrief-server.so) that the first use dlopen()s. A module carries
 // its own copy of the stage code it uses and exports one entry function, so it works the same
 // loaded into the binary, a test or a bench program.
 //
