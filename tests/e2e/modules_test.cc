@@ -1,5 +1,6 @@
-// Lazy loading (core/module.h): a command that neither fetches, nor opens PostgreSQL, nor serves
-// must not load libcurl, libpq, cpp-httplib or libssl; and a missing module is a clear error.
+// Lazy loading (core/module.h): a command that neither fetches, nor opens a store, nor serves
+// must not load libcurl, libsqlite3, libpq, cpp-httplib or libssl; a missing module is a clear
+// error.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <spawn.h>
@@ -79,8 +80,9 @@ TEST(LazyModules, ExtractLoadsNoNetworkDatabaseOrServerLibrary) {
   waitpid(pid, &status, 0);
   ASSERT_GE(written, 32 << 10) << "extract ended before writing 32 KiB; add pages";
   ASSERT_NE(maps.find("libxml2"), std::string::npos) << maps;  // the maps are the real ones
-  for (const char* lib : {"libcurl", "libpq", "libcpp-httplib", "libssl", "wirebrief-fetch.so",
-                          "wirebrief-postgres.so", "wirebrief-server.so"})
+  for (const char* lib : {"libcurl", "libsqlite3", "libpq", "libcpp-httplib", "libssl", "libcrypto",
+                          "wirebrief-fetch.so", "wirebrief-sqlite.so", "wirebrief-postgres.so",
+                          "wirebrief-server.so"})
     EXPECT_EQ(maps.find(lib), std::string::npos) << lib << " is mapped by extract:\n" << maps;
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
