@@ -88,8 +88,8 @@ Result<void*> LoadModuleEntry(const std::string& file_name, const char* entry) {
   void* sym = dlsym(handle, entry);
   if (!sym) {
     const char* e = dlerror();
-    return Status::NotFound(file_name, std::string("module has no entry ") + entry + ": " +
-                                           (e ? e : "dlsym failed"));
+    return Status::NotFound(
+        file_name, std::string("module has no entry ") + entry + ": " + (e ? e : "dlsym failed"));
   }
   return sym;
 }

@@ -523,7 +523,8 @@ bool Parse(std::string_view url, Parts* out) {
   if (out->host.empty()) return false;
   for (unsigned char c : out->host)
     if (NeedsEscape(c) || c == '%' || c == '@' || c == '/') return false;
-  bool default_port = (u.scheme == "http" && u.port == "80") || (u.scheme == "https" && u.port == "443");
+  bool default_port =
+      (u.scheme == "http" && u.port == "80") || (u.scheme == "https" && u.port == "443");
   out->port = default_port ? "" : u.port;
   out->path = u.path.empty() ? "/" : u.path;
   out->query = u.query;

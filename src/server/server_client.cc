@@ -7,7 +7,8 @@ namespace wirebrief::server {
 core::Result<std::unique_ptr<Server>> LoadServer(const ServerOptions& options) {
   core::Result<void*> entry = core::LoadModuleEntry(kServerModule, kServerEntry);
   if (!entry.ok())
-    return core::Status::Unsupported("serve", "HTTP server unavailable: " + entry.status().ToString());
+    return core::Status::Unsupported("serve",
+                                     "HTTP server unavailable: " + entry.status().ToString());
   core::Result<std::unique_ptr<Server>> out = core::Status::Internal(kServerModule, "no answer");
   reinterpret_cast<CreateServerEntry>(entry.value())(options, &out);
   return out;

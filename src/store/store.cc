@@ -11,9 +11,11 @@ namespace {
 // PostgreSQL one is wirebrief-postgres.so: loading libsqlite3 was a fifth of every start's
 // work (callgrind), and extract, read, brief and cluster never open a store.
 core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
-  core::Result<void*> entry = core::LoadModuleEntry("wirebrief-sqlite.so", "wirebrief_open_sqlite_store");
+  core::Result<void*> entry =
+      core::LoadModuleEntry("wirebrief-sqlite.so", "wirebrief_open_sqlite_store");
   if (!entry.ok())
-    return core::Status::Unsupported(path, "SQLite backend unavailable: " + entry.status().ToString());
+    return core::Status::Unsupported(path,
+                                     "SQLite backend unavailable: " + entry.status().ToString());
   using Entry = void (*)(const std::string&, core::Result<std::unique_ptr<Store>>*);
   core::Result<std::unique_ptr<Store>> out = core::Status::Internal(path, "no answer");
   reinterpret_cast<Entry>(entry.value())(path, &out);

@@ -41,7 +41,8 @@ TEST(DigestTest, RandomBytesDiffer) {
   unsigned char a[32] = {}, b[32] = {};
   ASSERT_TRUE(RandomBytes(a, sizeof a));
   ASSERT_TRUE(RandomBytes(b, sizeof b));
-  EXPECT_NE(std::string(reinterpret_cast<char*>(a), 32), std::string(reinterpret_cast<char*>(b), 32));
+  EXPECT_NE(std::string(reinterpret_cast<char*>(a), 32),
+            std::string(reinterpret_cast<char*>(b), 32));
 }
 
 }  // namespace

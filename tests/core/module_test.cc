@@ -13,7 +13,8 @@ TEST(ModuleTest, MissingModuleNamesItsPathAndTheLoadersReason) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
   const std::string text = r.status().ToString();
-  EXPECT_NE(text.find(ModuleSearchPath().front() + "/wirebrief-no-such-module.so"), std::string::npos)
+  EXPECT_NE(text.find(ModuleSearchPath().front() + "/wirebrief-no-such-module.so"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("No such file"), std::string::npos) << text;  // dlerror()
 }

@@ -109,13 +109,14 @@ class MissingModules : public ::testing::Test {
 };
 
 TEST_F(MissingModules, PostgresStoreNamesTheModuleAndWhy) {
-  std::string cmd = "sh -c \"" + Env() + "'" + Binary() +
-                    "' show --db postgresql://127.0.0.1:1/none\"";
+  std::string cmd =
+      "sh -c \"" + Env() + "'" + Binary() + "' show --db postgresql://127.0.0.1:1/none\"";
   fs::path err = tmp_ / "err.txt";
   int status = std::system((cmd + " 2>'" + err.string() + "' >/dev/null").c_str());
   std::string text = ReadFile(err.string());
   EXPECT_NE(WEXITSTATUS(status), 0);
-  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-postgres.so").string()), std::string::npos) << text;
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-postgres.so").string()), std::string::npos)
+      << text;
   EXPECT_NE(text.find("No such file"), std::string::npos) << text;  // dlerror()'s words
 }
 
@@ -126,7 +127,8 @@ TEST_F(MissingModules, ServeNamesTheModuleAndWhy) {
   int status = std::system((cmd + " 2>'" + err.string() + "' >/dev/null").c_str());
   std::string text = ReadFile(err.string());
   EXPECT_EQ(WEXITSTATUS(status), 2);
-  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-server.so").string()), std::string::npos) << text;
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-server.so").string()), std::string::npos)
+      << text;
   EXPECT_NE(text.find("No such file"), std::string::npos) << text;
 }
 

@@ -6,8 +6,11 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "ingest/detail/http_client.h"
 #include "ingest/fetch.h"
@@ -20,7 +23,6 @@ void GlobalInit() {
   static std::once_flag init;
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
-
 
 struct Context {
   const TransferOptions* options = nullptr;
@@ -74,7 +76,6 @@ std::string Header(CURL* c, const char* name) {
   return h->value;
 }
 
-
 struct FetchBody {
   std::string data;
   size_t max = 0;
@@ -107,7 +108,7 @@ class CurlTransport final : public HttpTransport {
 };
 
 Transfer CurlTransport::Perform(const std::string& url, const std::vector<std::string>& headers,
-                               const std::string* post_body, const TransferOptions& options) {
+                                const std::string* post_body, const TransferOptions& options) {
   Transfer t;
   t.url = url;
   auto fail = [&](Transfer::Failure f, std::string why) {
@@ -238,8 +239,7 @@ core::Status FetchWithCurl(const std::string& url, const FetchOptions& options, 
 
 HttpTransport* NewTransport() {
   GlobalInit();
-  auto t = std::make_unique<CurlTransport>();
-  return t.release();
+  return new CurlTransport();  // owned by HttpClient
 }
 
 long long ParseHttpDate(const std::string& value) {

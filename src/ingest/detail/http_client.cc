@@ -10,13 +10,15 @@ namespace wirebrief::ingest::detail {
 core::Result<const FetchModuleApi*> LoadFetchModuleApi() {
   core::Result<void*> entry = core::LoadModuleEntry(kFetchModule, kFetchModuleEntry);
   if (!entry.ok())
-    return core::Status::Unsupported("fetch", "HTTP client unavailable: " + entry.status().ToString());
+    return core::Status::Unsupported("fetch",
+                                     "HTTP client unavailable: " + entry.status().ToString());
   auto get = reinterpret_cast<const FetchModuleApi* (*)()>(entry.value());
   const FetchModuleApi* api = get();
   if (!api || api->abi != kFetchModuleAbi)
-    return core::Status::Unsupported(kFetchModule, "built for another wirebrief (interface version " +
-                                                       std::to_string(api ? api->abi : 0) + ", want " +
-                                                       std::to_string(kFetchModuleAbi) + ")");
+    return core::Status::Unsupported(kFetchModule,
+                                     "built for another wirebrief (interface version " +
+                                         std::to_string(api ? api->abi : 0) + ", want " +
+                                         std::to_string(kFetchModuleAbi) + ")");
   return api;
 }
 
@@ -53,7 +55,8 @@ HttpClient::HttpClient() {
     return;
   }
   transport_.reset(api.value()->new_transport());
-  if (!transport_) unavailable_ = core::Status::Internal("fetch", "libcurl could not start a transfer");
+  if (!transport_)
+    unavailable_ = core::Status::Internal("fetch", "libcurl could not start a transfer");
 }
 
 HttpClient::~HttpClient() = default;

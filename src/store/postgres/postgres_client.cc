@@ -10,8 +10,8 @@ namespace wirebrief::store {
 core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& conninfo) {
   core::Result<void*> entry = core::LoadModuleEntry(kPostgresModule, kPostgresEntry);
   if (!entry.ok())
-    return core::Status::Unsupported(RedactConninfo(conninfo),
-                                     "PostgreSQL backend unavailable: " + entry.status().ToString());
+    return core::Status::Unsupported(
+        RedactConninfo(conninfo), "PostgreSQL backend unavailable: " + entry.status().ToString());
   core::Result<std::unique_ptr<Store>> out = core::Status::Internal(kPostgresModule, "no answer");
   reinterpret_cast<OpenPostgresEntry>(entry.value())(conninfo, &out);
   return out;

@@ -3,6 +3,7 @@
 #include "store/postgres/postgres_store.h"
 
 extern "C" void wirebrief_open_postgres_store(
-    const std::string& conninfo, wirebrief::core::Result<std::unique_ptr<wirebrief::store::Store>>* out) {
+    const std::string& conninfo,
+    wirebrief::core::Result<std::unique_ptr<wirebrief::store::Store>>* out) {
   *out = wirebrief::store::PostgresStore::Open(conninfo);
 }

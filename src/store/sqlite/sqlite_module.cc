@@ -2,6 +2,7 @@
 #include "store/sqlite/sqlite_store.h"
 
 extern "C" void wirebrief_open_sqlite_store(
-    const std::string& path, wirebrief::core::Result<std::unique_ptr<wirebrief::store::Store>>* out) {
+    const std::string& path,
+    wirebrief::core::Result<std::unique_ptr<wirebrief::store::Store>>* out) {
   *out = wirebrief::store::SqliteStore::Open(path);
 }
