@@ -41,11 +41,12 @@ std::vector<std::string> ModuleSearchPath() {
     add(exe + "/../" WB_MODULE_INSTALL_RELDIR);
 #endif
   }
-#ifdef WB_MODULE_INSTALL_DIR
-  add(WB_MODULE_INSTALL_DIR);
-#endif
 #ifdef WB_MODULE_BUILD_DIR
-  add(WB_MODULE_BUILD_DIR);
+  // Only for a program inside the build tree (tests, benches): a binary copied elsewhere must
+  // not pick up modules rebuilt since from another commit (a Store's layout may differ); it
+  // says they are missing, and they are copied along with it.
+  const std::string build_dir = WB_MODULE_BUILD_DIR;
+  if (exe == build_dir || exe.rfind(build_dir + "/", 0) == 0) add(build_dir);
 #endif
   return dirs;
 }

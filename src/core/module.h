@@ -14,8 +14,9 @@
 //   2. the directory of the running executable (the build tree keeps the binary and the
 //      modules side by side);
 //   3. <executable dir>/../<libdir>/wirebrief (an install tree, wherever it was moved);
-//   4. the install libdir this build was configured with;
-//   5. the build tree this build was made in (test and bench programs live in sub-folders).
+//   4. the build tree this build was made in, for programs inside it (test and bench
+//      programs live in sub-folders). A binary copied elsewhere finds only the modules copied
+//      with it: modules and binary must come from the same build.
 //
 // Errors: kNotFound with dlerror()'s words (which name the path) and the folders looked in; or
 // dlerror() of a module found that would not load (a library it needs is missing) or lacks the

@@ -132,4 +132,20 @@ TEST_F(MissingModules, ServeNamesTheModuleAndWhy) {
   EXPECT_NE(text.find("No such file"), std::string::npos) << text;
 }
 
+// A binary copied out of the build tree finds only modules copied with it: never those the
+// tree may have rebuilt since from another commit.
+TEST_F(MissingModules, ACopiedBinaryUsesTheModulesBesideItOnly) {
+  fs::path bin = tmp_ / "wirebrief";
+  fs::copy_file(Binary(), bin);
+  std::string db = (tmp_ / "x.db").string();
+  auto alone = wirebrief::testing_e2e::Exec(bin.string(), tmp_, "db migrate --db '" + db + "'");
+  EXPECT_EQ(alone.exit_code, 2) << alone.err;
+  EXPECT_NE(alone.err.find((tmp_ / "wirebrief-sqlite.so").string()), std::string::npos)
+      << alone.err;
+  fs::copy_file(fs::path(Binary()).parent_path() / "wirebrief-sqlite.so",
+                tmp_ / "wirebrief-sqlite.so");
+  auto with = wirebrief::testing_e2e::Exec(bin.string(), tmp_, "db migrate --db '" + db + "'");
+  EXPECT_EQ(with.exit_code, 0) << with.err;
+}
+
 }  // namespace
