@@ -58,7 +58,7 @@ Command AddServeCommand(CLI::App* root) {
             sigaddset(&stop_signals, SIGINT);
             sigaddset(&stop_signals, SIGTERM);
             pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-            auto srv = server::Server::Create(options);
+            auto srv = server::LoadServer(options);
             if (!srv.ok()) {
               PrintError(srv.status().ToString());
               return 2;

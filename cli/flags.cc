@@ -11,9 +11,11 @@
 
 namespace wirebrief::cli {
 
+// SQLite's version is the one built against, as libxml2's is: the binary no longer loads
+// libsqlite3 until a command opens a store (its module does), and --version should not.
 std::string VersionText() {
   return std::string("wirebrief ") + WB_VERSION + " (libxml2 " + LIBXML_DOTTED_VERSION + ", SQLite " +
-         sqlite3_libversion() + ", zlib " + zlibVersion() + ")";
+         SQLITE_VERSION + ", zlib " + zlibVersion() + ")";
 }
 
 void AddVersionFlag(CLI::App* app) {

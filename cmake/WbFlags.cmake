@@ -9,6 +9,9 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   # (GCC bug 105329); the warning is off for GCC only.
   target_compile_options(wb_flags INTERFACE -Wno-restrict)
 endif()
+# The code is PIC (modules, cmake/WbModules.cmake); without this GCC would treat every global
+# function as replaceable at load time and stop inlining it within its own file.
+target_compile_options(wb_flags INTERFACE -fno-semantic-interposition)
 if(WB_WERROR)
   target_compile_options(wb_flags INTERFACE -Werror)
 endif()

@@ -15,9 +15,14 @@
 
 namespace wirebrief::core {
 
+// The cores this process may run on (its CPU affinity, so `taskset -c 0` gives 1; at least 1).
+// std::thread::hardware_concurrency() counts the machine's, and a pool that size on fewer cores
+// only adds switching.
+size_t AvailableCores();
+
 class ThreadPool {
  public:
-  // threads == 0 means std::thread::hardware_concurrency() (at least 1).
+  // threads == 0 means AvailableCores().
   explicit ThreadPool(size_t threads);
   ~ThreadPool();
   ThreadPool(const ThreadPool&) = delete;

@@ -6,6 +6,9 @@
 // Errors name the URL: "https://x.test/a: HTTP 404", "https://x.test/b: timed out after 30000 ms".
 // Thread safety: a Fetcher is used by one thread at a time (it sleeps in Fetch() to keep the
 // per-host delay).
+// Loading: libcurl (with its TLS, Kerberos and LDAP chain) is in the module wirebrief-fetch.so,
+// loaded by the first request (core/module.h), so a process that never fetches never loads it.
+// Without the module every request fails with LoadFetchModule()'s error.
 #pragma once
 
 #include <chrono>
@@ -54,6 +57,10 @@ class Fetcher {
   FetchOptions options_;
   std::map<std::string, std::chrono::steady_clock::time_point> last_request_;  // by host
 };
+
+// Loads the HTTP client module now (else the first request does). Errors: kUnsupported naming
+// the module's path and the loader's reason (dlerror()).
+core::Status LoadFetchModule();
 
 // True for "http://..." and "https://..." (case-insensitive scheme).
 bool IsHttpUrl(std::string_view s);

@@ -2,7 +2,8 @@
 //
 // NormalizeUrl gives one spelling per page, so an article listed by several feeds (with
 // tracking parameters, a fragment, an upper-case host, an explicit default port) is keyed and
-// fetched once. Parsing is libcurl's URL API (the same parser the fetcher then uses).
+// fetched once. The parser is our own, reading URLs as libcurl's URL API (7.88) did, without
+// loading libcurl (url.cc says how closely).
 //
 // Thread safety: free functions without shared state.
 #pragma once

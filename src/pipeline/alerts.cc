@@ -8,10 +8,6 @@
 // watchlists, not the store (bench/README.md ## watchlists).
 #include "pipeline/alerts.h"
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
-
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -20,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/digest.h"
 #include "ingest/fetch.h"
 #include "pipeline/watch.h"
 #include "store/search_query.h"
@@ -503,17 +500,14 @@ std::string AlertEventJson(const store::AlertEvent& e) {
 }
 
 std::string WebhookSignature(const std::string& secret, const std::string& body) {
-  unsigned char mac[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  HMAC(EVP_sha256(), secret.data(), static_cast<int>(secret.size()),
-       reinterpret_cast<const unsigned char*>(body.data()), body.size(), mac, &len);
-  return "sha256=" + Hex(mac, len);
+  core::Sha256Digest mac = core::HmacSha256(secret, body);
+  return "sha256=" + Hex(mac.data(), mac.size());
 }
 
 std::string NewWatchlistSecret() {
   unsigned char bytes[32];
-  if (RAND_bytes(bytes, sizeof bytes) != 1) {
-    // No entropy from OpenSSL: fall back to the clock and address, still unguessable enough
+  if (!core::RandomBytes(bytes, sizeof bytes)) {
+    // No entropy from the kernel: fall back to the clock and address, still unguessable enough
     // to tell a forged POST from ours only with the store in hand.
     std::string seed = std::to_string(std::time(nullptr)) + std::to_string(reinterpret_cast<uintptr_t>(&bytes));
     return WebhookSignature(seed, "wirebrief").substr(7);

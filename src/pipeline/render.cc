@@ -93,7 +93,8 @@ void PutAnnotations(json* j, const core::Annotations& an) {
 
 }  // namespace
 
-std::string ArticleToJson(const core::Article& a, const std::string& source, bool with_annotations) {
+std::string ArticleToJson(const core::Article& a, const std::string& source, bool with_annotations,
+                          const std::vector<std::pair<std::string, std::string>>& extra) {
   json j;
   j["source"] = source;
   j["id"] = a.id;
@@ -124,6 +125,7 @@ std::string ArticleToJson(const core::Article& a, const std::string& source, boo
   j["fingerprint"] = a.content_hash;
   j["text"] = a.text;
   if (with_annotations) PutAnnotations(&j, a.annotations);
+  for (const auto& [key, value] : extra) j[key] = value;
   return Dump(j);
 }
 

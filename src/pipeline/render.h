@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.h"
@@ -14,9 +15,11 @@ namespace wirebrief::pipeline {
 
 // One JSON object on one line: url, title, authors, dates, site_name, host, section, language,
 // captions, wire, text, field sources, headline_only (a feed item or record without its page); annotations (sentences, entities, figures, dates,
-// quotes) when `with_annotations`.
+// quotes) when `with_annotations`; then each of `extra` as a string field (replacing a field of
+// that name), so a caller adding its own keys need not parse and print the object again.
 std::string ArticleToJson(const core::Article& article, const std::string& source,
-                          bool with_annotations);
+                          bool with_annotations,
+                          const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 // One JSON object on one line: "id" and the annotation fields ArticleToJson adds (sentences,
 // entities, figures, dates, quotes, roles, countries; spans as char_start/char_end byte offsets

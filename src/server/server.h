@@ -66,24 +66,38 @@ struct ServerOptions {
   bool allow_private_urls = false;
 };
 
+// The methods are virtual so that a program holding a Server made by LoadServer (in the module)
+// calls them through the object and needs none of this library's code, nor cpp-httplib.
 class Server {
  public:
   // Opens the store (migrating it), creates the API token when none is stored, binds the socket.
   // Errors: the store's, or kIOError when the address cannot be bound.
   static core::Result<std::unique_ptr<Server>> Create(const ServerOptions& options);
-  ~Server();
+  virtual ~Server();
 
   // The token when this start created it (print it: it cannot be shown again), else empty.
-  const std::string& new_token() const;
-  int port() const;
+  virtual const std::string& new_token() const;
+  virtual int port() const;
   // Serves until Stop(). Returns an error when listening fails.
-  core::Status Run();
-  void Stop();
+  virtual core::Status Run();
+  virtual void Stop();
 
  private:
   struct Impl;
   explicit Server(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Server::Create run inside the module kServerModule (this library with cpp-httplib and
+// OpenSSL), loaded on the first call (core/module.h), so only `serve` loads them; what the
+// program links for it is wb_server_client, not wb_server. Errors: Create's, or kUnsupported
+// naming the module and why it did not load.
+core::Result<std::unique_ptr<Server>> LoadServer(const ServerOptions& options);
+
+inline constexpr char kServerModule[] = "wirebrief-server.so";
+// The module's one export (server_module.cc): Server::Create into *out.
+inline constexpr char kServerEntry[] = "wirebrief_create_server";
+using CreateServerEntry = void (*)(const ServerOptions& options,
+                                   core::Result<std::unique_ptr<Server>>* out);
 
 }  // namespace wirebrief::server

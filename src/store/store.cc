@@ -1,15 +1,34 @@
 #include "store/store.h"
 
+#include "core/module.h"
 #include "store/postgres/postgres_store.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace wirebrief::store {
+
+namespace {
+
+// The SQLite backend is the module wirebrief-sqlite.so (sqlite/sqlite_module.cc), as the
+// PostgreSQL one is wirebrief-postgres.so: loading libsqlite3 was a fifth of every start's
+// work (callgrind), and extract, read, brief and cluster never open a store.
+core::Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  core::Result<void*> entry =
+      core::LoadModuleEntry("wirebrief-sqlite.so", "wirebrief_open_sqlite_store");
+  if (!entry.ok())
+    return core::Status::Unsupported(path,
+                                     "SQLite backend unavailable: " + entry.status().ToString());
+  using Entry = void (*)(const std::string&, core::Result<std::unique_ptr<Store>>*);
+  core::Result<std::unique_ptr<Store>> out = core::Status::Internal(path, "no answer");
+  reinterpret_cast<Entry>(entry.value())(path, &out);
+  return out;
+}
+
+}  // namespace
 
 core::Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
   if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0)
     return OpenPostgresStore(location);
   if (location.empty()) return core::Status::InvalidArgument("--db", "empty database location");
-  return SqliteStore::Open(location);
+  return OpenSqliteStore(location);
 }
 
 namespace {

@@ -2,16 +2,23 @@
 // talked to), without following redirects: PoliteFetcher follows them itself so each hop is
 // checked. The address policy is enforced in libcurl's open-socket callback, i.e. on the
 // address actually connected to, whatever DNS said and wherever a redirect pointed.
+//
+// libcurl is reached through the module wirebrief-fetch.so (curl_transport.cc; core/module.h),
+// loaded by the first HttpClient, Fetcher request or PostBody: FetchModuleApi is its interface.
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 
-typedef void CURL;
+namespace wirebrief::ingest {
+struct FetchOptions;
+struct FetchedPage;
+}  // namespace wirebrief::ingest
 
 namespace wirebrief::ingest::detail {
 
@@ -39,6 +46,33 @@ struct Transfer {
   std::chrono::steady_clock::time_point ended;
 };
 
+// One libcurl easy handle and the exchange over it (the module's CurlTransport).
+class HttpTransport {
+ public:
+  virtual ~HttpTransport() = default;
+  // A GET, or a POST of *post_body when set.
+  virtual Transfer Perform(const std::string& url, const std::vector<std::string>& headers,
+                           const std::string* post_body, const TransferOptions& options) = 0;
+};
+
+// What wirebrief-fetch.so gives, through its one export `kFetchModuleEntry`.
+inline constexpr int kFetchModuleAbi = 1;  // raised when this struct changes
+struct FetchModuleApi {
+  int abi = 0;
+  HttpTransport* (*new_transport)() = nullptr;  // owned by the caller
+  // Fetcher::Fetch's request, libcurl following redirects; *out set on success, whatever the
+  // HTTP status.
+  core::Status (*fetch)(const std::string& url, const FetchOptions& options,
+                        FetchedPage* out) = nullptr;
+  // An HTTP date as seconds since the epoch (curl_getdate); negative when unreadable.
+  long long (*parse_http_date)(const std::string& value) = nullptr;
+};
+inline constexpr char kFetchModule[] = "wirebrief-fetch.so";
+inline constexpr char kFetchModuleEntry[] = "wirebrief_fetch_module";
+
+// The module's interface, loaded once; kUnsupported naming the module when it does not load.
+core::Result<const FetchModuleApi*> LoadFetchModuleApi();
+
 class HttpClient {
  public:
   HttpClient();
@@ -56,7 +90,8 @@ class HttpClient {
  private:
   Transfer Perform(const std::string& url, const std::vector<std::string>& headers,
                    const std::string* post_body, const TransferOptions& options);
-  CURL* curl_ = nullptr;
+  std::unique_ptr<HttpTransport> transport_;
+  core::Status unavailable_;  // why there is no transport (the module did not load)
 };
 
 // Seconds a Retry-After value asks for (delta-seconds or an HTTP date); negative when absent

@@ -10,6 +10,7 @@
 // Errors name the location with any password removed.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "store/store.h"
@@ -17,7 +18,16 @@
 namespace wirebrief::store {
 
 // Opens `conninfo` (a postgresql:// URI or libpq key=value string) and migrates the schema.
+// The backend (and libpq with its TLS and Kerberos chain) is the module kPostgresModule, loaded
+// on the first call (core/module.h), so a process that never opens PostgreSQL never loads it.
+// Errors: the backend's, or kUnsupported naming the module and why it did not load.
 core::Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& conninfo);
+
+inline constexpr char kPostgresModule[] = "wirebrief-postgres.so";
+// The module's one export (postgres_module.cc): PostgresStore::Open into *out.
+inline constexpr char kPostgresEntry[] = "wirebrief_open_postgres_store";
+using OpenPostgresEntry = void (*)(const std::string& conninfo,
+                                   core::Result<std::unique_ptr<Store>>* out);
 
 // `conninfo` with the password (URI userinfo or password=...) replaced by "***".
 std::string RedactConninfo(const std::string& conninfo);
