@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   // One line per subcommand (cli/cmd_<name>.cc).
   std::vector<Command> commands = {
       AddRunCommand(&app),
+      AddProcessCommand(&app),
       AddWatchCommand(&app),
       AddSourcesCommand(&app),
       AddWatchlistCommand(&app),

@@ -13,22 +13,23 @@
 #include "nlp/read.h"
 #include "ingest/listing.h"
 #include "ingest/url.h"
+#include "pipeline/detail/extracted.h"
 #include "pipeline/detail/item_pages.h"
 #include "pipeline/detail/items.h"
+#include "pipeline/process.h"
 #include "pipeline/watch.h"
 
 namespace wirebrief::pipeline {
-namespace {
 
-// Pulls documents in batches, extracts (and reads) each batch in parallel, and hands results to
-// `sink` in input order. Ingest stays on the calling thread: readers are sequential by nature.
-using NextDocument = std::function<std::optional<core::Result<core::RawDocument>>()>;
+using detail::ForEachExtracted;
+using detail::NextDocument;
 
-void ForEachExtracted(
+// Ingest stays on the calling thread: readers are sequential by nature.
+void detail::ForEachExtracted(
     const RunOptions& options, bool read, core::ProgressSink* progress, const NextDocument& next_document,
     const std::function<void(const core::Result<core::Article>&, bool from_ingest,
                              const core::Article* page_metadata)>& sink,
-    bool metadata_on_empty = false) {
+    bool metadata_on_empty) {
   core::ThreadPool pool(options.jobs);
   extract::ExtractOptions xo = options.extract;
   xo.limits = options.limits;
@@ -71,8 +72,6 @@ void ForEachExtracted(
     }
   }
 }
-
-}  // namespace
 
 void ExtractDocuments(
     const std::vector<std::string>& inputs, const RunOptions& options, bool read,
@@ -191,7 +190,7 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
   if (!counts.ok()) return counts.status();
   sum.stories = static_cast<size_t>(counts->stories);
   sum.briefs = static_cast<size_t>(counts->briefs);
-  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  sum.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return sum;
 }
 
@@ -223,8 +222,18 @@ cluster::ClusterOptions ProductClusterOptions() {
   return o;
 }
 
-core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
+core::Result<RunSummary> RunPipeline(const std::vector<std::string>& all_inputs, store::Store* store,
                                      const RunOptions& options, core::ProgressSink* progress) {
+  // What `wirebrief process` wrote (the reduce of a distributed run) is stored as it is, first,
+  // so the story update below covers it with the rest.
+  std::vector<std::string> inputs, article_files;
+  for (const auto& in : all_inputs) (IsArticleFile(in) ? article_files : inputs).push_back(in);
+  RunSummary processed;
+  if (!article_files.empty()) {
+    auto start = std::chrono::steady_clock::now();
+    WB_RETURN_IF_ERROR(StoreArticleFiles(article_files, store, progress, &processed));
+    processed.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   ingest::IngestOptions io;
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
@@ -275,7 +284,7 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
       if (auto h = detail::HeadlineOf(refs[next_ref++])) out.emplace(std::move(*h));
     return out;
   };
-  auto sum = StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* s) {
+  auto sum = StoreAndCluster(next, store, options, progress, std::move(processed), [&](RunSummary* s) {
     // Only URLs an input listed to be followed count: feeds a page's <link rel=alternate>
     // names are leads, and a folder of plain articles has nothing left unfetched (issue 29).
     for (const auto& r : refs) {
