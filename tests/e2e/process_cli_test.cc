@@ -126,8 +126,11 @@ TEST_F(ProcessCliTest, BadInputsAreNamedAndTheRestIsWritten) {
   std::set<std::string> ids;
   for (const json& l : Lines(mixed.out))
     if (l.contains("article")) ids.insert(l["article"]["id"].get<std::string>());
-  for (const json& l : Lines(good.out))
-    if (l.contains("article")) EXPECT_TRUE(ids.count(l["article"]["id"].get<std::string>()));
+  for (const json& l : Lines(good.out)) {
+    if (l.contains("article")) {
+      EXPECT_TRUE(ids.count(l["article"]["id"].get<std::string>()));
+    }
+  }
   // Nothing to read at all is a usage error.
   EXPECT_EQ(Exec("process -q").exit_code, 2);
 }
