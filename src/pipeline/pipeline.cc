@@ -28,8 +28,7 @@ using detail::NextDocument;
 // Ingest and the sink stay on the calling thread (readers are sequential by nature, and the
 // sink writes the store, which is used by one thread), but they overlap the pool's work: while
 // the pool extracts batch k, the calling thread hands batch k-1 to the sink and reads batch
-// k+1. In turn (read, extract, then store) the pool sat idle through every read and store,
-// which on 2 cores cost about a third of `run -j 2`'s wall time.
+// k+1. In turn (read, extract, then store) the pool sat idle through every read and store.
 void detail::ForEachExtracted(
     const RunOptions& options, bool read, core::ProgressSink* progress, const NextDocument& next_document,
     const std::function<void(const core::Result<core::Article>&, bool from_ingest,
