@@ -257,7 +257,7 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& all_inputs,
   RunSummary processed;
   if (!article_files.empty()) {
     auto start = std::chrono::steady_clock::now();
-    WB_RETURN_IF_ERROR(StoreArticleFiles(article_files, store, progress, &processed));
+    WB_RETURN_IF_ERROR(StoreArticleFiles(article_files, store, options.jobs, progress, &processed));
     processed.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   ingest::IngestOptions io;

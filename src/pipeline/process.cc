@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 
 #include <memory>
+#include <optional>
 
+#include "core/thread_pool.h"
 #include "ingest/ingest.h"
 #include "ingest/lines.h"
 #include "pipeline/detail/extracted.h"
@@ -71,10 +73,20 @@ bool IsArticleFile(const std::string& path) {
 }
 
 core::Status StoreArticleFiles(const std::vector<std::string>& files, store::Store* store,
-                               core::ProgressSink* progress, RunSummary* summary) {
+                               size_t jobs, core::ProgressSink* progress, RunSummary* summary) {
   core::NullProgress quiet;
   if (!progress) progress = &quiet;
   progress->Begin("storing processed articles", 0);
+  // Lines are parsed a batch at a time on the pool (decoding annotations is most of a line's
+  // cost) and stored in order on this thread, the store's one user.
+  constexpr size_t kLinesPerBatch = 256;
+  core::ThreadPool pool(jobs);
+  struct Line {
+    core::Result<std::string> text = std::string();
+    size_t number = 0;
+    std::optional<core::Result<store::TransferLine>> parsed;
+  };
+  std::vector<Line> batch;
   for (const std::string& name : files) {
     auto reader = ingest::LineReader::Open(name, store::kMaxImportLineBytes);
     if (!reader.ok()) {
@@ -83,37 +95,48 @@ core::Status StoreArticleFiles(const std::vector<std::string>& files, store::Sto
       continue;
     }
     size_t other_lines = 0;
-    while (auto line = reader.value()->Next()) {
-      if (!line->ok()) {
-        summary->errors.push_back(line->status());
-        ++summary->documents_failed;
-        continue;
-      }
-      std::string where = "line " + std::to_string(reader.value()->line_number());
-      auto parsed = store::ParseTransferLine(line->value(), name, where);
-      if (!parsed.ok()) {
-        summary->errors.push_back(parsed.status());
-        ++summary->documents_failed;
-        continue;
-      }
-      if (parsed->kind == store::TransferLine::kOther &&
-          line->value().find_first_not_of(" \t\r") != std::string::npos)
-        ++other_lines;  // a blank line is kOther too, and no error
-      if (parsed->kind != store::TransferLine::kArticle) continue;
-      store::ArticleRecord& r = *parsed->article;
-      ++summary->documents_read;
-      bool counted = false;
-      for (const core::Provenance& p : r.provenance) {
-        r.article.provenance = p;
-        bool inserted = false;
-        WB_RETURN_IF_ERROR(store->PutArticle(r.article, &inserted));
-        if (!counted) {
-          ++(inserted ? summary->articles_new : summary->articles_known);
-          if (inserted && r.article.headline_only) ++summary->headlines;
-          counted = true;
+    bool more = true;
+    while (more) {
+      batch.clear();
+      while (batch.size() < kLinesPerBatch) {
+        auto line = reader.value()->Next();
+        if (!line) {
+          more = false;
+          break;
         }
+        batch.push_back({std::move(*line), reader.value()->line_number(), std::nullopt});
       }
-      progress->Advance(1);
+      core::ParallelFor(pool, batch.size(), [&](size_t i) {
+        if (!batch[i].text.ok()) return;
+        batch[i].parsed = store::ParseTransferLine(batch[i].text.value(), name,
+                                                   "line " + std::to_string(batch[i].number));
+      });
+      for (Line& l : batch) {
+        if (!l.text.ok() || !l.parsed->ok()) {
+          summary->errors.push_back(!l.text.ok() ? l.text.status() : l.parsed->status());
+          ++summary->documents_failed;
+          continue;
+        }
+        store::TransferLine& parsed = l.parsed->value();
+        if (parsed.kind == store::TransferLine::kOther &&
+            l.text.value().find_first_not_of(" \t\r") != std::string::npos)
+          ++other_lines;  // a blank line is kOther too, and no error
+        if (parsed.kind != store::TransferLine::kArticle) continue;
+        store::ArticleRecord& r = *parsed.article;
+        ++summary->documents_read;
+        bool counted = false;
+        for (const core::Provenance& p : r.provenance) {
+          r.article.provenance = p;
+          bool inserted = false;
+          WB_RETURN_IF_ERROR(store->PutArticle(r.article, &inserted));
+          if (!counted) {
+            ++(inserted ? summary->articles_new : summary->articles_known);
+            if (inserted && r.article.headline_only) ++summary->headlines;
+            counted = true;
+          }
+        }
+        progress->Advance(1);
+      }
     }
     if (other_lines > 0) {
       summary->errors.push_back(core::Status::Unsupported(

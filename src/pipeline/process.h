@@ -63,7 +63,8 @@ bool IsArticleFile(const std::string& path);
 // articles_new, articles_known and headlines. Limits: a line longer than
 // store::kMaxImportLineBytes is an error (skipped). Errors: the store's stop it.
 // RunPipeline calls it for the inputs that are article files, before the rest.
+// `jobs` threads parse the lines (0 = one per core); storing stays on the calling thread.
 core::Status StoreArticleFiles(const std::vector<std::string>& files, store::Store* store,
-                               core::ProgressSink* progress, RunSummary* summary);
+                               size_t jobs, core::ProgressSink* progress, RunSummary* summary);
 
 }  // namespace wirebrief::pipeline
