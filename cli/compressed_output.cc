@@ -32,7 +32,8 @@ CompressedOutput::~CompressedOutput() {
     deflateEnd(static_cast<z_stream*>(stream_));
     delete static_cast<z_stream*>(stream_);
   }
-  if (compression_ == Compression::kZstd && stream_) ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(stream_));
+  if (compression_ == Compression::kZstd && stream_)
+    ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(stream_));
   if (file_ && file_ != stdout) {
     std::fclose(file_);
     std::remove(part_.c_str());

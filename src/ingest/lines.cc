@@ -18,7 +18,7 @@ LineReader::LineReader(std::unique_ptr<State> state) : state_(std::move(state)) 
 LineReader::~LineReader() = default;
 
 core::Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
-                                                          size_t max_line_bytes) {
+                                                           size_t max_line_bytes) {
   auto in = detail::ByteInput::Open(path);
   if (!in.ok()) return in.status();
   detail::Compression c = detail::DetectCompression(in.value()->Peek(64));

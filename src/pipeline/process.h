@@ -58,12 +58,13 @@ bool IsArticleFile(const std::string& path);
 // keeps its first copy, a headline is upgraded by its page). The story update that follows
 // (UpdateStories) reads a new store in publication order, whatever order the files came in; on
 // a store with stories, new articles attach in stored order and those older than the open
-// window join their own days' stories, as after any run. Lines of another kind (a story of a `db export`) and bad lines are
-// errors in `summary` naming the file and line; the rest goes on. Counts go to documents_read,
-// articles_new, articles_known and headlines. Limits: a line longer than
-// store::kMaxImportLineBytes is an error (skipped). Errors: the store's stop it.
-// RunPipeline calls it for the inputs that are article files, before the rest.
-// `jobs` threads parse the lines (0 = one per core); storing stays on the calling thread.
+// window join their own days' stories, as after any run.
+// Lines of another kind (the stories of a `db export`) and bad lines are errors in `summary`
+// naming the file and line; the rest goes on. Counts go to documents_read, articles_new,
+// articles_known and headlines. Limits: a line longer than store::kMaxImportLineBytes is an
+// error (skipped). Errors: the store's stop it. `jobs` threads parse the lines (0 = one per
+// core); storing stays on the calling thread. RunPipeline calls it for the inputs that are
+// article files, before the rest.
 core::Status StoreArticleFiles(const std::vector<std::string>& files, store::Store* store,
                                size_t jobs, core::ProgressSink* progress, RunSummary* summary);
 

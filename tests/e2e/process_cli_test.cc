@@ -93,7 +93,8 @@ TEST_F(ProcessCliTest, CompressedOutputByNameIsDeterministicAndAppearsWhole) {
   }
   // --compress wins over the name.
   fs::path plain = tmp_ / "plain.gz";
-  ASSERT_EQ(Exec("process -q --compress none -o '" + plain.string() + "' '" + Warc() + "'").exit_code, 0);
+  ASSERT_EQ(
+      Exec("process -q --compress none -o '" + plain.string() + "' '" + Warc() + "'").exit_code, 0);
   EXPECT_EQ(Slurp(plain).substr(0, 1), "{");
 }
 
@@ -105,7 +106,8 @@ TEST_F(ProcessCliTest, StandardInputNamedBySourceName) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 1; i < a.size(); ++i) {
     EXPECT_EQ(a[i]["article"]["provenance"][0]["source"], "archive-7.warc.gz");
-    EXPECT_EQ(a[i]["article"]["provenance"][0]["offset"], b[i]["article"]["provenance"][0]["offset"]);
+    EXPECT_EQ(a[i]["article"]["provenance"][0]["offset"],
+              b[i]["article"]["provenance"][0]["offset"]);
     EXPECT_EQ(a[i]["article"]["id"], b[i]["article"]["id"]);
   }
 }

@@ -22,11 +22,10 @@ using NextDocument = std::function<std::optional<core::Result<core::RawDocument>
 // `metadata_on_empty`, a page without article text (kEmpty) passes what it says about itself as
 // `page_metadata` (valid during the call), else nullptr. `next_document` and `sink` run on the
 // calling thread.
-void ForEachExtracted(
-    const RunOptions& options, bool read, core::ProgressSink* progress,
-    const NextDocument& next_document,
-    const std::function<void(const core::Result<core::Article>&, bool from_ingest,
-                             const core::Article* page_metadata)>& sink,
-    bool metadata_on_empty = false);
+void ForEachExtracted(const RunOptions& options, bool read, core::ProgressSink* progress,
+                      const NextDocument& next_document,
+                      const std::function<void(const core::Result<core::Article>&, bool from_ingest,
+                                               const core::Article* page_metadata)>& sink,
+                      bool metadata_on_empty = false);
 
 }  // namespace wirebrief::pipeline::detail
