@@ -5,7 +5,7 @@
 // The lines are the store's transfer format (store/transfer.h): a header line, then one
 // {"article":{...}} line per article with everything the store keeps (text, metadata and field
 // sources, annotations, every provenance record down to WARC file, offset and length), so
-// `db import` reads them too.
+// `db import` reads them too (uncompressed).
 #pragma once
 
 #include <functional>
