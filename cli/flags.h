@@ -49,6 +49,7 @@ struct Command {
   std::function<int()> run;
 };
 Command AddRunCommand(CLI::App* root);
+Command AddProcessCommand(CLI::App* root);
 Command AddShowCommand(CLI::App* root);
 Command AddDbCommand(CLI::App* root);
 Command AddExtractCommand(CLI::App* root);

@@ -33,6 +33,7 @@ struct CommandEntry {
 };
 constexpr CommandEntry kCommands[] = {
     {"run", wirebrief::cli::AddRunCommand},
+    {"process", wirebrief::cli::AddProcessCommand},
     {"watch", wirebrief::cli::AddWatchCommand},
     {"sources", wirebrief::cli::AddSourcesCommand},
     {"watchlist", wirebrief::cli::AddWatchlistCommand},

@@ -9,6 +9,8 @@ if [ "${1:-}" = "--tests" ]; then
   # fonts-noto-cjk: Chinese, Japanese and Korean glyphs for the browser test's pages (without
   # it Chromium draws boxes; web/tests checks that it does not).
   pkgs+=(libgtest-dev libgmock-dev chromium postgresql fonts-noto-cjk)
+  # The distributed test (tests/distributed): a real Dask scheduler and workers.
+  pkgs+=(python3-distributed)
 fi
 if [ "${1:-}" = "--dev" ]; then
   pkgs+=(libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev)

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "core/thread_pool.h"
 #include "extract/metadata.h"
@@ -13,66 +14,90 @@
 #include "nlp/read.h"
 #include "ingest/listing.h"
 #include "ingest/url.h"
+#include "pipeline/detail/extracted.h"
 #include "pipeline/detail/item_pages.h"
 #include "pipeline/detail/items.h"
+#include "pipeline/process.h"
 #include "pipeline/watch.h"
 
 namespace wirebrief::pipeline {
-namespace {
 
-// Pulls documents in batches, extracts (and reads) each batch in parallel, and hands results to
-// `sink` in input order. Ingest stays on the calling thread: readers are sequential by nature.
-using NextDocument = std::function<std::optional<core::Result<core::RawDocument>>()>;
+using detail::ForEachExtracted;
+using detail::NextDocument;
 
-void ForEachExtracted(
+// Ingest and the sink stay on the calling thread (readers are sequential by nature, and the
+// sink writes the store, which is used by one thread), but they overlap the pool's work: while
+// the pool extracts batch k, the calling thread hands batch k-1 to the sink and reads batch
+// k+1. In turn (read, extract, then store) the pool sat idle through every read and store.
+void detail::ForEachExtracted(
     const RunOptions& options, bool read, core::ProgressSink* progress, const NextDocument& next_document,
     const std::function<void(const core::Result<core::Article>&, bool from_ingest,
                              const core::Article* page_metadata)>& sink,
-    bool metadata_on_empty = false) {
+    bool metadata_on_empty) {
   core::ThreadPool pool(options.jobs);
   extract::ExtractOptions xo = options.extract;
   xo.limits = options.limits;
-  std::vector<std::optional<core::Result<core::RawDocument>>> batch;
+  struct Batch {
+    std::vector<std::optional<core::Result<core::RawDocument>>> documents;
+    std::vector<std::optional<core::Result<core::Article>>> results;
+    std::vector<std::optional<core::Article>> page_metadata;
+  };
   bool done = false;
-  while (!done) {
-    batch.clear();
-    while (batch.size() < std::max<size_t>(1, options.batch_size)) {
+  auto fill = [&](Batch* b) {
+    b->documents.clear();
+    while (!done && b->documents.size() < std::max<size_t>(1, options.batch_size)) {
       auto next = next_document();
       if (!next) {
         done = true;
         break;
       }
-      batch.push_back(std::move(next));
+      b->documents.push_back(std::move(next));
     }
-    std::vector<std::optional<core::Result<core::Article>>> results(batch.size());
-    std::vector<std::optional<core::Article>> page_metadata(batch.size());
-    core::ParallelFor(pool, batch.size(), [&](size_t i) {
-      const auto& in = *batch[i];
-      if (!in.ok()) return;
-      core::Result<core::Article> a = extract::ExtractArticle(in.value(), xo);
-      if (a.ok() && read) a->annotations = nlp::ReadArticle(a.value());
-      // A text file with no news in it still has its text to show (`extract` on a poem).
-      if (!a.ok() && metadata_on_empty && a.status().code() == core::StatusCode::kEmpty)
-        if (auto m = in.value().kind == core::ContentKind::kText
-                         ? extract::PlainTextOf(in.value(), xo)
-                         : extract::ExtractPageMetadata(in.value(), xo);
-            m.ok())
-          page_metadata[i].emplace(std::move(m.value()));
-      results[i].emplace(std::move(a));
-      if (progress) progress->Advance(1);
-    });
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i]->ok()) {
-        sink(core::Result<core::Article>(batch[i]->status()), true, nullptr);
+    b->results.assign(b->documents.size(), std::nullopt);
+    b->page_metadata.assign(b->documents.size(), std::nullopt);
+  };
+  auto extract_one = [&](Batch* b, size_t i) {
+    const auto& in = *b->documents[i];
+    if (!in.ok()) return;
+    core::Result<core::Article> a = extract::ExtractArticle(in.value(), xo);
+    if (a.ok() && read) a->annotations = nlp::ReadArticle(a.value());
+    // A text file with no news in it still has its text to show (`extract` on a poem).
+    if (!a.ok() && metadata_on_empty && a.status().code() == core::StatusCode::kEmpty)
+      if (auto m = in.value().kind == core::ContentKind::kText
+                       ? extract::PlainTextOf(in.value(), xo)
+                       : extract::ExtractPageMetadata(in.value(), xo);
+          m.ok())
+        b->page_metadata[i].emplace(std::move(m.value()));
+    b->results[i].emplace(std::move(a));
+    if (progress) progress->Advance(1);
+  };
+  auto start = [&](Batch* b) {
+    for (size_t i = 0; i < b->documents.size(); ++i) pool.Submit([&extract_one, b, i] { extract_one(b, i); });
+  };
+  auto drain = [&](Batch* b) {
+    for (size_t i = 0; i < b->documents.size(); ++i) {
+      if (!b->documents[i]->ok()) {
+        sink(core::Result<core::Article>(b->documents[i]->status()), true, nullptr);
         if (progress) progress->Advance(1);
       } else {
-        sink(*results[i], false, page_metadata[i] ? &*page_metadata[i] : nullptr);
+        sink(*b->results[i], false, b->page_metadata[i] ? &*b->page_metadata[i] : nullptr);
       }
     }
+  };
+  Batch batches[2];
+  Batch* current = &batches[0];
+  Batch* following = &batches[1];
+  fill(current);
+  start(current);
+  while (!current->documents.empty()) {
+    fill(following);  // overlaps the extraction of `current`
+    pool.Wait();
+    start(following);
+    drain(current);   // overlaps the extraction of `following`
+    std::swap(current, following);
   }
+  pool.Wait();
 }
-
-}  // namespace
 
 void ExtractDocuments(
     const std::vector<std::string>& inputs, const RunOptions& options, bool read,
@@ -195,7 +220,7 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
   if (!counts.ok()) return counts.status();
   sum.stories = static_cast<size_t>(counts->stories);
   sum.briefs = static_cast<size_t>(counts->briefs);
-  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  sum.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return sum;
 }
 
@@ -227,8 +252,18 @@ cluster::ClusterOptions ProductClusterOptions() {
   return o;
 }
 
-core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, store::Store* store,
+core::Result<RunSummary> RunPipeline(const std::vector<std::string>& all_inputs, store::Store* store,
                                      const RunOptions& options, core::ProgressSink* progress) {
+  // What `wirebrief process` wrote (the reduce of a distributed run) is stored as it is, first,
+  // so the story update below covers it with the rest.
+  std::vector<std::string> inputs, article_files;
+  for (const auto& in : all_inputs) (IsArticleFile(in) ? article_files : inputs).push_back(in);
+  RunSummary processed;
+  if (!article_files.empty()) {
+    auto start = std::chrono::steady_clock::now();
+    WB_RETURN_IF_ERROR(StoreArticleFiles(article_files, store, options.jobs, progress, &processed));
+    processed.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
   ingest::IngestOptions io;
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
@@ -279,7 +314,7 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
       if (auto h = detail::HeadlineOf(refs[next_ref++])) out.emplace(std::move(*h));
     return out;
   };
-  auto sum = StoreAndCluster(next, store, options, progress, RunSummary{}, [&](RunSummary* s) {
+  auto sum = StoreAndCluster(next, store, options, progress, std::move(processed), [&](RunSummary* s) {
     // Only URLs an input listed to be followed count: feeds a page's <link rel=alternate>
     // names are leads, and a folder of plain articles has nothing left unfetched (issue 29).
     for (const auto& r : refs) {

@@ -156,36 +156,106 @@ int JsonDepth(std::string_view text) {
   return deepest;
 }
 
+// The article of an "article" line; a bad record (no id, provenance not a list or too long)
+// is an error naming `name` and `where`. Throws nlohmann's exceptions on a wrong type.
+core::Status ArticleRecordFromJson(const json& a, const std::string& name, const std::string& where,
+                                   ArticleRecord* rec) {
+  core::Article& art = rec->article;
+  art.id = a.at("id").get<std::string>();
+  if (art.id.empty()) return core::Status::Corruption(name, where, "article without an id");
+  art.url = a.value("url", "");
+  art.canonical_url = a.value("canonical_url", "");
+  art.title = a.value("title", "");
+  art.site_name = a.value("site_name", "");
+  art.host = a.value("host", "");
+  art.section = a.value("section", "");
+  art.language = a.value("language", "");
+  art.date_published = a.value("date_published", "");
+  art.date_modified = a.value("date_modified", "");
+  art.date_crawled = a.value("date_crawled", "");
+  art.content_hash = a.value("content_hash", "");
+  art.text = a.value("text", "");
+  detail::ArticleExtrasFromJson(a.value("extras", json::object()), &art);
+  json prov = a.value("provenance", json::array());
+  if (!prov.is_array())
+    return core::Status::Corruption(name, where, "article " + art.id + ": provenance is not a list");
+  if (prov.size() > kMaxImportProvenance)
+    return core::Status::LimitExceeded(
+        name, where,
+        "article " + art.id + ": more than " + std::to_string(kMaxImportProvenance) +
+            " provenance records");
+  rec->provenance.clear();
+  for (const json& p : prov) rec->provenance.push_back(ProvenanceFromJson(p));
+  if (rec->provenance.empty()) rec->provenance.emplace_back();
+  art.provenance = rec->provenance.front();
+  return core::Status::Ok();
+}
+
 }  // namespace
 
+std::string TransferHeaderLine() {
+  return Dump({{"format", "wirebrief-store"}, {"schema_version", kTransferSchema}});
+}
+
+std::string ArticleLine(const core::Article& a, const std::vector<core::Provenance>& provenance) {
+  json p = json::array();
+  for (const auto& r : provenance) p.push_back(ProvenanceToJson(r));
+  json j = {{"id", a.id},
+            {"url", a.url},
+            {"canonical_url", a.canonical_url},
+            {"title", a.title},
+            {"site_name", a.site_name},
+            {"host", a.host},
+            {"section", a.section},
+            {"language", a.language},
+            {"date_published", a.date_published},
+            {"date_modified", a.date_modified},
+            {"date_crawled", a.date_crawled},
+            {"content_hash", a.content_hash},
+            {"text", a.text},
+            {"extras", detail::ArticleExtrasToJson(a)},
+            {"provenance", p}};
+  return Dump({{"article", j}});
+}
+
+core::Result<TransferLine> ParseTransferLine(std::string_view line, const std::string& name,
+                                             const std::string& where) {
+  TransferLine out;
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return out;
+  if (JsonDepth(line) > kMaxImportDepth)
+    return core::Status::LimitExceeded(
+        name, where, "JSON nested deeper than " + std::to_string(kMaxImportDepth) + " levels");
+  json j = json::parse(line, nullptr, false);
+  if (!j.is_object()) return core::Status::Corruption(name, where, "not a JSON object");
+  try {
+    if (j.contains("format")) {
+      if (j.at("format") != "wirebrief-store")
+        return core::Status::Unsupported(name, "not a wirebrief store export");
+      out.kind = TransferLine::kHeader;
+    } else if (j.contains("article")) {
+      ArticleRecord rec;
+      WB_RETURN_IF_ERROR(ArticleRecordFromJson(j.at("article"), name, where, &rec));
+      out.kind = TransferLine::kArticle;
+      out.article = std::move(rec);
+    } else {
+      out.kind = TransferLine::kOther;
+    }
+  } catch (const json::exception& e) {
+    return core::Status::Corruption(name, where, e.what());
+  }
+  return out;
+}
+
 core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts) {
-  // Schema 3 of the lines adds what a live store keeps besides articles and stories: merged
+  // Schema 3 of the lines (kTransferSchema) adds what a live store keeps besides articles and stories: merged
   // story ids, older brief versions, watched sources, page states and watchlists. The story
   // engine's window is not carried: it is derived, and the importing store's next run rebuilds
   // it from the articles (keeping the stories' ids where they survive).
-  constexpr int kExportedSchema = 3;
-  out << Dump({{"format", "wirebrief-store"}, {"schema_version", kExportedSchema}}) << '\n';
+  out << TransferHeaderLine() << '\n';
   auto write_article = [&](const core::Article& a) -> core::Status {
     auto prov = store->LoadProvenance(a.id);
     if (!prov.ok()) return prov.status();
-    json p = json::array();
-    for (const auto& r : prov.value()) p.push_back(ProvenanceToJson(r));
-    json j = {{"id", a.id},
-              {"url", a.url},
-              {"canonical_url", a.canonical_url},
-              {"title", a.title},
-              {"site_name", a.site_name},
-              {"host", a.host},
-              {"section", a.section},
-              {"language", a.language},
-              {"date_published", a.date_published},
-              {"date_modified", a.date_modified},
-              {"date_crawled", a.date_crawled},
-              {"content_hash", a.content_hash},
-              {"text", a.text},
-              {"extras", detail::ArticleExtrasToJson(a)},
-              {"provenance", p}};
-    out << Dump({{"article", j}}) << '\n';
+    out << ArticleLine(a, prov.value()) << '\n';
     ++counts->articles;
     counts->provenance += static_cast<int64_t>(prov->size());
     return core::Status::Ok();
@@ -344,43 +414,14 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         if (j.at("format") != "wirebrief-store")
           return core::Status::Unsupported(name, "not a wirebrief store export");
       } else if (j.contains("article")) {
-        const json& a = j.at("article");
-        core::Article art;
-        art.id = a.at("id").get<std::string>();
-        if (art.id.empty()) {
-          bad("article without an id");
+        ArticleRecord rec;
+        if (core::Status s = ArticleRecordFromJson(j.at("article"), name, where, &rec); !s.ok()) {
+          errors->push_back(s);
           continue;
         }
-        art.url = a.value("url", "");
-        art.canonical_url = a.value("canonical_url", "");
-        art.title = a.value("title", "");
-        art.site_name = a.value("site_name", "");
-        art.host = a.value("host", "");
-        art.section = a.value("section", "");
-        art.language = a.value("language", "");
-        art.date_published = a.value("date_published", "");
-        art.date_modified = a.value("date_modified", "");
-        art.date_crawled = a.value("date_crawled", "");
-        art.content_hash = a.value("content_hash", "");
-        art.text = a.value("text", "");
-        detail::ArticleExtrasFromJson(a.value("extras", json::object()), &art);
-        json prov = a.value("provenance", json::array());
-        if (!prov.is_array()) {
-          bad("article " + art.id + ": provenance is not a list");
-          continue;
-        }
-        if (prov.size() > kMaxImportProvenance) {
-          errors->push_back(core::Status::LimitExceeded(
-              name, where,
-              "article " + art.id + ": more than " + std::to_string(kMaxImportProvenance) +
-                  " provenance records"));
-          continue;
-        }
-        std::vector<core::Provenance> records;
-        for (const json& p : prov) records.push_back(ProvenanceFromJson(p));
-        if (records.empty()) records.emplace_back();
+        core::Article& art = rec.article;
         bool first = true;
-        for (const core::Provenance& p : records) {
+        for (const core::Provenance& p : rec.provenance) {
           art.provenance = p;
           bool inserted = false;
           WB_RETURN_IF_ERROR(store->PutArticle(art, &inserted));

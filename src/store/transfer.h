@@ -24,8 +24,10 @@
 
 #include <cstdint>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -36,6 +38,8 @@ namespace wirebrief::store {
 inline constexpr size_t kMaxImportLineBytes = size_t{64} << 20;
 inline constexpr int kMaxImportDepth = 64;  // the export itself nests 6 levels
 inline constexpr size_t kMaxImportProvenance = 100'000;
+// The schema_version of the header line.
+inline constexpr int kTransferSchema = 3;
 
 struct TransferCounts {
   int64_t articles = 0;    // exported, or newly stored by an import
@@ -47,6 +51,31 @@ struct TransferCounts {
   int64_t watchlists = 0;
   int64_t settings = 0;
 };
+
+// An article with every provenance record it carries (at least one; an "article" line
+// without any gets one empty record, as an import stores it).
+struct ArticleRecord {
+  core::Article article;  // article.provenance is provenance.front()
+  std::vector<core::Provenance> provenance;
+};
+
+// One line of the format, parsed: the header, an article, or a line of another kind (story,
+// source, ...) that the caller reports or skips. An empty line is kOther.
+struct TransferLine {
+  enum Kind { kHeader, kArticle, kOther };
+  Kind kind = kOther;
+  std::optional<ArticleRecord> article;
+};
+
+// The header line and one article line of the format, without the newline: the one encoder of
+// articles as JSON lines (`db export`, `wirebrief process`). Pure; thread-safe.
+std::string TransferHeaderLine();
+std::string ArticleLine(const core::Article& article, const std::vector<core::Provenance>& provenance);
+// Parses one line (no newline; the caller bounds its length by kMaxImportLineBytes). Errors
+// name `name` and `where`: kLimitExceeded (nesting), kCorruption (not JSON, a bad article),
+// kUnsupported (a header of another format). Pure; thread-safe.
+core::Result<TransferLine> ParseTransferLine(std::string_view line, const std::string& name,
+                                             const std::string& where);
 
 core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts);
 // `name` labels errors (the file name).
