@@ -7,6 +7,8 @@ find_package(LibXml2 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+# SHA-256 and HMAC for webhook signatures (core/digest.h).
+pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 if(WB_BUILD_TESTS)
   find_package(GTest REQUIRED)
