@@ -240,6 +240,43 @@ TEST(QuotesTest, ImaginedSpeechSayingsAndTitlesAreNotQuotes) {
   EXPECT_TRUE(a.quotes.empty()) << a.quotes.size();
 }
 
+// A question-and-answer interview: from the first question on, the turns are speech already, so a
+// quote someone recounts inside an answer is not a quote of the article; the article's own quote
+// before the questions and a pull quote credited to a person after a dash are.
+TEST(QuotesTest, QuotesRecountedInsideInterviewAnswersAreNotQuotes) {
+  std::string t =
+      "Baker Tomas Reyes opened a second shop in the harbour town this spring.\n"
+      "Reyes told the local paper, \"We bake through the night so the boats leave with bread.\"\n"
+      "How did the first shop start?\n"
+      "My aunt lent me her oven. A fisherman came in on the first day and said, \"Make it "
+      "darker next time, please.\" I still do.\n"
+      "What do customers ask for most?\n"
+      "Rye. One sign we hung said, \"If you think rye is dull,\" -- I forget how it ended -- "
+      "but people still laugh about it.\n"
+      "\"Bread is the one thing every table shares. That is why we stay open.\" \xE2\x80\x94 "
+      "Tomas Reyes, on the night shifts\n"
+      "Will you open a third shop?\n"
+      "Not this year.\n";
+  auto a = ReadText(t, "2026-11-05");
+  std::vector<std::string> quotes;
+  for (const auto& q : a.quotes) quotes.push_back(At(t, q.span));
+  ASSERT_EQ(quotes.size(), 2u) << (quotes.empty() ? "" : quotes.back());
+  EXPECT_EQ(quotes[0], "We bake through the night so the boats leave with bread.");
+  EXPECT_EQ(quotes[1], "Bread is the one thing every table shares. That is why we stay open.");
+}
+
+// A news story that quotes a question or two is no interview: its quotes stay.
+TEST(QuotesTest, NewsQuotingAQuestionKeepsItsQuotes) {
+  std::string t =
+      "The council met on Monday.\n"
+      "Who pays for the new bridge?\n"
+      "Councillor Anja Berg said, \"The county will pay for most of it, and the town the rest.\"\n"
+      "Will it open in May?\n"
+      "Berg said, \"The builders told us it would open in May if the weather holds.\"\n";
+  auto a = ReadText(t, "2026-11-05");
+  EXPECT_EQ(a.quotes.size(), 2u);
+}
+
 std::map<std::string, core::EntityType> Names(const std::string& t) {
   std::map<std::string, core::EntityType> out;
   for (const auto& m : ReadText(t, "2026-11-05").mentions) out[At(t, m.span)] = m.type;

@@ -168,6 +168,61 @@ void ReadPullQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
   *details = std::move(sorted_details);
 }
 
+// An interview published as questions and answers: from its first question on, every turn is
+// the speech of the one interviewed or the interviewer, so a quote inside a turn is speech they
+// recount ("she said, "Thank you""), not a statement the article reports. Only a quote credited
+// to a person after a dash ("..." — Name, on ...), set off by the editors, stays a quote there
+// (a dash before more of the turn, ""...," -- I forgot the rest", credits nobody). A transcript
+// has at least kMinQuestions question paragraphs (ending with "?") each answered by a paragraph
+// that is no question; a news story quoting a question or two is none.
+void DropQuotesInTranscriptTurns(const Doc& d, const std::vector<core::Mention>& mentions,
+                                 std::vector<core::Quote>* out,
+                                 std::vector<core::QuoteDetail>* details) {
+  const size_t kMinQuestions = 3;
+  size_t n = d.size();
+  if (n == 0 || out->empty()) return;
+  size_t first_question = SIZE_MAX, answered = 0;
+  bool previous_question = false;
+  for (size_t first = 0; first < n;) {  // paragraphs [first, last), one pass over the tokens
+    size_t last = first + 1;
+    while (last < n && !d.tok(last).Is(kParaStart)) ++last;
+    bool question = d.tok(last - 1).text == "?";
+    if (question && first_question == SIZE_MAX) first_question = first;
+    if (previous_question && !question) ++answered;
+    previous_question = question;
+    first = last;
+  }
+  if (answered < kMinQuestions) return;
+  uint32_t turns_begin = d.tok(first_question).begin;
+  std::vector<core::Quote> kept;
+  std::vector<core::QuoteDetail> kept_details;
+  for (size_t i = 0; i < out->size(); ++i) {
+    const core::Quote& q = (*out)[i];
+    bool keep = q.span.begin < turns_begin;
+    if (!keep) {
+      // The first token after the quote's words and its closing marks: a dash credits it.
+      auto it = std::lower_bound(d.tag.tokens.begin(), d.tag.tokens.end(), q.span.end,
+                                 [](const Token& t, uint32_t b) { return t.begin < b; });
+      for (size_t k = it - d.tag.tokens.begin(), steps = 0; k < n && steps < 3; ++k, ++steps) {
+        std::string_view t = d.tok(k).text;
+        if (d.tok(k).Is(kParaStart)) break;
+        if (IsClose(t) || t == "\"" || t == "." || t == "," || t == "?" || t == "!") continue;
+        bool dash = t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
+        if (dash && k + 1 < n && !d.tok(k + 1).Is(kParaStart)) {
+          int mi = MentionAt(mentions, d.tok(k + 1).begin);
+          keep = mi >= 0 && mentions[mi].type == core::EntityType::kPerson;
+        }
+        break;
+      }
+    }
+    if (!keep) continue;
+    kept.push_back(q);
+    kept_details.push_back(i < details->size() ? (*details)[i] : core::QuoteDetail{});
+  }
+  *out = std::move(kept);
+  *details = std::move(kept_details);
+}
+
 }  // namespace
 
 void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
@@ -372,6 +427,7 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     details->push_back(det);
   }
   ReadPullQuotes(d, mentions, out, details);
+  DropQuotesInTranscriptTurns(d, mentions, out, details);
 }
 
 }  // namespace wirebrief::nlp::detail
