@@ -2,9 +2,12 @@
 // build/wirebrief) with the arguments given, stdout captured, stderr through a file in `tmp`.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -40,5 +43,25 @@ inline Outcome Exec(const std::string& binary, const std::filesystem::path& tmp,
   r.err = Slurp(err);
   return r;
 }
+
+// A suite that runs the binary: root_ is WB_SOURCE_DIR (default "."), bin_ is WB_BINARY
+// (default build/wirebrief), tmp_ a folder of the suite's own, removed after it. A suite calls
+// Begin("prefix_") from its SetUpTestSuite.
+class BinarySuite : public ::testing::Test {
+ protected:
+  static void Begin(const std::string& prefix) {
+    const char* root = std::getenv("WB_SOURCE_DIR");
+    const char* bin = std::getenv("WB_BINARY");
+    root_ = root ? root : ".";
+    bin_ = bin ? bin : "build/wirebrief";
+    tmp_ = std::filesystem::temp_directory_path() / (prefix + std::to_string(::getpid()));
+    std::filesystem::create_directories(tmp_);
+  }
+  static void TearDownTestSuite() { std::filesystem::remove_all(tmp_); }
+  static Outcome Exec(const std::string& args) { return testing_e2e::Exec(bin_, tmp_, args); }
+
+  static inline std::string root_, bin_;
+  static inline std::filesystem::path tmp_;
+};
 
 }  // namespace wirebrief::testing_e2e

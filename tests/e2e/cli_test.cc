@@ -35,21 +35,9 @@ std::vector<json> Lines(const std::string& text) {
   return out;
 }
 
-class CliTest : public ::testing::Test {
+class CliTest : public wirebrief::testing_e2e::BinarySuite {
  protected:
-  static void SetUpTestSuite() {
-    const char* root = std::getenv("WB_SOURCE_DIR");
-    const char* bin = std::getenv("WB_BINARY");
-    root_ = root ? root : ".";
-    bin_ = bin ? bin : "build/wirebrief";
-    tmp_ = fs::temp_directory_path() / ("wb_cli_" + std::to_string(::getpid()));
-    fs::create_directories(tmp_);
-  }
-  static void TearDownTestSuite() { fs::remove_all(tmp_); }
-
-  static Outcome Exec(const std::string& args) {
-    return wirebrief::testing_e2e::Exec(bin_, tmp_, args);
-  }
+  static void SetUpTestSuite() { Begin("wb_cli_"); }
 
   static std::string Fixture(const std::string& rel) {
     return "'" + root_ + "/tests/fixtures/cli/" + rel + "'";
@@ -60,13 +48,8 @@ class CliTest : public ::testing::Test {
     std::ofstream(p, std::ios::binary) << content;
     return p;
   }
-
-  static std::string root_, bin_;
-  static fs::path tmp_;
 };
 
-std::string CliTest::root_, CliTest::bin_;
-fs::path CliTest::tmp_;
 
 constexpr const char* kReadLine =
     R"({"id": "d1", "dct": "2026-11-05", "text": "Officials in Rotterdam said on Friday that 1,200 dockworkers walked out. \"We will not go back,\" said Jan de Vries, a union leader."})";

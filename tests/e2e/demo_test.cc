@@ -22,27 +22,13 @@ using json = nlohmann::json;
 using wirebrief::testing_e2e::Outcome;
 using wirebrief::testing_e2e::Slurp;
 
-class DemoTest : public ::testing::Test {
+class DemoTest : public wirebrief::testing_e2e::BinarySuite {
  protected:
-  static void SetUpTestSuite() {
-    const char* root = std::getenv("WB_SOURCE_DIR");
-    const char* bin = std::getenv("WB_BINARY");
-    root_ = root ? root : ".";
-    bin_ = bin ? bin : "build/wirebrief";
-    tmp_ = fs::temp_directory_path() / ("wb_e2e_" + std::to_string(::getpid()));
-    fs::create_directories(tmp_);
-  }
-  static void TearDownTestSuite() { fs::remove_all(tmp_); }
-
-  static Outcome Exec(const std::string& args) {
-    return wirebrief::testing_e2e::Exec(bin_, tmp_, args);
-  }
+  static void SetUpTestSuite() { Begin("wb_e2e_"); }
 
   static std::string Demo() { return root_ + "/data/demo"; }
   static json Expected() { return json::parse(Slurp(Demo() + "/expected.json")); }
 
-  static inline std::string root_, bin_;
-  static inline fs::path tmp_;
 };
 
 TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {

@@ -19,20 +19,9 @@ using json = nlohmann::json;
 using wirebrief::testing_e2e::Outcome;
 using wirebrief::testing_e2e::Slurp;
 
-class ProcessCliTest : public ::testing::Test {
+class ProcessCliTest : public wirebrief::testing_e2e::BinarySuite {
  protected:
-  static void SetUpTestSuite() {
-    const char* root = std::getenv("WB_SOURCE_DIR");
-    const char* bin = std::getenv("WB_BINARY");
-    root_ = root ? root : ".";
-    bin_ = bin ? bin : "build/wirebrief";
-    tmp_ = fs::temp_directory_path() / ("wb_process_cli_" + std::to_string(::getpid()));
-    fs::create_directories(tmp_);
-  }
-  static void TearDownTestSuite() { fs::remove_all(tmp_); }
-  static Outcome Exec(const std::string& args) {
-    return wirebrief::testing_e2e::Exec(bin_, tmp_, args);
-  }
+  static void SetUpTestSuite() { Begin("wb_process_cli_"); }
   static std::string Warc() { return root_ + "/data/demo/archive/demo.warc.gz"; }
   static std::vector<json> Lines(const std::string& text) {
     std::vector<json> out;
@@ -41,12 +30,8 @@ class ProcessCliTest : public ::testing::Test {
     return out;
   }
 
-  static std::string root_, bin_;
-  static fs::path tmp_;
 };
 
-std::string ProcessCliTest::root_, ProcessCliTest::bin_;
-fs::path ProcessCliTest::tmp_;
 
 TEST_F(ProcessCliTest, SameBytesWhateverJobsAndRunAfterRun) {
   Outcome one = Exec("process -q -j 1 '" + Warc() + "'");
