@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "cli/flags.h"
+#include "core/text.h"
 #include "nlp/read.h"
 #include "pipeline/render.h"
 
@@ -38,18 +39,6 @@ std::string_view KitType(core::EntityType t) {
 }
 
 // Byte offset -> code point offset for every byte of `text`.
-std::vector<uint32_t> CodePointOffsets(const std::string& text) {
-  std::vector<uint32_t> out(text.size() + 1);
-  uint32_t cp = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool continuation = (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
-    out[i] = continuation && cp > 0 ? cp - 1 : cp;
-    if (!continuation) ++cp;
-  }
-  out[text.size()] = cp;
-  return out;
-}
-
 // The kit's quote layer (GUM's TEI <quote>) nests in its sentence layer: a quote lies inside one
 // sentence or spans whole sentences of one paragraph. A quote that runs over sentences and starts
 // or ends inside one ("...occurs. So if ... problems," he said.) is written as one span per
@@ -88,7 +77,7 @@ std::vector<core::CharSpan> KitQuoteParts(const std::string& text,
 
 json KitAnnotate(const std::string& id, const std::string& text, const std::string& dct) {
   core::Annotations a = nlp::ReadText(text, dct);
-  std::vector<uint32_t> cp = CodePointOffsets(text);
+  std::vector<uint32_t> cp = core::CodePointOffsets(text);
   auto at = [&](uint32_t byte) { return cp[std::min<size_t>(byte, text.size())]; };
   auto span = [&](json* j, core::CharSpan s) {
     (*j)["start"] = at(s.begin);

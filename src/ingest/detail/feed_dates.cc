@@ -9,31 +9,11 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/time.h"
 #include "ingest/detail/readers.h"
 
 namespace wirebrief::ingest::detail {
 namespace {
-
-int MonthFromName(std::string_view w) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (w.size() < 3) return 0;
-  std::string l;
-  for (char c : w) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (int m = 0; m < 12; ++m)
-    if (l.compare(0, 3, kMonths[m]) == 0) return m + 1;
-  return 0;
-}
-
-bool IsWeekday(std::string_view w) {
-  static const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  if (w.size() < 3) return false;
-  std::string l;
-  for (char c : w.substr(0, 3)) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* d : kDays)
-    if (l == d) return true;
-  return false;
-}
 
 bool ToInt(std::string_view s, int* out) {
   if (s.empty()) return false;
@@ -151,16 +131,16 @@ std::string NormalizeFeedDate(std::string_view raw) {
   }
   if (!cur.empty()) tok.push_back(cur);
   size_t i = 0;
-  if (i < tok.size() && IsWeekday(tok[i]) && !MonthFromName(tok[i])) ++i;
+  if (i < tok.size() && core::WeekdayFromPrefix(tok[i]) >= 0 && !core::MonthFromPrefix(tok[i])) ++i;
   int day = 0, month = 0, year = 0;
   auto strip_dot = [](std::string t) {
     if (!t.empty() && t.back() == '.') t.pop_back();
     return t;
   };
   if (i + 2 < tok.size() + 0 && ToInt(tok[i], &day) &&
-      (month = MonthFromName(strip_dot(tok[i + 1])))) {
+      (month = core::MonthFromPrefix(strip_dot(tok[i + 1])))) {
     i += 2;  // 9 Nov 2026
-  } else if (i + 2 < tok.size() + 0 && (month = MonthFromName(strip_dot(tok[i]))) &&
+  } else if (i + 2 < tok.size() + 0 && (month = core::MonthFromPrefix(strip_dot(tok[i]))) &&
              ToInt(tok[i + 1], &day)) {
     i += 2;  // Nov 9, 2026
   } else {

@@ -7,30 +7,6 @@
 
 namespace wirebrief::nlp::detail {
 
-uint32_t DecodeUtf8(std::string_view s, size_t i, int* len) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > s.size()) {
-    *len = 1;
-    return 0xFFFD;
-  }
-  uint32_t cp = c & (0x7F >> n);
-  for (int k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) {
-      *len = 1;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  *len = n;
-  return cp;
-}
-
 namespace {
 
 bool IsSpaceCp(uint32_t c) {
@@ -357,20 +333,6 @@ std::string Shape(std::string_view s) {
     last = k;
     if (out.size() >= 8) break;
   }
-  return out;
-}
-
-std::vector<uint32_t> CodePointOffsets(std::string_view text) {
-  std::vector<uint32_t> out(text.size() + 1);
-  uint32_t cp = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    out[i] = cp;
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++cp;
-    // Continuation bytes map to the code point they belong to.
-    else
-      out[i] = cp - 1;
-  }
-  out[text.size()] = cp;
   return out;
 }
 

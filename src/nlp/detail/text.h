@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace wirebrief::nlp::detail {
 
 enum TokenFlag : uint16_t {
@@ -51,10 +53,8 @@ void LowerInto(std::string_view s, std::string* out);
 bool EqualsLower(std::string_view word, std::string_view lower);
 // "Xxxx" "XX" "dd" "Xx-Xx" "X.X.": character classes with repeats collapsed.
 std::string Shape(std::string_view s);
-// Code point at `i` (replacement for invalid bytes) and its byte length.
-uint32_t DecodeUtf8(std::string_view s, size_t i, int* len);
-// Byte offset -> code point offset table for a text (size = text.size() + 1).
-std::vector<uint32_t> CodePointOffsets(std::string_view text);
+using core::CodePointOffsets;
+using core::DecodeUtf8;
 // Integer value of an all-digit token, or -1.
 long ParseInt(std::string_view s);
 
