@@ -15,7 +15,7 @@ kits=${WB_KITS:-$root/../shared/bench}
 rm -rf "$out"; mkdir -p "$out"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mask() { sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:?[0-9]{2})?/TIME/g' \
-                -e "s#$work#WORK#g" -e "s/; [0-9.]+ s$/; T s/" -e 's/"(elapsed|seconds|ms|took)[a-z_]*": ?[0-9.e+-]+/"\1": T/g'; }
+                -e "s#$work#WORK#g" -e "s#$root/#ROOT/#g" -e "s/; [0-9.]+ s$/; T s/" -e 's/"(elapsed|seconds|ms|took)[a-z_]*": ?[0-9.e+-]+/"\1": T/g'; }
 
 # The demo corpus through the product path.
 db=$work/demo.db
