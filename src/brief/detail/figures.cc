@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief::detail {
@@ -157,12 +158,6 @@ std::set<std::string> ContextStems(const std::string& text, core::CharSpan fig,
   return out;
 }
 
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Lower-case words of `text` with their spans, letters and apostrophes only (digits and
 // punctuation end a word; a number is one "#" word, so a coordinated figure can be skipped).
 struct Word {
@@ -307,7 +302,8 @@ std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan 
   size_t k = 0;
   // A figure whose span stops at its number ("3,000" of "3,000 litres of diesel"): its unit
   // comes first.
-  if (!after.empty() && !unit.empty() && after[0].w == Lowered(unit.substr(0, unit.find(' '))))
+  if (!after.empty() && !unit.empty() &&
+      after[0].w == core::AsciiLower(unit.substr(0, unit.find(' '))))
     k = 1;
   // A coordinated figure shares the verb: "1,100 firefighters and 64 aircraft were assigned".
   if (k + 2 < after.size() && after[k].w == "and" && after[k + 1].w == "#") {

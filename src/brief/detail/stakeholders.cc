@@ -10,6 +10,7 @@
 
 #include "brief/detail/builder.h"
 #include "brief/detail/text.h"
+#include "core/text.h"
 
 namespace wirebrief::brief::detail {
 namespace {
@@ -100,7 +101,7 @@ BriefBuilder::Part BriefBuilder::PartOf(size_t ai, const core::Mention& m) {
     size_t end = 0;
     while (end < rest.size() && std::isalpha(static_cast<unsigned char>(rest[end]))) ++end;
     lower.assign(1, ' ');
-    AppendLower(rest.substr(0, end), &lower);
+    core::AppendAsciiLower(rest.substr(0, end), &lower);
     lower += ' ';
     if (end == 0 || !SkippableBeforeVerb(lower)) break;
     rest.remove_prefix(end);
@@ -274,7 +275,7 @@ std::optional<size_t> BriefBuilder::PartyLine(core::Brief* b, const Party& party
     if (at > std::max<size_t>(40, c.text.size() / 2) && !SpeakerAt(c.text, at, len)) continue;
     // The party acting or speaking: named early, with a verb of action or position after it.
     after.assign(1, ' ');
-    AppendLower(c.text.substr(at), &after);
+    core::AppendAsciiLower(c.text.substr(at), &after);
     after += ' ';
     // A sentence about what comes next is left to What's next when the party has another
     // line (a sentence said under one heading is not repeated under another).
@@ -322,7 +323,7 @@ void BriefBuilder::OrderStakeholderLines(core::Brief* b, const std::vector<size_
 }
 
 bool BriefBuilder::SpeakerAt(std::string_view text, size_t at, size_t len) {
-  const std::string before = Lower(text.substr(0, at));
+  const std::string before = core::AsciiLower(text.substr(0, at));
   for (std::string_view v : {"said ", "says ", "according to ", "told ", "added ", "wrote "})
     if (before.ends_with(v)) return true;
   std::string_view rest = text.substr(at + len);
@@ -332,7 +333,7 @@ bool BriefBuilder::SpeakerAt(std::string_view text, size_t at, size_t len) {
     rest.remove_prefix(close + 1);
   }
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  const std::string word = Lower(rest.substr(0, rest.find_first_of(" .,;!?")));
+  const std::string word = core::AsciiLower(rest.substr(0, rest.find_first_of(" .,;!?")));
   for (std::string_view v : {"said", "says", "told", "added", "wrote", "warned", "insisted"})
     if (word == v) return true;
   return false;
