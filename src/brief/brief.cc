@@ -11,6 +11,7 @@
 #include "brief/detail/figures.h"
 #include "brief/detail/furniture.h"
 #include "brief/detail/text.h"
+#include "core/text.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief {
@@ -325,7 +326,7 @@ bool BriefBuilder::Eligible(const Candidate& c, uint32_t* cues) {
   if (c.terms.size() < 4) return false;
   std::string& lower = lower_scratch_;
   lower.assign(1, ' ');
-  AppendLower(c.text, &lower);
+  core::AppendAsciiLower(c.text, &lower);
   lower += ' ';
   *cues = SentenceCues().Find(lower);
   if (*cues & kFurniture) return false;

@@ -109,22 +109,6 @@ std::string OptionsDigest(const ClusterOptions& o) {
   return core::HashHex128(std::string("cluster-options-v1 ") + buf).substr(0, 16);
 }
 
-ClusterOptions LabelStreamOptions() {
-  ClusterOptions o;
-  o.keep_stories = false;
-  o.window_days = 0;
-  o.headline_window_days = 0;
-  o.refine_passes = 2;
-  o.headline_refine_merge = 1.1;
-  o.headline_refine_link = 0.18;
-  o.refine_link_max_smaller = 20;
-  o.headline_join_threshold = 0.2;
-  o.join_threshold = 0.28;
-  o.linkage = 0.85;
-  o.year_conflict_factor = 0.5;
-  return o;
-}
-
 std::vector<StoryGroup> ClusterStories(const std::vector<const core::Article*>& input,
                                        const ClusterOptions& options) {
   std::vector<const core::Article*> arts(input);

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "core/text.h"
 #include "ingest/fetch.h"
 #include "pipeline/watch.h"
 #include "store/search_query.h"
@@ -25,13 +26,6 @@ namespace wirebrief::pipeline {
 namespace {
 
 using json = nlohmann::json;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 bool IsTokenByte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -46,7 +40,7 @@ void ForEachWord(std::string_view text, F&& f) {
     while (i < text.size() && !IsTokenByte(static_cast<unsigned char>(text[i]))) ++i;
     size_t b = i;
     while (i < text.size() && IsTokenByte(static_cast<unsigned char>(text[i]))) ++i;
-    if (i > b) f(Lower(text.substr(b, i - b)));
+    if (i > b) f(core::AsciiLower(text.substr(b, i - b)));
   }
 }
 
@@ -319,15 +313,15 @@ core::Result<WatchlistMatcher> WatchlistMatcher::Compile(const std::string& quer
   std::string rest;
   for (const std::string& w : QueryWords(query)) {
     size_t colon = w.find(':');
-    std::string op = colon == std::string::npos ? "" : Lower(w.substr(0, colon));
+    std::string op = colon == std::string::npos ? "" : core::AsciiLower(w.substr(0, colon));
     if (op == "entity") {
-      q.entity = Lower(Unquote(std::string_view(w).substr(colon + 1)));
+      q.entity = core::AsciiLower(Unquote(std::string_view(w).substr(colon + 1)));
       if (q.entity.empty())
         return core::Status::InvalidArgument("query", "entity: needs a name (entity:\"Ada Lind\")");
       continue;
     }
     if (op == "conflict") {
-      std::string v = Lower(Unquote(std::string_view(w).substr(colon + 1)));
+      std::string v = core::AsciiLower(Unquote(std::string_view(w).substr(colon + 1)));
       if (v == "yes" || v == "true" || v == "1") {
         q.conflict = 1;
       } else if (v == "no" || v == "false" || v == "0") {
@@ -341,8 +335,8 @@ core::Result<WatchlistMatcher> WatchlistMatcher::Compile(const std::string& quer
   }
   auto parsed = store::ParseSearchQuery(rest);
   if (!parsed.ok()) return parsed.status();
-  q.outlet = Lower(parsed->outlet);
-  q.language = Lower(parsed->language);
+  q.outlet = core::AsciiLower(parsed->outlet);
+  q.language = core::AsciiLower(parsed->language);
   q.since = parsed->since;
   q.until = parsed->until;
   if (!parsed->match.empty()) {
@@ -376,15 +370,16 @@ bool WatchlistMatcher::Matches(const core::Story& story, const core::Brief& brie
     if (flagged != (q.conflict == 1)) return false;
   }
   if (!q.outlet.empty()) {
-    bool found = std::any_of(story.outlets.begin(), story.outlets.end(),
-                             [&](const std::string& o) { return Lower(o) == q.outlet; }) ||
-                 std::any_of(members.begin(), members.end(),
-                             [&](const core::Article* a) { return Lower(a->host) == q.outlet; });
+    bool found =
+        std::any_of(story.outlets.begin(), story.outlets.end(),
+                    [&](const std::string& o) { return core::AsciiLower(o) == q.outlet; }) ||
+        std::any_of(members.begin(), members.end(),
+                    [&](const core::Article* a) { return core::AsciiLower(a->host) == q.outlet; });
     if (!found) return false;
   }
   if (!q.language.empty()) {
     bool found = std::any_of(members.begin(), members.end(), [&](const core::Article* a) {
-      std::string l = Lower(a->language);
+      std::string l = core::AsciiLower(a->language);
       return l == q.language ||
              (l.size() > q.language.size() && l.compare(0, q.language.size(), q.language) == 0 &&
               l[q.language.size()] == '-');
@@ -394,9 +389,9 @@ bool WatchlistMatcher::Matches(const core::Story& story, const core::Brief& brie
   if (!q.entity.empty()) {
     bool found = std::any_of(members.begin(), members.end(), [&](const core::Article* a) {
       for (const auto& m : a->annotations.mentions)
-        if (Lower(m.name) == q.entity) return true;
+        if (core::AsciiLower(m.name) == q.entity) return true;
       for (const auto& c : a->annotations.countries)
-        if (Lower(c.code) == q.entity) return true;
+        if (core::AsciiLower(c.code) == q.entity) return true;
       return false;
     });
     if (!found) return false;

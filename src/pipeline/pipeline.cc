@@ -243,15 +243,6 @@ std::optional<core::RawDocument> detail::HeadlineOf(const ingest::Reference& ref
   return doc;
 }
 
-cluster::ClusterOptions ProductClusterOptions() {
-  cluster::ClusterOptions o = cluster::LabelStreamOptions();
-  // A story follows its event across days (the kit's gold stories are one day's coverage, so
-  // `wirebrief cluster` keeps 0 there): data/demo's seven events span up to six days each.
-  o.window_days = 2;
-  o.headline_window_days = 0;  // see ClusterOptions::headline_window_days
-  return o;
-}
-
 core::Result<RunSummary> RunPipeline(const std::vector<std::string>& all_inputs, store::Store* store,
                                      const RunOptions& options, core::ProgressSink* progress) {
   // What `wirebrief process` wrote (the reduce of a distributed run) is stored as it is, first,

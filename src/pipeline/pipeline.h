@@ -16,6 +16,7 @@
 
 #include "brief/brief.h"
 #include "cluster/cluster.h"
+#include "cluster/presets.h"
 #include "core/limits.h"
 #include "core/progress.h"
 #include "core/status.h"
@@ -26,16 +27,13 @@
 
 namespace wirebrief::pipeline {
 
-// The clusterer settings of `run`, `watch` and `cluster`: one engine, one set of settings, so
-// what the clustering kit scores is what a user gets (cluster::LabelStreamOptions).
-cluster::ClusterOptions ProductClusterOptions();
-
 struct RunOptions {
   size_t jobs = 0;  // worker threads; Default: 0 = one per core.
   core::Limits limits;
   extract::ExtractOptions extract;
-  // Default: ProductClusterOptions(), the settings `wirebrief cluster` is scored with.
-  cluster::ClusterOptions cluster = ProductClusterOptions();
+  // Default: cluster::StoryStreamOptions() (cluster/presets.h), the settings `wirebrief cluster`
+  // is scored with, stories following their event across days.
+  cluster::ClusterOptions cluster = cluster::StoryStreamOptions();
   brief::BriefOptions brief;
   // Documents extracted per parallel batch (bounds memory). Default: 256.
   size_t batch_size = 256;

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "core/text.h"
+
 namespace wirebrief::store {
 namespace {
 
@@ -16,13 +18,6 @@ struct Term {
 // Control bytes separate words too: a NUL inside a quoted FTS5 string ends it early for SQLite's
 // parser ("unterminated string", found by fuzz_search_query).
 bool IsSpace(char c) { return c == ' ' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 // FTS5 string literal: double quotes doubled. The tokenizer then splits it into a phrase.
 std::string Quote(std::string_view s) {
@@ -106,7 +101,7 @@ core::Result<ParsedSearch> ParseSearchQuery(std::string_view text) {
       }
       size_t colon = word.find(':');
       if (colon != std::string_view::npos && colon > 0 && !t.exclude) {
-        std::string op = Lower(word.substr(0, colon));
+        std::string op = core::AsciiLower(word.substr(0, colon));
         std::string_view value = word.substr(colon + 1);
         if (!value.empty() && value.front() == '"') {
           value.remove_prefix(1);
@@ -117,7 +112,7 @@ core::Result<ParsedSearch> ParseSearchQuery(std::string_view text) {
           continue;
         }
         if (op == "lang" || op == "language") {
-          out.language = Lower(value);
+          out.language = core::AsciiLower(value);
           continue;
         }
         if (op == "since" || op == "until") {

@@ -8,7 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -176,6 +178,21 @@ class BriefBuilder {
   // every outlet thus ranks after the minister who ordered the evacuation. Each gets the
   // sentence that best states its action or position.
   void Stakeholders(core::Brief* b);
+  // Its steps, in order. Parties by name, with each name tagged as a place counted (`as_place`):
+  // people (a surname alone joins its full name), organisations and countries, a spokesperson's
+  // mentions counted for the party they speak for (PartyOfPerson).
+  using Parties = std::map<std::string, Party>;
+  Parties CollectParties(std::map<std::string, int>* as_place);
+  std::map<std::string, std::string> PartyOfPerson() const;
+  // Folds one-word organisation names into the longer party names they begin; returns them.
+  static std::set<std::string> FoldShortForms(Parties* parties);
+  // The parties that may have a line, best first.
+  std::vector<const Party*> RankParties(const Parties& parties, const std::set<std::string>& folded,
+                                        const std::map<std::string, int>& as_place) const;
+  // Gives `party` the sentence that best states its action or position; the index of the line
+  // it holds, or nullopt when no sentence fits. `after_buffer`: scratch.
+  std::optional<size_t> PartyLine(core::Brief* b, const Party& party, std::string* after_buffer);
+  void OrderStakeholderLines(core::Brief* b, const std::vector<size_t>& placed_lines);
 
   // True when the name at [at, at + len) of `text` is the speaker of an attribution: "said X",
   // "according to X", "X said" or "X, the mayor, said".

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief::detail {
@@ -157,12 +158,6 @@ std::set<std::string> ContextStems(const std::string& text, core::CharSpan fig,
   return out;
 }
 
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Lower-case words of `text` with their spans, letters and apostrophes only (digits and
 // punctuation end a word; a number is one "#" word, so a coordinated figure can be skipped).
 struct Word {
@@ -307,7 +302,8 @@ std::string EventOf(const std::string& text, core::CharSpan fig, core::CharSpan 
   size_t k = 0;
   // A figure whose span stops at its number ("3,000" of "3,000 litres of diesel"): its unit
   // comes first.
-  if (!after.empty() && !unit.empty() && after[0].w == Lowered(unit.substr(0, unit.find(' '))))
+  if (!after.empty() && !unit.empty() &&
+      after[0].w == core::AsciiLower(unit.substr(0, unit.find(' '))))
     k = 1;
   // A coordinated figure shares the verb: "1,100 firefighters and 64 aircraft were assigned".
   if (k + 2 < after.size() && after[k].w == "and" && after[k + 1].w == "#") {
@@ -442,11 +438,10 @@ void CiteAll(const std::vector<const Seen*>& list, core::BriefLine* line) {
       line->citations.push_back(s->cite);
 }
 
-}  // namespace
-
-void AddKeyFigures(const std::vector<const core::Article*>& articles,
-                   const std::vector<Candidate>& candidates,
-                   const std::vector<std::string>& outlets, size_t max, core::Brief* brief) {
+// The figures of the story's sentences, with their outlet, citation, context and event.
+std::vector<Seen> SeenFigures(const std::vector<const core::Article*>& articles,
+                              const std::vector<Candidate>& candidates,
+                              const std::vector<std::string>& outlets) {
   std::vector<std::vector<const Candidate*>> by_article(articles.size());
   for (const Candidate& c : candidates) by_article[c.art].push_back(&c);
   std::vector<Seen> seen;
@@ -467,9 +462,13 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
                       EventOf(a->text, f.span, s->span, f.unit)});
     }
   }
-  // Union figures of one unit that describe one fact: shared context stems, and values within
-  // 50% of each other (outlets disagree by a few, not by multiples; further apart, two figures
-  // are two facts).
+  return seen;
+}
+
+// Union figures of one unit that describe one fact: shared context stems, and values within
+// 50% of each other (outlets disagree by a few, not by multiples; further apart, two figures
+// are two facts).
+std::map<size_t, std::vector<const Seen*>> GroupFacts(const std::vector<Seen>& seen) {
   std::vector<size_t> parent(seen.size());
   std::iota(parent.begin(), parent.end(), 0);
   for (size_t i = 0; i < seen.size(); ++i)
@@ -489,15 +488,23 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
     }
   std::map<size_t, std::vector<const Seen*>> groups;
   for (size_t i = 0; i < seen.size(); ++i) groups[Find(parent, i)].push_back(&seen[i]);
+  return groups;
+}
+
+// A fact: the figures that give it, its score and how many values they give.
+struct Ranked {
+  std::vector<const Seen*> g;
+  double score = 0;
+  size_t values = 0;
+};
+
+// The facts worth a line, best first.
+std::vector<Ranked> RankFacts(const std::map<size_t, std::vector<const Seen*>>& groups,
+                              const core::Brief& brief) {
   // The sentences the brief's lines cite: a figure stated there is one the brief is about.
   std::set<std::pair<std::string, uint32_t>> in_lines;
-  for (const core::BriefLine& l : brief->lines)
+  for (const core::BriefLine& l : brief.lines)
     for (const core::Citation& c : l.citations) in_lines.insert({c.article_id, c.span.begin});
-  struct Ranked {
-    std::vector<const Seen*> g;
-    double score = 0;
-    size_t values = 0;
-  };
   std::vector<Ranked> ranked;
   for (auto& [root, all] : groups) {
     Ranked r;
@@ -534,6 +541,12 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
     if (x.score != y.score) return x.score > y.score;
     return x.values > y.values;
   });
+  return ranked;
+}
+
+// Lines for the best facts, at most `max`: a value per line, or one line naming who gives which
+// when the outlets disagree.
+void AddFactLines(const std::vector<Ranked>& ranked, size_t max, core::Brief* brief) {
   // Fewer, better figures: none far below the best one (a third of its score).
   const double floor = ranked.empty() ? 0 : ranked.front().score / 3;
   size_t n = 0;
@@ -574,6 +587,16 @@ void AddKeyFigures(const std::vector<const core::Article*>& articles,
     brief->lines.push_back(std::move(line));
     ++n;
   }
+}
+
+}  // namespace
+
+void AddKeyFigures(const std::vector<const core::Article*>& articles,
+                   const std::vector<Candidate>& candidates,
+                   const std::vector<std::string>& outlets, size_t max, core::Brief* brief) {
+  const std::vector<Seen> seen = SeenFigures(articles, candidates, outlets);
+  const std::map<size_t, std::vector<const Seen*>> groups = GroupFacts(seen);
+  AddFactLines(RankFacts(groups, *brief), max, brief);
 }
 
 }  // namespace wirebrief::brief::detail

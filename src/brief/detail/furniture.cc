@@ -1,6 +1,7 @@
 #include "brief/detail/furniture.h"
 
 #include "brief/detail/text.h"
+#include "core/text.h"
 
 namespace wirebrief::brief::detail {
 
@@ -16,7 +17,7 @@ std::vector<std::string> ParseCueLines(std::string_view text) {
     if (line.empty() || line.front() == '#') continue;
     if (line.size() >= 2 && line.front() == '"' && line.back() == '"')
       line = line.substr(1, line.size() - 2);
-    if (!line.empty()) out.push_back(Lower(line));
+    if (!line.empty()) out.push_back(core::AsciiLower(line));
   }
   return out;
 }
@@ -29,7 +30,7 @@ const std::vector<std::string>& FurniturePhrases() {
 bool IsFurniture(std::string_view sentence) {
   static const CueSet kCues(std::vector<std::vector<std::string>>{FurniturePhrases()});
   std::string padded(1, ' ');
-  AppendLower(sentence, &padded);
+  core::AppendAsciiLower(sentence, &padded);
   padded += ' ';
   return kCues.FoundIn(padded);
 }

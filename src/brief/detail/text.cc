@@ -6,6 +6,7 @@
 #include <cctype>
 #include <memory>
 
+#include "core/text.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief::detail {
@@ -82,7 +83,7 @@ std::vector<std::string> NameWords(std::string_view text) {
     while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
     std::string_view w = text.substr(i, j - i);
     if (!sentence_start && std::isupper(static_cast<unsigned char>(w[0])) && w.size() > 1) {
-      std::string lower = Lower(w);
+      std::string lower = core::AsciiLower(w);
       if (!nlp::IsStopWord(lower)) out.push_back(std::move(lower));
     }
     sentence_start = false;
@@ -94,7 +95,7 @@ std::vector<std::string> NameWords(std::string_view text) {
 bool HasNegation(std::string_view text) {
   static const CueSet kNegation{
       {" not ", " no ", " never ", "n't ", " without ", " nobody ", " none ", " neither "}};
-  std::string lower = " " + Lower(text) + " ";
+  std::string lower = " " + core::AsciiLower(text) + " ";
   return kNegation.FoundIn(lower);
 }
 
@@ -108,20 +109,6 @@ size_t WordCount(std::string_view text) {
     in = !space;
   }
   return n;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out;
-  AppendLower(s, &out);
-  return out;
-}
-
-void AppendLower(std::string_view s, std::string* out) {
-  size_t at = out->size();
-  out->resize(at + s.size());
-  char* o = out->data() + at;
-  // ASCII only, as std::tolower in the "C" locale, without a library call per byte.
-  for (char c : s) *o++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 CueSet::CueSet(std::initializer_list<std::initializer_list<const char*>> lists) {

@@ -29,10 +29,6 @@ bool HasNegation(std::string_view text);
 // Whitespace-separated word count (what the word budget counts).
 size_t WordCount(std::string_view text);
 
-std::string Lower(std::string_view s);
-// Appends the ASCII-lower-cased `s` to `out` (other bytes unchanged), as Lower does.
-void AppendLower(std::string_view s, std::string* out);
-
 // Which of a few fixed lists of phrases occur in a text (plain substring search, like
 // std::string::find for each phrase). The brief checks every candidate sentence against several
 // cue lists; one std::string::find per phrase was ~15% of BuildBrief's time (perf on

@@ -12,6 +12,8 @@ struct sqlite3_stmt;
 namespace wirebrief::store {
 namespace sqlite_detail {
 class Stmt;
+struct SqlBuilder;
+struct HitReader;
 }  // namespace sqlite_detail
 
 class SqliteStore final : public Store {
@@ -89,6 +91,12 @@ class SqliteStore final : public Store {
   core::Status Exec(const char* sql);
   core::Status Error(const std::string& what) const;
   core::Status QueryError(const std::string& what) const;
+  // SearchArticles' steps (sqlite_search.cc): the newest matches ranked by relevance, then the
+  // older ones; the page's snippets.
+  core::Status ReadRankedHits(const sqlite_detail::SqlBuilder& b, bool filtered,
+                              sqlite_detail::HitReader* hits);
+  core::Status AddSnippets(const std::string& match, const std::vector<int64_t>& rowids,
+                           ArticlePage* page);
   void TuneForReads();
 
   sqlite3* db_ = nullptr;
