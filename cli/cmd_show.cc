@@ -15,7 +15,8 @@
 #include "cli/csv.h"
 #include "cli/flags.h"
 #include "cli/open_store.h"
-#include "pipeline/render.h"
+#include "render/markdown.h"
+#include "render/story_json.h"
 #include "store/search_query.h"
 #include "store/store.h"
 
@@ -126,7 +127,7 @@ Command AddShowCommand(CLI::App* root) {
             if (!opened) return 2;
             store::Store* store = opened.get();
             std::vector<store::StoryRecord> selected;
-            std::map<std::string, pipeline::StoryExtras> extras;
+            std::map<std::string, render::StoryExtras> extras;
             const bool filtered = !flags->query.empty() || !flags->since.empty() ||
                                   !flags->until.empty() || !flags->outlet.empty() ||
                                   !flags->entity.empty() || flags->limit > 0;
@@ -157,7 +158,7 @@ Command AddShowCommand(CLI::App* root) {
                 PrintError(record.status().ToString());
                 return 1;
               }
-              pipeline::StoryExtras& extra = extras[id.value()];
+              render::StoryExtras& extra = extras[id.value()];
               if (id.value() != flags->story) extra.requested_id = flags->story;
               if (flags->since_version >= 0) {
                 // Version N itself is the baseline: load from N on (N = 0: everything is new).
@@ -178,7 +179,7 @@ Command AddShowCommand(CLI::App* root) {
                              std::to_string(record->brief.version) + ")");
                   return 1;
                 }
-                extra.changes = pipeline::DiffBriefs(then, record->brief);
+                extra.changes = render::DiffBriefs(then, record->brief);
               }
               selected.push_back(std::move(record).value());
             }
@@ -192,18 +193,20 @@ Command AddShowCommand(CLI::App* root) {
             }
             std::map<std::string, core::Article> by_id;
             for (auto& a : articles.value()) by_id.emplace(a.id, std::move(a));
+            std::vector<render::StoryView> views;
+            for (const auto& r : selected) views.push_back({r.story, r.brief, r.copy_families});
             std::string out;
             if (flags->format == "json") {
-              out = pipeline::StoriesToJson(selected, by_id, extras) + "\n";
+              out = render::StoriesToJson(views, by_id, extras) + "\n";
             } else if (flags->format == "jsonl") {
               // One story per line, with its brief: the same objects as --output-format json.
-              auto all = nlohmann::json::parse(pipeline::StoriesToJson(selected, by_id, extras));
+              auto all = nlohmann::json::parse(render::StoriesToJson(views, by_id, extras));
               for (const auto& story : all)
                 out += story.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
             } else if (flags->format == "csv") {
               out = StoriesCsv(selected);
             } else {
-              out = pipeline::StoriesToMarkdown(selected, by_id, extras);
+              out = render::StoriesToMarkdown(views, by_id, extras);
             }
             std::fwrite(out.data(), 1, out.size(), stdout);
             return 0;

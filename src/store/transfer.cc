@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "render/stored_json.h"
 #include "store/detail/model_json.h"
 
 namespace wirebrief::store {
@@ -13,24 +14,9 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-json ProvenanceToJson(const core::Provenance& p) {
-  return {{"source", p.source},          {"container", p.container}, {"offset", p.offset},
-          {"length", p.length},          {"record_id", p.record_id}, {"crawl_date", p.crawl_date},
-          {"http_status", p.http_status}};
-}
-
-core::Provenance ProvenanceFromJson(const json& j) {
-  constexpr int64_t kMaxOffset = int64_t{1} << 62;
-  return {j.value("source", ""),
-          j.value("container", ""),
-          static_cast<uint64_t>(detail::CheckedInt(j, "offset", 0, 0, kMaxOffset)),
-          static_cast<uint64_t>(detail::CheckedInt(j, "length", 0, 0, kMaxOffset)),
-          j.value("record_id", ""),
-          j.value("crawl_date", ""),
-          static_cast<int>(detail::CheckedInt(j, "http_status", 0, 0, 999))};
-}
+using render::DumpJson;
+using render::ProvenanceFromJson;
+using render::ProvenanceToJson;
 
 json SourceToJson(const SourceRecord& r) {
   return {{"url", r.url},
@@ -194,7 +180,7 @@ core::Status ArticleRecordFromJson(const json& a, const std::string& name, const
 }  // namespace
 
 std::string TransferHeaderLine() {
-  return Dump({{"format", "wirebrief-store"}, {"schema_version", kTransferSchema}});
+  return DumpJson({{"format", "wirebrief-store"}, {"schema_version", kTransferSchema}});
 }
 
 std::string ArticleLine(const core::Article& a, const std::vector<core::Provenance>& provenance) {
@@ -215,7 +201,7 @@ std::string ArticleLine(const core::Article& a, const std::vector<core::Provenan
             {"text", a.text},
             {"extras", detail::ArticleExtrasToJson(a)},
             {"provenance", p}};
-  return Dump({{"article", j}});
+  return DumpJson({{"article", j}});
 }
 
 core::Result<TransferLine> ParseTransferLine(std::string_view line, const std::string& name,
@@ -283,14 +269,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   if (!stories.ok()) return stories.status();
   for (const StoryRecord& r : stories.value()) {
     const core::Story& s = r.story;
-    json j = {{"id", s.id},
-              {"title", s.title},
-              {"article_ids", s.article_ids},
-              {"outlets", s.outlets},
-              {"independent_outlets", s.independent_outlets},
-              {"first_published", s.first_published},
-              {"last_published", s.last_published}};
-    json line = {{"story", j},
+    json line = {{"story", render::StoryToJson(s)},
                  {"brief", detail::BriefToJson(r.brief)},
                  {"copy_families", r.copy_families}};
     auto versions = store->LoadBriefVersions(s.id, 0);
@@ -302,7 +281,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
     } else if (versions.status().code() != core::StatusCode::kUnsupported) {
       return versions.status();
     }
-    out << Dump(line) << '\n';
+    out << DumpJson(line) << '\n';
     ++counts->stories;
   }
   // What a backend without a table lacks (kUnsupported) is simply not in the file.
@@ -311,7 +290,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   };
   if (auto aliases = store->ListStoryAliases(); aliases.ok()) {
     for (const auto& [old_id, survivor] : aliases.value()) {
-      out << Dump({{"alias", {{"old_id", old_id}, {"survivor_id", survivor}}}}) << '\n';
+      out << DumpJson({{"alias", {{"old_id", old_id}, {"survivor_id", survivor}}}}) << '\n';
       ++counts->aliases;
     }
   } else if (!supported(aliases.status())) {
@@ -319,7 +298,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   }
   if (auto sources = store->ListSources(); sources.ok()) {
     for (const SourceRecord& r : sources.value()) {
-      out << Dump({{"source", SourceToJson(r)}}) << '\n';
+      out << DumpJson({{"source", SourceToJson(r)}}) << '\n';
       ++counts->sources;
     }
   } else if (!supported(sources.status())) {
@@ -333,14 +312,14 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
     }
     if (page->empty()) break;
     for (const PageState& p : page.value()) {
-      out << Dump({{"page_state", PageStateToJson(p)}}) << '\n';
+      out << DumpJson({{"page_state", PageStateToJson(p)}}) << '\n';
       ++counts->page_states;
     }
     after = page->back().url;
   }
   if (auto watchlists = store->ListWatchlists(); watchlists.ok()) {
     for (const WatchlistRecord& w : watchlists.value()) {
-      out << Dump({{"watchlist", WatchlistToJson(w)}}) << '\n';
+      out << DumpJson({{"watchlist", WatchlistToJson(w)}}) << '\n';
       ++counts->watchlists;
     }
   } else if (!supported(watchlists.status())) {
@@ -350,7 +329,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   if (!settings.ok()) return settings.status();
   for (const auto& [key, value] : settings.value()) {
     if (IsDerivedSetting(key)) continue;
-    out << Dump({{"setting", {{"key", key}, {"value", value}}}}) << '\n';
+    out << DumpJson({{"setting", {{"key", key}, {"value", value}}}}) << '\n';
     ++counts->settings;
   }
   out.flush();
@@ -431,16 +410,8 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
         }
         known_articles.insert(art.id);
       } else if (j.contains("story")) {
-        const json& s = j.at("story");
         StoryRecord r;
-        r.story.id = s.at("id").get<std::string>();
-        r.story.title = s.value("title", "");
-        r.story.article_ids = s.value("article_ids", std::vector<std::string>{});
-        r.story.outlets = s.value("outlets", std::vector<std::string>{});
-        r.story.independent_outlets =
-            static_cast<int>(detail::CheckedInt(s, "independent_outlets", 0, 0, INT32_MAX));
-        r.story.first_published = s.value("first_published", "");
-        r.story.last_published = s.value("last_published", "");
+        r.story = render::StoryFromJson(j.at("story"));
         r.brief = detail::BriefFromJson(j.value("brief", json::object()));
         r.copy_families = j.value("copy_families", std::vector<std::vector<std::string>>{});
         std::vector<core::Brief> older;
