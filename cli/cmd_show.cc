@@ -10,8 +10,6 @@
 #include <map>
 #include <tuple>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/csv.h"
 #include "cli/flags.h"
 #include "cli/open_store.h"
@@ -199,10 +197,8 @@ Command AddShowCommand(CLI::App* root) {
             if (flags->format == "json") {
               out = render::StoriesToJson(views, by_id, extras) + "\n";
             } else if (flags->format == "jsonl") {
-              // One story per line, with its brief: the same objects as --output-format json.
-              auto all = nlohmann::json::parse(render::StoriesToJson(views, by_id, extras));
-              for (const auto& story : all)
-                out += story.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+              // One story per line: the bytes GET /v1/stories/{id} answers (one schema).
+              out = render::StoriesToJsonLines(views, by_id, extras);
             } else if (flags->format == "csv") {
               out = StoriesCsv(selected);
             } else {

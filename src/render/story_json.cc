@@ -18,7 +18,9 @@ void SummaryHead(const core::Story& s, JsonWriter* w) {
   w->UInt(s.article_ids.size());
 }
 
-void SummaryTail(const core::Story& s, JsonWriter* w, const std::string& merged_from = "") {
+// `schema_version` is written on the story page only (the list's summaries are not stories).
+void SummaryTail(const core::Story& s, JsonWriter* w, const std::string& merged_from = "",
+                 int schema_version = 0) {
   w->Key("first_published");
   w->String(s.first_published);
   w->Key("id");
@@ -35,8 +37,18 @@ void SummaryTail(const core::Story& s, JsonWriter* w, const std::string& merged_
   w->UInt(s.outlets.size());
   w->Key("outlets");
   w->Strings(s.outlets);
+  if (schema_version > 0) {
+    w->Key("schema_version");
+    w->Int(schema_version);
+  }
   w->Key("title");
   w->String(s.title);
+}
+
+const StoryExtras& ExtrasOf(const StoryView& r, const std::map<std::string, StoryExtras>& extras) {
+  static const StoryExtras kNone;
+  auto it = extras.find(r.story.id);
+  return it == extras.end() ? kNone : it->second;
 }
 
 void WriteBriefLineShort(const core::BriefLine& l, JsonWriter* w) {
@@ -101,6 +113,31 @@ void WriteStoryArticles(const StoryView& r, const Articles& articles, JsonWriter
     auto fam = family_of.find(id);
     WriteStoryArticle(id, it == articles.end() ? nullptr : &it->second,
                       fam == family_of.end() ? -1 : fam->second, w);
+  }
+  w->EndArray();
+}
+
+// Why each article joined the story: its similarity and shared terms, or the text it copies.
+void WriteAttachments(const std::vector<core::StoryAttachment>& why, JsonWriter* w) {
+  w->Key("attachments");
+  w->BeginArray();
+  for (const auto& a : why) {
+    w->BeginObject();
+    w->Key("article_id");
+    w->String(a.article_id);
+    if (!a.copy_of.empty()) {
+      w->Key("copy_of");
+      w->String(a.copy_of);
+    }
+    w->Key("reason");
+    w->String(a.reason);
+    w->Key("score");
+    w->Double(a.score);
+    w->Key("shared_entities");
+    w->Strings(a.shared_entities);
+    w->Key("shared_terms");
+    w->Strings(a.shared_terms);
+    w->EndObject();
   }
   w->EndArray();
 }
@@ -173,6 +210,8 @@ void WriteBriefLine(const core::BriefLine& l, const Articles& articles, Citation
     WriteCitation(c, pos->second, articles, w);
   }
   w->EndArray();
+  w->Key("compressed");  // the line was shortened from its source sentence
+  w->Bool(l.compressed);
   w->Key("conflict");
   w->Bool(l.conflict);
   if (!l.label.empty()) {
@@ -296,107 +335,31 @@ std::string StoryJson(const StoryView& r, const Articles& articles, const StoryE
   w.BeginObject();
   SummaryHead(r.story, &w);
   WriteStoryArticles(r, articles, &w);
+  WriteAttachments(r.brief.story_attachments, &w);
   WriteBrief(r, articles, &w);
   w.Key("brief_version");
   w.Int(r.brief.version);
   if (extras.changes) WriteChanges(*extras.changes, &w);
   WriteCopyFamilies(r, articles, &w);
-  SummaryTail(r.story, &w, extras.requested_id);
+  SummaryTail(r.story, &w, extras.requested_id, kStorySchemaVersion);
   w.EndObject();
   return w.Take();
 }
 
-using json = nlohmann::json;
-
-namespace {
-
-json AttachmentsToJson(const std::vector<core::StoryAttachment>& why) {
-  json out = json::array();
-  for (const auto& a : why) {
-    json j = {{"article_id", a.article_id},
-              {"reason", a.reason},
-              {"score", a.score},
-              {"shared_terms", a.shared_terms},
-              {"shared_entities", a.shared_entities}};
-    if (!a.copy_of.empty()) j["copy_of"] = a.copy_of;
-    out.push_back(j);
-  }
-  return out;
-}
-
-json BriefLineToJson(const core::BriefLine& l) {
-  json lj = {{"section", core::BriefSectionName(l.section)}, {"text", l.text}};
-  if (!l.label.empty()) lj["label"] = l.label;
-  return lj;
-}
-
-}  // namespace
-
-std::string StoriesToJson(const std::vector<StoryView>& stories,
-                          const std::map<std::string, core::Article>& articles,
+std::string StoriesToJson(const std::vector<StoryView>& stories, const Articles& articles,
                           const std::map<std::string, StoryExtras>& extras) {
-  json arr = json::array();
-  for (const auto& r : stories) {
-    const core::Story& s = r.story;
-    json lines = json::array();
-    for (const auto& l : r.brief.lines) {
-      json cites = json::array();
-      for (const auto& c : l.citations) {
-        json cj = {
-            {"article_id", c.article_id}, {"char_start", c.span.begin}, {"char_end", c.span.end}};
-        auto it = articles.find(c.article_id);
-        if (it != articles.end()) {
-          cj["url"] = it->second.url;
-          cj["outlet"] = core::OutletOf(it->second);
-        }
-        cites.push_back(cj);
-      }
-      json lj = {
-          {"section", core::BriefSectionName(l.section)}, {"text", l.text}, {"citations", cites}};
-      if (!l.label.empty()) lj["label"] = l.label;
-      if (l.conflict) lj["conflict"] = true;
-      if (l.compressed) lj["compressed"] = true;
-      lines.push_back(lj);
-    }
-    json arts = json::array();
-    for (const auto& id : s.article_ids) {
-      auto it = articles.find(id);
-      if (it == articles.end()) continue;
-      const core::Article& a = it->second;
-      arts.push_back({{"id", a.id},
-                      {"title", a.title},
-                      {"url", a.url},
-                      {"outlet", core::OutletOf(a)},
-                      {"date_published", a.date_published},
-                      {"wire", a.wire},
-                      {"headline_only", a.headline_only}});
-    }
-    arr.push_back({{"id", s.id},
-                   {"title", s.title},
-                   {"first_published", s.first_published},
-                   {"last_published", s.last_published},
-                   {"outlets", s.outlets},
-                   {"independent_outlets", s.independent_outlets},
-                   {"articles", arts},
-                   {"copy_families", r.copy_families},
-                   {"attachments", AttachmentsToJson(r.brief.story_attachments)},
-                   {"brief", lines},
-                   {"brief_version", r.brief.version}});
-    if (auto it = extras.find(s.id); it != extras.end()) {
-      if (!it->second.requested_id.empty()) arr.back()["merged_from"] = it->second.requested_id;
-      if (it->second.changes) {
-        const BriefChanges& c = *it->second.changes;
-        json added = json::array(), removed = json::array();
-        for (const auto& l : c.added) added.push_back(BriefLineToJson(l));
-        for (const auto& l : c.removed) removed.push_back(BriefLineToJson(l));
-        arr.back()["changes"] = {{"from_version", c.from_version},
-                                 {"to_version", c.to_version},
-                                 {"added", added},
-                                 {"removed", removed}};
-      }
-    }
-  }
+  // Indented for people reading a terminal; the objects are StoryJson's, member for member.
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& r : stories)
+    arr.push_back(nlohmann::json::parse(StoryJson(r, articles, ExtrasOf(r, extras))));
   return DumpJson(arr, 2);
+}
+
+std::string StoriesToJsonLines(const std::vector<StoryView>& stories, const Articles& articles,
+                               const std::map<std::string, StoryExtras>& extras) {
+  std::string out;
+  for (const auto& r : stories) out += StoryJson(r, articles, ExtrasOf(r, extras)) + "\n";
+  return out;
 }
 
 }  // namespace wirebrief::render

@@ -41,17 +41,28 @@ struct StoryExtras {
 // One line of the story list: headline, counts, outlets, time span.
 void WriteStorySummary(const core::Story& story, JsonWriter* w);
 
-// A story with its brief, as one compact JSON object; every citation resolved against
+// The version of the story schema (docs/story-schema.md), written as "schema_version" in every
+// story object. 2: the one schema of `show` and GET /v1/stories/{id} (issue 22).
+inline constexpr int kStorySchemaVersion = 2;
+
+// A story with its brief, as one compact JSON object (docs/story-schema.md): what GET
+// /v1/stories/{id} answers and what `show` prints per story. Every citation resolved against
 // `articles` (members that are missing still appear, with "missing": true, so a broken
 // reference shows instead of vanishing). With `extras`: "merged_from" (the id asked for,
 // merged into this story) and "changes" (brief lines added and removed since a version).
 std::string StoryJson(const StoryView& story, const std::map<std::string, core::Article>& articles,
                       const StoryExtras& extras = {});
 
-// A JSON array of stories with brief lines and citations resolved to article URL and outlet.
+// `show --output-format json`: a JSON array of StoryJson objects, indented by 2; `extras` keyed
+// by story id.
 std::string StoriesToJson(const std::vector<StoryView>& stories,
                           const std::map<std::string, core::Article>& articles,
                           const std::map<std::string, StoryExtras>& extras = {});
+
+// `show --output-format jsonl`: StoryJson's bytes, one story per line.
+std::string StoriesToJsonLines(const std::vector<StoryView>& stories,
+                               const std::map<std::string, core::Article>& articles,
+                               const std::map<std::string, StoryExtras>& extras = {});
 
 // The text of `span` in `text`, clamped to the text (stored spans are data, not promises).
 std::string SpanText(const std::string& text, core::CharSpan span);
