@@ -79,6 +79,28 @@ std::string StoriesCsv(const std::vector<store::StoryRecord>& stories) {
   return out;
 }
 
+// The stories in `format` (markdown, json, jsonl or csv), their articles loaded from `store`:
+// the one story schema (docs/story-schema.md) for json and jsonl.
+core::Result<std::string> RenderStories(store::Store* store,
+                                        const std::vector<store::StoryRecord>& selected,
+                                        const std::map<std::string, render::StoryExtras>& extras,
+                                        const std::string& format) {
+  std::vector<std::string> ids;
+  for (const auto& r : selected)
+    for (const auto& a : r.story.article_ids) ids.push_back(a);
+  auto articles = store->LoadArticlesForStoryPage(ids);
+  if (!articles.ok()) return articles.status();
+  std::map<std::string, core::Article> by_id;
+  for (auto& a : articles.value()) by_id.emplace(a.id, std::move(a));
+  if (format == "csv") return StoriesCsv(selected);
+  std::vector<render::StoryView> views;
+  for (const auto& r : selected) views.push_back({r.story, r.brief, r.copy_families});
+  if (format == "json") return render::StoriesToJson(views, by_id, extras) + "\n";
+  // One story per line: the bytes GET /v1/stories/{id} answers.
+  if (format == "jsonl") return render::StoriesToJsonLines(views, by_id, extras);
+  return render::StoriesToMarkdown(views, by_id, extras);
+}
+
 }  // namespace
 
 Command AddShowCommand(CLI::App* root) {
@@ -181,30 +203,12 @@ Command AddShowCommand(CLI::App* root) {
               }
               selected.push_back(std::move(record).value());
             }
-            std::vector<std::string> ids;
-            for (const auto& r : selected)
-              for (const auto& a : r.story.article_ids) ids.push_back(a);
-            auto articles = store->LoadArticlesForStoryPage(ids);
-            if (!articles.ok()) {
-              PrintError(articles.status().ToString());
+            auto out = RenderStories(store, selected, extras, flags->format);
+            if (!out.ok()) {
+              PrintError(out.status().ToString());
               return 2;
             }
-            std::map<std::string, core::Article> by_id;
-            for (auto& a : articles.value()) by_id.emplace(a.id, std::move(a));
-            std::vector<render::StoryView> views;
-            for (const auto& r : selected) views.push_back({r.story, r.brief, r.copy_families});
-            std::string out;
-            if (flags->format == "json") {
-              out = render::StoriesToJson(views, by_id, extras) + "\n";
-            } else if (flags->format == "jsonl") {
-              // One story per line: the bytes GET /v1/stories/{id} answers (one schema).
-              out = render::StoriesToJsonLines(views, by_id, extras);
-            } else if (flags->format == "csv") {
-              out = StoriesCsv(selected);
-            } else {
-              out = render::StoriesToMarkdown(views, by_id, extras);
-            }
-            std::fwrite(out.data(), 1, out.size(), stdout);
+            std::fwrite(out->data(), 1, out->size(), stdout);
             return 0;
           }};
 }
