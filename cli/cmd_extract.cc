@@ -24,7 +24,7 @@
 #include "core/thread_pool.h"
 #include "extract/extract.h"
 #include "pipeline/pipeline.h"
-#include "pipeline/render.h"
+#include "render/article_json.h"
 
 namespace wirebrief::cli {
 namespace {
@@ -35,7 +35,7 @@ std::string FailureJson(const core::Status& status, const core::Article* page_me
   // A page without article text still reports its metadata (text stays empty).
   if (page_metadata)
     j = nlohmann::json::parse(
-        pipeline::ArticleToJson(*page_metadata, page_metadata->provenance.source, false), nullptr,
+        render::ArticleToJson(*page_metadata, page_metadata->provenance.source, false), nullptr,
         false);
   if (!j.is_object()) j = nlohmann::json::object();
   j["source"] = status.source();
@@ -49,8 +49,8 @@ std::string ArticleJson(const core::Article& art, bool with_annotations,
                         const char* status = "ok") {
   // Added while the object is built: parsing the printed object again to add them cost as much
   // as printing it.
-  return pipeline::ArticleToJson(art, art.provenance.source, with_annotations,
-                                 {{"status", status}, {"markdown", art.markdown}}) +
+  return render::ArticleToJson(art, art.provenance.source, with_annotations,
+                               {{"status", status}, {"markdown", art.markdown}}) +
          "\n";
 }
 

@@ -20,7 +20,7 @@
 #include "cli/flags.h"
 #include "core/text.h"
 #include "nlp/read.h"
-#include "pipeline/render.h"
+#include "render/article_json.h"
 
 namespace wirebrief::cli {
 namespace {
@@ -207,7 +207,7 @@ Command AddReadCommand(CLI::App* root) {
           if (kit)
             Write(KitAnnotate(id, text, dct));
           else
-            WriteLine(pipeline::AnnotationsToJson(id, nlp::ReadText(text, dct)));
+            WriteLine(render::AnnotationsToJson(id, nlp::ReadText(text, dct)));
         };
         int failed = 0;
         for (const std::string& path : flags->inputs) {

@@ -10,12 +10,11 @@
 #include <map>
 #include <tuple>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/csv.h"
 #include "cli/flags.h"
 #include "cli/open_store.h"
-#include "pipeline/render.h"
+#include "render/markdown.h"
+#include "render/story_json.h"
 #include "store/search_query.h"
 #include "store/store.h"
 
@@ -80,6 +79,28 @@ std::string StoriesCsv(const std::vector<store::StoryRecord>& stories) {
   return out;
 }
 
+// The stories in `format` (markdown, json, jsonl or csv), their articles loaded from `store`:
+// the one story schema (docs/story-schema.md) for json and jsonl.
+core::Result<std::string> RenderStories(store::Store* store,
+                                        const std::vector<store::StoryRecord>& selected,
+                                        const std::map<std::string, render::StoryExtras>& extras,
+                                        const std::string& format) {
+  std::vector<std::string> ids;
+  for (const auto& r : selected)
+    for (const auto& a : r.story.article_ids) ids.push_back(a);
+  auto articles = store->LoadArticlesForStoryPage(ids);
+  if (!articles.ok()) return articles.status();
+  std::map<std::string, core::Article> by_id;
+  for (auto& a : articles.value()) by_id.emplace(a.id, std::move(a));
+  if (format == "csv") return StoriesCsv(selected);
+  std::vector<render::StoryView> views;
+  for (const auto& r : selected) views.push_back({r.story, r.brief, r.copy_families});
+  if (format == "json") return render::StoriesToJson(views, by_id, extras) + "\n";
+  // One story per line: the bytes GET /v1/stories/{id} answers.
+  if (format == "jsonl") return render::StoriesToJsonLines(views, by_id, extras);
+  return render::StoriesToMarkdown(views, by_id, extras);
+}
+
 }  // namespace
 
 Command AddShowCommand(CLI::App* root) {
@@ -126,7 +147,7 @@ Command AddShowCommand(CLI::App* root) {
             if (!opened) return 2;
             store::Store* store = opened.get();
             std::vector<store::StoryRecord> selected;
-            std::map<std::string, pipeline::StoryExtras> extras;
+            std::map<std::string, render::StoryExtras> extras;
             const bool filtered = !flags->query.empty() || !flags->since.empty() ||
                                   !flags->until.empty() || !flags->outlet.empty() ||
                                   !flags->entity.empty() || flags->limit > 0;
@@ -157,7 +178,7 @@ Command AddShowCommand(CLI::App* root) {
                 PrintError(record.status().ToString());
                 return 1;
               }
-              pipeline::StoryExtras& extra = extras[id.value()];
+              render::StoryExtras& extra = extras[id.value()];
               if (id.value() != flags->story) extra.requested_id = flags->story;
               if (flags->since_version >= 0) {
                 // Version N itself is the baseline: load from N on (N = 0: everything is new).
@@ -178,34 +199,16 @@ Command AddShowCommand(CLI::App* root) {
                              std::to_string(record->brief.version) + ")");
                   return 1;
                 }
-                extra.changes = pipeline::DiffBriefs(then, record->brief);
+                extra.changes = render::DiffBriefs(then, record->brief);
               }
               selected.push_back(std::move(record).value());
             }
-            std::vector<std::string> ids;
-            for (const auto& r : selected)
-              for (const auto& a : r.story.article_ids) ids.push_back(a);
-            auto articles = store->LoadArticlesForStoryPage(ids);
-            if (!articles.ok()) {
-              PrintError(articles.status().ToString());
+            auto out = RenderStories(store, selected, extras, flags->format);
+            if (!out.ok()) {
+              PrintError(out.status().ToString());
               return 2;
             }
-            std::map<std::string, core::Article> by_id;
-            for (auto& a : articles.value()) by_id.emplace(a.id, std::move(a));
-            std::string out;
-            if (flags->format == "json") {
-              out = pipeline::StoriesToJson(selected, by_id, extras) + "\n";
-            } else if (flags->format == "jsonl") {
-              // One story per line, with its brief: the same objects as --output-format json.
-              auto all = nlohmann::json::parse(pipeline::StoriesToJson(selected, by_id, extras));
-              for (const auto& story : all)
-                out += story.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-            } else if (flags->format == "csv") {
-              out = StoriesCsv(selected);
-            } else {
-              out = pipeline::StoriesToMarkdown(selected, by_id, extras);
-            }
-            std::fwrite(out.data(), 1, out.size(), stdout);
+            std::fwrite(out->data(), 1, out->size(), stdout);
             return 0;
           }};
 }

@@ -11,9 +11,10 @@ ALLOWED = {
     "nlp": {"core", "extract"},
     "cluster": {"core", "nlp"},
     "brief": {"core", "cluster", "nlp"},
-    "store": {"core"},
-    "pipeline": {"core", "ingest", "extract", "nlp", "cluster", "brief", "store"},
-    "server": {"core", "pipeline", "store"},
+    "render": {"core"},
+    "store": {"core", "render"},
+    "pipeline": {"core", "ingest", "extract", "nlp", "cluster", "brief", "render", "store"},
+    "server": {"core", "pipeline", "render", "store"},
 }
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
 bad = []

@@ -179,6 +179,7 @@ function briefLine(line, tag, noLabel) {
   const node = el(tag, {class: 'line' + (line.conflict ? ' conflict' : ''), tabindex: '0', 'data-section': line.section});
   if (line.label && !noLabel) node.append(el('span', {class: 'label'}, line.label + ': '));
   node.append(el('span', {class: 'text'}, line.text));
+  if (line.compressed) node.append(el('span', {class: 'badge', title: 'Shortened from the cited sentence (attribution and asides cut)'}, 'shortened'));
   if (line.citations.length) node.append(el('span', {class: 'cites'}, line.citations.map((c) => `[${c.n}]`).join('')));
   if (line.conflict) {
     node.append(el('span', {class: 'conflict-note'}, '⚠ outlets disagree'));
@@ -229,8 +230,19 @@ document.addEventListener('click', (ev) => {
   if (pinned && !ev.target.closest('.line') && !ev.target.closest('#popover')) hidePopover(true);
 });
 
+// Why an article joined the story (schema_version 2's "attachments"): the text it copies, or
+// its similarity and the terms it shares; the story's first article has none.
+function joinedBecause(why, byId) {
+  if (!why) return null;
+  const text = why.reason === 'copy'
+    ? `copy of ${(byId.get(why.copy_of) || {}).outlet || why.copy_of} (${why.score.toFixed(2)} of its text shared)`
+    : `similarity ${why.score.toFixed(2)}` + (why.shared_terms.length ? `, shared: ${why.shared_terms.join(', ')}` : '');
+  return el('span', {class: 'meta joined', title: 'Why this article is part of the story'}, ' · ' + text);
+}
+
 function sourcesByFamily(s) {
   const byId = new Map(s.articles.map((a) => [a.id, a]));
+  const why = new Map((s.attachments || []).map((w) => [w.article_id, w]));
   const groups = s.copy_families.map((f) => ({family: f.family, ids: f.articles.map((a) => a.id)}));
   const own = s.articles.filter((a) => a.family === null || a.family === undefined).map((a) => a.id);
   if (own.length) groups.push({family: null, ids: own});
@@ -242,7 +254,7 @@ function sourcesByFamily(s) {
       const a = byId.get(id) || {id, missing: true};
       return el('li', {}, el('strong', {}, a.outlet || 'unknown outlet'), ' — ',
         el('a', {href: '#/article/' + encodeURIComponent(id)}, a.title || '(article no longer stored)'),
-        ' ', el('span', {class: 'meta'}, when(a.date_published)),
+        ' ', el('span', {class: 'meta'}, when(a.date_published)), joinedBecause(why.get(id), byId),
         g.family !== null && i === 0 ? el('span', {class: 'badge'}, 'original') : null,
         a.headline_only ? el('span', {class: 'badge', title: 'Only the headline is known: the page was not fetched (yet)'}, 'headline only') : null);
     }))));

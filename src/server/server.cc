@@ -8,7 +8,10 @@
 #include <fstream>
 #include <mutex>
 
-#include "server/detail/json_writer.h"
+#include "render/article_json.h"
+#include "render/feed.h"
+#include "render/json_writer.h"
+#include "render/story_json.h"
 #include "server/detail/response_cache.h"
 #include "server/detail/token.h"
 #include "server/detail/views.h"
@@ -55,11 +58,11 @@ void SendStatus(httplib::Response& res, const core::Status& s) {
 void SendJson(httplib::Response& res, const json& j) { res.set_content(detail::Dump(j), kJson); }
 
 // `format` is "atom" or "json" (JSON Feed 1.1).
-void SendFeed(httplib::Response& res, const std::string& format, const detail::FeedInfo& info,
-              const std::vector<detail::FeedItem>& items) {
+void SendFeed(httplib::Response& res, const std::string& format, const render::FeedInfo& info,
+              const std::vector<render::FeedItem>& items) {
   if (format == "atom")
-    return res.set_content(detail::AtomFeed(info, items), "application/atom+xml; charset=utf-8");
-  res.set_content(detail::JsonFeed(info, items), "application/feed+json; charset=utf-8");
+    return res.set_content(render::AtomFeed(info, items), "application/atom+xml; charset=utf-8");
+  res.set_content(render::JsonFeed(info, items), "application/feed+json; charset=utf-8");
 }
 
 // One store connection per concurrent request: a Store is single-threaded by contract. Each
@@ -278,7 +281,7 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
     if (!page.ok()) return SendStatus(out, page.status());
     if (format != nullptr) {
       std::string base = BaseUrl(req);
-      std::vector<detail::FeedItem> items;
+      std::vector<render::FeedItem> items;
       for (const auto& s : page.value().stories)
         items.push_back({s.id, s.title, base + "/#/story/" + s.id, s.last_published,
                          Count(s.article_ids.size(), "article", "articles") + " from " +
@@ -286,7 +289,7 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
                              std::to_string(s.independent_outlets) + " independent)"});
       return SendFeed(out, format, {"wirebrief stories", base + req.target, base + "/"}, items);
     }
-    detail::JsonWriter w;
+    render::JsonWriter w;
     w.BeginObject();
     w.Key("next_cursor");
     if (page.value().next_cursor.empty())
@@ -295,7 +298,7 @@ void Server::Impl::ListStories(const httplib::Request& req, httplib::Response& r
       w.String(page.value().next_cursor);
     w.Key("stories");
     w.BeginArray();
-    for (const auto& s : page.value().stories) detail::WriteStorySummary(s, &w);
+    for (const auto& s : page.value().stories) render::WriteStorySummary(s, &w);
     w.EndArray();
     w.EndObject();
     out.set_content(w.Take(), kJson);
@@ -320,7 +323,7 @@ void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res)
     if (!id.ok()) return SendStatus(out, id.status());
     auto record = st->LoadStory(id.value());
     if (!record.ok()) return SendStatus(out, record.status());
-    pipeline::StoryExtras extras;
+    render::StoryExtras extras;
     if (id.value() != asked) extras.requested_id = asked;
     if (since_version >= 0) {
       if (since_version > record->brief.version)
@@ -333,13 +336,15 @@ void Server::Impl::GetStory(const httplib::Request& req, httplib::Response& res)
       then.version = since_version;
       for (const auto& b : versions.value())
         if (b.version == since_version) then = b;
-      extras.changes = pipeline::DiffBriefs(then, record->brief);
+      extras.changes = render::DiffBriefs(then, record->brief);
     }
     auto loaded = st->LoadArticlesForStoryPage(record.value().story.article_ids);
     if (!loaded.ok()) return SendStatus(out, loaded.status());
     std::map<std::string, core::Article> articles;
     for (auto& a : loaded.value()) articles.emplace(a.id, std::move(a));
-    out.set_content(detail::StoryJson(record.value(), articles, extras), kJson);
+    out.set_content(
+        render::StoryJson({record->story, record->brief, record->copy_families}, articles, extras),
+        kJson);
   });
 }
 
@@ -350,7 +355,7 @@ void Server::Impl::GetArticle(const httplib::Request& req, httplib::Response& re
   if (!a.ok()) return SendStatus(res, a.status());
   auto prov = lease.value()->LoadProvenance(a.value().id);
   if (!prov.ok()) return SendStatus(res, prov.status());
-  SendJson(res, detail::ArticleJson(a.value(), prov.value()));
+  SendJson(res, render::ArticleApiJson(a.value(), prov.value()));
 }
 
 void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, const char* format) {
@@ -379,7 +384,7 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
     if (!page.ok()) return SendStatus(out, page.status());
     if (format != nullptr) {
       std::string base = BaseUrl(req);
-      std::vector<detail::FeedItem> items;
+      std::vector<render::FeedItem> items;
       for (const auto& h : page.value().hits) {
         std::string summary;
         for (char c : h.snippet)
@@ -390,7 +395,7 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res, c
                       {"wirebrief search: " + Param(req, "q"), base + req.target, base + "/"},
                       items);
     }
-    detail::JsonWriter w;
+    render::JsonWriter w;
     w.BeginObject();
     w.Key("hits");
     w.BeginArray();

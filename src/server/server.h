@@ -5,7 +5,8 @@
 //   GET  /v1/stories/{id}            brief with citations resolved to article, outlet, URL and
 //                                    the cited sentence; articles; copy families. A merged id
 //                                    answers with its survivor ("merged_from"); since_version=N
-//                                    adds the brief lines added/removed since version N
+//                                    adds the brief lines added/removed since version N. The
+//                                    story schema `show` prints too: docs/story-schema.md
 //   GET  /v1/articles/{id}           clean text, metadata with field sources, annotations,
 //                                    every provenance record
 //   GET  /v1/search?q=               full-text search over articles (store/search_query.h syntax);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "render/stored_json.h"
 #include "store/detail/model_json.h"
 
 namespace wirebrief::store {
@@ -13,24 +14,9 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-json ProvenanceToJson(const core::Provenance& p) {
-  return {{"source", p.source},          {"container", p.container}, {"offset", p.offset},
-          {"length", p.length},          {"record_id", p.record_id}, {"crawl_date", p.crawl_date},
-          {"http_status", p.http_status}};
-}
-
-core::Provenance ProvenanceFromJson(const json& j) {
-  constexpr int64_t kMaxOffset = int64_t{1} << 62;
-  return {j.value("source", ""),
-          j.value("container", ""),
-          static_cast<uint64_t>(detail::CheckedInt(j, "offset", 0, 0, kMaxOffset)),
-          static_cast<uint64_t>(detail::CheckedInt(j, "length", 0, 0, kMaxOffset)),
-          j.value("record_id", ""),
-          j.value("crawl_date", ""),
-          static_cast<int>(detail::CheckedInt(j, "http_status", 0, 0, 999))};
-}
+using render::DumpJson;
+using render::ProvenanceFromJson;
+using render::ProvenanceToJson;
 
 json SourceToJson(const SourceRecord& r) {
   return {{"url", r.url},
@@ -74,10 +60,16 @@ SourceRecord SourceFromJson(const json& j) {
 }
 
 json PageStateToJson(const PageState& p) {
-  return {{"url", p.url},           {"article_id", p.article_id}, {"state", p.state},
-          {"etag", p.etag},         {"last_modified", p.last_modified},
-          {"failures", p.failures}, {"last_error", p.last_error}, {"fetched_at", p.fetched_at},
-          {"next_attempt", p.next_attempt}, {"listed_in", p.listed_in}};
+  return {{"url", p.url},
+          {"article_id", p.article_id},
+          {"state", p.state},
+          {"etag", p.etag},
+          {"last_modified", p.last_modified},
+          {"failures", p.failures},
+          {"last_error", p.last_error},
+          {"fetched_at", p.fetched_at},
+          {"next_attempt", p.next_attempt},
+          {"listed_in", p.listed_in}};
 }
 
 PageState PageStateFromJson(const json& j) {
@@ -143,8 +135,10 @@ int JsonDepth(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -178,12 +172,13 @@ core::Status ArticleRecordFromJson(const json& a, const std::string& name, const
   detail::ArticleExtrasFromJson(a.value("extras", json::object()), &art);
   json prov = a.value("provenance", json::array());
   if (!prov.is_array())
-    return core::Status::Corruption(name, where, "article " + art.id + ": provenance is not a list");
+    return core::Status::Corruption(name, where,
+                                    "article " + art.id + ": provenance is not a list");
   if (prov.size() > kMaxImportProvenance)
-    return core::Status::LimitExceeded(
-        name, where,
-        "article " + art.id + ": more than " + std::to_string(kMaxImportProvenance) +
-            " provenance records");
+    return core::Status::LimitExceeded(name, where,
+                                       "article " + art.id + ": more than " +
+                                           std::to_string(kMaxImportProvenance) +
+                                           " provenance records");
   rec->provenance.clear();
   for (const json& p : prov) rec->provenance.push_back(ProvenanceFromJson(p));
   if (rec->provenance.empty()) rec->provenance.emplace_back();
@@ -194,7 +189,7 @@ core::Status ArticleRecordFromJson(const json& a, const std::string& name, const
 }  // namespace
 
 std::string TransferHeaderLine() {
-  return Dump({{"format", "wirebrief-store"}, {"schema_version", kTransferSchema}});
+  return DumpJson({{"format", "wirebrief-store"}, {"schema_version", kTransferSchema}});
 }
 
 std::string ArticleLine(const core::Article& a, const std::vector<core::Provenance>& provenance) {
@@ -215,7 +210,7 @@ std::string ArticleLine(const core::Article& a, const std::vector<core::Provenan
             {"text", a.text},
             {"extras", detail::ArticleExtrasToJson(a)},
             {"provenance", p}};
-  return Dump({{"article", j}});
+  return DumpJson({{"article", j}});
 }
 
 core::Result<TransferLine> ParseTransferLine(std::string_view line, const std::string& name,
@@ -247,10 +242,10 @@ core::Result<TransferLine> ParseTransferLine(std::string_view line, const std::s
 }
 
 core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts) {
-  // Schema 3 of the lines (kTransferSchema) adds what a live store keeps besides articles and stories: merged
-  // story ids, older brief versions, watched sources, page states and watchlists. The story
-  // engine's window is not carried: it is derived, and the importing store's next run rebuilds
-  // it from the articles (keeping the stories' ids where they survive).
+  // Schema 3 of the lines (kTransferSchema) adds what a live store keeps besides articles and
+  // stories: merged story ids, older brief versions, watched sources, page states and watchlists.
+  // The story engine's window is not carried: it is derived, and the importing store's next run
+  // rebuilds it from the articles (keeping the stories' ids where they survive).
   out << TransferHeaderLine() << '\n';
   auto write_article = [&](const core::Article& a) -> core::Status {
     auto prov = store->LoadProvenance(a.id);
@@ -283,14 +278,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   if (!stories.ok()) return stories.status();
   for (const StoryRecord& r : stories.value()) {
     const core::Story& s = r.story;
-    json j = {{"id", s.id},
-              {"title", s.title},
-              {"article_ids", s.article_ids},
-              {"outlets", s.outlets},
-              {"independent_outlets", s.independent_outlets},
-              {"first_published", s.first_published},
-              {"last_published", s.last_published}};
-    json line = {{"story", j},
+    json line = {{"story", render::StoryToJson(s)},
                  {"brief", detail::BriefToJson(r.brief)},
                  {"copy_families", r.copy_families}};
     auto versions = store->LoadBriefVersions(s.id, 0);
@@ -302,7 +290,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
     } else if (versions.status().code() != core::StatusCode::kUnsupported) {
       return versions.status();
     }
-    out << Dump(line) << '\n';
+    out << DumpJson(line) << '\n';
     ++counts->stories;
   }
   // What a backend without a table lacks (kUnsupported) is simply not in the file.
@@ -311,7 +299,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   };
   if (auto aliases = store->ListStoryAliases(); aliases.ok()) {
     for (const auto& [old_id, survivor] : aliases.value()) {
-      out << Dump({{"alias", {{"old_id", old_id}, {"survivor_id", survivor}}}}) << '\n';
+      out << DumpJson({{"alias", {{"old_id", old_id}, {"survivor_id", survivor}}}}) << '\n';
       ++counts->aliases;
     }
   } else if (!supported(aliases.status())) {
@@ -319,7 +307,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   }
   if (auto sources = store->ListSources(); sources.ok()) {
     for (const SourceRecord& r : sources.value()) {
-      out << Dump({{"source", SourceToJson(r)}}) << '\n';
+      out << DumpJson({{"source", SourceToJson(r)}}) << '\n';
       ++counts->sources;
     }
   } else if (!supported(sources.status())) {
@@ -333,14 +321,14 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
     }
     if (page->empty()) break;
     for (const PageState& p : page.value()) {
-      out << Dump({{"page_state", PageStateToJson(p)}}) << '\n';
+      out << DumpJson({{"page_state", PageStateToJson(p)}}) << '\n';
       ++counts->page_states;
     }
     after = page->back().url;
   }
   if (auto watchlists = store->ListWatchlists(); watchlists.ok()) {
     for (const WatchlistRecord& w : watchlists.value()) {
-      out << Dump({{"watchlist", WatchlistToJson(w)}}) << '\n';
+      out << DumpJson({{"watchlist", WatchlistToJson(w)}}) << '\n';
       ++counts->watchlists;
     }
   } else if (!supported(watchlists.status())) {
@@ -350,7 +338,7 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   if (!settings.ok()) return settings.status();
   for (const auto& [key, value] : settings.value()) {
     if (IsDerivedSetting(key)) continue;
-    out << Dump({{"setting", {{"key", key}, {"value", value}}}}) << '\n';
+    out << DumpJson({{"setting", {{"key", key}, {"value", value}}}}) << '\n';
     ++counts->settings;
   }
   out.flush();
@@ -358,24 +346,168 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
   return core::Status::Ok();
 }
 
-core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
-                         TransferCounts* counts, std::vector<core::Status>* errors) {
-  std::vector<StoryRecord> stories;
-  std::vector<std::vector<core::Brief>> older_briefs;  // per story: its versions before the current
-  std::vector<std::pair<std::string, std::string>> aliases;
-  std::vector<PageState> page_states;  // written a batch at a time
-  constexpr size_t kPageStatesPerBatch = 1024;
-  std::set<std::string> story_ids;
-  std::set<std::string> known_articles;  // stored by this import, or found stored
+namespace {
+
+// One `db import`: what the lines ask for, kept until the end where it must go to the store in
+// one piece (stories, merged ids, brief versions), written as it comes otherwise (articles,
+// sources, watchlists, settings; page states a batch at a time). Each Import* handles one kind
+// of line: a bad record is appended to errors_ and answers Ok; a store error is returned and
+// stops the import.
+class Importer {
+ public:
+  Importer(Store* store, const std::string& name, TransferCounts* counts,
+           std::vector<core::Status>* errors)
+      : store_(store), name_(name), counts_(counts), errors_(errors) {}
+
+  // One parsed line, `where` naming it in errors. Throws json::exception on a member of the
+  // wrong type (the caller reports the line).
+  core::Status ImportLine(const json& j, const std::string& where) {
+    where_ = &where;
+    if (j.contains("format")) {
+      if (j.at("format") != "wirebrief-store")
+        return core::Status::Unsupported(name_, "not a wirebrief store export");
+      return core::Status::Ok();
+    }
+    if (j.contains("article")) return ImportArticle(j.at("article"));
+    if (j.contains("story")) return ImportStory(j);
+    if (j.contains("setting")) return ImportSetting(j.at("setting"));
+    if (j.contains("alias")) return ImportAlias(j.at("alias"));
+    if (j.contains("source")) return ImportSource(j.at("source"));
+    if (j.contains("page_state")) return ImportPageState(j.at("page_state"));
+    if (j.contains("watchlist")) return ImportWatchlist(j.at("watchlist"));
+    return Bad("not an article, story, alias, source, page state, watchlist or setting");
+  }
+
+  core::Status Bad(const std::string& why) {
+    errors_->push_back(core::Status::Corruption(name_, *where_, why));
+    return core::Status::Ok();
+  }
+
+  // What waited for the end of the file.
+  core::Status Finish() {
+    WB_RETURN_IF_ERROR(store_->PutPageStates(page_states_));
+    if (!stories_.empty()) {
+      WB_RETURN_IF_ERROR(store_->ReplaceStories(stories_));
+      counts_->stories = static_cast<int64_t>(stories_.size());
+    }
+    if (!stories_.empty() || !aliases_.empty()) return CommitBriefVersions();
+    return core::Status::Ok();
+  }
+
+ private:
+  core::Status ImportArticle(const json& a) {
+    ArticleRecord rec;
+    if (core::Status s = ArticleRecordFromJson(a, name_, *where_, &rec); !s.ok()) {
+      errors_->push_back(s);
+      return core::Status::Ok();
+    }
+    core::Article& art = rec.article;
+    bool first = true;
+    for (const core::Provenance& p : rec.provenance) {
+      art.provenance = p;
+      bool inserted = false;
+      WB_RETURN_IF_ERROR(store_->PutArticle(art, &inserted));
+      if (inserted && first) ++counts_->articles;
+      first = false;
+      ++counts_->provenance;
+    }
+    known_articles_.insert(art.id);
+    return core::Status::Ok();
+  }
+
+  core::Status ImportStory(const json& j) {
+    StoryRecord r;
+    r.story = render::StoryFromJson(j.at("story"));
+    r.brief = detail::BriefFromJson(j.value("brief", json::object()));
+    r.copy_families = j.value("copy_families", std::vector<std::vector<std::string>>{});
+    std::vector<core::Brief> older;
+    for (const json& b : j.value("brief_versions", json::array())) {
+      older.push_back(detail::BriefFromJson(b));
+      if (older.back().version <= 0 || older.back().version >= r.brief.version) {
+        older.clear();
+        Bad("story " + r.story.id + ": a brief version not older than its brief");
+        break;
+      }
+    }
+    if (r.story.id.empty() || r.story.article_ids.empty())
+      return Bad("story without an id or articles");
+    if (!story_ids_.insert(r.story.id).second) return Bad("story " + r.story.id + " appears twice");
+    std::set<std::string> members(r.story.article_ids.begin(), r.story.article_ids.end());
+    if (members.size() != r.story.article_ids.size())
+      return Bad("story " + r.story.id + " lists an article twice");
+    std::string missing;
+    std::vector<std::string> referenced = r.story.article_ids;
+    for (const auto& f : r.copy_families) referenced.insert(referenced.end(), f.begin(), f.end());
+    auto lacks = UnknownArticle(referenced, &missing);
+    if (!lacks.ok()) return lacks.status();
+    if (lacks.value())
+      return Bad("story " + r.story.id + " names article " + missing + ", which is not stored");
+    stories_.push_back(std::move(r));
+    older_briefs_.push_back(std::move(older));
+    return core::Status::Ok();
+  }
+
+  core::Status ImportSetting(const json& st) {
+    std::string key = st.at("key").get<std::string>();
+    std::string value = st.at("value").get<std::string>();
+    if (key.empty() || IsDerivedSetting(key))
+      return Bad("setting \"" + key.substr(0, 40) + "\" is not one an import may set");
+    WB_RETURN_IF_ERROR(store_->PutSetting(key, value, /*only_if_absent=*/false, nullptr));
+    ++counts_->settings;
+    return core::Status::Ok();
+  }
+
+  core::Status ImportAlias(const json& al) {
+    std::string old_id = al.at("old_id").get<std::string>();
+    std::string survivor = al.at("survivor_id").get<std::string>();
+    if (old_id.empty() || survivor.empty() || old_id == survivor)
+      return Bad("alias without two distinct story ids");
+    aliases_.emplace_back(std::move(old_id), std::move(survivor));
+    ++counts_->aliases;
+    return core::Status::Ok();
+  }
+
+  core::Status ImportSource(const json& j) {
+    SourceRecord r = SourceFromJson(j);
+    if (r.url.empty()) return Bad("source without a url");
+    WB_RETURN_IF_ERROR(store_->PutSource(r));
+    ++counts_->sources;
+    return core::Status::Ok();
+  }
+
+  core::Status ImportPageState(const json& j) {
+    PageState ps = PageStateFromJson(j);
+    if (ps.url.empty() || ps.state.empty()) return Bad("page state without a url or a state");
+    page_states_.push_back(std::move(ps));
+    ++counts_->page_states;
+    if (page_states_.size() >= kPageStatesPerBatch) {
+      WB_RETURN_IF_ERROR(store_->PutPageStates(page_states_));
+      page_states_.clear();
+    }
+    return core::Status::Ok();
+  }
+
+  core::Status ImportWatchlist(const json& w) {
+    WatchlistRecord r;
+    r.name = w.at("name").get<std::string>();
+    r.query = w.at("query").get<std::string>();
+    r.webhook = w.value("webhook", "");
+    r.secret = w.value("secret", "");
+    r.created_at = w.value("created_at", "");
+    if (r.name.empty() || r.query.empty()) return Bad("watchlist without a name or a query");
+    WB_RETURN_IF_ERROR(store_->PutWatchlist(r));
+    ++counts_->watchlists;
+    return core::Status::Ok();
+  }
+
   // Stories go to the store as one ReplaceStories transaction; one story naming an article the
-  // store lacks would fail all of them (foreign keys), so such a line is refused here instead.
-  auto unknown_article = [&](const std::vector<std::string>& ids,
-                             std::string* missing) -> core::Result<bool> {
+  // store lacks would fail all of them (foreign keys), so such a line is refused instead.
+  core::Result<bool> UnknownArticle(const std::vector<std::string>& ids, std::string* missing) {
     for (const auto& id : ids) {
-      if (known_articles.count(id)) continue;
-      auto a = store->LoadArticle(id);
+      if (known_articles_.count(id)) continue;
+      auto a = store_->LoadArticle(id);
       if (a.ok()) {
-        known_articles.insert(id);
+        known_articles_.insert(id);
         continue;
       }
       if (a.status().code() != core::StatusCode::kNotFound) return a.status();
@@ -383,16 +515,63 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
       return true;
     }
     return false;
-  };
+  }
+
+  // Brief versions and merged ids go through the story engine's commit, which keeps each brief
+  // as a version: the older ones first, then the current, so `show --since-version` answers as
+  // in the exporting store. It also resets the engine's window (empty state, watermark 0): the
+  // next run rebuilds it from every article, keeping these ids where the stories survive.
+  // One commit per version rank (a commit names each story once): the k-th commit writes each
+  // story's k-th brief, its current one in the story's last.
+  core::Status CommitBriefVersions() {
+    size_t ranks = 1;
+    for (size_t i = 0; i < stories_.size(); ++i) {
+      older_briefs_[i].push_back(stories_[i].brief);
+      ranks = std::max(ranks, older_briefs_[i].size());
+    }
+    for (size_t k = 0; k < ranks; ++k) {
+      StoryUpdate update;
+      for (size_t i = 0; i < stories_.size(); ++i) {
+        if (k >= older_briefs_[i].size()) continue;
+        StoryRecord v = stories_[i];
+        v.brief = std::move(older_briefs_[i][k]);
+        update.upsert.push_back(std::move(v));
+      }
+      if (k + 1 == ranks) update.merged = std::move(aliases_);
+      core::Status s = store_->CommitStoryUpdate(update);
+      if (s.code() == core::StatusCode::kUnsupported) break;
+      WB_RETURN_IF_ERROR(s);
+    }
+    return core::Status::Ok();
+  }
+
+  static constexpr size_t kPageStatesPerBatch = 1024;
+
+  Store* store_;
+  const std::string& name_;
+  TransferCounts* counts_;
+  std::vector<core::Status>* errors_;
+  const std::string* where_ = nullptr;  // the line being imported, for Bad()
+
+  std::vector<StoryRecord> stories_;
+  std::vector<std::vector<core::Brief>> older_briefs_;  // per story: versions before the current
+  std::vector<std::pair<std::string, std::string>> aliases_;
+  std::vector<PageState> page_states_;  // written a batch at a time
+  std::set<std::string> story_ids_;
+  std::set<std::string> known_articles_;  // stored by this import, or found stored
+};
+
+}  // namespace
+
+core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
+                         TransferCounts* counts, std::vector<core::Status>* errors) {
+  Importer importer(store, name, counts, errors);
   std::string line;
   size_t line_no = 0;
   bool too_long = false;
   while (ReadLine(in, kMaxImportLineBytes, &line, &too_long)) {
     ++line_no;
     std::string where = "line " + std::to_string(line_no);
-    auto bad = [&](const std::string& why) {
-      errors->push_back(core::Status::Corruption(name, where, why));
-    };
     if (too_long) {
       errors->push_back(core::Status::LimitExceeded(
           name, where, "line longer than " + std::to_string(kMaxImportLineBytes >> 20) + " MiB"));
@@ -406,171 +585,17 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
     }
     json j = json::parse(line, nullptr, false);
     if (!j.is_object()) {
-      bad("not a JSON object");
+      errors->push_back(core::Status::Corruption(name, where, "not a JSON object"));
       continue;
     }
     try {
-      if (j.contains("format")) {
-        if (j.at("format") != "wirebrief-store")
-          return core::Status::Unsupported(name, "not a wirebrief store export");
-      } else if (j.contains("article")) {
-        ArticleRecord rec;
-        if (core::Status s = ArticleRecordFromJson(j.at("article"), name, where, &rec); !s.ok()) {
-          errors->push_back(s);
-          continue;
-        }
-        core::Article& art = rec.article;
-        bool first = true;
-        for (const core::Provenance& p : rec.provenance) {
-          art.provenance = p;
-          bool inserted = false;
-          WB_RETURN_IF_ERROR(store->PutArticle(art, &inserted));
-          if (inserted && first) ++counts->articles;
-          first = false;
-          ++counts->provenance;
-        }
-        known_articles.insert(art.id);
-      } else if (j.contains("story")) {
-        const json& s = j.at("story");
-        StoryRecord r;
-        r.story.id = s.at("id").get<std::string>();
-        r.story.title = s.value("title", "");
-        r.story.article_ids = s.value("article_ids", std::vector<std::string>{});
-        r.story.outlets = s.value("outlets", std::vector<std::string>{});
-        r.story.independent_outlets =
-            static_cast<int>(detail::CheckedInt(s, "independent_outlets", 0, 0, INT32_MAX));
-        r.story.first_published = s.value("first_published", "");
-        r.story.last_published = s.value("last_published", "");
-        r.brief = detail::BriefFromJson(j.value("brief", json::object()));
-        r.copy_families = j.value("copy_families", std::vector<std::vector<std::string>>{});
-        std::vector<core::Brief> older;
-        for (const json& b : j.value("brief_versions", json::array())) {
-          older.push_back(detail::BriefFromJson(b));
-          if (older.back().version <= 0 || older.back().version >= r.brief.version) {
-            older.clear();
-            bad("story " + r.story.id + ": a brief version not older than its brief");
-            break;
-          }
-        }
-        if (r.story.id.empty() || r.story.article_ids.empty()) {
-          bad("story without an id or articles");
-          continue;
-        }
-        if (!story_ids.insert(r.story.id).second) {
-          bad("story " + r.story.id + " appears twice");
-          continue;
-        }
-        std::set<std::string> members(r.story.article_ids.begin(), r.story.article_ids.end());
-        if (members.size() != r.story.article_ids.size()) {
-          bad("story " + r.story.id + " lists an article twice");
-          continue;
-        }
-        std::string missing;
-        std::vector<std::string> referenced = r.story.article_ids;
-        for (const auto& f : r.copy_families) referenced.insert(referenced.end(), f.begin(), f.end());
-        auto lacks = unknown_article(referenced, &missing);
-        if (!lacks.ok()) return lacks.status();
-        if (lacks.value()) {
-          bad("story " + r.story.id + " names article " + missing + ", which is not stored");
-          continue;
-        }
-        stories.push_back(std::move(r));
-        older_briefs.push_back(std::move(older));
-      } else if (j.contains("setting")) {
-        const json& st = j.at("setting");
-        std::string key = st.at("key").get<std::string>();
-        std::string value = st.at("value").get<std::string>();
-        if (key.empty() || IsDerivedSetting(key)) {
-          bad("setting \"" + key.substr(0, 40) + "\" is not one an import may set");
-          continue;
-        }
-        WB_RETURN_IF_ERROR(store->PutSetting(key, value, /*only_if_absent=*/false, nullptr));
-        ++counts->settings;
-      } else if (j.contains("alias")) {
-        const json& al = j.at("alias");
-        std::string old_id = al.at("old_id").get<std::string>();
-        std::string survivor = al.at("survivor_id").get<std::string>();
-        if (old_id.empty() || survivor.empty() || old_id == survivor) {
-          bad("alias without two distinct story ids");
-          continue;
-        }
-        aliases.emplace_back(std::move(old_id), std::move(survivor));
-        ++counts->aliases;
-      } else if (j.contains("source")) {
-        SourceRecord r = SourceFromJson(j.at("source"));
-        if (r.url.empty()) {
-          bad("source without a url");
-          continue;
-        }
-        WB_RETURN_IF_ERROR(store->PutSource(r));
-        ++counts->sources;
-      } else if (j.contains("page_state")) {
-        PageState ps = PageStateFromJson(j.at("page_state"));
-        if (ps.url.empty() || ps.state.empty()) {
-          bad("page state without a url or a state");
-          continue;
-        }
-        page_states.push_back(std::move(ps));
-        ++counts->page_states;
-        if (page_states.size() >= kPageStatesPerBatch) {
-          WB_RETURN_IF_ERROR(store->PutPageStates(page_states));
-          page_states.clear();
-        }
-      } else if (j.contains("watchlist")) {
-        const json& w = j.at("watchlist");
-        WatchlistRecord r;
-        r.name = w.at("name").get<std::string>();
-        r.query = w.at("query").get<std::string>();
-        r.webhook = w.value("webhook", "");
-        r.secret = w.value("secret", "");
-        r.created_at = w.value("created_at", "");
-        if (r.name.empty() || r.query.empty()) {
-          bad("watchlist without a name or a query");
-          continue;
-        }
-        WB_RETURN_IF_ERROR(store->PutWatchlist(r));
-        ++counts->watchlists;
-      } else {
-        bad("not an article, story, alias, source, page state, watchlist or setting");
-      }
+      WB_RETURN_IF_ERROR(importer.ImportLine(j, where));
     } catch (const json::exception& e) {
-      bad(e.what());
+      errors->push_back(core::Status::Corruption(name, where, e.what()));
     }
   }
   if (in.bad()) return core::Status::IOError(name, "read failed");
-  WB_RETURN_IF_ERROR(store->PutPageStates(page_states));
-  if (!stories.empty()) {
-    WB_RETURN_IF_ERROR(store->ReplaceStories(stories));
-    counts->stories = static_cast<int64_t>(stories.size());
-  }
-  if (!stories.empty() || !aliases.empty()) {
-    // Brief versions and merged ids go through the story engine's commit, which keeps each
-    // brief as a version: the older ones first, then the current, so `show --since-version`
-    // answers as in the exporting store. It also resets the engine's window (empty state,
-    // watermark 0): the next run rebuilds it from every article, keeping these ids where the
-    // stories survive.
-    // One commit per version rank (a commit names each story once): the k-th commit writes each
-    // story's k-th brief, its current one in the story's last.
-    size_t ranks = 1;
-    for (size_t i = 0; i < stories.size(); ++i) {
-      older_briefs[i].push_back(stories[i].brief);
-      ranks = std::max(ranks, older_briefs[i].size());
-    }
-    for (size_t k = 0; k < ranks; ++k) {
-      StoryUpdate update;
-      for (size_t i = 0; i < stories.size(); ++i) {
-        if (k >= older_briefs[i].size()) continue;
-        StoryRecord v = stories[i];
-        v.brief = std::move(older_briefs[i][k]);
-        update.upsert.push_back(std::move(v));
-      }
-      if (k + 1 == ranks) update.merged = std::move(aliases);
-      core::Status s = store->CommitStoryUpdate(update);
-      if (s.code() == core::StatusCode::kUnsupported) break;
-      WB_RETURN_IF_ERROR(s);
-    }
-  }
-  return core::Status::Ok();
+  return importer.Finish();
 }
 
 }  // namespace wirebrief::store

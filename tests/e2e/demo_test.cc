@@ -57,11 +57,11 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
     }
     EXPECT_EQ(events.size(), 1u) << "story " << s["title"] << " mixes events";
     // Brief: a lede first, and every line cites at least one article of this story.
-    ASSERT_FALSE(s["brief"].empty());
-    EXPECT_EQ(s["brief"][0]["section"], "lede");
+    ASSERT_FALSE(s["brief"]["lines"].empty());
+    EXPECT_EQ(s["brief"]["lines"][0]["section"], "lede");
     std::set<std::string> members;
     for (const auto& a : s["articles"]) members.insert(a["id"].get<std::string>());
-    for (const auto& line : s["brief"]) {
+    for (const auto& line : s["brief"]["lines"]) {
       ASSERT_FALSE(line["citations"].empty()) << line.dump();
       for (const auto& c : line["citations"]) EXPECT_TRUE(members.count(c["article_id"].get<std::string>()));
     }
@@ -73,7 +73,7 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
                                                  "whats_next"};
     static const std::regex kNumber("[0-9][0-9,.]*[0-9]");
     std::vector<std::pair<std::string, std::set<std::string>>> prose;
-    for (const auto& line : s["brief"]) {
+    for (const auto& line : s["brief"]["lines"]) {
       if (!kProse.count(line["section"].get<std::string>())) continue;
       std::string text = line["text"];
       std::set<std::string> numbers;
@@ -129,7 +129,7 @@ TEST_F(DemoTest, EveryEventBecomesOneStoryWithCitedBrief) {
       std::set<std::string> values;
       for (const auto& v : conflict["values"]) values.insert(v["value"].get<std::string>());
       bool flagged = false;
-      for (const auto& line : (*story)["brief"]) {
+      for (const auto& line : (*story)["brief"]["lines"]) {
         if (!line.value("conflict", false)) continue;
         bool all = true;
         for (const auto& v : values) all = all && line["text"].get<std::string>().find(v) != std::string::npos;

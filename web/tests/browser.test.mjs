@@ -140,6 +140,9 @@ test('the timeline and copy-family groups are shown', async () => {
     assert.ok(await page.locator('ol.timeline li').count() > 0);
     const listed = await page.locator('.families .family li').count();
     assert.equal(listed, story.articles.length);
+    // Every article after the first says why it joined (the schema's "attachments").
+    assert.equal(story.schema_version, 2);
+    assert.equal(await page.locator('.families .joined').count(), story.attachments.length);
     return;
   }
   assert.fail('no story has a timeline');

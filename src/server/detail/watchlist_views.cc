@@ -9,9 +9,18 @@
 
 #include "pipeline/alerts.h"
 #include "pipeline/watch.h"
+#include "render/feed.h"
+#include "render/json_writer.h"
+#include "render/story_json.h"
 #include "server/detail/views.h"
 
 namespace wirebrief::server::detail {
+
+using render::AppendJsonString;
+using render::JsonWriter;
+using render::Rfc3339;
+using render::SpanText;
+using render::XmlEscape;
 namespace {
 
 // The test `wirebrief watchlist add --webhook` makes (ingest::IsHttpUrl), kept here because the

@@ -2,9 +2,9 @@
 // never were UTF-8, must not make the document ill-formed for every feed reader.
 #include <gtest/gtest.h>
 
-#include "server/detail/views.h"
+#include "render/feed.h"
 
-namespace wirebrief::server::detail {
+namespace wirebrief::render {
 namespace {
 
 TEST(XmlEscapeTest, EscapesMarkupAndDropsForbiddenControls) {
@@ -33,4 +33,4 @@ TEST(XmlEscapeTest, ReplacesBytesThatAreNotUtf8) {
 }
 
 }  // namespace
-}  // namespace wirebrief::server::detail
+}  // namespace wirebrief::render

@@ -1,13 +1,13 @@
 // The hand-written JSON of the hot responses must be byte for byte what nlohmann's dump gave
 // (the API did not change when the writer replaced the json trees).
-#include "server/detail/json_writer.h"
+#include "render/json_writer.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <random>
 
-namespace wirebrief::server::detail {
+namespace wirebrief::render {
 namespace {
 
 using json = nlohmann::json;
@@ -94,4 +94,4 @@ TEST(JsonWriterTest, DocumentMatchesNlohmannDumpWithSortedKeys) {
 }
 
 }  // namespace
-}  // namespace wirebrief::server::detail
+}  // namespace wirebrief::render

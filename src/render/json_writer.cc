@@ -1,9 +1,9 @@
-#include "server/detail/json_writer.h"
+#include "render/json_writer.h"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-namespace wirebrief::server::detail {
+namespace wirebrief::render {
 namespace {
 
 // Length of the valid UTF-8 sequence starting at s[i] (Unicode Table 3-7: no overlongs, no
@@ -171,4 +171,4 @@ void JsonWriter::Strings(const std::vector<std::string>& list) {
   EndArray();
 }
 
-}  // namespace wirebrief::server::detail
+}  // namespace wirebrief::render

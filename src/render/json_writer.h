@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace wirebrief::server::detail {
+namespace wirebrief::render {
 
 class JsonWriter {
  public:
@@ -54,4 +54,4 @@ class JsonWriter {
 // error_handler_t::replace escapes it.
 void AppendJsonString(std::string_view s, std::string* out);
 
-}  // namespace wirebrief::server::detail
+}  // namespace wirebrief::render
