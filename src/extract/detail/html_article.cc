@@ -533,7 +533,7 @@ void TrimBodyEdges(std::vector<Block>* blocks, std::vector<std::string>* authors
 }  // namespace
 
 core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
-                             core::Article* a, bool read_metadata) {
+                             core::Article* a, PageFacts* facts) {
   auto deadline = std::chrono::steady_clock::now() + options.time_budget;
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
              HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
@@ -544,7 +544,7 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
   const xmlNode* root = xmlDocGetRootElement(dom.get());
 
   MetadataWalk meta;
-  MetadataWalk* m = read_metadata ? &meta : nullptr;
+  MetadataWalk* m = facts ? &meta : nullptr;
   PageWalker walker(options, deadline, m);
   const xmlNode* body = root;
   for (const xmlNode* c = root->children; c; c = c->next)
@@ -574,12 +574,11 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     return core::Status::LimitExceeded(doc.provenance.source, doc.provenance.record_id,
                                        std::string(kTimeBudgetMessage));
   a->captions = std::move(walker.captions);
-  if (m) m->Resolve(doc, options, a);
+  if (m) *facts = m->Resolve(doc, options, a);
 
   std::string title_folded = Fold(a->title);
-  // The JSON-LD articleBody, when the metadata reader ran on this page (the scratch is per
-  // thread and would otherwise hold the previous page's).
-  std::string body_folded = m ? Fold(ThreadMetadataScratch().jsonld_body) : std::string();
+  // The JSON-LD articleBody, when the metadata reader ran on this page.
+  std::string body_folded = facts ? Fold(facts->jsonld_body) : std::string();
   BodySelector selector(walker, options, title_folded, body_folded);
   std::vector<size_t> sel = selector.Select(/*name_rules=*/true);
   // Rule: second attempt. When the furniture-name rules leave almost nothing, the body sat in a

@@ -580,11 +580,11 @@ void MetadataWalk::Siblings(const xmlNode* first, Context ctx, int depth) {
   }
 }
 
-void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
-                      const ExtractOptions& options, core::Article* a) {
+PageFacts ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
+                           const ExtractOptions& options, core::Article* a) {
   MetadataWalk walk;
   walk.Siblings(root, MetadataWalk::Context{}, 0);
-  walk.Resolve(doc, options, a);
+  return walk.Resolve(doc, options, a);
 }
 
 }  // namespace wirebrief::extract::detail

@@ -249,11 +249,10 @@ bool MonthFirstLanguage(const std::string& tag) {
 
 }  // namespace
 
-void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& options,
-                           core::Article* a) {
+PageFacts MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& options,
+                                core::Article* a) {
   const PageSignals& ps = *ps_;
-  MetadataScratch& scratch = ThreadMetadataScratch();
-  scratch = MetadataScratch{};
+  PageFacts facts;
   auto meta = [&](std::initializer_list<const char*> keys) { return FirstMeta(ps, keys); };
   auto hint = [&](const char* k) {
     auto it = doc.hints.find(k);
@@ -377,8 +376,8 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     a->field_confidence["authors"] = SourceConfidence(author_source);
   }
   if (!agencies.empty()) {
-    scratch.agencies = agencies;
-    scratch.agencies_source = agencies_source;
+    facts.agencies = agencies;
+    facts.agencies_source = agencies_source;
   }
 
   // Title. JSON-LD's headline, or its name when that is closer to what the page shows
@@ -588,8 +587,7 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     }
   }
   if (ld && art.contains("articleBody") && art["articleBody"].is_string()) {
-    scratch.jsonld_body = art["articleBody"].get<std::string>();
-    scratch.jsonld_body_chars = scratch.jsonld_body.size();
+    facts.jsonld_body = art["articleBody"].get<std::string>();
   }
 
   // Declared language; the text has the last word in FinishMetadata. <html lang> ranks above
@@ -603,12 +601,13 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
                                       {og_locale, "opengraph"},
                                       {meta_lang, "meta"}}) {
     if (value.empty()) continue;
-    scratch.declared_language = value;
-    scratch.declared_source = source;
+    facts.declared_language = value;
+    facts.declared_source = source;
     a->language = value;
     a->field_sources["language"] = source;
     break;
   }
+  return facts;
 }
 
 }  // namespace wirebrief::extract::detail
