@@ -55,18 +55,6 @@ std::string TextOf(const xmlNode* n, const char* line_break = " ") {
   return CollapseSpace(s);
 }
 
-// Attribute value without a copy: libxml2 keeps it as the attribute's text child.
-std::string_view AttrView(const xmlNode* n, std::string_view name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (!a->name || name != reinterpret_cast<const char*>(a->name)) continue;
-    if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-        !a->children->next)
-      return reinterpret_cast<const char*>(a->children->content);
-    return "";
-  }
-  return "";
-}
-
 // What an element's class and id tokens say about it, one bit per question the walk asks.
 enum TokenFlag : unsigned {
   kChromeToken = 1u << 0,      // comments, related lists, sidebars, promos

@@ -63,18 +63,6 @@ Tag ClassifyTag(std::string_view t) {
   return kMathMl.count(t) || StartsWith(t, "mjx-") ? Tag::kInline : Tag::kBlock;
 }
 
-// An attribute's value without a copy (libxml2 keeps simple values as one text child).
-std::string_view AttrView(const xmlNode* n, const char* name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
-    if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next &&
-        a->children->content)
-      return reinterpret_cast<const char*>(a->children->content);
-    return "";
-  }
-  return "";
-}
-
 size_t CountCommas(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {

@@ -52,9 +52,6 @@ enum class Tag : unsigned char {
 // The walk's kind of an element name: block, inline, or one of the elements it treats apart.
 Tag ClassifyTag(std::string_view t);
 
-// An attribute's value without a copy (libxml2 keeps simple values as one text child).
-std::string_view AttrView(const xmlNode* n, const char* name);
-
 // Commas, fullwidth and ideographic ones included: the Readability score counts clauses.
 size_t CountCommas(std::string_view s);
 
