@@ -177,63 +177,67 @@ bool PageWalker::VisitElement(const xmlNode* c, int depth, MetaContext inner,
     ++nodes[ctx_.owner].children;
     Flush();
     Ctx saved = ctx_;
-    ctx_.owner = idx;
-    switch (tag) {
-      case Tag::kUl:
-      case Tag::kOl:
-        ctx_.list = idx;
-        ++ctx_.list_depth;
-        ctx_.ordered = tag == Tag::kOl;
-        ctx_.inline_blocks = false;
-        break;
-      case Tag::kLi:
-        if (ctx_.list >= 0) {
-          ctx_.kind = BlockKind::kListItem;
-          ctx_.inline_blocks = true;
-        }
-        break;
-      case Tag::kH:
-        ctx_.kind = BlockKind::kHeading;
-        ctx_.heading = static_cast<unsigned char>(name[1] - '0');
-        ctx_.inline_blocks = true;
-        break;
-      case Tag::kPre:
-        ctx_.kind = BlockKind::kPre;
-        ctx_.in_pre = true;
-        ctx_.inline_blocks = true;
-        break;
-      case Tag::kBlockquote:
-        ctx_.in_quote = true;
-        ctx_.kind = BlockKind::kQuote;
-        break;
-      case Tag::kTable:
-        ctx_.table = IsDataTable(c) ? idx : -1;
-        nodes[idx].data_table = ctx_.table >= 0;
-        ctx_.list = -1;
-        ctx_.list_depth = 0;
-        ctx_.inline_blocks = false;
-        if (ctx_.table < 0) ctx_.kind = ctx_.in_quote ? BlockKind::kQuote : BlockKind::kParagraph;
-        break;
-      case Tag::kTr:
-        ctx_.row = idx;
-        break;
-      case Tag::kTd:
-      case Tag::kTh:
-        if (ctx_.table >= 0) {
-          ctx_.kind = BlockKind::kCell;
-          ctx_.header_cell = tag == Tag::kTh;
-          ctx_.inline_blocks = true;
-        }
-        break;
-      default:
-        break;
-    }
+    EnterContainer(c, tag, idx, name);
     br_run_ = 0;
     Visit(c->children, depth + 1, inner);
     Flush();
     ctx_ = saved;
     br_run_ = 0;
     return true;
+  }
+}
+
+void PageWalker::EnterContainer(const xmlNode* c, Tag tag, int idx, std::string_view name) {
+  ctx_.owner = idx;
+  switch (tag) {
+    case Tag::kUl:
+    case Tag::kOl:
+      ctx_.list = idx;
+      ++ctx_.list_depth;
+      ctx_.ordered = tag == Tag::kOl;
+      ctx_.inline_blocks = false;
+      break;
+    case Tag::kLi:
+      if (ctx_.list >= 0) {
+        ctx_.kind = BlockKind::kListItem;
+        ctx_.inline_blocks = true;
+      }
+      break;
+    case Tag::kH:
+      ctx_.kind = BlockKind::kHeading;
+      ctx_.heading = static_cast<unsigned char>(name[1] - '0');
+      ctx_.inline_blocks = true;
+      break;
+    case Tag::kPre:
+      ctx_.kind = BlockKind::kPre;
+      ctx_.in_pre = true;
+      ctx_.inline_blocks = true;
+      break;
+    case Tag::kBlockquote:
+      ctx_.in_quote = true;
+      ctx_.kind = BlockKind::kQuote;
+      break;
+    case Tag::kTable:
+      ctx_.table = IsDataTable(c) ? idx : -1;
+      nodes[idx].data_table = ctx_.table >= 0;
+      ctx_.list = -1;
+      ctx_.list_depth = 0;
+      ctx_.inline_blocks = false;
+      if (ctx_.table < 0) ctx_.kind = ctx_.in_quote ? BlockKind::kQuote : BlockKind::kParagraph;
+      break;
+    case Tag::kTr:
+      ctx_.row = idx;
+      break;
+    case Tag::kTd:
+    case Tag::kTh:
+      if (ctx_.table >= 0) {
+        ctx_.kind = BlockKind::kCell;
+        ctx_.header_cell = tag == Tag::kTh;
+        ctx_.inline_blocks = true;
+      }
+      break;
+    default:
+      break;
   }
 }
 

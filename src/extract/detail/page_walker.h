@@ -120,6 +120,10 @@ class PageWalker {
   // The body walk's handling of element `c`; false when it did not descend into the children.
   bool VisitElement(const xmlNode* c, int depth, MetaContext inner, const ElementAttrs& attrs);
 
+  // Makes element `c` (node `idx`, of kind `tag`, named `name`) the owner of the text that
+  // follows and sets what it changes for its subtree: list, heading, pre, quote, table, row, cell.
+  void EnterContainer(const xmlNode* c, Tag tag, int idx, std::string_view name);
+
   // Rule: layout tables. A table holding another table, or a cell of more than 300 characters, lays
   // out the page; its cells are containers, not data. Other tables are data and keep their rows.
   static bool IsDataTable(const xmlNode* table);
