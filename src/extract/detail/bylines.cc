@@ -493,13 +493,11 @@ std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
   return out;
 }
 
-std::string StripTitleAffixes(const std::string& title, const std::string& site_name,
-                              const std::string& host, const std::vector<std::string>& authors) {
-  static const char* kSeparators[] = {" | ",  " - ", " — ", " – ", " · ", " • ",
-                                      " :: ", " » ", " / ", "_",   " ~ "};
-  std::string site = Squash(site_name);
+namespace {
+
+// "news.example.co.uk" -> "example": the label before the public suffix is the brand.
+std::string BrandLabel(const std::string& host) {
   std::string host_label = host.substr(0, host.find('.'));
-  // "news.example.co.uk" -> "example": the label before the public suffix is the brand.
   if (size_t dot = host.rfind('.'); dot != std::string::npos) {
     std::string rest = host.substr(0, dot);
     size_t prev = rest.rfind('.');
@@ -511,7 +509,17 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     }
     host_label = Squash(candidate);
   }
-  auto names_site = [&](const std::string& seg) {
+  return host_label;
+}
+
+// What a title segment is compared with to tell the site's name from the headline.
+struct SiteNames {
+  std::string site;        // the site name, Squash()ed
+  std::string host_label;  // BrandLabel of the host
+  const std::vector<std::string>& authors;
+
+  // True when `seg` names the site (its name, its brand, or an author).
+  bool Names(const std::string& seg) const {
     std::string s = Squash(seg);
     if (s.empty()) return false;
     if (!site.empty() && (s == site || (s.size() >= 4 && site.find(s) != std::string::npos)))
@@ -526,72 +534,86 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     for (const auto& a : authors)
       if (Squash(a) == s) return true;
     return false;
-  };
-  // A short run of capitalised words (or one token in a script without case) reads like a name.
-  auto reads_like_name = [](const std::string& seg) {
-    size_t words = CountWords(seg);
-    if (words == 0 || words > 3) return false;
-    bool start = true;
-    for (char c : seg) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if (start && u < 0x80 && std::islower(u)) return false;
-      start = c == ' ';
-    }
-    return true;
-  };
-  // Rule: "My website", "The Harbour Blog", "Valley News": a short capitalised segment that
-  // ends in a word naming a kind of site is the site, written out, not part of the headline.
-  auto names_kind_of_site = [](const std::string& seg) {
-    static const char* kSiteKinds[] = {"website", "site",   "blog",     "weblog",  "homepage",
-                                       "news",    "online", "magazine", "journal", "wiki"};
-    size_t words = CountWords(seg);
-    if (words == 0 || words > 3 || seg.empty()) return false;
-    unsigned char first = static_cast<unsigned char>(seg[0]);
-    if (first < 0x80 && !std::isupper(first)) return false;
-    std::string last =
-        Lower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
-    for (const char* kind : kSiteKinds)
-      if (last == kind) return true;
-    return false;
-  };
-  std::string t = CollapseSpace(title);
-  // "[LWN.net]" and ":: Site ::" decorations.
+  }
+};
+
+// A short run of capitalised words (or one token in a script without case) reads like a name.
+bool ReadsLikeName(const std::string& seg) {
+  size_t words = CountWords(seg);
+  if (words == 0 || words > 3) return false;
+  bool start = true;
+  for (char c : seg) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (start && u < 0x80 && std::islower(u)) return false;
+    start = c == ' ';
+  }
+  return true;
+}
+
+// Rule: "My website", "The Harbour Blog", "Valley News": a short capitalised segment that
+// ends in a word naming a kind of site is the site, written out, not part of the headline.
+bool NamesKindOfSite(const std::string& seg) {
+  static const char* kSiteKinds[] = {"website", "site",   "blog",     "weblog",  "homepage",
+                                     "news",    "online", "magazine", "journal", "wiki"};
+  size_t words = CountWords(seg);
+  if (words == 0 || words > 3 || seg.empty()) return false;
+  unsigned char first = static_cast<unsigned char>(seg[0]);
+  if (first < 0x80 && !std::isupper(first)) return false;
+  std::string last =
+      Lower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
+  for (const char* kind : kSiteKinds)
+    if (last == kind) return true;
+  return false;
+}
+
+// "[LWN.net]" and ":: Site ::" decorations.
+std::string StripDecorations(std::string t, const SiteNames& names) {
   if (!t.empty() && t.back() == ']') {
     size_t open = t.rfind(" [");
     if (open != std::string::npos && open > 0 &&
-        names_site(t.substr(open + 2, t.size() - open - 3)))
+        names.Names(t.substr(open + 2, t.size() - open - 3)))
       t = CollapseSpace(t.substr(0, open));
   }
   if (t.size() > 4 && t.compare(t.size() - 3, 3, " ::") == 0)
     t = CollapseSpace(t.substr(0, t.size() - 3));
-  // Rule: the site name, whole, after a separator ("Headline @ Blog_Name :: Host ::"). Found as a
-  // unit first, because a site name may itself hold a separator ("_") that the segment-by-
-  // segment cut below would split. " @ " is a separator only here: blog platforms write
-  // "Post @ Blog", but "@" inside a headline is not a site affix.
-  // "Headline_Channel_Site": after the site, one short channel segment goes too.
-  auto strip_channel = [](std::string* text) {
-    size_t u = text->rfind('_');
-    if (u != std::string::npos && u > 0 && text->size() - u - 1 <= 12 &&
-        text->find(' ', u) == std::string::npos)
-      *text = CollapseSpace(text->substr(0, u));
-  };
-  auto strip_whole_site = [&](std::string* text) {
-    if (site.empty()) return false;
-    for (const char* sep :
-         {" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", "_", " ~ ", " @ "}) {
-      size_t p = text->rfind(sep);
-      if (p == std::string::npos || p == 0) continue;
-      if (Squash(text->substr(p + std::strlen(sep))) == site) {
-        *text = CollapseSpace(text->substr(0, p));
-        if (std::strcmp(sep, "_") == 0) strip_channel(text);
-        return true;
-      }
+  return t;
+}
+
+// "Headline_Channel_Site": after the site, one short channel segment goes too.
+void StripChannel(std::string* text) {
+  size_t u = text->rfind('_');
+  if (u != std::string::npos && u > 0 && text->size() - u - 1 <= 12 &&
+      text->find(' ', u) == std::string::npos)
+    *text = CollapseSpace(text->substr(0, u));
+}
+
+// Rule: the site name, whole, after a separator ("Headline @ Blog_Name :: Host ::"). Found as a
+// unit first, because a site name may itself hold a separator ("_") that the segment-by-
+// segment cut would split. " @ " is a separator only here: blog platforms write
+// "Post @ Blog", but "@" inside a headline is not a site affix.
+bool StripWholeSite(std::string* text, const std::string& site) {
+  if (site.empty()) return false;
+  for (const char* sep :
+       {" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", "_", " ~ ", " @ "}) {
+    size_t p = text->rfind(sep);
+    if (p == std::string::npos || p == 0) continue;
+    if (Squash(text->substr(p + std::strlen(sep))) == site) {
+      *text = CollapseSpace(text->substr(0, p));
+      if (std::strcmp(sep, "_") == 0) StripChannel(text);
+      return true;
     }
-    return false;
-  };
+  }
+  return false;
+}
+
+// Trailing affixes, one segment a round: the site's name, or once a segment that reads like a
+// name when the headline left of it is clearly longer.
+std::string StripTrailingAffixes(std::string t, const SiteNames& names) {
+  static const char* kSeparators[] = {" | ",  " - ", " — ", " – ", " · ", " • ",
+                                      " :: ", " » ", " / ", "_",   " ~ "};
   bool generic_used = false;
   for (int round = 0; round < 4; ++round) {
-    if (strip_whole_site(&t)) continue;
+    if (StripWholeSite(&t, names.site)) continue;
     size_t best = std::string::npos, sep_len = 0;
     for (const char* sep : kSeparators) {
       size_t p = t.rfind(sep);
@@ -605,14 +627,14 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
                 right = CollapseSpace(t.substr(best + sep_len));
     if (left.empty()) break;
     bool underscore = sep_len == 1;
-    if (names_site(right)) {
+    if (names.Names(right)) {
       t = left;
-      if (underscore) strip_channel(&t);
+      if (underscore) StripChannel(&t);
       continue;
     }
     // No site name to match: strip once when the right side reads like a name and the left is
     // clearly the headline (four or more words).
-    if (!generic_used && !underscore && (reads_like_name(right) || names_kind_of_site(right)) &&
+    if (!generic_used && !underscore && (ReadsLikeName(right) || NamesKindOfSite(right)) &&
         CountWords(left) >= 4 && CountWords(left) > CountWords(right)) {
       t = left;
       generic_used = true;
@@ -620,16 +642,30 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     }
     break;
   }
-  // "Outlet | Headline": a leading site segment.
+  return t;
+}
+
+// "Outlet | Headline": a leading site segment.
+std::string StripLeadingSite(std::string t, const SiteNames& names) {
   for (const char* sep : {" | ", " - ", " — ", " – ", ": "}) {
     size_t p = t.find(sep);
-    if (p != std::string::npos && p > 0 && names_site(t.substr(0, p)) &&
+    if (p != std::string::npos && p > 0 && names.Names(t.substr(0, p)) &&
         CountWords(t.substr(p + std::strlen(sep))) >= 3) {
       t = CollapseSpace(t.substr(p + std::strlen(sep)));
       break;
     }
   }
   return t;
+}
+
+}  // namespace
+
+std::string StripTitleAffixes(const std::string& title, const std::string& site_name,
+                              const std::string& host, const std::vector<std::string>& authors) {
+  const SiteNames names{Squash(site_name), BrandLabel(host), authors};
+  std::string t = StripDecorations(CollapseSpace(title), names);
+  t = StripTrailingAffixes(std::move(t), names);
+  return StripLeadingSite(std::move(t), names);
 }
 
 }  // namespace wirebrief::extract::detail
