@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/time.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/text_util.h"
 
@@ -118,7 +119,7 @@ bool IsPlaceName(const std::string& name) {
       "jerusalem|dubai|lisbon|lissabon|lisboa|athens|athen|prague|prag|budapest|bern|dresden|"
       "leipzig|düsseldorf|bonn|";
   if (name.empty() || name.size() > 20) return false;
-  std::string key = "|" + Lower(name) + "|";
+  std::string key = "|" + core::AsciiLower(name) + "|";
   return kPlaces.find(key) != std::string_view::npos;
 }
 
@@ -173,7 +174,7 @@ bool LooksLikeName(const std::string& name) {
     }
   }
   if (lower_words > 0 && lower_words >= upper_words) return false;
-  return !IsNotAName(Lower(name));
+  return !IsNotAName(core::AsciiLower(name));
 }
 
 // Lead words of bylines in the languages of the fixture set and the kit. Labels come stacked
@@ -200,7 +201,7 @@ std::string StripLeadWords(std::string s) {
     return all;
   }();
   for (int pass = 0; pass < 3; ++pass) {
-    std::string l = Lower(s);
+    std::string l = core::AsciiLower(s);
     bool stripped = false;
     for (const char* w : kAllLeads) {
       if (!w) continue;
@@ -252,7 +253,7 @@ std::string StripLeadWords(std::string s) {
 // Cuts the byline where a date, a time or a label starts ("By Jane Roe March 11, 2015 3:46 PM",
 // "Jane Roe Updated 3 hours ago").
 std::string CutAtDateOrLabel(const std::string& s) {
-  std::string l = Lower(s);
+  std::string l = core::AsciiLower(s);
   size_t cut = s.size();
   for (size_t i = 0; i < s.size(); ++i)
     if (std::isdigit(static_cast<unsigned char>(s[i]))) {
@@ -270,15 +271,11 @@ std::string CutAtDateOrLabel(const std::string& s) {
   std::string head = CollapseSpace(s.substr(0, cut));
   if (cut < s.size()) {
     size_t sp = head.rfind(' ');
-    std::string last = Lower(sp == std::string::npos ? head : head.substr(sp + 1));
+    std::string last = core::AsciiLower(sp == std::string::npos ? head : head.substr(sp + 1));
     while (!last.empty() && !std::isalpha(static_cast<unsigned char>(last.back()))) last.pop_back();
-    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                    "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (const char* m : kMonths)
-      if (last.size() >= 3 && last.compare(0, 3, m) == 0 && last.size() <= 9) {
-        head = sp == std::string::npos ? "" : CollapseSpace(head.substr(0, sp));
-        break;
-      }
+    // An English month's first three letters; "last" is folded already.
+    if (last.size() <= 9 && core::MonthFromPrefix(last) != 0)
+      head = sp == std::string::npos ? "" : CollapseSpace(head.substr(0, sp));
   }
   // Connectives left before the cut date ("Jane Roe on", "Jean Dupont le", "Max Muster am").
   for (int k = 0; k < 2 && cut < s.size(); ++k) {
@@ -301,7 +298,7 @@ std::string CutAtDateOrLabel(const std::string& s) {
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> parts;
   std::string cur;
-  std::string l = Lower(s);
+  std::string l = core::AsciiLower(s);
   static const char* kJoiners[] = {" and ",  " und ",  " et ",  " y ",   " e ",
                                    " og ",   " och ",  " en ",  " i ",   " & ",
                                    " with ", " avec ", " mit ", " con ", " com "};
@@ -454,7 +451,7 @@ std::string AgencyName(std::string_view name) {
       {"sid", "SID"},
       {"dapd", "dapd"},
   };
-  std::string l = Lower(CollapseSpace(name));
+  std::string l = core::AsciiLower(CollapseSpace(name));
   while (!l.empty() && (l.back() == '.' || l.back() == ' ')) l.pop_back();
   for (const Agency& a : kAgencies)
     if (l == a.spelling) return a.canonical;
@@ -466,7 +463,8 @@ std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
   std::vector<std::string> out;
   for (const std::string& r : raw) {
     std::string s = CollapseSpace(r);
-    if (s.empty() || s.size() > 300 || StartsWith(Lower(s), "http") || s[0] == '@') continue;
+    if (s.empty() || s.size() > 300 || StartsWith(core::AsciiLower(s), "http") || s[0] == '@')
+      continue;
     s = StripLeadWords(s);
     if (std::string agency = AgencyName(s); !agency.empty()) {
       if (agencies && std::find(agencies->begin(), agencies->end(), agency) == agencies->end())
@@ -560,7 +558,7 @@ bool NamesKindOfSite(const std::string& seg) {
   unsigned char first = static_cast<unsigned char>(seg[0]);
   if (first < 0x80 && !std::isupper(first)) return false;
   std::string last =
-      Lower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
+      core::AsciiLower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
   for (const char* kind : kSiteKinds)
     if (last == kind) return true;
   return false;

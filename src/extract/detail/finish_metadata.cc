@@ -34,7 +34,7 @@ std::string Bcp47FromCld2(std::string code) {
   return code;
 }
 
-std::string Primary(std::string_view tag) { return Lower(tag.substr(0, tag.find('-'))); }
+std::string Primary(std::string_view tag) { return core::AsciiLower(tag.substr(0, tag.find('-'))); }
 
 // The language, not the locale: "en-GB" -> "en", "zh-Hant-TW" -> "zh-Hant". A region would
 // depend on which source won (CLD2 has none), and readers filter on the language.
@@ -85,12 +85,12 @@ std::string NormalizeLanguageTag(std::string_view raw) {
             return std::isalpha(static_cast<unsigned char>(c));
           }))
         return "";
-      out = Lower(sub);
+      out = core::AsciiLower(sub);
     } else if (sub.size() == 2) {
       for (char& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       out += "-" + sub;
     } else if (sub.size() == 4) {  // script: Hans, Latn
-      sub = Lower(sub);
+      sub = core::AsciiLower(sub);
       sub[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sub[0])));
       out += "-" + sub;
     } else {

@@ -364,7 +364,7 @@ std::string NamesAfterLeadWord(const xmlNode* n, size_t skip) {
     // Between two names only whitespace, a comma or a joining word.
     while (name && name->type == XML_TEXT_NODE) {
       std::string between =
-          name->content ? Lower(reinterpret_cast<const char*>(name->content)) : "";
+          name->content ? core::AsciiLower(reinterpret_cast<const char*>(name->content)) : "";
       if (k > 0) between.erase(std::remove(between.begin(), between.end(), ','), between.end());
       between = CollapseSpace(between);
       if (!(between.empty() || (k > 0 && (between == "and" || between == "&" || between == "et" ||
@@ -407,7 +407,7 @@ void CollectBreadcrumb(const xmlNode* n, std::vector<std::string>* items, int de
 std::string ItempropName(const xmlNode* n, int depth = 0) {
   for (const xmlNode* c = n->children; c && depth < 8; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (Lower(Attr(c, "itemprop")) == "name") {
+    if (core::AsciiLower(Attr(c, "itemprop")) == "name") {
       std::string v = Attr(c, "content");
       return v.empty() ? TextOf(c) : CollapseSpace(v);
     }
@@ -425,7 +425,7 @@ void ReadMetaTag(const xmlNode* c, PageSignals* ps) {
   if (content.empty()) content = AttrView(c, "value");
   if (content.empty()) return;
   for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-    std::string keys = Lower(AttrView(c, attr));
+    std::string keys = core::AsciiLower(AttrView(c, attr));
     if (keys.empty()) continue;
     size_t pos = 0;
     while (pos < keys.size()) {
@@ -456,7 +456,7 @@ bool ReadPageElement(const xmlNode* c, Tag t, bool chrome, PageSignals* ps) {
     ReadMetaTag(c, ps);
     return true;
   } else if (t == Tag::kLink) {
-    std::string rel = Lower(AttrView(c, "rel"));
+    std::string rel = core::AsciiLower(AttrView(c, "rel"));
     if (rel == "canonical" && ps->canonical.empty())
       ps->canonical = Attr(c, "href");
     else if (rel == "license" && ps->rel_license.empty())
@@ -467,7 +467,7 @@ bool ReadPageElement(const xmlNode* c, Tag t, bool chrome, PageSignals* ps) {
   } else if (t == Tag::kBase && ps->base_href.empty()) {
     ps->base_href = Attr(c, "href");
   } else if (t == Tag::kScript) {
-    if (Lower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
+    if (core::AsciiLower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
       xmlChar* s = xmlNodeGetContent(c);
       if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
       xmlFree(s);
@@ -491,9 +491,10 @@ void ReadLinksAndBreadcrumb(const xmlNode* c, Tag t, const ElementAttrs& attrs, 
   }
   if (t == Tag::kA && rel == "license" && ps->rel_license.empty())
     ps->rel_license = Attr(c, "href");
-  if (ps->breadcrumb.empty() && ((flags & kBreadcrumbToken) ||
-                                 Lower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
-                                 attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
+  if (ps->breadcrumb.empty() &&
+      ((flags & kBreadcrumbToken) ||
+       core::AsciiLower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
+       attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
     CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
   }
 }
@@ -575,8 +576,8 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
       (!in_article && (t == Tag::kHeader || (flags & kBannerToken) || attrs.role == "banner"));
   // Only before the headline: a <header> that holds the <h1> is the article's own.
   bool banner_date = banner && !ps->h1_seen;
-  std::string itemprop = Lower(attrs.itemprop);
-  std::string rel = Lower(attrs.rel);
+  std::string itemprop = core::AsciiLower(attrs.itemprop);
+  std::string rel = core::AsciiLower(attrs.rel);
   ReadLinksAndBreadcrumb(c, t, attrs, flags, rel, ps);
   if (!here_chrome) {
     if (t == Tag::kH1) ps->h1_seen = true;

@@ -337,7 +337,7 @@ void PageWalker::CollectCaption(const xmlNode* n) {
   std::function<void(const xmlNode*, int)> find_credit = [&](const xmlNode* k, int depth) {
     for (; k && depth < 8; k = k->next) {
       if (k->type != XML_ELEMENT_NODE) continue;
-      std::string names = Lower(std::string(AttrView(k, "class")));
+      std::string names = core::AsciiLower(std::string(AttrView(k, "class")));
       if (names.find("credit") != std::string::npos ||
           names.find("copyright") != std::string::npos ||
           names.find("source") != std::string::npos) {

@@ -44,7 +44,7 @@ bool IsToolbarLine(const std::string& line) {
       "a-",       "tweet", "facebook",   "twitter", "whatsapp", "linkedin", "copy",
       "link",     "save",  "listen",     "text",    "size",     "comments", "comment",
       "bookmark", "more",  "x",          "reddit",  "mail",     "close"};
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   size_t n = 0;
   std::string w;
   for (size_t i = 0; i <= l.size(); ++i) {
@@ -66,7 +66,7 @@ bool IsToolbarLine(const std::string& line) {
 // Rule: box headers inside the body ("Related Article", "Most Read", "Advertisement"), in the
 // languages of the pages readers paste.
 bool IsBoxHeaderLine(const std::string& line) {
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   static const char* kHeaders[] = {"related article",
                                    "related articles",
@@ -112,7 +112,7 @@ bool IsBoxHeaderLine(const std::string& line) {
 // "この記事をシェアする", "Artikel teilen").
 bool IsSharePromptLine(const std::string& line) {
   if (CountTextUnits(line) > 14) return false;
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   for (const char* p : {"分享到", "分享：", "分享", "この記事をシェア", "シェアする", "공유하기",
                         "artikel teilen", "teilen", "partager", "compartir", "condividi"})
     if (StartsWith(l, p)) return true;
@@ -121,7 +121,7 @@ bool IsSharePromptLine(const std::string& line) {
 
 // Rule: comment widget. Its prompts and character counter end the article.
 bool IsCommentWidgetLine(const std::string& line) {
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   static const std::regex kCounter(R"(\(\s*\d+\s*/\s*\d+)");
   return l.find("log in to") != std::string::npos ||
          l.find("to write comments") != std::string::npos ||
@@ -155,7 +155,7 @@ std::string CopyrightHolder(const std::string& line) {
   std::smatch m;
   if (!std::regex_match(line, m, kCopyright)) return "";
   bool year = m[2].matched || m[4].matched;
-  if (!year && (!m[5].matched || Lower(m[1].str()) == "(c)")) return "";
+  if (!year && (!m[5].matched || core::AsciiLower(m[1].str()) == "(c)")) return "";
   std::string holder = CollapseSpace(m[3].str());
   while (!holder.empty() && (holder.back() == '.' || holder.back() == ',')) holder.pop_back();
   // A holder is a name: a few words, opening with a capital or a digit ("24 Hours News").
@@ -174,7 +174,7 @@ bool IsWireHolder(const std::string& holder, const std::vector<std::string>& wir
     if ((i == 0 || holder[i - 1] == ' ') && std::isupper(static_cast<unsigned char>(holder[i])))
       initials += holder[i];
   for (const auto& w : wire)
-    if (Lower(w) == Lower(holder) || w == initials) return true;
+    if (core::AsciiLower(w) == core::AsciiLower(holder) || w == initials) return true;
   return false;
 }
 
@@ -260,7 +260,7 @@ std::string PastedTitle(const std::vector<std::string>& lines) {
 // Rule: date lines ("Posted : 2026-11-06 17:40 | Updated : ..."): the first gives the
 // publication date; none is body text. True when `l` is such a line (taken into `a`).
 bool TakeDateLine(const std::string& l, bool seen_body, core::Article* a) {
-  std::string lower = Lower(l);
+  std::string lower = core::AsciiLower(l);
   size_t digit = l.find_first_of("0123456789");
   std::string date = digit == std::string::npos ? "" : NormalizeDate(l.substr(digit));
   if (date.empty()) date = NormalizeDate(l);

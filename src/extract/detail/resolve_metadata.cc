@@ -77,7 +77,9 @@ std::string FirstMeta(const PageSignals& ps, std::initializer_list<const char*> 
 
 std::string ResolveUrl(const std::string& href, const std::string& base) {
   std::string h = CollapseSpace(href);
-  if (h.empty() || StartsWith(Lower(h), "javascript:") || StartsWith(Lower(h), "data:")) return "";
+  if (h.empty() || StartsWith(core::AsciiLower(h), "javascript:") ||
+      StartsWith(core::AsciiLower(h), "data:"))
+    return "";
   if (h.find("://") != std::string::npos) return h;
   size_t scheme = base.find("://");
   if (scheme == std::string::npos) return h;
@@ -216,7 +218,7 @@ std::string SectionFromUrl(const std::string& url) {
 
 std::string SectionFromCrumbs(const std::vector<std::string>& crumbs, const std::string& title) {
   for (auto it = crumbs.rbegin(); it != crumbs.rend(); ++it) {
-    std::string l = Lower(*it);
+    std::string l = core::AsciiLower(*it);
     if (l == "home" || l == "startseite" || l == "accueil" || l == "inicio" || l == "início" ||
         l == "news" || it->size() > 40 || SameText(*it, title) ||
         (Key(*it).size() >= 12 && Key(title).find(Key(*it)) != std::string::npos))
@@ -629,7 +631,7 @@ void ResolveAccess(const PageSources& s, core::Article* a) {
   if (s.ld && s.art.contains("isAccessibleForFree")) {
     const json& v = s.art["isAccessibleForFree"];
     std::string t = v.is_boolean()  ? (v.get<bool>() ? "true" : "false")
-                    : v.is_string() ? Lower(v.get<std::string>())
+                    : v.is_string() ? core::AsciiLower(v.get<std::string>())
                                     : "";
     if (t == "true" || t == "false") {
       a->is_free = t == "true";
@@ -638,7 +640,7 @@ void ResolveAccess(const PageSources& s, core::Article* a) {
     }
   }
   if (!a->is_free.has_value()) {
-    std::string tier = Lower(s.Meta({"article:content_tier"}));
+    std::string tier = core::AsciiLower(s.Meta({"article:content_tier"}));
     if (tier == "free" || tier == "locked") {
       a->is_free = tier == "free";
       a->field_sources["is_free"] = "opengraph";
