@@ -410,7 +410,9 @@ std::string TrimLabel(std::string_view text) {
 bool IsArticleEndName(std::string_view class_attr) {
   if (class_attr.empty() || class_attr.size() > 256) return false;
   // Runs on every element with a class: a lower-cased copy in a reused buffer and a few
-  // substring searches rule out nearly all before any tokenising.
+  // substring searches rule out nearly all before any tokenising. `lower` is a reuse buffer
+  // only (no value survives a call): per-thread so the walk allocates no copy per element
+  // (ff98a98, measured on the extraction kit).
   thread_local std::string lower;
   lower.assign(class_attr);
   for (char& c : lower)

@@ -140,6 +140,8 @@ unsigned FlagsOf(std::string_view attr) {
     for (const Stem& st : kStems) table[st.text[0] - 'a'].push_back(st);
     return table;
   }();
+  // A reuse buffer only (no value survives a call): the lower-cased value without an
+  // allocation per class and id value (1141ba1, measured with metadata_bench).
   thread_local std::string buffer;
   buffer.assign(attr);
   for (char& c : buffer)
