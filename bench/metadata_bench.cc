@@ -71,7 +71,7 @@ double TextOnlySeconds(const Page& p) {
   core::Article a;
   a.provenance = p.doc.provenance;
   core::Status s = extract::detail::ExtractFromHtml(p.doc, extract::ExtractOptions{}, &a,
-                                                    /*read_metadata=*/false);
+                                                    /*facts=*/nullptr);
   benchmark::DoNotOptimize(s);
   benchmark::DoNotOptimize(core::HashHex128(extract::detail::CollapseSpace(a.text)));
   return ThreadSeconds() - t0;

@@ -5,24 +5,24 @@
 #include <memory>
 
 #include "core/hash.h"
-#include "ingest/url.h"
 #include "extract/detail/dom.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
 #include "extract/metadata.h"
+#include "ingest/url.h"
 
 namespace wirebrief::extract {
 namespace {
 
 // What both entry points do once the page has been read: fallbacks, per-field confidence and
 // identity.
-void FinishArticle(const core::RawDocument& doc, core::Article* a) {
+void FinishArticle(const core::RawDocument& doc, const detail::PageFacts& facts, core::Article* a) {
   if (a->site_name.empty() && !a->host.empty()) {
     a->site_name = a->host;
     a->field_sources["site_name"] = "url";
   }
-  detail::FinishMetadata(doc, a);
+  detail::FinishMetadata(doc, facts, a);
   // Identity: the canonical URL names the article across containers (a page file, its WARC
   // record and its feed item are one article); without a URL the text itself does.
   // A watched listing names its items by their (normalised) link, and a headline stored from
@@ -33,7 +33,8 @@ void FinishArticle(const core::RawDocument& doc, core::Article* a) {
   auto identity = doc.hints.find("identity_url");
   const std::string& key_url = identity != doc.hints.end() && !identity->second.empty()
                                    ? identity->second
-                                   : !a->canonical_url.empty() ? a->canonical_url : a->url;
+                               : !a->canonical_url.empty() ? a->canonical_url
+                                                           : a->url;
   if (!key_url.empty())
     a->id = ArticleIdForUrl(key_url);
   else if (!normalized.empty())
@@ -74,11 +75,11 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
                                        "document exceeds the size limit");
   core::Article a;
   a.provenance = doc.provenance;
-  detail::ThreadMetadataScratch() = detail::MetadataScratch{};
+  detail::PageFacts facts;
   core::Status s;
   switch (doc.kind) {
     case core::ContentKind::kHtml:
-      s = detail::ExtractFromHtml(doc, options, &a);
+      s = detail::ExtractFromHtml(doc, options, &a, &facts);
       break;
     case core::ContentKind::kText:
       s = detail::ExtractFromText(doc, options, &a);
@@ -91,7 +92,7 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
       break;
   }
   if (!s.ok()) return s;
-  FinishArticle(doc, &a);
+  FinishArticle(doc, facts, &a);
   return a;
 }
 
@@ -113,10 +114,10 @@ core::Result<core::Article> ExtractPageMetadata(const core::RawDocument& doc,
     return core::Status::Empty(src, doc.provenance.record_id, "no HTML document");
   core::Article a;
   a.provenance = doc.provenance;
-  detail::ThreadMetadataScratch() = detail::MetadataScratch{};
-  detail::ReadHtmlMetadata(xmlDocGetRootElement(dom.get()), doc, options, &a);
+  detail::PageFacts facts =
+      detail::ReadHtmlMetadata(xmlDocGetRootElement(dom.get()), doc, options, &a);
   dom.reset();
-  FinishArticle(doc, &a);
+  FinishArticle(doc, facts, &a);
   return a;
 }
 

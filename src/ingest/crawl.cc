@@ -130,6 +130,15 @@ class PoliteFetcher::State::Call {
   void Worker();
   Step Process(const std::string& host, HostQueue& queue, Job job);
   Step FetchRobots(const std::string& origin, HostQueue& queue, Job job, double delay);
+  // The robots.txt verdict on `job`: a Step when it ends or waits here (refused, unreachable,
+  // disallowed, robots.txt to fetch first), nothing when it may go on; *delay grows to the
+  // site's crawl delay.
+  std::optional<Step> ApplyRobots(HostQueue& queue, Job& job, double* delay, Clock::time_point now);
+  // A 3xx answer: the job again at the target, or its failure; `step` carries next_allowed.
+  Step FollowRedirect(Job job, const detail::Transfer& t, Step step);
+  // A final answer (2xx, 304, 4xx, 5xx) as the job's result; 429 and 503 back the host off.
+  CrawlResult ReadAnswer(const Job& job, detail::Transfer& t, const CrawlRequest& first,
+                         HostMemory* mem);
   bool TakeRequestSlot();
   void Finish(size_t key, CrawlResult result);  // called without mu_ held
   CrawlResult Outcome(const Job& job, CrawlOutcome outcome, core::Status why) const;
@@ -438,42 +447,8 @@ PoliteFetcher::State::Call::Step PoliteFetcher::State::Call::Process(const std::
   }
   if (!queue.client) queue.client = std::make_unique<detail::HttpClient>();
   double delay = opt_.fetch.per_host_delay_ms / 1000.0;
-  if (opt_.obey_robots) {
-    std::string origin = OriginOf(job.url);
-    const RobotsEntry* cached = nullptr;
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      auto it = s_.robots.find(origin);
-      if (it != s_.robots.end() && it->second.expires > now) cached = &it->second;
-    }
-    if (!cached) {
-      if (!TakeRequestSlot()) {
-        step.result = Outcome(job, CrawlOutcome::kSkipped, CapReached(job.url));
-        return step;
-      }
-      return FetchRobots(origin, queue, std::move(job), delay);
-    }
-    if (cached->state == RobotsEntry::State::kRefused) {
-      step.result = Outcome(job, CrawlOutcome::kDisallowed,
-                            core::Status::Unsupported(job.url, cached->why.message()));
-      return step;
-    }
-    if (cached->state == RobotsEntry::State::kUnreachable) {
-      step.result =
-          Outcome(job, CrawlOutcome::kRetryLater,
-                  core::Status::Unsupported(
-                      job.url, origin + "/robots.txt unreachable (" + cached->why.message() +
-                                   "): nothing is fetched there until it answers"));
-      step.result->retry_after_seconds = SecondsUntil(cached->expires, now);
-      return step;
-    }
-    if (!cached->rules.Allows(UrlPathAndQuery(job.url))) {
-      step.result = Outcome(job, CrawlOutcome::kDisallowed,
-                            core::Status::Unsupported(job.url, "disallowed by robots.txt"));
-      return step;
-    }
-    if (auto d = cached->rules.crawl_delay_seconds()) delay = std::max(delay, *d);
-  }
+  if (opt_.obey_robots)
+    if (std::optional<Step> ended = ApplyRobots(queue, job, &delay, now)) return std::move(*ended);
   if (!TakeRequestSlot()) {
     step.result = Outcome(job, CrawlOutcome::kSkipped, CapReached(job.url));
     return step;
@@ -498,36 +473,88 @@ PoliteFetcher::State::Call::Step PoliteFetcher::State::Call::Process(const std::
   }
   long status = t.status;
   if (status != 429 && status != 503) mem->refusals = 0;
-  if (status >= 300 && status < 400 && status != 304) {
-    if (t.location.empty()) {
-      step.result = Outcome(
-          job, CrawlOutcome::kFailed,
-          core::Status::IOError(job.url, "HTTP " + std::to_string(status) + " without a Location"));
+  if (status >= 300 && status < 400 && status != 304)
+    return FollowRedirect(std::move(job), t, std::move(step));
+  step.result = ReadAnswer(job, t, first, mem);
+  return step;
+}
+
+std::optional<PoliteFetcher::State::Call::Step> PoliteFetcher::State::Call::ApplyRobots(
+    HostQueue& queue, Job& job, double* delay, Clock::time_point now) {
+  Step step;
+  std::string origin = OriginOf(job.url);
+  const RobotsEntry* cached = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto it = s_.robots.find(origin);
+    if (it != s_.robots.end() && it->second.expires > now) cached = &it->second;
+  }
+  if (!cached) {
+    if (!TakeRequestSlot()) {
+      step.result = Outcome(job, CrawlOutcome::kSkipped, CapReached(job.url));
       return step;
     }
-    if (static_cast<long>(job.redirects.size()) >= opt_.fetch.max_redirects) {
-      step.result = Outcome(
-          job, CrawlOutcome::kFailed,
-          core::Status::IOError(keys_[job.key],
-                                "more than " + std::to_string(opt_.fetch.max_redirects) +
-                                    " redirects (last to " + t.location.substr(0, 300) + ")"));
-      return step;
-    }
-    std::string target = NormalizeUrl(t.location);
-    if (target.empty()) {
-      step.result = Outcome(job, CrawlOutcome::kFailed,
-                            core::Status::Unsupported(job.url, "redirect to a non-http(s) URL: " +
-                                                                   t.location.substr(0, 300)));
-      return step;
-    }
-    // A redirect to the spelling normalisation removed (a trailing slash, usually): asking
-    // for the normalised form again would loop.
-    if (target == NormalizeUrl(job.url)) target = t.location;
-    job.redirects.push_back(target);
-    job.url = target;
-    step.again = std::move(job);
+    return FetchRobots(origin, queue, std::move(job), *delay);
+  }
+  if (cached->state == RobotsEntry::State::kRefused) {
+    step.result = Outcome(job, CrawlOutcome::kDisallowed,
+                          core::Status::Unsupported(job.url, cached->why.message()));
     return step;
   }
+  if (cached->state == RobotsEntry::State::kUnreachable) {
+    step.result =
+        Outcome(job, CrawlOutcome::kRetryLater,
+                core::Status::Unsupported(
+                    job.url, origin + "/robots.txt unreachable (" + cached->why.message() +
+                                 "): nothing is fetched there until it answers"));
+    step.result->retry_after_seconds = SecondsUntil(cached->expires, now);
+    return step;
+  }
+  if (!cached->rules.Allows(UrlPathAndQuery(job.url))) {
+    step.result = Outcome(job, CrawlOutcome::kDisallowed,
+                          core::Status::Unsupported(job.url, "disallowed by robots.txt"));
+    return step;
+  }
+  if (auto d = cached->rules.crawl_delay_seconds()) *delay = std::max(*delay, *d);
+  return std::nullopt;
+}
+
+PoliteFetcher::State::Call::Step PoliteFetcher::State::Call::FollowRedirect(
+    Job job, const detail::Transfer& t, Step step) {
+  long status = t.status;
+  if (t.location.empty()) {
+    step.result = Outcome(
+        job, CrawlOutcome::kFailed,
+        core::Status::IOError(job.url, "HTTP " + std::to_string(status) + " without a Location"));
+    return step;
+  }
+  if (static_cast<long>(job.redirects.size()) >= opt_.fetch.max_redirects) {
+    step.result =
+        Outcome(job, CrawlOutcome::kFailed,
+                core::Status::IOError(
+                    keys_[job.key], "more than " + std::to_string(opt_.fetch.max_redirects) +
+                                        " redirects (last to " + t.location.substr(0, 300) + ")"));
+    return step;
+  }
+  std::string target = NormalizeUrl(t.location);
+  if (target.empty()) {
+    step.result = Outcome(job, CrawlOutcome::kFailed,
+                          core::Status::Unsupported(job.url, "redirect to a non-http(s) URL: " +
+                                                                 t.location.substr(0, 300)));
+    return step;
+  }
+  // A redirect to the spelling normalisation removed (a trailing slash, usually): asking
+  // for the normalised form again would loop.
+  if (target == NormalizeUrl(job.url)) target = t.location;
+  job.redirects.push_back(target);
+  job.url = target;
+  step.again = std::move(job);
+  return step;
+}
+
+CrawlResult PoliteFetcher::State::Call::ReadAnswer(const Job& job, detail::Transfer& t,
+                                                   const CrawlRequest& first, HostMemory* mem) {
+  long status = t.status;
   CrawlResult r = Outcome(job, CrawlOutcome::kFetched, core::Status());
   r.page.status = status;
   r.page.content_type = t.content_type;
@@ -559,8 +586,7 @@ PoliteFetcher::State::Call::Step PoliteFetcher::State::Call::Process(const std::
     r.error = status == 404 || status == 410 ? core::Status::NotFound(job.url, code)
                                              : core::Status::IOError(job.url, code);
   }
-  step.result = std::move(r);
-  return step;
+  return r;
 }
 
 }  // namespace wirebrief::ingest

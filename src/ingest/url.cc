@@ -9,21 +9,15 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/text.h"
 #include "ingest/detail/url_escape.h"
 
 namespace wirebrief::ingest {
 namespace {
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string AsciiLower(std::string s) {
-  for (char& c : s) c = Lower(c);
-  return s;
-}
-
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
-  c = Lower(c);
+  c = core::AsciiLower(c);
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
 }
@@ -141,7 +135,7 @@ std::string DecodeForName(std::string_view s) {
       out += s[i];
     }
   }
-  return AsciiLower(out);
+  return core::AsciiLower(out);
 }
 
 // Parameters that identify a campaign or a click, never a page.
@@ -204,13 +198,13 @@ size_t SchemeLength(std::string_view url) {
 
 bool IsKnownScheme(std::string_view s) {
   static constexpr std::array<std::string_view, 25> kSchemes = {
-      "dict", "file",  "ftp",  "ftps", "gopher", "gophers", "http", "https", "imap",
-      "imaps", "ldap", "ldaps", "mqtt", "pop3",  "pop3s",   "rtmp", "rtmpe", "rtmps",
-      "rtmpt", "rtmpte", "rtmpts", "rtsp", "scp",  "sftp",   "smb"};
+      "dict",  "file",   "ftp",    "ftps", "gopher", "gophers", "http", "https", "imap",
+      "imaps", "ldap",   "ldaps",  "mqtt", "pop3",   "pop3s",   "rtmp", "rtmpe", "rtmps",
+      "rtmpt", "rtmpte", "rtmpts", "rtsp", "scp",    "sftp",    "smb"};
   for (std::string_view k : kSchemes)
     if (k == s) return true;
-  return s == "smbs" || s == "smtp" || s == "smtps" || s == "telnet" || s == "tftp" ||
-         s == "ws" || s == "wss";
+  return s == "smbs" || s == "smtp" || s == "smtps" || s == "telnet" || s == "tftp" || s == "ws" ||
+         s == "wss";
 }
 
 // RFC 3986 5.2.4 on a path (no query, no fragment).
@@ -398,7 +392,7 @@ bool ParseUrl(std::string_view url, bool any_scheme, Url* u) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == ' ') return false;
   size_t scheme_len = SchemeLength(url);
   if (scheme_len == 0) return false;
-  u->scheme = AsciiLower(std::string(url.substr(0, scheme_len)));
+  u->scheme = core::AsciiLower(url.substr(0, scheme_len));
   std::string_view rest = url.substr(scheme_len + 1);
   std::string_view hier;
   if (u->scheme == "file") {
@@ -518,7 +512,7 @@ bool Parse(std::string_view url, Parts* out) {
   if (out->scheme != "http" && out->scheme != "https") return false;
   // A name past ASCII would need IDNA; libcurl could not convert it in the C locale this
   // program runs in either, so such a URL never normalised.
-  out->host = AsciiLower(u.host);  // an IPv6 zone id is no part of the host
+  out->host = core::AsciiLower(u.host);  // an IPv6 zone id is no part of the host
   while (!out->host.empty() && out->host.back() == '.') out->host.pop_back();
   if (out->host.empty()) return false;
   for (unsigned char c : out->host)

@@ -180,7 +180,7 @@ NameVerdict ClassifyByName(std::string_view class_attr, std::string_view id_attr
       prev = c;
     }
     flush();
-    names += Lower(s);
+    names += core::AsciiLower(s);
     names += ' ';
   };
   scan(class_attr);
@@ -237,7 +237,7 @@ bool IsHidden(const xmlNode* n) {
     if (value.find("none") == std::string_view::npos &&
         value.find("hidden") == std::string_view::npos)
       continue;
-    std::string style = Lower(value);
+    std::string style = core::AsciiLower(value);
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
     if (style.find("display:none") != std::string::npos ||
         style.find("visibility:hidden") != std::string::npos)
@@ -254,7 +254,7 @@ bool IsBoilerplateRole(std::string_view role) {
 
 bool IsChromeText(std::string_view text) {
   if (text.size() > 160) return false;
-  std::string l = Lower(text);
+  std::string l = core::AsciiLower(text);
   // Trim trailing punctuation/arrows so "Read more »" and "Advertisement:" match.
   while (!l.empty() && (std::ispunct(static_cast<unsigned char>(l.back())) || l.back() == ' '))
     l.pop_back();
@@ -396,7 +396,7 @@ bool Has(const std::vector<std::string>& tokens, std::initializer_list<std::stri
 
 // Lower-cased, trimmed of spaces, punctuation and trailing arrows or colons.
 std::string TrimLabel(std::string_view text) {
-  std::string l = Lower(CollapseSpace(text));
+  std::string l = core::AsciiLower(CollapseSpace(text));
   while (!l.empty() && (std::ispunct(static_cast<unsigned char>(l.back())) || l.back() == ' '))
     l.pop_back();
   for (std::string_view arrow : {"\xC2\xBB", "\xE2\x86\x92", "\xE2\x80\xBA", "\xEF\xBC\x9A"})
@@ -410,7 +410,9 @@ std::string TrimLabel(std::string_view text) {
 bool IsArticleEndName(std::string_view class_attr) {
   if (class_attr.empty() || class_attr.size() > 256) return false;
   // Runs on every element with a class: a lower-cased copy in a reused buffer and a few
-  // substring searches rule out nearly all before any tokenising.
+  // substring searches rule out nearly all before any tokenising. `lower` is a reuse buffer
+  // only (no value survives a call): per-thread so the walk allocates no copy per element
+  // (ff98a98, measured on the extraction kit).
   thread_local std::string lower;
   lower.assign(class_attr);
   for (char& c : lower)
@@ -462,7 +464,7 @@ bool IsNextArticleLabel(std::string_view text) {
 
 bool IsCommentPolicyText(std::string_view text) {
   if (text.size() > 400 || text.size() < 20) return false;
-  std::string l = Lower(text);
+  std::string l = core::AsciiLower(text);
   auto any = [&](std::initializer_list<std::string_view> words) {
     for (std::string_view w : words)
       if (l.find(w) != std::string::npos) return true;
@@ -505,7 +507,7 @@ bool IsDateOrBylineLine(std::string_view text) {
   // A sentence ends with a full stop ("approved on 17 November 2026."); a date line ends with
   // digits, "Uhr", "GMT" or "a.m."/"p.m.".
   if (t.back() == '.') {
-    std::string tail = Lower(t.substr(t.size() >= 4 ? t.size() - 4 : 0));
+    std::string tail = core::AsciiLower(t.substr(t.size() >= 4 ? t.size() - 4 : 0));
     if (tail != "a.m." && tail != "p.m.") return false;
   }
   DateContext ctx = MakeDateContext("", false);
@@ -561,7 +563,7 @@ bool IsDateOrBylineLine(std::string_view text) {
 std::string AuthorLabelLine(std::string_view text) {
   if (text.size() > 200) return "";
   std::string t = CollapseSpace(text);
-  std::string l = Lower(t);
+  std::string l = core::AsciiLower(t);
   // Labels followed by a colon, in the languages of the pages we meet.
   static constexpr std::string_view kColonLabels[] = {
       "autori",  "autors",  "autore",  "autor",      "autorin",  "autoren",   "author",

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/time.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/text_util.h"
 
@@ -118,7 +119,7 @@ bool IsPlaceName(const std::string& name) {
       "jerusalem|dubai|lisbon|lissabon|lisboa|athens|athen|prague|prag|budapest|bern|dresden|"
       "leipzig|düsseldorf|bonn|";
   if (name.empty() || name.size() > 20) return false;
-  std::string key = "|" + Lower(name) + "|";
+  std::string key = "|" + core::AsciiLower(name) + "|";
   return kPlaces.find(key) != std::string_view::npos;
 }
 
@@ -173,7 +174,7 @@ bool LooksLikeName(const std::string& name) {
     }
   }
   if (lower_words > 0 && lower_words >= upper_words) return false;
-  return !IsNotAName(Lower(name));
+  return !IsNotAName(core::AsciiLower(name));
 }
 
 // Lead words of bylines in the languages of the fixture set and the kit. Labels come stacked
@@ -200,7 +201,7 @@ std::string StripLeadWords(std::string s) {
     return all;
   }();
   for (int pass = 0; pass < 3; ++pass) {
-    std::string l = Lower(s);
+    std::string l = core::AsciiLower(s);
     bool stripped = false;
     for (const char* w : kAllLeads) {
       if (!w) continue;
@@ -252,7 +253,7 @@ std::string StripLeadWords(std::string s) {
 // Cuts the byline where a date, a time or a label starts ("By Jane Roe March 11, 2015 3:46 PM",
 // "Jane Roe Updated 3 hours ago").
 std::string CutAtDateOrLabel(const std::string& s) {
-  std::string l = Lower(s);
+  std::string l = core::AsciiLower(s);
   size_t cut = s.size();
   for (size_t i = 0; i < s.size(); ++i)
     if (std::isdigit(static_cast<unsigned char>(s[i]))) {
@@ -270,15 +271,11 @@ std::string CutAtDateOrLabel(const std::string& s) {
   std::string head = CollapseSpace(s.substr(0, cut));
   if (cut < s.size()) {
     size_t sp = head.rfind(' ');
-    std::string last = Lower(sp == std::string::npos ? head : head.substr(sp + 1));
+    std::string last = core::AsciiLower(sp == std::string::npos ? head : head.substr(sp + 1));
     while (!last.empty() && !std::isalpha(static_cast<unsigned char>(last.back()))) last.pop_back();
-    static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                    "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (const char* m : kMonths)
-      if (last.size() >= 3 && last.compare(0, 3, m) == 0 && last.size() <= 9) {
-        head = sp == std::string::npos ? "" : CollapseSpace(head.substr(0, sp));
-        break;
-      }
+    // An English month's first three letters; "last" is folded already.
+    if (last.size() <= 9 && core::MonthFromPrefix(last) != 0)
+      head = sp == std::string::npos ? "" : CollapseSpace(head.substr(0, sp));
   }
   // Connectives left before the cut date ("Jane Roe on", "Jean Dupont le", "Max Muster am").
   for (int k = 0; k < 2 && cut < s.size(); ++k) {
@@ -301,7 +298,7 @@ std::string CutAtDateOrLabel(const std::string& s) {
 std::vector<std::string> SplitNames(const std::string& s) {
   std::vector<std::string> parts;
   std::string cur;
-  std::string l = Lower(s);
+  std::string l = core::AsciiLower(s);
   static const char* kJoiners[] = {" and ",  " und ",  " et ",  " y ",   " e ",
                                    " og ",   " och ",  " en ",  " i ",   " & ",
                                    " with ", " avec ", " mit ", " con ", " com "};
@@ -454,7 +451,7 @@ std::string AgencyName(std::string_view name) {
       {"sid", "SID"},
       {"dapd", "dapd"},
   };
-  std::string l = Lower(CollapseSpace(name));
+  std::string l = core::AsciiLower(CollapseSpace(name));
   while (!l.empty() && (l.back() == '.' || l.back() == ' ')) l.pop_back();
   for (const Agency& a : kAgencies)
     if (l == a.spelling) return a.canonical;
@@ -466,7 +463,8 @@ std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
   std::vector<std::string> out;
   for (const std::string& r : raw) {
     std::string s = CollapseSpace(r);
-    if (s.empty() || s.size() > 300 || StartsWith(Lower(s), "http") || s[0] == '@') continue;
+    if (s.empty() || s.size() > 300 || StartsWith(core::AsciiLower(s), "http") || s[0] == '@')
+      continue;
     s = StripLeadWords(s);
     if (std::string agency = AgencyName(s); !agency.empty()) {
       if (agencies && std::find(agencies->begin(), agencies->end(), agency) == agencies->end())
@@ -493,13 +491,11 @@ std::vector<std::string> CleanAuthorNames(const std::vector<std::string>& raw,
   return out;
 }
 
-std::string StripTitleAffixes(const std::string& title, const std::string& site_name,
-                              const std::string& host, const std::vector<std::string>& authors) {
-  static const char* kSeparators[] = {" | ",  " - ", " — ", " – ", " · ", " • ",
-                                      " :: ", " » ", " / ", "_",   " ~ "};
-  std::string site = Squash(site_name);
+namespace {
+
+// "news.example.co.uk" -> "example": the label before the public suffix is the brand.
+std::string BrandLabel(const std::string& host) {
   std::string host_label = host.substr(0, host.find('.'));
-  // "news.example.co.uk" -> "example": the label before the public suffix is the brand.
   if (size_t dot = host.rfind('.'); dot != std::string::npos) {
     std::string rest = host.substr(0, dot);
     size_t prev = rest.rfind('.');
@@ -511,7 +507,17 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     }
     host_label = Squash(candidate);
   }
-  auto names_site = [&](const std::string& seg) {
+  return host_label;
+}
+
+// What a title segment is compared with to tell the site's name from the headline.
+struct SiteNames {
+  std::string site;        // the site name, Squash()ed
+  std::string host_label;  // BrandLabel of the host
+  const std::vector<std::string>& authors;
+
+  // True when `seg` names the site (its name, its brand, or an author).
+  bool Names(const std::string& seg) const {
     std::string s = Squash(seg);
     if (s.empty()) return false;
     if (!site.empty() && (s == site || (s.size() >= 4 && site.find(s) != std::string::npos)))
@@ -526,72 +532,86 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     for (const auto& a : authors)
       if (Squash(a) == s) return true;
     return false;
-  };
-  // A short run of capitalised words (or one token in a script without case) reads like a name.
-  auto reads_like_name = [](const std::string& seg) {
-    size_t words = CountWords(seg);
-    if (words == 0 || words > 3) return false;
-    bool start = true;
-    for (char c : seg) {
-      unsigned char u = static_cast<unsigned char>(c);
-      if (start && u < 0x80 && std::islower(u)) return false;
-      start = c == ' ';
-    }
-    return true;
-  };
-  // Rule: "My website", "The Harbour Blog", "Valley News": a short capitalised segment that
-  // ends in a word naming a kind of site is the site, written out, not part of the headline.
-  auto names_kind_of_site = [](const std::string& seg) {
-    static const char* kSiteKinds[] = {"website", "site",   "blog",     "weblog",  "homepage",
-                                       "news",    "online", "magazine", "journal", "wiki"};
-    size_t words = CountWords(seg);
-    if (words == 0 || words > 3 || seg.empty()) return false;
-    unsigned char first = static_cast<unsigned char>(seg[0]);
-    if (first < 0x80 && !std::isupper(first)) return false;
-    std::string last =
-        Lower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
-    for (const char* kind : kSiteKinds)
-      if (last == kind) return true;
-    return false;
-  };
-  std::string t = CollapseSpace(title);
-  // "[LWN.net]" and ":: Site ::" decorations.
+  }
+};
+
+// A short run of capitalised words (or one token in a script without case) reads like a name.
+bool ReadsLikeName(const std::string& seg) {
+  size_t words = CountWords(seg);
+  if (words == 0 || words > 3) return false;
+  bool start = true;
+  for (char c : seg) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (start && u < 0x80 && std::islower(u)) return false;
+    start = c == ' ';
+  }
+  return true;
+}
+
+// Rule: "My website", "The Harbour Blog", "Valley News": a short capitalised segment that
+// ends in a word naming a kind of site is the site, written out, not part of the headline.
+bool NamesKindOfSite(const std::string& seg) {
+  static const char* kSiteKinds[] = {"website", "site",   "blog",     "weblog",  "homepage",
+                                     "news",    "online", "magazine", "journal", "wiki"};
+  size_t words = CountWords(seg);
+  if (words == 0 || words > 3 || seg.empty()) return false;
+  unsigned char first = static_cast<unsigned char>(seg[0]);
+  if (first < 0x80 && !std::isupper(first)) return false;
+  std::string last =
+      core::AsciiLower(seg.substr(seg.rfind(' ') == std::string::npos ? 0 : seg.rfind(' ') + 1));
+  for (const char* kind : kSiteKinds)
+    if (last == kind) return true;
+  return false;
+}
+
+// "[LWN.net]" and ":: Site ::" decorations.
+std::string StripDecorations(std::string t, const SiteNames& names) {
   if (!t.empty() && t.back() == ']') {
     size_t open = t.rfind(" [");
     if (open != std::string::npos && open > 0 &&
-        names_site(t.substr(open + 2, t.size() - open - 3)))
+        names.Names(t.substr(open + 2, t.size() - open - 3)))
       t = CollapseSpace(t.substr(0, open));
   }
   if (t.size() > 4 && t.compare(t.size() - 3, 3, " ::") == 0)
     t = CollapseSpace(t.substr(0, t.size() - 3));
-  // Rule: the site name, whole, after a separator ("Headline @ Blog_Name :: Host ::"). Found as a
-  // unit first, because a site name may itself hold a separator ("_") that the segment-by-
-  // segment cut below would split. " @ " is a separator only here: blog platforms write
-  // "Post @ Blog", but "@" inside a headline is not a site affix.
-  // "Headline_Channel_Site": after the site, one short channel segment goes too.
-  auto strip_channel = [](std::string* text) {
-    size_t u = text->rfind('_');
-    if (u != std::string::npos && u > 0 && text->size() - u - 1 <= 12 &&
-        text->find(' ', u) == std::string::npos)
-      *text = CollapseSpace(text->substr(0, u));
-  };
-  auto strip_whole_site = [&](std::string* text) {
-    if (site.empty()) return false;
-    for (const char* sep :
-         {" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", "_", " ~ ", " @ "}) {
-      size_t p = text->rfind(sep);
-      if (p == std::string::npos || p == 0) continue;
-      if (Squash(text->substr(p + std::strlen(sep))) == site) {
-        *text = CollapseSpace(text->substr(0, p));
-        if (std::strcmp(sep, "_") == 0) strip_channel(text);
-        return true;
-      }
+  return t;
+}
+
+// "Headline_Channel_Site": after the site, one short channel segment goes too.
+void StripChannel(std::string* text) {
+  size_t u = text->rfind('_');
+  if (u != std::string::npos && u > 0 && text->size() - u - 1 <= 12 &&
+      text->find(' ', u) == std::string::npos)
+    *text = CollapseSpace(text->substr(0, u));
+}
+
+// Rule: the site name, whole, after a separator ("Headline @ Blog_Name :: Host ::"). Found as a
+// unit first, because a site name may itself hold a separator ("_") that the segment-by-
+// segment cut would split. " @ " is a separator only here: blog platforms write
+// "Post @ Blog", but "@" inside a headline is not a site affix.
+bool StripWholeSite(std::string* text, const std::string& site) {
+  if (site.empty()) return false;
+  for (const char* sep :
+       {" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", "_", " ~ ", " @ "}) {
+    size_t p = text->rfind(sep);
+    if (p == std::string::npos || p == 0) continue;
+    if (Squash(text->substr(p + std::strlen(sep))) == site) {
+      *text = CollapseSpace(text->substr(0, p));
+      if (std::strcmp(sep, "_") == 0) StripChannel(text);
+      return true;
     }
-    return false;
-  };
+  }
+  return false;
+}
+
+// Trailing affixes, one segment a round: the site's name, or once a segment that reads like a
+// name when the headline left of it is clearly longer.
+std::string StripTrailingAffixes(std::string t, const SiteNames& names) {
+  static const char* kSeparators[] = {" | ",  " - ", " — ", " – ", " · ", " • ",
+                                      " :: ", " » ", " / ", "_",   " ~ "};
   bool generic_used = false;
   for (int round = 0; round < 4; ++round) {
-    if (strip_whole_site(&t)) continue;
+    if (StripWholeSite(&t, names.site)) continue;
     size_t best = std::string::npos, sep_len = 0;
     for (const char* sep : kSeparators) {
       size_t p = t.rfind(sep);
@@ -605,14 +625,14 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
                 right = CollapseSpace(t.substr(best + sep_len));
     if (left.empty()) break;
     bool underscore = sep_len == 1;
-    if (names_site(right)) {
+    if (names.Names(right)) {
       t = left;
-      if (underscore) strip_channel(&t);
+      if (underscore) StripChannel(&t);
       continue;
     }
     // No site name to match: strip once when the right side reads like a name and the left is
     // clearly the headline (four or more words).
-    if (!generic_used && !underscore && (reads_like_name(right) || names_kind_of_site(right)) &&
+    if (!generic_used && !underscore && (ReadsLikeName(right) || NamesKindOfSite(right)) &&
         CountWords(left) >= 4 && CountWords(left) > CountWords(right)) {
       t = left;
       generic_used = true;
@@ -620,16 +640,30 @@ std::string StripTitleAffixes(const std::string& title, const std::string& site_
     }
     break;
   }
-  // "Outlet | Headline": a leading site segment.
+  return t;
+}
+
+// "Outlet | Headline": a leading site segment.
+std::string StripLeadingSite(std::string t, const SiteNames& names) {
   for (const char* sep : {" | ", " - ", " — ", " – ", ": "}) {
     size_t p = t.find(sep);
-    if (p != std::string::npos && p > 0 && names_site(t.substr(0, p)) &&
+    if (p != std::string::npos && p > 0 && names.Names(t.substr(0, p)) &&
         CountWords(t.substr(p + std::strlen(sep))) >= 3) {
       t = CollapseSpace(t.substr(p + std::strlen(sep)));
       break;
     }
   }
   return t;
+}
+
+}  // namespace
+
+std::string StripTitleAffixes(const std::string& title, const std::string& site_name,
+                              const std::string& host, const std::vector<std::string>& authors) {
+  const SiteNames names{Squash(site_name), BrandLabel(host), authors};
+  std::string t = StripDecorations(CollapseSpace(title), names);
+  t = StripTrailingAffixes(std::move(t), names);
+  return StripLeadingSite(std::move(t), names);
 }
 
 }  // namespace wirebrief::extract::detail

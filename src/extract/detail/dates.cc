@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/date.h"
+#include "core/time.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/text_util.h"
 #include "extract/extract.h"
@@ -76,7 +77,7 @@ std::vector<Token> Tokenize(std::string_view s) {
         t.text = std::string(s.substr(i, j - i));
       } else {
         t.kind = Token::kWord;
-        t.text = Lower(s.substr(i, j - i));
+        t.text = core::AsciiLower(s.substr(i, j - i));
       }
       i = j;
     } else {
@@ -88,66 +89,68 @@ std::vector<Token> Tokenize(std::string_view s) {
   return out;
 }
 
-// Month names and abbreviations: English, French, German, Spanish, Portuguese, Italian, Dutch,
-// Scandinavian, Polish, Czech, Turkish, Indonesian, Russian (genitive). Lower-case; the first
-// letters of names that pages capitalise are ASCII in every language listed but Russian,
-// which is written lower-case inside dates.
+// Month names and abbreviations other than English (English: core/time.h): French, German,
+// Spanish, Portuguese, Italian, Dutch, Scandinavian, Polish, Czech, Turkish, Indonesian, Russian
+// (genitive). Lower-case; the first letters of names that pages capitalise are ASCII in every
+// language listed but Russian, which is written lower-case inside dates. "sept" is French
+// ("sept.") as much as English.
+struct MonthWord {
+  const char* name;
+  int month;
+};
+constexpr MonthWord kOtherMonths[] = {
+    {"janvier", 1},    {"janv", 1},       {"januar", 1},    {"enero", 1},         {"ene", 1},
+    {"janeiro", 1},    {"gennaio", 1},    {"gen", 1},       {"januari", 1},       {"stycznia", 1},
+    {"styczeń", 1},    {"ledna", 1},      {"ocak", 1},      {"января", 1},        {"jänner", 1},
+    {"février", 2},    {"févr", 2},       {"fevrier", 2},   {"februar", 2},       {"febrero", 2},
+    {"fevereiro", 2},  {"fev", 2},        {"febbraio", 2},  {"februari", 2},      {"lutego", 2},
+    {"luty", 2},       {"února", 2},      {"şubat", 2},     {"февраля", 2},       {"febr", 2},
+    {"mars", 3},       {"märz", 3},       {"marzo", 3},     {"março", 3},         {"maart", 3},
+    {"marca", 3},      {"marzec", 3},     {"března", 3},    {"mart", 3},          {"maret", 3},
+    {"марта", 3},      {"mrt", 3},        {"mär", 3},       {"avril", 4},         {"avr", 4},
+    {"abril", 4},      {"abr", 4},        {"aprile", 4},    {"kwietnia", 4},      {"dubna", 4},
+    {"nisan", 4},      {"апреля", 4},     {"mai", 5},       {"mayo", 5},          {"maio", 5},
+    {"maggio", 5},     {"mag", 5},        {"mei", 5},       {"maj", 5},           {"maja", 5},
+    {"května", 5},     {"mayıs", 5},      {"мая", 5},       {"juin", 6},          {"juni", 6},
+    {"junio", 6},      {"junho", 6},      {"giugno", 6},    {"giu", 6},           {"czerwca", 6},
+    {"června", 6},     {"haziran", 6},    {"июня", 6},      {"juillet", 7},       {"juil", 7},
+    {"juli", 7},       {"julio", 7},      {"julho", 7},     {"luglio", 7},        {"lug", 7},
+    {"lipca", 7},      {"července", 7},   {"temmuz", 7},    {"июля", 7},          {"août", 8},
+    {"aout", 8},       {"agosto", 8},     {"ago", 8},       {"augustus", 8},      {"augusti", 8},
+    {"sierpnia", 8},   {"srpna", 8},      {"ağustos", 8},   {"agustus", 8},       {"agu", 8},
+    {"августа", 8},    {"okt", 10},       {"sept", 9},      {"septembre", 9},     {"septiembre", 9},
+    {"setembro", 9},   {"set", 9},        {"settembre", 9}, {"września", 9},      {"září", 9},
+    {"eylül", 9},      {"сентября", 9},   {"octobre", 10},  {"oktober", 10},      {"octubre", 10},
+    {"outubro", 10},   {"ottobre", 10},   {"ott", 10},      {"października", 10}, {"října", 10},
+    {"ekim", 10},      {"октября", 10},   {"novembre", 11}, {"noviembre", 11},    {"novembro", 11},
+    {"listopada", 11}, {"listopadu", 11}, {"kasım", 11},    {"ноября", 11},       {"nop", 11},
+    {"décembre", 12},  {"déc", 12},       {"decembre", 12}, {"dezember", 12},     {"dez", 12},
+    {"diciembre", 12}, {"dic", 12},       {"dezembro", 12}, {"dicembre", 12},     {"grudnia", 12},
+    {"prosince", 12},  {"aralık", 12},    {"декабря", 12},  {"desember", 12},     {"des", 12},
+};
+
+// A lower-case English month: its full name or its three-letter abbreviation.
+int EnglishMonth(std::string_view w) {
+  if (int m = core::MonthFromFullName(w)) return m;
+  return w.size() == 3 ? core::MonthFromPrefix(w) : 0;
+}
+
+// A month word (lower-case), 1..12, or 0. A four-or-more-letter prefix of a full name is an
+// abbreviation too ("Sept", "Janv", "Febr"). No word or prefix names two months but the Czech and
+// Russian prefixes the order of kOtherMonths decides, as it always has.
 int MonthFromWord(std::string_view w) {
-  struct Entry {
-    const char* name;
-    int month;
-  };
-  static const Entry kMonths[] = {
-      {"january", 1},       {"jan", 1},        {"janvier", 1},    {"janv", 1},
-      {"januar", 1},        {"enero", 1},      {"ene", 1},        {"janeiro", 1},
-      {"gennaio", 1},       {"gen", 1},        {"januari", 1},    {"stycznia", 1},
-      {"styczeń", 1},       {"ledna", 1},      {"ocak", 1},       {"января", 1},
-      {"jänner", 1},        {"february", 2},   {"feb", 2},        {"février", 2},
-      {"févr", 2},          {"fevrier", 2},    {"februar", 2},    {"febrero", 2},
-      {"fevereiro", 2},     {"fev", 2},        {"febbraio", 2},   {"februari", 2},
-      {"lutego", 2},        {"luty", 2},       {"února", 2},      {"şubat", 2},
-      {"февраля", 2},       {"febr", 2},       {"march", 3},      {"mar", 3},
-      {"mars", 3},          {"märz", 3},       {"marzo", 3},      {"março", 3},
-      {"maart", 3},         {"marca", 3},      {"marzec", 3},     {"března", 3},
-      {"mart", 3},          {"maret", 3},      {"марта", 3},      {"mrt", 3},
-      {"mär", 3},           {"april", 4},      {"apr", 4},        {"avril", 4},
-      {"avr", 4},           {"abril", 4},      {"abr", 4},        {"aprile", 4},
-      {"kwietnia", 4},      {"dubna", 4},      {"nisan", 4},      {"апреля", 4},
-      {"may", 5},           {"mai", 5},        {"mayo", 5},       {"maio", 5},
-      {"maggio", 5},        {"mag", 5},        {"mei", 5},        {"maj", 5},
-      {"maja", 5},          {"května", 5},     {"mayıs", 5},      {"мая", 5},
-      {"june", 6},          {"jun", 6},        {"juin", 6},       {"juni", 6},
-      {"junio", 6},         {"junho", 6},      {"giugno", 6},     {"giu", 6},
-      {"czerwca", 6},       {"června", 6},     {"haziran", 6},    {"июня", 6},
-      {"july", 7},          {"jul", 7},        {"juillet", 7},    {"juil", 7},
-      {"juli", 7},          {"julio", 7},      {"julho", 7},      {"luglio", 7},
-      {"lug", 7},           {"lipca", 7},      {"července", 7},   {"temmuz", 7},
-      {"июля", 7},          {"august", 8},     {"aug", 8},        {"août", 8},
-      {"aout", 8},          {"agosto", 8},     {"ago", 8},        {"augustus", 8},
-      {"augusti", 8},       {"sierpnia", 8},   {"srpna", 8},      {"ağustos", 8},
-      {"agustus", 8},       {"agu", 8},        {"августа", 8},    {"okt", 10},
-      {"september", 9},     {"sep", 9},        {"sept", 9},       {"septembre", 9},
-      {"septiembre", 9},    {"setembro", 9},   {"set", 9},        {"settembre", 9},
-      {"września", 9},      {"září", 9},       {"eylül", 9},      {"сентября", 9},
-      {"october", 10},      {"oct", 10},       {"octobre", 10},   {"oktober", 10},
-      {"octubre", 10},      {"outubro", 10},   {"ottobre", 10},   {"ott", 10},
-      {"października", 10}, {"října", 10},     {"ekim", 10},      {"октября", 10},
-      {"november", 11},     {"nov", 11},       {"novembre", 11},  {"noviembre", 11},
-      {"novembro", 11},     {"listopada", 11}, {"listopadu", 11}, {"kasım", 11},
-      {"ноября", 11},       {"nop", 11},       {"december", 12},  {"dec", 12},
-      {"décembre", 12},     {"déc", 12},       {"decembre", 12},  {"dezember", 12},
-      {"dez", 12},          {"diciembre", 12}, {"dic", 12},       {"dezembro", 12},
-      {"dicembre", 12},     {"grudnia", 12},   {"prosince", 12},  {"aralık", 12},
-      {"декабря", 12},      {"desember", 12},  {"des", 12},
-  };
   if (w.size() < 3) return 0;
-  for (const Entry& e : kMonths)
+  if (int m = EnglishMonth(w)) return m;
+  for (const MonthWord& e : kOtherMonths)
     if (w == e.name) return e.month;
-  // "Sept", "Janv", "Febr": a four-or-more-letter prefix of a full name is an abbreviation.
-  if (w.size() >= 4)
-    for (const Entry& e : kMonths)
+  if (w.size() >= 4) {
+    for (size_t m = 0; m < core::kMonthNames.size(); ++m)
+      if (core::kMonthNames[m].size() > w.size() && core::kMonthNames[m].substr(0, w.size()) == w)
+        return static_cast<int>(m) + 1;
+    for (const MonthWord& e : kOtherMonths)
       if (std::strlen(e.name) > w.size() && std::string_view(e.name).substr(0, w.size()) == w)
         return e.month;
+  }
   return 0;
 }
 
@@ -518,7 +521,7 @@ std::string ParseDate(std::string_view input, const DateContext& ctx) {
 }
 
 bool IsModifiedLabel(std::string_view text) {
-  std::string l = Lower(text.substr(0, 40));
+  std::string l = core::AsciiLower(text.substr(0, 40));
   for (const char* w :
        {"updated", "update:", "modified", "last modified", "edited", "revised", "mis à jour",
         "mise à jour", "modifié", "aktualisiert", "geändert", "actualizado", "actualización",

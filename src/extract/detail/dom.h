@@ -25,6 +25,24 @@ inline std::string Attr(const xmlNode* n, const char* name) {
   return s;
 }
 
+// An attribute's value without a copy: libxml2 keeps a plain value as the attribute's one text
+// child; "" for other values (with entity references) and for empty ones.
+inline std::string_view AttrText(const xmlAttr* a) {
+  if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
+      !a->children->next)
+    return reinterpret_cast<const char*>(a->children->content);
+  return "";
+}
+
+// The value of `n`'s first attribute called `name` (see AttrText); "" when absent. The one
+// attribute view of both page walkers (body and metadata).
+inline std::string_view AttrView(const xmlNode* n, const char* name) {
+  for (const xmlAttr* a = n->properties; a; a = a->next)
+    if (a->name && std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0)
+      return AttrText(a);
+  return "";
+}
+
 // The attributes the page walkers read, found in one pass over an element's attribute list
 // (views into libxml2's attribute text; empty when absent or not plain text; the first of a
 // name wins). Measured: the body walker and the metadata reader scanning the list apart, once
@@ -62,10 +80,7 @@ inline ElementAttrs ScanAttrs(const xmlNode* n) {
         break;
     }
     if (!slot || slot->data()) continue;
-    *slot = a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-                    !a->children->next
-                ? std::string_view(reinterpret_cast<const char*>(a->children->content))
-                : std::string_view("");
+    *slot = AttrText(a);
   }
   return e;
 }

@@ -34,7 +34,7 @@ std::string Bcp47FromCld2(std::string code) {
   return code;
 }
 
-std::string Primary(std::string_view tag) { return Lower(tag.substr(0, tag.find('-'))); }
+std::string Primary(std::string_view tag) { return core::AsciiLower(tag.substr(0, tag.find('-'))); }
 
 // The language, not the locale: "en-GB" -> "en", "zh-Hant-TW" -> "zh-Hant". A region would
 // depend on which source won (CLD2 has none), and readers filter on the language.
@@ -62,11 +62,6 @@ double SourceConfidence(std::string_view source) {
   return 0.5;
 }
 
-MetadataScratch& ThreadMetadataScratch() {
-  thread_local MetadataScratch scratch;
-  return scratch;
-}
-
 std::string NormalizeLanguageTag(std::string_view raw) {
   std::string tag;
   for (char c : raw) {
@@ -90,12 +85,12 @@ std::string NormalizeLanguageTag(std::string_view raw) {
             return std::isalpha(static_cast<unsigned char>(c));
           }))
         return "";
-      out = Lower(sub);
+      out = core::AsciiLower(sub);
     } else if (sub.size() == 2) {
       for (char& c : sub) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       out += "-" + sub;
     } else if (sub.size() == 4) {  // script: Hans, Latn
-      sub = Lower(sub);
+      sub = core::AsciiLower(sub);
       sub[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sub[0])));
       out += "-" + sub;
     } else {
@@ -152,13 +147,11 @@ LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declare
   return g;
 }
 
-void FinishMetadata(const core::RawDocument& doc, core::Article* a) {
-  MetadataScratch& scratch = ThreadMetadataScratch();
-
+void FinishMetadata(const core::RawDocument& doc, const PageFacts& facts, core::Article* a) {
   // Language: the text decides when CLD2 is sure and the declaration disagrees; a declaration
   // alone is reported with a modest confidence.
-  std::string declared = scratch.declared_language;
-  std::string declared_source = scratch.declared_source;
+  std::string declared = facts.declared_language;
+  std::string declared_source = facts.declared_source;
   if (declared.empty() && !a->language.empty() && a->field_sources["language"] != "text") {
     declared = NormalizeLanguageTag(a->language);
     declared_source = a->field_sources["language"];
@@ -201,8 +194,8 @@ void FinishMetadata(const core::RawDocument& doc, core::Article* a) {
     a->truncated = true;
     a->field_sources["is_free"] = "http";
     a->field_sources["truncated"] = "http";
-  } else if (scratch.jsonld_body_chars >= 500 &&
-             a->text.size() * 10 < scratch.jsonld_body_chars * 6) {
+  } else if (facts.jsonld_body.size() >= 500 &&
+             a->text.size() * 10 < facts.jsonld_body.size() * 6) {
     // The page's own articleBody is much longer than what the reader sees: a paywall or a
     // "read more" cut.
     a->truncated = true;
@@ -210,10 +203,10 @@ void FinishMetadata(const core::RawDocument& doc, core::Article* a) {
   }
 
   // Agencies credited as authors join the wire credits the body gave.
-  for (const auto& agency : scratch.agencies) {
+  for (const auto& agency : facts.agencies) {
     if (std::find(a->wire.begin(), a->wire.end(), agency) != a->wire.end()) continue;
     a->wire.push_back(agency);
-    if (!a->field_sources.count("wire")) a->field_sources["wire"] = scratch.agencies_source;
+    if (!a->field_sources.count("wire")) a->field_sources["wire"] = facts.agencies_source;
   }
 
   if (a->date_crawled.empty()) a->date_crawled = NormalizeDate(doc.provenance.crawl_date);
@@ -221,7 +214,6 @@ void FinishMetadata(const core::RawDocument& doc, core::Article* a) {
 
   for (const auto& [field, src] : a->field_sources)
     if (!a->field_confidence.count(field)) a->field_confidence[field] = SourceConfidence(src);
-  scratch = MetadataScratch{};
 }
 
 }  // namespace wirebrief::extract::detail

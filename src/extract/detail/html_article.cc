@@ -21,6 +21,7 @@
 #include <unordered_set>
 
 #include "extract/detail/blocks.h"
+#include "extract/detail/body_weights.h"
 #include "extract/detail/boilerplate_rules.h"
 #include "extract/detail/dom.h"
 #include "extract/detail/metadata.h"
@@ -30,6 +31,9 @@
 
 namespace wirebrief::extract::detail {
 namespace {
+
+// Every threshold below is a BodyWeights field: the values and their provenance are there.
+constexpr const BodyWeights& kWeights = kBodyWeights;
 
 // Letters and digits only, lower-cased: "Tram line — opens!" and "tram line opens" compare equal.
 std::string Fold(std::string_view s) {
@@ -51,6 +55,14 @@ bool IsTitleHeading(const std::string& heading, const std::string& title_folded)
   // "Headline | Site" titles and headlines with a kicker prefix.
   return h.size() * 2 >= title_folded.size() &&
          (title_folded.find(h) != std::string::npos || h.find(title_folded) != std::string::npos);
+}
+
+// Rule: link-poor prose. A text longer than long_prose_chars is prose while its link density
+// stays under max_prose_link_density; a shorter one only without links.
+bool LinkPoorProse(size_t chars, size_t link_chars) {
+  if (chars > kWeights.long_prose_chars)
+    return static_cast<double>(link_chars) / chars < kWeights.max_prose_link_density;
+  return link_chars == 0;
 }
 
 class BodySelector {
@@ -79,7 +91,8 @@ class BodySelector {
       // No candidate: every long, link-poor block the rules left.
       for (size_t i = 0; i < w_.blocks.size(); ++i) {
         const Block& b = w_.blocks[i];
-        if (!removed_[b.owner] && CountTextUnits(b.text) >= 8 && b.link_chars * 2 < b.text.size())
+        if (!removed_[b.owner] && CountTextUnits(b.text) >= kWeights.fallback_min_units &&
+            b.link_chars * 2 < b.text.size())
           out.push_back(i);
       }
       // Rule: tiny pages. A page with a few short lines and no furniture is all article.
@@ -152,18 +165,19 @@ class BodySelector {
       switch (n.name_class) {
         case NameClass::kStrongBoilerplate:
           // Rule: furniture names. Strong names go unless the element holds nearly all prose.
-          if (share < 0.75) removed_[i] = 1;
+          if (share < kWeights.strong_name_max_share) removed_[i] = 1;
           break;
         case NameClass::kWeakBoilerplate:
           // Rule: wrapper modifiers. A weak name ("sidebar", "ad", "modal") on an element that
           // holds much of the page's prose is a layout modifier of the wrapper, not furniture.
-          if (!wrapper_tag && share < 0.4) removed_[i] = 1;
+          if (!wrapper_tag && share < kWeights.weak_name_max_share) removed_[i] = 1;
           break;
         default:
           break;
       }
       // Rule: landmark roles and HTML5 <header> (site banner, or the headline block).
-      if ((n.role_boilerplate || n.tag == Tag::kHeader) && !wrapper_tag && share < 0.4)
+      if ((n.role_boilerplate || n.tag == Tag::kHeader) && !wrapper_tag &&
+          share < kWeights.weak_name_max_share)
         removed_[i] = 1;
     }
   }
@@ -232,14 +246,15 @@ class BodySelector {
     scored_.assign(n_, 0);
     for (size_t i = 0; i < w_.blocks.size(); ++i) {
       const Block& b = w_.blocks[i];
-      if (removed_[b.owner] || b.text.size() < 25) continue;
+      if (removed_[b.owner] || b.text.size() < kWeights.min_scored_block_chars) continue;
       if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kQuote &&
           b.kind != BlockKind::kPre)
         continue;
-      double s =
-          1.0 + static_cast<double>(CountCommas(b.text)) + std::min(3.0, b.text.size() / 100.0);
+      double s = 1.0 + static_cast<double>(CountCommas(b.text)) +
+                 std::min(kWeights.max_length_bonus, b.text.size() / kWeights.length_bonus_chars);
       int node = w_.loose[i] ? b.owner : w_.nodes[b.owner].parent;
-      for (int level = 0; node >= 0 && level < 5; ++level, node = w_.nodes[node].parent) {
+      for (int level = 0; node >= 0 && level < kWeights.scored_levels;
+           ++level, node = w_.nodes[node].parent) {
         if (!scored_[node]) {
           scored_[node] = 1;
           score_[node] = TagBase(w_.nodes[node].tag) + Weight(node);
@@ -267,20 +282,20 @@ class BodySelector {
         cands.push_back(static_cast<int>(i));
     if (cands.empty()) return -1;
     std::sort(cands.begin(), cands.end(), [&](int a, int b) { return final_[a] > final_[b]; });
-    if (cands.size() > 5) cands.resize(5);
+    if (cands.size() > kWeights.top_candidates) cands.resize(kWeights.top_candidates);
     int top = cands[0];
     double top_score = final_[top];
     // Rule: split bodies, part one. When several near-equal candidates share an ancestor, the
     // body is split into them (ad slots between runs of paragraphs): take the ancestor.
     std::vector<int> alts;
     for (size_t k = 1; k < cands.size(); ++k)
-      if (final_[cands[k]] >= 0.75 * top_score) alts.push_back(cands[k]);
+      if (final_[cands[k]] >= kWeights.alternative_share * top_score) alts.push_back(cands[k]);
     auto inside_story = [&](int p) { return story < 0 || IsAncestor(story, p); };
-    if (alts.size() >= 2) {
+    if (alts.size() >= kWeights.min_alternatives) {
       for (int p = w_.nodes[top].parent; p > 0 && inside_story(p); p = w_.nodes[p].parent) {
         size_t inside = 0;
         for (int a : alts) inside += IsAncestor(p, a);
-        if (inside >= std::min<size_t>(alts.size(), 3)) {
+        if (inside >= std::min<size_t>(alts.size(), kWeights.max_alternatives_held)) {
           top = p;
           break;
         }
@@ -288,7 +303,7 @@ class BodySelector {
     }
     // Walk up while the parent scores better (the body's real container).
     double last = final_[top];
-    double threshold = last / 3;
+    double threshold = last / kWeights.parent_score_divisor;
     for (int p = w_.nodes[top].parent; p > 0 && inside_story(p); p = w_.nodes[p].parent) {
       if (!scored_[p]) continue;
       if (final_[p] < threshold) break;
@@ -313,17 +328,19 @@ class BodySelector {
       if (b.kind != BlockKind::kHeading || b.level > 2 || removed_[b.owner]) continue;
       if (!IsTitleHeading(b.text, title_folded_)) continue;
       for (int p = b.owner; p > 0; p = w_.nodes[p].parent)
-        if (w_.nodes[p].tag == Tag::kArticle) return prose_[p] >= 200 ? p : -1;
+        if (w_.nodes[p].tag == Tag::kArticle)
+          return prose_[p] >= kWeights.headline_article_min_prose ? p : -1;
       return -1;
     }
     return -1;
   }
 
-  bool SiblingProse(const std::string& text, size_t link_chars) const {
-    double ld = text.empty() ? 0 : static_cast<double>(link_chars) / text.size();
-    if (text.size() > 80) return ld < 0.25;
-    return link_chars == 0 && !text.empty() &&
-           (text.find(". ") != std::string::npos || text.back() == '.');
+  // Loose text beside the winner joins it when it is link-poor prose; short text must also read
+  // as a sentence.
+  static bool SiblingProse(const std::string& text, size_t link_chars) {
+    if (!LinkPoorProse(text.size(), link_chars)) return false;
+    return text.size() > kWeights.long_prose_chars ||
+           (!text.empty() && (text.find(". ") != std::string::npos || text.back() == '.'));
   }
 
   // Rule: the article's own end. Selected blocks run in document order; the story stops where a
@@ -357,7 +374,7 @@ class BodySelector {
       const Block& cur = blocks[(*sel)[k]];
       if (cur.kind != BlockKind::kHeading) prose += cur.text.size();
       int a = cur.owner, b = blocks[(*sel)[k + 1]].owner;
-      if (b <= a + 1 || prose < 200 || !opens_story(k + 1)) continue;
+      if (b <= a + 1 || prose < kWeights.end_min_prose || !opens_story(k + 1)) continue;
       // A share bar between two paragraphs of one container is a mid-story widget: the
       // next story sits in a container of its own.
       int pa = w_.nodes[a].parent, pb = w_.nodes[b].parent;
@@ -365,7 +382,9 @@ class BodySelector {
       bool marker = false;
       auto m = std::upper_bound(markers.begin(), markers.end(), a);
       // A few markers at most sit between two blocks; the cap keeps hostile pages linear.
-      for (int tries = 0; m != markers.end() && *m < b && tries < 8 && !marker; ++m, ++tries)
+      for (int tries = 0;
+           m != markers.end() && *m < b && tries < kWeights.end_marker_tries && !marker;
+           ++m, ++tries)
         marker = !IsAncestor(*m, b) && !IsAncestor(*m, a);
       if (marker) {
         sel->resize(k + 1);
@@ -375,19 +394,23 @@ class BodySelector {
     // (2) The JSON-LD articleBody as the boundary, when it covers the story kept so far (a
     // teaser-only articleBody would cut a real body: not trusted). Bounded: each block is
     // looked up by its first 120 folded bytes, and only on pages of ordinary size.
-    if (body_folded_.size() < 200 || body_folded_.size() > (1u << 18) || n > 2000) return;
+    if (body_folded_.size() < kWeights.jsonld_body_min ||
+        body_folded_.size() > kWeights.jsonld_body_max || n > kWeights.jsonld_max_blocks)
+      return;
     std::vector<char> in_body(n, 0), prose_block(n, 0);
     size_t last_in = n, kept_chars = 0;
     for (size_t k = 0; k < n; ++k) {
       std::string f = Fold(blocks[(*sel)[k]].text);
-      prose_block[k] = f.size() >= 40;
-      in_body[k] = prose_block[k] && body_folded_.find(f.substr(0, 120)) != std::string::npos;
+      prose_block[k] = f.size() >= kWeights.jsonld_prose_block_min;
+      in_body[k] = prose_block[k] && body_folded_.find(f.substr(
+                                         0, kWeights.jsonld_lookup_prefix)) != std::string::npos;
       if (in_body[k]) {
         last_in = k;
         kept_chars += f.size();
       }
     }
-    if (last_in + 1 >= n || kept_chars * 10 < body_folded_.size() * 9) return;
+    if (last_in + 1 >= n || kept_chars * 10 < body_folded_.size() * kWeights.jsonld_cover_tenths)
+      return;
     size_t tail_prose = 0;
     for (size_t k = last_in + 1; k < n; ++k) tail_prose += prose_block[k];
     if (tail_prose > 0 && opens_story(last_in + 1)) sel->resize(last_in + 1);
@@ -400,8 +423,8 @@ class BodySelector {
     int parent = w_.nodes[top].parent;
     // The headline's <article> is a self-contained story: nothing beside it joins.
     if (parent < 0 || top == story_) return roots;
-    double threshold =
-        std::max(10.0, final_[top] * (opts_.mode == ExtractMode::kRecall ? 0.1 : 0.2));
+    double threshold = std::max(kWeights.sibling_min_score,
+                                final_[top] * kWeights.sibling_score_share.For(opts_.mode));
     std::string_view top_class = w_.nodes[top].x ? AttrView(w_.nodes[top].x, "class") : "";
     for (size_t i = 1; i < n_; ++i) {
       if (w_.nodes[i].parent != parent || static_cast<int>(i) == top || removed_[i]) continue;
@@ -410,12 +433,11 @@ class BodySelector {
       if (w_.nodes[i].tag == Tag::kArticle) continue;
       double bonus = 0;
       if (!top_class.empty() && AttrView(w_.nodes[i].x, "class") == top_class)
-        bonus = final_[top] * 0.2;
+        bonus = final_[top] * kWeights.same_class_bonus_share;
       bool add = scored_[i] && final_[i] + bonus >= threshold;
       if (!add && w_.nodes[i].tag == Tag::kP) {
         const Node& a = agg_[i];
-        add = a.text_chars > 0 &&
-              (a.text_chars > 80 ? LinkDensity(static_cast<int>(i)) < 0.25 : a.link_chars == 0);
+        add = a.text_chars > 0 && LinkPoorProse(a.text_chars, a.link_chars);
       }
       if (add) roots.push_back(static_cast<int>(i));
     }
@@ -423,7 +445,8 @@ class BodySelector {
     // wrapper markup; a sibling of the winner (or of one of its near ancestors) with the same
     // tag and class, holding link-poor prose, is the next section of the same body.
     int x = top;
-    for (int level = 0; level < 4 && x > 0; ++level, x = w_.nodes[x].parent) {
+    for (int level = 0; level < kWeights.template_levels && x > 0;
+         ++level, x = w_.nodes[x].parent) {
       std::string_view cls = AttrView(w_.nodes[x].x, "class");
       int px = w_.nodes[x].parent;
       if (cls.empty() || px < 0) continue;
@@ -431,7 +454,9 @@ class BodySelector {
         if (w_.nodes[i].parent != px || static_cast<int>(i) == x || removed_[i]) continue;
         if (w_.nodes[i].tag != w_.nodes[x].tag || w_.nodes[i].tag == Tag::kArticle) continue;
         if (AttrView(w_.nodes[i].x, "class") != cls) continue;
-        if (prose_[i] < 80 || LinkDensity(static_cast<int>(i)) > 0.25) continue;
+        if (prose_[i] < kWeights.template_min_prose ||
+            LinkDensity(static_cast<int>(i)) > kWeights.template_max_link_density)
+          continue;
         if (std::find(roots.begin(), roots.end(), static_cast<int>(i)) == roots.end())
           roots.push_back(static_cast<int>(i));
       }
@@ -451,21 +476,21 @@ class BodySelector {
     double content_score = scored_[i] ? score_[i] : 0;
     int weight = Weight(i);
     if (weight + content_score < 0) return true;
-    if (n.commas >= 10) return false;
-    bool is_list =
-        t == Tag::kUl || t == Tag::kOl || (n.text_chars && n.li_chars * 10 >= n.text_chars * 9);
+    if (n.commas >= kWeights.clean_keep_commas) return false;
+    bool is_list = t == Tag::kUl || t == Tag::kOl ||
+                   (n.text_chars && n.li_chars * 10 >= n.text_chars * kWeights.list_li_tenths);
     double ld = LinkDensity(i);
-    double ld_limit = opts_.mode == ExtractMode::kPrecision ? 0.15
-                      : opts_.mode == ExtractMode::kRecall  ? 0.35
-                                                            : 0.2;
+    double ld_limit = kWeights.clean_link_density.For(opts_.mode);
     uint32_t len = n.text_chars;
-    if (n.imgs > 1 && n.p_count * 2 < n.imgs && len < 200) return true;
+    if (n.imgs > 1 && n.p_count * 2 < n.imgs && len < kWeights.gallery_max_chars) return true;
     if (n.inputs > n.p_count / 3 + 0 && n.inputs > 0) return true;
-    if (!is_list && len < 25 && n.heading_chars * 10 < len * 9 && (n.imgs == 0 || n.imgs > 2))
+    if (!is_list && len < kWeights.short_box_chars &&
+        n.heading_chars * 10 < len * kWeights.heading_tenths && (n.imgs == 0 || n.imgs > 2))
       return true;
-    if (weight < 25 && ld > ld_limit) return true;
-    if (weight >= 25 && ld > 0.5) return true;
-    if ((n.embeds == 1 && len < 75) || n.embeds > 1) return n.p_count == 0;
+    if (weight < kWeights.heavy_weight && ld > ld_limit) return true;
+    if (weight >= kWeights.heavy_weight && ld > kWeights.heavy_link_density) return true;
+    if ((n.embeds == 1 && len < kWeights.single_embed_max_chars) || n.embeds > 1)
+      return n.p_count == 0;
     return false;
   }
 
@@ -500,7 +525,7 @@ void TrimBodyEdges(std::vector<Block>* blocks, std::vector<std::string>* authors
   };
   // The opening blocks up to the first one that is the article's own text (headings, such as
   // a kicker, neither end the run nor go).
-  for (size_t k = 0, seen = 0; k < blocks->size() && seen < 4; ++k) {
+  for (size_t k = 0, seen = 0; k < blocks->size() && seen < kWeights.opening_lines_checked; ++k) {
     const Block& b = (*blocks)[k];
     if (b.kind == BlockKind::kHeading) continue;
     ++seen;
@@ -511,7 +536,8 @@ void TrimBodyEdges(std::vector<Block>* blocks, std::vector<std::string>* authors
   }
   // The closing blocks: an author credit or a comment policy after the last paragraph. Not a
   // date line: at the end of a story, "Festival 29 November | 20 January" is the event's dates.
-  for (size_t k = blocks->size(), seen = 0; k > 0 && seen < 2; --k, ++seen) {
+  for (size_t k = blocks->size(), seen = 0; k > 0 && seen < kWeights.closing_lines_checked;
+       --k, ++seen) {
     const Block& b = (*blocks)[k - 1];
     bool credit = b.kind == BlockKind::kParagraph && !AuthorLabelLine(b.text).empty();
     if (drop[k - 1] || !(credit || IsCommentPolicyText(b.text))) break;
@@ -533,7 +559,7 @@ void TrimBodyEdges(std::vector<Block>* blocks, std::vector<std::string>* authors
 }  // namespace
 
 core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
-                             core::Article* a, bool read_metadata) {
+                             core::Article* a, PageFacts* facts) {
   auto deadline = std::chrono::steady_clock::now() + options.time_budget;
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
              HTML_PARSE_COMPACT | HTML_PARSE_NOIMPLIED;
@@ -544,7 +570,7 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
   const xmlNode* root = xmlDocGetRootElement(dom.get());
 
   MetadataWalk meta;
-  MetadataWalk* m = read_metadata ? &meta : nullptr;
+  MetadataWalk* m = facts ? &meta : nullptr;
   PageWalker walker(options, deadline, m);
   const xmlNode* body = root;
   for (const xmlNode* c = root->children; c; c = c->next)
@@ -574,31 +600,28 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     return core::Status::LimitExceeded(doc.provenance.source, doc.provenance.record_id,
                                        std::string(kTimeBudgetMessage));
   a->captions = std::move(walker.captions);
-  if (m) m->Resolve(doc, options, a);
+  if (m) *facts = m->Resolve(doc, options, a);
 
   std::string title_folded = Fold(a->title);
-  // The JSON-LD articleBody, when the metadata reader ran on this page (the scratch is per
-  // thread and would otherwise hold the previous page's).
-  std::string body_folded = m ? Fold(ThreadMetadataScratch().jsonld_body) : std::string();
+  // The JSON-LD articleBody, when the metadata reader ran on this page.
+  std::string body_folded = facts ? Fold(facts->jsonld_body) : std::string();
   BodySelector selector(walker, options, title_folded, body_folded);
   std::vector<size_t> sel = selector.Select(/*name_rules=*/true);
   // Rule: second attempt. When the furniture-name rules leave almost nothing, the body sat in a
   // furniture-named wrapper after all ("share-tools-enabled"): select again keeping the largest
   // removed box, then without name rules at all, and keep the first result that is clearly
   // longer.
-  if (selector.SelectedChars(sel) < 500) {
+  if (selector.SelectedChars(sel) < kWeights.retry_below_chars) {
     for (bool name_rules : {true, false}) {
       std::vector<size_t> retry = selector.Select(name_rules, /*spare_wrapper=*/name_rules);
-      if (selector.SelectedChars(retry) > 2 * selector.SelectedChars(sel)) {
+      if (selector.SelectedChars(retry) > kWeights.retry_gain * selector.SelectedChars(sel)) {
         sel = std::move(retry);
         break;
       }
     }
   }
 
-  size_t min_words = options.mode == ExtractMode::kPrecision ? 4
-                     : options.mode == ExtractMode::kRecall  ? 1
-                                                             : 2;
+  size_t min_words = kWeights.min_block_words.For(options.mode);
   std::vector<Block> body_blocks;
   for (size_t i : sel) {
     const Block& b = walker.blocks[i];
@@ -609,13 +632,13 @@ core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions&
     // Link-only lines inside the body ("Read: <linked headline>") are navigation.
     // Headings are exempt: documentation and wiki pages link every subhead to itself.
     if (b.kind != BlockKind::kCell && b.kind != BlockKind::kHeading &&
-        b.link_chars * 2 > b.text.size() && words < 15)
+        b.link_chars * 2 > b.text.size() && words < kWeights.link_line_max_words)
       continue;
     if (IsChromeText(b.text)) continue;
     if (b.kind == BlockKind::kHeading && IsTitleHeading(b.text, title_folded)) continue;
     body_blocks.push_back(b);
   }
-  if (body_blocks.empty() && selector.SelectedChars(sel) < 200) {
+  if (body_blocks.empty() && selector.SelectedChars(sel) < kWeights.tiny_page_chars) {
     // Rule: tiny pages, part two. A few short lines are the whole page; the length and link
     // rules above are for separating furniture from a real body, which is not there.
     for (size_t i : sel) body_blocks.push_back(walker.blocks[i]);

@@ -55,18 +55,6 @@ std::string TextOf(const xmlNode* n, const char* line_break = " ") {
   return CollapseSpace(s);
 }
 
-// Attribute value without a copy: libxml2 keeps it as the attribute's text child.
-std::string_view AttrView(const xmlNode* n, std::string_view name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (!a->name || name != reinterpret_cast<const char*>(a->name)) continue;
-    if (a->children && a->children->type == XML_TEXT_NODE && a->children->content &&
-        !a->children->next)
-      return reinterpret_cast<const char*>(a->children->content);
-    return "";
-  }
-  return "";
-}
-
 // What an element's class and id tokens say about it, one bit per question the walk asks.
 enum TokenFlag : unsigned {
   kChromeToken = 1u << 0,      // comments, related lists, sidebars, promos
@@ -152,6 +140,8 @@ unsigned FlagsOf(std::string_view attr) {
     for (const Stem& st : kStems) table[st.text[0] - 'a'].push_back(st);
     return table;
   }();
+  // A reuse buffer only (no value survives a call): the lower-cased value without an
+  // allocation per class and id value (1141ba1, measured with metadata_bench).
   thread_local std::string buffer;
   buffer.assign(attr);
   for (char& c : buffer)
@@ -376,7 +366,7 @@ std::string NamesAfterLeadWord(const xmlNode* n, size_t skip) {
     // Between two names only whitespace, a comma or a joining word.
     while (name && name->type == XML_TEXT_NODE) {
       std::string between =
-          name->content ? Lower(reinterpret_cast<const char*>(name->content)) : "";
+          name->content ? core::AsciiLower(reinterpret_cast<const char*>(name->content)) : "";
       if (k > 0) between.erase(std::remove(between.begin(), between.end(), ','), between.end());
       between = CollapseSpace(between);
       if (!(between.empty() || (k > 0 && (between == "and" || between == "&" || between == "et" ||
@@ -419,7 +409,7 @@ void CollectBreadcrumb(const xmlNode* n, std::vector<std::string>* items, int de
 std::string ItempropName(const xmlNode* n, int depth = 0) {
   for (const xmlNode* c = n->children; c && depth < 8; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
-    if (Lower(Attr(c, "itemprop")) == "name") {
+    if (core::AsciiLower(Attr(c, "itemprop")) == "name") {
       std::string v = Attr(c, "content");
       return v.empty() ? TextOf(c) : CollapseSpace(v);
     }
@@ -427,6 +417,144 @@ std::string ItempropName(const xmlNode* n, int depth = 0) {
     if (!inner.empty()) return inner;
   }
   return "";
+}
+
+// Rule: property="dc:title og:title" names several properties at once; Dublin Core is written
+// "DC.title", "dc:title" and "dcterms:title". Content escaped twice ("&amp;#8216;") is decoded
+// once more, as browsers show it.
+void ReadMetaTag(const xmlNode* c, PageSignals* ps) {
+  std::string_view content = AttrView(c, "content");
+  if (content.empty()) content = AttrView(c, "value");
+  if (content.empty()) return;
+  for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
+    std::string keys = core::AsciiLower(AttrView(c, attr));
+    if (keys.empty()) continue;
+    size_t pos = 0;
+    while (pos < keys.size()) {
+      size_t end = keys.find(' ', pos);
+      if (end == std::string::npos) end = keys.size();
+      std::string key = keys.substr(pos, end - pos);
+      if (std::strcmp(attr, "itemprop") == 0) key = "itemprop:" + key;
+      if (StartsWith(key, "dc:")) key[2] = '.';
+      if (StartsWith(key, "dcterms:")) key[7] = '.';
+      if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
+        ps->meta[key].emplace_back(DecodeHtmlEntities(content));
+      pos = end + 1;
+    }
+  }
+}
+
+// The elements that say something about the page as a whole (<html lang>, <title>, <meta>,
+// <link>, <base>, JSON-LD scripts), and those with nothing to read. True when `c`'s subtree
+// holds nothing more for the walk.
+bool ReadPageElement(const xmlNode* c, Tag t, bool chrome, PageSignals* ps) {
+  if (t == Tag::kHtml && ps->html_lang.empty()) {
+    ps->html_lang = Attr(c, "lang");
+    if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
+  } else if (t == Tag::kTitle && ps->title_tag.empty() && !chrome) {
+    ps->title_tag = DecodeHtmlEntities(TextOf(c));
+    return true;
+  } else if (t == Tag::kMeta) {
+    ReadMetaTag(c, ps);
+    return true;
+  } else if (t == Tag::kLink) {
+    std::string rel = core::AsciiLower(AttrView(c, "rel"));
+    if (rel == "canonical" && ps->canonical.empty())
+      ps->canonical = Attr(c, "href");
+    else if (rel == "license" && ps->rel_license.empty())
+      ps->rel_license = Attr(c, "href");
+    else if (rel == "image_src" && ps->image_src.empty())
+      ps->image_src = Attr(c, "href");
+    return true;
+  } else if (t == Tag::kBase && ps->base_href.empty()) {
+    ps->base_href = Attr(c, "href");
+  } else if (t == Tag::kScript) {
+    if (core::AsciiLower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
+      xmlChar* s = xmlNodeGetContent(c);
+      if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
+      xmlFree(s);
+    }
+    return true;
+  } else if (t == Tag::kSkip) {
+    // Chrome that never holds a byline, date, breadcrumb or tag link; measured: icon sprites
+    // (svg) and menus (select) hold a good share of a page's elements.
+    return true;
+  }
+  return false;
+}
+
+// Tag links, a licence link and the breadcrumb trail; read whatever the chrome flag says
+// (breadcrumbs usually sit in a <nav>).
+void ReadLinksAndBreadcrumb(const xmlNode* c, Tag t, const ElementAttrs& attrs, unsigned flags,
+                            const std::string& rel, PageSignals* ps) {
+  if (t == Tag::kA && HasRelToken(rel, "tag") && ps->rel_tags.size() < 30) {
+    std::string tag = TextOf(c);
+    if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
+  }
+  if (t == Tag::kA && rel == "license" && ps->rel_license.empty())
+    ps->rel_license = Attr(c, "href");
+  if (ps->breadcrumb.empty() &&
+      ((flags & kBreadcrumbToken) ||
+       core::AsciiLower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
+       attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
+    CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
+  }
+}
+
+// Byline candidates outside chrome: microdata, rel=author links, byline-named elements, and a
+// lead word before an unnamed element.
+void ReadBylines(const xmlNode* c, Tag t, unsigned flags, const std::string& itemprop,
+                 const std::string& rel, PageSignals* ps) {
+  if (itemprop.find("author") != std::string::npos) {
+    std::string name = ItempropName(c);
+    Push(&ps->byline_itemprop, name.empty() ? TextOf(c) : name);
+  }
+  if (t == Tag::kA && HasRelToken(rel, "author")) Push(&ps->byline_rel, TextOf(c));
+  bool byline = (flags & kBylineToken) != 0;
+  if (byline && t != Tag::kNoByline) {
+    std::string text = TextOf(c, " ; ");
+    if (text.size() < 200) Push(&ps->byline_class, text);
+  }
+  if (t != Tag::kNoByline && !IsHeading(Name(c)) && ps->byline_lead.size() < kMaxCandidates)
+    if (size_t skip = 0; MayStartWithLeadWord(c, &skip))
+      Push(&ps->byline_lead, NamesAfterLeadWord(c, skip));
+}
+
+// Dates in markup outside chrome. `banner_date`: the element is in the site's banner before
+// the headline, where a date is the day's, kept apart as the weakest evidence.
+void ReadDates(const xmlNode* c, Tag t, unsigned flags, const std::string& itemprop,
+               bool banner_date, PageSignals* ps) {
+  auto attr_or_text = [&]() {
+    std::string v = Attr(c, "datetime");
+    if (v.empty()) v = Attr(c, "content");
+    return v.empty() ? TextOf(c) : v;
+  };
+  if (banner_date && (t == Tag::kTime || itemprop == "datepublished" ||
+                      ((flags & kDateToken) && !(flags & kNotDateToken)))) {
+    std::string v = t == Tag::kTime || !itemprop.empty() ? attr_or_text() : TextOf(c);
+    if (!v.empty() && v.size() < 160) Push(&ps->banner_dates, v);
+  } else if (itemprop == "datepublished" || itemprop == "datecreated") {
+    Push(&ps->published_dom, attr_or_text());
+  } else if (itemprop == "datemodified") {
+    Push(&ps->modified_dom, attr_or_text());
+  }
+  if (banner_date) {
+    // Read above; nothing here is the story's date.
+  } else if (t == Tag::kTime) {
+    bool modified = (flags & kModifiedToken) != 0;
+    bool published =
+        xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) || (flags & kPublishedToken);
+    std::string v = attr_or_text();
+    if (modified)
+      Push(&ps->modified_dom, v);
+    else if (published)
+      Push(&ps->published_dom, v);
+    if (ps->first_time.empty() && !modified) ps->first_time = v;
+  } else if ((flags & kDateToken) && !(flags & kNotDateToken)) {
+    std::string text = TextOf(c);
+    if (!text.empty() && text.size() < 160)
+      Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
+  }
 }
 
 }  // namespace
@@ -440,135 +568,26 @@ MetadataWalk::Context MetadataWalk::Element(const xmlNode* c, Context up, int de
   if (up.done || c->type != XML_ELEMENT_NODE || depth > kMaxWalkDepth) return done;
   PageSignals* ps = ps_.get();
   const bool chrome = up.chrome, in_article = up.in_article;
-  {
-    const Tag t = TagOf(c);
-    if (t == Tag::kHtml && ps->html_lang.empty()) {
-      ps->html_lang = Attr(c, "lang");
-      if (ps->html_lang.empty()) ps->html_lang = Attr(c, "xml:lang");
-    } else if (t == Tag::kTitle && ps->title_tag.empty() && !chrome) {
-      ps->title_tag = DecodeHtmlEntities(TextOf(c));
-      return done;
-    } else if (t == Tag::kMeta) {
-      std::string_view content = AttrView(c, "content");
-      if (content.empty()) content = AttrView(c, "value");
-      if (content.empty()) return done;
-      for (const char* attr : {"property", "name", "itemprop", "http-equiv"}) {
-        std::string keys = Lower(AttrView(c, attr));
-        if (keys.empty()) continue;
-        // Rule: property="dc:title og:title" names several properties at once.
-        size_t pos = 0;
-        while (pos < keys.size()) {
-          size_t end = keys.find(' ', pos);
-          if (end == std::string::npos) end = keys.size();
-          std::string key = keys.substr(pos, end - pos);
-          if (std::strcmp(attr, "itemprop") == 0) key = "itemprop:" + key;
-          // Dublin Core is written "DC.title", "dc:title" and "dcterms:title".
-          if (StartsWith(key, "dc:")) key[2] = '.';
-          if (StartsWith(key, "dcterms:")) key[7] = '.';
-          // Content escaped twice ("&amp;#8216;") is decoded once more, as browsers show it.
-          if (!key.empty() && ps->meta[key].size() < kMaxCandidates)
-            ps->meta[key].emplace_back(DecodeHtmlEntities(content));
-          pos = end + 1;
-        }
-      }
-      return done;
-    } else if (t == Tag::kLink) {
-      std::string rel = Lower(AttrView(c, "rel"));
-      if (rel == "canonical" && ps->canonical.empty())
-        ps->canonical = Attr(c, "href");
-      else if (rel == "license" && ps->rel_license.empty())
-        ps->rel_license = Attr(c, "href");
-      else if (rel == "image_src" && ps->image_src.empty())
-        ps->image_src = Attr(c, "href");
-      return done;
-    } else if (t == Tag::kBase && ps->base_href.empty()) {
-      ps->base_href = Attr(c, "href");
-    } else if (t == Tag::kScript) {
-      if (Lower(AttrView(c, "type")).find("ld+json") != std::string::npos) {
-        xmlChar* s = xmlNodeGetContent(c);
-        if (s) ps->jsonld.AddBlock(reinterpret_cast<const char*>(s));
-        xmlFree(s);
-      }
-      return done;
-    } else if (t == Tag::kSkip) {
-      // Chrome that never holds a byline, date, breadcrumb or tag link; measured: icon sprites
-      // (svg) and menus (select) hold a good share of a page's elements.
-      return done;
-    }
-    ElementAttrs attrs = scanned ? *scanned : ScanAttrs(c);
-    unsigned flags = TokenFlags(attrs);
-    bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
-    bool banner =
-        up.banner ||
-        (!in_article && (t == Tag::kHeader || (flags & kBannerToken) || attrs.role == "banner"));
-    // Only before the headline: a <header> that holds the <h1> is the article's own.
-    bool banner_date = banner && !ps->h1_seen;
-    std::string itemprop = Lower(attrs.itemprop);
-    std::string rel = Lower(attrs.rel);
-    if (t == Tag::kA && HasRelToken(rel, "tag") && ps->rel_tags.size() < 30) {
-      std::string tag = TextOf(c);
-      if (!tag.empty() && tag.size() < 60) ps->rel_tags.push_back(tag);
-    }
-    if (t == Tag::kA && rel == "license" && ps->rel_license.empty())
-      ps->rel_license = Attr(c, "href");
-    // Breadcrumbs usually sit in a <nav>: read them whatever the chrome flag says.
-    if (ps->breadcrumb.empty() &&
-        ((flags & kBreadcrumbToken) ||
-         Lower(attrs.aria_label).find("breadcrumb") != std::string::npos ||
-         attrs.itemtype.find("BreadcrumbList") != std::string::npos)) {
-      CollectBreadcrumb(c->children, &ps->breadcrumb, 0);
-    }
-    if (!here_chrome) {
-      if (t == Tag::kH1) ps->h1_seen = true;
-      if (t == Tag::kH1 && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
-      if (itemprop.find("author") != std::string::npos) {
-        std::string name = ItempropName(c);
-        Push(&ps->byline_itemprop, name.empty() ? TextOf(c) : name);
-      }
-      if (t == Tag::kA && HasRelToken(rel, "author")) Push(&ps->byline_rel, TextOf(c));
-      bool byline = (flags & kBylineToken) != 0;
-      if (byline && t != Tag::kNoByline) {
-        std::string text = TextOf(c, " ; ");
-        if (text.size() < 200) Push(&ps->byline_class, text);
-      }
-      if (t != Tag::kNoByline && !IsHeading(Name(c)) && ps->byline_lead.size() < kMaxCandidates)
-        if (size_t skip = 0; MayStartWithLeadWord(c, &skip))
-          Push(&ps->byline_lead, NamesAfterLeadWord(c, skip));
-      // Dates in markup.
-      auto attr_or_text = [&]() {
-        std::string v = Attr(c, "datetime");
-        if (v.empty()) v = Attr(c, "content");
-        return v.empty() ? TextOf(c) : v;
-      };
-      if (banner_date && (t == Tag::kTime || itemprop == "datepublished" ||
-                          ((flags & kDateToken) && !(flags & kNotDateToken)))) {
-        std::string v = t == Tag::kTime || !itemprop.empty() ? attr_or_text() : TextOf(c);
-        if (!v.empty() && v.size() < 160) Push(&ps->banner_dates, v);
-      } else if (itemprop == "datepublished" || itemprop == "datecreated") {
-        Push(&ps->published_dom, attr_or_text());
-      } else if (itemprop == "datemodified") {
-        Push(&ps->modified_dom, attr_or_text());
-      }
-      if (banner_date) {
-        // Read above; nothing here is the story's date.
-      } else if (t == Tag::kTime) {
-        bool modified = (flags & kModifiedToken) != 0;
-        bool published =
-            xmlHasProp(c, reinterpret_cast<const xmlChar*>("pubdate")) || (flags & kPublishedToken);
-        std::string v = attr_or_text();
-        if (modified)
-          Push(&ps->modified_dom, v);
-        else if (published)
-          Push(&ps->published_dom, v);
-        if (ps->first_time.empty() && !modified) ps->first_time = v;
-      } else if ((flags & kDateToken) && !(flags & kNotDateToken)) {
-        std::string text = TextOf(c);
-        if (!text.empty() && text.size() < 160)
-          Push(IsModifiedLabel(text) ? &ps->modified_texts : &ps->date_texts, text);
-      }
-    }
-    return Context{here_chrome, in_article || t == Tag::kArticle, false, banner};
+  const Tag t = TagOf(c);
+  if (ReadPageElement(c, t, chrome, ps)) return done;
+  ElementAttrs attrs = scanned ? *scanned : ScanAttrs(c);
+  unsigned flags = TokenFlags(attrs);
+  bool here_chrome = chrome || IsChromeSubtree(t, flags, in_article);
+  bool banner =
+      up.banner ||
+      (!in_article && (t == Tag::kHeader || (flags & kBannerToken) || attrs.role == "banner"));
+  // Only before the headline: a <header> that holds the <h1> is the article's own.
+  bool banner_date = banner && !ps->h1_seen;
+  std::string itemprop = core::AsciiLower(attrs.itemprop);
+  std::string rel = core::AsciiLower(attrs.rel);
+  ReadLinksAndBreadcrumb(c, t, attrs, flags, rel, ps);
+  if (!here_chrome) {
+    if (t == Tag::kH1) ps->h1_seen = true;
+    if (t == Tag::kH1 && ps->h1s.size() < 4) Push(&ps->h1s, TextOf(c));
+    ReadBylines(c, t, flags, itemprop, rel, ps);
+    ReadDates(c, t, flags, itemprop, banner_date, ps);
   }
+  return Context{here_chrome, in_article || t == Tag::kArticle, false, banner};
 }
 
 void MetadataWalk::Siblings(const xmlNode* first, Context ctx, int depth) {
@@ -580,11 +599,11 @@ void MetadataWalk::Siblings(const xmlNode* first, Context ctx, int depth) {
   }
 }
 
-void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
-                      const ExtractOptions& options, core::Article* a) {
+PageFacts ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
+                           const ExtractOptions& options, core::Article* a) {
   MetadataWalk walk;
   walk.Siblings(root, MetadataWalk::Context{}, 0);
-  walk.Resolve(doc, options, a);
+  return walk.Resolve(doc, options, a);
 }
 
 }  // namespace wirebrief::extract::detail

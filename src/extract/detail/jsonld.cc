@@ -188,12 +188,12 @@ void JsonLdGraph::Flatten(const json& j, int depth) {
 
 const json* JsonLdGraph::Article(std::string_view page_title) const {
   const json* first = nullptr;
-  std::string want = Lower(page_title);
+  std::string want = core::AsciiLower(page_title);
   for (const auto& o : objects_) {
     if (!IsArticleType(o)) continue;
     if (!first) first = &o;
     if (want.empty()) break;
-    std::string h = Lower(JsonLdText(*this, o, "headline"));
+    std::string h = core::AsciiLower(JsonLdText(*this, o, "headline"));
     if (!h.empty() && (want.find(h) != std::string::npos || h.find(want) != std::string::npos))
       return &o;
   }

@@ -1,9 +1,8 @@
 // Article metadata internals: tolerant JSON-LD, byline cleaning, dates with context, language
 // detection, and the pass that completes metadata once the body text is known.
 //
-// Every function here is pure or works on its arguments only, except the per-thread scratch
-// that carries what ReadHtmlMetadata saw on the page (JSON-LD articleBody length, declared
-// language) to FinishMetadata: ExtractArticle runs both on one thread, one document at a time.
+// Every function here is pure or works on its arguments only: what the HTML metadata pass saw
+// on the page and a later pass needs travels as a PageFacts value.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -114,20 +113,21 @@ LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declare
 // "en_US", "EN-us" -> "en-US"; "" for values that are not language tags.
 std::string NormalizeLanguageTag(std::string_view tag);
 
-// --- Carry-over from the HTML pass to FinishMetadata ---------------------------------------
-struct MetadataScratch {
-  size_t jsonld_body_chars = 0;   // length of JSON-LD articleBody (0 when absent)
-  std::string jsonld_body;        // the articleBody itself: the story's own end (html_article.cc)
+// --- What the HTML pass hands to the passes after it ------------------------------------
+// Read by MetadataWalk::Resolve from the page's markup; taken by body selection (the JSON-LD
+// articleBody marks the story's own end, html_article.cc) and by FinishMetadata. Empty for
+// inputs that are not HTML pages.
+struct PageFacts {
+  std::string jsonld_body;        // JSON-LD articleBody ("" when absent)
   std::string declared_language;  // <html lang>, og:locale or Content-Language, normalised
   std::string declared_source;
   std::vector<std::string> agencies;  // agencies named as authors ("By AP"): wire, not people
   std::string agencies_source;
 };
-MetadataScratch& ThreadMetadataScratch();
 
 // Completes metadata once text is known: language from the text cross-checked with the
 // declaration, truncation evidence, crawl date, the site name fallback, and a confidence
-// for every field that has a source.
-void FinishMetadata(const core::RawDocument& doc, core::Article* article);
+// for every field that has a source. `facts`: what the HTML pass read (empty for other inputs).
+void FinishMetadata(const core::RawDocument& doc, const PageFacts& facts, core::Article* article);
 
 }  // namespace wirebrief::extract::detail

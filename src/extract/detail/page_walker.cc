@@ -63,18 +63,6 @@ Tag ClassifyTag(std::string_view t) {
   return kMathMl.count(t) || StartsWith(t, "mjx-") ? Tag::kInline : Tag::kBlock;
 }
 
-// An attribute's value without a copy (libxml2 keeps simple values as one text child).
-std::string_view AttrView(const xmlNode* n, const char* name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
-    if (a->children && a->children->type == XML_TEXT_NODE && !a->children->next &&
-        a->children->content)
-      return reinterpret_cast<const char*>(a->children->content);
-    return "";
-  }
-  return "";
-}
-
 size_t CountCommas(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -189,63 +177,67 @@ bool PageWalker::VisitElement(const xmlNode* c, int depth, MetaContext inner,
     ++nodes[ctx_.owner].children;
     Flush();
     Ctx saved = ctx_;
-    ctx_.owner = idx;
-    switch (tag) {
-      case Tag::kUl:
-      case Tag::kOl:
-        ctx_.list = idx;
-        ++ctx_.list_depth;
-        ctx_.ordered = tag == Tag::kOl;
-        ctx_.inline_blocks = false;
-        break;
-      case Tag::kLi:
-        if (ctx_.list >= 0) {
-          ctx_.kind = BlockKind::kListItem;
-          ctx_.inline_blocks = true;
-        }
-        break;
-      case Tag::kH:
-        ctx_.kind = BlockKind::kHeading;
-        ctx_.heading = static_cast<unsigned char>(name[1] - '0');
-        ctx_.inline_blocks = true;
-        break;
-      case Tag::kPre:
-        ctx_.kind = BlockKind::kPre;
-        ctx_.in_pre = true;
-        ctx_.inline_blocks = true;
-        break;
-      case Tag::kBlockquote:
-        ctx_.in_quote = true;
-        ctx_.kind = BlockKind::kQuote;
-        break;
-      case Tag::kTable:
-        ctx_.table = IsDataTable(c) ? idx : -1;
-        nodes[idx].data_table = ctx_.table >= 0;
-        ctx_.list = -1;
-        ctx_.list_depth = 0;
-        ctx_.inline_blocks = false;
-        if (ctx_.table < 0) ctx_.kind = ctx_.in_quote ? BlockKind::kQuote : BlockKind::kParagraph;
-        break;
-      case Tag::kTr:
-        ctx_.row = idx;
-        break;
-      case Tag::kTd:
-      case Tag::kTh:
-        if (ctx_.table >= 0) {
-          ctx_.kind = BlockKind::kCell;
-          ctx_.header_cell = tag == Tag::kTh;
-          ctx_.inline_blocks = true;
-        }
-        break;
-      default:
-        break;
-    }
+    EnterContainer(c, tag, idx, name);
     br_run_ = 0;
     Visit(c->children, depth + 1, inner);
     Flush();
     ctx_ = saved;
     br_run_ = 0;
     return true;
+  }
+}
+
+void PageWalker::EnterContainer(const xmlNode* c, Tag tag, int idx, std::string_view name) {
+  ctx_.owner = idx;
+  switch (tag) {
+    case Tag::kUl:
+    case Tag::kOl:
+      ctx_.list = idx;
+      ++ctx_.list_depth;
+      ctx_.ordered = tag == Tag::kOl;
+      ctx_.inline_blocks = false;
+      break;
+    case Tag::kLi:
+      if (ctx_.list >= 0) {
+        ctx_.kind = BlockKind::kListItem;
+        ctx_.inline_blocks = true;
+      }
+      break;
+    case Tag::kH:
+      ctx_.kind = BlockKind::kHeading;
+      ctx_.heading = static_cast<unsigned char>(name[1] - '0');
+      ctx_.inline_blocks = true;
+      break;
+    case Tag::kPre:
+      ctx_.kind = BlockKind::kPre;
+      ctx_.in_pre = true;
+      ctx_.inline_blocks = true;
+      break;
+    case Tag::kBlockquote:
+      ctx_.in_quote = true;
+      ctx_.kind = BlockKind::kQuote;
+      break;
+    case Tag::kTable:
+      ctx_.table = IsDataTable(c) ? idx : -1;
+      nodes[idx].data_table = ctx_.table >= 0;
+      ctx_.list = -1;
+      ctx_.list_depth = 0;
+      ctx_.inline_blocks = false;
+      if (ctx_.table < 0) ctx_.kind = ctx_.in_quote ? BlockKind::kQuote : BlockKind::kParagraph;
+      break;
+    case Tag::kTr:
+      ctx_.row = idx;
+      break;
+    case Tag::kTd:
+    case Tag::kTh:
+      if (ctx_.table >= 0) {
+        ctx_.kind = BlockKind::kCell;
+        ctx_.header_cell = tag == Tag::kTh;
+        ctx_.inline_blocks = true;
+      }
+      break;
+    default:
+      break;
   }
 }
 
@@ -345,7 +337,7 @@ void PageWalker::CollectCaption(const xmlNode* n) {
   std::function<void(const xmlNode*, int)> find_credit = [&](const xmlNode* k, int depth) {
     for (; k && depth < 8; k = k->next) {
       if (k->type != XML_ELEMENT_NODE) continue;
-      std::string names = Lower(std::string(AttrView(k, "class")));
+      std::string names = core::AsciiLower(std::string(AttrView(k, "class")));
       if (names.find("credit") != std::string::npos ||
           names.find("copyright") != std::string::npos ||
           names.find("source") != std::string::npos) {

@@ -52,9 +52,6 @@ enum class Tag : unsigned char {
 // The walk's kind of an element name: block, inline, or one of the elements it treats apart.
 Tag ClassifyTag(std::string_view t);
 
-// An attribute's value without a copy (libxml2 keeps simple values as one text child).
-std::string_view AttrView(const xmlNode* n, const char* name);
-
 // Commas, fullwidth and ideographic ones included: the Readability score counts clauses.
 size_t CountCommas(std::string_view s);
 
@@ -122,6 +119,10 @@ class PageWalker {
 
   // The body walk's handling of element `c`; false when it did not descend into the children.
   bool VisitElement(const xmlNode* c, int depth, MetaContext inner, const ElementAttrs& attrs);
+
+  // Makes element `c` (node `idx`, of kind `tag`, named `name`) the owner of the text that
+  // follows and sets what it changes for its subtree: list, heading, pre, quote, table, row, cell.
+  void EnterContainer(const xmlNode* c, Tag tag, int idx, std::string_view name);
 
   // Rule: layout tables. A table holding another table, or a cell of more than 300 characters, lays
   // out the page; its cells are containers, not data. Other tables are data and keep their rows.

@@ -44,7 +44,7 @@ bool IsToolbarLine(const std::string& line) {
       "a-",       "tweet", "facebook",   "twitter", "whatsapp", "linkedin", "copy",
       "link",     "save",  "listen",     "text",    "size",     "comments", "comment",
       "bookmark", "more",  "x",          "reddit",  "mail",     "close"};
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   size_t n = 0;
   std::string w;
   for (size_t i = 0; i <= l.size(); ++i) {
@@ -66,7 +66,7 @@ bool IsToolbarLine(const std::string& line) {
 // Rule: box headers inside the body ("Related Article", "Most Read", "Advertisement"), in the
 // languages of the pages readers paste.
 bool IsBoxHeaderLine(const std::string& line) {
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   static const char* kHeaders[] = {"related article",
                                    "related articles",
@@ -112,7 +112,7 @@ bool IsBoxHeaderLine(const std::string& line) {
 // "この記事をシェアする", "Artikel teilen").
 bool IsSharePromptLine(const std::string& line) {
   if (CountTextUnits(line) > 14) return false;
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   for (const char* p : {"分享到", "分享：", "分享", "この記事をシェア", "シェアする", "공유하기",
                         "artikel teilen", "teilen", "partager", "compartir", "condividi"})
     if (StartsWith(l, p)) return true;
@@ -121,7 +121,7 @@ bool IsSharePromptLine(const std::string& line) {
 
 // Rule: comment widget. Its prompts and character counter end the article.
 bool IsCommentWidgetLine(const std::string& line) {
-  std::string l = Lower(line);
+  std::string l = core::AsciiLower(line);
   static const std::regex kCounter(R"(\(\s*\d+\s*/\s*\d+)");
   return l.find("log in to") != std::string::npos ||
          l.find("to write comments") != std::string::npos ||
@@ -155,7 +155,7 @@ std::string CopyrightHolder(const std::string& line) {
   std::smatch m;
   if (!std::regex_match(line, m, kCopyright)) return "";
   bool year = m[2].matched || m[4].matched;
-  if (!year && (!m[5].matched || Lower(m[1].str()) == "(c)")) return "";
+  if (!year && (!m[5].matched || core::AsciiLower(m[1].str()) == "(c)")) return "";
   std::string holder = CollapseSpace(m[3].str());
   while (!holder.empty() && (holder.back() == '.' || holder.back() == ',')) holder.pop_back();
   // A holder is a name: a few words, opening with a capital or a digit ("24 Hours News").
@@ -174,7 +174,7 @@ bool IsWireHolder(const std::string& holder, const std::vector<std::string>& wir
     if ((i == 0 || holder[i - 1] == ' ') && std::isupper(static_cast<unsigned char>(holder[i])))
       initials += holder[i];
   for (const auto& w : wire)
-    if (Lower(w) == Lower(holder) || w == initials) return true;
+    if (core::AsciiLower(w) == core::AsciiLower(holder) || w == initials) return true;
   return false;
 }
 
@@ -208,14 +208,11 @@ bool IsListOrCueLine(std::string_view l) {
          l.substr(0, arrow).find(':') != std::string_view::npos;
 }
 
-}  // namespace
-
-core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
-                             core::Article* a) {
+// The content's lines, C0 controls other than whitespace dropped (a subtitle file's BEL, a form
+// feed of a printout: no text, and they stayed in the article) and spaces collapsed.
+std::vector<std::string> CleanLines(std::string_view content) {
   std::vector<std::string> lines;
-  for (auto& l : SplitLines(doc.content)) {
-    // C0 controls other than whitespace (a subtitle file's BEL, a form feed of a printout)
-    // are no text and stayed in the article: dropped.
+  for (auto& l : SplitLines(content)) {
     std::string clean;
     clean.reserve(l.size());
     for (char ch : l) {
@@ -226,30 +223,28 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     }
     lines.push_back(CollapseSpace(clean));
   }
-  std::map<std::string, int> count;
-  for (const auto& l : lines)
-    if (!l.empty()) ++count[l];
-  // Half its lines list items or subtitle cues: a packing list or an .srt file, not a page a
-  // reader copied. The reader would keep a stray item or dialogue line as "the article"; the
-  // caller shows the whole text instead (issue 26). Pasted news pages, chrome and all, have
-  // next to no such lines (none in the fixtures or the seed page).
-  {
-    size_t nonblank = 0, listed = 0;
-    for (const auto& l : lines) {
-      if (l.empty()) continue;
-      ++nonblank;
-      listed += IsListOrCueLine(l);
-    }
-    if (nonblank >= 4 && listed * 2 >= nonblank)
-      return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
-                                 "no article text found in pasted text (it reads as a list or "
-                                 "subtitles)");
-  }
+  return lines;
+}
 
-  // The headline: the first line that is not page chrome, when it reads as one. Pasted text
-  // often starts with the lede itself (copied from below the headline), or with a wire dateline
-  // on a line of its own; neither is a headline, and taking it as the title would cut the lede's
-  // facts out of the body.
+// Half its lines list items or subtitle cues: a packing list or an .srt file, not a page a
+// reader copied. The reader would keep a stray item or dialogue line as "the article"; the
+// caller shows the whole text instead (issue 26). Pasted news pages, chrome and all, have
+// next to no such lines (none in the fixtures or the seed page).
+bool ReadsAsListOrSubtitles(const std::vector<std::string>& lines) {
+  size_t nonblank = 0, listed = 0;
+  for (const auto& l : lines) {
+    if (l.empty()) continue;
+    ++nonblank;
+    listed += IsListOrCueLine(l);
+  }
+  return nonblank >= 4 && listed * 2 >= nonblank;
+}
+
+// The headline: the first line that is not page chrome, when it reads as one. Pasted text
+// often starts with the lede itself (copied from below the headline), or with a wire dateline
+// on a line of its own; neither is a headline, and taking it as the title would cut the lede's
+// facts out of the body.
+std::string PastedTitle(const std::vector<std::string>& lines) {
   std::string title;
   for (const auto& l : lines) {
     std::vector<std::string> crumbs;
@@ -259,23 +254,53 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     if (LooksLikePastedHeadline(l)) title = l;
     break;
   }
-  if (doc.hints.count("title")) title = doc.hints.at("title");
+  return title;
+}
 
-  // The site's name from a copyright line, wherever it is (footers follow the comment widget).
-  std::string copyright_holder;
+// Rule: date lines ("Posted : 2026-11-06 17:40 | Updated : ..."): the first gives the
+// publication date; none is body text. True when `l` is such a line (taken into `a`).
+bool TakeDateLine(const std::string& l, bool seen_body, core::Article* a) {
+  std::string lower = core::AsciiLower(l);
+  size_t digit = l.find_first_of("0123456789");
+  std::string date = digit == std::string::npos ? "" : NormalizeDate(l.substr(digit));
+  if (date.empty()) date = NormalizeDate(l);
+  bool labelled = (StartsWith(lower, "posted") || StartsWith(lower, "published") ||
+                   StartsWith(lower, "updated") || StartsWith(lower, "last updated")) &&
+                  CountWords(l) <= 16 && !date.empty();
+  // A date line before the body in any language ("2026年11月18日 09:30 来源：河湾晨报",
+  // "Dienstag, 17. November 2026"): dates, times and a label or outlet name only.
+  if (!labelled && !seen_body && IsDateOrBylineLine(l)) {
+    DateContext ctx = MakeDateContext("", false);
+    date = ParseDate(l, ctx);
+    if (date.empty()) return true;
+    labelled = true;
+    lower = "posted";  // counts as the publication date below
+  }
+  if (!labelled) return false;
+  if (a->date_published.empty() && !StartsWith(lower, "updated") && !StartsWith(lower, "last")) {
+    a->date_published = date;
+    a->field_sources["date_published"] = "text";
+  }
+  return true;
+}
+
+// The body's paragraphs, in order. On the way: the section from a breadcrumb line, the
+// publication date from a date line, captions from repeated lines; a dateline on a line of its
+// own joins the lede that follows it.
+std::vector<std::string> BodyParagraphs(const std::vector<std::string>& lines,
+                                        const std::string& title, core::Article* a) {
+  std::map<std::string, int> count;
   for (const auto& l : lines)
-    if (copyright_holder.empty()) copyright_holder = CopyrightHolder(l);
-
+    if (!l.empty()) ++count[l];
   std::vector<std::string> paragraphs;
   bool seen_body = false;
   std::string dateline;  // a dateline on its own line, waiting for its lede
-  for (const auto& line : lines) {
-    if (line.empty() || !CopyrightHolder(line).empty()) continue;
-    if (dateline.empty() && paragraphs.empty() && IsDatelineOnly(line)) {
-      dateline = line;
+  for (const auto& l : lines) {
+    if (l.empty() || !CopyrightHolder(l).empty()) continue;
+    if (dateline.empty() && paragraphs.empty() && IsDatelineOnly(l)) {
+      dateline = l;
       continue;
     }
-    const std::string& l = line;
     std::vector<std::string> crumbs;
     if (IsBreadcrumbLine(l, &crumbs)) {
       if (a->section.empty()) {
@@ -285,32 +310,7 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
       continue;
     }
     if (l == title || IsToolbarLine(l) || IsBoxHeaderLine(l) || IsSharePromptLine(l)) continue;
-    // Rule: date lines ("Posted : 2026-11-06 17:40 | Updated : ..."): the first gives the
-    // publication date; none is body text.
-    std::string lower = Lower(l);
-    size_t digit = l.find_first_of("0123456789");
-    std::string date = digit == std::string::npos ? "" : NormalizeDate(l.substr(digit));
-    if (date.empty()) date = NormalizeDate(l);
-    bool labelled = (StartsWith(lower, "posted") || StartsWith(lower, "published") ||
-                     StartsWith(lower, "updated") || StartsWith(lower, "last updated")) &&
-                    CountWords(l) <= 16 && !date.empty();
-    // A date line before the body in any language ("2026年11月18日 09:30 来源：河湾晨报",
-    // "Dienstag, 17. November 2026"): dates, times and a label or outlet name only.
-    if (!labelled && !seen_body && IsDateOrBylineLine(l)) {
-      DateContext ctx = MakeDateContext("", false);
-      date = ParseDate(l, ctx);
-      if (date.empty()) continue;
-      labelled = true;
-      lower = "posted";  // counts as the publication date below
-    }
-    if (labelled) {
-      if (a->date_published.empty() && !StartsWith(lower, "updated") &&
-          !StartsWith(lower, "last")) {
-        a->date_published = date;
-        a->field_sources["date_published"] = "text";
-      }
-      continue;
-    }
+    if (TakeDateLine(l, seen_body, a)) continue;
     if (seen_body && IsCommentWidgetLine(l)) break;
     if (count[l] > 1) {
       // Repeated lines are page furniture: the headline (handled above) and photo captions,
@@ -337,9 +337,16 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
       paragraphs.push_back(l);
     }
   }
-  a->wire = TakeWireCredit(&paragraphs);
-  if (!a->wire.empty()) a->field_sources["wire"] = "text";
-  // The outlet: the site the text states, else the caller's hint; never the file's name.
+  return paragraphs;
+}
+
+// The outlet: the site the text states in a copyright line (wherever it is: footers follow the
+// comment widget) unless that is the wire, else the caller's hint; never the file's name.
+void SetSiteName(const core::RawDocument& doc, const std::vector<std::string>& lines,
+                 core::Article* a) {
+  std::string copyright_holder;
+  for (const auto& l : lines)
+    if (copyright_holder.empty()) copyright_holder = CopyrightHolder(l);
   if (!copyright_holder.empty() && !IsWireHolder(copyright_holder, a->wire)) {
     a->site_name = copyright_holder;
     a->field_sources["site_name"] = "text";
@@ -347,12 +354,33 @@ core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions&
     a->site_name = CollapseSpace(doc.hints.at("site_name"));
     a->field_sources["site_name"] = "hint";
   }
-  // Short unpunctuated lines that remain at the end are widget residue, not prose: related
-  // headlines, an editor's credit ("责任编辑：陈晓"), a share prompt.
-  while (!paragraphs.empty() &&
-         (CountTextUnits(paragraphs.back()) < 4 ||
-          (!EndsLikeSentence(paragraphs.back()) && CountTextUnits(paragraphs.back()) < 20)))
-    paragraphs.pop_back();
+}
+
+// Short unpunctuated lines that remain at the end are widget residue, not prose: related
+// headlines, an editor's credit ("责任编辑：陈晓"), a share prompt.
+void DropTrailingResidue(std::vector<std::string>* paragraphs) {
+  while (!paragraphs->empty() &&
+         (CountTextUnits(paragraphs->back()) < 4 ||
+          (!EndsLikeSentence(paragraphs->back()) && CountTextUnits(paragraphs->back()) < 20)))
+    paragraphs->pop_back();
+}
+
+}  // namespace
+
+core::Status ExtractFromText(const core::RawDocument& doc, const ExtractOptions& options,
+                             core::Article* a) {
+  std::vector<std::string> lines = CleanLines(doc.content);
+  if (ReadsAsListOrSubtitles(lines))
+    return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
+                               "no article text found in pasted text (it reads as a list or "
+                               "subtitles)");
+  std::string title = PastedTitle(lines);
+  if (doc.hints.count("title")) title = doc.hints.at("title");
+  std::vector<std::string> paragraphs = BodyParagraphs(lines, title, a);
+  a->wire = TakeWireCredit(&paragraphs);
+  if (!a->wire.empty()) a->field_sources["wire"] = "text";
+  SetSiteName(doc, lines, a);
+  DropTrailingResidue(&paragraphs);
   if (paragraphs.empty())
     return core::Status::Empty(doc.provenance.source, doc.provenance.record_id,
                                "no article text found in pasted text");

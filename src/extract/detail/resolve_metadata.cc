@@ -77,7 +77,9 @@ std::string FirstMeta(const PageSignals& ps, std::initializer_list<const char*> 
 
 std::string ResolveUrl(const std::string& href, const std::string& base) {
   std::string h = CollapseSpace(href);
-  if (h.empty() || StartsWith(Lower(h), "javascript:") || StartsWith(Lower(h), "data:")) return "";
+  if (h.empty() || StartsWith(core::AsciiLower(h), "javascript:") ||
+      StartsWith(core::AsciiLower(h), "data:"))
+    return "";
   if (h.find("://") != std::string::npos) return h;
   size_t scheme = base.find("://");
   if (scheme == std::string::npos) return h;
@@ -216,7 +218,7 @@ std::string SectionFromUrl(const std::string& url) {
 
 std::string SectionFromCrumbs(const std::vector<std::string>& crumbs, const std::string& title) {
   for (auto it = crumbs.rbegin(); it != crumbs.rend(); ++it) {
-    std::string l = Lower(*it);
+    std::string l = core::AsciiLower(*it);
     if (l == "home" || l == "startseite" || l == "accueil" || l == "inicio" || l == "início" ||
         l == "news" || it->size() > 40 || SameText(*it, title) ||
         (Key(*it).size() >= 12 && Key(title).find(Key(*it)) != std::string::npos))
@@ -247,34 +249,44 @@ bool MonthFirstLanguage(const std::string& tag) {
   return t == "en" || t == "en-US" || t == "en-CA" || t == "en-PH";
 }
 
-}  // namespace
+// What every field rule reads: the page's signals, its JSON-LD article, the input's hints and
+// the base URL relative links resolve against.
+struct PageSources {
+  const core::RawDocument& doc;
+  const ExtractOptions& options;
+  const PageSignals& ps;
+  const JsonLdGraph& g;
+  const json* ld;   // the JSON-LD article, or null
+  const json& art;  // *ld, or an empty object
+  std::string og_title;
+  std::string base;
 
-void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& options,
-                           core::Article* a) {
-  const PageSignals& ps = *ps_;
-  MetadataScratch& scratch = ThreadMetadataScratch();
-  scratch = MetadataScratch{};
-  auto meta = [&](std::initializer_list<const char*> keys) { return FirstMeta(ps, keys); };
-  auto hint = [&](const char* k) {
+  std::string Meta(std::initializer_list<const char*> keys) const { return FirstMeta(ps, keys); }
+  std::string Hint(const char* k) const {
     auto it = doc.hints.find(k);
     return it == doc.hints.end() ? std::string() : CollapseSpace(it->second);
-  };
+  }
+  std::string LdText(const char* key) const { return ld ? JsonLdText(g, art, key) : std::string(); }
+  // The canonical URL if any, else the page's URL: where URL-derived fields read from.
+  static const std::string& PageUrl(const core::Article& a) {
+    return a.canonical_url.empty() ? a.url : a.canonical_url;
+  }
+};
 
-  std::string og_title = meta({"og:title"});
-  const json* ld = ps.jsonld.Article(!og_title.empty() ? og_title : ps.title_tag);
-  static const json kNone = json::object();
-  const json& art = ld ? *ld : kNone;
-  const JsonLdGraph& g = ps.jsonld;
-  auto ld_text = [&](const char* key) { return ld ? JsonLdText(g, art, key) : std::string(); };
+std::string BaseUrl(const core::RawDocument& doc, const ExtractOptions& options,
+                    const PageSignals& ps) {
+  return !ps.base_href.empty()
+             ? ResolveUrl(ps.base_href, !doc.url.empty() ? doc.url : options.base_url)
+             : (!doc.url.empty() ? doc.url : options.base_url);
+}
 
-  // URLs. Rule: rel=canonical is the page's own statement of its canonical URL and names the
-  // article across containers, so it outranks JSON-LD here; a canonical pointing at the site's
-  // home page (a common CMS default) is ignored.
-  std::string base = !ps.base_href.empty()
-                         ? ResolveUrl(ps.base_href, !doc.url.empty() ? doc.url : options.base_url)
-                         : (!doc.url.empty() ? doc.url : options.base_url);
+// URLs. Rule: rel=canonical is the page's own statement of its canonical URL and names the
+// article across containers, so it outranks JSON-LD here; a canonical pointing at the site's
+// home page (a common CMS default) is ignored.
+void ResolveUrls(const PageSources& s, core::Article* a) {
+  const core::RawDocument& doc = s.doc;
   auto not_home = [&](std::string u) {
-    u = ResolveUrl(u, base);
+    u = ResolveUrl(u, s.base);
     size_t scheme = u.find("://");
     if (scheme == std::string::npos) return std::string();
     size_t path = u.find('/', scheme + 3);
@@ -284,41 +296,46 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
                : u;
   };
   std::string ld_url;
-  if (ld) {
-    ld_url = JsonLdText(g, art, "mainEntityOfPage");
-    if (ld_url.find("://") == std::string::npos) ld_url = ld_text("url");
+  if (s.ld) {
+    ld_url = JsonLdText(s.g, s.art, "mainEntityOfPage");
+    if (ld_url.find("://") == std::string::npos) ld_url = s.LdText("url");
     if (ld_url.find("://") == std::string::npos) ld_url.clear();
   }
   Choose(a, "canonical_url", &a->canonical_url,
-         {{not_home(ps.canonical), "dom"},
+         {{not_home(s.ps.canonical), "dom"},
           {not_home(ld_url), "jsonld"},
-          {not_home(meta({"og:url"})), "opengraph"}},
+          {not_home(s.Meta({"og:url"})), "opengraph"}},
          SameText);
   a->url = !doc.url.empty()            ? doc.url
            : !a->canonical_url.empty() ? a->canonical_url
-                                       : options.base_url;
+                                       : s.options.base_url;
   if (!a->url.empty())
     a->field_sources["url"] = !doc.url.empty()             ? "input"
                               : a->url == a->canonical_url ? a->field_sources["canonical_url"]
                                                            : "input";
   a->host = HostOf(!a->canonical_url.empty() ? a->canonical_url : a->url);
   if (!a->host.empty()) a->field_sources["host"] = "url";
+}
 
-  // Site name.
-  std::string ld_site = ld ? JsonLdText(g, art, "publisher") : "";
+void ResolveSiteName(const PageSources& s, core::Article* a) {
+  std::string ld_site = s.ld ? JsonLdText(s.g, s.art, "publisher") : "";
   if (ld_site.find("://") != std::string::npos) ld_site.clear();
   if (ld_site.empty())
-    if (const json* site = g.FirstOfType("WebSite")) ld_site = JsonLdText(g, *site, "name");
+    if (const json* site = s.g.FirstOfType("WebSite")) ld_site = JsonLdText(s.g, *site, "name");
   Choose(a, "site_name", &a->site_name,
          {{CleanSiteName(ld_site), "jsonld"},
-          {CleanSiteName(meta({"og:site_name"})), "opengraph"},
-          {CleanSiteName(meta({"application-name", "dc.publisher", "dcterms.publisher", "publisher",
-                               "itemprop:publisher", "apple-mobile-web-app-title"})),
+          {CleanSiteName(s.Meta({"og:site_name"})), "opengraph"},
+          {CleanSiteName(s.Meta({"application-name", "dc.publisher", "dcterms.publisher",
+                                 "publisher", "itemprop:publisher", "apple-mobile-web-app-title"})),
            "meta"},
-          {CleanSiteName(hint("site_name")), "hint"}},
+          {CleanSiteName(s.Hint("site_name")), "hint"}},
          SameText);
+}
 
-  // Authors (before the title: a title segment naming the author is an affix).
+// Authors: JSON-LD, OpenGraph, other meta, DOM bylines (strongest DOM signal first), hints.
+// Agencies credited as authors go to `facts`: they are wire credit, not people.
+void ResolveAuthors(const PageSources& s, core::Article* a, PageFacts* facts) {
+  const PageSignals& ps = s.ps;
   std::vector<std::string> agencies;
   std::vector<std::string> authors;
   std::string author_source;
@@ -326,8 +343,8 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
   auto note_agencies = [&](const char* source) {
     if (agencies_source.empty() && !agencies.empty()) agencies_source = source;
   };
-  if (ld) {
-    authors = JsonLdAuthors(g, art, &agencies);
+  if (s.ld) {
+    authors = JsonLdAuthors(s.g, s.art, &agencies);
     author_source = "jsonld";
     note_agencies("jsonld");
   }
@@ -367,8 +384,8 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     author_source = "dom";
   }
   note_agencies("dom");
-  if (authors.empty() && !hint("author").empty()) {
-    authors = CleanAuthorNames({hint("author")}, &agencies);
+  if (authors.empty() && !s.Hint("author").empty()) {
+    authors = CleanAuthorNames({s.Hint("author")}, &agencies);
     author_source = "hint";
   }
   if (!authors.empty()) {
@@ -377,15 +394,19 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     a->field_confidence["authors"] = SourceConfidence(author_source);
   }
   if (!agencies.empty()) {
-    scratch.agencies = agencies;
-    scratch.agencies_source = agencies_source;
+    facts->agencies = agencies;
+    facts->agencies_source = agencies_source;
   }
+}
 
-  // Title. JSON-LD's headline, or its name when that is closer to what the page shows
-  // (some pages put a type description in "headline").
-  std::string shown = !og_title.empty() ? og_title : ps.title_tag;
-  std::string ld_title = ld_text("headline");
-  std::string ld_name = ld_text("name");
+// Title, after site name and authors: a title segment naming either is an affix. JSON-LD's
+// headline, or its name when that is closer to what the page shows (some pages put a type
+// description in "headline").
+void ResolveTitle(const PageSources& s, core::Article* a) {
+  const PageSignals& ps = s.ps;
+  std::string shown = !s.og_title.empty() ? s.og_title : ps.title_tag;
+  std::string ld_title = s.LdText("headline");
+  std::string ld_name = s.LdText("name");
   auto overlap = [](const std::string& x, const std::string& y) {
     std::string kx = Key(x), ky = Key(y);
     if (kx.empty() || ky.empty()) return false;
@@ -412,72 +433,88 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     dom_title = h1;
   Choose(a, "title", &a->title,
          {{ld_title.size() < 400 ? ld_title : "", "jsonld"},
-          {strip(og_title), "opengraph"},
-          {strip(meta({"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
-                       "twitter:title", "title", "itemprop:headline"})),
+          {strip(s.og_title), "opengraph"},
+          {strip(s.Meta({"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
+                         "twitter:title", "title", "itemprop:headline"})),
            "meta"},
           {dom_title, "dom"},
-          {strip(hint("title")), "hint"}},
+          {strip(s.Hint("title")), "hint"}},
          [&](const std::string& x, const std::string& y) { return SameText(strip(x), y); });
   if (a->field_sources["title"] == "jsonld")
     a->title = StripTitleAffixes(a->title, a->site_name, "", {});
   if (a->title.empty()) a->field_sources.erase("title");
+}
 
-  // Dates, read against the crawl date (relative phrases, the future check).
-  std::string declared = NormalizeLanguageTag(ps.html_lang);
-  DateContext ctx = MakeDateContext(doc.provenance.crawl_date, MonthFirstLanguage(declared));
-  auto date = [&](const std::string& s) { return ParseDate(s, ctx); };
+// The publication date's candidates, strongest first.
+std::vector<Candidate> PublishedCandidates(const PageSources& s, const DateContext& ctx,
+                                           const core::Article& a) {
+  const PageSignals& ps = s.ps;
+  auto date = [&](const std::string& v) { return ParseDate(v, ctx); };
   auto first_date = [&](const std::vector<std::string>& values) {
     for (const auto& v : values)
       if (std::string d = date(v); !d.empty()) return d;
     return std::string();
   };
-  Choose(
-      a, "date_modified", &a->date_modified,
-      {{date(ld_text("dateModified")), "jsonld"},
-       {date(meta({"article:modified_time", "og:updated_time", "article:modified"})), "opengraph"},
-       {date(meta({"dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
-                   "parsely-updated", "itemprop:datemodified", "sailthru.lastmodified"})),
-        "meta"},
-       {first_date(ps.modified_dom), "dom"},
-       {first_date(ps.modified_texts), "dom"}},
-      SameDay);
-  std::vector<Candidate> published = {
-      {date(ld_text("datePublished")), "jsonld"},
-      {date(meta({"article:published_time", "og:published_time", "article:published"})),
+  return {
+      {date(s.LdText("datePublished")), "jsonld"},
+      {date(s.Meta({"article:published_time", "og:published_time", "article:published"})),
        "opengraph"},
-      {date(ld_text("dateCreated")), "jsonld"},
-      {date(meta({"datepublished",
-                  "itemprop:datepublished",
-                  "date",
-                  "pubdate",
-                  "publishdate",
-                  "publish-date",
-                  "published_time",
-                  "published-date",
-                  "dc.date",
-                  "dc.date.issued",
-                  "dc.date.created",
-                  "dcterms.date",
-                  "dcterms.issued",
-                  "dcterms.created",
-                  "parsely-pub-date",
-                  "sailthru.date",
-                  "citation_publication_date",
-                  "citation_date",
-                  "originalpublicationdate",
-                  "article.published",
-                  "displaydate",
-                  "pdate",
-                  "ptime"})),
+      {date(s.LdText("dateCreated")), "jsonld"},
+      {date(s.Meta({"datepublished",
+                    "itemprop:datepublished",
+                    "date",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "published_time",
+                    "published-date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dc.date.created",
+                    "dcterms.date",
+                    "dcterms.issued",
+                    "dcterms.created",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                    "citation_publication_date",
+                    "citation_date",
+                    "originalpublicationdate",
+                    "article.published",
+                    "displaydate",
+                    "pdate",
+                    "ptime"})),
        "meta"},
       {first_date(ps.published_dom), "dom"},
       {first_date(ps.date_texts), "dom"},
       {date(ps.first_time), "dom"},
-      {date(hint("date_published")), "hint"},
-      {DateFromUrl(a->canonical_url.empty() ? a->url : a->canonical_url, ctx), "url"},
+      {date(s.Hint("date_published")), "hint"},
+      {DateFromUrl(PageSources::PageUrl(a), ctx), "url"},
       {first_date(ps.banner_dates), "dom"},
   };
+}
+
+// Dates, read against the crawl date (relative phrases, the future check); the modification
+// first, because it rules out publication candidates.
+void ResolveDates(const PageSources& s, const std::string& declared, core::Article* a) {
+  const PageSignals& ps = s.ps;
+  DateContext ctx = MakeDateContext(s.doc.provenance.crawl_date, MonthFirstLanguage(declared));
+  auto date = [&](const std::string& v) { return ParseDate(v, ctx); };
+  auto first_date = [&](const std::vector<std::string>& values) {
+    for (const auto& v : values)
+      if (std::string d = date(v); !d.empty()) return d;
+    return std::string();
+  };
+  Choose(a, "date_modified", &a->date_modified,
+         {{date(s.LdText("dateModified")), "jsonld"},
+          {date(s.Meta({"article:modified_time", "og:updated_time", "article:modified"})),
+           "opengraph"},
+          {date(s.Meta({"dc.date.modified", "dcterms.modified", "last-modified", "lastmod",
+                        "parsely-updated", "itemprop:datemodified", "sailthru.lastmodified"})),
+           "meta"},
+          {first_date(ps.modified_dom), "dom"},
+          {first_date(ps.modified_texts), "dom"}},
+         SameDay);
+  std::vector<Candidate> published = PublishedCandidates(s, ctx, *a);
   // Rule: a modification is never the publication. A candidate equal to the modified timestamp
   // (pages that fill article:published_time from the last edit) yields to a later candidate
   // with another value, and a publication after the modification is dropped.
@@ -498,43 +535,55 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     a->field_sources.erase("date_modified");
     a->field_confidence.erase("date_modified");
   }
+}
 
-  // Section and tags.
-  std::vector<std::string> ld_crumbs;
-  if (const json* bl = g.FirstOfType("BreadcrumbList")) {
-    auto items = bl->find("itemListElement");
-    if (items != bl->end() && items->is_array()) {
-      std::vector<std::pair<int, std::string>> ordered;
-      for (const auto& it : *items) {
-        const json& r = g.Resolve(it);
-        std::string name = JsonLdText(g, r, "name");
-        if (name.empty()) name = JsonLdText(g, r, "item");
-        int pos = r.is_object() && r.contains("position") && r["position"].is_number_integer()
-                      ? r["position"].get<int>()
-                      : 0;
-        if (!name.empty() && name.find("://") == std::string::npos) ordered.emplace_back(pos, name);
-      }
-      std::stable_sort(ordered.begin(), ordered.end());
-      for (auto& [pos, name] : ordered) ld_crumbs.push_back(name);
-    }
+// The names of a JSON-LD BreadcrumbList, in position order.
+std::vector<std::string> JsonLdCrumbs(const JsonLdGraph& g) {
+  std::vector<std::string> crumbs;
+  const json* bl = g.FirstOfType("BreadcrumbList");
+  if (!bl) return crumbs;
+  auto items = bl->find("itemListElement");
+  if (items == bl->end() || !items->is_array()) return crumbs;
+  std::vector<std::pair<int, std::string>> ordered;
+  for (const auto& it : *items) {
+    const json& r = g.Resolve(it);
+    std::string name = JsonLdText(g, r, "name");
+    if (name.empty()) name = JsonLdText(g, r, "item");
+    int pos = r.is_object() && r.contains("position") && r["position"].is_number_integer()
+                  ? r["position"].get<int>()
+                  : 0;
+    if (!name.empty() && name.find("://") == std::string::npos) ordered.emplace_back(pos, name);
   }
-  Choose(a, "section", &a->section,
-         {{ld_text("articleSection"), "jsonld"},
-          {SectionFromCrumbs(ld_crumbs, a->title), "jsonld"},
-          {meta({"article:section"}), "opengraph"},
-          {meta({"section", "article-section", "parsely-section", "sailthru.section", "category"}),
-           "meta"},
-          {SectionFromCrumbs(ps.breadcrumb, a->title), "dom"},
-          {hint("section"), "hint"},
-          {SectionFromUrl(a->canonical_url.empty() ? a->url : a->canonical_url), "url"}},
-         SameText);
+  std::stable_sort(ordered.begin(), ordered.end());
+  for (auto& [pos, name] : ordered) crumbs.push_back(name);
+  return crumbs;
+}
 
+// Section, after the title: a breadcrumb repeating the title is not a section.
+void ResolveSection(const PageSources& s, core::Article* a) {
+  Choose(
+      a, "section", &a->section,
+      {{s.LdText("articleSection"), "jsonld"},
+       {SectionFromCrumbs(JsonLdCrumbs(s.g), a->title), "jsonld"},
+       {s.Meta({"article:section"}), "opengraph"},
+       {s.Meta({"section", "article-section", "parsely-section", "sailthru.section", "category"}),
+        "meta"},
+       {SectionFromCrumbs(s.ps.breadcrumb, a->title), "dom"},
+       {s.Hint("section"), "hint"},
+       {SectionFromUrl(PageSources::PageUrl(*a)), "url"}},
+      SameText);
+}
+
+// Tags: the first source that has any, whole (sources are not mixed).
+void ResolveTags(const PageSources& s, core::Article* a) {
+  const PageSignals& ps = s.ps;
   std::vector<std::pair<std::vector<std::string>, const char*>> tag_sources = {
-      {ld ? SplitTags(JsonLdStrings(g, art, "keywords")) : std::vector<std::string>{}, "jsonld"},
+      {s.ld ? SplitTags(JsonLdStrings(s.g, s.art, "keywords")) : std::vector<std::string>{},
+       "jsonld"},
       {ps.meta.count("article:tag") ? SplitTags(ps.meta.at("article:tag"))
                                     : std::vector<std::string>{},
        "opengraph"},
-      {SplitTags({meta({"news_keywords", "keywords", "parsely-tags", "sailthru.tags"})}), "meta"},
+      {SplitTags({s.Meta({"news_keywords", "keywords", "parsely-tags", "sailthru.tags"})}), "meta"},
       {SplitTags(ps.rel_tags), "dom"}};
   for (auto& [tags, source] : tag_sources) {
     if (tags.empty()) continue;
@@ -543,72 +592,114 @@ void MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& o
     a->field_confidence["tags"] = SourceConfidence(source);
     break;
   }
+}
 
-  // Description, image, licence, access.
+void ResolveDescription(const PageSources& s, core::Article* a) {
   Choose(a, "description", &a->description,
-         {{ld_text("description"), "jsonld"},
-          {meta({"og:description"}), "opengraph"},
-          {meta({"description", "twitter:description", "dc.description", "dcterms.description"}),
+         {{s.LdText("description"), "jsonld"},
+          {s.Meta({"og:description"}), "opengraph"},
+          {s.Meta({"description", "twitter:description", "dc.description", "dcterms.description"}),
            "meta"},
-          {hint("description"), "hint"}},
+          {s.Hint("description"), "hint"}},
          SameText);
-  std::string ld_image = ld ? JsonLdText(g, art, "image") : "";
-  if (ld_image.empty() && ld) ld_image = JsonLdText(g, art, "thumbnailUrl");
-  Choose(
-      a, "image", &a->image,
-      {{ResolveUrl(ld_image, base), "jsonld"},
-       {ResolveUrl(meta({"og:image:secure_url", "og:image", "og:image:url"}), base), "opengraph"},
-       {ResolveUrl(meta({"twitter:image", "twitter:image:src", "itemprop:image", "thumbnail"}),
-                   base),
-        "meta"},
-       {ResolveUrl(ps.image_src, base), "dom"}},
-      SameText);
+}
+
+void ResolveImage(const PageSources& s, core::Article* a) {
+  std::string ld_image = s.ld ? JsonLdText(s.g, s.art, "image") : "";
+  if (ld_image.empty() && s.ld) ld_image = JsonLdText(s.g, s.art, "thumbnailUrl");
+  Choose(a, "image", &a->image,
+         {{ResolveUrl(ld_image, s.base), "jsonld"},
+          {ResolveUrl(s.Meta({"og:image:secure_url", "og:image", "og:image:url"}), s.base),
+           "opengraph"},
+          {ResolveUrl(s.Meta({"twitter:image", "twitter:image:src", "itemprop:image", "thumbnail"}),
+                      s.base),
+           "meta"},
+          {ResolveUrl(s.ps.image_src, s.base), "dom"}},
+         SameText);
+}
+
+void ResolveLicense(const PageSources& s, core::Article* a) {
   Choose(a, "license", &a->license,
-         {{ld_text("license"), "jsonld"},
-          {ResolveUrl(ps.rel_license, base), "dom"},
-          {meta({"dcterms.license", "dc.rights", "dcterms.rights", "license"}), "meta"}},
+         {{s.LdText("license"), "jsonld"},
+          {ResolveUrl(s.ps.rel_license, s.base), "dom"},
+          {s.Meta({"dcterms.license", "dc.rights", "dcterms.rights", "license"}), "meta"}},
          SameText);
-  if (ld && art.contains("isAccessibleForFree")) {
-    const json& v = art["isAccessibleForFree"];
-    std::string s = v.is_boolean()  ? (v.get<bool>() ? "true" : "false")
-                    : v.is_string() ? Lower(v.get<std::string>())
+}
+
+// Access: JSON-LD isAccessibleForFree, else OpenGraph's content tier; unset without either.
+void ResolveAccess(const PageSources& s, core::Article* a) {
+  if (s.ld && s.art.contains("isAccessibleForFree")) {
+    const json& v = s.art["isAccessibleForFree"];
+    std::string t = v.is_boolean()  ? (v.get<bool>() ? "true" : "false")
+                    : v.is_string() ? core::AsciiLower(v.get<std::string>())
                                     : "";
-    if (s == "true" || s == "false") {
-      a->is_free = s == "true";
+    if (t == "true" || t == "false") {
+      a->is_free = t == "true";
       a->field_sources["is_free"] = "jsonld";
       a->field_confidence["is_free"] = SourceConfidence("jsonld");
     }
   }
   if (!a->is_free.has_value()) {
-    std::string tier = Lower(meta({"article:content_tier"}));
+    std::string tier = core::AsciiLower(s.Meta({"article:content_tier"}));
     if (tier == "free" || tier == "locked") {
       a->is_free = tier == "free";
       a->field_sources["is_free"] = "opengraph";
       a->field_confidence["is_free"] = SourceConfidence("opengraph");
     }
   }
-  if (ld && art.contains("articleBody") && art["articleBody"].is_string()) {
-    scratch.jsonld_body = art["articleBody"].get<std::string>();
-    scratch.jsonld_body_chars = scratch.jsonld_body.size();
-  }
+}
 
-  // Declared language; the text has the last word in FinishMetadata. <html lang> ranks above
-  // og:locale here: themes ship og:locale "en_US" as a default far more often than a wrong lang.
-  std::string ld_lang = NormalizeLanguageTag(ld_text("inLanguage"));
-  std::string og_locale = NormalizeLanguageTag(meta({"og:locale"}));
+// Declared language; the text has the last word in FinishMetadata. <html lang> ranks above
+// og:locale here: themes ship og:locale "en_US" as a default far more often than a wrong lang.
+void ResolveDeclaredLanguage(const PageSources& s, const std::string& declared, core::Article* a,
+                             PageFacts* facts) {
+  std::string ld_lang = NormalizeLanguageTag(s.LdText("inLanguage"));
+  std::string og_locale = NormalizeLanguageTag(s.Meta({"og:locale"}));
   std::string meta_lang =
-      NormalizeLanguageTag(meta({"content-language", "dc.language", "language"}));
+      NormalizeLanguageTag(s.Meta({"content-language", "dc.language", "language"}));
   for (const auto& [value, source] : {std::pair{ld_lang, "jsonld"},
                                       {declared, "dom"},
                                       {og_locale, "opengraph"},
                                       {meta_lang, "meta"}}) {
     if (value.empty()) continue;
-    scratch.declared_language = value;
-    scratch.declared_source = source;
+    facts->declared_language = value;
+    facts->declared_source = source;
     a->language = value;
     a->field_sources["language"] = source;
     break;
   }
+}
+
+}  // namespace
+
+// Every field takes its rule order from its own function; the order between fields matters
+// where a rule reads another field: site name and authors before the title (affixes), URLs
+// before dates and section (the URL's date and first segment), title before section.
+PageFacts MetadataWalk::Resolve(const core::RawDocument& doc, const ExtractOptions& options,
+                                core::Article* a) {
+  const PageSignals& ps = *ps_;
+  PageFacts facts;
+  std::string og_title = FirstMeta(ps, {"og:title"});
+  const json* ld = ps.jsonld.Article(!og_title.empty() ? og_title : ps.title_tag);
+  static const json kNone = json::object();
+  const PageSources s{doc, options,          ps,       ps.jsonld,
+                      ld,  ld ? *ld : kNone, og_title, BaseUrl(doc, options, ps)};
+  ResolveUrls(s, a);
+  ResolveSiteName(s, a);
+  ResolveAuthors(s, a, &facts);
+  ResolveTitle(s, a);
+  const std::string declared = NormalizeLanguageTag(ps.html_lang);
+  ResolveDates(s, declared, a);
+  ResolveSection(s, a);
+  ResolveTags(s, a);
+  ResolveDescription(s, a);
+  ResolveImage(s, a);
+  ResolveLicense(s, a);
+  ResolveAccess(s, a);
+  if (s.ld && s.art.contains("articleBody") && s.art["articleBody"].is_string())
+    facts.jsonld_body = s.art["articleBody"].get<std::string>();
+  ResolveDeclaredLanguage(s, declared, a, &facts);
+  return facts;
 }
 
 }  // namespace wirebrief::extract::detail

@@ -13,14 +13,18 @@
 
 namespace wirebrief::extract::detail {
 
-// HTML page -> article text + metadata (libxml2 HTML parser). With `read_metadata` false only
-// the text (and captions, wire) is read: the baseline the metadata benchmark measures against.
-core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
-                             core::Article* article, bool read_metadata = true);
+struct PageFacts;
 
-// Fills the metadata fields of `article` (and field_sources) from the parsed page `root`.
-void ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
-                      const ExtractOptions& options, core::Article* article);
+// HTML page -> article text + metadata (libxml2 HTML parser); what the metadata pass read for
+// FinishMetadata goes to `facts`. With `facts` null only the text (and captions, wire) is read:
+// the baseline the metadata benchmark measures against.
+core::Status ExtractFromHtml(const core::RawDocument& doc, const ExtractOptions& options,
+                             core::Article* article, PageFacts* facts);
+
+// Fills the metadata fields of `article` (and field_sources) from the parsed page `root`;
+// returns what FinishMetadata needs besides the article.
+PageFacts ReadHtmlMetadata(const xmlNode* root, const core::RawDocument& doc,
+                           const ExtractOptions& options, core::Article* article);
 
 struct PageSignals;
 struct ElementAttrs;
@@ -48,8 +52,10 @@ class MetadataWalk {
   Context Element(const xmlNode* n, Context up, int depth, const ElementAttrs* attrs = nullptr);
   // Reads `first`, its following siblings and their subtrees: the parts the caller skips.
   void Siblings(const xmlNode* first, Context ctx, int depth);
-  // Fills the metadata fields of `article` from everything read.
-  void Resolve(const core::RawDocument& doc, const ExtractOptions& options, core::Article* article);
+  // Fills the metadata fields of `article` from everything read; returns what the passes after
+  // the walk need besides the article.
+  PageFacts Resolve(const core::RawDocument& doc, const ExtractOptions& options,
+                    core::Article* article);
 
  private:
   std::unique_ptr<PageSignals> ps_;

@@ -1,5 +1,6 @@
-// Small string helpers for extract/'s rules (ASCII-only case folding is deliberate: the rules
-// match English chrome words and class names, and must not touch non-ASCII letters).
+// Small string helpers for extract/'s rules. Case folding is core::AsciiLower (core/text.h):
+// ASCII only on purpose, the rules match English chrome words and class names and must not
+// touch non-ASCII letters.
 #pragma once
 
 #include <cctype>
@@ -8,13 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace wirebrief::extract::detail {
+#include "core/text.h"
 
-inline std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+namespace wirebrief::extract::detail {
 
 // Collapses runs of whitespace (incl. NBSP) to one space and trims the ends.
 inline std::string CollapseSpace(std::string_view s) {
@@ -152,7 +149,7 @@ inline std::string HostOf(std::string_view url) {
   rest = rest.substr(0, rest.find_first_of("/?#"));
   rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
   rest = rest.substr(0, rest.find(':'));
-  std::string host = Lower(rest);
+  std::string host = core::AsciiLower(rest);
   if (StartsWith(host, "www.")) host = host.substr(4);
   return host;
 }

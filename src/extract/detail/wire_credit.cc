@@ -46,7 +46,7 @@ bool AddAgency(std::vector<std::string>* wire, std::string name) {
 // "Reuters and AFP", "EFE y AP", "AP/Reuters" -> each agency; false when any part is not one.
 bool AddAgencyList(std::vector<std::string>* wire, const std::string& list) {
   std::vector<std::string> parts;
-  std::string cur, l = Lower(list);
+  std::string cur, l = core::AsciiLower(list);
   for (size_t i = 0; i < list.size(); ++i) {
     bool split = list[i] == '/' || list[i] == ',' || list[i] == ';';
     size_t skip = 0;
@@ -68,7 +68,7 @@ bool AddAgencyList(std::vector<std::string>* wire, const std::string& list) {
     for (const char* lead :
          {"the ", "las agencias ", "las ", "los ", "la ", "el ", "agencias ", "agências ",
           "agencies ", "a ", "o ", "as ", "os ", "l'", "der ", "die "})
-      if (StartsWith(Lower(name), lead)) name = name.substr(std::strlen(lead));
+      if (StartsWith(core::AsciiLower(name), lead)) name = name.substr(std::strlen(lead));
     if (name.empty()) continue;
     if (!AddAgency(&found, name)) return false;
   }
@@ -132,7 +132,7 @@ bool ReadCreditPhrase(std::string* p, std::vector<std::string>* wire) {
                                    "fuente: ",
                                    "quelle: ",
                                    "fonte: "};
-  std::string l = Lower(*p);
+  std::string l = core::AsciiLower(*p);
   for (const char* phrase : kPhrases) {
     size_t at = l.rfind(phrase);
     if (at == std::string::npos) continue;

@@ -303,6 +303,108 @@ std::string MarkupText(const std::string& fragment) {
   return Collapse(out);
 }
 
+// What a feed says about itself: its title, refresh hints, and the base its relative item links
+// resolve against. RSS <channel><link> is the site; relative item links resolve against it
+// when nothing closer (xml:base, the feed's own URL) does.
+struct FeedChannel {
+  std::string site_base, title, ttl, update_period, update_frequency;
+};
+
+FeedChannel ReadChannel(xmlNode* root, const std::string& base_url) {
+  FeedChannel ch;
+  ch.site_base = base_url;
+  ForEachElement(root, [&](xmlNode* n) {
+    std::string_view name = LocalName(n);
+    if (name == "item" || name == "entry") return true;
+    if ((name == "channel" || name == "feed") && n != nullptr) {
+      for (xmlNode* c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        std::string_view local;
+        Vocab vocab = VocabOf(c, &local);
+        if (vocab == Vocab::kPlain && local == "ttl" && ch.ttl.empty()) ch.ttl = NodeText(c);
+        if (vocab == Vocab::kSyndication && local == "updatePeriod") ch.update_period = NodeText(c);
+        if (vocab == Vocab::kSyndication && local == "updateFrequency")
+          ch.update_frequency = NodeText(c);
+        if (LocalName(c) == "title" && ch.title.empty()) ch.title = NodeText(c);
+        if (LocalName(c) == "link" && Prefix(c).empty() && ch.site_base.empty()) {
+          std::string href = Attr(c, "href");
+          ch.site_base = href.empty() ? NodeText(c) : href;
+        }
+      }
+    }
+    return false;
+  });
+  return ch;
+}
+
+// One item's (or entry's) fields: the reference with its hints, and what decides its link and
+// key.
+struct FeedItem {
+  Reference ref;
+  std::string content, guid, orig_link, permalink;
+  bool content_is_text = false;
+  std::vector<std::string> authors;
+};
+
+FeedItem ReadItemFields(xmlDoc* doc, xmlNode* item, const std::string& site_base) {
+  FeedItem it;
+  Reference& ref = it.ref;
+  for (xmlNode* f = item->children; f; f = f->next) {
+    if (f->type != XML_ELEMENT_NODE) continue;
+    std::string_view fn = LocalName(f);
+    std::string_view prefix = Prefix(f);
+    if (prefix == "media") {
+      ReadMedia(f, &ref.hints);
+    } else if (fn == "title" && prefix.empty()) {
+      ref.hints["title"] = NodeText(f);
+    } else if (fn == "link" && (prefix.empty() || prefix == "atom")) {
+      std::string href = Attr(f, "href");
+      std::string rel = Attr(f, "rel");
+      if (!href.empty()) {
+        if ((rel.empty() || rel == "alternate") && ref.url.empty())
+          ref.url = Resolve(doc, f, href, site_base);
+        if (rel == "enclosure" && Attr(f, "type").rfind("image/", 0) == 0 &&
+            !ref.hints.count("image"))
+          ref.hints["image"] = Resolve(doc, f, href, site_base);
+      } else if (ref.url.empty()) {
+        ref.url = Resolve(doc, f, NodeText(f), site_base);
+      }
+    } else if (fn == "origLink") {
+      it.orig_link = NodeText(f);  // feedburner: the publisher's own URL behind a tracking link
+    } else if (fn == "guid" || (fn == "id" && prefix.empty())) {
+      it.guid = NodeText(f);
+      if (fn == "guid" && Attr(f, "isPermaLink") != "false" && it.guid.rfind("http", 0) == 0)
+        it.permalink = it.guid;
+    } else if (fn == "pubDate" || fn == "published" || fn == "issued" ||
+               (fn == "date" && prefix == "dc")) {
+      if (!ref.hints.count("date_published")) ref.hints["date_published"] = DateHint(NodeText(f));
+    } else if (fn == "updated" || fn == "modified") {
+      ref.hints["date_modified"] = DateHint(NodeText(f));
+    } else if (fn == "creator" || fn == "author") {
+      xmlNode* nm = nullptr;
+      for (xmlNode* a = f->children; a; a = a->next)
+        if (a->type == XML_ELEMENT_NODE && LocalName(a) == "name") nm = a;
+      std::string who = CleanAuthor(NodeText(nm ? nm : f));
+      if (!who.empty()) it.authors.push_back(who);
+    } else if ((fn == "description" || fn == "summary") && prefix.empty()) {
+      ref.hints["description"] = NodeText(f);
+    } else if (fn == "encoded" && prefix == "content") {
+      it.content = NodeText(f);
+    } else if (fn == "content" && prefix.empty() && Attr(f, "src").empty()) {
+      std::string type = Attr(f, "type");
+      if (type == "xhtml") {
+        it.content = InnerXml(doc, f);
+      } else {
+        it.content = NodeText(f);
+        it.content_is_text = type.empty() || type == "text";
+      }
+    } else if (fn == "enclosure") {
+      ReadMedia(f, &ref.hints);
+    }
+  }
+  return it;
+}
+
 }  // namespace
 
 core::Status ReadFeed(const std::string& source, std::string_view bytes,
@@ -319,34 +421,12 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
         source, "", "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)");
   std::string charset = doc->encoding ? reinterpret_cast<const char*>(doc->encoding) : "utf-8";
   for (char& c : charset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  // RSS <channel><link> is the site; relative item links resolve against it when nothing
-  // closer (xml:base, the feed's own URL) does.
-  std::string site_base = base_url;
-  std::string feed_title, ttl, update_period, update_frequency;
-  ForEachElement(root, [&](xmlNode* n) {
-    std::string_view name = LocalName(n);
-    if (name == "item" || name == "entry") return true;
-    if ((name == "channel" || name == "feed") && n != nullptr) {
-      for (xmlNode* c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE) continue;
-        std::string_view local;
-        Vocab vocab = VocabOf(c, &local);
-        if (vocab == Vocab::kPlain && local == "ttl" && ttl.empty()) ttl = NodeText(c);
-        if (vocab == Vocab::kSyndication && local == "updatePeriod") update_period = NodeText(c);
-        if (vocab == Vocab::kSyndication && local == "updateFrequency")
-          update_frequency = NodeText(c);
-        if (LocalName(c) == "title" && feed_title.empty()) feed_title = NodeText(c);
-        if (LocalName(c) == "link" && Prefix(c).empty() && site_base.empty()) {
-          std::string href = Attr(c, "href");
-          site_base = href.empty() ? NodeText(c) : href;
-        }
-      }
-    }
-    return false;
-  });
+  const FeedChannel channel = ReadChannel(root, base_url);
+  const std::string& feed_title = channel.title;
   if (info) {
     info->title = feed_title;
-    info->ttl_seconds = RefreshSeconds(ttl, update_period, update_frequency);
+    info->ttl_seconds =
+        RefreshSeconds(channel.ttl, channel.update_period, channel.update_frequency);
   }
   int index = 0;
   ForEachElement(root, [&](xmlNode* item) {
@@ -354,69 +434,16 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
     if (name != "item" && name != "entry") return false;  // descend
     ++index;
     std::string record = "item " + std::to_string(index);
-    Reference ref;
+    FeedItem it = ReadItemFields(doc.get(), item, channel.site_base);
+    Reference& ref = it.ref;
     ref.kind = "feed_item";
     ref.listed_in = source;
-    std::string content, guid, orig_link, permalink;
-    bool content_is_text = false;
-    std::vector<std::string> authors;
-    for (xmlNode* f = item->children; f; f = f->next) {
-      if (f->type != XML_ELEMENT_NODE) continue;
-      std::string_view fn = LocalName(f);
-      std::string_view prefix = Prefix(f);
-      if (prefix == "media") {
-        ReadMedia(f, &ref.hints);
-      } else if (fn == "title" && prefix.empty()) {
-        ref.hints["title"] = NodeText(f);
-      } else if (fn == "link" && (prefix.empty() || prefix == "atom")) {
-        std::string href = Attr(f, "href");
-        std::string rel = Attr(f, "rel");
-        if (!href.empty()) {
-          if ((rel.empty() || rel == "alternate") && ref.url.empty())
-            ref.url = Resolve(doc.get(), f, href, site_base);
-          if (rel == "enclosure" && Attr(f, "type").rfind("image/", 0) == 0 &&
-              !ref.hints.count("image"))
-            ref.hints["image"] = Resolve(doc.get(), f, href, site_base);
-        } else if (ref.url.empty()) {
-          ref.url = Resolve(doc.get(), f, NodeText(f), site_base);
-        }
-      } else if (fn == "origLink") {
-        orig_link = NodeText(f);  // feedburner: the publisher's own URL behind a tracking link
-      } else if (fn == "guid" || (fn == "id" && prefix.empty())) {
-        guid = NodeText(f);
-        if (fn == "guid" && Attr(f, "isPermaLink") != "false" && guid.rfind("http", 0) == 0)
-          permalink = guid;
-      } else if (fn == "pubDate" || fn == "published" || fn == "issued" ||
-                 (fn == "date" && prefix == "dc")) {
-        if (!ref.hints.count("date_published")) ref.hints["date_published"] = DateHint(NodeText(f));
-      } else if (fn == "updated" || fn == "modified") {
-        ref.hints["date_modified"] = DateHint(NodeText(f));
-      } else if (fn == "creator" || fn == "author") {
-        xmlNode* nm = nullptr;
-        for (xmlNode* a = f->children; a; a = a->next)
-          if (a->type == XML_ELEMENT_NODE && LocalName(a) == "name") nm = a;
-        std::string who = CleanAuthor(NodeText(nm ? nm : f));
-        if (!who.empty()) authors.push_back(who);
-      } else if ((fn == "description" || fn == "summary") && prefix.empty()) {
-        ref.hints["description"] = NodeText(f);
-      } else if (fn == "encoded" && prefix == "content") {
-        content = NodeText(f);
-      } else if (fn == "content" && prefix.empty() && Attr(f, "src").empty()) {
-        std::string type = Attr(f, "type");
-        if (type == "xhtml") {
-          content = InnerXml(doc.get(), f);
-        } else {
-          content = NodeText(f);
-          content_is_text = type.empty() || type == "text";
-        }
-      } else if (fn == "enclosure") {
-        ReadMedia(f, &ref.hints);
-      }
-    }
-    if (!orig_link.empty()) ref.url = orig_link;
-    if (ref.url.empty()) ref.url = permalink;
+    std::string& content = it.content;
+    const std::string& guid = it.guid;
+    if (!it.orig_link.empty()) ref.url = it.orig_link;
+    if (ref.url.empty()) ref.url = it.permalink;
     std::string joined;
-    for (const auto& a : authors) joined += (joined.empty() ? "" : ", ") + a;
+    for (const auto& a : it.authors) joined += (joined.empty() ? "" : ", ") + a;
     if (!joined.empty()) ref.hints["author"] = joined;
     if (!feed_title.empty()) ref.hints["feed_title"] = feed_title;
     std::string title = ref.hints.count("title") ? ref.hints["title"] : "";
@@ -439,7 +466,7 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
     if (!content.empty()) {
       core::RawDocument d;
       d.url = ref.url;
-      d.kind = content_is_text ? core::ContentKind::kText : core::ContentKind::kHtml;
+      d.kind = it.content_is_text ? core::ContentKind::kText : core::ContentKind::kHtml;
       d.content = std::move(content);
       d.charset = charset;
       d.hints = ref.hints;

@@ -245,6 +245,60 @@ class WarcReader : public RecordSource {
     }
   }
 
+  // Where the record header starting at pos_ ends (relative to pos_, after its blank line), read
+  // in growing steps up to kMaxHeaderBytes; npos when it does not end within them.
+  size_t ScanHeader(bool cross) {
+    size_t hdr_end = std::string_view::npos;
+    for (size_t want = 4096;; want = std::min(want * 4, kMaxHeaderBytes + 4)) {
+      bool more = Fill(want, cross);
+      hdr_end = HeaderEnd(std::string_view(buf_.data() + pos_, avail()), 0);
+      if (hdr_end != std::string_view::npos || !more || want >= kMaxHeaderBytes + 4) break;
+    }
+    return hdr_end;
+  }
+
+  // The header fields a record is read by (views into `header`).
+  static WarcFields ReadFields(std::string_view header) {
+    WarcFields f;
+    ForEachField(header, [&](std::string_view name, std::string_view value) {
+      if (IEquals(name, "WARC-Type"))
+        f.type = value;
+      else if (IEquals(name, "WARC-Record-ID"))
+        f.record_id = value;
+      else if (IEquals(name, "WARC-Target-URI"))
+        f.target_uri = value;
+      else if (IEquals(name, "WARC-Date"))
+        f.date = value;
+      else if (IEquals(name, "Content-Type"))
+        f.content_type = value;
+      else if (IEquals(name, "Content-Length"))
+        f.content_length = value;
+    });
+    return f;
+  }
+
+  // True when the block that the declared length ends at *after (relative to pos_) is followed
+  // by CRLF CRLF and then the next record, a member end or the end; *after then moves past the
+  // line ends, and *at_end says whether nothing follows.
+  bool LengthFits(bool cross, size_t* after, bool* at_end) {
+    if (!Fill(*after, cross)) return false;
+    Fill(*after + 4, cross);
+    for (int k = 0;
+         k < 4 && *after < avail() && (buf_[pos_ + *after] == '\r' || buf_[pos_ + *after] == '\n');
+         ++k)
+      ++*after;
+    *at_end = !Fill(*after + 1, cross);
+    if (!*at_end &&
+        (!Fill(*after + 5, cross) || std::string_view(buf_.data() + pos_ + *after, 5) != "WARC/")) {
+      if (state_ == Decoder::State::kError && avail() <= *after) {
+        *at_end = true;  // the decoder failure is reported with the next record
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
   std::optional<core::Result<core::RawDocument>> ReadRecord() {
     if (resync_pending_) {
       resync_pending_ = false;
@@ -275,34 +329,14 @@ class WarcReader : public RecordSource {
       if (state_ == Decoder::State::kError && avail() < 5) return DecoderFailed();
       return Resync(start + 1, Corrupt(where, "expected a WARC/1.x version line"));
     }
-    size_t hdr_end = std::string_view::npos;
-    for (size_t want = 4096;; want = std::min(want * 4, kMaxHeaderBytes + 4)) {
-      bool more = Fill(want, cross);
-      hdr_end = HeaderEnd(std::string_view(buf_.data() + pos_, avail()), 0);
-      if (hdr_end != std::string_view::npos || !more || want >= kMaxHeaderBytes + 4) break;
-    }
+    size_t hdr_end = ScanHeader(cross);
     if (hdr_end == std::string_view::npos) {
       if (state_ == Decoder::State::kError) return DecoderFailed();
       return Resync(start + 1,
                     Corrupt(where, avail() >= kMaxHeaderBytes ? "record header exceeds 64 KiB"
                                                               : "record header is truncated"));
     }
-    WarcFields f;
-    std::string_view header(buf_.data() + pos_, hdr_end);
-    ForEachField(header, [&](std::string_view name, std::string_view value) {
-      if (IEquals(name, "WARC-Type"))
-        f.type = value;
-      else if (IEquals(name, "WARC-Record-ID"))
-        f.record_id = value;
-      else if (IEquals(name, "WARC-Target-URI"))
-        f.target_uri = value;
-      else if (IEquals(name, "WARC-Date"))
-        f.date = value;
-      else if (IEquals(name, "Content-Type"))
-        f.content_type = value;
-      else if (IEquals(name, "Content-Length"))
-        f.content_length = value;
-    });
+    WarcFields f = ReadFields(std::string_view(buf_.data() + pos_, hdr_end));
     uint64_t len = 0;
     auto r = std::from_chars(f.content_length.data(),
                              f.content_length.data() + f.content_length.size(), len);
@@ -318,23 +352,7 @@ class WarcReader : public RecordSource {
     size_t block_len = static_cast<size_t>(len);
     size_t after = hdr_end + block_len;
     bool at_end = false;
-    bool length_fits = length_known && Fill(after, cross);
-    if (length_fits) {
-      Fill(after + 4, cross);
-      for (int k = 0;
-           k < 4 && after < avail() && (buf_[pos_ + after] == '\r' || buf_[pos_ + after] == '\n');
-           ++k)
-        ++after;
-      at_end = !Fill(after + 1, cross);
-      if (!at_end &&
-          (!Fill(after + 5, cross) || std::string_view(buf_.data() + pos_ + after, 5) != "WARC/")) {
-        if (state_ == Decoder::State::kError && avail() <= after) {
-          at_end = true;  // the decoder failure is reported with the next record
-        } else {
-          length_fits = false;
-        }
-      }
-    }
+    bool length_fits = length_known && LengthFits(cross, &after, &at_end);
     if (!length_fits) {
       if (state_ == Decoder::State::kError) return DecoderFailed();
       // Crawlers write wrong or missing lengths (a body re-encoded after the header was written):
