@@ -7,31 +7,17 @@
 // line is read.
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "cli/flags.h"
 #include "cluster/cluster.h"
+#include "kits/cluster_kit.h"
 
 namespace wirebrief::cli {
-namespace {
-
-constexpr size_t kMaxLineBytes = 16 << 20;  // a longer line is reported and skipped
-
-std::string Field(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number()) return it->dump();
-  return {};
-}
-
-}  // namespace
 
 Command AddClusterCommand(CLI::App* root) {
   struct Flags : CommonFlags {
@@ -182,13 +168,9 @@ Command AddClusterCommand(CLI::App* root) {
                 });
                 for (const auto& l : labels) line_of.erase(l.article_id);
               }
-              // What nlohmann::json{{"id", ...}, {"cluster", ...}}.dump() prints (keys sorted),
-              // without building an object per label.
               for (const auto& l : labels) {
-                out = "{\"cluster\":" + std::to_string(l.story) + ",\"id\":";
-                out += nlohmann::json(l.article_id)
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-                out += "}\n";
+                out = kits::ClusterLabelLine(l.article_id, l.story);
+                out.push_back('\n');
                 std::fwrite(out.data(), 1, out.size(), stdout);
               }
             };
@@ -205,33 +187,12 @@ Command AddClusterCommand(CLI::App* root) {
                   ++failed;
                   PrintError(path + ": line " + std::to_string(lineno) + ": " + why);
                 };
-                if (line.size() > kMaxLineBytes) {
-                  bad("longer than 16 MiB; skipped");
+                core::Result<core::Article> parsed = kits::ParseClusterDocLine(line);
+                if (!parsed.ok()) {
+                  bad(parsed.status().message());
                   continue;
                 }
-                nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-                if (!j.is_object()) {
-                  bad("not a JSON object");
-                  continue;
-                }
-                core::Article a;
-                a.id = Field(j, "id");
-                if (a.id.empty()) {
-                  bad("no \"id\"");
-                  continue;
-                }
-                a.date_published = Field(j, "date");
-                a.title = Field(j, "title");
-                a.text = Field(j, "text");
-                a.site_name = Field(j, "source");
-                a.host = Field(j, "host");
-                a.url = Field(j, "url");
-                if (auto w = j.find("wire"); w != j.end()) {
-                  if (w->is_string()) a.wire.push_back(w->get<std::string>());
-                  if (w->is_array())
-                    for (const auto& x : *w)
-                      if (x.is_string()) a.wire.push_back(x.get<std::string>());
-                }
+                core::Article a = std::move(parsed).value();
                 ++docs;
                 if (reorder) {
                   line_of[a.id] = stream_line;
@@ -246,15 +207,7 @@ Command AddClusterCommand(CLI::App* root) {
                   print_final();
                   continue;
                 }
-                nlohmann::json o = {{"id", a.id}, {"cluster", p.story}};
-                if (flags->explain && !p.opened) {
-                  o["reason"] = p.why.reason;
-                  o["score"] = std::round(p.why.score * 1000) / 1000;
-                  if (!p.why.copy_of.empty()) o["copy_of"] = p.why.copy_of;
-                  o["shared_terms"] = p.why.shared_terms;
-                  o["shared_entities"] = p.why.shared_entities;
-                }
-                out = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                out = kits::ClusterPlacementLine(a.id, p, flags->explain);
                 out.push_back('\n');
                 std::fwrite(out.data(), 1, out.size(), stdout);
               }
