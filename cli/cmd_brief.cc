@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "brief/brief.h"
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "core/limits.h"
 #include "core/status.h"
@@ -64,17 +65,10 @@ Command AddBriefCommand(CLI::App* root) {
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand("brief", "Brief stories given as JSON lines (no database)");
   AddVersionFlag(app);
-  app->add_option("inputs", flags->inputs,
-                  "Stories, one JSON object per line: {\"id\", \"articles\": [{\"idx\", \"text\", "
-                  "\"sentences\", \"outlet\", \"date\", \"url\"}]}; prints one brief per line "
-                  "('-' for stdin)");
+  AddFlag(app, kStoryInputs, &flags->inputs);
   AddInputFileFlag(app, flags);
-  // Hidden: the old spelling of the stories file, kept for one release.
-  app->add_option("--jsonl", flags->deprecated_jsonl)->group("");
-  app->add_option("--faith", flags->faith,
-                  "Summaries to check, one article per line: {\"article_sentences\", "
-                  "\"summaries\": [{\"id\", "
-                  "\"summary\"}]}; prints {\"id\", \"score\", \"label\"} per summary");
+  AddFlag(app, kDeprecatedJsonlInput, &flags->deprecated_jsonl);
+  AddFlag(app, kFaith, &flags->faith);
   return {app, [flags] {
             if (!flags->deprecated_jsonl.empty()) {
               WarnDeprecated("brief --jsonl FILE", "brief FILE");

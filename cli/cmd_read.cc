@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "kits/nlp_kit.h"
 #include "nlp/read.h"
@@ -45,8 +46,8 @@ Command AddReadCommand(CLI::App* root) {
   AddOutputFormatFlag(app, &flags->format, {"jsonl", "nlp-kit"},
                       "jsonl (the names of extract --with-annotations) or nlp-kit (the nlp "
                       "benchmark kit's prediction format)");
-  // Hidden: the old spelling (inputs are JSON lines, kit format), kept for one release.
-  app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
+  // The old spelling (inputs are JSON lines, kit format), kept for one release.
+  AddFlag(app, kDeprecatedJsonlSwitch, &flags->deprecated_jsonl);
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
   return {
