@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "brief/brief.h"
-#include "brief/kit_story.h"
+#include "kits/brief_kit.h"
 #include "nlp/read.h"
 
 namespace {
@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 using namespace wirebrief;
 
 struct Prepared {
-  brief::KitStory story;
+  kits::KitStory story;
   cluster::StoryGroup group;
   std::vector<const core::Article*> ptrs;
 };
@@ -40,7 +40,7 @@ struct StorySets {
 };
 
 void Prepare(Prepared* p) {
-  p->group = brief::KitStoryGroup(p->story);
+  p->group = kits::KitStoryGroup(p->story);
   for (const auto& a : p->story.articles) p->ptrs.push_back(&a);
 }
 
@@ -57,9 +57,9 @@ const StorySets& Sets() {
       return s;
     }
     std::string line;
-    brief::KitStory joined;
+    kits::KitStory joined;
     while (std::getline(in, line)) {
-      auto story = brief::ParseKitStoryLine(line, core::Limits{});  // annotates (ReadArticle)
+      auto story = kits::ParseKitStoryLine(line, core::Limits{});  // annotates (ReadArticle)
       if (!story.ok()) continue;
       for (const auto& a : story->articles) {
         joined.articles.push_back(a);
@@ -71,7 +71,7 @@ const StorySets& Sets() {
         joined.id = "x10-" + std::to_string(s.x10.size());
         s.x10_articles += joined.articles.size();
         s.x10.push_back({std::move(joined), {}, {}});
-        joined = brief::KitStory();
+        joined = kits::KitStory();
       }
     }
     // Pointers into the stories are taken once the vectors stop moving.
@@ -119,7 +119,7 @@ void BM_FamiliesAndBrief(benchmark::State& state, bool ten) {
   if (!set) return;
   brief::BriefOptions options;
   for (auto _ : state)
-    for (const auto& p : *set) benchmark::DoNotOptimize(brief::BriefKitStory(p.story, options));
+    for (const auto& p : *set) benchmark::DoNotOptimize(kits::BriefKitStory(p.story, options));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * set->size()));
 }
 

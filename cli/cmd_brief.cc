@@ -5,64 +5,16 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "brief/brief.h"
-#include "brief/kit_story.h"
-#include "brief/support.h"
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "core/limits.h"
 #include "core/status.h"
-#include "nlp/read.h"
+#include "kits/brief_kit.h"
 
 namespace wirebrief::cli {
 namespace {
-
-using json = nlohmann::json;
-
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-json Faith(const json& j) {
-  std::vector<std::string> doc_sentences;
-  if (j.contains("article_sentences") && j["article_sentences"].is_array()) {
-    for (const auto& s : j["article_sentences"])
-      if (s.is_string()) doc_sentences.push_back(s.get<std::string>());
-  } else {
-    std::string text = Str(j, "article");
-    for (const auto& s : nlp::SplitSentences(text))
-      doc_sentences.push_back(text.substr(s.span.begin, s.span.end - s.span.begin));
-  }
-  std::vector<std::string_view> doc(doc_sentences.begin(), doc_sentences.end());
-  json out = json::array();
-  for (const auto& s : j.value("summaries", json::array())) {
-    if (!s.is_object()) continue;
-    std::vector<std::string> given;
-    if (s.contains("summary_sentences") && s["summary_sentences"].is_array())
-      for (const auto& x : s["summary_sentences"])
-        if (x.is_string()) given.push_back(x.get<std::string>());
-    std::vector<std::string_view> parts(given.begin(), given.end());
-    std::string summary = Str(s, "summary");
-    brief::Support r = parts.empty() ? brief::ScoreTextAgainstDocument(summary, doc)
-                                     : brief::ScoreSentencesAgainstDocument(parts, doc);
-    out.push_back({{"id", Str(s, "id")},
-                   {"score", r.score},
-                   {"label", r.score >= brief::kSupportedAt ? 1 : 0},
-                   {"features",
-                    {{"terms", r.term_coverage},
-                     {"pairs", r.pair_coverage},
-                     {"numbers", r.number_coverage},
-                     {"names", r.name_coverage},
-                     {"trigrams", r.trigram_coverage},
-                     {"best", r.best_coverage},
-                     {"best_pairs", r.best_pair_coverage},
-                     {"best_trigrams", r.best_trigram_coverage},
-                     {"negation_mismatch", r.negation_mismatch}}}});
-  }
-  return out;
-}
 
 // Briefs (or, with `faith`, support scores) for each JSON line of `in`; returns the lines that
 // failed (each named on stderr).
@@ -82,23 +34,22 @@ int BriefLines(std::istream& in, const std::string& path, bool faith) {
         ++failed;
         continue;
       }
-      json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (!j.is_object()) {
-        PrintError(where + ": not a JSON object");
+      core::Result<std::string> scored = kits::KitFaithLines(line);
+      if (!scored.ok()) {
+        PrintError(where + ": " + scored.status().message());
         ++failed;
         continue;
       }
-      for (const auto& r : Faith(j))
-        out += r.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+      out = std::move(scored).value();
     } else {
-      core::Result<brief::KitStory> story = brief::ParseKitStoryLine(line, limits);
+      core::Result<kits::KitStory> story = kits::ParseKitStoryLine(line, limits);
       if (!story.ok()) {
         PrintError(where + ": " + story.status().ToString());
         ++failed;
         continue;
       }
-      core::Brief b = brief::BriefKitStory(story.value(), brief::BriefOptions{});
-      out = brief::KitBriefToJsonLine(story.value(), b) + "\n";
+      core::Brief b = kits::BriefKitStory(story.value(), brief::BriefOptions{});
+      out = kits::KitBriefToJsonLine(story.value(), b) + "\n";
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
   }
@@ -114,17 +65,10 @@ Command AddBriefCommand(CLI::App* root) {
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand("brief", "Brief stories given as JSON lines (no database)");
   AddVersionFlag(app);
-  app->add_option("inputs", flags->inputs,
-                  "Stories, one JSON object per line: {\"id\", \"articles\": [{\"idx\", \"text\", "
-                  "\"sentences\", \"outlet\", \"date\", \"url\"}]}; prints one brief per line "
-                  "('-' for stdin)");
+  AddFlag(app, kStoryInputs, &flags->inputs);
   AddInputFileFlag(app, flags);
-  // Hidden: the old spelling of the stories file, kept for one release.
-  app->add_option("--jsonl", flags->deprecated_jsonl)->group("");
-  app->add_option("--faith", flags->faith,
-                  "Summaries to check, one article per line: {\"article_sentences\", "
-                  "\"summaries\": [{\"id\", "
-                  "\"summary\"}]}; prints {\"id\", \"score\", \"label\"} per summary");
+  AddFlag(app, kDeprecatedJsonlInput, &flags->deprecated_jsonl);
+  AddFlag(app, kFaith, &flags->faith);
   return {app, [flags] {
             if (!flags->deprecated_jsonl.empty()) {
               WarnDeprecated("brief --jsonl FILE", "brief FILE");

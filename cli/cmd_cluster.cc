@@ -7,43 +7,196 @@
 // line is read.
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "cluster/cluster.h"
+#include "kits/cluster_kit.h"
 
 namespace wirebrief::cli {
 namespace {
 
-constexpr size_t kMaxLineBytes = 16 << 20;  // a longer line is reported and skipped
+struct ClusterFlags : CommonFlags {
+  std::string deprecated_jsonl;  // the old `--jsonl FILE`
+  bool explain = false;
+  std::string day_order;
+  cluster::ClusterOptions options;
+};
 
-std::string Field(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number()) return it->dump();
-  return {};
+void AddClusterFlags(CLI::App* app, ClusterFlags* flags) {
+  AddVersionFlag(app);
+  AddFlag(app, kClusterInputs, &flags->inputs);
+  AddInputFileFlag(app, flags);
+  AddFlag(app, kDeprecatedJsonlInput, &flags->deprecated_jsonl);
+  AddFlag(app, kExplain, &flags->explain);
+  AddFlag(app, kDayOrder, &flags->day_order);
+  cluster::ClusterOptions& o = flags->options;
+  AddFlag(app, kThreshold, &o.join_threshold);
+  AddFlag(app, kHeadlineThreshold, &o.headline_join_threshold);
+  AddFlag(app, kHeadlineSizePrior, &o.headline_size_prior);
+  AddFlag(app, kSizePrior, &o.size_prior);
+  AddFlag(app, kLinkage, &o.linkage);
+  AddFlag(app, kHeadlineLinkage, &o.headline_linkage);
+  AddFlag(app, kRefinePasses, &o.refine_passes);
+  AddFlag(app, kRefineMerge, &o.refine_merge);
+  AddFlag(app, kHeadlineRefineMerge, &o.headline_refine_merge);
+  AddFlag(app, kHeadlineRefineLink, &o.headline_refine_link);
+  AddFlag(app, kRefineLinkMaxSmaller, &o.refine_link_max_smaller);
+  AddFlag(app, kMemberGate, &o.member_gate);
+  AddFlag(app, kHeadlineMemberGate, &o.headline_member_gate);
+  AddFlag(app, kDailyDecay, &o.daily_decay);
+  AddFlag(app, kWindowDays, &o.window_days);
+  AddFlag(app, kHeadlineWindowDays, &o.headline_window_days);
+}
+
+// Every input opens before the first line is read: a wrong name stops the run before any label
+// is printed, as it did with one input. Null stands for stdin ("-"); false when one failed.
+bool OpenInputs(const std::vector<std::string>& paths,
+                std::vector<std::unique_ptr<std::ifstream>>* files) {
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      files->push_back(nullptr);
+      continue;
+    }
+    files->push_back(std::make_unique<std::ifstream>(path, std::ios::binary));
+    if (!*files->back()) {
+      PrintError(path + ": cannot open");
+      return false;
+    }
+  }
+  return true;
+}
+
+// One online pass over the stream, printing labels as they become final.
+class LabelStream {
+ public:
+  explicit LabelStream(const ClusterFlags& flags)
+      : flags_(flags),
+        clusterer_(flags.options),
+        refine_(flags.options.refine_passes > 0),
+        reorder_(refine_ && flags.day_order == "longest-first"),
+        day_order_(flags.options.short_words) {}
+
+  bool refine() const { return refine_; }
+  bool reorder() const { return reorder_; }
+
+  // One document, `stream_line` its line number over all inputs.
+  void Add(core::Article a, size_t stream_line) {
+    if (reorder_) {
+      line_of_[a.id] = stream_line;
+      day_order_.Push(std::move(a), &ready_);
+      for (const core::Article& r : ready_) clusterer_.Add(r);
+      ready_.clear();
+      PrintFinal();
+      return;
+    }
+    cluster::Placement p = clusterer_.Add(a);
+    if (refine_) {
+      PrintFinal();
+      return;
+    }
+    out_ = kits::ClusterPlacementLine(a.id, p, flags_.explain);
+    out_.push_back('\n');
+    std::fwrite(out_.data(), 1, out_.size(), stdout);
+  }
+
+  // The end of the stream: every window closes.
+  void Finish() {
+    day_order_.Flush(&ready_);
+    for (const core::Article& r : ready_) clusterer_.Add(r);
+    clusterer_.Finish();
+    PrintFinal();
+  }
+
+ private:
+  // The labels the clusterer made final, in file order even when a window's documents were
+  // clustered in another.
+  void PrintFinal() {
+    labels_ = clusterer_.TakeLabels();
+    if (reorder_) {
+      auto line_number = [&](const cluster::FinalLabel& l) {
+        auto it = line_of_.find(l.article_id);
+        return it == line_of_.end() ? size_t{0} : it->second;
+      };
+      std::stable_sort(labels_.begin(), labels_.end(), [&](const auto& x, const auto& y) {
+        return line_number(x) < line_number(y);
+      });
+      for (const auto& l : labels_) line_of_.erase(l.article_id);
+    }
+    for (const auto& l : labels_) {
+      out_ = kits::ClusterLabelLine(l.article_id, l.story);
+      out_.push_back('\n');
+      std::fwrite(out_.data(), 1, out_.size(), stdout);
+    }
+  }
+
+  const ClusterFlags& flags_;
+  cluster::OnlineClusterer clusterer_;
+  const bool refine_, reorder_;
+  cluster::HeadlineDayOrder day_order_;
+  std::vector<core::Article> ready_;
+  std::unordered_map<std::string, size_t> line_of_;  // documents not yet printed
+  std::vector<cluster::FinalLabel> labels_;
+  std::string out_;
+};
+
+int RunCluster(ClusterFlags* flags) {
+  if (!flags->deprecated_jsonl.empty()) {
+    WarnDeprecated("cluster --jsonl FILE", "cluster FILE");
+    flags->inputs.insert(flags->inputs.begin(), flags->deprecated_jsonl);
+  }
+  if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
+  if (flags->inputs.empty()) {
+    PrintError("cluster: name a JSON-lines file ('-' for stdin) or -i FILE");
+    return 2;
+  }
+  std::vector<std::unique_ptr<std::ifstream>> files;
+  if (!OpenInputs(flags->inputs, &files)) return 2;
+  if (flags->explain) flags->options.refine_passes = 0;
+  LabelStream stream(*flags);
+  std::string line;
+  size_t stream_line = 0, docs = 0, failed = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (size_t input = 0; input < files.size(); ++input) {
+    std::istream* in = files[input] ? files[input].get() : &std::cin;
+    size_t lineno = 0;
+    while (std::getline(*in, line)) {
+      ++lineno;
+      ++stream_line;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      core::Result<core::Article> parsed = kits::ParseClusterDocLine(line);
+      if (!parsed.ok()) {
+        ++failed;
+        PrintError(flags->inputs[input] + ": line " + std::to_string(lineno) + ": " +
+                   parsed.status().message());
+        continue;
+      }
+      ++docs;
+      stream.Add(std::move(parsed).value(), stream_line);
+    }
+  }
+  stream.Finish();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr,
+               "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass%s%s)\n",
+               docs, failed, secs, docs / std::max(secs, 1e-9),
+               stream.refine() ? ", labels refined when each window closes" : "",
+               stream.reorder() ? ", a day's headlines longest first" : "");
+  return failed > 0 ? 1 : 0;
 }
 
 }  // namespace
 
 Command AddClusterCommand(CLI::App* root) {
-  struct Flags : CommonFlags {
-    std::string deprecated_jsonl;  // the old `--jsonl FILE`
-    bool explain = false;
-    std::string day_order = "longest-first";
-    cluster::ClusterOptions options;
-  };
-  auto* flags = new Flags();
-  // A story is one publication day's coverage, as on an aggregator's story pages (and in
-  // ../shared/bench/clustering, whose stories never cross a day), and labels are refined when
-  // their day closes; `wirebrief run` keeps stories open for ClusterOptions::window_days.
+  auto* flags = new ClusterFlags();
+  // A story is one publication day's coverage, as on an aggregator's story pages (and in the
+  // clustering kit, whose stories never cross a day), and labels are refined when their day
+  // closes; `wirebrief run` keeps stories open for ClusterOptions::window_days.
   flags->options = cluster::LabelStreamOptions();
   CLI::App* app = root->add_subcommand(
       "cluster", "Story labels for a JSONL stream of documents, one online pass");
@@ -53,226 +206,8 @@ Command AddClusterCommand(CLI::App* root) {
       "source[, wire]}). A window's labels are printed when it closes, refined over that window "
       "(--refine-passes 0: each label final when read, in file order). Copies of a text still in "
       "the window join its story; stories close after --window-days.");
-  AddVersionFlag(app);
-  app->add_option("inputs", flags->inputs,
-                  "JSON-lines files read as one stream, in the order given ('-' for stdin)");
-  AddInputFileFlag(app, flags);
-  // Hidden: the old spelling of the input file, kept for one release.
-  app->add_option("--jsonl", flags->deprecated_jsonl)->group("");
-  app->add_flag("--explain", flags->explain,
-                "Add why each document joined its story (reason, score, shared terms); turns "
-                "the refinement off, so each label is final when printed");
-  app->add_option("--day-order", flags->day_order,
-                  "With --refine-passes: the order in which a day's headline-only documents are "
-                  "clustered: longest-first (the labels then do not depend on the order of a "
-                  "day's lines) or file")
-      ->check(CLI::IsMember({"longest-first", "file"}))
-      ->capture_default_str();
-  app->add_option("--threshold", flags->options.join_threshold,
-                  "Cosine to join a story, documents with a body")
-      ->capture_default_str();
-  app->add_option("--headline-threshold", flags->options.headline_join_threshold,
-                  "Cosine to join a story, headline-only documents")
-      ->capture_default_str();
-  app->add_option("--headline-size-prior", flags->options.headline_size_prior,
-                  "Weight of a story's size when a headline-only document joins it")
-      ->capture_default_str();
-  app->add_option("--size-prior", flags->options.size_prior,
-                  "Weight of a story's size when a document with a body joins it")
-      ->capture_default_str();
-  app->add_option("--linkage", flags->options.linkage,
-                  "Story score normalisation, documents with a body: 1 centroid cosine, 0 mean "
-                  "cosine to the members")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  app->add_option("--headline-linkage", flags->options.headline_linkage,
-                  "The same for headline-only documents")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  app->add_option("--refine-passes", flags->options.refine_passes,
-                  "Reassign a closing window's documents to their best story this many times "
-                  "before printing (labels then wait for the window to close; --explain is left "
-                  "out; 0: each label is final when its line is read)")
-      ->check(CLI::Range(0, 10))
-      ->capture_default_str();
-  app->add_option("--refine-merge", flags->options.refine_merge,
-                  "With --refine-passes: merge a closing story into a bigger one when its "
-                  "centroid scores this with it, stories opened by a document with a body (0: off)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  app->add_option("--headline-refine-merge", flags->options.headline_refine_merge,
-                  "The same for stories opened by a headline-only document")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  app->add_option("--headline-refine-link", flags->options.headline_refine_link,
-                  "With --refine-passes: after the passes, link closing headline stories whose "
-                  "centroids have at least this cosine, unless both are bigger than "
-                  "--refine-link-max-smaller (0: off)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  app->add_option("--refine-link-max-smaller", flags->options.refine_link_max_smaller,
-                  "Articles above which two stories are both too big to link")
-      ->capture_default_str();
-  app->add_option("--member-gate", flags->options.member_gate,
-                  "A document with a body joins a story only if some member's cosine with it "
-                  "reaches this (0: off)")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  app->add_option("--headline-member-gate", flags->options.headline_member_gate,
-                  "The same for headline-only documents")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  app->add_option("--daily-decay", flags->options.daily_decay,
-                  "Score factor per day since a story last grew")
-      ->capture_default_str();
-  app->add_option("--window-days", flags->options.window_days,
-                  "A story closes when its newest document is this many days old (0: same "
-                  "publication day only)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  app->add_option("--headline-window-days", flags->options.headline_window_days,
-                  "The same for stories opened by a headline-only document")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  return {app, [flags] {
-            if (!flags->deprecated_jsonl.empty()) {
-              WarnDeprecated("cluster --jsonl FILE", "cluster FILE");
-              flags->inputs.insert(flags->inputs.begin(), flags->deprecated_jsonl);
-            }
-            if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
-            if (flags->inputs.empty()) {
-              PrintError("cluster: name a JSON-lines file ('-' for stdin) or -i FILE");
-              return 2;
-            }
-            // Every input opens before the first line is read: a wrong name stops the run
-            // before any label is printed, as it did with one input.
-            std::vector<std::unique_ptr<std::ifstream>> files;
-            for (const std::string& path : flags->inputs) {
-              if (path == "-") {
-                files.push_back(nullptr);
-                continue;
-              }
-              files.push_back(std::make_unique<std::ifstream>(path, std::ios::binary));
-              if (!*files.back()) {
-                PrintError(path + ": cannot open");
-                return 2;
-              }
-            }
-            if (flags->explain) flags->options.refine_passes = 0;
-            cluster::OnlineClusterer clusterer(flags->options);
-            std::string line, out;
-            size_t lineno = 0, stream_line = 0, docs = 0, failed = 0;
-            const bool refine = flags->options.refine_passes > 0;
-            const bool reorder = refine && flags->day_order == "longest-first";
-            cluster::HeadlineDayOrder day_order(flags->options.short_words);
-            std::vector<core::Article> ready;
-            // Line number of each document not yet printed: a window's labels are printed in
-            // file order even when its documents were clustered in another.
-            std::unordered_map<std::string, size_t> line_of;
-            std::vector<cluster::FinalLabel> labels;
-            auto print_final = [&] {
-              labels = clusterer.TakeLabels();
-              if (reorder) {
-                auto line_number = [&](const cluster::FinalLabel& l) {
-                  auto it = line_of.find(l.article_id);
-                  return it == line_of.end() ? size_t{0} : it->second;
-                };
-                std::stable_sort(labels.begin(), labels.end(), [&](const auto& x, const auto& y) {
-                  return line_number(x) < line_number(y);
-                });
-                for (const auto& l : labels) line_of.erase(l.article_id);
-              }
-              // What nlohmann::json{{"id", ...}, {"cluster", ...}}.dump() prints (keys sorted),
-              // without building an object per label.
-              for (const auto& l : labels) {
-                out = "{\"cluster\":" + std::to_string(l.story) + ",\"id\":";
-                out += nlohmann::json(l.article_id)
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-                out += "}\n";
-                std::fwrite(out.data(), 1, out.size(), stdout);
-              }
-            };
-            auto start = std::chrono::steady_clock::now();
-            for (size_t input = 0; input < files.size(); ++input) {
-              std::istream* in = files[input] ? files[input].get() : &std::cin;
-              const std::string& path = flags->inputs[input];
-              lineno = 0;
-              while (std::getline(*in, line)) {
-                ++lineno;
-                ++stream_line;
-                if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-                auto bad = [&](const std::string& why) {
-                  ++failed;
-                  PrintError(path + ": line " + std::to_string(lineno) + ": " + why);
-                };
-                if (line.size() > kMaxLineBytes) {
-                  bad("longer than 16 MiB; skipped");
-                  continue;
-                }
-                nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-                if (!j.is_object()) {
-                  bad("not a JSON object");
-                  continue;
-                }
-                core::Article a;
-                a.id = Field(j, "id");
-                if (a.id.empty()) {
-                  bad("no \"id\"");
-                  continue;
-                }
-                a.date_published = Field(j, "date");
-                a.title = Field(j, "title");
-                a.text = Field(j, "text");
-                a.site_name = Field(j, "source");
-                a.host = Field(j, "host");
-                a.url = Field(j, "url");
-                if (auto w = j.find("wire"); w != j.end()) {
-                  if (w->is_string()) a.wire.push_back(w->get<std::string>());
-                  if (w->is_array())
-                    for (const auto& x : *w)
-                      if (x.is_string()) a.wire.push_back(x.get<std::string>());
-                }
-                ++docs;
-                if (reorder) {
-                  line_of[a.id] = stream_line;
-                  day_order.Push(std::move(a), &ready);
-                  for (const core::Article& r : ready) clusterer.Add(r);
-                  ready.clear();
-                  print_final();
-                  continue;
-                }
-                cluster::Placement p = clusterer.Add(a);
-                if (refine) {
-                  print_final();
-                  continue;
-                }
-                nlohmann::json o = {{"id", a.id}, {"cluster", p.story}};
-                if (flags->explain && !p.opened) {
-                  o["reason"] = p.why.reason;
-                  o["score"] = std::round(p.why.score * 1000) / 1000;
-                  if (!p.why.copy_of.empty()) o["copy_of"] = p.why.copy_of;
-                  o["shared_terms"] = p.why.shared_terms;
-                  o["shared_entities"] = p.why.shared_entities;
-                }
-                out = o.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-                out.push_back('\n');
-                std::fwrite(out.data(), 1, out.size(), stdout);
-              }
-            }
-            day_order.Flush(&ready);
-            for (const core::Article& r : ready) clusterer.Add(r);
-            clusterer.Finish();
-            print_final();
-            double secs =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            std::fprintf(
-                stderr,
-                "cluster: %zu documents, %zu failed, %.2f s, %.0f docs/s (online, one pass%s%s)\n",
-                docs, failed, secs, docs / std::max(secs, 1e-9),
-                refine ? ", labels refined when each window closes" : "",
-                reorder ? ", a day's headlines longest first" : "");
-            return failed > 0 ? 1 : 0;
-          }};
+  AddClusterFlags(app, flags);
+  return {app, [flags] { return RunCluster(flags); }};
 }
 
 }  // namespace wirebrief::cli

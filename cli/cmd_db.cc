@@ -1,9 +1,10 @@
 // `wirebrief db migrate|status|export|import`: the store itself, on either backend.
 #include <cstdio>
-#include <string>
 #include <fstream>
 #include <iostream>
+#include <string>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "store/postgres/postgres_store.h"
 #include "store/store.h"
@@ -36,9 +37,11 @@ std::string Describe(const store::TransferCounts& c) {
   };
   return n(c.articles, "article", "articles") + " (" +
          n(c.provenance, "provenance record", "provenance records") + "), " +
-         n(c.stories, "story", "stories") + ", " + n(c.aliases, "merged story id", "merged story ids") +
-         ", " + n(c.sources, "source", "sources") + ", " + n(c.page_states, "page state", "page states") +
-         ", " + n(c.watchlists, "watchlist", "watchlists") + ", " + n(c.settings, "setting", "settings");
+         n(c.stories, "story", "stories") + ", " +
+         n(c.aliases, "merged story id", "merged story ids") + ", " +
+         n(c.sources, "source", "sources") + ", " + n(c.page_states, "page state", "page states") +
+         ", " + n(c.watchlists, "watchlist", "watchlists") + ", " +
+         n(c.settings, "setting", "settings");
 }
 
 }  // namespace
@@ -51,12 +54,14 @@ Command AddDbCommand(CLI::App* root) {
       app->add_subcommand("migrate", "Create the database or bring its schema up to date");
   CLI::App* status =
       app->add_subcommand("status", "Print the backend, schema version and row counts");
-  CLI::App* exp = app->add_subcommand("export", "Write every article, story, source, page state, watchlist and setting as JSON lines");
-  CLI::App* imp =
-      app->add_subcommand("import", "Store what an export holds (idempotent; stories replace the stored set)");
+  CLI::App* exp = app->add_subcommand(
+      "export",
+      "Write every article, story, source, page state, watchlist and setting as JSON lines");
+  CLI::App* imp = app->add_subcommand(
+      "import", "Store what an export holds (idempotent; stories replace the stored set)");
   for (CLI::App* sub : {migrate, status, exp, imp}) AddDbFlag(sub, flags);
-  exp->add_option("-o,--output", flags->file, "File to write, - for stdout")->capture_default_str();
-  imp->add_option("file", flags->file, "Export file to read, - for stdin")->required();
+  AddFlag(exp, kExportOutput, &flags->file);
+  AddFlag(imp, kImportFile, &flags->file);
   return {
       app, [=] {
         auto db = OpenOrReport(flags->db);

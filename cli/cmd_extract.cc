@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "cli/output_files.h"
 #include "cli/tei.h"
@@ -76,141 +77,171 @@ const char* Extension(const std::string& format) {
   return "txt";
 }
 
-}  // namespace
+struct ExtractFlags : CommonFlags {
+  std::string format, output_dir, target_language;
+  bool deprecated_jsonl = false, precision = false, recall = false, with_annotations = false;
+  std::string base_url;
+};
 
-Command AddExtractCommand(CLI::App* root) {
-  struct Flags : CommonFlags {
-    std::string format, output_dir, target_language;
-    bool deprecated_jsonl = false, precision = false, recall = false, with_annotations = false;
-    std::string base_url;
-  };
-  auto* flags = new Flags();
-  CLI::App* app = root->add_subcommand("extract", "Print the article text (or JSON) of each input");
+void AddExtractFlags(CLI::App* app, ExtractFlags* flags) {
   AddVersionFlag(app);
   AddJobsFlag(app, flags);
   AddOutputFormatFlag(app, &flags->format, {"txt", "markdown", "html", "json", "jsonl", "xml-tei"},
                       "txt (body, one paragraph a line), markdown, html (sanitized), json, jsonl "
                       "(one object per input, failures included) or xml-tei (a TEI document per "
                       "article; on stdout one after another, so -o DIR for several)");
-  // Hidden: the old spelling, kept for one release (../shared/bench calls it).
-  app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
-  app->add_option("-o,--output-dir", flags->output_dir,
-                  "Write one file per input into DIR (created), named after the input, instead "
-                  "of stdout");
+  // The old spelling, kept for one release (the extraction kit calls it).
+  AddFlag(app, kDeprecatedJsonlSwitch, &flags->deprecated_jsonl);
+  AddFlag(app, kOutputDir, &flags->output_dir);
   AddTargetLanguageFlag(app, &flags->target_language);
-  auto* p = app->add_flag("--precision", flags->precision, "Prefer dropping borderline blocks");
-  app->add_flag("--recall", flags->recall, "Prefer keeping borderline blocks")->excludes(p);
-  app->add_option("--base-url", flags->base_url, "URL of pages saved without one");
-  app->add_flag("--with-annotations", flags->with_annotations,
-                "Add sentences, entities, figures, dates, quotes (json, jsonl)");
+  CLI::Option* precision = AddFlag(app, kPrecision, &flags->precision);
+  AddFlag(app, kRecall, &flags->recall)->excludes(precision);
+  AddFlag(app, kBaseUrl, &flags->base_url);
+  AddFlag(app, kWithAnnotations, &flags->with_annotations);
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
-  return {
-      app, [flags] {
-        if (flags->deprecated_jsonl) {
-          WarnDeprecated("extract --jsonl", "extract --output-format jsonl");
-          flags->format = "jsonl";
-        }
-        if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
-        if (flags->inputs.empty()) {
-          PrintError("extract: name at least one input or -i FILE");
-          return 2;
-        }
-        // Each page's DOM is megabytes allocated and freed at once; by default glibc hands the
-        // freed memory back to the kernel and faults it in again for the next page (page
-        // faults were ~10% of an extract run over the extraction kit, perf). extract is a
-        // batch that ends, so it keeps what it freed.
-        mallopt(M_MMAP_THRESHOLD, 32 << 20);
-        mallopt(M_TRIM_THRESHOLD, 512 << 20);
-        mallopt(M_TOP_PAD, 16 << 20);
-        std::optional<OutputFiles> files;
-        if (!flags->output_dir.empty()) {
-          std::error_code ec;
-          std::filesystem::create_directories(flags->output_dir, ec);
-          if (ec || !std::filesystem::is_directory(flags->output_dir)) {
-            PrintError(flags->output_dir + ": cannot create the output folder");
-            return 2;
-          }
-          files.emplace(flags->output_dir, Extension(flags->format));
-        }
-        pipeline::RunOptions options;
-        options.jobs = flags->jobs;
-        // Batches of a few pages per worker, not 256 pages: the pages of a batch are all read
-        // before any is extracted, so a big batch holds (and page-faults in) tens of megabytes
-        // where a small one reuses the same memory page after page; output order is the same.
-        options.batch_size =
-            std::clamp<size_t>(8 * (flags->jobs ? flags->jobs : core::AvailableCores()), 8, 256);
-        options.extract.base_url = flags->base_url;
-        options.extract.mode = flags->precision ? extract::ExtractMode::kPrecision
-                               : flags->recall  ? extract::ExtractMode::kRecall
-                                                : extract::ExtractMode::kBalanced;
-        const std::string& format = flags->format;
-        bool json = format == "jsonl" || format == "json";
-        options.extract.with_markdown = json || format == "markdown";
-        options.extract.with_html = format == "html";
-        int failed = 0;
-        size_t index = 0, written = 0, other_language = 0;
-        pipeline::ExtractDocuments(
-            flags->inputs, options, flags->with_annotations,
-            [&](const core::Result<core::Article>& a, const core::Article* page_metadata) {
-              std::string out;
-              // The user asked for this file's text: give it, saying it is not a news page.
-              const bool not_news = !a.ok() && page_metadata &&
-                                    page_metadata->field_sources.count("text") &&
-                                    page_metadata->field_sources.at("text") == "plain_text";
-              if (!a.ok() && !not_news) {
-                ++failed;
-                PrintError(a.status().ToString());
-                // A failed input has no file of its own: its record goes to stdout.
-                if (json && !files) out = FailureJson(a.status(), page_metadata);
-                std::fwrite(out.data(), 1, out.size(), stdout);
-                return;
-              }
-              const core::Article& art = not_news ? *page_metadata : a.value();
-              if (!flags->target_language.empty() &&
-                  !LanguageMatches(art.language, flags->target_language)) {
-                ++other_language;
-                return;
-              }
-              ++index;
-              if (json) {
-                out = not_news ? ArticleJson(art, false, "not_news")
-                               : ArticleJson(art, flags->with_annotations);
-              } else if (format == "xml-tei") {
-                core::Result<std::string> tei = ArticleToTei(art);
-                if (!tei.ok()) {
-                  ++failed;
-                  PrintError(tei.status().ToString());
-                  return;
-                }
-                out = std::move(tei).value();
-              } else if (format == "markdown") {
-                out = (index > 1 && !files ? "\n---\n\n" : "") + art.markdown;
-              } else if (format == "html") {
-                out = not_news ? TextAsHtml(art.text) : art.html;
-              } else {
-                out = art.text + (files ? "\n" : "\n\n");
-              }
-              if (!files) {
-                std::fwrite(out.data(), 1, out.size(), stdout);
-                return;
-              }
-              if (core::Status st = files->Write(art, out); !st.ok()) {
-                ++failed;
-                PrintError(st.ToString());
-                return;
-              }
-              ++written;
-            });
-        if (other_language > 0)
-          PrintError("extract: " + std::to_string(other_language) + " document" +
-                     (other_language == 1 ? "" : "s") + " skipped, language not " +
-                     flags->target_language);
-        if (files)
-          std::fprintf(stderr, "extract: %zu file%s written to %s\n", written,
-                       written == 1 ? "" : "s", flags->output_dir.c_str());
-        return failed > 0 ? 1 : 0;
-      }};
+}
+
+// What the pipeline is asked for: the extraction mode and the renderings the format needs.
+pipeline::RunOptions ExtractRunOptions(const ExtractFlags& flags) {
+  pipeline::RunOptions options;
+  options.jobs = flags.jobs;
+  // Batches of a few pages per worker, not 256 pages: the pages of a batch are all read before
+  // any is extracted, so a big batch holds (and page-faults in) tens of megabytes where a small
+  // one reuses the same memory page after page; output order is the same.
+  options.batch_size =
+      std::clamp<size_t>(8 * (flags.jobs ? flags.jobs : core::AvailableCores()), 8, 256);
+  options.extract.base_url = flags.base_url;
+  options.extract.mode = flags.precision ? extract::ExtractMode::kPrecision
+                         : flags.recall  ? extract::ExtractMode::kRecall
+                                         : extract::ExtractMode::kBalanced;
+  const bool json = flags.format == "jsonl" || flags.format == "json";
+  options.extract.with_markdown = json || flags.format == "markdown";
+  options.extract.with_html = flags.format == "html";
+  return options;
+}
+
+// Prints (or, with -o, writes) each article in the asked format and counts what happened.
+class ArticleWriter {
+ public:
+  ArticleWriter(const ExtractFlags& flags, std::optional<OutputFiles>* files)
+      : flags_(flags), files_(files), json_(flags.format == "jsonl" || flags.format == "json") {}
+
+  void operator()(const core::Result<core::Article>& a, const core::Article* page_metadata) {
+    std::string out;
+    // The user asked for this file's text: give it, saying it is not a news page.
+    const bool not_news = !a.ok() && page_metadata && page_metadata->field_sources.count("text") &&
+                          page_metadata->field_sources.at("text") == "plain_text";
+    if (!a.ok() && !not_news) {
+      ++failed;
+      PrintError(a.status().ToString());
+      // A failed input has no file of its own: its record goes to stdout.
+      if (json_ && !*files_) out = FailureJson(a.status(), page_metadata);
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return;
+    }
+    const core::Article& art = not_news ? *page_metadata : a.value();
+    if (!flags_.target_language.empty() && !LanguageMatches(art.language, flags_.target_language)) {
+      ++other_language;
+      return;
+    }
+    ++index_;
+    if (!Render(art, not_news, &out)) return;
+    if (!*files_) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return;
+    }
+    if (core::Status st = (*files_)->Write(art, out); !st.ok()) {
+      ++failed;
+      PrintError(st.ToString());
+      return;
+    }
+    ++written;
+  }
+
+  int failed = 0;
+  size_t written = 0, other_language = 0;
+
+ private:
+  // `art` in the asked format into *out; false (counted and reported) when it cannot be.
+  bool Render(const core::Article& art, bool not_news, std::string* out) {
+    const std::string& format = flags_.format;
+    const bool files = files_->has_value();
+    if (json_) {
+      *out = not_news ? ArticleJson(art, false, "not_news")
+                      : ArticleJson(art, flags_.with_annotations);
+    } else if (format == "xml-tei") {
+      core::Result<std::string> tei = ArticleToTei(art);
+      if (!tei.ok()) {
+        ++failed;
+        PrintError(tei.status().ToString());
+        return false;
+      }
+      *out = std::move(tei).value();
+    } else if (format == "markdown") {
+      *out = (index_ > 1 && !files ? "\n---\n\n" : "") + art.markdown;
+    } else if (format == "html") {
+      *out = not_news ? TextAsHtml(art.text) : art.html;
+    } else {
+      *out = art.text + (files ? "\n" : "\n\n");
+    }
+    return true;
+  }
+
+  const ExtractFlags& flags_;
+  std::optional<OutputFiles>* files_;
+  const bool json_;
+  size_t index_ = 0;
+};
+
+int RunExtract(ExtractFlags* flags) {
+  if (flags->deprecated_jsonl) {
+    WarnDeprecated("extract --jsonl", "extract --output-format jsonl");
+    flags->format = "jsonl";
+  }
+  if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
+  if (flags->inputs.empty()) {
+    PrintError("extract: name at least one input or -i FILE");
+    return 2;
+  }
+  // Each page's DOM is megabytes allocated and freed at once; by default glibc hands the freed
+  // memory back to the kernel and faults it in again for the next page (page faults were ~10% of
+  // an extract run over the extraction kit, perf). extract is a batch that ends, so it keeps
+  // what it freed.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+  std::optional<OutputFiles> files;
+  if (!flags->output_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(flags->output_dir, ec);
+    if (ec || !std::filesystem::is_directory(flags->output_dir)) {
+      PrintError(flags->output_dir + ": cannot create the output folder");
+      return 2;
+    }
+    files.emplace(flags->output_dir, Extension(flags->format));
+  }
+  ArticleWriter writer(*flags, &files);
+  pipeline::ExtractDocuments(flags->inputs, ExtractRunOptions(*flags), flags->with_annotations,
+                             [&](const core::Result<core::Article>& a,
+                                 const core::Article* page_metadata) { writer(a, page_metadata); });
+  if (writer.other_language > 0)
+    PrintError("extract: " + std::to_string(writer.other_language) + " document" +
+               (writer.other_language == 1 ? "" : "s") + " skipped, language not " +
+               flags->target_language);
+  if (files)
+    std::fprintf(stderr, "extract: %zu file%s written to %s\n", writer.written,
+                 writer.written == 1 ? "" : "s", flags->output_dir.c_str());
+  return writer.failed > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+Command AddExtractCommand(CLI::App* root) {
+  auto* flags = new ExtractFlags();
+  CLI::App* app = root->add_subcommand("extract", "Print the article text (or JSON) of each input");
+  AddExtractFlags(app, flags);
+  return {app, [flags] { return RunExtract(flags); }};
 }
 
 }  // namespace wirebrief::cli

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "ingest/ingest.h"
 
@@ -80,13 +81,12 @@ Command AddIngestCommand(CLI::App* root) {
   AddVersionFlag(app);
   AddOutputFormatFlag(app, &flags->format, {"jsonl"},
                       "jsonl: one JSON object per document or listed URL (the only format)");
-  // Hidden: the old spelling, kept for one release (docs/cli-flags.md).
-  app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
+  // The old spelling, kept for one release (docs/cli-flags.md).
+  AddFlag(app, kDeprecatedJsonlSwitch, &flags->deprecated_jsonl);
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
   return {app, [flags] {
-            if (flags->deprecated_jsonl)
-              WarnDeprecated("ingest --jsonl", "ingest");
+            if (flags->deprecated_jsonl) WarnDeprecated("ingest --jsonl", "ingest");
             if (flags->inputs.empty() && flags->input_files.empty()) {
               PrintError("ingest: name at least one input or -i FILE");
               return 2;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/compressed_output.h"
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "core/progress.h"
 #include "pipeline/process.h"
@@ -15,8 +16,8 @@ namespace wirebrief::cli {
 
 Command AddProcessCommand(CLI::App* root) {
   struct Flags : CommonFlags {
-    std::string output = "-";
-    std::string compress = "auto";
+    std::string output;
+    std::string compress;
     std::string source_name;
   };
   auto* flags = new Flags();  // lives for the process, like the App
@@ -29,17 +30,9 @@ Command AddProcessCommand(CLI::App* root) {
   AddQuietFlag(app, flags);
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
-  app->add_option("-o,--output", flags->output,
-                  "File to write (- for stdout); written as FILE.part and renamed when complete")
-      ->capture_default_str();
-  app->add_option("--compress", flags->compress,
-                  "Compression of the output: auto (by the file name: .gz gzip, .zst zstd, else "
-                  "none), none, gzip, zstd")
-      ->check(CLI::IsMember({"auto", "none", "gzip", "zstd"}))
-      ->capture_default_str();
-  app->add_option("--source-name", flags->source_name,
-                  "Name standard input (-) by NAME in the provenance records, e.g. the archive "
-                  "whose bytes are piped in");
+  AddFlag(app, kProcessOutput, &flags->output);
+  AddFlag(app, kCompress, &flags->compress);
+  AddFlag(app, kSourceName, &flags->source_name);
   return {app, [flags] {
             if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
             if (flags->inputs.empty()) {

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "core/progress.h"
 #include "pipeline/pipeline.h"
@@ -22,11 +23,8 @@ Command AddRunCommand(CLI::App* root) {
   AddQuietFlag(app, flags);
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
-  app->add_flag("--follow", flags->follow,
-                "Fetch the pages feed and sitemap items link to (politely: robots.txt, one request "
-                "per host at a time); without it they are stored as headline articles");
-  app->add_option("--contact", flags->contact,
-                  "With --follow: a URL or address site owners can reach you at (User-Agent)");
+  AddFlag(app, kFollow, &flags->follow);
+  AddFlag(app, kRunContact, &flags->contact);
   return {app, [flags] {
             if (!ReadInputLists(flags->input_files, &flags->inputs)) return 2;
             if (flags->inputs.empty()) {
@@ -43,7 +41,8 @@ Command AddRunCommand(CLI::App* root) {
             options.follow = flags->follow;
             options.crawl.contact_url = flags->contact;
             auto progress = core::MakeProgressSink(flags->quiet);
-            auto result = pipeline::RunPipeline(flags->inputs, store.value().get(), options, progress.get());
+            auto result =
+                pipeline::RunPipeline(flags->inputs, store.value().get(), options, progress.get());
             if (!result.ok()) {
               PrintError(result.status().ToString());
               return 2;
@@ -62,12 +61,14 @@ Command AddRunCommand(CLI::App* root) {
                       std::to_string(s.webhooks_failed) + ")";
             std::printf(
                 "documents read: %zu, failed: %zu; articles new: %zu (%zu headline only), already "
-                "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, merged %zu)%s%s; "
+                "stored: %zu, upgraded from headlines: %zu; stories: %zu (new %zu, updated %zu, "
+                "merged %zu)%s%s; "
                 "feed/sitemap pages fetched: %zu, failed: %zu, URLs not fetched: %zu; "
                 "skipped files: %zu; %.2f s\n",
                 s.documents_read, s.documents_failed, s.articles_new, s.headlines, s.articles_known,
                 s.articles_upgraded, s.stories, s.stories_new, s.stories_updated, s.stories_merged,
-                s.reclustered ? "" : " (unchanged)", late.c_str(), s.pages_fetched, s.pages_failed, s.references, s.skipped, s.seconds);
+                s.reclustered ? "" : " (unchanged)", late.c_str(), s.pages_fetched, s.pages_failed,
+                s.references, s.skipped, s.seconds);
             return s.documents_failed > 0 ? 1 : 0;
           }};
 }

@@ -2,10 +2,10 @@
 // the web page take (store/search_query.h): phrases, OR, -term, prefix*, outlet:, lang:, since:,
 // until:. A table for reading, JSON lines or CSV (one row per article) for tools.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/csv.h"
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "cli/open_store.h"
 #include "store/search_query.h"
@@ -34,24 +34,21 @@ std::string MarkHits(const std::string& s, const char* open, const char* close) 
 Command AddSearchCommand(CLI::App* root) {
   struct Flags : CommonFlags {
     std::vector<std::string> words;
-    size_t limit = 20;
-    std::string sort = "relevance";
-    std::string format = "table";
+    size_t limit = 0;
+    std::string sort;
+    std::string format;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand(
-      "search", "Stored articles matching a search: words, \"phrases\", OR, -word, prefix*, "
-                "outlet:, lang:, since:, until:");
+      "search",
+      "Stored articles matching a search: words, \"phrases\", OR, -word, prefix*, "
+      "outlet:, lang:, since:, until:");
   AddVersionFlag(app);
   AddDbFlag(app, flags);
-  app->add_option("query", flags->words, "The search (quote it, or give its words)")->required();
-  app->add_option("--limit", flags->limit, "Articles to print")->capture_default_str();
-  app->add_option("--sort", flags->sort, "relevance or recent")
-      ->check(CLI::IsMember({"relevance", "recent"}))
-      ->capture_default_str();
-  app->add_option("--format,--output-format", flags->format, "Output format")
-      ->check(CLI::IsMember({"table", "jsonl", "csv"}))
-      ->capture_default_str();
+  AddFlag(app, kSearchQuery, &flags->words);
+  AddFlag(app, kSearchLimit, &flags->limit);
+  AddFlag(app, kSort, &flags->sort);
+  AddFlag(app, kSearchFormat, &flags->format);
   return {app, [flags] {
             std::string text;
             for (const auto& w : flags->words) text += (text.empty() ? "" : " ") + w;
@@ -77,20 +74,24 @@ Command AddSearchCommand(CLI::App* root) {
             }
             const auto& hits = page->hits;
             if (flags->format == "csv") {
-              std::string out = CsvRow({"id", "date_published", "outlet", "language", "title",
-                                        "url", "snippet"});
+              std::string out =
+                  CsvRow({"id", "date_published", "outlet", "language", "title", "url", "snippet"});
               for (const auto& h : hits)
                 out += CsvRow({h.id, h.date_published, h.outlet, h.language, h.title, h.url,
                                MarkHits(h.snippet, "", "")});
               std::fwrite(out.data(), 1, out.size(), stdout);
             } else if (flags->format == "jsonl") {
               for (const auto& h : hits) {
-                nlohmann::json j = {{"id", h.id},       {"date_published", h.date_published},
-                                    {"outlet", h.outlet}, {"language", h.language},
-                                    {"title", h.title}, {"url", h.url},
+                nlohmann::json j = {{"id", h.id},
+                                    {"date_published", h.date_published},
+                                    {"outlet", h.outlet},
+                                    {"language", h.language},
+                                    {"title", h.title},
+                                    {"url", h.url},
                                     {"snippet", MarkHits(h.snippet, "", "")}};
-                std::printf("%s\n",
-                            j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+                std::printf(
+                    "%s\n",
+                    j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
               }
             } else {
               for (const auto& h : hits) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "server/server.h"
 
@@ -22,29 +23,14 @@ Command AddServeCommand(CLI::App* root) {
   AddVersionFlag(app);
   AddDbFlag(app, flags);
   AddJobsFlag(app, flags);
-  app->add_option("--port", flags->server.port, "TCP port (0 = any free port)")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
-  app->add_option("--bind", flags->server.bind,
-                  "Address to listen on (anything but loopback exposes the API)")
-      ->capture_default_str();
-  app->add_option("--cors-origin", flags->server.cors_origins,
-                  "Allow cross-origin requests from this origin (repeatable; default: none)");
-  app->add_option("--threads", flags->server.threads, "Request threads (one per open connection)")
-      ->check(CLI::Range(1, 1024))
-      ->capture_default_str();
-  app->add_option("--max-upload-mb", flags->max_upload_mb, "Largest request body accepted, in MiB")
-      ->check(CLI::Range(1, 4096))
-      ->capture_default_str();
-  app->add_option("--cache-mb", flags->cache_mb,
-                  "Memory for rendered responses, dropped when the database changes (0 = off)")
-      ->check(CLI::Range(0, 65536))
-      ->capture_default_str();
-  app->add_flag("--new-token", flags->server.new_token,
-                "Replace the API token (the new one is printed once)");
-  app->add_flag("--allow-private-urls", flags->server.allow_private_urls,
-                "Let POST /v1/ingest?url= fetch from loopback, private and link-local addresses "
-                "(refused by default: the server would reach its own network for the caller)");
+  AddFlag(app, kPort, &flags->server.port);
+  AddFlag(app, kBind, &flags->server.bind);
+  AddFlag(app, kCorsOrigin, &flags->server.cors_origins);
+  AddFlag(app, kThreads, &flags->server.threads);
+  AddFlag(app, kMaxUploadMb, &flags->max_upload_mb);
+  AddFlag(app, kCacheMb, &flags->cache_mb);
+  AddFlag(app, kNewToken, &flags->server.new_token);
+  AddFlag(app, kAllowPrivateUrls, &flags->server.allow_private_urls);
   return {app, [flags] {
             server::ServerOptions options = flags->server;
             options.db = flags->db;
@@ -65,8 +51,10 @@ Command AddServeCommand(CLI::App* root) {
             }
             server::Server* s = srv.value().get();
             if (!s->new_token().empty()) {
-              std::printf("API token for POST /v1/ingest and adding or removing watchlists (shown once; keep it): %s\n",
-                          s->new_token().c_str());
+              std::printf(
+                  "API token for POST /v1/ingest and adding or removing watchlists (shown once; "
+                  "keep it): %s\n",
+                  s->new_token().c_str());
               std::fflush(stdout);
             }
             if (options.bind != "127.0.0.1" && options.bind != "::1" && options.bind != "localhost")

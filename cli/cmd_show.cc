@@ -5,12 +5,14 @@
 // Only the shown stories' articles are loaded, so showing one story costs the same in a store of
 // a thousand articles as in one of a million.
 #include <algorithm>
-#include <cstdio>
 #include <climits>
+#include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "cli/csv.h"
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "cli/open_store.h"
 #include "render/markdown.h"
@@ -101,39 +103,36 @@ core::Result<std::string> RenderStories(store::Store* store,
   return render::StoriesToMarkdown(views, by_id, extras);
 }
 
+struct ShowFlags : CommonFlags {
+  std::string format;
+  std::string story;
+  int since_version = -1;
+  std::string query, since, until, outlet, entity;
+  std::string deprecated_q;  // `-q QUERY`: -q is --quiet everywhere else
+  size_t limit = 0;
+};
+
+void AddShowFlags(CLI::App* app, ShowFlags* flags) {
+  AddVersionFlag(app);
+  AddDbFlag(app, flags);
+  AddFlag(app, kShowFormat, &flags->format);
+  AddFlag(app, kQuery, &flags->query);
+  AddFlag(app, kDeprecatedShowQ, &flags->deprecated_q);
+  AddFlag(app, kSince, &flags->since);
+  AddFlag(app, kUntil, &flags->until);
+  AddFlag(app, kOutlet, &flags->outlet);
+  AddFlag(app, kEntity, &flags->entity);
+  AddFlag(app, kShowLimit, &flags->limit);
+  AddFlag(app, kStory, &flags->story);
+  AddFlag(app, kSinceVersion, &flags->since_version);
+}
+
 }  // namespace
 
 Command AddShowCommand(CLI::App* root) {
-  struct Flags : CommonFlags {
-    std::string format = "markdown";
-    std::string story;
-    int since_version = -1;
-    std::string query, since, until, outlet, entity;
-    std::string deprecated_q;  // `-q QUERY`: -q is --quiet everywhere else
-    size_t limit = 0;
-  };
-  auto* flags = new Flags();
+  auto* flags = new ShowFlags();
   CLI::App* app = root->add_subcommand("show", "Print stored stories and their briefs");
-  AddVersionFlag(app);
-  AddDbFlag(app, flags);
-  app->add_option("--format,--output-format", flags->format, "Output format")
-      ->check(CLI::IsMember({"markdown", "json", "jsonl", "csv"}))
-      ->capture_default_str();
-  // The story list's filters, as the API's /v1/stories takes them.
-  app->add_option("--query", flags->query,
-                  "Stories with an article matching this search (the syntax of 'search')");
-  // Hidden: -q is --quiet in run, watch and recluster; `show -q QUERY` kept for one release.
-  app->add_option("-q", flags->deprecated_q)->group("");
-  app->add_option("--since", flags->since, "Stories still covered on or after this date");
-  app->add_option("--until", flags->until, "Stories begun on or before this date");
-  app->add_option("--outlet", flags->outlet, "Stories one of whose outlets is this");
-  app->add_option("--entity", flags->entity, "Stories with an article naming this entity");
-  app->add_option("--limit", flags->limit, "At most this many stories, newest first (0: all)");
-  app->add_option("--story,story", flags->story,
-                  "Only the story with this id (an id merged into another story shows the survivor)");
-  app->add_option("--since-version", flags->since_version,
-                  "With a story: also say what changed in its brief since this version")
-      ->check(CLI::NonNegativeNumber);
+  AddShowFlags(app, flags);
   return {app, [flags] {
             if (!flags->deprecated_q.empty()) {
               WarnDeprecated("show -q QUERY", "show --query QUERY");

@@ -2,10 +2,10 @@
 // `wirebrief sources list|add|remove`: the sources it follows, with their health.
 #include <csignal>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
+#include "cli/flag_defs.h"
 #include "cli/flags.h"
 #include "core/progress.h"
 #include "ingest/url.h"
@@ -45,164 +45,170 @@ struct WatchFlags : CommonFlags {
   bool force = false;
   std::string every;
   std::string contact;
-  size_t max_pages = 2000;
-  long delay_ms = 1000;
-  size_t hosts = 8;
-  std::string min_interval = "5m", max_interval = "1d";
+  size_t max_pages = 0;
+  long delay_ms = 0;
+  size_t hosts = 0;
+  std::string min_interval, max_interval;
 };
+
+void AddWatchFlags(CLI::App* app, WatchFlags* flags) {
+  AddVersionFlag(app);
+  AddDbFlag(app, flags);
+  AddJobsFlag(app, flags);
+  AddQuietFlag(app, flags);
+  AddFlag(app, kSources, &flags->inputs);
+  AddFlag(app, kSourcesFile, &flags->input_files);
+  AddFlag(app, kOnce, &flags->once);
+  AddFlag(app, kForce, &flags->force);
+  AddFlag(app, kEvery, &flags->every);
+  AddFlag(app, kContact, &flags->contact);
+  AddFlag(app, kMaxPages, &flags->max_pages);
+  AddFlag(app, kDelay, &flags->delay_ms);
+  AddFlag(app, kHosts, &flags->hosts);
+  AddFlag(app, kMinInterval, &flags->min_interval);
+  AddFlag(app, kMaxInterval, &flags->max_interval);
+}
+
+// The round's one line on stdout.
+void PrintRound(int round, const pipeline::RoundSummary& s) {
+  std::string alerts;
+  if (s.alerts + s.webhooks_delivered + s.webhooks_failed > 0)
+    alerts = "; watchlist events " + std::to_string(s.alerts) + " (webhooks delivered " +
+             std::to_string(s.webhooks_delivered) + ", failed " +
+             std::to_string(s.webhooks_failed) + ")";
+  // Shown only when it happens: two watch processes on one store.
+  const std::string busy =
+      s.sources_busy == 0 ? ""
+                          : ", polled by another watch process " + std::to_string(s.sources_busy);
+  std::printf(
+      "round %d: sources polled %zu (unchanged %zu, failed %zu, not due %zu%s, new %zu); "
+      "pages fetched %zu (failed %zu, blocked %zu, deferred %zu); articles new %zu "
+      "(%zu headline only, %zu upgraded); stories new %zu, updated %zu%s; %.1f s%s%s\n",
+      round, s.sources_polled, s.sources_unchanged, s.sources_failed, s.sources_not_due,
+      busy.c_str(), s.sources_added, s.pages_fetched, s.pages_failed, s.pages_blocked,
+      s.pages_deferred, s.articles_new, s.headlines_new, s.articles_upgraded, s.stories_new,
+      s.stories_updated, alerts.c_str(), s.seconds, s.next_poll.empty() ? "" : "; next poll ",
+      s.next_poll.c_str());
+  std::fflush(stdout);
+}
+
+// Sleeps until the next round (or a stop signal): `every` seconds after `started` when set,
+// else until the first source is due.
+void WaitForNextRound(double every, std::chrono::steady_clock::time_point started,
+                      const pipeline::RoundSummary& s) {
+  double wait = every;
+  if (wait <= 0) {
+    std::time_t next =
+        s.next_poll.empty() ? std::time(nullptr) + 60 : pipeline::ParseIsoUtc(s.next_poll);
+    wait = std::max<double>(1, static_cast<double>(next - std::time(nullptr)));
+  } else {
+    wait -= std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  }
+  auto until = std::chrono::steady_clock::now() +
+               std::chrono::milliseconds(static_cast<long long>(std::max(0.0, wait) * 1000));
+  while (!g_stop.load() && std::chrono::steady_clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+}
+
+// Adds the named sources to the store; null (after saying why) when nothing can be watched.
+std::unique_ptr<store::Store> OpenWithSources(const WatchFlags& flags) {
+  std::vector<std::string> urls = flags.inputs;
+  if (!ReadInputLists(flags.input_files, &urls)) return nullptr;
+  auto store = Open(flags.db);
+  if (!store) return nullptr;
+  size_t added = 0;
+  if (core::Status s = pipeline::AddSources(store.get(), urls, &added); !s.ok()) {
+    PrintError(s.ToString());
+    return nullptr;
+  }
+  auto sources = store->ListSources();
+  if (!sources.ok()) {
+    PrintError(sources.status().ToString());
+    return nullptr;
+  }
+  if (sources->empty()) {
+    PrintError(
+        "no sources to watch: give feed, sitemap or home page URLs (they are "
+        "kept in the database), or add them with 'wirebrief sources add'");
+    return nullptr;
+  }
+  return store;
+}
+
+int RunWatch(const WatchFlags& flags) {
+  double every = flags.every.empty() ? 0 : ParseDuration(flags.every);
+  double lo = ParseDuration(flags.min_interval), hi = ParseDuration(flags.max_interval);
+  if (every < 0 || lo < 0 || hi < 0 || lo > hi) {
+    PrintError(
+        "durations are a number with s, m, h or d (15m), and --min-interval <= "
+        "--max-interval");
+    return 2;
+  }
+  auto store = OpenWithSources(flags);
+  if (!store) return 2;
+  pipeline::WatchOptions o;
+  o.run.jobs = flags.jobs;
+  o.run.crawl.contact_url = flags.contact;
+  o.run.crawl.fetch.per_host_delay_ms = flags.delay_ms;
+  o.run.crawl.max_parallel_hosts = flags.hosts;
+  o.max_pages_per_round = flags.max_pages;
+  o.min_interval_seconds = lo;
+  o.max_interval_seconds = hi;
+  o.poll_all = flags.force;
+  ingest::PoliteFetcher fetcher(o.run.crawl);
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
+  auto progress = core::MakeProgressSink(flags.quiet);
+  int status = 0;
+  for (int round = 1; !g_stop.load(); ++round) {
+    auto started = std::chrono::steady_clock::now();
+    auto r =
+        pipeline::WatchRound(store.get(), &fetcher, o, std::time(nullptr), progress.get(), &g_stop);
+    if (!r.ok()) {
+      PrintError(r.status().ToString());
+      return 2;
+    }
+    const pipeline::RoundSummary& s = r.value();
+    for (const auto& e : s.errors) PrintError(e.ToString());
+    for (const auto& w : s.warnings) PrintError("warning: " + w);
+    PrintRound(round, s);
+    status = s.errors.empty() ? 0 : 1;
+    if (flags.once) break;
+    o.poll_all = false;
+    WaitForNextRound(every, started, s);
+  }
+  return status;
+}
 
 }  // namespace
 
 Command AddWatchCommand(CLI::App* root) {
   auto* flags = new WatchFlags();
   CLI::App* app = root->add_subcommand(
-      "watch", "Follow feeds, sitemaps and sites round after round: fetch new articles politely "
-               "and keep stories and briefs up to date");
-  AddVersionFlag(app);
-  AddDbFlag(app, flags);
-  AddJobsFlag(app, flags);
-  AddQuietFlag(app, flags);
-  app->add_option("sources", flags->inputs,
-                  "Feed, sitemap (index, news sitemap) or home page URLs to add to the followed "
-                  "sources (kept in the database)");
-  app->add_option("-i,--input-file", flags->input_files,
-                  "File listing one source URL per line; '#' starts a comment")
-      ->allow_extra_args(false)  // one file per -i: the sources after it stay sources
-      ->check(CLI::ExistingFile);
-  app->add_flag("--once", flags->once, "Run one round and exit (for cron or a systemd timer)");
-  app->add_flag("--force", flags->force, "Poll every source now, even those not due yet");
-  app->add_option("--every", flags->every,
-                  "Start a round this often (90s, 15m, 2h); default: when the next source is due");
-  app->add_option("--contact", flags->contact,
-                  "A URL or address site owners can reach you at, sent in the User-Agent");
-  app->add_option("--max-pages", flags->max_pages,
-                  "Article pages fetched per round at most (the rest wait, stored as headlines)")
-      ->capture_default_str();
-  app->add_option("--delay", flags->delay_ms,
-                  "Milliseconds between two requests to one host (robots.txt Crawl-delay wins "
-                  "when longer)")
-      ->check(CLI::Range(0L, 600000L))
-      ->capture_default_str();
-  app->add_option("--hosts", flags->hosts, "Hosts fetched in parallel")
-      ->check(CLI::Range(1, 256))
-      ->capture_default_str();
-  app->add_option("--min-interval", flags->min_interval, "Shortest poll interval of a source")
-      ->capture_default_str();
-  app->add_option("--max-interval", flags->max_interval, "Longest poll interval of a source")
-      ->capture_default_str();
-  return {app, [flags] {
-            double every = flags->every.empty() ? 0 : ParseDuration(flags->every);
-            double lo = ParseDuration(flags->min_interval), hi = ParseDuration(flags->max_interval);
-            if (every < 0 || lo < 0 || hi < 0 || lo > hi) {
-              PrintError("durations are a number with s, m, h or d (15m), and --min-interval <= "
-                         "--max-interval");
-              return 2;
-            }
-            std::vector<std::string> urls = flags->inputs;
-            if (!ReadInputLists(flags->input_files, &urls)) return 2;
-            auto store = Open(flags->db);
-            if (!store) return 2;
-            size_t added = 0;
-            if (core::Status s = pipeline::AddSources(store.get(), urls, &added); !s.ok()) {
-              PrintError(s.ToString());
-              return 2;
-            }
-            auto sources = store->ListSources();
-            if (!sources.ok()) {
-              PrintError(sources.status().ToString());
-              return 2;
-            }
-            if (sources->empty()) {
-              PrintError("no sources to watch: give feed, sitemap or home page URLs (they are "
-                         "kept in the database), or add them with 'wirebrief sources add'");
-              return 2;
-            }
-            pipeline::WatchOptions o;
-            o.run.jobs = flags->jobs;
-            o.run.crawl.contact_url = flags->contact;
-            o.run.crawl.fetch.per_host_delay_ms = flags->delay_ms;
-            o.run.crawl.max_parallel_hosts = flags->hosts;
-            o.max_pages_per_round = flags->max_pages;
-            o.min_interval_seconds = lo;
-            o.max_interval_seconds = hi;
-            o.poll_all = flags->force;
-            ingest::PoliteFetcher fetcher(o.run.crawl);
-            std::signal(SIGINT, OnStopSignal);
-            std::signal(SIGTERM, OnStopSignal);
-            auto progress = core::MakeProgressSink(flags->quiet);
-            int status = 0;
-            for (int round = 1; !g_stop.load(); ++round) {
-              auto started = std::chrono::steady_clock::now();
-              auto r = pipeline::WatchRound(store.get(), &fetcher, o, std::time(nullptr),
-                                            progress.get(), &g_stop);
-              if (!r.ok()) {
-                PrintError(r.status().ToString());
-                return 2;
-              }
-              const pipeline::RoundSummary& s = r.value();
-              for (const auto& e : s.errors) PrintError(e.ToString());
-              for (const auto& w : s.warnings) PrintError("warning: " + w);
-              std::string alerts;
-              if (s.alerts + s.webhooks_delivered + s.webhooks_failed > 0)
-                alerts = "; watchlist events " + std::to_string(s.alerts) + " (webhooks delivered " +
-                         std::to_string(s.webhooks_delivered) + ", failed " +
-                         std::to_string(s.webhooks_failed) + ")";
-              // Shown only when it happens: two watch processes on one store.
-              const std::string busy =
-                  s.sources_busy == 0
-                      ? ""
-                      : ", polled by another watch process " + std::to_string(s.sources_busy);
-              std::printf(
-                  "round %d: sources polled %zu (unchanged %zu, failed %zu, not due %zu%s, new %zu); "
-                  "pages fetched %zu (failed %zu, blocked %zu, deferred %zu); articles new %zu "
-                  "(%zu headline only, %zu upgraded); stories new %zu, updated %zu%s; %.1f s%s%s\n",
-                  round, s.sources_polled, s.sources_unchanged, s.sources_failed, s.sources_not_due,
-                  busy.c_str(), s.sources_added, s.pages_fetched, s.pages_failed, s.pages_blocked,
-                  s.pages_deferred, s.articles_new, s.headlines_new, s.articles_upgraded,
-                  s.stories_new, s.stories_updated, alerts.c_str(), s.seconds,
-                  s.next_poll.empty() ? "" : "; next poll ", s.next_poll.c_str());
-              std::fflush(stdout);
-              status = s.errors.empty() ? 0 : 1;
-              if (flags->once) break;
-              o.poll_all = false;
-              // Sleep until the next round: --every, else when the first source is due.
-              double wait = every;
-              if (wait <= 0) {
-                std::time_t next = s.next_poll.empty() ? std::time(nullptr) + 60
-                                                       : pipeline::ParseIsoUtc(s.next_poll);
-                wait = std::max<double>(1, static_cast<double>(next - std::time(nullptr)));
-              } else {
-                wait -= std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
-                            .count();
-              }
-              auto until = std::chrono::steady_clock::now() +
-                           std::chrono::milliseconds(static_cast<long long>(std::max(0.0, wait) * 1000));
-              while (!g_stop.load() && std::chrono::steady_clock::now() < until)
-                std::this_thread::sleep_for(std::chrono::milliseconds(200));
-            }
-            return status;
-          }};
+      "watch",
+      "Follow feeds, sitemaps and sites round after round: fetch new articles politely "
+      "and keep stories and briefs up to date");
+  AddWatchFlags(app, flags);
+  return {app, [flags] { return RunWatch(*flags); }};
 }
 
 Command AddSourcesCommand(CLI::App* root) {
   auto* flags = new CommonFlags();
-  auto* format = new std::string("table");
-  CLI::App* app = root->add_subcommand("sources", "List, add or remove the sources 'watch' follows");
+  auto* format = new std::string();
+  CLI::App* app =
+      root->add_subcommand("sources", "List, add or remove the sources 'watch' follows");
   app->require_subcommand(1);
   AddVersionFlag(app);
-  CLI::App* list = app->add_subcommand("list", "Each source with its health: last poll, outcome, "
-                                               "failures, next poll, items, articles");
+  CLI::App* list = app->add_subcommand("list",
+                                       "Each source with its health: last poll, outcome, "
+                                       "failures, next poll, items, articles");
   CLI::App* add = app->add_subcommand("add", "Follow these feed, sitemap or home page URLs");
   CLI::App* remove = app->add_subcommand("remove", "Stop following these URLs (articles stay)");
   for (CLI::App* sub : {list, add, remove}) AddDbFlag(sub, flags);
-  list->add_option("--format,--output-format", *format, "Output format")
-      ->check(CLI::IsMember({"table", "json"}))
-      ->capture_default_str();
-  add->add_option("urls", flags->inputs, "Source URLs");
-  add->add_option("-i,--input-file", flags->input_files, "File listing one URL per line")
-      ->allow_extra_args(false)
-      ->check(CLI::ExistingFile);
-  remove->add_option("urls", flags->inputs, "Source URLs")->required();
+  AddFlag(list, kTableJsonFormat, format);
+  AddFlag(add, kSourceUrls, &flags->inputs);
+  AddFlag(add, kSourceUrlsFile, &flags->input_files);
+  AddFlag(remove, kSourceUrlsToRemove, &flags->inputs);
   return {app, [=] {
             auto store = Open(flags->db);
             if (!store) return 2;
@@ -219,7 +225,8 @@ Command AddSourcesCommand(CLI::App* root) {
                 PrintError(s.ToString());
                 return 2;
               }
-              std::printf("sources added: %zu, already followed: %zu\n", added, urls.size() - added);
+              std::printf("sources added: %zu, already followed: %zu\n", added,
+                          urls.size() - added);
               return 0;
             }
             if (remove->parsed()) {
@@ -229,7 +236,7 @@ Command AddSourcesCommand(CLI::App* root) {
                 core::Status s = store->RemoveSource(url.empty() ? u : url);
                 if (!s.ok()) {
                   PrintError(s.code() == core::StatusCode::kNotFound ? u + ": not a followed source"
-                                                                      : s.ToString());
+                                                                     : s.ToString());
                   rc = 1;
                 }
               }
@@ -271,7 +278,8 @@ Command AddSourcesCommand(CLI::App* root) {
                           static_cast<long long>(s.items_seen),
                           static_cast<long long>(s.articles_stored), s.interval_seconds / 60,
                           s.url.c_str());
-              if (!s.last_error.empty()) std::printf("         last error: %s\n", s.last_error.c_str());
+              if (!s.last_error.empty())
+                std::printf("         last error: %s\n", s.last_error.c_str());
             }
             return 0;
           }};

@@ -4,18 +4,19 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
+
+#include "cli/flag_defs.h"
 
 namespace wirebrief::cli {
 
 // SQLite's version is the one built against, as libxml2's is: the binary no longer loads
 // libsqlite3 until a command opens a store (its module does), and --version should not.
 std::string VersionText() {
-  return std::string("wirebrief ") + WB_VERSION + " (libxml2 " + LIBXML_DOTTED_VERSION + ", SQLite " +
-         SQLITE_VERSION + ", zlib " + zlibVersion() + ")";
+  return std::string("wirebrief ") + WB_VERSION + " (libxml2 " + LIBXML_DOTTED_VERSION +
+         ", SQLite " + SQLITE_VERSION + ", zlib " + zlibVersion() + ")";
 }
 
 void AddVersionFlag(CLI::App* app) {
@@ -28,34 +29,16 @@ void AddVersionFlag(CLI::App* app) {
       "Print the version of wirebrief and its libraries, then exit");
 }
 
-void AddDbFlag(CLI::App* app, CommonFlags* f) {
-  app->add_option("--db", f->db, "SQLite database file (created when missing) or postgresql:// URI")
-      ->envname("WIREBRIEF_DB")
-      ->capture_default_str();
-}
+void AddDbFlag(CLI::App* app, CommonFlags* f) { AddFlag(app, kDb, &f->db); }
 
-void AddJobsFlag(CLI::App* app, CommonFlags* f) {
-  app->add_option("-j,--jobs", f->jobs, "Worker threads (0 = one per core)")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
-}
+void AddJobsFlag(CLI::App* app, CommonFlags* f) { AddFlag(app, kJobs, &f->jobs); }
 
-void AddQuietFlag(CLI::App* app, CommonFlags* f) {
-  app->add_flag("-q,--quiet", f->quiet, "No progress bar");
-}
+void AddQuietFlag(CLI::App* app, CommonFlags* f) { AddFlag(app, kQuiet, &f->quiet); }
 
-void AddInputs(CLI::App* app, CommonFlags* f) {
-  app->add_option("inputs", f->inputs,
-                  "Files, folders (recursive) or - for stdin: HTML, pasted text, WARC(.gz), RSS/Atom, "
-                  "sitemaps, JSON lines; detected by content")
-      ->required();
-}
+void AddInputs(CLI::App* app, CommonFlags* f) { AddFlag(app, kInputs, &f->inputs); }
 
 void AddInputFileFlag(CLI::App* app, CommonFlags* f) {
-  app->add_option("-i,--input-file", f->input_files,
-                  "File listing one input (path or http(s) URL) per line; '#' starts a comment")
-      ->allow_extra_args(false)  // one file per -i: the inputs after it stay inputs
-      ->check(CLI::ExistingFile);
+  AddFlag(app, kInputFile, &f->input_files);
   if (CLI::Option* in = app->get_option_no_throw("inputs")) in->required(false);
 }
 
@@ -90,14 +73,7 @@ void WarnDeprecated(const std::string& old_spelling, const std::string& instead)
 }
 
 void AddTargetLanguageFlag(CLI::App* app, std::string* language) {
-  app->add_option("--target-language", *language,
-                  "Keep only documents whose detected language is LANG (ISO 639-1, e.g. en); the "
-                  "others, and those of unknown language, are skipped and counted on stderr")
-      ->check([](const std::string& v) {
-        bool ok = v.size() >= 2 && v.size() <= 3 &&
-                  std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isalpha(c); });
-        return ok ? std::string() : "a two- or three-letter language code (ISO 639), e.g. en";
-      });
+  AddFlag(app, kTargetLanguage, language);
 }
 
 bool LanguageMatches(const std::string& language, const std::string& target) {
@@ -110,6 +86,8 @@ bool LanguageMatches(const std::string& language, const std::string& target) {
   return true;
 }
 
-void PrintError(const std::string& message) { std::fprintf(stderr, "wirebrief: %s\n", message.c_str()); }
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "wirebrief: %s\n", message.c_str());
+}
 
 }  // namespace wirebrief::cli

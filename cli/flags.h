@@ -1,6 +1,7 @@
-// Every CLI flag is defined once here (name, help, default, validation) and attached to the
-// subcommands that take it, so the same flag means the same thing everywhere (ripgrep's
-// flags/defs.rs).
+// What the subcommands share: the flags most of them take (attached from the flag table,
+// cli/flag_defs.h, where every flag is defined once with its name, help, default and check, so
+// the same flag means the same thing everywhere, as ripgrep's flags/defs.rs), the input lists,
+// deprecation warnings and the subcommand registry.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -6,7 +6,7 @@
 //   StoryStreamOptions()  the stories of `run`, `watch` and the server (pipeline::RunOptions);
 //   LabelStreamOptions()  the labels of `wirebrief cluster`, the setting the clustering kit scores.
 //
-// Each value names what it was tuned on (../shared/bench/clustering dev splits unless said) and
+// Each value names what it was tuned on (the clustering kit's dev splits unless said; kits/README.md) and
 // the figure it gave; bench/README.md ("cluster", "Headlines through `run`") has the commands.
 // Thread safety: plain values; the functions are reentrant and never fail.
 #pragma once
@@ -17,7 +17,7 @@ namespace wirebrief::cluster {
 
 struct ClusterOptions {
   // Minimum cosine between an article with a body and a story centroid to join it.
-  // Default: 0.25 (tuned on the ECB+ dev split of ../shared/bench/clustering).
+  // Default: 0.25 (tuned on the ECB+ dev split of the clustering kit, kits/README.md).
   double join_threshold = 0.25;
   // The same for articles that are only a headline (fewer than `short_words` body words):
   // short vectors share fewer terms, so they need a lower bar. Default: 0.18 (UCI headlines dev).
@@ -108,7 +108,7 @@ struct ClusterOptions {
 // when their window closes (refine_passes 2, headline_refine_merge 1.1, headline_refine_link
 // 0.18) with the join thresholds (0.28; headlines 0.2), linkage (0.85) and year_conflict_factor
 // (0.5) tuned for refined labels on
-// ../shared/bench/clustering dev, full text by the mean over shuffled orders of the file (one
+// the clustering kit's dev, full text by the mean over shuffled orders of the file (one
 // order can flatter a setting by 0.03). BCubed F1, library defaults -> these: headlines 0.775
 // -> 0.820 (with HeadlineDayOrder, as the CLI runs); full text, mean of 20 shuffles, 0.883 -> 0.920
 // (0.934 in the file's order). Without the refinement these settings lose on full text (the year

@@ -1,10 +1,10 @@
-#include "brief/kit_story.h"
+#include "kits/brief_kit.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
-namespace wirebrief::brief {
+namespace wirebrief::kits {
 namespace {
 
 using json = nlohmann::json;
@@ -29,7 +29,7 @@ TEST(KitStoryTest, CitesIndexTheGivenSentenceListsByArticleIdx) {
   ASSERT_TRUE(story.ok()) << story.status().ToString();
   ASSERT_EQ(story->articles.size(), 2u);
   EXPECT_EQ(story->articles[0].annotations.sentences.size(), 3u);
-  json out = json::parse(KitBriefToJsonLine(*story, BriefKitStory(*story, BriefOptions{})));
+  json out = json::parse(KitBriefToJsonLine(*story, BriefKitStory(*story, brief::BriefOptions{})));
   EXPECT_EQ(out["id"], "mn-test");
   ASSERT_FALSE(out["sentences"].empty());
   const json in = TwoArticleStory();
@@ -75,9 +75,10 @@ TEST(KitStoryTest, BadLinesAreErrorsNotCrashes) {
   auto empty = ParseKitStoryLine(R"({"id": "e", "articles": [{"idx": 0, "sentences": ["", 5]}]})",
                                  core::Limits{});
   ASSERT_TRUE(empty.ok());
-  EXPECT_EQ(json::parse(KitBriefToJsonLine(*empty, BriefKitStory(*empty, BriefOptions{})))["id"],
-            "e");
+  EXPECT_EQ(
+      json::parse(KitBriefToJsonLine(*empty, BriefKitStory(*empty, brief::BriefOptions{})))["id"],
+      "e");
 }
 
 }  // namespace
-}  // namespace wirebrief::brief
+}  // namespace wirebrief::kits

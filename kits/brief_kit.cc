@@ -1,13 +1,14 @@
-#include "brief/kit_story.h"
+#include "kits/brief_kit.h"
 
 #include <climits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "brief/support.h"
 #include "nlp/read.h"
 
-namespace wirebrief::brief {
+namespace wirebrief::kits {
 namespace {
 
 using json = nlohmann::json;
@@ -108,10 +109,10 @@ cluster::StoryGroup KitStoryGroup(const KitStory& story) {
   return group;
 }
 
-core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options) {
+core::Brief BriefKitStory(const KitStory& story, const brief::BriefOptions& options) {
   std::vector<const core::Article*> ptrs;
   for (const auto& a : story.articles) ptrs.push_back(&a);
-  return BuildBrief(KitStoryGroup(story), ptrs, options);
+  return brief::BuildBrief(KitStoryGroup(story), ptrs, options);
 }
 
 std::string KitBriefToJsonLine(const KitStory& in, const core::Brief& b) {
@@ -159,4 +160,46 @@ std::string KitBriefToJsonLine(const KitStory& in, const core::Brief& b) {
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace wirebrief::brief
+core::Result<std::string> KitFaithLines(std::string_view line) {
+  json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return core::Status::InvalidArgument("", "not a JSON object");
+  std::vector<std::string> doc_sentences;
+  if (j.contains("article_sentences") && j["article_sentences"].is_array()) {
+    for (const auto& s : j["article_sentences"])
+      if (s.is_string()) doc_sentences.push_back(s.get<std::string>());
+  } else {
+    std::string text = Str(j, "article");
+    for (const auto& s : nlp::SplitSentences(text))
+      doc_sentences.push_back(text.substr(s.span.begin, s.span.end - s.span.begin));
+  }
+  std::vector<std::string_view> doc(doc_sentences.begin(), doc_sentences.end());
+  std::string out;
+  for (const auto& s : j.value("summaries", json::array())) {
+    if (!s.is_object()) continue;
+    std::vector<std::string> given;
+    if (s.contains("summary_sentences") && s["summary_sentences"].is_array())
+      for (const auto& x : s["summary_sentences"])
+        if (x.is_string()) given.push_back(x.get<std::string>());
+    std::vector<std::string_view> parts(given.begin(), given.end());
+    std::string summary = Str(s, "summary");
+    brief::Support r = parts.empty() ? brief::ScoreTextAgainstDocument(summary, doc)
+                                     : brief::ScoreSentencesAgainstDocument(parts, doc);
+    json scored = {{"id", Str(s, "id")},
+                   {"score", r.score},
+                   {"label", r.score >= brief::kSupportedAt ? 1 : 0},
+                   {"features",
+                    {{"terms", r.term_coverage},
+                     {"pairs", r.pair_coverage},
+                     {"numbers", r.number_coverage},
+                     {"names", r.name_coverage},
+                     {"trigrams", r.trigram_coverage},
+                     {"best", r.best_coverage},
+                     {"best_pairs", r.best_pair_coverage},
+                     {"best_trigrams", r.best_trigram_coverage},
+                     {"negation_mismatch", r.negation_mismatch}}}};
+    out += scored.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+}  // namespace wirebrief::kits

@@ -1,7 +1,9 @@
-// The brief kit's story lines (`wirebrief brief --jsonl`): one JSON object per line,
+// The brief kit's formats (kits/README.md), as `wirebrief brief` reads and writes them.
+// Story lines: one JSON object per line,
 //   {"id", "articles": [{"idx", "text", "sentences", "outlet", "date", "url", "title"}]}
 // -> annotated articles -> a brief -> one JSON line {"id", "version", "sentences", "sections"}.
-// Lives here rather than in cli/ so the parser can be fuzzed (fuzz/fuzz_brief_jsonl.cc) and
+// Summary lines (`brief --faith`): an article and summaries -> one support score per summary.
+// A library rather than cli/ code so the parser can be fuzzed (fuzz/fuzz_brief_jsonl.cc) and
 // benchmarked (bench/brief_bench.cc) on its own.
 //
 // Errors: a bad line gives a Status naming the story (or "story" when it has no id); nothing
@@ -21,7 +23,7 @@
 #include "core/model.h"
 #include "core/status.h"
 
-namespace wirebrief::brief {
+namespace wirebrief::kits {
 
 inline constexpr size_t kMaxKitArticles = 1000;
 inline constexpr size_t kMaxKitSentences = 20000;
@@ -41,10 +43,16 @@ core::Result<KitStory> ParseKitStoryLine(std::string_view line, const core::Limi
 cluster::StoryGroup KitStoryGroup(const KitStory& story);
 
 // KitStoryGroup, then BuildBrief.
-core::Brief BriefKitStory(const KitStory& story, const BriefOptions& options);
+core::Brief BriefKitStory(const KitStory& story, const brief::BriefOptions& options);
 
 // The kit's prediction line (no trailing newline). `sentences` holds the prose sections in
 // reading order, each line once; cites are [article idx, sentence index].
 std::string KitBriefToJsonLine(const KitStory& story, const core::Brief& brief);
 
-}  // namespace wirebrief::brief
+// One summary line, {"article" | "article_sentences", "summaries": [{"id", "summary" |
+// "summary_sentences"}]}, scored with the support check every brief line passes
+// (brief/support.h): one line {"id", "score", "label", "features"} per summary, each ending in
+// '\n'. Errors: kInvalidArgument "not a JSON object" (the caller checks the size limit).
+core::Result<std::string> KitFaithLines(std::string_view line);
+
+}  // namespace wirebrief::kits

@@ -1,0 +1,18 @@
+// The nlp kit's prediction format (kits/README.md), as `wirebrief read --output-format nlp-kit`
+// writes it: per document {"id", "entities", "timex", "quotes", "sentences", "quantities",
+// "figures", "roles", "countries"}, entities typed PER/ORG/LOC, quantities naming currencies by
+// word, offsets in Unicode code points with the end exclusive (what the kit's scorer and Python
+// strings use), and a quote that runs over sentences written one span per part as the kit's
+// gold data nests quotes in sentences.
+// Thread safety: reentrant (nlp::ReadText is).
+#pragma once
+
+#include <string>
+
+namespace wirebrief::kits {
+
+// Annotates `text` (nlp::ReadText, dates resolved against `dct`, a publication date or empty)
+// and returns its prediction line, without the trailing newline.
+std::string NlpKitLine(const std::string& id, const std::string& text, const std::string& dct);
+
+}  // namespace wirebrief::kits
