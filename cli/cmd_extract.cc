@@ -135,6 +135,7 @@ Command AddExtractCommand(CLI::App* root) {
         }
         pipeline::RunOptions options;
         options.jobs = flags->jobs;
+        if (flags->with_annotations) options.read = ReadOptionsFromEnvironment();
         // Batches of a few pages per worker, not 256 pages: the pages of a batch are all read
         // before any is extracted, so a big batch holds (and page-faults in) tens of megabytes
         // where a small one reuses the same memory page after page; output order is the same.
@@ -150,7 +151,7 @@ Command AddExtractCommand(CLI::App* root) {
         options.extract.with_html = format == "html";
         int failed = 0;
         size_t index = 0, written = 0, other_language = 0;
-        pipeline::ExtractDocuments(
+        core::Status read_model = pipeline::ExtractDocuments(
             flags->inputs, options, flags->with_annotations,
             [&](const core::Result<core::Article>& a, const core::Article* page_metadata) {
               std::string out;
@@ -202,6 +203,10 @@ Command AddExtractCommand(CLI::App* root) {
               }
               ++written;
             });
+        if (!read_model.ok()) {
+          PrintError(read_model.ToString());
+          return 2;
+        }
         if (other_language > 0)
           PrintError("extract: " + std::to_string(other_language) + " document" +
                      (other_language == 1 ? "" : "s") + " skipped, language not " +

@@ -75,8 +75,9 @@ std::vector<core::CharSpan> KitQuoteParts(const std::string& text,
   return parts;
 }
 
-json KitAnnotate(const std::string& id, const std::string& text, const std::string& dct) {
-  core::Annotations a = nlp::ReadText(text, dct);
+json KitAnnotate(const nlp::Reader& reader, const std::string& id, const std::string& text,
+                 const std::string& dct) {
+  core::Annotations a = reader.ReadText(text, dct);
   std::vector<uint32_t> cp = core::CodePointOffsets(text);
   auto at = [&](uint32_t byte) { return cp[std::min<size_t>(byte, text.size())]; };
   auto span = [&](json* j, core::CharSpan s) {
@@ -175,6 +176,7 @@ Command AddReadCommand(CLI::App* root) {
   struct Flags : CommonFlags {
     std::string format;
     bool deprecated_jsonl = false;
+    bool no_propagate = false;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand(
@@ -185,6 +187,9 @@ Command AddReadCommand(CLI::App* root) {
                       "benchmark kit's prediction format)");
   // Hidden: the old spelling (inputs are JSON lines, kit format), kept for one release.
   app->add_flag("--jsonl", flags->deprecated_jsonl)->group("");
+  // An ablation (bench/README.md, ## nlp): what spreading a found name to its other mentions adds.
+  app->add_flag("--no-propagate", flags->no_propagate,
+                "Do not spread a name found once to its untagged repeats (for measurement)");
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
   return {
@@ -198,16 +203,20 @@ Command AddReadCommand(CLI::App* root) {
           PrintError("read: name at least one input or -i FILE");
           return 2;
         }
-        if (nlp::ReadModelPath().empty())
-          PrintError(
-              "warning: no name-tagger model found (set WB_NLP_MODEL); names come from lists only");
+        nlp::ReadOptions read_options = ReadOptionsFromEnvironment();
+        read_options.propagate_names = !flags->no_propagate;
+        core::Result<nlp::Reader> reader = nlp::OpenReader(read_options);
+        if (!reader.ok()) {
+          PrintError(reader.status().ToString());
+          return 2;
+        }
         const bool kit = flags->format == "nlp-kit";
-        auto annotate = [kit](const std::string& id, const std::string& text,
-                              const std::string& dct) {
+        auto annotate = [kit, &reader](const std::string& id, const std::string& text,
+                                       const std::string& dct) {
           if (kit)
-            Write(KitAnnotate(id, text, dct));
+            Write(KitAnnotate(reader.value(), id, text, dct));
           else
-            WriteLine(pipeline::AnnotationsToJson(id, nlp::ReadText(text, dct)));
+            WriteLine(pipeline::AnnotationsToJson(id, reader->ReadText(text, dct)));
         };
         int failed = 0;
         for (const std::string& path : flags->inputs) {

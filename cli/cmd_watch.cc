@@ -119,6 +119,7 @@ Command AddWatchCommand(CLI::App* root) {
             }
             pipeline::WatchOptions o;
             o.run.jobs = flags->jobs;
+            o.run.read = ReadOptionsFromEnvironment();
             o.run.crawl.contact_url = flags->contact;
             o.run.crawl.fetch.per_host_delay_ms = flags->delay_ms;
             o.run.crawl.max_parallel_hosts = flags->hosts;

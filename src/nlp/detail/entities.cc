@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "nlp/detail/lexicon.h"
+#include "nlp/detail/name_rules.h"
 #include "nlp/detail/parts.h"
 
 namespace wirebrief::nlp::detail {
@@ -42,8 +43,6 @@ int MentionAt(const std::vector<core::Mention>& mentions, uint32_t b) {
   return b < it->span.end ? static_cast<int>(it - mentions.begin()) : -1;
 }
 
-void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label);
-
 // Common upper-case words that name no organisation.
 const std::unordered_set<std::string_view>& NonNameAcronyms() {
   static const std::unordered_set<std::string_view> k = {
@@ -61,7 +60,7 @@ const std::unordered_set<std::string_view>& NonNameAcronyms() {
 // organisation, a place name in front included ("Massachusetts"); an acronym the lists do not know
 // as a place and the tagger left unnamed
 // ("GCHQ", "RSPB") is an organisation, unless the sentence is set in capitals.
-void ApplyOrganizationRules(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
+void ApplyOrganizationRules(Doc* doc) {
   Doc& d = *doc;
   const Gazetteer& gaz = d.model->gazetteer();
   for (const SentenceRange& s : d.tag.sentences) {
@@ -79,7 +78,7 @@ void ApplyOrganizationRules(Doc* doc, const std::function<void(size_t, size_t, u
           !d.model->InVocab(d.low(i)) && !(i > s.first && d.labels[i - 1] != kO) &&
           !(i + 1 < s.last && d.labels[i + 1] != kO)) {
         const GazEntry* entry = nullptr;
-        if (gaz.Match(d.tag.tokens, i, s.last, &entry) == 0) label(i, i + 1, kBOrg);
+        if (gaz.Match(d.tag.tokens, i, s.last, &entry) == 0) LabelRun(doc, i, i + 1, kBOrg);
         continue;
       }
       if (!d.tok(i).Is(kUpper) || !OrganizationWords().count(w) || i + 2 >= s.last) continue;
@@ -94,7 +93,7 @@ void ApplyOrganizationRules(Doc* doc, const std::function<void(size_t, size_t, u
              b + 4 > i)
         --b;
       if (b == s.first && b < i && d.labels[b] == kO) ++b;  // a sentence opener, not a name
-      label(b, e, kBOrg);
+      LabelRun(doc, b, e, kBOrg);
       i = e - 1;
     }
   }
@@ -653,19 +652,10 @@ void RelabelOrganizationShortForms(Doc* doc) {
     if (openers.count(d.tok(i).text) && IsLonePersonWord(d, i, person_parts)) d.labels[i] = kBOrg;
 }
 
-void ApplyNameRules(Doc* doc) {
+// "Climate minister Rob de Vries": a name right after a lower-case role word is a person's,
+// unless an organisation or place word closes it.
+void RelabelPersonsAfterRoleWords(Doc* doc) {
   Doc& d = *doc;
-  auto label = [&](size_t b, size_t e, uint8_t first) {
-    for (size_t k = b; k < e; ++k) d.labels[k] = k == b ? first : first + 1;
-    // A name continuing past the run loses its tail to the run's type.
-    if (e < d.size() && d.labels[e] % 2 == 0 && d.labels[e] != kO) d.labels[e] = kO;
-  };
-  ApplyRuns(doc, label);
-  ApplyOrganizationRules(doc, label);
-  ApplyEventAndTeamRules(doc);
-  RelabelFacilities(doc);
-  // "Climate minister Rob de Vries": a name right after a lower-case role word is a person's,
-  // unless an organisation or place word closes it.
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first + 1; i < s.last; ++i) {
       if ((d.labels[i] != kBOrg && d.labels[i] != kBLoc) || !d.tok(i - 1).Is(kLower) ||
@@ -682,10 +672,12 @@ void ApplyNameRules(Doc* doc) {
         for (size_t k = i; k < j; ++k) d.labels[k] = k == i ? kBPer : kIPer;
     }
   }
-  DropGenericNouns(doc);
-  RelabelLonePlaceWords(doc);
-  // "the People's Republic of China": a country's listed name of several words is one place even
-  // where the tagger split it at the possessive or called its tail an organisation.
+}
+
+// "the People's Republic of China": a country's listed name of several words is one place even
+// where the tagger split it at the possessive or called its tail an organisation.
+void JoinListedCountryNames(Doc* doc) {
+  Doc& d = *doc;
   const Gazetteer& gaz = d.model->gazetteer();
   for (const SentenceRange& s : d.tag.sentences)
     for (size_t i = s.first; i < s.last; ++i) {
@@ -702,6 +694,12 @@ void ApplyNameRules(Doc* doc) {
       if (free_edges && !person) Relabel(&d, i, e, kBLoc);
       i = e - 1;
     }
+}
+
+// A capitalised run the tagger named only in part, or left unnamed before an appositive role,
+// is one person.
+void NamePersonRuns(Doc* doc) {
+  Doc& d = *doc;
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (!d.tag.run_pos[i] || d.tag.run_first[i] != i) continue;
@@ -717,22 +715,26 @@ void ApplyNameRules(Doc* doc) {
                                   !IsTitleToken(d, k) && !OrganizationWords().count(d.tok(k).text));
       }
       // "Diego Ramos" where the tagger named only "Ramos": the run is one person.
-      if (person && !other && plain && e - f >= 2) label(f, e, kBPer);
+      if (person && !other && plain && e - f >= 2) LabelRun(doc, f, e, kBPer);
       // "Nick Barrett, the ... fire commissioner,": an appositive role makes a two-word run a
       // person.
       if (!person && !other && plain && e - f >= 2 && e - f <= 3 && e + 2 < s.last &&
           d.tok(e).text == ",") {
         for (size_t k = e + 1; k < s.last && k < e + 8 && !d.tok(k).Is(kPunct); ++k)
           if (RoleHeads().count(d.low(k))) {
-            label(f, e, kBPer);
+            LabelRun(doc, f, e, kBPer);
             break;
           }
       }
       i = e - 1;
     }
   }
-  // "said Anke Vogel", "Anke Vogel told": a short capitalised run next to a speech verb that the
-  // tagger left unnamed is a person.
+}
+
+// "said Anke Vogel", "Anke Vogel told": a short capitalised run next to a speech verb that the
+// tagger left unnamed is a person.
+void NameSpeakersOfSpeechVerbs(Doc* doc) {
+  Doc& d = *doc;
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (!SpeechVerbs().count(d.low(i))) continue;
@@ -744,7 +746,7 @@ void ApplyNameRules(Doc* doc) {
               d.tok(k).Is(kAllUpper) || d.tok(k).Is(kAbbrev) || StopWords().count(d.low(k)) ||
               (d.model->InVocab(d.low(k)) && !d.model->InVocab("^" + d.low(k)) && e - b == 1))
             return;
-        label(b, e, kBPer);
+        LabelRun(doc, b, e, kBPer);
       };
       if (i + 1 < s.last && d.tok(i + 1).Is(kUpper) && d.tag.run_pos[i + 1])
         try_run(i + 1, std::min<size_t>(d.tag.run_last[i + 1] + 1, s.last));
@@ -755,9 +757,11 @@ void ApplyNameRules(Doc* doc) {
       }
     }
   }
-  DropProducts(doc);
-  RelabelActingPlaces(doc);
-  // "the Republican party": a party's name written with a lower-case "party" is still its name.
+}
+
+// "the Republican party": a party's name written with a lower-case "party" is still its name.
+void NamePartiesBeforeLowerCaseParty(Doc* doc) {
+  Doc& d = *doc;
   static const std::unordered_set<std::string_view> kPartyNames = {
       "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
       "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
@@ -768,13 +772,92 @@ void ApplyNameRules(Doc* doc) {
       d.labels[i] = kBOrg;
       d.labels[i + 1] = kIOrg;
     }
-  RelabelPlaceHeadedPersons(doc);
-  JoinSentenceInitialPlacePrefix(doc);
-  // Last, so that no run rule above names them again.
-  DropCommonWordsAndEvents(doc);
 }
 
-void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& label) {
+void LabelRun(Doc* doc, size_t b, size_t e, uint8_t first) {
+  Doc& d = *doc;
+  for (size_t k = b; k < e; ++k) d.labels[k] = k == b ? first : first + 1;
+  // A name continuing past the run loses its tail to the run's type.
+  if (e < d.size() && d.labels[e] % 2 == 0 && d.labels[e] != kO) d.labels[e] = kO;
+}
+
+namespace {
+
+// The order the name rules run in. Each rule reads the labels the rules before it left; an
+// entry's must_run_after names the rules whose labels it reads or overrides, with why next to
+// it (NameRulesTest checks that the order honours them).
+constexpr NameRule kNameRules[] = {
+    // The tagger's labels alone: capitalised runs closed by an organisation word, and persons
+    // after titles.
+    {"ApplyRuns", &ApplyRuns, {}},
+    // Names acronyms only where nothing is named around them, and stops an organisation's run
+    // at a person ApplyRuns named after a title.
+    {"ApplyOrganizationRules", &ApplyOrganizationRules, {"ApplyRuns"}},
+    // An event word unlabels the run whatever the rules above named it.
+    {"ApplyEventAndTeamRules", &ApplyEventAndTeamRules, {"ApplyRuns", "ApplyOrganizationRules"}},
+    // A facility word turns an organisation the organisation-word rules named into a place.
+    {"RelabelFacilities", &RelabelFacilities, {"ApplyRuns", "ApplyOrganizationRules"}},
+    // Overrides organisation and place labels after a role word, so those must be settled.
+    {"RelabelPersonsAfterRoleWords",
+     &RelabelPersonsAfterRoleWords,
+     {"ApplyOrganizationRules", "RelabelFacilities"}},
+    // Unlabels a lone generic noun ("Police") whichever rule above named it.
+    {"DropGenericNouns", &DropGenericNouns, {"ApplyRuns", "ApplyOrganizationRules"}},
+    // Reads the document's multi-word organisation, place and person names as the rules above
+    // left them.
+    {"RelabelLonePlaceWords",
+     &RelabelLonePlaceWords,
+     {"RelabelFacilities", "RelabelPersonsAfterRoleWords", "DropGenericNouns"}},
+    // Overrides a country name's tail that the tagger or the organisation rules named apart.
+    {"JoinListedCountryNames", &JoinListedCountryNames, {"ApplyOrganizationRules"}},
+    // Names a run only when no rule above gave one of its words another type.
+    {"NamePersonRuns", &NamePersonRuns, {"JoinListedCountryNames", "RelabelLonePlaceWords"}},
+    // Only runs every rule above left unnamed.
+    {"NameSpeakersOfSpeechVerbs", &NameSpeakersOfSpeechVerbs, {"NamePersonRuns"}},
+    // Unlabels products whatever the run rules named them.
+    {"DropProducts", &DropProducts, {"ApplyRuns", "NamePersonRuns", "NameSpeakersOfSpeechVerbs"}},
+    // "Washington said": a lone country the speech-verb rule named a person is its government;
+    // a country ApplyEventAndTeamRules made its national team stays the team.
+    {"RelabelActingPlaces",
+     &RelabelActingPlaces,
+     {"ApplyEventAndTeamRules", "NameSpeakersOfSpeechVerbs"}},
+    // Takes over a party's name from whatever the organisation-word rules made of it.
+    {"NamePartiesBeforeLowerCaseParty",
+     &NamePartiesBeforeLowerCaseParty,
+     {"ApplyRuns", "ApplyOrganizationRules"}},
+    // Renames persons the run rules named.
+    {"RelabelPlaceHeadedPersons",
+     &RelabelPlaceHeadedPersons,
+     {"NamePersonRuns", "NameSpeakersOfSpeechVerbs"}},
+    // Joins the opener to places as the rules above settled them, person-headed ones included.
+    {"JoinSentenceInitialPlacePrefix",
+     &JoinSentenceInitialPlacePrefix,
+     {"RelabelPlaceHeadedPersons"}},
+    // Last of the rules, so that no run rule above names these words again.
+    {"DropCommonWordsAndEvents",
+     &DropCommonWordsAndEvents,
+     {"ApplyRuns", "ApplyOrganizationRules", "NamePersonRuns", "NameSpeakersOfSpeechVerbs",
+      "NamePartiesBeforeLowerCaseParty", "JoinSentenceInitialPlacePrefix"}},
+    // Spreads the names the rules settled to their untagged repeats (skipped when
+    // ReadOptions::propagate_names is false).
+    {"PropagateNames", &PropagateNames, {"DropCommonWordsAndEvents"}},
+    // Sees a list member PropagateNames named, and a listed capital RelabelActingPlaces made
+    // speak for its government.
+    {"RelabelListedPlaces", &RelabelListedPlaces, {"PropagateNames", "RelabelActingPlaces"}},
+    // A list of places around the word is the stronger evidence, so it decides first.
+    {"RelabelOrganizationShortForms", &RelabelOrganizationShortForms, {"RelabelListedPlaces"}},
+};
+
+}  // namespace
+
+std::span<const NameRule> NameRules() { return kNameRules; }
+
+void ApplyNameRules(Doc* doc, bool propagate_names) {
+  for (const NameRule& rule : kNameRules)
+    if (propagate_names || rule.apply != &PropagateNames) rule.apply(doc);
+}
+
+void ApplyRuns(Doc* doc) {
   Doc& d = *doc;
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last;) {
@@ -791,7 +874,7 @@ void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& lab
       std::string_view last = d.tok(l).text;
       if (d.tok(l).Is(kAbbrev)) last.remove_suffix(1);
       if (OrganizationWords().count(last) && !PersonTitles().count(last)) {
-        label(f, e, kBOrg);
+        LabelRun(doc, f, e, kBOrg);
         continue;
       }
       // Titles at the start of the run, then the name: "Finance Minister Kara Ostrow".
@@ -808,7 +891,7 @@ void ApplyRuns(Doc* doc, const std::function<void(size_t, size_t, uint8_t)>& lab
           all_cap_words &= d.tok(k).Is(kUpper) && !d.tok(k).Is(kAllUpper);
         if (all_cap_words) {
           for (size_t k = f; k < t; ++k) d.labels[k] = kO;
-          label(t, e, kBPer);
+          LabelRun(doc, t, e, kBPer);
         }
       }
     }
@@ -952,8 +1035,7 @@ void ReadRoles(const Doc& d, std::vector<core::Mention>* mentions, std::vector<c
       ++z;
     }
     int oi = MentionAt(*mentions, d.tok(z).begin);
-    return oi >= 0 && (*mentions)[oi].type != core::EntityType::kPerson ? (*mentions)[oi].name
-                                                                         : "";
+    return oi >= 0 && (*mentions)[oi].type != core::EntityType::kPerson ? (*mentions)[oi].name : "";
   };
   for (core::Mention& m : *mentions) {
     if (m.type != core::EntityType::kPerson) continue;
