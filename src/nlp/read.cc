@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "core/text.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 #include "nlp/detail/text.h"
@@ -123,7 +124,7 @@ std::vector<std::string> ContentTokens(std::string_view text) {
   std::vector<std::string> out;
   for (const detail::Token& t : detail::Tokenize(text)) {
     if (t.Is(detail::kPunct)) continue;
-    std::string l = detail::Lower(t.text);
+    std::string l = core::AsciiLower(t.text);
     if (l.size() > 1 && l.back() == '.') l.pop_back();  // "u.s." compares as "u.s"
     if (l.size() < 2 && !std::isdigit(static_cast<unsigned char>(l[0]))) continue;
     if (IsStopWord(l)) continue;
@@ -138,7 +139,7 @@ void ContentTokenSpans(std::string_view text, std::vector<ContentTokenSpan>* spa
   for (const detail::Token& t : detail::Tokenize(text)) {
     if (t.Is(detail::kPunct)) continue;
     const size_t at = lower->size();
-    for (char c : t.text) lower->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    core::AppendAsciiLower(t.text, lower);
     std::string_view l(lower->data() + at, lower->size() - at);
     if (l.size() > 1 && l.back() == '.') l.remove_suffix(1);  // "u.s." compares as "u.s"
     if ((l.size() < 2 && !std::isdigit(static_cast<unsigned char>(l[0]))) || IsStopWord(l)) {

@@ -273,12 +273,12 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
       // "Gen. Ames", "J. Smith", "Nov. 4": an abbreviation ends a sentence only before a word
       // that usually opens one.
       if (!AbbreviationsEndingSentences().count(t.text)) continue;
-      std::string l = Lower(next.text);
+      std::string l = core::AsciiLower(next.text);
       if (!SentenceOpeners().count(l)) continue;
     }
     if (term && t.text == "." && k > 0 && toks[k - 1].end == t.begin && next.Is(kDigit) &&
         ParseInt(toks[k - 1].text) >= 0 && toks[k - 1].text.size() <= 2 && k >= 2 &&
-        Lower(toks[k - 2].text) == "no") {
+        core::AsciiLower(toks[k - 2].text) == "no") {
       continue;
     }
     push(j);
@@ -286,30 +286,6 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
   }
   push(n);
   return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out;
-  LowerInto(s, &out);
-  return out;
-}
-
-void LowerInto(std::string_view s, std::string* out) {
-  out->resize(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    (*out)[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-}
-
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
 }
 
 std::string Shape(std::string_view s) {
