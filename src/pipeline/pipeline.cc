@@ -185,25 +185,24 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
   core::Result<nlp::Reader> reader = nlp::OpenReader(options.read);
   if (!reader.ok()) return reader.status();
   core::Status store_error;
-  ForEachExtracted(
-      options, &reader.value(), progress, next,
-      [&](const core::Result<core::Article>& a, bool from_ingest, const core::Article*) {
-        if (!from_ingest) ++sum.documents_read;
-        if (!a.ok()) {
-          ++sum.documents_failed;
-          sum.errors.push_back(a.status());
-          return;
-        }
-        if (!store_error.ok()) return;
-        bool inserted = false;
-        core::Status s = store->PutArticle(a.value(), &inserted);
-        if (!s.ok()) {
-          store_error = s;
-          return;
-        }
-        ++(inserted ? sum.articles_new : sum.articles_known);
-        if (inserted && a->headline_only) ++sum.headlines;
-      });
+  ForEachExtracted(options, &reader.value(), progress, next,
+                   [&](const core::Result<core::Article>& a, bool from_ingest, const core::Article*) {
+                     if (!from_ingest) ++sum.documents_read;
+                     if (!a.ok()) {
+                       ++sum.documents_failed;
+                       sum.errors.push_back(a.status());
+                       return;
+                     }
+                     if (!store_error.ok()) return;
+                     bool inserted = false;
+                     core::Status s = store->PutArticle(a.value(), &inserted);
+                     if (!s.ok()) {
+                       store_error = s;
+                       return;
+                     }
+                     ++(inserted ? sum.articles_new : sum.articles_known);
+                     if (inserted && a->headline_only) ++sum.headlines;
+                   });
   progress->End();
   if (!store_error.ok()) return store_error;
   if (after_ingest) after_ingest(&sum);
