@@ -106,6 +106,7 @@ void AddExtractFlags(CLI::App* app, ExtractFlags* flags) {
 pipeline::RunOptions ExtractRunOptions(const ExtractFlags& flags) {
   pipeline::RunOptions options;
   options.jobs = flags.jobs;
+  if (flags.with_annotations) options.read = ReadOptionsFromEnvironment();
   // Batches of a few pages per worker, not 256 pages: the pages of a batch are all read before
   // any is extracted, so a big batch holds (and page-faults in) tens of megabytes where a small
   // one reuses the same memory page after page; output order is the same.
@@ -222,9 +223,15 @@ int RunExtract(ExtractFlags* flags) {
     files.emplace(flags->output_dir, Extension(flags->format));
   }
   ArticleWriter writer(*flags, &files);
-  pipeline::ExtractDocuments(flags->inputs, ExtractRunOptions(*flags), flags->with_annotations,
-                             [&](const core::Result<core::Article>& a,
-                                 const core::Article* page_metadata) { writer(a, page_metadata); });
+  core::Status read_model = pipeline::ExtractDocuments(
+      flags->inputs, ExtractRunOptions(*flags), flags->with_annotations,
+      [&](const core::Result<core::Article>& a, const core::Article* page_metadata) {
+        writer(a, page_metadata);
+      });
+  if (!read_model.ok()) {
+    PrintError(read_model.ToString());
+    return 2;
+  }
   if (writer.other_language > 0)
     PrintError("extract: " + std::to_string(writer.other_language) + " document" +
                (writer.other_language == 1 ? "" : "s") + " skipped, language not " +

@@ -48,6 +48,7 @@ Command AddProcessCommand(CLI::App* root) {
             }
             pipeline::RunOptions options;
             options.jobs = flags->jobs;
+            options.read = ReadOptionsFromEnvironment();
             auto progress = core::MakeProgressSink(flags->quiet);
             std::string buffer;
             auto write_line = [&](const std::string& line) -> core::Status {

@@ -38,6 +38,7 @@ Command AddReadCommand(CLI::App* root) {
   struct Flags : CommonFlags {
     std::string format;
     bool deprecated_jsonl = false;
+    bool no_propagate = false;
   };
   auto* flags = new Flags();
   CLI::App* app = root->add_subcommand(
@@ -48,6 +49,7 @@ Command AddReadCommand(CLI::App* root) {
                       "benchmark kit's prediction format)");
   // The old spelling (inputs are JSON lines, kit format), kept for one release.
   AddFlag(app, kDeprecatedJsonlSwitch, &flags->deprecated_jsonl);
+  AddFlag(app, kNoPropagate, &flags->no_propagate);
   AddInputs(app, flags);
   AddInputFileFlag(app, flags);
   return {
@@ -61,16 +63,21 @@ Command AddReadCommand(CLI::App* root) {
           PrintError("read: name at least one input or -i FILE");
           return 2;
         }
-        if (nlp::ReadModelPath().empty())
-          PrintError(
-              "warning: no name-tagger model found (set WB_NLP_MODEL); names come from lists only");
+        nlp::ReadOptions read_options = ReadOptionsFromEnvironment();
+        read_options.propagate_names = !flags->no_propagate;
+        core::Result<nlp::Reader> reader = nlp::OpenReader(read_options);
+        if (!reader.ok()) {
+          PrintError(reader.status().ToString());
+          return 2;
+        }
         const bool kit = flags->format == "nlp-kit";
-        auto annotate = [kit](const std::string& id, const std::string& text,
-                              const std::string& dct) {
+        auto annotate = [kit, &reader](const std::string& id, const std::string& text,
+                                       const std::string& dct) {
+          core::Annotations a = reader->ReadText(text, dct);
           if (kit)
-            WriteLine(kits::NlpKitLine(id, text, dct));
+            WriteLine(kits::NlpKitLine(id, text, a));
           else
-            WriteLine(render::AnnotationsToJson(id, nlp::ReadText(text, dct)));
+            WriteLine(render::AnnotationsToJson(id, a));
         };
         int failed = 0;
         for (const std::string& path : flags->inputs) {

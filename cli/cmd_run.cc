@@ -38,6 +38,7 @@ Command AddRunCommand(CLI::App* root) {
             }
             pipeline::RunOptions options;
             options.jobs = flags->jobs;
+            options.read = ReadOptionsFromEnvironment();
             options.follow = flags->follow;
             options.crawl.contact_url = flags->contact;
             auto progress = core::MakeProgressSink(flags->quiet);

@@ -37,6 +37,7 @@ Command AddServeCommand(CLI::App* root) {
             options.max_body_bytes = flags->max_upload_mb << 20;
             options.cache_bytes = flags->cache_mb << 20;
             options.run.jobs = flags->jobs;
+            options.run.read = ReadOptionsFromEnvironment();
             // SIGINT/SIGTERM are taken by one thread with sigwait, so stopping needs no work
             // inside a signal handler; every thread started later inherits the mask.
             sigset_t stop_signals;

@@ -148,6 +148,7 @@ int RunWatch(const WatchFlags& flags) {
   if (!store) return 2;
   pipeline::WatchOptions o;
   o.run.jobs = flags.jobs;
+  o.run.read = ReadOptionsFromEnvironment();
   o.run.crawl.contact_url = flags.contact;
   o.run.crawl.fetch.per_host_delay_ms = flags.delay_ms;
   o.run.crawl.max_parallel_hosts = flags.hosts;

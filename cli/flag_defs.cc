@@ -76,6 +76,12 @@ const FlagDef<bool> kPrecision{.names = "--precision", .help = "Prefer dropping 
 const FlagDef<bool> kRecall{.names = "--recall", .help = "Prefer keeping borderline blocks"};
 const FlagDef<std::string> kBaseUrl{
     .names = "--base-url", .help = "URL of pages saved without one", .show_default = false};
+// read.
+// An ablation (bench/README.md, ## nlp): what spreading a found name to its other mentions adds.
+const FlagDef<bool> kNoPropagate{
+    .names = "--no-propagate",
+    .help = "Do not spread a name found once to its untagged repeats (for measurement)"};
+
 const FlagDef<bool> kWithAnnotations{
     .names = "--with-annotations",
     .help = "Add sentences, entities, figures, dates, quotes (json, jsonl)"};

@@ -70,6 +70,7 @@ extern const FlagDef<bool> kPrecision;
 extern const FlagDef<bool> kRecall;
 extern const FlagDef<std::string> kBaseUrl;
 extern const FlagDef<bool> kWithAnnotations;
+extern const FlagDef<bool> kNoPropagate;
 // watch.
 extern const FlagDef<std::vector<std::string>> kSources;
 extern const FlagDef<std::vector<std::string>> kSourcesFile;

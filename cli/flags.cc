@@ -6,11 +6,32 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include "cli/flag_defs.h"
 
 namespace wirebrief::cli {
+
+nlp::ReadOptions ReadOptionsFromEnvironment() {
+  nlp::ReadOptions options;
+  if (const char* file = std::getenv("WB_NLP_MODEL"); file && *file) {
+    options.model_path = file;
+  } else if (const char* dir = std::getenv("WB_NLP_DATA"); dir && *dir) {
+    options.model_path = std::string(dir) + "/ner.bin";
+  } else {
+    std::error_code ec;
+    const std::vector<std::string> places = nlp::DefaultModelPaths();
+    options.names_from_lists_only = std::none_of(
+        places.begin(), places.end(),
+        [&ec](const std::string& p) { return std::filesystem::is_regular_file(p, ec); });
+    if (options.names_from_lists_only)
+      PrintError(
+          "warning: no name-tagger model found (set WB_NLP_MODEL); names come from lists only");
+  }
+  return options;
+}
 
 // SQLite's version is the one built against, as libxml2's is: the binary no longer loads
 // libsqlite3 until a command opens a store (its module does), and --version should not.

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "nlp/read.h"
+
 namespace wirebrief::cli {
 
 struct CommonFlags {
@@ -64,6 +66,11 @@ Command AddWatchCommand(CLI::App* root);
 Command AddSourcesCommand(CLI::App* root);
 Command AddWatchlistCommand(CLI::App* root);
 Command AddSearchCommand(CLI::App* root);
+
+// The name model the environment names: $WB_NLP_MODEL, else $WB_NLP_DATA/ner.bin, else the
+// library's default places; when none of those holds a model, names from the lists alone, with
+// a warning (the library itself reads no environment).
+nlp::ReadOptions ReadOptionsFromEnvironment();
 
 // Prints "wirebrief: <message>" to stderr (errors and warnings; never stdout).
 void PrintError(const std::string& message);

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
-#include "nlp/read.h"
 
 namespace wirebrief::kits {
 namespace {
@@ -62,8 +61,8 @@ std::vector<core::CharSpan> KitQuoteParts(const std::string& text,
 
 }  // namespace
 
-std::string NlpKitLine(const std::string& id, const std::string& text, const std::string& dct) {
-  core::Annotations a = nlp::ReadText(text, dct);
+std::string NlpKitLine(const std::string& id, const std::string& text,
+                       const core::Annotations& a) {
   std::vector<uint32_t> cp = core::CodePointOffsets(text);
   auto at = [&](uint32_t byte) { return cp[std::min<size_t>(byte, text.size())]; };
   auto span = [&](json* j, core::CharSpan s) {

@@ -4,15 +4,18 @@
 // word, offsets in Unicode code points with the end exclusive (what the kit's scorer and Python
 // strings use), and a quote that runs over sentences written one span per part as the kit's
 // gold data nests quotes in sentences.
-// Thread safety: reentrant (nlp::ReadText is).
+// Thread safety: reentrant.
 #pragma once
 
 #include <string>
 
+#include "core/model.h"
+
 namespace wirebrief::kits {
 
-// Annotates `text` (nlp::ReadText, dates resolved against `dct`, a publication date or empty)
-// and returns its prediction line, without the trailing newline.
-std::string NlpKitLine(const std::string& id, const std::string& text, const std::string& dct);
+// The prediction line of `text` read as `annotations` (nlp::Reader::ReadText), without the
+// trailing newline.
+std::string NlpKitLine(const std::string& id, const std::string& text,
+                       const core::Annotations& annotations);
 
 }  // namespace wirebrief::kits

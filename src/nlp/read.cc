@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <cctype>
-#include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 
+#include "core/text.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 #include "nlp/detail/text.h"
@@ -15,45 +17,31 @@
 namespace wirebrief::nlp {
 namespace {
 
-struct LoadedModel {
-  std::unique_ptr<detail::NerModel> model;
-  std::string path;
-};
-
 std::string ExeDir() {
   std::error_code ec;
   auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::string() : p.parent_path().string();
 }
 
-const LoadedModel& Model() {
-  static const LoadedModel loaded = [] {
-    LoadedModel out;
-    std::vector<std::string> candidates;
-    if (const char* f = std::getenv("WB_NLP_MODEL"); f && *f) candidates.push_back(f);
-    if (const char* d = std::getenv("WB_NLP_DATA"); d && *d)
-      candidates.push_back(std::string(d) + "/ner.bin");
-    std::string exe = ExeDir();
-    if (!exe.empty())
-      for (const char* rel :
-           {"/../share/wirebrief/nlp/ner.bin", "/../data/nlp/ner.bin", "/../../data/nlp/ner.bin"})
-        candidates.push_back(exe + rel);
-#ifdef WB_NLP_DATA_DIR
-    candidates.push_back(std::string(WB_NLP_DATA_DIR) + "/ner.bin");
-#endif
-    for (const auto& c : candidates) {
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(c, ec)) continue;
-      auto m = detail::NerModel::Load(c);
-      if (!m.ok()) continue;
-      out.model = std::move(m).value();
-      out.path = std::filesystem::weakly_canonical(c, ec).string();
-      break;
-    }
-    if (!out.model) out.model = std::make_unique<detail::NerModel>();
-    return out;
-  }();
-  return loaded;
+// The model of the name lists alone, shared by every reader that wants no file.
+std::shared_ptr<const detail::NerModel> ListsOnlyModel() {
+  static const std::shared_ptr<const detail::NerModel> model =
+      std::make_shared<const detail::NerModel>();
+  return model;
+}
+
+// Each model file is loaded once per process: readers are opened per run, per watch round and
+// per upload, and the file takes a while to load.
+core::Result<std::shared_ptr<const detail::NerModel>> LoadShared(const std::string& canonical) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const detail::NerModel>> loaded;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto it = loaded.find(canonical); it != loaded.end()) return it->second;
+  auto m = detail::NerModel::Load(canonical);
+  if (!m.ok()) return m.status();
+  std::shared_ptr<const detail::NerModel> model = std::move(m).value();
+  loaded.emplace(canonical, model);
+  return model;
 }
 
 // Without a model file: names the lists know (countries, cities, agencies) become mentions.
@@ -77,7 +65,58 @@ void ListLabels(detail::Doc* d) {
 
 }  // namespace
 
-std::string ReadModelPath() { return Model().path; }
+std::vector<std::string> DefaultModelPaths() {
+  std::vector<std::string> out;
+  std::string exe = ExeDir();
+  if (!exe.empty())
+    for (const char* rel :
+         {"/../share/wirebrief/nlp/ner.bin", "/../data/nlp/ner.bin", "/../../data/nlp/ner.bin"})
+      out.push_back(exe + rel);
+#ifdef WB_NLP_DATA_DIR
+  out.push_back(std::string(WB_NLP_DATA_DIR) + "/ner.bin");
+#endif
+  return out;
+}
+
+core::Result<Reader> OpenReader(const ReadOptions& options) {
+  Reader reader;
+  reader.options_ = options;
+  if (options.names_from_lists_only) {
+    reader.model_ = ListsOnlyModel();
+    return reader;
+  }
+  std::string path = options.model_path;
+  std::error_code ec;
+  if (path.empty()) {
+    std::string looked_at;
+    for (const std::string& candidate : DefaultModelPaths()) {
+      if (std::filesystem::is_regular_file(candidate, ec)) {
+        path = candidate;
+        break;
+      }
+      looked_at += (looked_at.empty() ? "" : ", ") + candidate;
+    }
+    if (path.empty()) return core::Status::NotFound("nlp model", "no ner.bin at " + looked_at);
+  } else if (!std::filesystem::is_regular_file(path, ec)) {
+    return core::Status::NotFound(path, "no name-tagger model file here");
+  }
+  reader.model_path_ = std::filesystem::weakly_canonical(path, ec).string();
+  auto model = LoadShared(reader.model_path_);
+  if (!model.ok()) return model.status();
+  reader.model_ = std::move(model).value();
+  return reader;
+}
+
+const Reader& DefaultReader() {
+  static const Reader reader = [] {
+    auto r = OpenReader(ReadOptions{});
+    if (r.ok()) return std::move(r).value();
+    ReadOptions lists_only;
+    lists_only.names_from_lists_only = true;
+    return std::move(OpenReader(lists_only)).value();
+  }();
+  return reader;
+}
 
 bool IsStopWord(std::string_view lower_word) { return detail::StopWords().count(lower_word) > 0; }
 
@@ -85,7 +124,7 @@ std::vector<std::string> ContentTokens(std::string_view text) {
   std::vector<std::string> out;
   for (const detail::Token& t : detail::Tokenize(text)) {
     if (t.Is(detail::kPunct)) continue;
-    std::string l = detail::Lower(t.text);
+    std::string l = core::AsciiLower(t.text);
     if (l.size() > 1 && l.back() == '.') l.pop_back();  // "u.s." compares as "u.s"
     if (l.size() < 2 && !std::isdigit(static_cast<unsigned char>(l[0]))) continue;
     if (IsStopWord(l)) continue;
@@ -100,7 +139,7 @@ void ContentTokenSpans(std::string_view text, std::vector<ContentTokenSpan>* spa
   for (const detail::Token& t : detail::Tokenize(text)) {
     if (t.Is(detail::kPunct)) continue;
     const size_t at = lower->size();
-    for (char c : t.text) lower->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+    core::AppendAsciiLower(t.text, lower);
     std::string_view l(lower->data() + at, lower->size() - at);
     if (l.size() > 1 && l.back() == '.') l.remove_suffix(1);  // "u.s." compares as "u.s"
     if ((l.size() < 2 && !std::isdigit(static_cast<unsigned char>(l[0]))) || IsStopWord(l)) {
@@ -122,12 +161,12 @@ std::vector<core::Sentence> SplitSentences(std::string_view text) {
   return out;
 }
 
-core::Annotations ReadText(std::string_view text, std::string_view publication_date) {
+core::Annotations Reader::ReadText(std::string_view text, std::string_view publication_date) const {
   if (text.size() > kMaxReadBytes) text = text.substr(0, kMaxReadBytes);
   core::Annotations ann;
   detail::Doc d;
   d.text = text;
-  d.model = Model().model.get();
+  d.model = model_.get();
   d.anchor =
       core::ParseIsoDate(publication_date.substr(0, std::min<size_t>(10, publication_date.size())));
   d.tag.text = text;
@@ -146,10 +185,7 @@ core::Annotations ReadText(std::string_view text, std::string_view publication_d
   } else {
     d.labels = d.model->Tag(d.tag);
   }
-  detail::ApplyNameRules(&d);
-  if (!std::getenv("WB_NLP_NO_PROPAGATE")) detail::PropagateNames(&d);
-  detail::RelabelListedPlaces(&d);
-  detail::RelabelOrganizationShortForms(&d);
+  detail::ApplyNameRules(&d, options_.propagate_names);
   ann.mentions = detail::BuildMentions(&d);
   detail::ReadRoles(d, &ann.mentions, &ann.roles);
   detail::ReadCountries(d, &ann.countries);
@@ -159,10 +195,18 @@ core::Annotations ReadText(std::string_view text, std::string_view publication_d
   return ann;
 }
 
-core::Annotations ReadArticle(const core::Article& article) {
+core::Annotations Reader::Read(const core::Article& article) const {
   const std::string& anchor =
       !article.date_published.empty() ? article.date_published : article.date_crawled;
   return ReadText(article.text, anchor);
+}
+
+core::Annotations ReadArticle(const core::Article& article) {
+  return DefaultReader().Read(article);
+}
+
+core::Annotations ReadText(std::string_view text, std::string_view publication_date) {
+  return DefaultReader().ReadText(text, publication_date);
 }
 
 }  // namespace wirebrief::nlp

@@ -6,36 +6,85 @@
 // tools/train_ner.cc on the nlp kit's training split) plus name lists written here; sentences,
 // dates, quotes, roles, countries and figures from rules over the same tokens.
 //
-// The model file is found, on first use, at $WB_NLP_MODEL, else $WB_NLP_DATA/ner.bin, else next
-// to the binary (../share/wirebrief/nlp, ../data/nlp, ../../data/nlp), else in the source tree
-// the build was configured from. Without it names come from the lists alone (fewer, not wrong).
+// OpenReader loads the model where ReadOptions says and reports a missing or unreadable one;
+// the library reads no environment variables (the CLI maps WB_NLP_MODEL and WB_NLP_DATA to
+// ReadOptions::model_path).
 //
 // Limits: only the first kMaxReadBytes of a text are annotated.
-// Thread safety: ReadArticle/ReadText are reentrant; the model loads once, thread-safely. Never
-// fails: text it cannot read yields fewer annotations, not an error.
+// Thread safety: a Reader is immutable once opened; Read/ReadText/ReadArticle are reentrant and
+// may run on any number of threads. OpenReader is thread-safe. Reading never fails: text it
+// cannot read yields fewer annotations, not an error.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/model.h"
+#include "core/status.h"
 
 namespace wirebrief::nlp {
 
-// Annotates `article.text`; `article.date_published` (if any) anchors relative dates, falling
-// back to `date_crawled`.
-core::Annotations ReadArticle(const core::Article& article);
-
 inline constexpr size_t kMaxReadBytes = 8u << 20;
 
-// Annotates plain `text`; `publication_date` ("2026-11-05", may carry a time; empty = unknown)
-// anchors relative dates.
-core::Annotations ReadText(std::string_view text, std::string_view publication_date);
+namespace detail {
+class NerModel;
+}  // namespace detail
 
-// The model file in use, or "" when none was found (names then come from the lists alone).
-std::string ReadModelPath();
+struct ReadOptions {
+  // The name-tagger model file. Default: "" = the first of DefaultModelPaths() that is a file.
+  std::string model_path;
+  // Names from the lists alone (countries, cities, agencies: fewer names, not wrong ones), no
+  // model read; model_path is then ignored. Default: false.
+  bool names_from_lists_only = false;
+  // A name the tagger found once also names the same untagged words elsewhere in the document
+  // ("Santorum" at a sentence start). false is an ablation, for measuring what it adds
+  // (bench/README.md). Default: true.
+  bool propagate_names = true;
+};
+
+// Where a default ReadOptions looks for the model, in order: next to the running binary
+// (../share/wirebrief/nlp/ner.bin for an install, ../data/nlp/ner.bin and ../../data/nlp/ner.bin
+// for a build tree), then data/nlp/ner.bin in the source tree the build was configured from.
+std::vector<std::string> DefaultModelPaths();
+
+// Annotates texts with one model and one set of options. Cheap to copy (the model is shared).
+class Reader {
+ public:
+  // Annotates `article.text`; `article.date_published` (if any) anchors relative dates, falling
+  // back to `date_crawled`.
+  core::Annotations Read(const core::Article& article) const;
+  // Annotates plain `text`; `publication_date` ("2026-11-05", may carry a time; empty =
+  // unknown) anchors relative dates.
+  core::Annotations ReadText(std::string_view text, std::string_view publication_date) const;
+  // The model file in use (canonical path), or "" when names come from the lists alone.
+  const std::string& model_path() const { return model_path_; }
+  const ReadOptions& options() const { return options_; }
+
+ private:
+  friend core::Result<Reader> OpenReader(const ReadOptions& options);
+  Reader() = default;
+  std::shared_ptr<const detail::NerModel> model_;
+  std::string model_path_;
+  ReadOptions options_;
+};
+
+// Loads the model `options` name (each file once per process; later readers of the same file
+// share it). Errors: kNotFound naming the path (or, by default, the places looked at) when there
+// is no model file, or the loader's error for a file that cannot be read as one; none when
+// options.names_from_lists_only.
+core::Result<Reader> OpenReader(const ReadOptions& options);
+
+// The reader of tests, fuzzers and benchmarks: OpenReader(ReadOptions{}), opened on first use,
+// or names from the lists alone when that fails. Products open their own with OpenReader, to
+// be told.
+const Reader& DefaultReader();
+
+// DefaultReader().Read(article) and DefaultReader().ReadText(text, publication_date).
+core::Annotations ReadArticle(const core::Article& article);
+core::Annotations ReadText(std::string_view text, std::string_view publication_date);
 
 // Sentence spans of `text` (paragraph breaks always end a sentence).
 std::vector<core::Sentence> SplitSentences(std::string_view text);

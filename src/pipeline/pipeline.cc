@@ -30,7 +30,8 @@ using detail::NextDocument;
 // the pool extracts batch k, the calling thread hands batch k-1 to the sink and reads batch
 // k+1. In turn (read, extract, then store) the pool sat idle through every read and store.
 void detail::ForEachExtracted(
-    const RunOptions& options, bool read, core::ProgressSink* progress, const NextDocument& next_document,
+    const RunOptions& options, const nlp::Reader* reader, core::ProgressSink* progress,
+    const NextDocument& next_document,
     const std::function<void(const core::Result<core::Article>&, bool from_ingest,
                              const core::Article* page_metadata)>& sink,
     bool metadata_on_empty) {
@@ -60,7 +61,7 @@ void detail::ForEachExtracted(
     const auto& in = *b->documents[i];
     if (!in.ok()) return;
     core::Result<core::Article> a = extract::ExtractArticle(in.value(), xo);
-    if (a.ok() && read) a->annotations = nlp::ReadArticle(a.value());
+    if (a.ok() && reader) a->annotations = reader->Read(a.value());
     // A text file with no news in it still has its text to show (`extract` on a poem).
     if (!a.ok() && metadata_on_empty && a.status().code() == core::StatusCode::kEmpty)
       if (auto m = in.value().kind == core::ContentKind::kText
@@ -99,9 +100,16 @@ void detail::ForEachExtracted(
   pool.Wait();
 }
 
-void ExtractDocuments(
-    const std::vector<std::string>& inputs, const RunOptions& options, bool read,
-    const std::function<void(const core::Result<core::Article>&, const core::Article* page_metadata)>& sink) {
+core::Status ExtractDocuments(const std::vector<std::string>& inputs, const RunOptions& options,
+                              bool read,
+                              const std::function<void(const core::Result<core::Article>&,
+                                                       const core::Article* page_metadata)>& sink) {
+  std::optional<nlp::Reader> reader;
+  if (read) {
+    core::Result<nlp::Reader> opened = nlp::OpenReader(options.read);
+    if (!opened.ok()) return opened.status();
+    reader.emplace(std::move(opened).value());
+  }
   ingest::IngestOptions io;
   io.limits = options.limits;
   // Nothing here reads the stream's references: discovering a page's feeds would parse every
@@ -110,11 +118,12 @@ void ExtractDocuments(
   io.discover_feeds = false;
   ingest::DocumentStream stream(inputs, io);
   ForEachExtracted(
-      options, read, nullptr, [&stream] { return stream.Next(); },
+      options, reader ? &*reader : nullptr, nullptr, [&stream] { return stream.Next(); },
       [&](const core::Result<core::Article>& a, bool, const core::Article* page_metadata) {
         sink(a, page_metadata);
       },
       /*metadata_on_empty=*/true);
+  return core::Status::Ok();
 }
 
 core::Status RebuildStories(store::Store* store, const RunOptions& options, size_t* story_count) {
@@ -173,8 +182,10 @@ core::Result<RunSummary> StoreAndCluster(const NextDocument& next, store::Store*
   core::NullProgress quiet;
   if (!progress) progress = &quiet;
   progress->Begin("reading", 0);
+  core::Result<nlp::Reader> reader = nlp::OpenReader(options.read);
+  if (!reader.ok()) return reader.status();
   core::Status store_error;
-  ForEachExtracted(options, /*read=*/true, progress, next,
+  ForEachExtracted(options, &reader.value(), progress, next,
                    [&](const core::Result<core::Article>& a, bool from_ingest, const core::Article*) {
                      if (!from_ingest) ++sum.documents_read;
                      if (!a.ok()) {

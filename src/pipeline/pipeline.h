@@ -22,6 +22,7 @@
 #include "core/status.h"
 #include "extract/extract.h"
 #include "ingest/crawl.h"
+#include "nlp/read.h"
 #include "pipeline/alerts.h"
 #include "store/store.h"
 
@@ -31,6 +32,9 @@ struct RunOptions {
   size_t jobs = 0;  // worker threads; Default: 0 = one per core.
   core::Limits limits;
   extract::ExtractOptions extract;
+  // How articles are read: where the name model is (a run fails when it is missing), ablations.
+  // Default: ReadOptions's defaults.
+  nlp::ReadOptions read;
   // Default: cluster::StoryStreamOptions() (cluster/presets.h), the settings `wirebrief cluster`
   // is scored with, stories following their event across days.
   cluster::ClusterOptions cluster = cluster::StoryStreamOptions();
@@ -136,13 +140,14 @@ core::Result<RunSummary> RunPipeline(const std::vector<std::string>& inputs, sto
                                      const RunOptions& options, core::ProgressSink* progress);
 
 // Ingest + extract only (the `extract` command): calls `sink` in input order with each
-// article or error. Articles carry no annotations unless `read` is set. When a page has no
+// article or error. Articles carry no annotations unless `read` is set; then options.read's
+// model must open, else that is the error returned and nothing is extracted. When a page has no
 // article text (kEmpty), `page_metadata` points at what the page says about itself (headline,
 // authors, dates, site, language; extract/metadata.h), valid during the call; else nullptr.
-void ExtractDocuments(
-    const std::vector<std::string>& inputs, const RunOptions& options, bool read,
-    const std::function<void(const core::Result<core::Article>&, const core::Article* page_metadata)>&
-        sink);
+core::Status ExtractDocuments(const std::vector<std::string>& inputs, const RunOptions& options,
+                              bool read,
+                              const std::function<void(const core::Result<core::Article>&,
+                                                       const core::Article* page_metadata)>& sink);
 
 // Clusters and briefs every stored article in one pass and replaces the stored stories: the
 // path for backends without the incremental engine.

@@ -18,6 +18,8 @@ core::Status ProcessInputs(const std::vector<std::string>& inputs, const RunOpti
                            const std::string& stdin_name, core::ProgressSink* progress,
                            const std::function<core::Status(const std::string&)>& write_line,
                            ProcessSummary* summary) {
+  core::Result<nlp::Reader> reader = nlp::OpenReader(options.read);
+  if (!reader.ok()) return reader.status();
   ingest::IngestOptions io;
   io.limits = options.limits;
   ingest::DocumentStream stream(inputs, io);
@@ -43,7 +45,7 @@ core::Status ProcessInputs(const std::vector<std::string>& inputs, const RunOpti
   if (!progress) progress = &quiet;
   progress->Begin("processing", 0);
   detail::ForEachExtracted(
-      options, /*read=*/true, progress, next,
+      options, &reader.value(), progress, next,
       [&](const core::Result<core::Article>& a, bool from_ingest, const core::Article*) {
         if (!from_ingest) ++summary->documents_read;
         if (!a.ok()) {

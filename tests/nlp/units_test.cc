@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "nlp/detail/name_rules.h"
 #include "nlp/read.h"
 
 namespace wirebrief::nlp {
@@ -123,11 +124,10 @@ TEST(DatesTest, DaysAnOrderOrADeclarationIsForAreTheComingOnesRegression) {
                          "Tuesday", monday),
             "2026-11-10");
   // The nearer reading is the past one here: issued two days ago, not five days ahead.
-  EXPECT_EQ(WeekdayValue("A flood warning was issued for the coast on Saturday.", "Saturday",
-                         monday),
-            "2026-11-07");
-  EXPECT_EQ(WeekdayValue("The governor declared Saturday a day of mourning.", "Saturday",
-                         thursday),
+  EXPECT_EQ(
+      WeekdayValue("A flood warning was issued for the coast on Saturday.", "Saturday", monday),
+      "2026-11-07");
+  EXPECT_EQ(WeekdayValue("The governor declared Saturday a day of mourning.", "Saturday", thursday),
             "2026-11-07");
   EXPECT_EQ(WeekdayValue("Schools will remain closed until at least Tuesday.", "Tuesday", thursday),
             "2026-11-10");
@@ -141,9 +141,9 @@ TEST(DatesTest, DaysAnOrderOrADeclarationIsForAreTheComingOnesRegression) {
   // Narration keeps the past week.
   EXPECT_EQ(WeekdayValue("The bridge collapsed Tuesday morning.", "Tuesday", thursday),
             "2026-11-03");
-  EXPECT_EQ(WeekdayValue("The union called Tuesday's strike after talks failed.", "Tuesday",
-                         thursday),
-            "2026-11-03");
+  EXPECT_EQ(
+      WeekdayValue("The union called Tuesday's strike after talks failed.", "Tuesday", thursday),
+      "2026-11-03");
 }
 
 TEST(DatesTest, WeekdayFollowedByAModalOfPossibilityIsTheNextOneRegression) {
@@ -337,6 +337,46 @@ TEST(RolesTest, ATitledNameOfAnOrganisationHasThatAffiliationRegression) {
   EXPECT_EQ(roles("Leanne Ashcroft, a deputy commissioner with the state Bushfire Command, said "
                   "crews were stretched."),
             std::vector<std::string>{"Leanne Ashcroft|deputy commissioner|Bushfire Command"});
+}
+
+// Issue 22: the name rules are a table; an entry that reads another rule's labels must come
+// after it, and every rule it names must exist.
+TEST(NameRulesTest, TheOrderHonoursEveryMustRunAfter) {
+  std::map<std::string_view, size_t> position;
+  for (const detail::NameRule& rule : detail::NameRules()) {
+    EXPECT_TRUE(position.emplace(rule.name, position.size()).second) << rule.name << " twice";
+    EXPECT_NE(rule.apply, nullptr) << rule.name;
+  }
+  for (const detail::NameRule& rule : detail::NameRules())
+    for (std::string_view before : rule.must_run_after) {
+      if (before.empty()) continue;
+      auto it = position.find(before);
+      ASSERT_NE(it, position.end()) << rule.name << " must run after unknown " << before;
+      EXPECT_LT(it->second, position.at(rule.name)) << rule.name << " runs before " << before;
+    }
+}
+
+TEST(OpenReaderTest, AMissingModelIsAnErrorNamingThePath) {
+  ReadOptions options;
+  options.model_path = "/nonexistent/wirebrief/ner.bin";
+  core::Result<Reader> reader = OpenReader(options);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.status().code(), core::StatusCode::kNotFound);
+  EXPECT_NE(reader.status().ToString().find(options.model_path), std::string::npos);
+  // Unless the name lists alone are wanted.
+  options.names_from_lists_only = true;
+  reader = OpenReader(options);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader->model_path(), "");
+  EXPECT_FALSE(reader->ReadText("Officials in France said so.", "").mentions.empty());
+}
+
+TEST(OpenReaderTest, TheDefaultReaderIsTheDefaultOptionsReader) {
+  core::Result<Reader> reader = OpenReader(ReadOptions{});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();  // the source tree's model
+  EXPECT_EQ(reader->model_path(), DefaultReader().model_path());
+  const std::string text = "Santorum spoke. Later, Rick Santorum left. Santorum said no.";
+  EXPECT_EQ(reader->ReadText(text, "").mentions.size(), ReadText(text, "").mentions.size());
 }
 
 }  // namespace wirebrief::nlp

@@ -3,6 +3,7 @@
 // September") expressions, resolved against the publication date to ISO 8601 / TIMEX3 values.
 #include <cstdio>
 
+#include "core/time.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 
@@ -10,27 +11,21 @@ namespace wirebrief::nlp::detail {
 namespace {
 
 int MonthOf(std::string_view lower) {
-  static const char* kFull[] = {"january",   "february", "march",    "april",
-                                "may",       "june",     "july",     "august",
-                                "september", "october",  "november", "december"};
   static const char* kShort[] = {"jan.", "feb.", "mar.", "apr.", "may",  "jun.",
                                  "jul.", "aug.", "sep.", "oct.", "nov.", "dec."};
   for (int m = 0; m < 12; ++m)
-    if (lower == kFull[m] || lower == kShort[m]) return m + 1;
+    if (lower == core::kMonthNames[m] || lower == kShort[m]) return m + 1;
   if (lower == "sept." || lower == "sept") return 9;
   if (lower.size() == 3)
     for (int m = 0; m < 12; ++m)
-      if (lower == std::string_view(kFull[m]).substr(0, 3) && m != 4 && lower != "mar" &&
-          lower != "jan")
+      if (lower == core::kMonthNames[m].substr(0, 3) && m != 4 && lower != "mar" && lower != "jan")
         return m + 1;
   return 0;
 }
 
 int WeekdayOf(std::string_view lower) {
-  static const char* kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                "thursday", "friday", "saturday"};
   for (int d = 0; d < 7; ++d)
-    if (lower == kDays[d]) return d;
+    if (lower == core::kWeekdayNames[d]) return d;
   return -1;
 }
 
@@ -194,8 +189,9 @@ class DateReader {
       if (c < 0 || (c > 0 && (l == "will" || l == "'ll" || l == "shall" || l == "would"))) return c;
       // "Whether Thursday's session produces a deal may depend on ...": a modal of possibility,
       // not negated or perfect, speaks of what is to come.
-      if ((l == "may" || l == "might" || l == "could") && k + 1 < s.last && d_.low(k + 1) != "not" &&
-          d_.low(k + 1) != "n't" && d_.low(k + 1) != "have" && d_.low(k + 1) != "never")
+      if ((l == "may" || l == "might" || l == "could") && k + 1 < s.last &&
+          d_.low(k + 1) != "not" && d_.low(k + 1) != "n't" && d_.low(k + 1) != "have" &&
+          d_.low(k + 1) != "never")
         return 1;
     }
     return 0;

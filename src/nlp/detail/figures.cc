@@ -110,6 +110,127 @@ bool IsApprox(std::string_view l) {
          l == "than" || l == "more" || l == "under" || l == "circa";
 }
 
+// The number token i opens: digits, "tens of thousands", "a third of", a number word ("five",
+// "half of"); false when it opens none. *k is the token after the number's words, *approx true
+// for an order of magnitude.
+bool NumberAt(const Doc& d, const SentenceRange& s, size_t i, double* value_out, bool* approx_out,
+              size_t* k_out) {
+  const Token& t = d.tok(i);
+  const std::string& l = d.low(i);
+  double value = 0;
+  bool approx = false;
+  size_t k = i + 1;
+  if (t.Is(kDigit)) {
+    if (!ParseNumber(t.text, &value)) return false;
+  } else if (l == "tens" || l == "hundreds" || l == "thousands" || l == "millions") {
+    // "tens of thousands": the lower bound of the order named.
+    if (l == "tens" || l == "hundreds") {
+      if (!(i + 2 < s.last && d.low(i + 1) == "of" && ScaleOf(d.low(i + 2)) == 0 &&
+            (d.low(i + 2) == "thousands" || d.low(i + 2) == "millions")))
+        return false;
+      value = (l == "tens" ? 10 : 100) * (d.low(i + 2) == "thousands" ? 1e3 : 1e6);
+      k = i + 3;
+    } else {
+      if (!(i + 1 < s.last && d.low(i + 1) == "of")) return false;
+      value = l == "thousands" ? 1e3 : 1e6;
+      k = i + 1;
+    }
+    approx = true;
+  } else if ((l == "third" || l == "quarter" || l == "fifth") && i > s.first &&
+             (d.low(i - 1) == "a" || d.low(i - 1) == "one") && i + 1 < s.last &&
+             d.low(i + 1) == "of") {
+    value = l == "third" ? 1.0 / 3 : l == "quarter" ? 0.25 : 0.2;  // "a third of patients"
+  } else {
+    value = WordValue(l);
+    if (value == 0) return false;
+    // "one" alone is too often a pronoun; "half" needs "a half" or "half of".
+    if (l == "one" &&
+        !(i + 1 < s.last && d.tok(i + 1).Is(kLower) && !StopWords().count(d.low(i + 1))))
+      return false;
+    if (l == "half" && !(i + 1 < s.last && d.low(i + 1) == "of")) return false;
+  }
+  *value_out = value;
+  *approx_out = approx;
+  *k_out = k;
+  return true;
+}
+
+// The counted noun from token c on: "28,500 troops", "3 million more people"; after a measure,
+// what it measures ("12 million tonnes of carbon": unit "tonnes", counted "carbon"; "9,000
+// square kilometres" moves *k past the unit's two words).
+void ReadCountedNoun(const Doc& d, const SentenceRange& s, size_t c, std::string* unit,
+                     std::string* counted, size_t* k) {
+  for (size_t z = c; z < s.last && z < c + 3; ++z) {
+    const Token& w = d.tok(z);
+    if (!w.Is(kAlpha) || d.tok(z).Is(kAbbrev)) break;
+    const std::string& wl = d.low(z);
+    if (wl == "more" || wl == "additional" || wl == "new" || wl == "other" || wl == "extra")
+      continue;
+    if (StopWords().count(wl) && wl != "people") break;
+    bool upper = w.Is(kUpper);
+    // A demonym or place modifier ("28,500 US troops"): keep looking for the noun.
+    if (upper && z + 1 < s.last && d.tok(z + 1).Is(kLower)) continue;
+    if (upper) break;
+    // Verbs are not what a number counts ("18,400 watched"), except the casualty words.
+    static const std::unordered_set<std::string_view> kCasualty = {
+        "injured",   "wounded",  "killed",   "dead",     "missing",
+        "displaced", "detained", "arrested", "evacuated"};
+    if (wl.size() > 3 && wl.ends_with("ed") && !kCasualty.count(wl)) break;
+    // "9,000 square kilometres of forest": a measure, then what it measures.
+    if ((wl == "square" || wl == "cubic") && z + 1 < s.last && d.tok(z + 1).Is(kLower)) {
+      *unit = wl + " " + d.low(z + 1);
+      *counted = *unit;
+      *k = z + 2;
+      if (z + 3 < s.last && d.low(z + 2) == "of" && d.tok(z + 3).Is(kLower) &&
+          !StopWords().count(d.low(z + 3)))
+        *counted = d.low(z + 3);
+      break;
+    }
+    *counted = wl;
+    // "12 million tonnes of carbon": a measure, then what it measures.
+    static const std::unordered_set<std::string_view> kMeasures = {
+        "tonnes", "tons",    "kilometres", "kilometers", "km",          "miles",
+        "metres", "meters",  "hectares",   "acres",      "barrels",     "litres",
+        "liters", "gallons", "kilograms",  "kg",         "centimetres", "millimetres",
+        "feet",   "inches",  "megawatts",  "gigawatts",  "degrees"};
+    if (kMeasures.count(wl) && z + 2 < s.last && d.low(z + 1) == "of" && d.tok(z + 2).Is(kLower) &&
+        !StopWords().count(d.low(z + 2))) {
+      *unit = wl;
+      *counted = d.low(z + 2);
+      break;
+    }
+    if (wl == "percentage" && z + 1 < s.last && d.low(z + 1) == "points") {
+      *unit = *counted = "percentage points";
+      *k = z + 2;
+      break;
+    }
+    // "troops" in "armed troops": prefer a following plural noun.
+    if (z + 1 < s.last && d.tok(z + 1).Is(kLower) && !StopWords().count(d.low(z + 1)) &&
+        d.low(z + 1).back() == 's' && wl.back() != 's')
+      *counted = d.low(z + 1), ++z;
+    break;
+  }
+}
+
+// Whether words before token b make the figure approximate: "about", "nearly", "up to",
+// "estimated at"; "up 20 percent" is a change, stated exactly.
+bool ApproximateBefore(const Doc& d, const SentenceRange& s, size_t b) {
+  bool approx = false;
+  for (size_t z = b; z > s.first && z + 3 > b; --z) {
+    const std::string& pl = d.low(z - 1);
+    std::string_view before =
+        z >= s.first + 2 ? std::string_view(d.low(z - 2)) : std::string_view();
+    if ((pl == "to" && (before == "up" || before == "close")) ||
+        (pl == "at" && before == "estimated")) {
+      return true;
+    }
+    if (pl == "up") break;  // "up 20 percent": a change, stated exactly
+    if (!IsApprox(pl)) break;
+    approx = true;
+  }
+  return approx;
+}
+
 }  // namespace
 
 void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
@@ -117,39 +238,10 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       const Token& t = d.tok(i);
-      const std::string& l = d.low(i);
       double value = 0;
       bool approx = false;
       size_t b = i, k = i + 1;
-      if (t.Is(kDigit)) {
-        if (!ParseNumber(t.text, &value)) continue;
-      } else if (l == "tens" || l == "hundreds" || l == "thousands" || l == "millions") {
-        // "tens of thousands": the lower bound of the order named.
-        if (l == "tens" || l == "hundreds") {
-          if (!(i + 2 < s.last && d.low(i + 1) == "of" && ScaleOf(d.low(i + 2)) == 0 &&
-                (d.low(i + 2) == "thousands" || d.low(i + 2) == "millions")))
-            continue;
-          value = (l == "tens" ? 10 : 100) * (d.low(i + 2) == "thousands" ? 1e3 : 1e6);
-          k = i + 3;
-        } else {
-          if (!(i + 1 < s.last && d.low(i + 1) == "of")) continue;
-          value = l == "thousands" ? 1e3 : 1e6;
-          k = i + 1;
-        }
-        approx = true;
-      } else if ((l == "third" || l == "quarter" || l == "fifth") && i > s.first &&
-                 (d.low(i - 1) == "a" || d.low(i - 1) == "one") && i + 1 < s.last &&
-                 d.low(i + 1) == "of") {
-        value = l == "third" ? 1.0 / 3 : l == "quarter" ? 0.25 : 0.2;  // "a third of patients"
-      } else {
-        value = WordValue(l);
-        if (value == 0) continue;
-        // "one" alone is too often a pronoun; "half" needs "a half" or "half of".
-        if (l == "one" &&
-            !(i + 1 < s.last && d.tok(i + 1).Is(kLower) && !StopWords().count(d.low(i + 1))))
-          continue;
-        if (l == "half" && !(i + 1 < s.last && d.low(i + 1) == "of")) continue;
-      }
+      if (!NumberAt(d, s, i, &value, &approx, &k)) continue;
       std::string prev = i > s.first ? d.low(i - 1) : "";
       // Dates and times are not figures: "Nov. 4", "10:32", "2026".
       if (t.text.find(':') != std::string_view::npos || t.text.find('/') != std::string_view::npos)
@@ -182,9 +274,8 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
         double v2 = 0;
         if (d.tok(k + 1).Is(kDigit) && ParseNumber(d.tok(k + 1).text, &v2) && v2 > 0) {
           size_t k2 = k + 2;
-          if (k2 < s.last && ScaleOf(d.low(k2)) > 0)
-            v2 *= ScaleOf(d.low(k2)), ++k2;
-                      // "between 40 and 60 million": the scale of the second applies to the first.
+          if (k2 < s.last && ScaleOf(d.low(k2)) > 0) v2 *= ScaleOf(d.low(k2)), ++k2;
+          // "between 40 and 60 million": the scale of the second applies to the first.
           if (k2 == k + 3 && value < v2 && k == i + 1) value *= ScaleOf(d.low(k + 2));
           if (v2 > value && (d.low(k) != "and" || prev == "between")) {
             value_max = v2;
@@ -227,56 +318,7 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
         ++c, of_phrase = true;
       if (unit == "percent" && !of_phrase) c = s.last;  // "91 percent effective": no counted noun
       if (c < s.last && d.low(c) == "the") ++c;
-      for (size_t z = c; z < s.last && z < c + 3; ++z) {
-        const Token& w = d.tok(z);
-        if (!w.Is(kAlpha) || d.tok(z).Is(kAbbrev)) break;
-        const std::string& wl = d.low(z);
-        if (wl == "more" || wl == "additional" || wl == "new" || wl == "other" || wl == "extra")
-          continue;
-        if (StopWords().count(wl) && wl != "people") break;
-        bool upper = w.Is(kUpper);
-        // A demonym or place modifier ("28,500 US troops"): keep looking for the noun.
-        if (upper && z + 1 < s.last && d.tok(z + 1).Is(kLower)) continue;
-        if (upper) break;
-        // Verbs are not what a number counts ("18,400 watched"), except the casualty words.
-        static const std::unordered_set<std::string_view> kCasualty = {
-            "injured",   "wounded",  "killed",   "dead",     "missing",
-            "displaced", "detained", "arrested", "evacuated"};
-        if (wl.size() > 3 && wl.ends_with("ed") && !kCasualty.count(wl)) break;
-        // "9,000 square kilometres of forest": a measure, then what it measures.
-        if ((wl == "square" || wl == "cubic") && z + 1 < s.last && d.tok(z + 1).Is(kLower)) {
-          unit = wl + " " + d.low(z + 1);
-          counted = unit;
-          k = z + 2;
-          if (z + 3 < s.last && d.low(z + 2) == "of" && d.tok(z + 3).Is(kLower) &&
-              !StopWords().count(d.low(z + 3)))
-            counted = d.low(z + 3);
-          break;
-        }
-        counted = wl;
-        // "12 million tonnes of carbon": a measure, then what it measures.
-        static const std::unordered_set<std::string_view> kMeasures = {
-            "tonnes", "tons",    "kilometres", "kilometers", "km",          "miles",
-            "metres", "meters",  "hectares",   "acres",      "barrels",     "litres",
-            "liters", "gallons", "kilograms",  "kg",         "centimetres", "millimetres",
-            "feet",   "inches",  "megawatts",  "gigawatts",  "degrees"};
-        if (kMeasures.count(wl) && z + 2 < s.last && d.low(z + 1) == "of" &&
-            d.tok(z + 2).Is(kLower) && !StopWords().count(d.low(z + 2))) {
-          unit = wl;
-          counted = d.low(z + 2);
-          break;
-        }
-        if (wl == "percentage" && z + 1 < s.last && d.low(z + 1) == "points") {
-          unit = counted = "percentage points";
-          k = z + 2;
-          break;
-        }
-        // "troops" in "armed troops": prefer a following plural noun.
-        if (z + 1 < s.last && d.tok(z + 1).Is(kLower) && !StopWords().count(d.low(z + 1)) &&
-            d.low(z + 1).back() == 's' && wl.back() != 's')
-          counted = d.low(z + 1), ++z;
-        break;
-      }
+      ReadCountedNoun(d, s, c, &unit, &counted, &k);
       // A year is a date, and small bare integers without unit or noun are not worth keeping.
       bool integer = t.Is(kDigit) && t.text.find('.') == std::string_view::npos;
       if (unit.empty() && counted.empty()) continue;
@@ -285,21 +327,7 @@ void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
       if (counted == "years" || counted == "year") {
         // durations and ages are figures too ("five years"), keep them
       }
-      for (size_t z = b; z > s.first && z + 3 > b; --z) {
-        const std::string& pl = d.low(z - 1);
-        std::string_view before =
-            z >= s.first + 2 ? std::string_view(d.low(z - 2)) : std::string_view();
-        if ((pl == "to" && (before == "up" || before == "close")) ||
-            (pl == "at" && before == "estimated")) {
-          approx = true;
-          break;
-        }
-        if (pl == "up") break;  // "up 20 percent": a change, stated exactly
-        if (IsApprox(pl))
-          approx = true;
-        else
-          break;
-      }
+      if (ApproximateBefore(d, s, b)) approx = true;
       size_t end_tok = end_tok_override ? end_tok_override : k;
       uint32_t begin = d.tok(b).begin, end = d.tok(end_tok - 1).end;
       if (unit.empty()) unit = counted;

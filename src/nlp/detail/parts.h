@@ -29,17 +29,9 @@ struct Doc {
 
 // Corrects tagger labels with rules the lists make safe: a capitalised run ending in an
 // organisation word ("Central Statistics Office") is an organisation; a name after a title
-// ("Finance Minister Kara Ostrow") is a person.
-void ApplyNameRules(Doc* doc);
-void PropagateNames(Doc* doc);
-// Lone words read as persons that the document shows are places: listed places, and members of a
-// list of places. After PropagateNames, which may have named a list member the rules saw unnamed;
-// after ApplyNameRules, whose RelabelActingPlaces makes a listed capital that speaks its
-// government.
-void RelabelListedPlaces(Doc* doc);
-// Lone words read as persons that open an organisation the document names in full; after
-// RelabelListedPlaces, which has the stronger evidence of a list of places around the word.
-void RelabelOrganizationShortForms(Doc* doc);
+// ("Finance Minister Kara Ostrow") is a person; a name found once names its repeats (unless
+// !propagate_names). The rules and their order: name_rules.h.
+void ApplyNameRules(Doc* doc, bool propagate_names);
 // Mentions from the tagger's labels, with short forms named after the entity's fullest form.
 // Titles the tagger put inside a person's name ("Finance Minister Kara Ostrow") are relabelled
 // outside it, where ReadRoles finds them.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 
@@ -411,7 +412,8 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
         if (pronoun_or_noun != "he" && pronoun_or_noun != "she") {
           bool fits = false;
           for (const core::Role& r : roles)
-            if (r.person == m.name && Lower(r.role).find(pronoun_or_noun) != std::string::npos)
+            if (r.person == m.name &&
+                core::AsciiLower(r.role).find(pronoun_or_noun) != std::string::npos)
               fits = true;
           if (!fits) continue;
         }

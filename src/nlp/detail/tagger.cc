@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/text.h"
 #include "nlp/detail/lexicon.h"
 
 namespace wirebrief::nlp::detail {
@@ -171,7 +172,8 @@ void Prepare(const NerModel& model, TagInput* in) {
   std::unordered_map<std::string, uint8_t>
       seen;  // lower form -> 1 lower, 2 capitalised mid-sentence
   for (size_t i = 0; i < n; ++i) {
-    LowerInto(in->tokens[i].text, &in->lower[i]);
+    in->lower[i].clear();
+    core::AppendAsciiLower(in->tokens[i].text, &in->lower[i]);
     in->shape[i] = Shape(in->tokens[i].text);
   }
   const Gazetteer& gaz = model.gazetteer();

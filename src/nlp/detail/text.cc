@@ -37,6 +37,133 @@ bool IsBoundaryAt(std::string_view t, size_t i) {
 
 }  // namespace
 
+namespace {
+
+// The flags a token's own bytes give it: case, letters, digits, punctuation, all capitals.
+uint16_t ClassifyToken(std::string_view text, size_t b, std::string_view token) {
+  unsigned char c0 = static_cast<unsigned char>(text[b]);
+  uint16_t f = 0;
+  int letters = 0, upper = 0;
+  bool digit = false;
+  for (char ch : token) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    if (std::isalpha(u)) {
+      ++letters;
+      upper += std::isupper(u) != 0;
+    } else if (std::isdigit(u)) {
+      digit = true;
+    }
+  }
+  if (digit) f |= kDigit;
+  if (std::isupper(c0)) {
+    f |= kUpper | kAlpha;
+  } else if (std::islower(c0)) {
+    f |= kLower | kAlpha;
+  } else if (c0 >= 0xC3 && c0 < 0xE0) {  // Latin letters with diacritics: "Émile", "Łódź"
+    int l;
+    uint32_t cp = DecodeUtf8(text, b, &l);
+    f |= kAlpha;
+    // Latin-1 and Latin Extended-A: upper case comes first in each pair.
+    bool up = (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x100 && cp < 0x180 && (cp % 2 == 0));
+    f |= up ? kUpper : kLower;
+  } else if (int l = 0; !digit && !IsWordCp(DecodeUtf8(text, b, &l))) {
+    f |= kPunct;
+  }
+  if (letters >= 2 && upper == letters) f |= kAllUpper;
+  return f;
+}
+
+// Whether the non-word code point `d` (`l` bytes at j), between the byte `prev` and the word code
+// point `next`, joins one word: "3.5", "U.S", "1,234", "O'Brien", "well-known", "24/7",
+// "10:30", "AT&T". `*seg_start` is where the word's current dot-separated segment starts.
+bool JoinsWord(std::string_view text, size_t b, size_t* seg_start, size_t j, int l, uint32_t d,
+               uint32_t prev, uint32_t next) {
+  size_t n = text.size();
+  size_t& seg = *seg_start;
+  bool ok = false;
+  if (d == '.') {
+    ok = (IsDigitCp(prev) && IsDigitCp(next)) ||
+         (j - seg <= 2 && std::isalpha(static_cast<unsigned char>(prev)) && next < 0x80 &&
+          std::isalpha(static_cast<int>(next)) && IsBoundaryAt(text, j + l + 1));
+    if (ok && !IsDigitCp(prev)) seg = j + l;
+  } else if (d == ',') {
+    ok = IsDigitCp(prev) && IsDigitCp(next) && j + 4 <= n &&
+         std::isdigit(static_cast<unsigned char>(text[j + 2])) &&
+         std::isdigit(static_cast<unsigned char>(text[j + 3])) && IsBoundaryAt(text, j + 4) == true;
+    if (!ok && IsDigitCp(prev) && j + 4 < n) {
+      // "1,234,567": the group is followed by another comma group.
+      ok = std::isdigit(static_cast<unsigned char>(text[j + 1])) &&
+           std::isdigit(static_cast<unsigned char>(text[j + 2])) &&
+           std::isdigit(static_cast<unsigned char>(text[j + 3])) &&
+           (text[j + 4] == ',' || text[j + 4] == '.');
+    }
+  } else if (IsApostrophe(d)) {
+    // Keep "O'Brien", "don't"-style contractions whole; split the possessive "'s".
+    bool possessive = (next == 's' || next == 'S') && IsBoundaryAt(text, j + l + 1);
+    ok = !possessive && next < 0x80 && std::isalpha(static_cast<int>(next));
+  } else if (d == '-' || d == 0x2010 || d == 0x2011) {
+    ok = true;
+  } else if (d == '/') {
+    ok = (IsDigitCp(prev) && IsDigitCp(next)) ||
+         (std::isalpha(static_cast<unsigned char>(prev)) && next < 0x80 &&
+          std::isalpha(static_cast<int>(next)) && j - b <= 3);
+  } else if (d == ':') {
+    ok = IsDigitCp(prev) && IsDigitCp(next);
+  } else if (d == '&') {
+    ok = std::isupper(static_cast<unsigned char>(prev)) && next < 0x80 &&
+         std::isupper(static_cast<int>(next));
+  }
+  return ok;
+}
+
+// The end of the word that starts at b with a word code point of `len` bytes.
+size_t WordEnd(std::string_view text, size_t b, int len) {
+  size_t n = text.size();
+  size_t j = b + len;
+  size_t seg = b;  // start of the current dot-separated segment ("U" "S" in "U.S")
+  while (j < n) {
+    int l;
+    uint32_t d = DecodeUtf8(text, j, &l);
+    if (IsWordCp(d)) {
+      // Stop before "n't" so "didn't" reads "did" + "n't".
+      if (d == 'n' && (text.substr(j, 3) == "n't" || text.substr(j, 5) == "n\xE2\x80\x99t") &&
+          IsBoundaryAt(text, j + (text[j + 1] == '\'' ? 3 : 5)) && j > b)
+        break;
+      j += l;
+      continue;
+    }
+    if (j + l >= n) break;
+    int nl;
+    uint32_t next = DecodeUtf8(text, j + l, &nl);
+    if (!IsWordCp(next)) break;
+    uint32_t prev = static_cast<unsigned char>(text[j - 1]);
+    if (!JoinsWord(text, b, &seg, j, l, d, prev, next)) break;
+    j += l;
+  }
+  return j;
+}
+
+// A period that ends an abbreviation ("U.S.", "J.", "Dr.") belongs to the word [b, *j): moves *j
+// past it and gives kAbbrev; else 0.
+uint16_t TakeAbbreviationPeriod(std::string_view text, size_t b, size_t* end) {
+  size_t n = text.size();
+  size_t& j = *end;
+  uint16_t extra = 0;
+  if (j < n && text[j] == '.') {
+    std::string_view w = text.substr(b, j - b);
+    bool dotted =
+        w.find('.') != std::string_view::npos && !std::isdigit(static_cast<unsigned char>(w[0]));
+    bool initial = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
+    if (dotted || initial || Abbreviations().count(w)) {
+      ++j;
+      extra = kAbbrev;
+    }
+  }
+  return extra;
+}
+
+}  // namespace
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 5 + 4);
@@ -47,37 +174,9 @@ std::vector<Token> Tokenize(std::string_view text) {
     t.begin = static_cast<uint32_t>(b);
     t.end = static_cast<uint32_t>(e);
     t.text = text.substr(b, e - b);
-    unsigned char c0 = static_cast<unsigned char>(text[b]);
-    uint16_t f = extra;
+    uint16_t f = extra | ClassifyToken(text, b, t.text);
     if (para) f |= kParaStart;
     if (space) f |= kSpaceBefore;
-    int letters = 0, upper = 0;
-    bool digit = false;
-    for (char ch : t.text) {
-      unsigned char u = static_cast<unsigned char>(ch);
-      if (std::isalpha(u)) {
-        ++letters;
-        upper += std::isupper(u) != 0;
-      } else if (std::isdigit(u)) {
-        digit = true;
-      }
-    }
-    if (digit) f |= kDigit;
-    if (std::isupper(c0)) {
-      f |= kUpper | kAlpha;
-    } else if (std::islower(c0)) {
-      f |= kLower | kAlpha;
-    } else if (c0 >= 0xC3 && c0 < 0xE0) {  // Latin letters with diacritics: "Émile", "Łódź"
-      int l;
-      uint32_t cp = DecodeUtf8(text, b, &l);
-      f |= kAlpha;
-      // Latin-1 and Latin Extended-A: upper case comes first in each pair.
-      bool up = (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x100 && cp < 0x180 && (cp % 2 == 0));
-      f |= up ? kUpper : kLower;
-    } else if (int l = 0; !digit && !IsWordCp(DecodeUtf8(text, b, &l))) {
-      f |= kPunct;
-    }
-    if (letters >= 2 && upper == letters) f |= kAllUpper;
     t.flags = f;
     out.push_back(t);
     para = false;
@@ -121,72 +220,8 @@ std::vector<Token> Tokenize(std::string_view text) {
       i = j;
       continue;
     }
-    size_t b = i, j = i + len;
-    size_t seg = b;  // start of the current dot-separated segment ("U" "S" in "U.S")
-    while (j < n) {
-      int l;
-      uint32_t d = DecodeUtf8(text, j, &l);
-      if (IsWordCp(d)) {
-        // Stop before "n't" so "didn't" reads "did" + "n't".
-        if (d == 'n' && (text.substr(j, 3) == "n't" || text.substr(j, 5) == "n\xE2\x80\x99t") &&
-            IsBoundaryAt(text, j + (text[j + 1] == '\'' ? 3 : 5)) && j > b)
-          break;
-        j += l;
-        continue;
-      }
-      if (j + l >= n) break;
-      int nl;
-      uint32_t next = DecodeUtf8(text, j + l, &nl);
-      if (!IsWordCp(next)) break;
-      uint32_t prev = static_cast<unsigned char>(text[j - 1]);
-      bool ok = false;
-      if (d == '.') {
-        ok = (IsDigitCp(prev) && IsDigitCp(next)) ||
-             (j - seg <= 2 && std::isalpha(static_cast<unsigned char>(prev)) && next < 0x80 &&
-              std::isalpha(static_cast<int>(next)) && IsBoundaryAt(text, j + l + 1));
-        if (ok && !IsDigitCp(prev)) seg = j + l;
-      } else if (d == ',') {
-        ok = IsDigitCp(prev) && IsDigitCp(next) && j + 4 <= n &&
-             std::isdigit(static_cast<unsigned char>(text[j + 2])) &&
-             std::isdigit(static_cast<unsigned char>(text[j + 3])) &&
-             IsBoundaryAt(text, j + 4) == true;
-        if (!ok && IsDigitCp(prev) && j + 4 < n) {
-          // "1,234,567": the group is followed by another comma group.
-          ok = std::isdigit(static_cast<unsigned char>(text[j + 1])) &&
-               std::isdigit(static_cast<unsigned char>(text[j + 2])) &&
-               std::isdigit(static_cast<unsigned char>(text[j + 3])) &&
-               (text[j + 4] == ',' || text[j + 4] == '.');
-        }
-      } else if (IsApostrophe(d)) {
-        // Keep "O'Brien", "don't"-style contractions whole; split the possessive "'s".
-        bool possessive = (next == 's' || next == 'S') && IsBoundaryAt(text, j + l + 1);
-        ok = !possessive && next < 0x80 && std::isalpha(static_cast<int>(next));
-      } else if (d == '-' || d == 0x2010 || d == 0x2011) {
-        ok = true;
-      } else if (d == '/') {
-        ok = (IsDigitCp(prev) && IsDigitCp(next)) ||
-             (std::isalpha(static_cast<unsigned char>(prev)) && next < 0x80 &&
-              std::isalpha(static_cast<int>(next)) && j - b <= 3);
-      } else if (d == ':') {
-        ok = IsDigitCp(prev) && IsDigitCp(next);
-      } else if (d == '&') {
-        ok = std::isupper(static_cast<unsigned char>(prev)) && next < 0x80 &&
-             std::isupper(static_cast<int>(next));
-      }
-      if (!ok) break;
-      j += l;
-    }
-    uint16_t extra = 0;
-    if (j < n && text[j] == '.') {
-      std::string_view w = text.substr(b, j - b);
-      bool dotted =
-          w.find('.') != std::string_view::npos && !std::isdigit(static_cast<unsigned char>(w[0]));
-      bool initial = w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]));
-      if (dotted || initial || Abbreviations().count(w)) {
-        ++j;
-        extra = kAbbrev;
-      }
-    }
+    size_t b = i, j = WordEnd(text, b, len);
+    uint16_t extra = TakeAbbreviationPeriod(text, b, &j);
     emit(b, j, extra);
     i = j;
   }
@@ -273,12 +308,12 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
       // "Gen. Ames", "J. Smith", "Nov. 4": an abbreviation ends a sentence only before a word
       // that usually opens one.
       if (!AbbreviationsEndingSentences().count(t.text)) continue;
-      std::string l = Lower(next.text);
+      std::string l = core::AsciiLower(next.text);
       if (!SentenceOpeners().count(l)) continue;
     }
     if (term && t.text == "." && k > 0 && toks[k - 1].end == t.begin && next.Is(kDigit) &&
         ParseInt(toks[k - 1].text) >= 0 && toks[k - 1].text.size() <= 2 && k >= 2 &&
-        Lower(toks[k - 2].text) == "no") {
+        core::AsciiLower(toks[k - 2].text) == "no") {
       continue;
     }
     push(j);
@@ -286,30 +321,6 @@ std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<
   }
   push(n);
   return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out;
-  LowerInto(s, &out);
-  return out;
-}
-
-void LowerInto(std::string_view s, std::string* out) {
-  out->resize(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    (*out)[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-  }
-}
-
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
 }
 
 std::string Shape(std::string_view s) {

@@ -47,10 +47,8 @@ std::vector<Token> Tokenize(std::string_view text);
 // The").
 std::vector<SentenceRange> SplitTokens(std::string_view text, const std::vector<Token>& tokens);
 
-// ASCII lower-casing (non-ASCII bytes unchanged).
-std::string Lower(std::string_view s);
-void LowerInto(std::string_view s, std::string* out);
-bool EqualsLower(std::string_view word, std::string_view lower);
+// core::AsciiLower under the name tools/train_ner.cc uses.
+inline std::string Lower(std::string_view s) { return core::AsciiLower(s); }
 // "Xxxx" "XX" "dd" "Xx-Xx" "X.X.": character classes with repeats collapsed.
 std::string Shape(std::string_view s);
 using core::CodePointOffsets;
