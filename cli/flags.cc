@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "cli/flag_defs.h"
+#include "core/text.h"
 
 namespace wirebrief::cli {
 
@@ -101,8 +102,8 @@ bool LanguageMatches(const std::string& language, const std::string& target) {
   std::string primary = language.substr(0, language.find_first_of("-_"));
   if (primary.empty() || primary.size() != target.size()) return false;
   for (size_t i = 0; i < primary.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(primary[i])) !=
-        std::tolower(static_cast<unsigned char>(target[i])))
+    if (core::AsciiLower(primary[i]) !=
+        core::AsciiLower(target[i]))
       return false;
   return true;
 }

@@ -10,6 +10,7 @@
 
 #include "brief/detail/support_text.h"
 #include "brief/detail/text.h"
+#include "core/text.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief {
@@ -84,7 +85,7 @@ SupportText ReadSupportText(std::string_view text, const std::vector<int>& token
   std::string w;
   for (char c : text) {
     if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      w += core::AsciiLower(c);
     } else if (!w.empty()) {
       words.push_back(vocab->Word(w));
       w.clear();

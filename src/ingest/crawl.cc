@@ -3,6 +3,7 @@
 // request while holding the host, then give it back with its next allowed time. A host is held
 // by one worker at a time, which is what keeps one request in flight per host; a worker never
 // sleeps on a host while another is ready.
+#include "core/text.h"
 #include "ingest/crawl.h"
 
 #include <algorithm>
@@ -38,7 +39,7 @@ std::string OriginOf(const std::string& url) {
   size_t colon = url.find(':');
   if (host.empty() || colon == std::string::npos) return "";
   std::string scheme = url.substr(0, colon);
-  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : scheme) c = core::AsciiLower(c);
   return scheme + "://" + host;
 }
 

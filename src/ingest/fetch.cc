@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "ingest/fetch.h"
 
 #include "ingest/detail/http_client.h"
@@ -16,7 +17,7 @@ bool IsHttpUrl(std::string_view s) {
   auto starts = [&](std::string_view p) {
     if (s.size() <= p.size()) return false;
     for (size_t i = 0; i < p.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(s[i])) != p[i]) return false;
+      if (core::AsciiLower(s[i]) != p[i]) return false;
     return true;
   };
   return starts("http://") || starts("https://");

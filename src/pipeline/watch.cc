@@ -1,5 +1,6 @@
 // A watch round: sources -> listings -> new item pages -> RunDocuments -> page and source state.
 // The polling policy (when a source is asked next) is in watch_policy.cc.
+#include "core/text.h"
 #include "pipeline/watch.h"
 
 #include <algorithm>
@@ -43,7 +44,7 @@ struct PolledSource {
 
 std::optional<double> MaxAge(const std::string& cache_control) {
   std::string cc = cache_control;
-  std::transform(cc.begin(), cc.end(), cc.begin(), [](unsigned char c) { return std::tolower(c); });
+  cc = core::AsciiLower(cc);
   size_t at = cc.find("max-age=");
   if (at == std::string::npos) return std::nullopt;
   char* end = nullptr;

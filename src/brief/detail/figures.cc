@@ -174,7 +174,7 @@ std::vector<Word> WordsOf(std::string_view text, uint32_t from, uint32_t to) {
       std::string w;
       while (i < to && (std::isalpha(static_cast<unsigned char>(text[i])) ||
                         static_cast<unsigned char>(text[i]) >= 0x80 || text[i] == '-')) {
-        w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+        w.push_back(core::AsciiLower(text[i]));
         ++i;
       }
       out.push_back({std::move(w), b, i});

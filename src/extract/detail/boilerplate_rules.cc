@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "extract/detail/boilerplate_rules.h"
 
 #include <libxml/tree.h>
@@ -173,7 +174,7 @@ NameVerdict ClassifyByName(std::string_view class_attr, std::string_view id_attr
       unsigned char u = static_cast<unsigned char>(c);
       if (std::isalnum(u)) {
         if (std::isupper(u) && std::islower(static_cast<unsigned char>(prev))) flush();
-        word += static_cast<char>(std::tolower(u));
+        word += core::AsciiLower(static_cast<char>(u));
       } else {
         flush();
       }
@@ -376,7 +377,7 @@ std::vector<std::string> NameTokens(std::string_view v) {
         out.push_back(cur);
         cur.clear();
       }
-      cur += static_cast<char>(std::tolower(u));
+      cur += core::AsciiLower(static_cast<char>(u));
     } else if (!cur.empty()) {
       out.push_back(cur);
       cur.clear();

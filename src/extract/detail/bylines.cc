@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/text.h"
 #include "core/time.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/text_util.h"
@@ -19,7 +20,7 @@ std::string Squash(std::string_view s) {
     if (u >= 0x80)
       out += c;
     else if (std::isalnum(u))
-      out += static_cast<char>(std::tolower(u));
+      out += core::AsciiLower(static_cast<char>(u));
   }
   return out;
 }
@@ -54,7 +55,7 @@ std::string FixAllCaps(const std::string& name) {
   for (char& c : out) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalpha(u)) {
-      c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+      c = static_cast<char>(start ? std::toupper(u) : core::AsciiLower(static_cast<char>(u)));
       start = false;
     } else {
       start = u < 0x80 && (c == ' ' || c == '-' || c == '\'' || c == '.');

@@ -20,6 +20,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/text.h"
 #include "extract/detail/blocks.h"
 #include "extract/detail/body_weights.h"
 #include "extract/detail/boilerplate_rules.h"
@@ -40,7 +41,7 @@ std::string Fold(std::string_view s) {
   std::string out;
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) out += static_cast<char>(std::tolower(u));
+    if (std::isalnum(u) || u >= 0x80) out += core::AsciiLower(static_cast<char>(u));
   }
   return out;
 }

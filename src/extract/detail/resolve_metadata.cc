@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/page_signals.h"
 #include "extract/detail/rules.h"
@@ -24,7 +25,7 @@ std::string Key(std::string_view s) {
     if (u >= 0x80)
       out += c;
     else if (std::isalnum(u))
-      out += static_cast<char>(std::tolower(u));
+      out += core::AsciiLower(static_cast<char>(u));
   }
   return out;
 }

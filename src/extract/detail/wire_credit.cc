@@ -1,6 +1,7 @@
 // Wire credits: which agency supplied the copy, from datelines and closing credits.
 #include <cstring>
 
+#include "core/text.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
@@ -241,7 +242,7 @@ std::string GuessLanguage(const std::string& text) {
   while (i <= text.size() && words < 2000) {
     char c = i < text.size() ? text[i] : ' ';
     if (std::isalpha(static_cast<unsigned char>(c))) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      w += core::AsciiLower(c);
     } else if (!w.empty()) {
       ++words;
       for (const char* e : kEnglish)

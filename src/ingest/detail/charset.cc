@@ -8,6 +8,7 @@
 // bytes are valid UTF-8 with non-ASCII characters is decoded as UTF-8 ("detected"); that byte
 // pattern is vanishingly rare in real legacy text. A UTF-8 label is obeyed: its invalid bytes
 // become U+FFFD.
+#include "core/text.h"
 #include "ingest/detail/charset.h"
 
 #include <iconv.h>
@@ -439,7 +440,7 @@ const Encoding* ForDetectedName(const std::string& name, std::string* storage_na
   if (name.empty() || name == "ASCII") return nullptr;
   // Names uchardet uses for encodings the standard lists under other labels.
   std::string lower = name;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower) c = core::AsciiLower(c);
   if (lower == "uhc" || lower == "cp949") return detail::EncodingForLabel("euc-kr");
   if (lower == "cp932") return detail::EncodingForLabel("shift_jis");
   if (lower == "mac-cyrillic" || lower == "maccyrillic")
@@ -451,7 +452,7 @@ const Encoding* ForDetectedName(const std::string& name, std::string* storage_na
   iconv_close(cd);
   *storage_iconv = name;
   *storage_name = name;
-  for (char& c : *storage_name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : *storage_name) c = core::AsciiLower(c);
   *storage = {storage_name->c_str(), storage_iconv->c_str()};
   return storage;
 }

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/text.h"
 #include "ingest/detail/charset.h"
 
 namespace wirebrief::ingest::detail {
@@ -109,7 +110,7 @@ const Encoding* EncodingForLabel(std::string_view label) {
   while (!label.empty() && space(label.back())) label.remove_suffix(1);
   if (label.empty() || label.size() > 32) return nullptr;
   std::string l(label);
-  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : l) c = core::AsciiLower(c);
   for (const Entry& e : kTable)
     for (const char* candidate : e.labels)
       if (l == candidate) return &e.encoding;

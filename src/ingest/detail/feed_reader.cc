@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/hash.h"
+#include "core/text.h"
 #include "ingest/detail/charset.h"
 #include "ingest/detail/readers.h"
 #include "ingest/url.h"
@@ -420,7 +421,7 @@ core::Status ReadFeed(const std::string& source, std::string_view bytes,
     return core::Status::Corruption(
         source, "", "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)");
   std::string charset = doc->encoding ? reinterpret_cast<const char*>(doc->encoding) : "utf-8";
-  for (char& c : charset) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : charset) c = core::AsciiLower(c);
   const FeedChannel channel = ReadChannel(root, base_url);
   const std::string& feed_title = channel.title;
   if (info) {
@@ -584,11 +585,11 @@ std::vector<std::string> DiscoverFeeds(std::string_view html, const std::string&
       if (!href.empty()) base = Resolve(doc.get(), n, href, base_url);
     } else if (name == "link") {
       std::string rel = " " + Attr(n, "rel") + " ";
-      for (char& c : rel) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : rel) c = core::AsciiLower(c);
       for (char& c : rel)
         if (c == '\t' || c == '\n') c = ' ';
       std::string type = Attr(n, "type");
-      for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (char& c : type) c = core::AsciiLower(c);
       bool feed_type = type == "application/rss+xml" || type == "application/atom+xml" ||
                        type == "application/rdf+xml" || type == "application/feed+json";
       if (rel.find(" alternate ") != std::string::npos && feed_type)

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/text.h"
 #include "ingest/detail/readers.h"
 
 namespace wirebrief::ingest::detail {
@@ -19,8 +20,8 @@ constexpr size_t kDecodeChunk = 256 << 10;
 bool IEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
+    if (core::AsciiLower(a[i]) !=
+        core::AsciiLower(b[i]))
       return false;
   return true;
 }
@@ -608,7 +609,7 @@ std::string CharsetFromContentType(std::string_view ct) {
     v = v.substr(0, end);
     if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
     std::string out(v);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = core::AsciiLower(c);
     return out;
   }
   return "";

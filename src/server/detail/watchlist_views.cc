@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "server/detail/watchlist_views.h"
 
 #include <algorithm>
@@ -29,7 +30,7 @@ namespace {
 bool IsHttpUrl(const std::string& url) {
   std::string lower;
   for (char c : url.substr(0, 8))
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lower += core::AsciiLower(c);
   size_t scheme = lower.rfind("http://", 0) == 0 ? 7 : lower.rfind("https://", 0) == 0 ? 8 : 0;
   return scheme > 0 && url.size() > scheme && url.find_first_of(" \t\r\n") == std::string::npos;
 }
