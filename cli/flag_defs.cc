@@ -15,7 +15,7 @@ const FlagDef<std::string> kDb{
 const FlagDef<size_t> kJobs{.names = "-j,--jobs",
                             .help = "Worker threads (0 = one per core)",
                             .default_value = 0,
-                            .check = CLI::Range(0, 256)};
+                            .check = [] { return CLI::Validator(CLI::Range(0, 256)); }};
 const FlagDef<bool> kQuiet{.names = "-q,--quiet", .help = "No progress bar"};
 const FlagDef<std::vector<std::string>> kInputs{
     .names = "inputs",
@@ -27,7 +27,7 @@ const FlagDef<std::vector<std::string>> kInputs{
 const FlagDef<std::vector<std::string>> kInputFile{
     .names = "-i,--input-file",
     .help = "File listing one input (path or http(s) URL) per line; '#' starts a comment",
-    .check = CLI::ExistingFile,
+    .check = [] { return CLI::Validator(CLI::ExistingFile); },
     .show_default = false,
     .one_value_per_use = true};
 const FlagDef<std::string> kTargetLanguage{
@@ -35,14 +35,18 @@ const FlagDef<std::string> kTargetLanguage{
     .help =
         "Keep only documents whose detected language is LANG (ISO 639-1, e.g. en); the "
         "others, and those of unknown language, are skipped and counted on stderr",
-    .check = CLI::Validator(
-        [](std::string& v) {
-          bool ok =
-              v.size() >= 2 && v.size() <= 3 &&
-              std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isalpha(c); });
-          return ok ? std::string() : "a two- or three-letter language code (ISO 639), e.g. en";
+    .check =
+        [] {
+          return CLI::Validator(CLI::Validator(
+              [](std::string& v) {
+                bool ok = v.size() >= 2 && v.size() <= 3 &&
+                          std::all_of(v.begin(), v.end(),
+                                      [](unsigned char c) { return std::isalpha(c); });
+                return ok ? std::string()
+                          : "a two- or three-letter language code (ISO 639), e.g. en";
+              },
+              ""));
         },
-        ""),
     .show_default = false};
 const FlagDef<std::string> kDeprecatedJsonlInput{
     .names = "--jsonl", .show_default = false, .hidden = true};
@@ -96,7 +100,7 @@ const FlagDef<std::vector<std::string>> kSources{
 const FlagDef<std::vector<std::string>> kSourcesFile{
     .names = "-i,--input-file",
     .help = "File listing one source URL per line; '#' starts a comment",
-    .check = CLI::ExistingFile,
+    .check = [] { return CLI::Validator(CLI::ExistingFile); },
     .show_default = false,
     .one_value_per_use = true};
 const FlagDef<bool> kOnce{.names = "--once",
@@ -120,11 +124,11 @@ const FlagDef<long> kDelay{.names = "--delay",
                                "Milliseconds between two requests to one host (robots.txt "
                                "Crawl-delay wins when longer)",
                            .default_value = 1000,
-                           .check = CLI::Range(0L, 600000L)};
-const FlagDef<size_t> kHosts{.names = "--hosts",
-                             .help = "Hosts fetched in parallel",
-                             .default_value = 8,
-                             .check = CLI::Range(1, 256)};
+                           .check = [] { return CLI::Validator(CLI::Range(0L, 600000L)); }};
+const FlagDef<size_t> kHosts{
+    .names = "--hosts", .help = "Hosts fetched in parallel", .default_value = 8, .check = [] {
+      return CLI::Validator(CLI::Range(1, 256));
+    }};
 const FlagDef<std::string> kMinInterval{
     .names = "--min-interval", .help = "Shortest poll interval of a source", .default_value = "5m"};
 const FlagDef<std::string> kMaxInterval{
@@ -135,7 +139,9 @@ const FlagDef<std::string> kShowFormat{
     .names = "--format,--output-format",
     .help = "Output format",
     .default_value = "markdown",
-    .check = CLI::IsMember({"markdown", "json", "jsonl", "csv"})};
+    .check = [] {
+      return CLI::Validator(CLI::IsMember({"markdown", "json", "jsonl", "csv"}));
+    }};
 const FlagDef<std::string> kQuery{
     .names = "--query",
     .help = "Stories with an article matching this search (the syntax of 'search')",
@@ -164,7 +170,7 @@ const FlagDef<int> kSinceVersion{
     .names = "--since-version",
     .help = "With a story: also say what changed in its brief since this version",
     .default_value = -1,  // none asked
-    .check = CLI::NonNegativeNumber,
+    .check = [] { return CLI::Validator(CLI::NonNegativeNumber); },
     .show_default = false};
 
 // watchlist.
@@ -187,19 +193,23 @@ const FlagDef<size_t> kEventsLimit{
     .names = "--limit", .help = "Events to print", .default_value = 20};
 
 // sources, watchlist list/events.
-const FlagDef<std::string> kTableJsonFormat{.names = "--format,--output-format",
-                                            .help = "Output format",
-                                            .default_value = "table",
-                                            .check = CLI::IsMember({"table", "json"})};
+const FlagDef<std::string> kTableJsonFormat{
+    .names = "--format,--output-format",
+    .help = "Output format",
+    .default_value = "table",
+    .check = [] {
+      return CLI::Validator(CLI::IsMember({"table", "json"}));
+    }};
 
 // sources.
 const FlagDef<std::vector<std::string>> kSourceUrls{
     .names = "urls", .help = "Source URLs", .show_default = false};
-const FlagDef<std::vector<std::string>> kSourceUrlsFile{.names = "-i,--input-file",
-                                                        .help = "File listing one URL per line",
-                                                        .check = CLI::ExistingFile,
-                                                        .show_default = false,
-                                                        .one_value_per_use = true};
+const FlagDef<std::vector<std::string>> kSourceUrlsFile{
+    .names = "-i,--input-file",
+    .help = "File listing one URL per line",
+    .check = [] { return CLI::Validator(CLI::ExistingFile); },
+    .show_default = false,
+    .one_value_per_use = true};
 const FlagDef<std::vector<std::string>> kSourceUrlsToRemove{
     .names = "urls", .help = "Source URLs", .show_default = false, .required = true};
 
@@ -225,7 +235,9 @@ const FlagDef<std::string> kCompress{
         "Compression of the output: auto (by the file name: .gz gzip, .zst zstd, else none), "
         "none, gzip, zstd",
     .default_value = "auto",
-    .check = CLI::IsMember({"auto", "none", "gzip", "zstd"})};
+    .check = [] {
+      return CLI::Validator(CLI::IsMember({"auto", "none", "gzip", "zstd"}));
+    }};
 const FlagDef<std::string> kSourceName{
     .names = "--source-name",
     .help =
@@ -249,18 +261,22 @@ const FlagDef<std::vector<std::string>> kSearchQuery{
     .required = true};
 const FlagDef<size_t> kSearchLimit{
     .names = "--limit", .help = "Articles to print", .default_value = 20};
-const FlagDef<std::string> kSort{.names = "--sort",
-                                 .help = "relevance or recent",
-                                 .default_value = "relevance",
-                                 .check = CLI::IsMember({"relevance", "recent"})};
-const FlagDef<std::string> kSearchFormat{.names = "--format,--output-format",
-                                         .help = "Output format",
-                                         .default_value = "table",
-                                         .check = CLI::IsMember({"table", "jsonl", "csv"})};
+const FlagDef<std::string> kSort{
+    .names = "--sort", .help = "relevance or recent", .default_value = "relevance", .check = [] {
+      return CLI::Validator(CLI::IsMember({"relevance", "recent"}));
+    }};
+const FlagDef<std::string> kSearchFormat{
+    .names = "--format,--output-format",
+    .help = "Output format",
+    .default_value = "table",
+    .check = [] {
+      return CLI::Validator(CLI::IsMember({"table", "jsonl", "csv"}));
+    }};
 
 // serve.
-const FlagDef<int> kPort{
-    .names = "--port", .help = "TCP port (0 = any free port)", .check = CLI::Range(0, 65535)};
+const FlagDef<int> kPort{.names = "--port", .help = "TCP port (0 = any free port)", .check = [] {
+                           return CLI::Validator(CLI::Range(0, 65535));
+                         }};
 const FlagDef<std::string> kBind{
     .names = "--bind", .help = "Address to listen on (anything but loopback exposes the API)"};
 const FlagDef<std::vector<std::string>> kCorsOrigin{
@@ -269,16 +285,16 @@ const FlagDef<std::vector<std::string>> kCorsOrigin{
     .show_default = false};
 const FlagDef<size_t> kThreads{.names = "--threads",
                                .help = "Request threads (one per open connection)",
-                               .check = CLI::Range(1, 1024)};
+                               .check = [] { return CLI::Validator(CLI::Range(1, 1024)); }};
 const FlagDef<size_t> kMaxUploadMb{.names = "--max-upload-mb",
                                    .help = "Largest request body accepted, in MiB",
                                    .default_value = 64,
-                                   .check = CLI::Range(1, 4096)};
+                                   .check = [] { return CLI::Validator(CLI::Range(1, 4096)); }};
 const FlagDef<size_t> kCacheMb{
     .names = "--cache-mb",
     .help = "Memory for rendered responses, dropped when the database changes (0 = off)",
     .default_value = 64,
-    .check = CLI::Range(0, 65536)};
+    .check = [] { return CLI::Validator(CLI::Range(0, 65536)); }};
 const FlagDef<bool> kNewToken{.names = "--new-token",
                               .help = "Replace the API token (the new one is printed once)"};
 const FlagDef<bool> kAllowPrivateUrls{
@@ -300,7 +316,9 @@ const FlagDef<std::string> kDayOrder{
         "clustered: longest-first (the labels then do not depend on the order of a day's "
         "lines) or file",
     .default_value = "longest-first",
-    .check = CLI::IsMember({"longest-first", "file"})};
+    .check = [] {
+      return CLI::Validator(CLI::IsMember({"longest-first", "file"}));
+    }};
 const FlagDef<double> kThreshold{.names = "--threshold",
                                  .help = "Cosine to join a story, documents with a body"};
 const FlagDef<double> kHeadlineThreshold{.names = "--headline-threshold",
@@ -315,34 +333,35 @@ const FlagDef<double> kLinkage{.names = "--linkage",
                                .help =
                                    "Story score normalisation, documents with a body: 1 "
                                    "centroid cosine, 0 mean cosine to the members",
-                               .check = CLI::Range(0.0, 1.0)};
-const FlagDef<double> kHeadlineLinkage{.names = "--headline-linkage",
-                                       .help = "The same for headline-only documents",
-                                       .check = CLI::Range(0.0, 1.0)};
+                               .check = [] { return CLI::Validator(CLI::Range(0.0, 1.0)); }};
+const FlagDef<double> kHeadlineLinkage{
+    .names = "--headline-linkage", .help = "The same for headline-only documents", .check = [] {
+      return CLI::Validator(CLI::Range(0.0, 1.0));
+    }};
 const FlagDef<int> kRefinePasses{
     .names = "--refine-passes",
     .help =
         "Reassign a closing window's documents to their best story this many times before "
         "printing (labels then wait for the window to close; --explain is left out; 0: each "
         "label is final when its line is read)",
-    .check = CLI::Range(0, 10)};
+    .check = [] { return CLI::Validator(CLI::Range(0, 10)); }};
 const FlagDef<double> kRefineMerge{
     .names = "--refine-merge",
     .help =
         "With --refine-passes: merge a closing story into a bigger one when its centroid "
         "scores this with it, stories opened by a document with a body (0: off)",
-    .check = CLI::NonNegativeNumber};
+    .check = [] { return CLI::Validator(CLI::NonNegativeNumber); }};
 const FlagDef<double> kHeadlineRefineMerge{
     .names = "--headline-refine-merge",
     .help = "The same for stories opened by a headline-only document",
-    .check = CLI::NonNegativeNumber};
+    .check = [] { return CLI::Validator(CLI::NonNegativeNumber); }};
 const FlagDef<double> kHeadlineRefineLink{
     .names = "--headline-refine-link",
     .help =
         "With --refine-passes: after the passes, link closing headline stories whose "
         "centroids have at least this cosine, unless both are bigger than "
         "--refine-link-max-smaller (0: off)",
-    .check = CLI::NonNegativeNumber};
+    .check = [] { return CLI::Validator(CLI::NonNegativeNumber); }};
 const FlagDef<size_t> kRefineLinkMaxSmaller{
     .names = "--refine-link-max-smaller",
     .help = "Articles above which two stories are both too big to link"};
@@ -351,10 +370,11 @@ const FlagDef<double> kMemberGate{
     .help =
         "A document with a body joins a story only if some member's cosine with it reaches "
         "this (0: off)",
-    .check = CLI::Range(0.0, 1.0)};
-const FlagDef<double> kHeadlineMemberGate{.names = "--headline-member-gate",
-                                          .help = "The same for headline-only documents",
-                                          .check = CLI::Range(0.0, 1.0)};
+    .check = [] { return CLI::Validator(CLI::Range(0.0, 1.0)); }};
+const FlagDef<double> kHeadlineMemberGate{
+    .names = "--headline-member-gate", .help = "The same for headline-only documents", .check = [] {
+      return CLI::Validator(CLI::Range(0.0, 1.0));
+    }};
 const FlagDef<double> kDailyDecay{.names = "--daily-decay",
                                   .help = "Score factor per day since a story last grew"};
 const FlagDef<double> kWindowDays{
@@ -362,10 +382,10 @@ const FlagDef<double> kWindowDays{
     .help =
         "A story closes when its newest document is this many days old (0: same "
         "publication day only)",
-    .check = CLI::NonNegativeNumber};
+    .check = [] { return CLI::Validator(CLI::NonNegativeNumber); }};
 const FlagDef<double> kHeadlineWindowDays{
     .names = "--headline-window-days",
     .help = "The same for stories opened by a headline-only document",
-    .check = CLI::NonNegativeNumber};
+    .check = [] { return CLI::Validator(CLI::NonNegativeNumber); }};
 
 }  // namespace wirebrief::cli
