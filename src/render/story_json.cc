@@ -51,8 +51,9 @@ const StoryExtras& ExtrasOf(const StoryView& r, const std::map<std::string, Stor
   return it == extras.end() ? kNone : it->second;
 }
 
-void WriteBriefLineShort(const core::BriefLine& l, JsonWriter* w) {
-  w->BeginObject();
+// The members every rendering of a brief line ends with, in key order: label (when there is
+// one), section, text.
+void WriteLabelSectionText(const core::BriefLine& l, JsonWriter* w) {
   if (!l.label.empty()) {
     w->Key("label");
     w->String(l.label);
@@ -61,6 +62,11 @@ void WriteBriefLineShort(const core::BriefLine& l, JsonWriter* w) {
   w->String(core::BriefSectionName(l.section));
   w->Key("text");
   w->String(l.text);
+}
+
+void WriteBriefLineShort(const core::BriefLine& l, JsonWriter* w) {
+  w->BeginObject();
+  WriteLabelSectionText(l, w);
   w->EndObject();
 }
 
@@ -214,14 +220,7 @@ void WriteBriefLine(const core::BriefLine& l, const Articles& articles, Citation
   w->Bool(l.compressed);
   w->Key("conflict");
   w->Bool(l.conflict);
-  if (!l.label.empty()) {
-    w->Key("label");
-    w->String(l.label);
-  }
-  w->Key("section");
-  w->String(core::BriefSectionName(l.section));
-  w->Key("text");
-  w->String(l.text);
+  WriteLabelSectionText(l, w);
   w->EndObject();
 }
 
