@@ -1,5 +1,7 @@
 #include "nlp/detail/lexicon.h"
 
+#include <iterator>
+
 namespace wirebrief::nlp::detail {
 
 const std::unordered_set<std::string_view>& StopWords() {
@@ -196,128 +198,60 @@ const std::unordered_set<std::string_view>& SentenceOpeners() {
   return k;
 }
 
+namespace {
+// Role heads by kind of role. Only membership matters (RoleHeads() is a set), so the grouping is
+// for the reader: a new head goes in the list of its kind.
+constexpr std::string_view kGovernmentRoles[] = {
+    "president",         "president-elect", "minister",      "secretary",
+    "governor",          "mayor",           "premier",       "chancellor",
+    "treasurer",         "senator",         "lawmaker",      "legislator",
+    "representative",    "congressman",     "congresswoman", "councillor",
+    "councilor",         "speaker",         "whip",          "candidate",
+    "nominee",           "ambassador",      "envoy",         "diplomat",
+    "negotiator",        "commissioner",    "administrator", "regulator",
+    "auditor",           "registrar",       "magistrate",    "director-general",
+    "secretary-general", "official"};
+constexpr std::string_view kSpokesRoles[] = {"spokesman", "spokeswoman", "spokesperson"};
+constexpr std::string_view kOrganisationRoles[] = {
+    "officer",    "director",   "chairman",       "chairwoman", "chair",   "head",
+    "leader",     "chief",      "executive",      "ceo",        "manager", "founder",
+    "co-founder", "owner",      "partner",        "member",     "fellow",  "coordinator",
+    "supervisor", "controller", "superintendent", "principal",  "dean"};
+constexpr std::string_view kSecurityRoles[] = {"commander", "general",   "colonel",   "lieutenant",
+                                               "sergeant",  "inspector", "constable", "detective"};
+constexpr std::string_view kLegalRoles[] = {"lawyer", "attorney", "judge", "prosecutor"};
+constexpr std::string_view kExpertRoles[] = {
+    "analyst",   "economist", "adviser",    "advisor",    "professor", "researcher", "scientist",
+    "historian", "expert",    "consultant", "strategist", "engineer",  "planner",    "architect"};
+constexpr std::string_view kMedicalRoles[] = {"physician", "doctor", "nurse", "surgeon"};
+constexpr std::string_view kMediaRoles[] = {"editor", "correspondent", "reporter",
+                                            "host",   "author",        "writer"};
+constexpr std::string_view kClergyRoles[] = {"bishop", "archbishop", "imam", "rabbi", "priest"};
+constexpr std::string_view kSportRoles[] = {"coach",      "captain",  "striker", "goalkeeper",
+                                            "midfielder", "defender", "winger"};
+// Roles of ordinary people a story quotes: "a local farmer said".
+constexpr std::string_view kPublicRoles[] = {
+    "activist", "campaigner", "organiser", "organizer", "teacher", "pilot",   "trader",
+    "farmer",   "shopkeeper", "student",   "driver",    "worker",  "resident"};
+}  // namespace
+
 const std::unordered_set<std::string_view>& RoleHeads() {
-  static const std::unordered_set<std::string_view> k = {"president",
-                                                         "minister",
-                                                         "secretary",
-                                                         "officer",
-                                                         "director",
-                                                         "spokesman",
-                                                         "spokeswoman",
-                                                         "spokesperson",
-                                                         "governor",
-                                                         "mayor",
-                                                         "senator",
-                                                         "ambassador",
-                                                         "envoy",
-                                                         "chairman",
-                                                         "chairwoman",
-                                                         "chair",
-                                                         "head",
-                                                         "leader",
-                                                         "commander",
-                                                         "official",
-                                                         "analyst",
-                                                         "economist",
-                                                         "adviser",
-                                                         "advisor",
-                                                         "professor",
-                                                         "researcher",
-                                                         "scientist",
-                                                         "lawyer",
-                                                         "attorney",
-                                                         "judge",
-                                                         "founder",
-                                                         "co-founder",
-                                                         "ceo",
-                                                         "manager",
-                                                         "editor",
-                                                         "correspondent",
-                                                         "reporter",
-                                                         "coach",
-                                                         "captain",
-                                                         "member",
-                                                         "lawmaker",
-                                                         "legislator",
-                                                         "representative",
-                                                         "congressman",
-                                                         "congresswoman",
-                                                         "councillor",
-                                                         "councilor",
-                                                         "inspector",
-                                                         "colonel",
-                                                         "lieutenant",
-                                                         "sergeant",
-                                                         "commissioner",
-                                                         "administrator",
-                                                         "superintendent",
-                                                         "prosecutor",
-                                                         "negotiator",
-                                                         "diplomat",
-                                                         "strategist",
-                                                         "engineer",
-                                                         "physician",
-                                                         "doctor",
-                                                         "nurse",
-                                                         "teacher",
-                                                         "principal",
-                                                         "dean",
-                                                         "chancellor",
-                                                         "treasurer",
-                                                         "general",
-                                                         "fellow",
-                                                         "partner",
-                                                         "owner",
-                                                         "president-elect",
-                                                         "historian",
-                                                         "expert",
-                                                         "consultant",
-                                                         "candidate",
-                                                         "nominee",
-                                                         "speaker",
-                                                         "whip",
-                                                         "premier",
-                                                         "bishop",
-                                                         "archbishop",
-                                                         "imam",
-                                                         "rabbi",
-                                                         "priest",
-                                                         "host",
-                                                         "author",
-                                                         "writer",
-                                                         "director-general",
-                                                         "secretary-general",
-                                                         "coordinator",
-                                                         "supervisor",
-                                                         "planner",
-                                                         "architect",
-                                                         "surgeon",
-                                                         "magistrate",
-                                                         "registrar",
-                                                         "auditor",
-                                                         "controller",
-                                                         "regulator",
-                                                         "executive",
-                                                         "chief",
-                                                         "activist",
-                                                         "campaigner",
-                                                         "organiser",
-                                                         "organizer",
-                                                         "pilot",
-                                                         "striker",
-                                                         "goalkeeper",
-                                                         "midfielder",
-                                                         "defender",
-                                                         "winger",
-                                                         "trader",
-                                                         "farmer",
-                                                         "shopkeeper",
-                                                         "student",
-                                                         "driver",
-                                                         "constable",
-                                                         "detective",
-                                                         "worker",
-                                                         "resident"};
+  static const std::unordered_set<std::string_view> k = [] {
+    std::unordered_set<std::string_view> heads;
+    auto add = [&heads](const auto& kind) { heads.insert(std::begin(kind), std::end(kind)); };
+    add(kGovernmentRoles);
+    add(kSpokesRoles);
+    add(kOrganisationRoles);
+    add(kSecurityRoles);
+    add(kLegalRoles);
+    add(kExpertRoles);
+    add(kMedicalRoles);
+    add(kMediaRoles);
+    add(kClergyRoles);
+    add(kSportRoles);
+    add(kPublicRoles);
+    return heads;
+  }();
   return k;
 }
 
