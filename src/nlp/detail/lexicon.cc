@@ -296,4 +296,53 @@ const std::unordered_set<std::string_view>& RoleWords() {
   return k;
 }
 
+// Quotes.
+
+const std::unordered_set<std::string_view>& TitleFunctionWords() {
+  static const std::unordered_set<std::string_view> k = {"a",  "an",  "the",  "of",   "on",
+                                                         "in", "and", "or",   "for",  "to",
+                                                         "at", "by",  "with", "from", "vs"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& Determiners() {
+  static const std::unordered_set<std::string_view> k = {
+      "a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "that", "'s"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& MentionCues() {
+  static const std::unordered_set<std::string_view> k = {
+      "like",     "adage",   "proverb", "slogan",    "motto",   "phrase",     "term",      "word",
+      "words",    "called",  "dubbed",  "termed",    "titled",  "entitled",   "headlined", "rated",
+      "labelled", "labeled", "branded", "nicknamed", "slogans", "catchphrase"};
+  return k;
+}
+
+// Roles.
+
+const std::unordered_set<std::string_view>& Honorifics() {
+  static const std::unordered_set<std::string_view> k = {"Mr", "Mr.", "Mrs",  "Mrs.", "Ms",   "Ms.",
+                                                         "Dr", "Dr.", "Miss", "Sir",  "Dame", "Mx"};
+  return k;
+}
+
+// Figures.
+
+const std::unordered_set<std::string_view>& CasualtyWords() {
+  static const std::unordered_set<std::string_view> k = {"injured",  "wounded",  "killed",
+                                                         "dead",     "missing",  "displaced",
+                                                         "detained", "arrested", "evacuated"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& MeasureUnits() {
+  static const std::unordered_set<std::string_view> k = {
+      "tonnes", "tons",    "kilometres", "kilometers", "km",          "miles",
+      "metres", "meters",  "hectares",   "acres",      "barrels",     "litres",
+      "liters", "gallons", "kilograms",  "kg",         "centimetres", "millimetres",
+      "feet",   "inches",  "megawatts",  "gigawatts",  "degrees"};
+  return k;
+}
+
 }  // namespace wirebrief::nlp::detail

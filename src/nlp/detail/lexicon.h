@@ -27,5 +27,17 @@ const std::unordered_set<std::string_view>& SentenceOpeners();
 const std::unordered_set<std::string_view>& RoleWords();
 // Lower-cased role heads: the noun a role phrase ends on ("minister", "official").
 const std::unordered_set<std::string_view>& RoleHeads();
+// Honorifics before a name, which are not roles ("Mr.", "Dr", "Dame").
+const std::unordered_set<std::string_view>& Honorifics();
+// Short words a title leaves lower-case ("of", "the") between its capitalised words.
+const std::unordered_set<std::string_view>& TitleFunctionWords();
+// Lower-cased determiners before a quoted phrase that make it a mentioned term ("a", "the").
+const std::unordered_set<std::string_view>& Determiners();
+// Lower-cased words introducing quoted words as a name or a saying ("adage", "dubbed").
+const std::unordered_set<std::string_view>& MentionCues();
+// Lower-cased "-ed" words a figure may count ("killed", "injured"), unlike other verbs.
+const std::unordered_set<std::string_view>& CasualtyWords();
+// Lower-cased units of measure a figure may count before "of" ("tonnes", "hectares").
+const std::unordered_set<std::string_view>& MeasureUnits();
 
 }  // namespace wirebrief::nlp::detail

@@ -20,27 +20,6 @@ struct Pair {
   size_t open, close;  // token indices of the marks
 };
 
-const std::unordered_set<std::string_view>& TitleFunctionWords() {
-  static const std::unordered_set<std::string_view> k = {"a",  "an",  "the",  "of",   "on",
-                                                         "in", "and", "or",   "for",  "to",
-                                                         "at", "by",  "with", "from", "vs"};
-  return k;
-}
-
-const std::unordered_set<std::string_view>& Determiners() {
-  static const std::unordered_set<std::string_view> k = {
-      "a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "that", "'s"};
-  return k;
-}
-
-const std::unordered_set<std::string_view>& MentionCues() {
-  static const std::unordered_set<std::string_view> k = {
-      "like",     "adage",   "proverb", "slogan",    "motto",   "phrase",     "term",      "word",
-      "words",    "called",  "dubbed",  "termed",    "titled",  "entitled",   "headlined", "rated",
-      "labelled", "labeled", "branded", "nicknamed", "slogans", "catchphrase"};
-  return k;
-}
-
 // Speech someone would, could or might give ("he would say, "...", "let me say, "..."") is
 // imagined, not reported.
 bool Hypothetical(const Doc& d, size_t sentence_first, size_t open) {
