@@ -345,4 +345,95 @@ const std::unordered_set<std::string_view>& MeasureUnits() {
   return k;
 }
 
+// Places.
+
+const std::unordered_set<std::string_view>& FacilityWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Center", "Centre",  "Station", "Tower",    "Mosque",   "Cathedral", "Stadium",
+      "Arena",  "Airport", "Square",  "Bridge",   "Palace",   "Complex",   "Facility",
+      "Plaza",  "Shelf",   "Park",    "Terminal", "Building", "Castle",    "Harbour"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlaceNouns() {
+  static const std::unordered_set<std::string_view> k = {
+      "falls",     "river",       "lake",     "island",    "islands",   "bay",      "valley",
+      "county",    "province",    "state",    "city",      "town",      "street",   "road",
+      "avenue",    "square",      "park",     "mountain",  "mountains", "hill",     "hills",
+      "sea",       "ocean",       "coast",    "beach",     "district",  "region",   "heights",
+      "springs",   "harbour",     "harbor",   "port",      "gulf",      "strait",   "peninsula",
+      "desert",    "forest",      "canyon",   "creek",     "point",     "cape",     "village",
+      "east",      "west",        "north",    "south",     "airport",   "station",  "bridge",
+      "center",    "centre",      "tower",    "plaza",     "land",      "republic", "kingdom",
+      "territory", "territories", "wood",     "woods",     "field",     "fields",   "green",
+      "gardens",   "garden",      "lane",     "way",       "place",     "court",    "hall",
+      "palace",    "castle",      "mosque",   "cathedral", "stadium",   "arena",    "shelf",
+      "complex",   "facility",    "terminal", "building",  "union",     "glacier",  "reef",
+      "rock",      "delta",       "basin",    "plain",     "plains",    "moor",     "ridge",
+      "house",     "circuit"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& DocumentWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Agreement", "Treaty", "Accord", "Accords", "Protocol", "Amendment", "Act"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& TreatyWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "agreement", "treaty", "accord", "accords", "protocol", "amendment", "convention"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& InstitutionWords() {
+  static const std::unordered_set<std::string_view> k = {"Museum", "Gallery", "Library"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& StanceVerbs() {
+  static const std::unordered_set<std::string_view> k = {
+      "announced",  "announces",  "believes", "insists",  "insisted",   "warned",     "warns",
+      "denied",     "denies",     "urged",    "urges",    "accused",    "accuses",    "rejected",
+      "rejects",    "condemned",  "condemns", "demanded", "demands",    "threatened", "threatens",
+      "vowed",      "pledged",    "refused",  "refuses",  "retaliated", "protested",  "declared",
+      "said",       "says",       "claims",   "claimed",  "argues",     "argued",     "responded",
+      "criticised", "criticized", "welcomed", "decided",  "imposed",    "ordered",    "recognised",
+      "recognized", "expelled",   "summoned", "vetoed"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& StanceNouns() {
+  static const std::unordered_set<std::string_view> k = {
+      "actions",      "action",  "position", "decision", "stance",   "policy",     "response",
+      "intervention", "demands", "proposal", "refusal",  "reaction", "objections", "threats"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlacePrepositions() {
+  static const std::unordered_set<std::string_view> k = {
+      "in",  "at",   "from",   "to",     "near",    "into",       "across", "of",
+      "for", "over", "around", "inside", "outside", "throughout", "via",    "within"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& AreaHeads() {
+  static const std::unordered_set<std::string_view> k = {
+      "Shire",   "County",       "Creek",       "River",  "Valley",    "Province", "District",
+      "Region",  "Island",       "Islands",     "Canyon", "Peninsula", "Gulf",     "Strait",
+      "Glacier", "Reef",         "Desert",      "Delta",  "Territory", "Heights",  "Prefecture",
+      "Oblast",  "Municipality", "Governorate", "Borough"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& TemperatureScales() {
+  static const std::unordered_set<std::string_view> k = {"Fahrenheit", "Celsius", "Kelvin"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlaceNamePrefixes() {
+  static const std::unordered_set<std::string_view> k = {"New", "North", "South", "East", "West"};
+  return k;
+}
+
 }  // namespace wirebrief::nlp::detail

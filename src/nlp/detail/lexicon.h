@@ -39,5 +39,27 @@ const std::unordered_set<std::string_view>& MentionCues();
 const std::unordered_set<std::string_view>& CasualtyWords();
 // Lower-cased units of measure a figure may count before "of" ("tonnes", "hectares").
 const std::unordered_set<std::string_view>& MeasureUnits();
+// Capitalised heads of a facility's name ("Station", "Airport", "Stadium").
+const std::unordered_set<std::string_view>& FacilityWords();
+// Lower-cased nouns that end a place name ("river", "county", "street").
+const std::unordered_set<std::string_view>& PlaceNouns();
+// Capitalised heads of a document's name ("Treaty", "Accord", "Act").
+const std::unordered_set<std::string_view>& DocumentWords();
+// Lower-cased words after a place that make it a treaty's name ("accord", "protocol").
+const std::unordered_set<std::string_view>& TreatyWords();
+// Capitalised heads of an institution's name ("Museum", "Library").
+const std::unordered_set<std::string_view>& InstitutionWords();
+// Lower-cased verbs a place takes when it stands for its government ("warned", "vetoed").
+const std::unordered_set<std::string_view>& StanceVerbs();
+// Lower-cased nouns of a place standing for its government ("decision", "stance").
+const std::unordered_set<std::string_view>& StanceNouns();
+// Lower-cased prepositions that put a name in place ("in", "near", "across").
+const std::unordered_set<std::string_view>& PlacePrepositions();
+// Capitalised heads of an area's name ("County", "River", "Oblast").
+const std::unordered_set<std::string_view>& AreaHeads();
+// Temperature scales, which are no persons ("Celsius").
+const std::unordered_set<std::string_view>& TemperatureScales();
+// Words that open a place's name at a sentence start ("New", "North").
+const std::unordered_set<std::string_view>& PlaceNamePrefixes();
 
 }  // namespace wirebrief::nlp::detail
