@@ -436,4 +436,102 @@ const std::unordered_set<std::string_view>& PlaceNamePrefixes() {
   return k;
 }
 
+// Names.
+
+const std::unordered_set<std::string_view>& NonNameAcronyms() {
+  static const std::unordered_set<std::string_view> k = {
+      "CEO",  "CFO",  "CTO", "COO", "TV",  "GMT", "UTC", "AM",   "PM",   "DNA", "HIV",
+      "AIDS", "GDP",  "PC",  "OK",  "IQ",  "ID",  "PDF", "HTML", "URL",  "CD",  "DVD",
+      "SMS",  "AI",   "IT",  "MP",  "MPs", "VIP", "FAQ", "USB",  "GPS",  "LED", "CO2",
+      "RSS",  "API",  "I",   "II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",  "XI",
+      "XII",  "XVII", "A",   "AD",  "BC",  "DJ",  "PR",  "HQ",   "UV",   "ER",  "IVF",
+      "LGBT", "OMG",  "LOL", "RIP", "PS",  "NB",  "QC"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& EventWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Cup",      "Festival", "Championship", "Championships", "Olympics", "Paralympics", "Games",
+      "Carnival", "Jubilee",  "Tournament",   "Expo",          "Marathon", "Grand Prix",  "Open"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& SportCues() {
+  static const std::unordered_set<std::string_view> k = {
+      "match",      "goal",       "goals",    "scored",     "coach",         "penalty", "striker",
+      "goalkeeper", "midfielder", "defender", "kick",       "tournament",    "league",  "referee",
+      "halftime",   "draw",       "squad",    "semi-final", "quarter-final", "innings", "wicket"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& NeverPersonWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Cup", "Festival", "Olympics", "Paralympics", "Championships", "Tournament", "Expo"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& GenericNameHeads() {
+  static const std::unordered_set<std::string_view> k = {
+      "Government", "Bank",       "Police",    "News",    "Court", "Council", "Ministry",
+      "Department", "Office",     "Company",   "Group",   "Party", "Agency",  "Board",
+      "Committee",  "Commission", "Authority", "Service", "Union"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& CalendarNames() {
+  static const std::unordered_set<std::string_view> k = {
+      "January", "February",  "March",    "April",    "June",     "July",
+      "August",  "September", "October",  "November", "December", "Monday",
+      "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& ProductNames() {
+  static const std::unordered_set<std::string_view> k = {"Internet Explorer",
+                                                         "Firefox",
+                                                         "Chrome",
+                                                         "Safari",
+                                                         "iPhone",
+                                                         "iPad",
+                                                         "iPod",
+                                                         "iOS",
+                                                         "Android",
+                                                         "Windows",
+                                                         "MacBook",
+                                                         "PlayStation",
+                                                         "Xbox",
+                                                         "Kindle",
+                                                         "Gmail",
+                                                         "Photoshop",
+                                                         "PowerPoint",
+                                                         "Excel",
+                                                         "ChatGPT",
+                                                         "Linux",
+                                                         "Ubuntu",
+                                                         "Nintendo Switch",
+                                                         "Game Boy",
+                                                         "Walkman"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& CraftPrefixes() {
+  static const std::unordered_set<std::string_view> k = {"USS", "HMS", "RMS", "HMAS", "HMCS"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PartyNameWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
+      "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& NeverNameWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Hajj",        "Umrah",     "Ramadan", "Eid",      "Diwali",    "Hanukkah",
+      "Passover",    "Christmas", "Easter",  "Lent",     "Halloween", "Thanksgiving",
+      "Oktoberfest", "Internet",  "Web",     "Holocaust"};
+  return k;
+}
+
 }  // namespace wirebrief::nlp::detail

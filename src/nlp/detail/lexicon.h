@@ -61,5 +61,25 @@ const std::unordered_set<std::string_view>& AreaHeads();
 const std::unordered_set<std::string_view>& TemperatureScales();
 // Words that open a place's name at a sentence start ("New", "North").
 const std::unordered_set<std::string_view>& PlaceNamePrefixes();
+// Capitalised heads of an event's name ("Cup", "Festival", "Games").
+const std::unordered_set<std::string_view>& EventWords();
+// Lower-cased words that put a story on a sports field ("match", "goal", "coach").
+const std::unordered_set<std::string_view>& SportCues();
+// Capitalised event words no person's name ends with ("Cup", "Olympics").
+const std::unordered_set<std::string_view>& NeverPersonWords();
+// Capitalised generic nouns that alone name nothing ("Government", "Bank", "Police").
+const std::unordered_set<std::string_view>& GenericNameHeads();
+// Capitalised month and weekday names, which are no names ("January", "Monday").
+const std::unordered_set<std::string_view>& CalendarNames();
+// Product names, which are neither persons nor organisations ("iPhone", "Windows").
+const std::unordered_set<std::string_view>& ProductNames();
+// Prefixes of a ship's name ("USS", "HMS").
+const std::unordered_set<std::string_view>& CraftPrefixes();
+// Capitalised words naming a party before a lower-case "party" ("Labour", "Green").
+const std::unordered_set<std::string_view>& PartyNameWords();
+// Capitalised common words, feasts and events that name no entity ("Ramadan", "Internet").
+const std::unordered_set<std::string_view>& NeverNameWords();
+// Common upper-case words that name no organisation ("CEO", "GDP", "TV").
+const std::unordered_set<std::string_view>& NonNameAcronyms();
 
 }  // namespace wirebrief::nlp::detail
