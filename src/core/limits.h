@@ -22,6 +22,11 @@ struct Limits {
   size_t max_dom_nodes = 2'000'000;
   // Longest clean text kept per article. Default: 2 MiB.
   size_t max_text_bytes = 2u << 20;
+  // Longest text the nlp reader annotates; the rest of a longer text is not read. Larger than
+  // max_text_bytes because the reader also takes text that never went through extraction
+  // (`wirebrief read` input, ReadText callers): every extracted article is read whole, and only
+  // such raw text is cut, to bound the tokens held per text. Default: 8 MiB.
+  size_t max_read_bytes = 8u << 20;
 };
 
 }  // namespace wirebrief::core

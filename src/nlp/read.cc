@@ -153,6 +153,7 @@ void ContentTokenSpans(std::string_view text, std::vector<ContentTokenSpan>* spa
 }
 
 std::vector<core::Sentence> SplitSentences(std::string_view text) {
+  constexpr size_t kMaxReadBytes = core::Limits{}.max_read_bytes;
   if (text.size() > kMaxReadBytes) text = text.substr(0, kMaxReadBytes);
   std::vector<detail::Token> toks = detail::Tokenize(text);
   std::vector<core::Sentence> out;
@@ -162,7 +163,8 @@ std::vector<core::Sentence> SplitSentences(std::string_view text) {
 }
 
 core::Annotations Reader::ReadText(std::string_view text, std::string_view publication_date) const {
-  if (text.size() > kMaxReadBytes) text = text.substr(0, kMaxReadBytes);
+  const size_t max_read_bytes = options_.limits.max_read_bytes;
+  if (text.size() > max_read_bytes) text = text.substr(0, max_read_bytes);
   core::Annotations ann;
   detail::Doc d;
   d.text = text;

@@ -10,7 +10,8 @@
 // the library reads no environment variables (the CLI maps WB_NLP_MODEL and WB_NLP_DATA to
 // ReadOptions::model_path).
 //
-// Limits: only the first kMaxReadBytes of a text are annotated.
+// Limits: only the first ReadOptions::limits.max_read_bytes of a text are annotated
+// (SplitSentences: core::Limits' default).
 // Thread safety: a Reader is immutable once opened; Read/ReadText/ReadArticle are reentrant and
 // may run on any number of threads. OpenReader is thread-safe. Reading never fails: text it
 // cannot read yields fewer annotations, not an error.
@@ -22,12 +23,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/model.h"
 #include "core/status.h"
 
 namespace wirebrief::nlp {
-
-inline constexpr size_t kMaxReadBytes = 8u << 20;
 
 namespace detail {
 class NerModel;
@@ -43,6 +43,9 @@ struct ReadOptions {
   // ("Santorum" at a sentence start). false is an ablation, for measuring what it adds
   // (bench/README.md). Default: true.
   bool propagate_names = true;
+  // Resource limits; the reader uses max_read_bytes (text past it is not annotated).
+  // Default: core::Limits{} (8 MiB read).
+  core::Limits limits;
 };
 
 // Where a default ReadOptions looks for the model, in order: next to the running binary

@@ -233,128 +233,164 @@ class DateReader {
     return i < s.last && d_.low(i) == w;
   }
 
+  // The date expression starting at token `i`, tried rule by rule in the order that matters
+  // (a weekday may open a full date, a month-led date before a bare year, absolute forms before
+  // those needing the anchor). Returns the end token, or i when nothing was read.
   size_t Try(const SentenceRange& s, size_t i) {
     const Token& t = d_.tok(i);
     const std::string& l = d_.low(i);
-    const auto& anchor = d_.anchor;
-    // Weekday, optionally opening a full date: "Wednesday, October 9, 2013".
     int wd = WeekdayOf(l);
-    if (wd >= 0 && t.Is(kUpper)) {
-      size_t j = i + 1;
-      if (j < s.last && d_.tok(j).text == ",") ++j;
-      if (j < s.last && MonthOf(d_.low(j)) && d_.tok(j).Is(kUpper)) {
-        size_t e = Absolute(s, j, true);
-        if (e > j) {
-          out_->back().span.begin = t.begin;
-          out_->back().text = std::string(d_.Span(t.begin, out_->back().span.end));
-          return e;
-        }
-      }
-      size_t b = i;
-      std::string prev = i > s.first ? d_.low(i - 1) : "";
-      if (prev == "a" || prev == "every" ||
-          (prev.size() > 1 && prev.back() == 's' && prev != "this"))
-        return i + 1;  // "on a Monday"
-      if (prev == "last" || prev == "next" || prev == "this" || prev == "coming") b = i - 1;
-      std::string value;
-      if (anchor) {
-        int awd = core::Weekday(*anchor);
-        int delta;
-        int tense = prev == "last" || prev == "next" || prev == "coming" ? 0 : LocalTense(s, i);
-        if (tense == kNearest) tense = (wd - awd + 7) % 7 <= 3 ? 1 : -1;
-        if (tense == 0) tense = tense_;
-        if (prev == "next" || prev == "coming" || (tense > 0 && prev != "last")) {
-          delta = (wd - awd + 7) % 7;
-          if (delta == 0 && prev == "next") delta = 7;
-        } else {
-          delta = -((awd - wd + 7) % 7);
-          if (delta == 0 && prev == "last") delta = -7;
-        }
-        value = core::FormatIsoDate(AddDays(*anchor, delta));
-      }
-      size_t e = i + 1;
-      // "Tuesday night/morning" stays one expression.
-      if (e < s.last && (d_.low(e) == "night" || d_.low(e) == "morning" ||
-                         d_.low(e) == "afternoon" || d_.low(e) == "evening"))
-        ++e;
-      Emit(b, e, value);
-      return e;
-    }
-    // early/mid/late + month.
-    if ((l == "early" || l == "late" || l == "mid" || l == "mid-") && i + 1 < s.last) {
-      size_t j = i + 1;
-      if (d_.tok(j).text == "-") ++j;
-      int m = j < s.last && d_.tok(j).Is(kUpper) ? MonthOf(d_.low(j)) : 0;
-      if (m > 0 && (j + 1 >= s.last || Day(j + 1) < 0)) {
-        long y = 0;
-        size_t e = j + 1;
-        if (e < s.last && IsYear(e, &y)) ++e;
-        int year = y ? static_cast<int>(y) : YearFor(m);
-        int lo = l == "early" ? 1 : l == "late" ? 15 : 10;
-        int hi = l == "early"  ? 15
-                 : l == "late" ? (m == 2                                    ? 28
-                                  : (m == 4 || m == 6 || m == 9 || m == 11) ? 30
-                                                                            : 31)
-                               : 20;
-        std::string ym = year ? Fmt("%04d-%02d", year, m) : Fmt("--%02d", m);
-        Emit(i, e, ym + Fmt("-%02d/", lo) + ym + Fmt("-%02d", hi));
-        return e;
-      }
-      long y = 0;
-      if (j < s.last && IsYear(j, &y) && !(j + 1 < s.last && d_.tok(j + 1).text == "%")) {
-        // "early 2014", "the mid-1990s"
-        Emit(i, j + 1, Fmt("%04d", static_cast<int>(y)));
-        return j + 1;
-      }
-    }
+    if (wd >= 0 && t.Is(kUpper)) return ReadWeekday(s, i, wd);
+    if (size_t e = ReadPartOfMonth(s, i); e > i) return e;
     if (t.Is(kUpper) && MonthOf(l)) {
       size_t e = Absolute(s, i, false);
       if (e > i) return e;
     }
-    // Day before month: "9 October 2013", "the 9th of October".
-    if (Day(i) > 0 && t.Is(kDigit)) {
-      size_t j = i + 1;
-      if (j < s.last && d_.low(j) == "of") ++j;
-      if (j < s.last && d_.tok(j).Is(kUpper) && MonthOf(d_.low(j))) {
-        int m = MonthOf(d_.low(j));
-        long y = 0;
-        size_t e = j + 1;
-        if (e < s.last && d_.tok(e).text == ",") ++e;
-        if (e < s.last && IsYear(e, &y))
-          ++e;
-        else
-          e = j + 1;
-        int year = y ? static_cast<int>(y) : YearFor(m);
-        core::CivilDate cd{year, m, static_cast<int>(Day(i))};
-        Emit(i, e,
-             year && core::IsValidDate(cd) ? core::FormatIsoDate(cd)
-                                           : Fmt("--%02d-%02d", m, static_cast<int>(Day(i))));
+    if (size_t e = ReadDayMonth(s, i); e > i) return e;
+    if (size_t e = ReadYear(s, i); e > i) return e;
+    if (size_t e = ReadDecadeWord(i); e > i) return e;
+    if (size_t e = ReadIsoDate(i); e > i) return e;
+    if (!d_.anchor) {
+      if (l == "today" || l == "yesterday" || l == "tomorrow" || l == "tonight") {
+        Emit(i, i + 1, "");
+        return i + 1;
+      }
+      return i;
+    }
+    if (size_t e = ReadAnchoredWord(s, i); e > i) return e;
+    if (size_t e = ReadRelativeUnit(s, i); e > i) return e;
+    if (size_t e = ReadAgo(s, i); e > i) return e;
+    if (size_t e = ReadSeason(s, i); e > i) return e;
+    return ReadCentury(s, i);
+  }
+
+  // Weekday, optionally opening a full date: "Wednesday, October 9, 2013"; otherwise the day of
+  // the anchor's week the sentence's tense points to. Always consumes the weekday.
+  size_t ReadWeekday(const SentenceRange& s, size_t i, int wd) {
+    const Token& t = d_.tok(i);
+    const auto& anchor = d_.anchor;
+    size_t j = i + 1;
+    if (j < s.last && d_.tok(j).text == ",") ++j;
+    if (j < s.last && MonthOf(d_.low(j)) && d_.tok(j).Is(kUpper)) {
+      size_t e = Absolute(s, j, true);
+      if (e > j) {
+        out_->back().span.begin = t.begin;
+        out_->back().text = std::string(d_.Span(t.begin, out_->back().span.end));
         return e;
       }
     }
-    // Years and decades.
-    long y = 0;
-    if (IsYear(i, &y)) {
-      std::string prev = i > s.first ? d_.low(i - 1) : "";
-      bool money = prev == "$" || prev == "\xE2\x82\xAC" || prev == "\xC2\xA3";
-      bool unit = i + 1 < s.last &&
-                  (d_.low(i + 1) == "%" || d_.low(i + 1) == "percent" || d_.low(i + 1) == "people");
-      if (!money && !unit &&
-          !(i + 1 < s.last && d_.tok(i + 1).text == "," && d_.tok(i + 1).end == d_.tok(i).end)) {
-        size_t b = i;
-        if (i + 1 < s.last &&
-            (d_.tok(i + 1).text == "'s" || d_.tok(i + 1).text == "\xE2\x80\x99s") && y % 10 == 0) {
-          Emit(b, i + 2,
-               Fmt("%04d-01-01/%04d-12-31", static_cast<int>(y), static_cast<int>(y + 9)));
-          return i + 2;
-        }
-        if (y >= 1500 || prev == "in" || prev == "since" || prev == "of" || prev == "by" ||
-            prev == "until" || prev == "year") {
-          Emit(b, i + 1, Fmt("%04d", static_cast<int>(y)));
-          return i + 1;
-        }
+    size_t b = i;
+    std::string prev = i > s.first ? d_.low(i - 1) : "";
+    if (prev == "a" || prev == "every" || (prev.size() > 1 && prev.back() == 's' && prev != "this"))
+      return i + 1;  // "on a Monday"
+    if (prev == "last" || prev == "next" || prev == "this" || prev == "coming") b = i - 1;
+    std::string value;
+    if (anchor) {
+      int awd = core::Weekday(*anchor);
+      int delta;
+      int tense = prev == "last" || prev == "next" || prev == "coming" ? 0 : LocalTense(s, i);
+      if (tense == kNearest) tense = (wd - awd + 7) % 7 <= 3 ? 1 : -1;
+      if (tense == 0) tense = tense_;
+      if (prev == "next" || prev == "coming" || (tense > 0 && prev != "last")) {
+        delta = (wd - awd + 7) % 7;
+        if (delta == 0 && prev == "next") delta = 7;
+      } else {
+        delta = -((awd - wd + 7) % 7);
+        if (delta == 0 && prev == "last") delta = -7;
       }
+      value = core::FormatIsoDate(AddDays(*anchor, delta));
     }
+    size_t e = i + 1;
+    // "Tuesday night/morning" stays one expression.
+    if (e < s.last && (d_.low(e) == "night" || d_.low(e) == "morning" || d_.low(e) == "afternoon" ||
+                       d_.low(e) == "evening"))
+      ++e;
+    Emit(b, e, value);
+    return e;
+  }
+
+  // early/mid/late + month ("late September") or + year ("early 2014", "the mid-1990s").
+  size_t ReadPartOfMonth(const SentenceRange& s, size_t i) {
+    const std::string& l = d_.low(i);
+    if (!((l == "early" || l == "late" || l == "mid" || l == "mid-") && i + 1 < s.last)) return i;
+    size_t j = i + 1;
+    if (d_.tok(j).text == "-") ++j;
+    int m = j < s.last && d_.tok(j).Is(kUpper) ? MonthOf(d_.low(j)) : 0;
+    if (m > 0 && (j + 1 >= s.last || Day(j + 1) < 0)) {
+      long y = 0;
+      size_t e = j + 1;
+      if (e < s.last && IsYear(e, &y)) ++e;
+      int year = y ? static_cast<int>(y) : YearFor(m);
+      int lo = l == "early" ? 1 : l == "late" ? 15 : 10;
+      int hi = l == "early"  ? 15
+               : l == "late" ? (m == 2                                    ? 28
+                                : (m == 4 || m == 6 || m == 9 || m == 11) ? 30
+                                                                          : 31)
+                             : 20;
+      std::string ym = year ? Fmt("%04d-%02d", year, m) : Fmt("--%02d", m);
+      Emit(i, e, ym + Fmt("-%02d/", lo) + ym + Fmt("-%02d", hi));
+      return e;
+    }
+    long y = 0;
+    if (j < s.last && IsYear(j, &y) && !(j + 1 < s.last && d_.tok(j + 1).text == "%")) {
+      // "early 2014", "the mid-1990s"
+      Emit(i, j + 1, Fmt("%04d", static_cast<int>(y)));
+      return j + 1;
+    }
+    return i;
+  }
+
+  // Day before month: "9 October 2013", "the 9th of October".
+  size_t ReadDayMonth(const SentenceRange& s, size_t i) {
+    if (!(Day(i) > 0 && d_.tok(i).Is(kDigit))) return i;
+    size_t j = i + 1;
+    if (j < s.last && d_.low(j) == "of") ++j;
+    if (!(j < s.last && d_.tok(j).Is(kUpper) && MonthOf(d_.low(j)))) return i;
+    int m = MonthOf(d_.low(j));
+    long y = 0;
+    size_t e = j + 1;
+    if (e < s.last && d_.tok(e).text == ",") ++e;
+    if (e < s.last && IsYear(e, &y))
+      ++e;
+    else
+      e = j + 1;
+    int year = y ? static_cast<int>(y) : YearFor(m);
+    core::CivilDate cd{year, m, static_cast<int>(Day(i))};
+    Emit(i, e,
+         year && core::IsValidDate(cd) ? core::FormatIsoDate(cd)
+                                       : Fmt("--%02d-%02d", m, static_cast<int>(Day(i))));
+    return e;
+  }
+
+  // A year ("in 2012", "1998") or a decade written "1990's", unless it is money, a percentage
+  // or a count.
+  size_t ReadYear(const SentenceRange& s, size_t i) {
+    long y = 0;
+    if (!IsYear(i, &y)) return i;
+    std::string prev = i > s.first ? d_.low(i - 1) : "";
+    bool money = prev == "$" || prev == "\xE2\x82\xAC" || prev == "\xC2\xA3";
+    bool unit = i + 1 < s.last &&
+                (d_.low(i + 1) == "%" || d_.low(i + 1) == "percent" || d_.low(i + 1) == "people");
+    if (money || unit ||
+        (i + 1 < s.last && d_.tok(i + 1).text == "," && d_.tok(i + 1).end == d_.tok(i).end))
+      return i;
+    size_t b = i;
+    if (i + 1 < s.last && (d_.tok(i + 1).text == "'s" || d_.tok(i + 1).text == "\xE2\x80\x99s") &&
+        y % 10 == 0) {
+      Emit(b, i + 2, Fmt("%04d-01-01/%04d-12-31", static_cast<int>(y), static_cast<int>(y + 9)));
+      return i + 2;
+    }
+    if (y >= 1500 || prev == "in" || prev == "since" || prev == "of" || prev == "by" ||
+        prev == "until" || prev == "year") {
+      Emit(b, i + 1, Fmt("%04d", static_cast<int>(y)));
+      return i + 1;
+    }
+    return i;
+  }
+
+  // A decade in one token: "1990s".
+  size_t ReadDecadeWord(size_t i) {
+    const Token& t = d_.tok(i);
     if (t.text.size() == 5 && t.text.back() == 's' && ParseInt(t.text.substr(0, 4)) >= 1000) {
       long dy = ParseInt(t.text.substr(0, 4));
       if (dy % 10 == 0) {
@@ -363,7 +399,12 @@ class DateReader {
         return i + 1;
       }
     }
-    // ISO dates written out: "2013-10-09".
+    return i;
+  }
+
+  // ISO dates written out: "2013-10-09".
+  size_t ReadIsoDate(size_t i) {
+    const Token& t = d_.tok(i);
     if (t.text.size() == 10 && t.text[4] == '-' && t.text[7] == '-') {
       auto cd = core::ParseIsoDate(t.text);
       if (cd) {
@@ -371,17 +412,17 @@ class DateReader {
         return i + 1;
       }
     }
-    if (!anchor) {
-      if (l == "today" || l == "yesterday" || l == "tomorrow" || l == "tonight") {
-        Emit(i, i + 1, "");
-        return i + 1;
-      }
-      return i;
-    }
+    return i;
+  }
+
+  // Words naming a day or year-end relative to the anchor: "today", "yesterday", "the end of the
+  // year", "by year end", "the year before". Needs the anchor.
+  size_t ReadAnchoredWord(const SentenceRange& s, size_t i) {
+    const std::string& l = d_.low(i);
+    const auto& anchor = d_.anchor;
     // "today" in a present-tense sentence usually means "nowadays" ("magicians working today").
     if ((l == "today" || l == "tonight") && (tense_ != 0 || l == "tonight"))
       return Emit(i, i + 1, core::FormatIsoDate(*anchor)), i + 1;
-    // "the end of the year", "by year end", "the year before".
     if (l == "end" && i + 1 < s.last) {
       size_t j = i + 1;
       if (d_.low(j) == "of") ++j;
@@ -404,85 +445,98 @@ class DateReader {
     }
     if (l == "yesterday") return Emit(i, i + 1, core::FormatIsoDate(AddDays(*anchor, -1))), i + 1;
     if (l == "tomorrow") return Emit(i, i + 1, core::FormatIsoDate(AddDays(*anchor, 1))), i + 1;
-    // this/last/next + unit; "earlier this year"; "the previous year".
-    if ((l == "this" || l == "last" || l == "next" || l == "past" || l == "previous" ||
-         l == "coming") &&
-        i + 1 < s.last) {
-      const std::string& u = d_.low(i + 1);
-      int dir = l == "last" || l == "past" || l == "previous" ? -1
-                : l == "next" || l == "coming"                ? 1
-                                                              : 0;
-      size_t b = i;
-      if (i > s.first && (d_.low(i - 1) == "earlier" || d_.low(i - 1) == "later")) b = i - 1;
-      if (i > s.first && d_.low(i - 1) == "the" && dir != 0) b = i - 1;
-      std::string v = Relative(u, dir);
-      if (!v.empty()) {
-        Emit(b, i + 2, v);
-        return i + 2;
-      }
-      int season = Season(u);
-      if (season >= 0) {
-        int year = anchor->year + dir;
-        Emit(b, i + 2, SeasonValue(season, year));
-        return i + 2;
-      }
+    return i;
+  }
+
+  // this/last/next + unit; "earlier this year"; "the previous year"; "last summer".
+  size_t ReadRelativeUnit(const SentenceRange& s, size_t i) {
+    const std::string& l = d_.low(i);
+    if (!((l == "this" || l == "last" || l == "next" || l == "past" || l == "previous" ||
+           l == "coming") &&
+          i + 1 < s.last))
+      return i;
+    const std::string& u = d_.low(i + 1);
+    int dir = l == "last" || l == "past" || l == "previous" ? -1
+              : l == "next" || l == "coming"                ? 1
+                                                            : 0;
+    size_t b = i;
+    if (i > s.first && (d_.low(i - 1) == "earlier" || d_.low(i - 1) == "later")) b = i - 1;
+    if (i > s.first && d_.low(i - 1) == "the" && dir != 0) b = i - 1;
+    std::string v = Relative(u, dir);
+    if (!v.empty()) {
+      Emit(b, i + 2, v);
+      return i + 2;
     }
-    // "three weeks ago", "a year ago".
-    int count = NumberWord(l);
-    if (count != -1 && i + 2 < s.last && d_.low(i + 2) == "ago") {
-      const std::string& u = d_.low(i + 1);
-      std::string v;
-      int c = count < 0 ? 3 : count;
-      if (u.starts_with("day"))
-        v = core::FormatIsoDate(AddDays(*anchor, -c));
-      else if (u.starts_with("week"))
-        v = IsoWeek(AddDays(*anchor, -7 * c));
-      else if (u.starts_with("month")) {
-        int mm = anchor->year * 12 + anchor->month - 1 - c;
-        v = Fmt("%04d-%02d", mm / 12, mm % 12 + 1);
-      } else if (u.starts_with("year"))
-        v = Fmt("%04d", anchor->year - c);
-      else if (u.starts_with("decade"))
-        v = Fmt("%04d", anchor->year - 10 * c);
-      if (!v.empty()) {
-        if (count == -2) v.clear();  // "a few weeks ago": no single value
-        Emit(i, i + 3, v);
-        return i + 3;
-      }
-    }
-    // Seasons with a year: "summer of 2012", "the 2012 summer", "winter 2013".
-    int season = Season(l);
-    if (season >= 0 && (l != "fall" || (i + 2 < s.last && d_.low(i + 1) == "of"))) {
-      size_t e = i + 1;
-      long sy = 0;
-      if (e + 1 < s.last && d_.low(e) == "of" && IsYear(e + 1, &sy))
-        e += 2;
-      else if (e < s.last && IsYear(e, &sy))
-        e += 1;
-      if (sy || (t.Is(kUpper) && l != "fall")) {
-        Emit(i, e, SeasonValue(season, static_cast<int>(sy)));
-        return e;
-      }
-    }
-    // "the 19th century", "the past century".
-    if (l == "century" && i > s.first) {
-      std::string_view prev = d_.tok(i - 1).text;
-      long c = ParseInt(prev.size() > 2 ? prev.substr(0, prev.size() - 2) : prev);
-      int cy = -1;
-      if (c >= 1 && c <= 21)
-        cy = static_cast<int>(c - 1) * 100;
-      else if (d_.low(i - 1) == "past" || d_.low(i - 1) == "last" || d_.low(i - 1) == "previous")
-        cy = (anchor->year / 100 - 1) * 100;
-      else if (d_.low(i - 1) == "this")
-        cy = anchor->year / 100 * 100;
-      if (cy >= 0) {
-        size_t b = i - 1;
-        if (b > s.first && d_.low(b - 1) == "the") --b;
-        Emit(b, i + 1, Fmt("%04d-01-01/%04d-12-31", cy, cy + 99));
-        return i + 1;
-      }
+    int season = Season(u);
+    if (season >= 0) {
+      int year = d_.anchor->year + dir;
+      Emit(b, i + 2, SeasonValue(season, year));
+      return i + 2;
     }
     return i;
+  }
+
+  // "three weeks ago", "a year ago".
+  size_t ReadAgo(const SentenceRange& s, size_t i) {
+    const auto& anchor = d_.anchor;
+    int count = NumberWord(d_.low(i));
+    if (!(count != -1 && i + 2 < s.last && d_.low(i + 2) == "ago")) return i;
+    const std::string& u = d_.low(i + 1);
+    std::string v;
+    int c = count < 0 ? 3 : count;
+    if (u.starts_with("day"))
+      v = core::FormatIsoDate(AddDays(*anchor, -c));
+    else if (u.starts_with("week"))
+      v = IsoWeek(AddDays(*anchor, -7 * c));
+    else if (u.starts_with("month")) {
+      int mm = anchor->year * 12 + anchor->month - 1 - c;
+      v = Fmt("%04d-%02d", mm / 12, mm % 12 + 1);
+    } else if (u.starts_with("year"))
+      v = Fmt("%04d", anchor->year - c);
+    else if (u.starts_with("decade"))
+      v = Fmt("%04d", anchor->year - 10 * c);
+    if (v.empty()) return i;
+    if (count == -2) v.clear();  // "a few weeks ago": no single value
+    Emit(i, i + 3, v);
+    return i + 3;
+  }
+
+  // Seasons with a year: "summer of 2012", "the 2012 summer", "winter 2013".
+  size_t ReadSeason(const SentenceRange& s, size_t i) {
+    const std::string& l = d_.low(i);
+    int season = Season(l);
+    if (!(season >= 0 && (l != "fall" || (i + 2 < s.last && d_.low(i + 1) == "of")))) return i;
+    size_t e = i + 1;
+    long sy = 0;
+    if (e + 1 < s.last && d_.low(e) == "of" && IsYear(e + 1, &sy))
+      e += 2;
+    else if (e < s.last && IsYear(e, &sy))
+      e += 1;
+    if (sy || (d_.tok(i).Is(kUpper) && l != "fall")) {
+      Emit(i, e, SeasonValue(season, static_cast<int>(sy)));
+      return e;
+    }
+    return i;
+  }
+
+  // "the 19th century", "the past century".
+  size_t ReadCentury(const SentenceRange& s, size_t i) {
+    if (!(d_.low(i) == "century" && i > s.first)) return i;
+    const auto& anchor = d_.anchor;
+    std::string_view prev = d_.tok(i - 1).text;
+    long c = ParseInt(prev.size() > 2 ? prev.substr(0, prev.size() - 2) : prev);
+    int cy = -1;
+    if (c >= 1 && c <= 21)
+      cy = static_cast<int>(c - 1) * 100;
+    else if (d_.low(i - 1) == "past" || d_.low(i - 1) == "last" || d_.low(i - 1) == "previous")
+      cy = (anchor->year / 100 - 1) * 100;
+    else if (d_.low(i - 1) == "this")
+      cy = anchor->year / 100 * 100;
+    if (cy < 0) return i;
+    size_t b = i - 1;
+    if (b > s.first && d_.low(b - 1) == "the") --b;
+    Emit(b, i + 1, Fmt("%04d-01-01/%04d-12-31", cy, cy + 99));
+    return i + 1;
   }
 
   static int Season(std::string_view l) {

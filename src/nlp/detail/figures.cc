@@ -172,10 +172,7 @@ void ReadCountedNoun(const Doc& d, const SentenceRange& s, size_t c, std::string
     if (upper && z + 1 < s.last && d.tok(z + 1).Is(kLower)) continue;
     if (upper) break;
     // Verbs are not what a number counts ("18,400 watched"), except the casualty words.
-    static const std::unordered_set<std::string_view> kCasualty = {
-        "injured",   "wounded",  "killed",   "dead",     "missing",
-        "displaced", "detained", "arrested", "evacuated"};
-    if (wl.size() > 3 && wl.ends_with("ed") && !kCasualty.count(wl)) break;
+    if (wl.size() > 3 && wl.ends_with("ed") && !CasualtyWords().count(wl)) break;
     // "9,000 square kilometres of forest": a measure, then what it measures.
     if ((wl == "square" || wl == "cubic") && z + 1 < s.last && d.tok(z + 1).Is(kLower)) {
       *unit = wl + " " + d.low(z + 1);
@@ -188,13 +185,8 @@ void ReadCountedNoun(const Doc& d, const SentenceRange& s, size_t c, std::string
     }
     *counted = wl;
     // "12 million tonnes of carbon": a measure, then what it measures.
-    static const std::unordered_set<std::string_view> kMeasures = {
-        "tonnes", "tons",    "kilometres", "kilometers", "km",          "miles",
-        "metres", "meters",  "hectares",   "acres",      "barrels",     "litres",
-        "liters", "gallons", "kilograms",  "kg",         "centimetres", "millimetres",
-        "feet",   "inches",  "megawatts",  "gigawatts",  "degrees"};
-    if (kMeasures.count(wl) && z + 2 < s.last && d.low(z + 1) == "of" && d.tok(z + 2).Is(kLower) &&
-        !StopWords().count(d.low(z + 2))) {
+    if (MeasureUnits().count(wl) && z + 2 < s.last && d.low(z + 1) == "of" &&
+        d.tok(z + 2).Is(kLower) && !StopWords().count(d.low(z + 2))) {
       *unit = wl;
       *counted = d.low(z + 2);
       break;

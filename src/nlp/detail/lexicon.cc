@@ -1,5 +1,7 @@
 #include "nlp/detail/lexicon.h"
 
+#include <iterator>
+
 namespace wirebrief::nlp::detail {
 
 const std::unordered_set<std::string_view>& StopWords() {
@@ -196,128 +198,60 @@ const std::unordered_set<std::string_view>& SentenceOpeners() {
   return k;
 }
 
+namespace {
+// Role heads by kind of role. Only membership matters (RoleHeads() is a set), so the grouping is
+// for the reader: a new head goes in the list of its kind.
+constexpr std::string_view kGovernmentRoles[] = {
+    "president",         "president-elect", "minister",      "secretary",
+    "governor",          "mayor",           "premier",       "chancellor",
+    "treasurer",         "senator",         "lawmaker",      "legislator",
+    "representative",    "congressman",     "congresswoman", "councillor",
+    "councilor",         "speaker",         "whip",          "candidate",
+    "nominee",           "ambassador",      "envoy",         "diplomat",
+    "negotiator",        "commissioner",    "administrator", "regulator",
+    "auditor",           "registrar",       "magistrate",    "director-general",
+    "secretary-general", "official"};
+constexpr std::string_view kSpokesRoles[] = {"spokesman", "spokeswoman", "spokesperson"};
+constexpr std::string_view kOrganisationRoles[] = {
+    "officer",    "director",   "chairman",       "chairwoman", "chair",   "head",
+    "leader",     "chief",      "executive",      "ceo",        "manager", "founder",
+    "co-founder", "owner",      "partner",        "member",     "fellow",  "coordinator",
+    "supervisor", "controller", "superintendent", "principal",  "dean"};
+constexpr std::string_view kSecurityRoles[] = {"commander", "general",   "colonel",   "lieutenant",
+                                               "sergeant",  "inspector", "constable", "detective"};
+constexpr std::string_view kLegalRoles[] = {"lawyer", "attorney", "judge", "prosecutor"};
+constexpr std::string_view kExpertRoles[] = {
+    "analyst",   "economist", "adviser",    "advisor",    "professor", "researcher", "scientist",
+    "historian", "expert",    "consultant", "strategist", "engineer",  "planner",    "architect"};
+constexpr std::string_view kMedicalRoles[] = {"physician", "doctor", "nurse", "surgeon"};
+constexpr std::string_view kMediaRoles[] = {"editor", "correspondent", "reporter",
+                                            "host",   "author",        "writer"};
+constexpr std::string_view kClergyRoles[] = {"bishop", "archbishop", "imam", "rabbi", "priest"};
+constexpr std::string_view kSportRoles[] = {"coach",      "captain",  "striker", "goalkeeper",
+                                            "midfielder", "defender", "winger"};
+// Roles of ordinary people a story quotes: "a local farmer said".
+constexpr std::string_view kPublicRoles[] = {
+    "activist", "campaigner", "organiser", "organizer", "teacher", "pilot",   "trader",
+    "farmer",   "shopkeeper", "student",   "driver",    "worker",  "resident"};
+}  // namespace
+
 const std::unordered_set<std::string_view>& RoleHeads() {
-  static const std::unordered_set<std::string_view> k = {"president",
-                                                         "minister",
-                                                         "secretary",
-                                                         "officer",
-                                                         "director",
-                                                         "spokesman",
-                                                         "spokeswoman",
-                                                         "spokesperson",
-                                                         "governor",
-                                                         "mayor",
-                                                         "senator",
-                                                         "ambassador",
-                                                         "envoy",
-                                                         "chairman",
-                                                         "chairwoman",
-                                                         "chair",
-                                                         "head",
-                                                         "leader",
-                                                         "commander",
-                                                         "official",
-                                                         "analyst",
-                                                         "economist",
-                                                         "adviser",
-                                                         "advisor",
-                                                         "professor",
-                                                         "researcher",
-                                                         "scientist",
-                                                         "lawyer",
-                                                         "attorney",
-                                                         "judge",
-                                                         "founder",
-                                                         "co-founder",
-                                                         "ceo",
-                                                         "manager",
-                                                         "editor",
-                                                         "correspondent",
-                                                         "reporter",
-                                                         "coach",
-                                                         "captain",
-                                                         "member",
-                                                         "lawmaker",
-                                                         "legislator",
-                                                         "representative",
-                                                         "congressman",
-                                                         "congresswoman",
-                                                         "councillor",
-                                                         "councilor",
-                                                         "inspector",
-                                                         "colonel",
-                                                         "lieutenant",
-                                                         "sergeant",
-                                                         "commissioner",
-                                                         "administrator",
-                                                         "superintendent",
-                                                         "prosecutor",
-                                                         "negotiator",
-                                                         "diplomat",
-                                                         "strategist",
-                                                         "engineer",
-                                                         "physician",
-                                                         "doctor",
-                                                         "nurse",
-                                                         "teacher",
-                                                         "principal",
-                                                         "dean",
-                                                         "chancellor",
-                                                         "treasurer",
-                                                         "general",
-                                                         "fellow",
-                                                         "partner",
-                                                         "owner",
-                                                         "president-elect",
-                                                         "historian",
-                                                         "expert",
-                                                         "consultant",
-                                                         "candidate",
-                                                         "nominee",
-                                                         "speaker",
-                                                         "whip",
-                                                         "premier",
-                                                         "bishop",
-                                                         "archbishop",
-                                                         "imam",
-                                                         "rabbi",
-                                                         "priest",
-                                                         "host",
-                                                         "author",
-                                                         "writer",
-                                                         "director-general",
-                                                         "secretary-general",
-                                                         "coordinator",
-                                                         "supervisor",
-                                                         "planner",
-                                                         "architect",
-                                                         "surgeon",
-                                                         "magistrate",
-                                                         "registrar",
-                                                         "auditor",
-                                                         "controller",
-                                                         "regulator",
-                                                         "executive",
-                                                         "chief",
-                                                         "activist",
-                                                         "campaigner",
-                                                         "organiser",
-                                                         "organizer",
-                                                         "pilot",
-                                                         "striker",
-                                                         "goalkeeper",
-                                                         "midfielder",
-                                                         "defender",
-                                                         "winger",
-                                                         "trader",
-                                                         "farmer",
-                                                         "shopkeeper",
-                                                         "student",
-                                                         "driver",
-                                                         "constable",
-                                                         "detective",
-                                                         "worker",
-                                                         "resident"};
+  static const std::unordered_set<std::string_view> k = [] {
+    std::unordered_set<std::string_view> heads;
+    auto add = [&heads](const auto& kind) { heads.insert(std::begin(kind), std::end(kind)); };
+    add(kGovernmentRoles);
+    add(kSpokesRoles);
+    add(kOrganisationRoles);
+    add(kSecurityRoles);
+    add(kLegalRoles);
+    add(kExpertRoles);
+    add(kMedicalRoles);
+    add(kMediaRoles);
+    add(kClergyRoles);
+    add(kSportRoles);
+    add(kPublicRoles);
+    return heads;
+  }();
   return k;
 }
 
@@ -359,6 +293,244 @@ const std::unordered_set<std::string_view>& RoleWords() {
       words.insert(w);
     return words;
   }();
+  return k;
+}
+
+// Quotes.
+
+const std::unordered_set<std::string_view>& TitleFunctionWords() {
+  static const std::unordered_set<std::string_view> k = {"a",  "an",  "the",  "of",   "on",
+                                                         "in", "and", "or",   "for",  "to",
+                                                         "at", "by",  "with", "from", "vs"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& Determiners() {
+  static const std::unordered_set<std::string_view> k = {
+      "a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "that", "'s"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& MentionCues() {
+  static const std::unordered_set<std::string_view> k = {
+      "like",     "adage",   "proverb", "slogan",    "motto",   "phrase",     "term",      "word",
+      "words",    "called",  "dubbed",  "termed",    "titled",  "entitled",   "headlined", "rated",
+      "labelled", "labeled", "branded", "nicknamed", "slogans", "catchphrase"};
+  return k;
+}
+
+// Roles.
+
+const std::unordered_set<std::string_view>& Honorifics() {
+  static const std::unordered_set<std::string_view> k = {"Mr", "Mr.", "Mrs",  "Mrs.", "Ms",   "Ms.",
+                                                         "Dr", "Dr.", "Miss", "Sir",  "Dame", "Mx"};
+  return k;
+}
+
+// Figures.
+
+const std::unordered_set<std::string_view>& CasualtyWords() {
+  static const std::unordered_set<std::string_view> k = {"injured",  "wounded",  "killed",
+                                                         "dead",     "missing",  "displaced",
+                                                         "detained", "arrested", "evacuated"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& MeasureUnits() {
+  static const std::unordered_set<std::string_view> k = {
+      "tonnes", "tons",    "kilometres", "kilometers", "km",          "miles",
+      "metres", "meters",  "hectares",   "acres",      "barrels",     "litres",
+      "liters", "gallons", "kilograms",  "kg",         "centimetres", "millimetres",
+      "feet",   "inches",  "megawatts",  "gigawatts",  "degrees"};
+  return k;
+}
+
+// Places.
+
+const std::unordered_set<std::string_view>& FacilityWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Center", "Centre",  "Station", "Tower",    "Mosque",   "Cathedral", "Stadium",
+      "Arena",  "Airport", "Square",  "Bridge",   "Palace",   "Complex",   "Facility",
+      "Plaza",  "Shelf",   "Park",    "Terminal", "Building", "Castle",    "Harbour"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlaceNouns() {
+  static const std::unordered_set<std::string_view> k = {
+      "falls",     "river",       "lake",     "island",    "islands",   "bay",      "valley",
+      "county",    "province",    "state",    "city",      "town",      "street",   "road",
+      "avenue",    "square",      "park",     "mountain",  "mountains", "hill",     "hills",
+      "sea",       "ocean",       "coast",    "beach",     "district",  "region",   "heights",
+      "springs",   "harbour",     "harbor",   "port",      "gulf",      "strait",   "peninsula",
+      "desert",    "forest",      "canyon",   "creek",     "point",     "cape",     "village",
+      "east",      "west",        "north",    "south",     "airport",   "station",  "bridge",
+      "center",    "centre",      "tower",    "plaza",     "land",      "republic", "kingdom",
+      "territory", "territories", "wood",     "woods",     "field",     "fields",   "green",
+      "gardens",   "garden",      "lane",     "way",       "place",     "court",    "hall",
+      "palace",    "castle",      "mosque",   "cathedral", "stadium",   "arena",    "shelf",
+      "complex",   "facility",    "terminal", "building",  "union",     "glacier",  "reef",
+      "rock",      "delta",       "basin",    "plain",     "plains",    "moor",     "ridge",
+      "house",     "circuit"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& DocumentWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Agreement", "Treaty", "Accord", "Accords", "Protocol", "Amendment", "Act"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& TreatyWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "agreement", "treaty", "accord", "accords", "protocol", "amendment", "convention"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& InstitutionWords() {
+  static const std::unordered_set<std::string_view> k = {"Museum", "Gallery", "Library"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& StanceVerbs() {
+  static const std::unordered_set<std::string_view> k = {
+      "announced",  "announces",  "believes", "insists",  "insisted",   "warned",     "warns",
+      "denied",     "denies",     "urged",    "urges",    "accused",    "accuses",    "rejected",
+      "rejects",    "condemned",  "condemns", "demanded", "demands",    "threatened", "threatens",
+      "vowed",      "pledged",    "refused",  "refuses",  "retaliated", "protested",  "declared",
+      "said",       "says",       "claims",   "claimed",  "argues",     "argued",     "responded",
+      "criticised", "criticized", "welcomed", "decided",  "imposed",    "ordered",    "recognised",
+      "recognized", "expelled",   "summoned", "vetoed"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& StanceNouns() {
+  static const std::unordered_set<std::string_view> k = {
+      "actions",      "action",  "position", "decision", "stance",   "policy",     "response",
+      "intervention", "demands", "proposal", "refusal",  "reaction", "objections", "threats"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlacePrepositions() {
+  static const std::unordered_set<std::string_view> k = {
+      "in",  "at",   "from",   "to",     "near",    "into",       "across", "of",
+      "for", "over", "around", "inside", "outside", "throughout", "via",    "within"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& AreaHeads() {
+  static const std::unordered_set<std::string_view> k = {
+      "Shire",   "County",       "Creek",       "River",  "Valley",    "Province", "District",
+      "Region",  "Island",       "Islands",     "Canyon", "Peninsula", "Gulf",     "Strait",
+      "Glacier", "Reef",         "Desert",      "Delta",  "Territory", "Heights",  "Prefecture",
+      "Oblast",  "Municipality", "Governorate", "Borough"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& TemperatureScales() {
+  static const std::unordered_set<std::string_view> k = {"Fahrenheit", "Celsius", "Kelvin"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PlaceNamePrefixes() {
+  static const std::unordered_set<std::string_view> k = {"New", "North", "South", "East", "West"};
+  return k;
+}
+
+// Names.
+
+const std::unordered_set<std::string_view>& NonNameAcronyms() {
+  static const std::unordered_set<std::string_view> k = {
+      "CEO",  "CFO",  "CTO", "COO", "TV",  "GMT", "UTC", "AM",   "PM",   "DNA", "HIV",
+      "AIDS", "GDP",  "PC",  "OK",  "IQ",  "ID",  "PDF", "HTML", "URL",  "CD",  "DVD",
+      "SMS",  "AI",   "IT",  "MP",  "MPs", "VIP", "FAQ", "USB",  "GPS",  "LED", "CO2",
+      "RSS",  "API",  "I",   "II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",  "XI",
+      "XII",  "XVII", "A",   "AD",  "BC",  "DJ",  "PR",  "HQ",   "UV",   "ER",  "IVF",
+      "LGBT", "OMG",  "LOL", "RIP", "PS",  "NB",  "QC"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& EventWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Cup",      "Festival", "Championship", "Championships", "Olympics", "Paralympics", "Games",
+      "Carnival", "Jubilee",  "Tournament",   "Expo",          "Marathon", "Grand Prix",  "Open"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& SportCues() {
+  static const std::unordered_set<std::string_view> k = {
+      "match",      "goal",       "goals",    "scored",     "coach",         "penalty", "striker",
+      "goalkeeper", "midfielder", "defender", "kick",       "tournament",    "league",  "referee",
+      "halftime",   "draw",       "squad",    "semi-final", "quarter-final", "innings", "wicket"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& NeverPersonWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Cup", "Festival", "Olympics", "Paralympics", "Championships", "Tournament", "Expo"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& GenericNameHeads() {
+  static const std::unordered_set<std::string_view> k = {
+      "Government", "Bank",       "Police",    "News",    "Court", "Council", "Ministry",
+      "Department", "Office",     "Company",   "Group",   "Party", "Agency",  "Board",
+      "Committee",  "Commission", "Authority", "Service", "Union"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& CalendarNames() {
+  static const std::unordered_set<std::string_view> k = {
+      "January", "February",  "March",    "April",    "June",     "July",
+      "August",  "September", "October",  "November", "December", "Monday",
+      "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& ProductNames() {
+  static const std::unordered_set<std::string_view> k = {"Internet Explorer",
+                                                         "Firefox",
+                                                         "Chrome",
+                                                         "Safari",
+                                                         "iPhone",
+                                                         "iPad",
+                                                         "iPod",
+                                                         "iOS",
+                                                         "Android",
+                                                         "Windows",
+                                                         "MacBook",
+                                                         "PlayStation",
+                                                         "Xbox",
+                                                         "Kindle",
+                                                         "Gmail",
+                                                         "Photoshop",
+                                                         "PowerPoint",
+                                                         "Excel",
+                                                         "ChatGPT",
+                                                         "Linux",
+                                                         "Ubuntu",
+                                                         "Nintendo Switch",
+                                                         "Game Boy",
+                                                         "Walkman"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& CraftPrefixes() {
+  static const std::unordered_set<std::string_view> k = {"USS", "HMS", "RMS", "HMAS", "HMCS"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& PartyNameWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
+      "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
+  return k;
+}
+
+const std::unordered_set<std::string_view>& NeverNameWords() {
+  static const std::unordered_set<std::string_view> k = {
+      "Hajj",        "Umrah",     "Ramadan", "Eid",      "Diwali",    "Hanukkah",
+      "Passover",    "Christmas", "Easter",  "Lent",     "Halloween", "Thanksgiving",
+      "Oktoberfest", "Internet",  "Web",     "Holocaust"};
   return k;
 }
 

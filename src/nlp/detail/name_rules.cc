@@ -27,18 +27,6 @@ bool IsTitleToken(const Doc& d, size_t i) {
          l == "secretary-general" || l == "state";
 }
 
-// Common upper-case words that name no organisation.
-const std::unordered_set<std::string_view>& NonNameAcronyms() {
-  static const std::unordered_set<std::string_view> k = {
-      "CEO",  "CFO",  "CTO", "COO", "TV",  "GMT", "UTC", "AM",   "PM",   "DNA", "HIV",
-      "AIDS", "GDP",  "PC",  "OK",  "IQ",  "ID",  "PDF", "HTML", "URL",  "CD",  "DVD",
-      "SMS",  "AI",   "IT",  "MP",  "MPs", "VIP", "FAQ", "USB",  "GPS",  "LED", "CO2",
-      "RSS",  "API",  "I",   "II",  "III", "IV",  "VI",  "VII",  "VIII", "IX",  "XI",
-      "XII",  "XVII", "A",   "AD",  "BC",  "DJ",  "PR",  "HQ",   "UV",   "ER",  "IVF",
-      "LGBT", "OMG",  "LOL", "RIP", "PS",  "NB",  "QC"};
-  return k;
-}
-
 // Gives tokens [b, e) one name of the type that opens with label `first`.
 void Relabel(Doc* doc, size_t b, size_t e, uint8_t first) {
   for (size_t k = b; k < e; ++k) doc->labels[k] = static_cast<uint8_t>(k == b ? first : first + 1);
@@ -164,31 +152,22 @@ void ApplyOrganizationRules(Doc* doc) {
 // place preposition ("at the arena in Russia") stays a place.
 void ApplyEventAndTeamRules(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kEventWords = {
-      "Cup",      "Festival", "Championship", "Championships", "Olympics", "Paralympics", "Games",
-      "Carnival", "Jubilee",  "Tournament",   "Expo",          "Marathon", "Grand Prix",  "Open"};
-  static const std::unordered_set<std::string_view> kSportCues = {
-      "match",      "goal",       "goals",    "scored",     "coach",         "penalty", "striker",
-      "goalkeeper", "midfielder", "defender", "kick",       "tournament",    "league",  "referee",
-      "halftime",   "draw",       "squad",    "semi-final", "quarter-final", "innings", "wicket"};
   size_t n = d.size();
   std::unordered_set<std::string_view> cues;
   for (size_t i = 0; i < n; ++i)
-    if (kSportCues.count(d.low(i))) cues.insert(d.low(i));
+    if (SportCues().count(d.low(i))) cues.insert(d.low(i));
   bool sport = cues.size() >= 4;
   const Gazetteer& gaz = d.model->gazetteer();
   // Words no person's name ends with: the run is an event even if the tagger saw a person.
-  static const std::unordered_set<std::string_view> kNeverPerson = {
-      "Cup", "Festival", "Olympics", "Paralympics", "Championships", "Tournament", "Expo"};
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (d.tag.run_pos[i] && d.tag.run_first[i] == i) {
         size_t e = d.tag.run_last[i] + 1;
         std::string_view last = d.tok(e - 1).text;
         if (e <= s.last && (last == "Paralympic" || last == "Olympic" ||
-                            (kEventWords.count(last) && d.labels[e - 1] != kO &&
+                            (EventWords().count(last) && d.labels[e - 1] != kO &&
                              ((d.labels[e - 1] != kIPer && d.labels[e - 1] != kBPer) ||
-                              kNeverPerson.count(last))))) {
+                              NeverPersonWords().count(last))))) {
           for (size_t k = i; k < e; ++k) d.labels[k] = kO;
           i = e - 1;
           continue;
@@ -240,14 +219,6 @@ void RelabelPersonsAfterRoleWords(Doc* doc) {
 // capitalised by house style or a sentence start, names no particular organisation.
 void DropGenericNouns(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kGeneric = {
-      "Government", "Bank",       "Police",    "News",    "Court", "Council", "Ministry",
-      "Department", "Office",     "Company",   "Group",   "Party", "Agency",  "Board",
-      "Committee",  "Commission", "Authority", "Service", "Union"};
-  static const std::unordered_set<std::string_view> kCalendar = {
-      "January", "February",  "March",    "April",    "June",     "July",
-      "August",  "September", "October",  "November", "December", "Monday",
-      "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday"};
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
@@ -255,12 +226,12 @@ void DropGenericNouns(Doc* doc) {
       if (!single) continue;
       // Month and day names are dates, and "I've" is no name, whatever the tagger says.
       std::string_view w = d.tok(i).text;
-      if (kCalendar.count(w) || NonNameAcronyms().count(w) || w.starts_with("I'") ||
+      if (CalendarNames().count(w) || NonNameAcronyms().count(w) || w.starts_with("I'") ||
           w.starts_with("I\xE2\x80\x99")) {
         d.labels[i] = kO;
         continue;
       }
-      if (!kGeneric.count(w)) continue;
+      if (!GenericNameHeads().count(w)) continue;
       bool opener = i == s.first || d.low(i - 1) == "the" || d.tok(i - 1).Is(kPunct);
       if (opener) d.labels[i] = kO;
     }
@@ -336,34 +307,8 @@ void NameSpeakersOfSpeechVerbs(Doc* doc) {
 // wirebrief; only names that are not also companies, places or common words.
 void DropProducts(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kProducts = {"Internet Explorer",
-                                                                 "Firefox",
-                                                                 "Chrome",
-                                                                 "Safari",
-                                                                 "iPhone",
-                                                                 "iPad",
-                                                                 "iPod",
-                                                                 "iOS",
-                                                                 "Android",
-                                                                 "Windows",
-                                                                 "MacBook",
-                                                                 "PlayStation",
-                                                                 "Xbox",
-                                                                 "Kindle",
-                                                                 "Gmail",
-                                                                 "Photoshop",
-                                                                 "PowerPoint",
-                                                                 "Excel",
-                                                                 "ChatGPT",
-                                                                 "Linux",
-                                                                 "Ubuntu",
-                                                                 "Nintendo Switch",
-                                                                 "Game Boy",
-                                                                 "Walkman"};
-  static const std::unordered_set<std::string_view> kCraftClass = {"USS", "HMS", "RMS", "HMAS",
-                                                                   "HMCS"};
   ForEachName(&d, kO, [&](size_t i, size_t j) {
-    bool product = kCraftClass.count(d.tok(i).text) > 0 ||
+    bool product = CraftPrefixes().count(d.tok(i).text) > 0 ||
                    (j - i >= 3 && d.tok(i).text == "Space" && d.tok(i + 1).text == "Shuttle");
     // The product's words, an optional maker's name before them ("Google Chrome"), an optional
     // version after them ("Internet Explorer 9").
@@ -372,7 +317,7 @@ void DropProducts(Doc* doc) {
       for (size_t e = b; e < j && e < b + 2; ++e) {
         if (e > b) key += ' ';
         key += d.tok(e).text;
-        if (!kProducts.count(key)) continue;
+        if (!ProductNames().count(key)) continue;
         size_t rest = e + 1;
         while (rest < j && (d.tok(rest).Is(kDigit) || d.tok(rest).text.size() <= 2)) ++rest;
         if (rest == j) product = true;
@@ -386,12 +331,10 @@ void DropProducts(Doc* doc) {
 // "the Republican party": a party's name written with a lower-case "party" is still its name.
 void NamePartiesBeforeLowerCaseParty(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kPartyNames = {
-      "Republican", "Democratic", "Labour",      "Conservative", "Liberal",     "Communist",
-      "Socialist",  "Green",      "Libertarian", "Reform",       "Nationalist", "Progressive"};
   for (size_t i = 0; i + 1 < d.size(); ++i)
-    if (d.low(i + 1) == "party" && d.tok(i + 1).Is(kLower) && kPartyNames.count(d.tok(i).text) &&
-        d.sentence_of[i] == d.sentence_of[i + 1] && (d.labels[i] == kO || d.labels[i] == kBOrg) &&
+    if (d.low(i + 1) == "party" && d.tok(i + 1).Is(kLower) &&
+        PartyNameWords().count(d.tok(i).text) && d.sentence_of[i] == d.sentence_of[i + 1] &&
+        (d.labels[i] == kO || d.labels[i] == kBOrg) &&
         !(i > 0 && d.labels[i - 1] != kO && d.labels[i - 1] % 2 == 0)) {
       d.labels[i] = kBOrg;
       d.labels[i + 1] = kIOrg;
@@ -404,10 +347,6 @@ void NamePartiesBeforeLowerCaseParty(Doc* doc) {
 // capitalises mid-sentence.
 void DropCommonWordsAndEvents(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kNeverNames = {
-      "Hajj",        "Umrah",     "Ramadan", "Eid",      "Diwali",    "Hanukkah",
-      "Passover",    "Christmas", "Easter",  "Lent",     "Halloween", "Thanksgiving",
-      "Oktoberfest", "Internet",  "Web",     "Holocaust"};
   size_t n = d.size();
   // One-word names that open a sentence are few: only their words are looked up in the document.
   std::unordered_map<std::string_view, uint8_t> openers;  // 1 written lower case, 2 capitalised
@@ -415,7 +354,7 @@ void DropCommonWordsAndEvents(Doc* doc) {
     for (size_t i = s.first; i < s.last; ++i) {
       if (d.labels[i] == kO || d.labels[i] % 2 == 0) continue;
       if (i + 1 < n && d.labels[i + 1] == d.labels[i] + 1) continue;  // several words
-      if (kNeverNames.count(d.tok(i).text)) {
+      if (NeverNameWords().count(d.tok(i).text)) {
         d.labels[i] = kO;
         continue;
       }

@@ -17,10 +17,6 @@ namespace wirebrief::nlp::detail {
 // when the tagger or the organisation-word rule called it an organisation.
 void RelabelFacilities(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kFacility = {
-      "Center", "Centre",  "Station", "Tower",    "Mosque",   "Cathedral", "Stadium",
-      "Arena",  "Airport", "Square",  "Bridge",   "Palace",   "Complex",   "Facility",
-      "Plaza",  "Shelf",   "Park",    "Terminal", "Building", "Castle",    "Harbour"};
   size_t n = d.size();
   ForEachName(&d, kBOrg, [&](size_t i, size_t j) {
     size_t head = j - 1;
@@ -29,52 +25,32 @@ void RelabelFacilities(Doc* doc) {
         head = k - 1;
         break;
       }
-    if (kFacility.count(d.tok(head).text)) Relabel(&d, i, j, kBLoc);
+    if (FacilityWords().count(d.tok(head).text)) Relabel(&d, i, j, kBLoc);
   });
   // "Tallis Rail", "Kawada Steel": a place name the lists do not know that ends in a common noun
   // which names no kind of place is a company's.
-  static const std::unordered_set<std::string_view> kPlaceNouns = {
-      "falls",     "river",       "lake",     "island",    "islands",   "bay",      "valley",
-      "county",    "province",    "state",    "city",      "town",      "street",   "road",
-      "avenue",    "square",      "park",     "mountain",  "mountains", "hill",     "hills",
-      "sea",       "ocean",       "coast",    "beach",     "district",  "region",   "heights",
-      "springs",   "harbour",     "harbor",   "port",      "gulf",      "strait",   "peninsula",
-      "desert",    "forest",      "canyon",   "creek",     "point",     "cape",     "village",
-      "east",      "west",        "north",    "south",     "airport",   "station",  "bridge",
-      "center",    "centre",      "tower",    "plaza",     "land",      "republic", "kingdom",
-      "territory", "territories", "wood",     "woods",     "field",     "fields",   "green",
-      "gardens",   "garden",      "lane",     "way",       "place",     "court",    "hall",
-      "palace",    "castle",      "mosque",   "cathedral", "stadium",   "arena",    "shelf",
-      "complex",   "facility",    "terminal", "building",  "union",     "glacier",  "reef",
-      "rock",      "delta",       "basin",    "plain",     "plains",    "moor",     "ridge",
-      "house",     "circuit"};
   ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
     const GazEntry* g = nullptr;
     if (j - i >= 2 && d.tok(j - 1).Is(kUpper) && d.model->InVocab(d.low(j - 1)) &&
-        !kPlaceNouns.count(d.low(j - 1)) &&
+        !PlaceNouns().count(d.low(j - 1)) &&
         d.model->gazetteer().Match(d.tag.tokens, i, j, &g) != static_cast<int>(j - i))
       Relabel(&d, i, j, kBOrg);
   });
   // Treaties and laws ("Paris Agreement", "Clean Air Act") are neither places nor organisations.
-  static const std::unordered_set<std::string_view> kDocumentWords = {
-      "Agreement", "Treaty", "Accord", "Accords", "Protocol", "Amendment", "Act"};
   ForEachName(&d, kO, [&](size_t i, size_t j) {
-    if (j - i >= 2 && kDocumentWords.count(d.tok(j - 1).text))
+    if (j - i >= 2 && DocumentWords().count(d.tok(j - 1).text))
       for (size_t k = i; k < j; ++k) d.labels[k] = kO;
   });
   // "the Kigali Amendment", "the Paris agreement": a place named before a treaty word names the
   // treaty, not the place.
-  static const std::unordered_set<std::string_view> kTreatyWords = {
-      "agreement", "treaty", "accord", "accords", "protocol", "amendment", "convention"};
   ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
-    if (j < n && d.sentence_of[j] == d.sentence_of[i] && kTreatyWords.count(d.low(j)))
+    if (j < n && d.sentence_of[j] == d.sentence_of[i] && TreatyWords().count(d.low(j)))
       for (size_t k = i; k < j; ++k) d.labels[k] = kO;
   });
   // Museums, galleries and libraries act as institutions in news ("the museum said", the
   // stakeholders of a story): organisations.
-  static const std::unordered_set<std::string_view> kInstitution = {"Museum", "Gallery", "Library"};
   ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
-    if (j - i >= 2 && kInstitution.count(d.tok(j - 1).text)) Relabel(&d, i, j, kBOrg);
+    if (j - i >= 2 && InstitutionWords().count(d.tok(j - 1).text)) Relabel(&d, i, j, kBOrg);
   });
   // "Tallis Rail chief executive Marta Lind": a name followed by a role and a person is the
   // person's organisation.
@@ -164,20 +140,6 @@ void JoinListedCountryNames(Doc* doc) {
 // such case in its news). A place after a place preposition ("trips to Russia") stays a place.
 void RelabelActingPlaces(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kStanceVerbs = {
-      "announced",  "announces",  "believes", "insists",  "insisted",   "warned",     "warns",
-      "denied",     "denies",     "urged",    "urges",    "accused",    "accuses",    "rejected",
-      "rejects",    "condemned",  "condemns", "demanded", "demands",    "threatened", "threatens",
-      "vowed",      "pledged",    "refused",  "refuses",  "retaliated", "protested",  "declared",
-      "said",       "says",       "claims",   "claimed",  "argues",     "argued",     "responded",
-      "criticised", "criticized", "welcomed", "decided",  "imposed",    "ordered",    "recognised",
-      "recognized", "expelled",   "summoned", "vetoed"};
-  static const std::unordered_set<std::string_view> kStanceNouns = {
-      "actions",      "action",  "position", "decision", "stance",   "policy",     "response",
-      "intervention", "demands", "proposal", "refusal",  "reaction", "objections", "threats"};
-  static const std::unordered_set<std::string_view> kPlacePrepositions = {
-      "in",  "at",   "from",   "to",     "near",    "into",       "across", "of",
-      "for", "over", "around", "inside", "outside", "throughout", "via",    "within"};
   const Gazetteer& gaz = d.model->gazetteer();
   size_t n = d.size();
   ForEachName(&d, kBLoc, [&](size_t i, size_t j) {
@@ -189,10 +151,11 @@ void RelabelActingPlaces(Doc* doc) {
       return;
     size_t b = i;
     if (b > 0 && d.low(b - 1) == "the") --b;
-    if (b > 0 && d.sentence_of[b - 1] == d.sentence_of[i] && kPlacePrepositions.count(d.low(b - 1)))
+    if (b > 0 && d.sentence_of[b - 1] == d.sentence_of[i] &&
+        PlacePrepositions().count(d.low(b - 1)))
       return;
-    bool acts = kStanceVerbs.count(d.low(j)) > 0 ||
-                (IsPossessive(d.tok(j).text) && j + 1 < n && kStanceNouns.count(d.low(j + 1)));
+    bool acts = StanceVerbs().count(d.low(j)) > 0 ||
+                (IsPossessive(d.tok(j).text) && j + 1 < n && StanceNouns().count(d.low(j + 1)));
     if (acts) Relabel(&d, i, j, kBOrg);
   });
   // "Washington said" opening a sentence: the tagger reads a lone name before a speech verb as a
@@ -208,7 +171,7 @@ void RelabelActingPlaces(Doc* doc) {
   });
   ForEachName(&d, kBPer, [&](size_t i, size_t j) {
     const GazEntry* g = nullptr;
-    if (j >= n || d.sentence_of[j] != d.sentence_of[i] || !kStanceVerbs.count(d.low(j)) ||
+    if (j >= n || d.sentence_of[j] != d.sentence_of[i] || !StanceVerbs().count(d.low(j)) ||
         gaz.Match(d.tag.tokens, i, j, &g) != static_cast<int>(j - i) ||
         (g->kind != GazKind::kCountry && g->kind != GazKind::kCapital))
       return;
@@ -225,16 +188,10 @@ void RelabelActingPlaces(Doc* doc) {
 // here). A temperature scale after a number ("106 Fahrenheit") is a unit, not a person.
 void RelabelPlaceHeadedPersons(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kAreaHeads = {
-      "Shire",   "County",       "Creek",       "River",  "Valley",    "Province", "District",
-      "Region",  "Island",       "Islands",     "Canyon", "Peninsula", "Gulf",     "Strait",
-      "Glacier", "Reef",         "Desert",      "Delta",  "Territory", "Heights",  "Prefecture",
-      "Oblast",  "Municipality", "Governorate", "Borough"};
-  static const std::unordered_set<std::string_view> kScales = {"Fahrenheit", "Celsius", "Kelvin"};
   ForEachName(&d, kBPer, [&](size_t i, size_t j) {
-    if (j - i >= 2 && kAreaHeads.count(d.tok(j - 1).text))
+    if (j - i >= 2 && AreaHeads().count(d.tok(j - 1).text))
       Relabel(&d, i, j, kBLoc);
-    else if (j - i == 1 && kScales.count(d.tok(i).text))
+    else if (j - i == 1 && TemperatureScales().count(d.tok(i).text))
       d.labels[i] = kO;
   });
 }
@@ -244,11 +201,9 @@ void RelabelPlaceHeadedPersons(Doc* doc) {
 // before a place name at the start of a sentence is the first word of that name.
 void JoinSentenceInitialPlacePrefix(Doc* doc) {
   Doc& d = *doc;
-  static const std::unordered_set<std::string_view> kPrefixes = {"New", "North", "South", "East",
-                                                                 "West"};
   for (const SentenceRange& s : d.tag.sentences) {
     size_t i = s.first;
-    if (i + 1 < s.last && d.labels[i] == kO && kPrefixes.count(d.tok(i).text) &&
+    if (i + 1 < s.last && d.labels[i] == kO && PlaceNamePrefixes().count(d.tok(i).text) &&
         d.labels[i + 1] == kBLoc) {
       d.labels[i] = kBLoc;
       d.labels[i + 1] = kILoc;

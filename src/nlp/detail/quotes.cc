@@ -20,27 +20,6 @@ struct Pair {
   size_t open, close;  // token indices of the marks
 };
 
-const std::unordered_set<std::string_view>& TitleFunctionWords() {
-  static const std::unordered_set<std::string_view> k = {"a",  "an",  "the",  "of",   "on",
-                                                         "in", "and", "or",   "for",  "to",
-                                                         "at", "by",  "with", "from", "vs"};
-  return k;
-}
-
-const std::unordered_set<std::string_view>& Determiners() {
-  static const std::unordered_set<std::string_view> k = {
-      "a", "an", "the", "its", "their", "his", "her", "our", "your", "this", "that", "'s"};
-  return k;
-}
-
-const std::unordered_set<std::string_view>& MentionCues() {
-  static const std::unordered_set<std::string_view> k = {
-      "like",     "adage",   "proverb", "slogan",    "motto",   "phrase",     "term",      "word",
-      "words",    "called",  "dubbed",  "termed",    "titled",  "entitled",   "headlined", "rated",
-      "labelled", "labeled", "branded", "nicknamed", "slogans", "catchphrase"};
-  return k;
-}
-
 // Speech someone would, could or might give ("he would say, "...", "let me say, "..."") is
 // imagined, not reported.
 bool Hypothetical(const Doc& d, size_t sentence_first, size_t open) {
@@ -224,14 +203,11 @@ void DropQuotesInTranscriptTurns(const Doc& d, const std::vector<core::Mention>&
   *details = std::move(kept_details);
 }
 
-}  // namespace
-
-void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
-                const std::vector<core::Role>& roles, std::vector<core::Quote>* out,
-                std::vector<core::QuoteDetail>* details) {
+// Quote mark pairs, paragraph by paragraph: curly marks, straight marks by the way they face,
+// quotes continued over paragraphs and quotes a paragraph left open.
+std::vector<Pair> FindMarkPairs(const Doc& d) {
   size_t n = d.size();
   std::vector<Pair> pairs;
-  // Find mark pairs paragraph by paragraph.
   size_t open = SIZE_MAX;
   bool straight_open = false;
   // A quote left open at a paragraph end, kept for a few paragraphs: many outlets run a quote on
@@ -298,132 +274,178 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
       }
     }
   }
-  const size_t kMaxWindow = 40;
-  for (const Pair& p : pairs) {
-    if (p.close <= p.open + 1) continue;
-    size_t words = 0;
-    for (size_t k = p.open + 1; k < p.close; ++k)
-      words += d.tok(k).Is(kAlpha) || d.tok(k).Is(kDigit);
-    // Scare quotes and titles ("flexibility", "The Wire") are not speech.
-    bool has_end = false;
-    for (size_t k = p.open + 1; k < p.close; ++k)
-      has_end |= d.tok(k).text == "," || d.tok(k).text == "." || d.tok(k).text == "?" ||
-                 d.tok(k).text == "!";
-    // Titles and names ("Top of the Spear", "The Internet Explorer 6 Countdown") capitalise every
-    // word but short function words.
-    size_t content = 0, capitalised = 0;
-    for (size_t k = p.open + 1; k < p.close; ++k) {
-      if (!d.tok(k).Is(kAlpha) && !d.tok(k).Is(kDigit)) continue;
-      if (k > p.open + 1 && TitleFunctionWords().count(d.low(k))) continue;
-      ++content;
-      capitalised += d.tok(k).Is(kUpper) || d.tok(k).Is(kDigit);
-    }
-    bool title = content >= 2 && capitalised == content;
-    // A short phrase after a determiner is a term being mentioned or a scare quote ("a "strong
-    // rationale"", "the "right to leave.""), not speech.
-    bool mention = p.open > 0 && Determiners().count(d.low(p.open - 1)) &&
-                   (words <= 3 || (words < 6 && !has_end));
-    // Words introduced as a name or a saying ("the adage, "...", "rated "highly critical"", "sort
-    // of like, "...") are mentioned, not said.
-    size_t before = p.open;
-    while (before > 0 && (d.tok(before - 1).text == "," || d.tok(before - 1).text == ":")) --before;
-    mention |= before > 0 && MentionCues().count(d.low(before - 1));
-    if (words < 2 || title || mention ||
-        Hypothetical(d, d.tag.sentences[d.sentence_of[p.open]].first, p.open))
-      continue;
-    uint32_t qb = d.tok(p.open + 1).begin, qe = d.tok(p.close - 1).end;
-    core::Quote q;
-    q.span = {qb, qe};
-    core::QuoteDetail det;
-    // Attribution: after the quote within its sentence, else before it.
-    const SentenceRange& s_close = d.tag.sentences[d.sentence_of[p.close]];
-    const SentenceRange& s_open = d.tag.sentences[d.sentence_of[p.open]];
-    auto speaker_near = [&](size_t verb) -> int {
-      // The subject next to a speech verb: "X said", "said X", "X, the minister, said".
-      for (size_t k : {verb + 1, verb - 1}) {
-        if (k >= n || k == SIZE_MAX) continue;
-        int mi = MentionAt(mentions, d.tok(k).begin);
+  return pairs;
+}
+
+// What the words between a pair of marks look like, before asking who said them.
+struct QuotedWords {
+  size_t words = 0;      // alphanumeric tokens
+  bool has_end = false;  // sentence punctuation inside
+  bool not_speech = false;
+};
+
+// Scare quotes, titles, mentioned terms and hypotheticals are not speech.
+QuotedWords ShapeOf(const Doc& d, const Pair& p) {
+  QuotedWords shape;
+  for (size_t k = p.open + 1; k < p.close; ++k)
+    shape.words += d.tok(k).Is(kAlpha) || d.tok(k).Is(kDigit);
+  // Scare quotes and titles ("flexibility", "The Wire") are not speech.
+  for (size_t k = p.open + 1; k < p.close; ++k)
+    shape.has_end |= d.tok(k).text == "," || d.tok(k).text == "." || d.tok(k).text == "?" ||
+                     d.tok(k).text == "!";
+  // Titles and names ("Top of the Spear", "The Internet Explorer 6 Countdown") capitalise every
+  // word but short function words.
+  size_t content = 0, capitalised = 0;
+  for (size_t k = p.open + 1; k < p.close; ++k) {
+    if (!d.tok(k).Is(kAlpha) && !d.tok(k).Is(kDigit)) continue;
+    if (k > p.open + 1 && TitleFunctionWords().count(d.low(k))) continue;
+    ++content;
+    capitalised += d.tok(k).Is(kUpper) || d.tok(k).Is(kDigit);
+  }
+  bool title = content >= 2 && capitalised == content;
+  // A short phrase after a determiner is a term being mentioned or a scare quote ("a "strong
+  // rationale"", "the "right to leave.""), not speech.
+  bool mention = p.open > 0 && Determiners().count(d.low(p.open - 1)) &&
+                 (shape.words <= 3 || (shape.words < 6 && !shape.has_end));
+  // Words introduced as a name or a saying ("the adage, "...", "rated "highly critical"", "sort
+  // of like, "...") are mentioned, not said.
+  size_t before = p.open;
+  while (before > 0 && (d.tok(before - 1).text == "," || d.tok(before - 1).text == ":")) --before;
+  mention |= before > 0 && MentionCues().count(d.low(before - 1));
+  shape.not_speech = shape.words < 2 || title || mention ||
+                     Hypothetical(d, d.tag.sentences[d.sentence_of[p.open]].first, p.open);
+  return shape;
+}
+
+// The person mention next to a speech verb: "X said", "said X", "X, the minister, said".
+// -1 when none.
+int SpeakerNear(const Doc& d, const std::vector<core::Mention>& mentions, size_t verb) {
+  size_t n = d.size();
+  for (size_t k : {verb + 1, verb - 1}) {
+    if (k >= n || k == SIZE_MAX) continue;
+    int mi = MentionAt(mentions, d.tok(k).begin);
+    if (mi >= 0 && mentions[mi].type == core::EntityType::kPerson) return mi;
+  }
+  // Skip an appositive back to the name: "Ostrow, the finance minister, said".
+  if (verb >= 2 && d.tok(verb - 1).text == ",") {
+    for (size_t k = verb - 2; k > 0 && k + 12 > verb; --k) {
+      if (d.tok(k).text == ",") {
+        int mi = MentionAt(mentions, d.tok(k - 1).begin);
         if (mi >= 0 && mentions[mi].type == core::EntityType::kPerson) return mi;
+        break;
       }
-      // Skip an appositive back to the name: "Ostrow, the finance minister, said".
-      if (verb >= 2 && d.tok(verb - 1).text == ",") {
-        for (size_t k = verb - 2; k > 0 && k + 12 > verb; --k) {
-          if (d.tok(k).text == ",") {
-            int mi = MentionAt(mentions, d.tok(k - 1).begin);
-            if (mi >= 0 && mentions[mi].type == core::EntityType::kPerson) return mi;
+    }
+  }
+  return -1;
+}
+
+// The speech verb attributing a quote and who it names: a person mention, or else a pronoun or
+// role noun ("he", "the official") left for ResolveAntecedent.
+struct Attribution {
+  size_t verb = SIZE_MAX;
+  int speaker = -1;  // index into mentions
+  std::string pronoun_or_noun;
+  uint32_t pn_begin = 0, pn_end = 0;
+};
+
+// Scans tokens [from, to) for a speech verb, stopping at another quote's opening mark. True when
+// one was found (a is then filled in).
+bool ScanForSpeechVerb(const Doc& d, const std::vector<core::Mention>& mentions, size_t from,
+                       size_t to, Attribution* a) {
+  size_t n = d.size();
+  for (size_t k = from; k < to && k < n; ++k) {
+    if (IsOpen(d.tok(k).text) || d.tok(k).text == "\"") break;
+    if (SpeechVerbs().count(d.low(k)) ||
+        (d.low(k) == "according" && k + 1 < n && d.low(k + 1) == "to")) {
+      a->verb = k;
+      size_t v = d.low(k) == "according" ? k + 1 : k;
+      a->speaker = SpeakerNear(d, mentions, v);
+      if (a->speaker < 0) {
+        // "he said", "said the official", "the spokeswoman said"
+        for (size_t z : {v + 1, v - 1, v + 2, v - 2}) {
+          if (z >= n || z == SIZE_MAX) continue;
+          const std::string& w = d.low(z);
+          if (w == "he" || w == "she" || RoleHeads().count(w)) {
+            a->pronoun_or_noun = w;
+            a->pn_begin = d.tok(z).begin;
+            a->pn_end = d.tok(z).end;
             break;
           }
         }
       }
-      return -1;
-    };
-    size_t verb = SIZE_MAX;
-    int speaker = -1;
-    std::string pronoun_or_noun;
-    uint32_t pn_begin = 0, pn_end = 0;
-    auto scan = [&](size_t from, size_t to) {
-      for (size_t k = from; k < to && k < n; ++k) {
-        if (IsOpen(d.tok(k).text) || d.tok(k).text == "\"") break;
-        if (SpeechVerbs().count(d.low(k)) ||
-            (d.low(k) == "according" && k + 1 < n && d.low(k + 1) == "to")) {
-          verb = k;
-          size_t v = d.low(k) == "according" ? k + 1 : k;
-          speaker = speaker_near(v);
-          if (speaker < 0) {
-            // "he said", "said the official", "the spokeswoman said"
-            for (size_t z : {v + 1, v - 1, v + 2, v - 2}) {
-              if (z >= n || z == SIZE_MAX) continue;
-              const std::string& w = d.low(z);
-              if (w == "he" || w == "she" || RoleHeads().count(w)) {
-                pronoun_or_noun = w;
-                pn_begin = d.tok(z).begin;
-                pn_end = d.tok(z).end;
-                break;
-              }
-            }
-          }
-          return true;
-        }
-      }
-      return false;
-    };
-    size_t after_end = std::min<size_t>(s_close.last, p.close + 1 + kMaxWindow);
-    if (!scan(p.close + 1, after_end)) {
-      size_t from = std::max<size_t>(s_open.first, p.open > kMaxWindow ? p.open - kMaxWindow : 0);
-      scan(from, p.open);
+      return true;
     }
+  }
+  return false;
+}
+
+// Attribution: after the quote within its sentence, else before it.
+Attribution Attribute(const Doc& d, const std::vector<core::Mention>& mentions, const Pair& p) {
+  const size_t kMaxWindow = 40;
+  const SentenceRange& s_close = d.tag.sentences[d.sentence_of[p.close]];
+  const SentenceRange& s_open = d.tag.sentences[d.sentence_of[p.open]];
+  Attribution a;
+  size_t after_end = std::min<size_t>(s_close.last, p.close + 1 + kMaxWindow);
+  if (!ScanForSpeechVerb(d, mentions, p.close + 1, after_end, &a)) {
+    size_t from = std::max<size_t>(s_open.first, p.open > kMaxWindow ? p.open - kMaxWindow : 0);
+    ScanForSpeechVerb(d, mentions, from, p.open, &a);
+  }
+  return a;
+}
+
+// The nearest fitting antecedent of a pronoun or nominal speaker: persons named before the quote
+// in this or the two previous sentences; a nominal ("the minister") must match a stated role.
+// Sets the speaker only when exactly one candidate fits.
+void ResolveAntecedent(const Doc& d, const std::vector<core::Mention>& mentions,
+                       const std::vector<core::Role>& roles, const Pair& p, const Attribution& a,
+                       core::Quote* q, core::QuoteDetail* det) {
+  size_t sent = d.sentence_of[p.open];
+  size_t first_tok = d.tag.sentences[sent >= 2 ? sent - 2 : 0].first;
+  uint32_t window_begin = d.tok(first_tok).begin;
+  std::vector<std::string> candidates;
+  for (const core::Mention& m : mentions) {
+    if (m.type != core::EntityType::kPerson || m.span.end > q->span.begin) continue;
+    if (m.span.begin < window_begin) continue;
+    if (a.pronoun_or_noun != "he" && a.pronoun_or_noun != "she") {
+      bool fits = false;
+      for (const core::Role& r : roles)
+        if (r.person == m.name &&
+            core::AsciiLower(r.role).find(a.pronoun_or_noun) != std::string::npos)
+          fits = true;
+      if (!fits) continue;
+    }
+    if (std::find(candidates.begin(), candidates.end(), m.name) == candidates.end())
+      candidates.push_back(m.name);
+  }
+  if (candidates.size() == 1) {
+    q->speaker = candidates[0];
+    det->speaker = {a.pn_begin, a.pn_end};
+  }
+}
+
+}  // namespace
+
+void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
+                const std::vector<core::Role>& roles, std::vector<core::Quote>* out,
+                std::vector<core::QuoteDetail>* details) {
+  for (const Pair& p : FindMarkPairs(d)) {
+    if (p.close <= p.open + 1) continue;
+    QuotedWords shape = ShapeOf(d, p);
+    if (shape.not_speech) continue;
+    uint32_t qb = d.tok(p.open + 1).begin, qe = d.tok(p.close - 1).end;
+    core::Quote q;
+    q.span = {qb, qe};
+    core::QuoteDetail det;
+    Attribution a = Attribute(d, mentions, p);
     // A phrase of a few words that nobody is said to say is a scare quote or a term ("features
     // "free as in beer" content").
-    if (verb == SIZE_MAX && words <= 3 && !has_end) continue;
-    if (verb != SIZE_MAX) det.verb = std::string(d.tok(verb).text);
-    if (speaker >= 0) {
-      q.speaker = mentions[speaker].name;
-      det.speaker = mentions[speaker].span;
-    } else if (!pronoun_or_noun.empty()) {
-      // The nearest fitting antecedent: persons named before the quote in this or the two
-      // previous sentences; a nominal ("the minister") must match a stated role.
-      size_t sent = d.sentence_of[p.open];
-      size_t first_tok = d.tag.sentences[sent >= 2 ? sent - 2 : 0].first;
-      uint32_t window_begin = d.tok(first_tok).begin;
-      std::vector<std::string> candidates;
-      for (const core::Mention& m : mentions) {
-        if (m.type != core::EntityType::kPerson || m.span.end > qb) continue;
-        if (m.span.begin < window_begin) continue;
-        if (pronoun_or_noun != "he" && pronoun_or_noun != "she") {
-          bool fits = false;
-          for (const core::Role& r : roles)
-            if (r.person == m.name &&
-                core::AsciiLower(r.role).find(pronoun_or_noun) != std::string::npos)
-              fits = true;
-          if (!fits) continue;
-        }
-        if (std::find(candidates.begin(), candidates.end(), m.name) == candidates.end())
-          candidates.push_back(m.name);
-      }
-      if (candidates.size() == 1) {
-        q.speaker = candidates[0];
-        det.speaker = {pn_begin, pn_end};
-      }
+    if (a.verb == SIZE_MAX && shape.words <= 3 && !shape.has_end) continue;
+    if (a.verb != SIZE_MAX) det.verb = std::string(d.tok(a.verb).text);
+    if (a.speaker >= 0) {
+      q.speaker = mentions[a.speaker].name;
+      det.speaker = mentions[a.speaker].span;
+    } else if (!a.pronoun_or_noun.empty()) {
+      ResolveAntecedent(d, mentions, roles, p, a, &q, &det);
     }
     out->push_back(std::move(q));
     details->push_back(det);

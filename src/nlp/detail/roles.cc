@@ -64,9 +64,7 @@ size_t PrenominalRoleStart(const Doc& d, size_t b, const SentenceRange& s, bool*
     k = p;
   }
   // Honorifics are not roles: "Dr Amina Yusuf", "Mr. Hollis".
-  static const std::unordered_set<std::string_view> kHonorifics = {
-      "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Sir", "Dame", "Mx"};
-  if (head && k + 1 == b && kHonorifics.count(d.tok(k).text)) head = false;
+  if (head && k + 1 == b && Honorifics().count(d.tok(k).text)) head = false;
   *head_out = head;
   return k;
 }
