@@ -175,6 +175,12 @@ TEST(ExtractTest, CommentPolicyIsNotLede) {
   EXPECT_TRUE(detail::StartsWith(a.text, "افتتحت بلدية مدينة الساحل"));
 }
 
+// fuzz_metadata found it: a line of whitespace only collapsed to "" and was read at back().
+TEST(ExtractTest, DateOrBylineLineOfWhitespaceOnlyIsNoLine) {
+  EXPECT_FALSE(detail::IsDateOrBylineLine("\n"));
+  EXPECT_FALSE(detail::IsDateOrBylineLine(" \t\xC2\xA0 "));
+}
+
 TEST(ExtractTest, EdgeRulesLeaveProseAlone) {
   // Sentences that mention dates, comments or authors are not furniture.
   EXPECT_FALSE(detail::IsDateOrBylineLine("The plan was approved on 17 November 2026."));

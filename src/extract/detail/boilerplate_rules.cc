@@ -505,6 +505,7 @@ bool IsCommentPolicyText(std::string_view text) {
 bool IsDateOrBylineLine(std::string_view text) {
   if (text.size() > 160 || text.empty()) return false;
   std::string t = CollapseSpace(text);
+  if (t.empty()) return false;  // only whitespace (fuzz_metadata: "\n" read t.back() of "")
   // A sentence ends with a full stop ("approved on 17 November 2026."); a date line ends with
   // digits, "Uhr", "GMT" or "a.m."/"p.m.".
   if (t.back() == '.') {
