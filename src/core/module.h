@@ -38,4 +38,19 @@ Result<void*> LoadModuleEntry(const std::string& file_name, const char* entry);
 // The directories searched, in order (see above); for messages and tests.
 std::vector<std::string> ModuleSearchPath();
 
+// The interface a module's entry returns: `entry` is `const Api* entry()` and Api's first member
+// is `int abi`, which must equal `abi` (a module from another build is refused, not misread).
+// Errors: kUnsupported naming the module, with LoadModuleEntry's reason or the version found.
+template <typename Api>
+Result<const Api*> LoadModuleApi(const char* file_name, const char* entry, int abi) {
+  Result<void*> sym = LoadModuleEntry(file_name, entry);
+  if (!sym.ok()) return Status::Unsupported(file_name, sym.status().message());
+  const Api* api = reinterpret_cast<const Api* (*)()>(sym.value())();
+  if (!api || api->abi != abi)
+    return Status::Unsupported(file_name, "built for another wirebrief (interface version " +
+                                              std::to_string(api ? api->abi : 0) + ", want " +
+                                              std::to_string(abi) + ")");
+  return api;
+}
+
 }  // namespace wirebrief::core
