@@ -212,6 +212,48 @@ TEST_F(MissingModules, ExtractNamesTheLanguageModuleAndWhy) {
   EXPECT_NE(text.find("No such file"), std::string::npos) << text;
 }
 
+// Decoding has no error to return: without uchardet an unlabelled legacy page falls to the
+// standard's windows-1252, and stderr says why, once.
+TEST_F(MissingModules, IngestSaysCharsetDetectionIsUnavailableOnce) {
+  std::string bytes = ToWindows1251(kRussianStory);
+  ASSERT_FALSE(bytes.empty());
+  std::ofstream((tmp_ / "a.html").string(), std::ios::binary) << bytes;
+  std::ofstream((tmp_ / "b.html").string(), std::ios::binary) << bytes;
+  std::string cmd = "sh -c \"" + Env() + "'" + Binary() + "' ingest '" +
+                    (tmp_ / "a.html").string() + "' '" + (tmp_ / "b.html").string() + "'\"";
+  fs::path err = tmp_ / "err.txt";
+  int status = std::system((cmd + " 2>'" + err.string() + "' >/dev/null").c_str());
+  std::string text = ReadFile(err.string());
+  EXPECT_EQ(WEXITSTATUS(status), 0) << text;
+  size_t at = text.find("charset detection unavailable");
+  ASSERT_NE(at, std::string::npos) << text;
+  EXPECT_EQ(text.find("charset detection unavailable", at + 1), std::string::npos) << text;
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-uchardet.so").string()), std::string::npos)
+      << text;
+}
+
+// Briefs are still written without the stemmer, comparing whole words, and stderr says why.
+TEST_F(MissingModules, BriefSaysStemmingIsUnavailable) {
+  std::ofstream((tmp_ / "stories.jsonl").string())
+      << R"({"id": "s1", "articles": [{"idx": 0, "outlet": "Lakeside Courier", "date": "2026-05-04", )"
+         R"("text": "Volunteers in Marrowby cleared the flooded riverside path on Sunday after heavy )"
+         R"(rains. The council said 300 residents helped."}, {"idx": 1, "outlet": "Valley Herald", )"
+         R"("date": "2026-05-04", "text": "About 300 residents of Marrowby cleared the riverside )"
+         R"(path on Sunday. Flooding had closed it for a week."}]})"
+         "\n";
+  std::string cmd =
+      "sh -c \"" + Env() + "'" + Binary() + "' brief '" + (tmp_ / "stories.jsonl").string() + "'\"";
+  fs::path err = tmp_ / "err.txt";
+  fs::path out = tmp_ / "out.txt";
+  int status = std::system((cmd + " 2>'" + err.string() + "' >'" + out.string() + "'").c_str());
+  std::string text = ReadFile(err.string());
+  EXPECT_EQ(WEXITSTATUS(status), 0) << text;
+  EXPECT_NE(ReadFile(out.string()).find("Marrowby"), std::string::npos) << ReadFile(out.string());
+  EXPECT_NE(text.find("stemming unavailable"), std::string::npos) << text;
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-stemmer.so").string()), std::string::npos)
+      << text;
+}
+
 TEST_F(MissingModules, VersionNeedsNoModule) {
   auto r =
       wirebrief::testing_e2e::Exec("sh", tmp_, "-c \"" + Env() + "'" + Binary() + "' --version\"");
