@@ -4,7 +4,8 @@
   1. Start: `wirebrief --version`, median of --starts runs (default 41), next to a C hello-world
      compiled here with cc, and the same hello-world linked to every library the binary
      needs (its DT_NEEDED list, so the floor those libraries set), interleaved so all three see
-     the same machine.
+     the same machine. Then, when valgrind is installed, the instructions each start executes
+     (callgrind): a figure the other processes on the machine do not move.
   2. `wirebrief extract --output-format jsonl` over the extraction kit's dev pages (109), one
      core (taskset -c 0), next to a bare lxml parse of the same pages (python3 + lxml.html,
      whole process: the interpreter's start is part of it, as wirebrief's is), interleaved,
@@ -13,7 +14,7 @@
   3. The extraction F1 of the same output (the kit's score.py), to show speed cost no accuracy.
 
 usage: python3 bench/process_bench.py [--bin build/wirebrief] [--kit ../shared/bench/extraction]
-                                      [--baseline OTHER/wirebrief]
+                                      [--baseline OTHER/wirebrief] [--start-only]
 --baseline times another build the same way, interleaved with the rest (before/after a change).
 Run from the project root after building. Needs cc and Debian's python3-lxml (installed with apt
 when missing and running as root). Standard library otherwise.
@@ -60,6 +61,19 @@ def timed(cmd, stdout=subprocess.DEVNULL):
     return wall, cpu, p.stderr.decode()
 
 
+def instructions(cmd):
+    """Instructions `cmd` executes, loader included (callgrind), or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        p = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg", *cmd],
+                           capture_output=True, text=True)
+    for line in p.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1])
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/wirebrief")
@@ -67,6 +81,7 @@ def main():
     ap.add_argument("--starts", type=int, default=41)
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--baseline", help="another wirebrief binary, timed the same way")
+    ap.add_argument("--start-only", action="store_true", help="time the start (part 1) only")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
     baseline = os.path.abspath(a.baseline) if a.baseline else None
@@ -94,13 +109,23 @@ def main():
             ref_libs.append(timed([hello + "_libs"])[0])
             if baseline:
                 base.append(timed([baseline, "--version"])[0])
-    wb_ms, ref_ms = statistics.median(wb) * 1e3, statistics.median(ref) * 1e3
-    libs_ms = statistics.median(ref_libs) * 1e3
-    print(f"start: wirebrief --version {wb_ms:.1f} ms; C hello-world {ref_ms:.1f} ms; the same "
-          f"hello-world linked to the binary's {len(needed)} libraries {libs_ms:.1f} ms "
-          f"(medians of {a.starts})   [bar: <= 10 ms]  {'OK' if wb_ms <= 10 else 'SHORT'}")
-    if baseline:
-        print(f"  baseline {a.baseline} --version: {statistics.median(base) * 1e3:.1f} ms")
+        wb_ms, ref_ms = statistics.median(wb) * 1e3, statistics.median(ref) * 1e3
+        libs_ms = statistics.median(ref_libs) * 1e3
+        print(f"start: wirebrief --version {wb_ms:.1f} ms; C hello-world {ref_ms:.1f} ms; the same "
+              f"hello-world linked to the binary's {len(needed)} libraries {libs_ms:.1f} ms "
+              f"(medians of {a.starts})   [bar: <= 10 ms]  {'OK' if wb_ms <= 10 else 'SHORT'}")
+        if baseline:
+            print(f"  baseline {a.baseline} --version: {statistics.median(base) * 1e3:.1f} ms "
+                  f"({statistics.median(base) / statistics.median(wb):.2f}x this binary's)")
+        counts = [instructions(c) for c in ([binary, "--version"], [hello + "_libs"],
+                                            [baseline, "--version"] if baseline else None) if c]
+        if counts[0]:
+            print(f"  instructions (callgrind): --version {counts[0] / 1e6:.2f} M; hello-world + "
+                  f"the same libraries {counts[1] / 1e6:.2f} M" +
+                  (f"; baseline --version {counts[2] / 1e6:.2f} M" if baseline else ""))
+
+    if a.start_only:
+        return
 
     # 2. Extraction, whole process, one core.
     d = os.path.join(a.kit, "data", "dev")

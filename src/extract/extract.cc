@@ -6,6 +6,7 @@
 
 #include "core/hash.h"
 #include "extract/detail/dom.h"
+#include "extract/detail/language_module.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/rules.h"
 #include "extract/detail/text_util.h"
@@ -73,6 +74,9 @@ core::Result<core::Article> ExtractArticle(const core::RawDocument& doc,
   if (doc.content.size() > options.limits.max_document_bytes)
     return core::Status::LimitExceeded(src, doc.provenance.record_id,
                                        "document exceeds the size limit");
+  // Without CLD2 every page would lose its language silently: each fails, naming the module.
+  if (const auto& cld2 = detail::LanguageModule(); !cld2.ok())
+    return core::Status::Unsupported(src, cld2.status().ToString());
   core::Article a;
   a.provenance = doc.provenance;
   detail::PageFacts facts;
@@ -104,6 +108,8 @@ core::Result<core::Article> ExtractPageMetadata(const core::RawDocument& doc,
                                        "document exceeds the size limit");
   if (doc.kind != core::ContentKind::kHtml)
     return core::Status::Empty(src, doc.provenance.record_id, "not an HTML page: no page metadata");
+  if (const auto& cld2 = detail::LanguageModule(); !cld2.ok())
+    return core::Status::Unsupported(src, cld2.status().ToString());
   // Parsed as ExtractFromHtml parses: the content is UTF-8 already (ingest decoded it), so the
   // encoding is given and a <meta charset> in the page is not applied a second time.
   int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |

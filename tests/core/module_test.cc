@@ -39,4 +39,38 @@ TEST(ModuleTest, BuiltModuleLoadsAndHasItsEntry) {
   EXPECT_NE(missing.status().ToString().find("wirebrief_no_such_entry"), std::string::npos);
 }
 
+// Any module's interface starts with its version (core::LoadModuleApi).
+struct VersionOnly {
+  int abi = 0;
+};
+
+TEST(ModuleTest, AnInterfaceOfAnotherVersionIsRefusedNamingBoth) {
+  Result<const VersionOnly*> r =
+      LoadModuleApi<VersionOnly>("wirebrief-stemmer.so", "wirebrief_stemmer_module", 999);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kUnsupported);
+  const std::string text = r.status().ToString();
+  EXPECT_NE(text.find("wirebrief-stemmer.so"), std::string::npos) << text;
+  EXPECT_NE(text.find("interface version 1, want 999"), std::string::npos) << text;
+  Result<const VersionOnly*> same =
+      LoadModuleApi<VersionOnly>("wirebrief-stemmer.so", "wirebrief_stemmer_module", 1);
+  ASSERT_TRUE(same.ok()) << same.status().ToString();
+  EXPECT_EQ(same.value()->abi, 1);
+}
+
+TEST(ModuleTest, AMissingInterfaceModuleIsNamedOnce) {
+  Result<const VersionOnly*> r =
+      LoadModuleApi<VersionOnly>("wirebrief-no-such-module.so", "wirebrief_entry", 1);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kUnsupported);
+  const std::string text = r.status().ToString();
+  EXPECT_NE(text.find("No such file"), std::string::npos) << text;
+  // The module's name leads the message once; the path names it again, and no more.
+  size_t count = 0;
+  for (size_t at = text.find("wirebrief-no-such-module.so"); at != std::string::npos;
+       at = text.find("wirebrief-no-such-module.so", at + 1))
+    ++count;
+  EXPECT_EQ(count, 2u) << text;
+}
+
 }  // namespace wirebrief::core

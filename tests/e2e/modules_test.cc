@@ -1,8 +1,9 @@
 // Lazy loading (core/module.h): a command that neither fetches, nor opens a store, nor serves
-// must not load libcurl, libsqlite3, libpq, cpp-httplib or libssl; a missing module is a clear
-// error.
+// must not load libcurl, libsqlite3, libpq, cpp-httplib or libssl; `--version` loads none of
+// CLD2, uchardet and libstemmer; a missing module is a clear error.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <iconv.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "binary.h"
+#include "brief/detail/text.h"
 
 extern char** environ;
 
@@ -80,6 +82,8 @@ TEST(LazyModules, ExtractLoadsNoNetworkDatabaseOrServerLibrary) {
   waitpid(pid, &status, 0);
   ASSERT_GE(written, 32 << 10) << "extract ended before writing 32 KiB; add pages";
   ASSERT_NE(maps.find("libxml2"), std::string::npos) << maps;  // the maps are the real ones
+  // Extraction identifies languages: the CLD2 module is loaded on the way, and works.
+  EXPECT_NE(maps.find("wirebrief-cld2.so"), std::string::npos) << maps;
   for (const char* lib : {"libcurl", "libsqlite3", "libpq", "libcpp-httplib", "libssl", "libcrypto",
                           "wirebrief-fetch.so", "wirebrief-sqlite.so", "wirebrief-postgres.so",
                           "wirebrief-server.so"})
@@ -94,6 +98,70 @@ TEST(LazyModules, VersionLoadsNoModule) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("wirebrief "), std::string::npos) << r.out;
   fs::remove_all(tmp);
+}
+
+// The loader's own account (LD_DEBUG=files names every object it loads, on stderr).
+TEST(LazyModules, VersionLoadsNoLanguageCharsetOrStemmerLibrary) {
+  fs::path tmp = fs::temp_directory_path() / ("wb_version_libs_" + std::to_string(getpid()));
+  fs::create_directories(tmp);
+  setenv("LD_DEBUG", "files", 1);
+  auto r = wirebrief::testing_e2e::Exec(Binary(), tmp, "--version");
+  unsetenv("LD_DEBUG");
+  fs::remove_all(tmp);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_NE(r.err.find("file=libxml2"), std::string::npos) << r.err;  // the loader did report
+  for (const char* lib : {"libcld2", "libuchardet", "libstemmer", "wirebrief-cld2.so",
+                          "wirebrief-uchardet.so", "wirebrief-stemmer.so"})
+    EXPECT_EQ(r.err.find(lib), std::string::npos) << lib << " is loaded by --version:\n" << r.err;
+}
+
+// Fictional text; in windows-1251 without any label, only uchardet can tell how to read it.
+constexpr char kRussianStory[] =
+    "<html><head><title>Новый мост через реку</title></head><body><article><h1>Новый мост "
+    "через реку откроют весной</h1><p>Строительство нового моста через реку в северной части "
+    "города подходит к концу, сообщили в городской администрации во вторник. По словам "
+    "главного инженера проекта, движение по мосту откроют в начале весны, если погода не "
+    "помешает последним работам.</p><p>Жители соседних районов давно ждали этого события: "
+    "сейчас дорога до центра занимает у них больше часа. Новый мост сократит путь почти вдвое "
+    "и снимет нагрузку со старой переправы, которую построили более пятидесяти лет назад.</p>"
+    "<p>Городские власти также обещают проложить вдоль моста велосипедную дорожку и широкий "
+    "тротуар для пешеходов.</p></article></body></html>";
+
+std::string ToWindows1251(const std::string& utf8) {
+  iconv_t cd = iconv_open("WINDOWS-1251", "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return "";
+  std::string out(utf8.size(), '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size();
+  char* o = out.data();
+  size_t o_left = out.size();
+  size_t rc = iconv(cd, &in, &in_left, &o, &o_left);
+  iconv_close(cd);
+  if (rc == static_cast<size_t>(-1)) return "";
+  out.resize(out.size() - o_left);
+  return out;
+}
+
+// The commands that need the modules get them: `extract` decodes an unlabelled legacy page
+// (uchardet) and names its language from the text (CLD2).
+TEST(LazyModules, ExtractStillDetectsCharsetAndLanguage) {
+  fs::path tmp = fs::temp_directory_path() / ("wb_modules_cp1251_" + std::to_string(getpid()));
+  fs::create_directories(tmp);
+  std::string bytes = ToWindows1251(kRussianStory);
+  ASSERT_FALSE(bytes.empty());
+  std::ofstream((tmp / "page.html").string(), std::ios::binary) << bytes;
+  auto r = wirebrief::testing_e2e::Exec(
+      Binary(), tmp, "extract --output-format jsonl '" + (tmp / "page.html").string() + "'");
+  fs::remove_all(tmp);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("сократит путь почти вдвое"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"language\":\"ru\""), std::string::npos) << r.out;
+}
+
+// And brief writing stems words through the stemmer module.
+TEST(LazyModules, StemmingWorksThroughTheModule) {
+  EXPECT_EQ(wirebrief::brief::detail::Stem("flooding"), "flood");
+  EXPECT_EQ(wirebrief::brief::detail::Stem("evacuations"), "evacu");
 }
 
 // WIREBRIEF_MODULE_DIR names the only folder looked in: an empty one makes every module missing.
@@ -130,6 +198,67 @@ TEST_F(MissingModules, ServeNamesTheModuleAndWhy) {
   EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-server.so").string()), std::string::npos)
       << text;
   EXPECT_NE(text.find("No such file"), std::string::npos) << text;
+}
+
+TEST_F(MissingModules, ExtractNamesTheLanguageModuleAndWhy) {
+  std::ofstream((tmp_ / "page.html").string()) << kRussianStory;
+  std::string cmd = "sh -c \"" + Env() + "'" + Binary() + "' extract --output-format jsonl '" +
+                    (tmp_ / "page.html").string() + "'\"";
+  fs::path err = tmp_ / "err.txt";
+  int status = std::system((cmd + " 2>'" + err.string() + "' >/dev/null").c_str());
+  std::string text = ReadFile(err.string());
+  EXPECT_NE(WEXITSTATUS(status), 0);
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-cld2.so").string()), std::string::npos) << text;
+  EXPECT_NE(text.find("No such file"), std::string::npos) << text;
+}
+
+// Decoding has no error to return: without uchardet an unlabelled legacy page falls to the
+// standard's windows-1252, and stderr says why, once.
+TEST_F(MissingModules, IngestSaysCharsetDetectionIsUnavailableOnce) {
+  std::string bytes = ToWindows1251(kRussianStory);
+  ASSERT_FALSE(bytes.empty());
+  std::ofstream((tmp_ / "a.html").string(), std::ios::binary) << bytes;
+  std::ofstream((tmp_ / "b.html").string(), std::ios::binary) << bytes;
+  std::string cmd = "sh -c \"" + Env() + "'" + Binary() + "' ingest '" +
+                    (tmp_ / "a.html").string() + "' '" + (tmp_ / "b.html").string() + "'\"";
+  fs::path err = tmp_ / "err.txt";
+  int status = std::system((cmd + " 2>'" + err.string() + "' >/dev/null").c_str());
+  std::string text = ReadFile(err.string());
+  EXPECT_EQ(WEXITSTATUS(status), 0) << text;
+  size_t at = text.find("charset detection unavailable");
+  ASSERT_NE(at, std::string::npos) << text;
+  EXPECT_EQ(text.find("charset detection unavailable", at + 1), std::string::npos) << text;
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-uchardet.so").string()), std::string::npos)
+      << text;
+}
+
+// Briefs are still written without the stemmer, comparing whole words, and stderr says why.
+TEST_F(MissingModules, BriefSaysStemmingIsUnavailable) {
+  std::ofstream((tmp_ / "stories.jsonl").string())
+      << R"({"id": "s1", "articles": [{"idx": 0, "outlet": "Lakeside Courier", "date": "2026-05-04", )"
+         R"("text": "Volunteers in Marrowby cleared the flooded riverside path on Sunday after heavy )"
+         R"(rains. The council said 300 residents helped."}, {"idx": 1, "outlet": "Valley Herald", )"
+         R"("date": "2026-05-04", "text": "About 300 residents of Marrowby cleared the riverside )"
+         R"(path on Sunday. Flooding had closed it for a week."}]})"
+         "\n";
+  std::string cmd =
+      "sh -c \"" + Env() + "'" + Binary() + "' brief '" + (tmp_ / "stories.jsonl").string() + "'\"";
+  fs::path err = tmp_ / "err.txt";
+  fs::path out = tmp_ / "out.txt";
+  int status = std::system((cmd + " 2>'" + err.string() + "' >'" + out.string() + "'").c_str());
+  std::string text = ReadFile(err.string());
+  EXPECT_EQ(WEXITSTATUS(status), 0) << text;
+  EXPECT_NE(ReadFile(out.string()).find("Marrowby"), std::string::npos) << ReadFile(out.string());
+  EXPECT_NE(text.find("stemming unavailable"), std::string::npos) << text;
+  EXPECT_NE(text.find((tmp_ / "empty" / "wirebrief-stemmer.so").string()), std::string::npos)
+      << text;
+}
+
+TEST_F(MissingModules, VersionNeedsNoModule) {
+  auto r =
+      wirebrief::testing_e2e::Exec("sh", tmp_, "-c \"" + Env() + "'" + Binary() + "' --version\"");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("wirebrief "), std::string::npos) << r.out;
 }
 
 // A binary copied out of the build tree finds only modules copied with it: never those the

@@ -1,19 +1,28 @@
 #include "brief/detail/text.h"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <memory>
+#include <mutex>
 
+#include "brief/detail/stemmer_module.h"
+#include "core/module.h"
 #include "core/text.h"
 #include "nlp/read.h"
 
 namespace wirebrief::brief::detail {
 namespace {
 
+// Null when the module is missing (StemUncached says so once).
+const StemmerModuleApi* Snowball() {
+  static const StemmerModuleApi* const api =
+      StemmerModule().ok() ? StemmerModule().value() : nullptr;
+  return api;
+}
+
 struct StemmerDeleter {
-  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+  void operator()(sb_stemmer* s) const { Snowball()->delete_stemmer(s); }
 };
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-'; }
@@ -22,18 +31,35 @@ bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '
 // a process-wide cache of every word seen measured slower than Snowball itself (hash-table
 // cache misses on a large vocabulary).
 std::string StemUncached(std::string_view w) {
+  const StemmerModuleApi* snowball = Snowball();
+  if (!snowball) {
+    // BuildBrief has no error to return, and unstemmed words only match less: say why once
+    // rather than let a broken install pass for a working one.
+    static std::once_flag said;
+    std::call_once(said, [] {
+      std::fprintf(stderr, "wirebrief: stemming unavailable, briefs compare whole words: %s\n",
+                   StemmerModule().status().ToString().c_str());
+    });
+    return std::string(w);
+  }
   // A Snowball stemmer object is not thread-safe; one per thread keeps BuildBrief reentrant.
   thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
-      sb_stemmer_new("english", "UTF_8"));
+      snowball->new_stemmer("english", "UTF_8"));
   if (!stemmer) return std::string(w);
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer.get(), reinterpret_cast<const sb_symbol*>(w.data()), static_cast<int>(w.size()));
+  const sb_symbol* out = snowball->stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(w.data()),
+                                        static_cast<int>(w.size()));
   if (!out) return std::string(w);
   return std::string(reinterpret_cast<const char*>(out),
-                     static_cast<size_t>(sb_stemmer_length(stemmer.get())));
+                     static_cast<size_t>(snowball->length(stemmer.get())));
 }
 
 }  // namespace
+
+const core::Result<const StemmerModuleApi*>& StemmerModule() {
+  static const core::Result<const StemmerModuleApi*> api =
+      core::LoadModuleApi<StemmerModuleApi>(kStemmerModule, kStemmerModuleEntry, kStemmerModuleAbi);
+  return api;
+}
 
 std::string Stem(std::string_view w) {
   if (w.size() <= 3 || std::isdigit(static_cast<unsigned char>(w[0]))) return std::string(w);

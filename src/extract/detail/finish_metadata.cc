@@ -2,13 +2,9 @@
 // the page declares), truncation evidence, and a confidence for every sourced field.
 #include <algorithm>
 #include <cctype>
-#include <cstdio>  // before CLD2's header, which uses FILE without including it
 
-// clang-format off
-#include <cld2/public/compact_lang_det.h>
-#include <cld2/public/encodings.h>
-// clang-format on
-
+#include "core/module.h"
+#include "extract/detail/language_module.h"
 #include "extract/detail/metadata.h"
 #include "extract/detail/text_util.h"
 #include "extract/extract.h"
@@ -49,6 +45,12 @@ std::string LanguageOnly(const std::string& tag) {
 }
 
 }  // namespace
+
+const core::Result<const LanguageModuleApi*>& LanguageModule() {
+  static const core::Result<const LanguageModuleApi*> api = core::LoadModuleApi<LanguageModuleApi>(
+      kLanguageModule, kLanguageModuleEntry, kLanguageModuleAbi);
+  return api;
+}
 
 double SourceConfidence(std::string_view source) {
   if (source == "jsonld") return 0.95;
@@ -107,19 +109,15 @@ LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declare
   size_t n = std::min(text.size(), kMaxLanguageSample);
   // Do not cut a UTF-8 sequence in half.
   while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  // ExtractArticle fails on a missing module before it gets here; other callers get no guess.
+  const core::Result<const LanguageModuleApi*>& cld2 = LanguageModule();
+  if (!cld2.ok()) return g;
   std::string hint = Primary(declared);
-  CLD2::CLDHints hints = {hint.empty() ? nullptr : hint.c_str(), nullptr, CLD2::UNKNOWN_ENCODING,
-                          CLD2::UNKNOWN_LANGUAGE};
-  CLD2::Language language3[3];
-  int percent3[3];
-  double scores3[3];
-  int text_bytes = 0;
-  bool reliable = false;
-  int valid_prefix = 0;
-  CLD2::Language lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text.data(), static_cast<int>(n), /*is_plain_text=*/true, &hints, 0, language3, percent3,
-      scores3, nullptr, &text_bytes, &reliable, &valid_prefix);
-  g.code = Bcp47FromCld2(CLD2::LanguageCode(lang));
+  Cld2Verdict verdict;
+  cld2.value()->detect(text.data(), static_cast<int>(n), hint.empty() ? nullptr : hint.c_str(),
+                       &verdict);
+  g.code = Bcp47FromCld2(verdict.code);
+  bool reliable = verdict.reliable;
   if (g.code.empty()) return g;
   // Rule: Japanese is written with kana. CLD2 calls some Han-only (Chinese) pages Japanese;
   // without kana (U+3040..U+30FF: UTF-8 E3 81 80..E3 83 BF) the text is Chinese.
@@ -141,8 +139,8 @@ LanguageGuess DetectTextLanguage(std::string_view text, std::string_view declare
   g.reliable = reliable;
   // Share of the text in the top language, discounted when CLD2 calls it unreliable or the
   // sample is short (under ~300 letters CLD2 guesses from a handful of quadgrams).
-  double share = percent3[0] / 100.0;
-  double length = std::min(1.0, 0.4 + text_bytes / 500.0);
+  double share = verdict.percent / 100.0;
+  double length = std::min(1.0, 0.4 + verdict.text_bytes / 500.0);
   g.confidence = std::clamp(share * length * (reliable ? 0.98 : 0.6), 0.0, 0.99);
   return g;
 }

@@ -8,21 +8,23 @@
 // bytes are valid UTF-8 with non-ASCII characters is decoded as UTF-8 ("detected"); that byte
 // pattern is vanishingly rare in real legacy text. A UTF-8 label is obeyed: its invalid bytes
 // become U+FFFD.
-#include "core/text.h"
 #include "ingest/detail/charset.h"
 
 #include <iconv.h>
-#include <uchardet/uchardet.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/module.h"
+#include "core/text.h"
+#include "ingest/detail/charset_module.h"
 #include "ingest/ingest.h"
 
 namespace wirebrief::ingest {
@@ -295,6 +297,12 @@ const Encoding* PrescanForEncoding(std::string_view bytes) {
   return XmlDeclarationEncoding(bytes);
 }
 
+const core::Result<const CharsetModuleApi*>& CharsetModule() {
+  static const core::Result<const CharsetModuleApi*> api =
+      core::LoadModuleApi<CharsetModuleApi>(kCharsetModule, kCharsetModuleEntry, kCharsetModuleAbi);
+  return api;
+}
+
 }  // namespace detail
 
 namespace {
@@ -412,19 +420,23 @@ bool ConvertWithIconv(std::string_view bytes, const std::string& charset, std::s
   return true;
 }
 
-struct UchardetFree {
-  void operator()(uchardet_t u) const { uchardet_delete(u); }
-};
-
-// uchardet's guess, or "" when it has none.
+// uchardet's guess, or "" when it has none. Without its module there is none: the page falls
+// to the standard's next step (windows-1252), and the first such page says why on stderr,
+// since DecodeToUtf8 has no error to return and a silent fallback would hide a broken install.
 std::string Detect(std::string_view bytes) {
-  thread_local std::unique_ptr<std::remove_pointer_t<uchardet_t>, UchardetFree> ud(uchardet_new());
-  uchardet_reset(ud.get());
+  const core::Result<const detail::CharsetModuleApi*>& uchardet = detail::CharsetModule();
+  if (!uchardet.ok()) {
+    static std::once_flag said;
+    std::call_once(said, [&] {
+      std::fprintf(stderr, "wirebrief: charset detection unavailable: %s\n",
+                   uchardet.status().ToString().c_str());
+    });
+    return "";
+  }
+  std::string name;
   std::string_view sample = bytes.substr(0, kDetectBytes);
-  if (uchardet_handle_data(ud.get(), sample.data(), sample.size()) != 0) return "";
-  uchardet_data_end(ud.get());
-  const char* cs = uchardet_get_charset(ud.get());
-  return cs ? cs : "";
+  uchardet.value()->detect(sample.data(), sample.size(), &name);
+  return name;
 }
 
 bool IsUtf8(const Encoding* e) { return e == &detail::Utf8Encoding(); }
