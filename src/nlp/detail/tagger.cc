@@ -483,7 +483,7 @@ NerModel NerModel::Train(std::vector<Example>* examples, int epochs, std::vector
                          std::string cities_tsv, double prune, uint32_t groups, std::string* log,
                          uint32_t seed, int bags) {
   // Bagging over shuffles: a perceptron's weights depend on the order it saw the examples in
-  // (one seed against another moves dev names F1 by +-0.007); averaging the runs of several
+  // (one seed against another moves dev names F1 by up to 0.015); averaging the runs of several
   // orders removes most of that chance from the shipped model.
   Averaged runs = TrainOnce(examples, epochs, seed, log);
   if (bags > 1) {
