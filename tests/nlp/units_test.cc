@@ -1,9 +1,14 @@
 // Tokens, sentences, dates and quotes: the cases the read stage's parts are built around.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <deque>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "nlp/detail/name_rules.h"
+#include "nlp/detail/tagger.h"
 #include "nlp/read.h"
 
 namespace wirebrief::nlp {
@@ -377,6 +382,91 @@ TEST(OpenReaderTest, TheDefaultReaderIsTheDefaultOptionsReader) {
   EXPECT_EQ(reader->model_path(), DefaultReader().model_path());
   const std::string text = "Santorum spoke. Later, Rick Santorum left. Santorum said no.";
   EXPECT_EQ(reader->ReadText(text, "").mentions.size(), ReadText(text, "").mentions.size());
+}
+
+// Issue 25: the tagger's weights depend on the order of the training examples (one shuffle seed
+// against another moved dev names F1 by up to 0.015), so wb_train_ner can average several
+// shuffles. The result must still rebuild byte for byte, and one bag must be the old single run.
+namespace tagger_training {
+
+// `texts` keeps the sentences the examples' string_views point into.
+std::vector<detail::NerModel::Example> FictionalExamples(const detail::NerModel& proto,
+                                                         std::deque<std::string>* texts) {
+  // Each sentence: text, then the tokens that open a person's name (the next token continues it).
+  const std::vector<std::pair<std::string, std::vector<std::string>>> kSentences = {
+      {"Kara Ostrow said the plan would hold.", {"Kara"}},
+      {"The minister met Tomas Verlaine in the morning.", {"Tomas"}},
+      {"Officials said Ilse Brandtner had left early.", {"Ilse"}},
+      {"The report was read by Oren Castile and Mira Feld.", {"Oren", "Mira"}},
+      {"Nobody expected the vote to pass so quickly.", {}},
+      {"Later, Jonas Perrault declined to comment.", {"Jonas"}}};
+  std::vector<detail::NerModel::Example> out;
+  for (const auto& [text, persons] : kSentences) {
+    detail::NerModel::Example ex;
+    const std::string* kept = &texts->emplace_back(text);
+    ex.input.text = *kept;
+    ex.input.tokens = detail::Tokenize(*kept);
+    ex.input.sentences = detail::SplitTokens(*kept, ex.input.tokens);
+    detail::Prepare(proto, &ex.input);
+    ex.labels.assign(ex.input.tokens.size(), detail::kO);
+    for (size_t i = 0; i + 1 < ex.input.tokens.size(); ++i)
+      for (const std::string& p : persons)
+        if (ex.input.tokens[i].text == p) {
+          ex.labels[i] = detail::kBPer;
+          ex.labels[i + 1] = detail::kIPer;
+        }
+    out.push_back(std::move(ex));
+  }
+  return out;
+}
+
+std::string Saved(const detail::NerModel& model, const std::string& name) {
+  const std::string path = ::testing::TempDir() + "/wb_tagger_" + name + ".bin";
+  EXPECT_TRUE(model.Save(path).ok());
+  std::ifstream f(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::remove(path.c_str());
+  return bytes;
+}
+
+}  // namespace tagger_training
+
+TEST(TaggerTrainingTest, BaggedShufflesRebuildByteForByteAndOneBagIsTheSingleRun) {
+  using namespace tagger_training;
+  std::vector<detail::NerModel::Example> none;
+  const detail::NerModel proto =
+      detail::NerModel::Train(&none, 0, {}, "", 0, detail::kFeatAll, nullptr);
+  std::deque<std::string> texts;
+  auto examples = FictionalExamples(proto, &texts);
+  auto train = [&](uint32_t seed, int bags) {
+    return Saved(detail::NerModel::Train(&examples, 4, {"said"}, "", 0, detail::kFeatAll, nullptr,
+                                         seed, bags),
+                 std::to_string(seed) + "_" + std::to_string(bags));
+  };
+  const std::string single = train(7, 1);
+  EXPECT_EQ(single, Saved(detail::NerModel::Train(&examples, 4, {"said"}, "", 0, detail::kFeatAll,
+                                                  nullptr, 7),
+                          "default_bags"));
+  EXPECT_NE(single, train(8, 1)) << "the seed should change the shuffles";
+  const std::string bagged = train(7, 3);
+  EXPECT_EQ(bagged, train(7, 3));
+  EXPECT_NE(bagged, single);
+
+  // The averaged model still tags the name it was taught, behind an opener it was not taught.
+  detail::NerModel model =
+      detail::NerModel::Train(&examples, 4, {"said"}, "", 0, detail::kFeatAll, nullptr, 7, 3);
+  detail::TagInput in;
+  const std::string text = "Later, Kara Ostrow said the plan would hold.";
+  in.text = text;
+  in.tokens = detail::Tokenize(text);
+  in.sentences = detail::SplitTokens(text, in.tokens);
+  detail::Prepare(model, &in);
+  std::vector<uint8_t> labels = model.Tag(in);
+  std::map<std::string, int> got;
+  for (size_t i = 0; i < in.tokens.size(); ++i) got[std::string(in.tokens[i].text)] = labels[i];
+  EXPECT_EQ(got["Kara"], detail::kBPer);
+  EXPECT_EQ(got["Ostrow"], detail::kIPer);
+  EXPECT_EQ(got["plan"], detail::kO);
 }
 
 }  // namespace wirebrief::nlp

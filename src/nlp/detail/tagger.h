@@ -66,9 +66,13 @@ class NerModel {
     TagInput input;
     std::vector<uint8_t> labels;
   };
-  // Call Prepare() on each example with a model of the same `groups` first.
+  // Call Prepare() on each example with a model of the same `groups` first. `seed` orders the
+  // examples' shuffles; `bags` > 1 trains that many times (seeds seed, seed+1, ...) and keeps
+  // the mean of the averaged weights. The result depends only on the arguments.
+  // Default: seed 20261123 (every shipped model so far), bags 1.
   static NerModel Train(std::vector<Example>* examples, int epochs, std::vector<std::string> vocab,
-                        std::string cities_tsv, double prune, uint32_t groups, std::string* log);
+                        std::string cities_tsv, double prune, uint32_t groups, std::string* log,
+                        uint32_t seed = 20261123, int bags = 1);
   uint32_t groups() const { return groups_; }
   void set_groups(uint32_t g) { groups_ = g; }
   void set_vocab(const std::vector<std::string>& words);
