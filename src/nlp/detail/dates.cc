@@ -625,6 +625,9 @@ class DateReader {
 
 }  // namespace
 
-void ReadDates(const Doc& doc, std::vector<core::DateMention>* out) { DateReader(doc, out).Run(); }
+void ReadDates(const Doc& doc, std::vector<core::DateMention>* out) {
+  if (Lang lang = LangOf(doc.language); lang != Lang::kEn) return ReadDatesIntl(doc, lang, out);
+  DateReader(doc, out).Run();
+}
 
 }  // namespace wirebrief::nlp::detail
