@@ -47,9 +47,16 @@ Grammar German() {
        {"hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "sagte", "sagten",
         "erklärte", "teilte", "trafen", "traf", "fand", "begann", "kam"})
     g.past[w] = 1;
-  // Past participles: "gestimmt", "getroffen".
-  g.past_suffix[0] = "t";
-  g.past_suffix[1] = "en";
+  // Weak preterites ("stimmte", "demonstrierten"); participles are read in Cue (dates_intl.cc).
+  g.past_suffix[0] = "te";
+  g.past_suffix[1] = "ten";
+  // Superlatives and ordinals end alike: "letzte", "ersten", "nächste".
+  g.no_tense = {{"heute", 0}, {"zweite", 0}, {"zweiten", 0}, {"dritte", 0}, {"dritten", 0},
+                {"mitte", 0}, {"gute", 0},   {"guten", 0},   {"weiten", 0}};
+  g.seasons = {{"frühling", 0}, {"frühjahr", 0}, {"sommer", 1}, {"herbst", 2}, {"winter", 3}};
+  g.approx = {{"rund", 1}, {"etwa", 1}, {"knapp", 1}, {"fast", 1},    {"gut", 1},
+              {"über", 1}, {"mehr", 1}, {"als", 1},   {"ungefähr", 1}};
+  g.unmarked_tense = 1;
   return g;
 }
 
@@ -88,7 +95,9 @@ Grammar French() {
   // Simple future ("votera", "se réuniront").
   g.future_suffix[0] = "ra";
   g.future_suffix[1] = "ront";
-  g.future_suffix[2] = "ira";
+  // "été" is also the participle of "être": a season only as "l'été" or before a year.
+  g.seasons = {{"printemps", 0}, {"été", 1}, {"automne", 2}, {"hiver", 3}};
+  g.approx = {{"près", 1}, {"de", 1}, {"d'environ", 1}, {"environ", 1}, {"plus", 1}};
   return g;
 }
 
@@ -120,6 +129,11 @@ Grammar Spanish() {
   g.past_suffix[0] = "ó";
   g.past_suffix[1] = "aron";
   g.past_suffix[2] = "ieron";
+  // Strong preterites: "detuvo", "hizo", "hubo".
+  g.past_suffix[3] = "uvo";
+  g.past_suffix[4] = "izo";
+  g.seasons = {{"primavera", 0}, {"verano", 1}, {"otoño", 2}, {"invierno", 3}};
+  g.approx = {{"unos", 1}, {"unas", 1}, {"casi", 1}, {"más", 1}, {"de", 1}, {"cerca", 1}};
   return g;
 }
 
@@ -151,6 +165,11 @@ Grammar Portuguese() {
   g.past_suffix[0] = "ou";
   g.past_suffix[1] = "aram";
   g.past_suffix[2] = "eram";
+  // Preterites of -er and -ir verbs: "prendeu", "partiu".
+  g.past_suffix[3] = "eu";
+  g.past_suffix[4] = "iu";
+  g.seasons = {{"primavera", 0}, {"verão", 1}, {"outono", 2}, {"inverno", 3}};
+  g.approx = {{"cerca", 1}, {"de", 1}, {"quase", 1}, {"mais", 1}};
   return g;
 }
 
@@ -187,6 +206,13 @@ Grammar Swedish() {
   for (std::string_view w : {"var", "hade", "sa", "sade", "förra", "blev"}) g.past[w] = 1;
   g.past_suffix[0] = "ade";
   g.past_suffix[1] = "ades";
+  g.past_suffix[2] = "de";  // "stängde", "byggde"
+  g.past_suffix[3] = "te";  // "köpte", "körde"
+  // Present participles ("kommande") and "måste" end alike.
+  g.no_tense = {{"måste", 0}, {"kommande", 0}, {"pågående", 0}, {"gällande", 0}};
+  g.seasons = {{"våren", 0},  {"vår", 0},  {"sommaren", 1}, {"sommar", 1},
+               {"hösten", 2}, {"höst", 2}, {"vintern", 3},  {"vinter", 3}};
+  g.approx = {{"omkring", 1}, {"drygt", 1}, {"nästan", 1}, {"cirka", 1}, {"över", 1}};
   return g;
 }
 

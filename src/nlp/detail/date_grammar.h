@@ -27,8 +27,14 @@ struct Grammar {
   WordMap ago_after;     // word after "N units" meaning ago ("atrás", "sedan")
   WordMap month_preps;   // words after which a bare month is a date ("im", "en", "i")
   WordMap parts;         // part of a month or year: 0 early, 1 mid, 2 late ("anfang", "mediados")
+  WordMap seasons;       // 0 spring, 1 summer, 2 autumn, 3 winter ("Sommer", "l'été")
+  WordMap approx;        // words that may stand before an ago's count ("rund", "près de")
   WordMap future, past;  // tense cues
-  std::string_view future_suffix[3], past_suffix[3];  // verb endings of the tenses
+  WordMap no_tense;      // words a tense ending would misread ("heute", "måste")
+  std::string_view future_suffix[5], past_suffix[5];  // verb endings of the tenses
+  // What a sentence without tense cues speaks of: German news narrates the past in the
+  // preterite or perfect, both marked, and schedules in the present ("reist am Samstag").
+  int unmarked_tense = -1;
 };
 
 // The grammar of a language other than English.

@@ -49,11 +49,14 @@ class IntlDateReader {
     std::string_view l = d_.low(k);
     if (g_.future.count(l)) return 1;
     if (g_.past.count(l)) return -1;
-    if (l.size() < 5 || !d_.tok(k).Is(kLower)) return 0;
-    // German past participles: "gestimmt", "getroffen".
-    if (lang_ == Lang::kDe)
-      return l.starts_with("ge") && l.size() >= 7 && (l.ends_with("t") || l.ends_with("en")) ? -1
-                                                                                             : 0;
+    if (l.size() < 5 || !d_.tok(k).Is(kLower) || g_.no_tense.count(l)) return 0;
+    if (lang_ == Lang::kDe) {
+      // Past participles ("gestimmt", "getroffen"); "-ste(n)" ends superlatives, not preterites.
+      if (l.starts_with("ge") && l.size() >= 7 && (l.ends_with("t") || l.ends_with("en")))
+        return -1;
+      if (l.ends_with("ste") || l.ends_with("sten")) return 0;
+    }
+    if (lang_ == Lang::kSv && (l.ends_with("ande") || l.ends_with("ende"))) return 0;
     for (std::string_view suffix : g_.future_suffix)
       if (!suffix.empty() && l.ends_with(suffix)) return 1;
     for (std::string_view suffix : g_.past_suffix)
@@ -68,6 +71,7 @@ class IntlDateReader {
       future += c > 0;
       past += c < 0;
     }
+    if (future == 0 && past == 0) return g_.unmarked_tense > 0 ? 1 : 0;
     return future > past ? 1 : past > 0 ? -1 : 0;
   }
 
@@ -141,6 +145,7 @@ class IntlDateReader {
     if (!d_.anchor) return i;
     if (size_t e = ReadDayWord(s, i); e > i) return e;
     if (size_t e = ReadRelativeUnit(s, i); e > i) return e;
+    if (size_t e = ReadSeason(s, i); e > i) return e;
     return ReadAgo(s, i);
   }
 
@@ -254,10 +259,15 @@ class IntlDateReader {
       Emit(i, j + 1, Fmt("%04d", static_cast<int>(y)));
       return j + 1;
     }
-    // "Ende des Jahres", "fin de l'année", "finales de año", "fim do ano", "slutet av året".
-    if (part == 2 && d_.anchor && Find(g_.units, Low(j), 0) == kYear) {  // singular only
-      Emit(i, j + 1, Fmt("%04d-12-31", d_.anchor->year));
-      return j + 1;
+    // "Ende des Jahres", "fin de l'année", "finales de año", "fim do ano", "slutet av året";
+    // "Ende vergangenen Jahres", "Anfang nächsten Jahres".
+    int dir = j + 1 < s.last ? Find(g_.before, Low(j), 2) : 2;
+    size_t unit = dir == 2 || dir == 0 ? j : j + 1;
+    if (dir == 2) dir = 0;
+    if (d_.anchor && unit < s.last && Find(g_.units, Low(unit), 0) == kYear) {  // singular only
+      int year = d_.anchor->year + dir;
+      Emit(i, unit + 1, part == 2 ? Fmt("%04d-12-31", year) : Fmt("%04d", year));
+      return unit + 1;
     }
     return i;
   }
@@ -455,6 +465,48 @@ class IntlDateReader {
     return e;
   }
 
+  static std::string SeasonValue(int season, int year) {
+    static const int kFrom[] = {3, 6, 9, 12}, kTo[] = {6, 9, 12, 3};
+    return Fmt("%04d-%02d/", year, kFrom[season]) +
+           Fmt("%04d-%02d", season == 3 ? year + 1 : year, kTo[season]);
+  }
+
+  // Seasons with a year or a modifier, as English reads "summer of 2012" and "last summer":
+  // "im Sommer 2025", "l'été 2025", "el verano de 2025", "sommaren 2025", "letzten Sommer",
+  // "l'été dernier", "el verano pasado"; and Swedish "i somras" (the summer just gone).
+  size_t ReadSeason(const SentenceRange& s, size_t i) {
+    if (lang_ == Lang::kSv && Low(i) == "i" && i + 1 < s.last) {
+      static const WordMap kPast = {{"våras", 0}, {"somras", 1}, {"höstas", 2}, {"vintras", 3}};
+      int season = Find(kPast, Low(i + 1), -1);
+      if (season < 0) return i;
+      static const int kTo[] = {6, 9, 12, 3};
+      int year = d_.anchor->year - (season < 3 && kTo[season] < d_.anchor->month ? 0 : 1);
+      Emit(i, i + 2, SeasonValue(season, year));
+      return i + 2;
+    }
+    size_t b = i, at = i;
+    int dir = Find(g_.before, Low(i), 2);
+    if (dir != 2) ++at;
+    if (at >= s.last) return i;
+    int season = Find(g_.seasons, Low(at), -1);
+    if (season < 0 || (lang_ == Lang::kDe && !d_.tok(at).Is(kUpper))) return i;
+    long y = 0;
+    size_t e = YearAfter(s, at + 1, &y);
+    if (e > at + 1 && dir == 2) {
+      Emit(b, e, SeasonValue(season, static_cast<int>(y)));
+      return e;
+    }
+    if (dir == 2 && at + 1 < s.last) {
+      dir = Find(g_.after, Low(at + 1), 2);
+      e = at + 2;
+    }
+    // French "été" alone is the participle of "être" ("a été fermé").
+    bool elided = d_.low(at).size() > Low(at).size();
+    if (dir == 2 || (lang_ == Lang::kFr && season == 1 && !elided && b == at)) return i;
+    Emit(b, e, SeasonValue(season, d_.anchor->year + dir));
+    return e;
+  }
+
   // "vor zwei Wochen", "il y a deux semaines", "hace dos semanas", "há três anos", "duas semanas
   // atrás", "för två veckor sedan".
   size_t ReadAgo(const SentenceRange& s, size_t i) {
@@ -466,6 +518,9 @@ class IntlDateReader {
     } else if (lang_ == Lang::kFr && Low(i) == "il" && Is(i + 1, s, "y") && Is(i + 2, s, "a")) {
       n = i + 3, ago = true;
     }
+    // "vor rund 20 Jahren", "il y a près de deux semaines", "hace casi dos años".
+    if (n > i)
+      for (int skipped = 0; skipped < 2 && n < s.last && g_.approx.count(Low(n)); ++skipped) ++n;
     if (n + 1 >= s.last) return i;
     int count = Find(g_.numbers, Low(n), -1);
     if (count < 0) {
