@@ -134,7 +134,7 @@ class LanguageFixtures : public ::testing::TestWithParam<const char*> {};
 TEST_P(LanguageFixtures, DatesAndFiguresAreNinetyPercentExact) {
   std::string lang = GetParam();
   Score total[2];
-  for (const char* set : {"", ".heldout"}) {
+  for (const char* set : {"", ".heldout", ".blind"}) {
     for (int figures = 0; figures < 2; ++figures) {
       std::string name = std::string(figures ? "figures-" : "dates-") + lang + set + ".txt";
       Score sc = ScoreFile(Fixture(name), lang, figures);
