@@ -127,6 +127,68 @@ std::string Fixture(const std::string& name) {
   return std::string(root ? root : ".") + "/tests/fixtures/nlp/" + name;
 }
 
+// The figure of `expr`'s first figure in `text`, as "value unit", or "none".
+std::string FigureAt(std::string_view text, std::string_view lang, std::string_view expr) {
+  size_t b = text.find(expr), e = b + expr.size();
+  for (const auto& f : ReadIn(text, lang, "2026-11-05").figures)
+    if (Overlaps(f.span, b, e)) {
+      std::ostringstream out;
+      out << f.value << " " << f.unit;
+      return out.str();
+    }
+  return "none";
+}
+
+// Bug (issue 27): German "30.000 Kilometer" was read as 30 with the unit "entstehen", the
+// thousands dot taken for a decimal point and the capitalised noun for a name.
+TEST(FiguresIntlTest, GermanThousandsDotAndCapitalisedNounRegression) {
+  EXPECT_EQ(FigureAt("Es sollen 30.000 Kilometer entstehen.", "de", "30.000"), "30000 kilometer");
+  EXPECT_EQ(FigureAt("Dort stehen 28.500 Soldaten.", "de", "28.500"), "28500 soldaten");
+}
+
+// Bug (issue 27): Spanish "8 de marzo" was listed as the figure "de: 8 de" and French "5 mai"
+// counted as 5 "mai"; a day before a month is a date.
+TEST(FiguresIntlTest, DayBeforeMonthIsADateNotAFigureRegression) {
+  EXPECT_EQ(FigureAt("Las protestas del 8 de marzo fueron masivas.", "es", "8 de marzo"), "none");
+  EXPECT_EQ(FigureAt("La grève du 5 mai a été suivie.", "fr", "5 mai"), "none");
+  EXPECT_EQ(FigureAt("Die Wahl am 4. November verlief ruhig.", "de", "4. November"), "none");
+  auto dates = ReadIn("Las protestas del 8 de marzo fueron masivas.", "es", "2026-11-05").dates;
+  ASSERT_EQ(dates.size(), 1u);
+  EXPECT_EQ(dates[0].value, "2026-03-08");
+}
+
+// Decimal commas and space groups by locale; English text keeps English numbers.
+TEST(FiguresIntlTest, NumberFormatsFollowTheLanguage) {
+  EXPECT_EQ(FigureAt("Le budget atteint 1,2 milliard d'euros.", "fr", "1,2"), "1.2e+09 EUR");
+  EXPECT_EQ(FigureAt("Le salon a reçu 12\u00a0000 personnes.", "fr", "12"), "12000 personnes");
+  EXPECT_EQ(FigureAt("Sie zahlen 2,5 Millionen Euro.", "de", "2,5"), "2.5e+06 EUR");
+  EXPECT_EQ(FigureAt("They paid 1,250 dollars.", "", "1,250"), "1250 USD");
+}
+
+TEST(LangTest, CodesPickTablesAndUnknownReadsAsEnglish) {
+  EXPECT_EQ(LangOf("de"), Lang::kDe);
+  EXPECT_EQ(LangOf("pt-BR"), Lang::kPt);
+  EXPECT_EQ(LangOf("SV"), Lang::kSv);
+  EXPECT_EQ(LangOf(""), Lang::kEn);
+  EXPECT_EQ(LangOf("ja"), Lang::kEn);
+  // From ICU's CLDR data, not typed lists.
+  EXPECT_EQ(MonthNamed(WordsOf(Lang::kFr), "août"), 8);
+  EXPECT_EQ(WeekdayNamed(WordsOf(Lang::kPt), "terça"), 2);
+  EXPECT_TRUE(WordsOf(Lang::kDe).dot_groups);
+  EXPECT_FALSE(WordsOf(Lang::kSv).dot_groups);
+}
+
+// An unsupported or unknown language reads as English did before languages: the same values.
+TEST(DatesIntlTest, UnknownLanguageReadsAsEnglish) {
+  std::string t = "The council will vote on Tuesday. Prices rose last year.";
+  auto a = ReadIn(t, "", "2026-11-05").dates, b = ReadIn(t, "ja", "2026-11-05").dates;
+  ASSERT_EQ(a.size(), 2u);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(a[0].value, "2026-11-10");
+  EXPECT_EQ(b[0].value, a[0].value);
+  EXPECT_EQ(b[1].value, "2025");
+}
+
 class LanguageFixtures : public ::testing::TestWithParam<const char*> {};
 
 // Each language's sets: the one written with the rules and the held-out one written after them
