@@ -199,6 +199,7 @@ TEST_P(LanguageFixtures, DatesAndFiguresAreNinetyPercentExact) {
   for (const char* set : {"", ".heldout", ".blind"}) {
     for (int figures = 0; figures < 2; ++figures) {
       std::string name = std::string(figures ? "figures-" : "dates-") + lang + set + ".txt";
+      if (*set && !std::ifstream(Fixture(name)).good()) continue;  // Chinese has the dev set only
       Score sc = ScoreFile(Fixture(name), lang, figures);
       std::printf("%s: %d/%d exact\n", name.c_str(), sc.exact, sc.items);
       if (!sc.misses.empty()) std::printf("%s", sc.misses.c_str());
@@ -213,7 +214,7 @@ TEST_P(LanguageFixtures, DatesAndFiguresAreNinetyPercentExact) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Issue27, LanguageFixtures,
-                         ::testing::Values("de", "fr", "es", "pt", "sv"));
+                         ::testing::Values("de", "fr", "es", "pt", "sv", "zh"));
 
 }  // namespace
 }  // namespace wirebrief::nlp::detail

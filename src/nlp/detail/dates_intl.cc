@@ -592,6 +592,7 @@ std::vector<SentenceRange> IntlSentences(const Doc& doc, Lang lang) {
 }
 
 void ReadDatesIntl(const Doc& doc, Lang lang, std::vector<core::DateMention>* out) {
+  if (lang == Lang::kZh) return ReadDatesZh(doc, out);
   IntlDateReader(doc, lang, out).Run();
 }
 

@@ -426,6 +426,7 @@ class IntlFigureReader {
 
 void ReadFiguresIntl(const Doc& doc, Lang lang, std::vector<core::Figure>* out,
                      std::vector<core::FigureDetail>* details) {
+  if (lang == Lang::kZh) return ReadFiguresZh(doc, out, details);
   IntlFigureReader(doc, lang).Run(out, details);
 }
 

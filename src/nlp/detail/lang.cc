@@ -72,12 +72,13 @@ Lang LangOf(std::string_view code) {
   if (primary == "es") return Lang::kEs;
   if (primary == "pt") return Lang::kPt;
   if (primary == "sv") return Lang::kSv;
+  if (primary == "zh") return Lang::kZh;
   return Lang::kEn;
 }
 
 const LangWords& WordsOf(Lang lang) {
-  static const std::array<LangWords, 6> kTables = {LangWords{}, Build("de"), Build("fr"),
-                                                   Build("es"), Build("pt"), Build("sv")};
+  static const std::array<LangWords, 7> kTables = {
+      LangWords{}, Build("de"), Build("fr"), Build("es"), Build("pt"), Build("sv"), LangWords{}};
   return kTables[static_cast<size_t>(lang)];
 }
 

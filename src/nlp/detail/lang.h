@@ -13,7 +13,8 @@
 
 namespace wirebrief::nlp::detail {
 
-enum class Lang : uint8_t { kEn, kDe, kFr, kEs, kPt, kSv };
+// kZh reads its own way (chinese.cc): no tables here, no date grammar.
+enum class Lang : uint8_t { kEn, kDe, kFr, kEs, kPt, kSv, kZh };
 
 // The reader's language for a BCP-47 code ("de", "pt-BR", "FR"); English for "" (unknown) and for
 // languages without tables of their own, which is how the reader worked before languages.

@@ -55,6 +55,10 @@ void ReadDatesIntl(const Doc& doc, Lang lang, std::vector<core::DateMention>* ou
 // November") or after a scale or month abbreviation ("3,4 Mio. Euro", "4 oct. 2026") ends no
 // sentence, though the splitter, written for English, ends one there when a capital follows.
 std::vector<SentenceRange> IntlSentences(const Doc& doc, Lang lang);
+// Chinese, read from the sentences' text rather than their tokens (chinese.cc).
+void ReadDatesZh(const Doc& doc, std::vector<core::DateMention>* out);
+void ReadFiguresZh(const Doc& doc, std::vector<core::Figure>* out,
+                   std::vector<core::FigureDetail>* details);
 void ReadQuotes(const Doc& doc, const std::vector<core::Mention>& mentions,
                 const std::vector<core::Role>& roles, std::vector<core::Quote>* out,
                 std::vector<core::QuoteDetail>* details);
