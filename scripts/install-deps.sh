@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 zlib1g-dev libsqlite3-dev libxml2-dev
       nlohmann-json3-dev libcli11-dev libxxhash-dev nettle-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev
-      libcpp-httplib-dev libssl-dev libstemmer-dev libcld2-dev libpq-dev)
+      libcpp-httplib-dev libssl-dev libstemmer-dev libcld2-dev libpq-dev libicu-dev)
 if [ "${1:-}" = "--tests" ]; then
   # fonts-noto-cjk: Chinese, Japanese and Korean glyphs for the browser test's pages (without
   # it Chromium draws boxes; web/tests checks that it does not).

@@ -1,9 +1,8 @@
 // Dates: absolute ("Wednesday, October 9, 2013", "9 October", "December 2008", "2012", "the
 // 1990s") and relative ("on Tuesday", "last year", "next month", "three weeks ago", "late
 // September") expressions, resolved against the publication date to ISO 8601 / TIMEX3 values.
-#include <cstdio>
-
 #include "core/time.h"
+#include "nlp/detail/date_values.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 
@@ -38,27 +37,6 @@ int NumberWord(std::string_view l) {
   if (l == "several" || l == "few" || l == "a few") return -2;
   long v = ParseInt(l);
   return v >= 0 && v < 1000 ? static_cast<int>(v) : -1;
-}
-
-std::string Fmt(const char* f, int a, int b = 0, int c = 0) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, f, a, b, c);
-  return buf;
-}
-
-core::CivilDate AddDays(core::CivilDate d, long n) {
-  return core::CivilFromDays(core::DaysFromCivil(d) + n);
-}
-
-// ISO 8601 week of a date: "2013-W41".
-std::string IsoWeek(core::CivilDate d) {
-  long days = core::DaysFromCivil(d);
-  int wd = core::Weekday(d);  // 0 = Sunday
-  int iso_wd = wd == 0 ? 7 : wd;
-  core::CivilDate thursday = core::CivilFromDays(days - iso_wd + 4);
-  long jan1 = core::DaysFromCivil({thursday.year, 1, 1});
-  int week = static_cast<int>((core::DaysFromCivil(thursday) - jan1) / 7 + 1);
-  return Fmt("%04d-W%02d", thursday.year, week);
 }
 
 class DateReader {
@@ -647,6 +625,9 @@ class DateReader {
 
 }  // namespace
 
-void ReadDates(const Doc& doc, std::vector<core::DateMention>* out) { DateReader(doc, out).Run(); }
+void ReadDates(const Doc& doc, std::vector<core::DateMention>* out) {
+  if (Lang lang = LangOf(doc.language); lang != Lang::kEn) return ReadDatesIntl(doc, lang, out);
+  DateReader(doc, out).Run();
+}
 
 }  // namespace wirebrief::nlp::detail

@@ -227,6 +227,8 @@ bool ApproximateBefore(const Doc& d, const SentenceRange& s, size_t b) {
 
 void ReadFigures(const Doc& d, std::vector<core::Figure>* out,
                  std::vector<core::FigureDetail>* details) {
+  if (Lang lang = LangOf(d.language); lang != Lang::kEn)
+    return ReadFiguresIntl(d, lang, out, details);
   for (const SentenceRange& s : d.tag.sentences) {
     for (size_t i = s.first; i < s.last; ++i) {
       const Token& t = d.tok(i);

@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/model.h"
+#include "nlp/detail/lang.h"
 #include "nlp/detail/tagger.h"
 
 namespace wirebrief::nlp::detail {
@@ -18,6 +19,9 @@ struct Doc {
   TagInput tag;                           // tokens, sentences and per-token facts
   std::vector<uint8_t> labels;            // name-tagger labels, one per token
   std::optional<core::CivilDate> anchor;  // publication date
+  // The article's language (BCP-47, e.g. "de", "pt-BR"): picks the date grammar and the number
+  // format. "" = unknown, read as English (as before languages); unsupported codes read as English.
+  std::string_view language;
   const NerModel* model = nullptr;
   std::vector<uint32_t> sentence_of;  // token index -> sentence index
 
@@ -42,6 +46,19 @@ void ReadCountries(const Doc& doc, std::vector<core::CountryMention>* out);
 void ReadFigures(const Doc& doc, std::vector<core::Figure>* out,
                  std::vector<core::FigureDetail>* details);
 void ReadDates(const Doc& doc, std::vector<core::DateMention>* out);
+// The grammars of the other languages (dates_intl.cc, figures_intl.cc); ReadFigures and ReadDates
+// hand a document to them when its language has tables (lang.h).
+void ReadFiguresIntl(const Doc& doc, Lang lang, std::vector<core::Figure>* out,
+                     std::vector<core::FigureDetail>* details);
+void ReadDatesIntl(const Doc& doc, Lang lang, std::vector<core::DateMention>* out);
+// The document's sentences as those grammars read them: a period after a German ordinal ("am 4.
+// November") or after a scale or month abbreviation ("3,4 Mio. Euro", "4 oct. 2026") ends no
+// sentence, though the splitter, written for English, ends one there when a capital follows.
+std::vector<SentenceRange> IntlSentences(const Doc& doc, Lang lang);
+// Chinese, read from the sentences' text rather than their tokens (chinese.cc).
+void ReadDatesZh(const Doc& doc, std::vector<core::DateMention>* out);
+void ReadFiguresZh(const Doc& doc, std::vector<core::Figure>* out,
+                   std::vector<core::FigureDetail>* details);
 void ReadQuotes(const Doc& doc, const std::vector<core::Mention>& mentions,
                 const std::vector<core::Role>& roles, std::vector<core::Quote>* out,
                 std::vector<core::QuoteDetail>* details);
