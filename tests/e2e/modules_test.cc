@@ -101,7 +101,7 @@ TEST(LazyModules, VersionLoadsNoModule) {
 }
 
 // The loader's own account (LD_DEBUG=files names every object it loads, on stderr).
-TEST(LazyModules, VersionLoadsNoLanguageCharsetOrStemmerLibrary) {
+TEST(LazyModules, VersionLoadsNoLanguageCharsetStemmerOrCalendarLibrary) {
   fs::path tmp = fs::temp_directory_path() / ("wb_version_libs_" + std::to_string(getpid()));
   fs::create_directories(tmp);
   setenv("LD_DEBUG", "files", 1);
@@ -110,8 +110,8 @@ TEST(LazyModules, VersionLoadsNoLanguageCharsetOrStemmerLibrary) {
   fs::remove_all(tmp);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   ASSERT_NE(r.err.find("file=libxml2"), std::string::npos) << r.err;  // the loader did report
-  for (const char* lib : {"libcld2", "libuchardet", "libstemmer", "wirebrief-cld2.so",
-                          "wirebrief-uchardet.so", "wirebrief-stemmer.so"})
+  for (const char* lib : {"libcld2", "libuchardet", "libstemmer", "libicui18n", "wirebrief-cld2.so",
+                          "wirebrief-uchardet.so", "wirebrief-stemmer.so", "wirebrief-calendar.so"})
     EXPECT_EQ(r.err.find(lib), std::string::npos) << lib << " is loaded by --version:\n" << r.err;
 }
 

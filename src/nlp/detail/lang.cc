@@ -1,27 +1,20 @@
 // Tables from ICU's CLDR data rather than typed lists: ICU ships every locale's month and weekday
 // names (wide and abbreviated, format and stand-alone) and number symbols, reviewed by native
-// speakers, which a list typed here would only approximate.
+// speakers, which a list typed here would only approximate. They come through the module
+// wirebrief-calendar.so (calendar_module.h), so only a process that reads such a language loads
+// libicui18n.
 #include "nlp/detail/lang.h"
 
-#include <unicode/dcfmtsym.h>
-#include <unicode/dtfmtsym.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <array>
+#include <cstdio>
+#include <mutex>
 
+#include "core/module.h"
 #include "core/text.h"
+#include "nlp/detail/calendar_module.h"
 
 namespace wirebrief::nlp::detail {
 namespace {
-
-std::string LowerUtf8(const icu::UnicodeString& s, const icu::Locale& locale) {
-  icu::UnicodeString l(s);
-  l.toLower(locale);
-  std::string out;
-  l.toUTF8String(out);
-  return out;
-}
 
 // Adds `name` (and its form without a final period) under `value`, unless a full name already
 // holds it: "mai" is both the French month and its abbreviation.
@@ -32,38 +25,41 @@ void Add(std::unordered_map<std::string, int>* map, std::string name, int value)
   map->emplace(std::move(name), value);
 }
 
+void AddMonth(void* ctx, const char* name, int value) {
+  Add(&static_cast<LangWords*>(ctx)->months, name, value);
+}
+
+void AddWeekday(void* ctx, const char* name, int value) {
+  auto* w = static_cast<LangWords*>(ctx);
+  std::string s(name);
+  if (s.ends_with("-feira")) Add(&w->weekdays, s.substr(0, s.size() - 6), value);
+  Add(&w->weekdays, std::move(s), value);
+}
+
 LangWords Build(const char* locale_id) {
   LangWords w;
-  icu::Locale locale(locale_id);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols symbols(locale, status);
-  if (U_FAILURE(status)) return w;
-  using Symbols = icu::DateFormatSymbols;
-  int32_t n = 0;
-  // Full names first, so an abbreviation equal to a full name ("mai", "juin") keeps the full value.
-  for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
-    const icu::UnicodeString* months = symbols.getMonths(n, context, Symbols::WIDE);
-    for (int32_t m = 0; m < n && m < 12; ++m) Add(&w.months, LowerUtf8(months[m], locale), m + 1);
-    const icu::UnicodeString* days = symbols.getWeekdays(n, context, Symbols::WIDE);
-    // ICU counts weekdays from 1 = Sunday; index 0 is empty.
-    for (int32_t d = 1; d < n && d <= 7; ++d) {
-      std::string name = LowerUtf8(days[d], locale);
-      if (name.ends_with("-feira")) Add(&w.weekdays, name.substr(0, name.size() - 6), d - 1);
-      Add(&w.weekdays, std::move(name), d - 1);
-    }
+  const core::Result<const CalendarModuleApi*>& api = CalendarModule();
+  if (!api.ok()) {
+    // No error path reaches the reader's caller from here: without the names, dates in the
+    // language are not read (figures still are), and the process says why once.
+    static std::once_flag told;
+    std::call_once(told, [&] {
+      std::fprintf(stderr, "wirebrief: month and weekday names beyond English unavailable: %s\n",
+                   api.status().ToString().c_str());
+    });
+    return w;
   }
-  for (auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
-    const icu::UnicodeString* months = symbols.getMonths(n, context, Symbols::ABBREVIATED);
-    for (int32_t m = 0; m < n && m < 12; ++m)
-      Add(&w.months, LowerUtf8(months[m], locale), 100 + m + 1);
-  }
-  icu::DecimalFormatSymbols numbers(locale, status);
-  if (U_SUCCESS(status))
-    w.dot_groups = numbers.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol) == u".";
+  if (!api.value()->names(locale_id, &w, &AddMonth, &AddWeekday, &w.dot_groups)) return LangWords{};
   return w;
 }
 
 }  // namespace
+
+const core::Result<const CalendarModuleApi*>& CalendarModule() {
+  static const core::Result<const CalendarModuleApi*> api = core::LoadModuleApi<CalendarModuleApi>(
+      kCalendarModule, kCalendarModuleEntry, kCalendarModuleAbi);
+  return api;
+}
 
 Lang LangOf(std::string_view code) {
   std::string primary = core::AsciiLower(code.substr(0, code.find_first_of("-_")));
