@@ -6,6 +6,7 @@
 
 #include "cli/flag_defs.h"
 #include "cli/flags.h"
+#include "ingest/lines.h"
 #include "store/postgres/postgres_store.h"
 #include "store/store.h"
 #include "store/transfer.h"
@@ -58,7 +59,9 @@ Command AddDbCommand(CLI::App* root) {
       "export",
       "Write every article, story, source, page state, watchlist and setting as JSON lines");
   CLI::App* imp = app->add_subcommand(
-      "import", "Store what an export holds (idempotent; stories replace the stored set)");
+      "import",
+      "Store what an export (or `process` output) holds, plain, gzip or zstd (idempotent; stories "
+      "replace the stored set)");
   for (CLI::App* sub : {migrate, status, exp, imp}) AddDbFlag(sub, flags);
   AddFlag(exp, kExportOutput, &flags->file);
   AddFlag(imp, kImportFile, &flags->file);
@@ -104,17 +107,15 @@ Command AddDbCommand(CLI::App* root) {
           std::fprintf(stderr, "exported %s\n", Describe(counts).c_str());
           return 0;
         }
-        std::ifstream file;
-        if (flags->file != "-") {
-          file.open(flags->file, std::ios::binary);
-          if (!file) {
-            PrintError(flags->file + ": cannot open");
-            return 2;
-          }
+        // Plain, gzip or zstd, told by content: the reader `run` takes `process` output with.
+        auto lines = ingest::LineReader::Open(flags->file, store::kMaxImportLineBytes);
+        if (!lines.ok()) {
+          PrintError(lines.status().ToString());
+          return 2;
         }
         std::vector<core::Status> errors;
-        core::Status s = store::ImportJsonl(db.get(), flags->file == "-" ? std::cin : file,
-                                            flags->file, &counts, &errors);
+        core::Status s = store::ImportJsonlLines(
+            db.get(), [&lines] { return lines.value()->Next(); }, flags->file, &counts, &errors);
         for (const auto& e : errors) PrintError(e.ToString());
         if (!s.ok()) {
           PrintError(s.ToString());

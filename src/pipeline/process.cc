@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -113,6 +114,9 @@ core::Status StoreArticleFiles(const std::vector<std::string>& files, store::Sto
         batch[i].parsed = store::ParseTransferLine(batch[i].text.value(), name,
                                                    "line " + std::to_string(batch[i].number));
       });
+      std::vector<const core::Article*> puts;  // each line's article once per provenance record
+      std::vector<size_t> first_put;           // per stored line: its first entry in `puts`
+      std::deque<core::Article> copies;        // a line's records after its first (`db export`)
       for (Line& l : batch) {
         if (!l.text.ok() || !l.parsed->ok()) {
           summary->errors.push_back(!l.text.ok() ? l.text.status() : l.parsed->status());
@@ -125,18 +129,21 @@ core::Status StoreArticleFiles(const std::vector<std::string>& files, store::Sto
           ++other_lines;  // a blank line is kOther too, and no error
         if (parsed.kind != store::TransferLine::kArticle) continue;
         store::ArticleRecord& r = *parsed.article;
-        ++summary->documents_read;
-        bool counted = false;
-        for (const core::Provenance& p : r.provenance) {
-          r.article.provenance = p;
-          bool inserted = false;
-          WB_RETURN_IF_ERROR(store->PutArticle(r.article, &inserted));
-          if (!counted) {
-            ++(inserted ? summary->articles_new : summary->articles_known);
-            if (inserted && r.article.headline_only) ++summary->headlines;
-            counted = true;
-          }
+        first_put.push_back(puts.size());
+        r.article.provenance = r.provenance.front();
+        puts.push_back(&r.article);
+        for (size_t k = 1; k < r.provenance.size(); ++k) {
+          copies.push_back(r.article);
+          copies.back().provenance = r.provenance[k];
+          puts.push_back(&copies.back());
         }
+      }
+      std::vector<bool> inserted;
+      WB_RETURN_IF_ERROR(store::PutArticleBatch(store, puts, &inserted));
+      for (size_t put : first_put) {
+        ++summary->documents_read;
+        ++(inserted[put] ? summary->articles_new : summary->articles_known);
+        if (inserted[put] && puts[put]->headline_only) ++summary->headlines;
         progress->Advance(1);
       }
     }

@@ -33,13 +33,41 @@ core::Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
 
 namespace {
 core::Status NotInBackend(const char* what) {
-  return core::Status::Unsupported("store", std::string(what) + " is not implemented by this backend");
+  return core::Status::Unsupported("store",
+                                   std::string(what) + " is not implemented by this backend");
 }
 }  // namespace
 
-core::Result<StoryPage> Store::ListStories(const StoryQuery&) { return NotInBackend("ListStories"); }
+core::Status Store::PutArticles(const std::vector<const core::Article*>& articles,
+                                std::vector<bool>* inserted) {
+  inserted->assign(articles.size(), false);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    bool one = false;
+    WB_RETURN_IF_ERROR(PutArticle(*articles[i], &one));
+    (*inserted)[i] = one;
+  }
+  return core::Status::Ok();
+}
+
+core::Status PutArticleBatch(Store* store, const std::vector<const core::Article*>& articles,
+                             std::vector<bool>* inserted) {
+  if (store->PutArticles(articles, inserted).ok()) return core::Status::Ok();
+  inserted->assign(articles.size(), false);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    bool one = false;
+    WB_RETURN_IF_ERROR(store->PutArticle(*articles[i], &one));
+    (*inserted)[i] = one;
+  }
+  return core::Status::Ok();
+}
+
+core::Result<StoryPage> Store::ListStories(const StoryQuery&) {
+  return NotInBackend("ListStories");
+}
 core::Result<StoryRecord> Store::LoadStory(const std::string&) { return NotInBackend("LoadStory"); }
-core::Result<core::Article> Store::LoadArticle(const std::string&) { return NotInBackend("LoadArticle"); }
+core::Result<core::Article> Store::LoadArticle(const std::string&) {
+  return NotInBackend("LoadArticle");
+}
 core::Result<std::vector<core::Article>> Store::LoadArticlesForStoryPage(
     const std::vector<std::string>& ids) {
   std::vector<core::Article> out;
@@ -55,9 +83,13 @@ core::Result<std::vector<core::Article>> Store::LoadArticlesForStoryPage(
 core::Result<std::vector<core::Provenance>> Store::LoadProvenance(const std::string&) {
   return NotInBackend("LoadProvenance");
 }
-core::Result<ArticlePage> Store::SearchArticles(const ArticleQuery&) { return NotInBackend("SearchArticles"); }
+core::Result<ArticlePage> Store::SearchArticles(const ArticleQuery&) {
+  return NotInBackend("SearchArticles");
+}
 core::Result<uint64_t> Store::DataVersion() { return NotInBackend("DataVersion"); }
-core::Result<std::string> Store::GetSetting(const std::string&) { return NotInBackend("GetSetting"); }
+core::Result<std::string> Store::GetSetting(const std::string&) {
+  return NotInBackend("GetSetting");
+}
 core::Status Store::PutSetting(const std::string&, const std::string&, bool, bool*) {
   return NotInBackend("PutSetting");
 }
@@ -73,12 +105,13 @@ core::Result<std::vector<SequencedArticle>> Store::LoadArticlesAfter(int64_t, si
   return NotInBackend("LoadArticlesAfter");
 }
 core::Result<std::vector<core::Article>> Store::LoadArticlesPublishedIn(const std::string&,
-                                                                       const std::string&, size_t) {
+                                                                        const std::string&,
+                                                                        size_t) {
   return NotInBackend("LoadArticlesPublishedIn");
 }
 core::Result<std::vector<SequencedArticle>> Store::LoadArticlesInDateOrder(const DateOrderKey&,
-                                                                          const std::string&,
-                                                                          int64_t, size_t) {
+                                                                           const std::string&,
+                                                                           int64_t, size_t) {
   return NotInBackend("LoadArticlesInDateOrder");
 }
 core::Result<std::vector<WatchlistRecord>> Store::ListWatchlists() {
@@ -101,8 +134,12 @@ core::Result<std::vector<WebhookDelivery>> Store::LoadDeliveries(const std::stri
 }
 core::Status Store::PutDelivery(const WebhookDelivery&) { return NotInBackend("PutDelivery"); }
 core::Result<int64_t> Store::LastArticleSequence() { return NotInBackend("LastArticleSequence"); }
-core::Result<std::string> Store::LoadEngineState(int64_t*, int64_t*) { return NotInBackend("LoadEngineState"); }
-core::Status Store::CommitStoryUpdate(const StoryUpdate&) { return NotInBackend("CommitStoryUpdate"); }
+core::Result<std::string> Store::LoadEngineState(int64_t*, int64_t*) {
+  return NotInBackend("LoadEngineState");
+}
+core::Status Store::CommitStoryUpdate(const StoryUpdate&) {
+  return NotInBackend("CommitStoryUpdate");
+}
 core::Result<std::vector<std::pair<std::string, std::string>>> Store::StoriesOfArticles(
     const std::vector<std::string>&) {
   return NotInBackend("StoriesOfArticles");
@@ -126,7 +163,9 @@ core::Status Store::RemoveSource(const std::string&) { return NotInBackend("Remo
 core::Result<std::vector<PageState>> Store::LoadPageStates(const std::vector<std::string>&) {
   return NotInBackend("LoadPageStates");
 }
-core::Status Store::PutPageStates(const std::vector<PageState>&) { return NotInBackend("PutPageStates"); }
+core::Status Store::PutPageStates(const std::vector<PageState>&) {
+  return NotInBackend("PutPageStates");
+}
 core::Result<bool> Store::ClaimSource(const std::string&, const std::string&, const std::string&) {
   return NotInBackend("ClaimSource");
 }

@@ -207,6 +207,14 @@ class Store {
   // (Article::headline_only) is upgraded in place when the same id arrives with its text: same
   // id, the new content, *inserted true.
   virtual core::Status PutArticle(const core::Article& article, bool* inserted) = 0;
+  // PutArticle for each of `articles` (none null, not owned), in order, in one transaction:
+  // every one is stored or, on an error (which names the article), none of them is; a process
+  // killed during the call leaves the store as before it. On success (*inserted)[i] is
+  // PutArticle's *inserted for articles[i]. The reduce and `db import` store a batch at a
+  // time: a transaction per article was most of their cost of storing (docs/scaling-out.md).
+  // Default: PutArticle per article, each in its own transaction (not all or nothing).
+  virtual core::Status PutArticles(const std::vector<const core::Article*>& articles,
+                                   std::vector<bool>* inserted);
   // Every stored article, annotations included, ordered by publication date then id.
   virtual core::Result<std::vector<core::Article>> LoadArticles() = 0;
   // Also records, in the setting kStoriesBuiltFromSetting, how many articles the set was built
@@ -337,6 +345,13 @@ class Store {
   // Every setting as (key, value), by key; for `db export`.
   virtual core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings();
 };
+
+// Store::PutArticles, and when that fails (so nothing of the batch was stored) the batch again
+// an article at a time: every article before the one the store refuses is kept, and the error
+// returned names that one; a transient failure (two writers deadlocked, a busy file) passes the
+// second time. What the reduce and `db import` store their batches with.
+core::Status PutArticleBatch(Store* store, const std::vector<const core::Article*>& articles,
+                             std::vector<bool>* inserted);
 
 // Opens (creating and migrating when needed) the store at `location`.
 core::Result<std::unique_ptr<Store>> OpenStore(const std::string& location);

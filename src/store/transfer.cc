@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -369,6 +370,9 @@ class Importer {
       return core::Status::Ok();
     }
     if (j.contains("article")) return ImportArticle(j.at("article"));
+    // What follows the articles may name them (stories) or be written at once: the pending
+    // batch goes to the store first.
+    WB_RETURN_IF_ERROR(FlushArticles());
     if (j.contains("story")) return ImportStory(j);
     if (j.contains("setting")) return ImportSetting(j.at("setting"));
     if (j.contains("alias")) return ImportAlias(j.at("alias"));
@@ -385,6 +389,7 @@ class Importer {
 
   // What waited for the end of the file.
   core::Status Finish() {
+    WB_RETURN_IF_ERROR(FlushArticles());
     WB_RETURN_IF_ERROR(store_->PutPageStates(page_states_));
     if (!stories_.empty()) {
       WB_RETURN_IF_ERROR(store_->ReplaceStories(stories_));
@@ -401,17 +406,36 @@ class Importer {
       errors_->push_back(s);
       return core::Status::Ok();
     }
-    core::Article& art = rec.article;
-    bool first = true;
-    for (const core::Provenance& p : rec.provenance) {
-      art.provenance = p;
-      bool inserted = false;
-      WB_RETURN_IF_ERROR(store_->PutArticle(art, &inserted));
-      if (inserted && first) ++counts_->articles;
-      first = false;
-      ++counts_->provenance;
+    pending_.push_back(std::move(rec));
+    if (pending_.size() >= kArticlesPerBatch) return FlushArticles();
+    return core::Status::Ok();
+  }
+
+  // The pending articles in one transaction (PutArticleBatch), each once per provenance
+  // record, in file order.
+  core::Status FlushArticles() {
+    if (pending_.empty()) return core::Status::Ok();
+    std::vector<const core::Article*> puts;
+    std::vector<size_t> first_put;
+    std::deque<core::Article> copies;  // an article's records after its first
+    for (ArticleRecord& r : pending_) {
+      first_put.push_back(puts.size());
+      r.article.provenance = r.provenance.front();
+      puts.push_back(&r.article);
+      for (size_t k = 1; k < r.provenance.size(); ++k) {
+        copies.push_back(r.article);
+        copies.back().provenance = r.provenance[k];
+        puts.push_back(&copies.back());
+      }
     }
-    known_articles_.insert(art.id);
+    std::vector<bool> inserted;
+    WB_RETURN_IF_ERROR(PutArticleBatch(store_, puts, &inserted));
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      if (inserted[first_put[i]]) ++counts_->articles;
+      counts_->provenance += static_cast<int64_t>(pending_[i].provenance.size());
+      known_articles_.insert(pending_[i].article.id);
+    }
+    pending_.clear();
     return core::Status::Ok();
   }
 
@@ -546,6 +570,9 @@ class Importer {
   }
 
   static constexpr size_t kPageStatesPerBatch = 1024;
+  // Articles stored per transaction: a commit per article was most of an import's storing
+  // cost; a process killed mid-import loses at most this many, which importing again stores.
+  static constexpr size_t kArticlesPerBatch = 256;
 
   Store* store_;
   const std::string& name_;
@@ -557,26 +584,26 @@ class Importer {
   std::vector<std::vector<core::Brief>> older_briefs_;  // per story: versions before the current
   std::vector<std::pair<std::string, std::string>> aliases_;
   std::vector<PageState> page_states_;  // written a batch at a time
+  std::vector<ArticleRecord> pending_;  // articles read, not yet stored (FlushArticles)
   std::set<std::string> story_ids_;
   std::set<std::string> known_articles_;  // stored by this import, or found stored
 };
 
 }  // namespace
 
-core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
-                         TransferCounts* counts, std::vector<core::Status>* errors) {
+core::Status ImportJsonlLines(Store* store, const ImportLineSource& next_line,
+                              const std::string& name, TransferCounts* counts,
+                              std::vector<core::Status>* errors) {
   Importer importer(store, name, counts, errors);
-  std::string line;
   size_t line_no = 0;
-  bool too_long = false;
-  while (ReadLine(in, kMaxImportLineBytes, &line, &too_long)) {
+  while (std::optional<core::Result<std::string>> item = next_line()) {
     ++line_no;
-    std::string where = "line " + std::to_string(line_no);
-    if (too_long) {
-      errors->push_back(core::Status::LimitExceeded(
-          name, where, "line longer than " + std::to_string(kMaxImportLineBytes >> 20) + " MiB"));
+    if (!item->ok()) {
+      errors->push_back(item->status());
       continue;
     }
+    const std::string& line = item->value();
+    std::string where = "line " + std::to_string(line_no);
     if (line.empty()) continue;
     if (JsonDepth(line) > kMaxImportDepth) {
       errors->push_back(core::Status::LimitExceeded(
@@ -594,8 +621,33 @@ core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name
       errors->push_back(core::Status::Corruption(name, where, e.what()));
     }
   }
-  if (in.bad()) return core::Status::IOError(name, "read failed");
   return importer.Finish();
+}
+
+core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
+                         TransferCounts* counts, std::vector<core::Status>* errors) {
+  std::string line;
+  size_t line_no = 0;
+  bool too_long = false;
+  bool failed = false;
+  core::Status s = ImportJsonlLines(
+      store,
+      [&]() -> std::optional<core::Result<std::string>> {
+        if (!ReadLine(in, kMaxImportLineBytes, &line, &too_long)) {
+          failed = in.bad();
+          return std::nullopt;
+        }
+        ++line_no;
+        if (too_long)
+          return core::Status::LimitExceeded(
+              name, "line " + std::to_string(line_no),
+              "line longer than " + std::to_string(kMaxImportLineBytes >> 20) + " MiB");
+        return std::move(line);
+      },
+      name, counts, errors);
+  // A read failure is the import's failure, as before, even when what was read got stored.
+  if (failed) return core::Status::IOError(name, "read failed");
+  return s;
 }
 
 }  // namespace wirebrief::store

@@ -11,9 +11,10 @@
 // and is rebuilt with them). Not carried: the story engine's window (derived; the importing
 // store's next run rebuilds it, keeping story ids), watchlist events and webhook deliveries
 // (a log of what was sent from the old store; importing them would send them again).
-// Import is idempotent (PutArticle per provenance record), replaces the story set when the
-// file holds stories, replaces sources, page states and watchlists of the same key, and sets
-// each setting to the file's value (a server moved to the new store keeps accepting its token).
+// Import is idempotent (PutArticle per provenance record, a batch of articles per transaction),
+// replaces the story set when the file holds stories, replaces sources, page states and
+// watchlists of the same key, and sets each setting to the file's value (a server moved to the
+// new store keeps accepting its token).
 // Limits (each a bad record, the import goes on): a line (one record) longer than
 // kMaxImportLineBytes, JSON nested deeper than kMaxImportDepth, more than kMaxImportProvenance
 // provenance records on one article. A story naming an article the store lacks, naming one
@@ -23,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -81,5 +83,17 @@ core::Status ExportJsonl(Store* store, std::ostream& out, TransferCounts* counts
 // `name` labels errors (the file name).
 core::Status ImportJsonl(Store* store, std::istream& in, const std::string& name,
                          TransferCounts* counts, std::vector<core::Status>* errors);
+// The lines of an export, one per call without its '\n', or the error of a line that could not
+// be read (too long, corrupt compressed data: reported in *errors, and the import goes on);
+// nullopt at the end.
+using ImportLineSource = std::function<std::optional<core::Result<std::string>>()>;
+// ImportJsonl over lines from anywhere (`db import` reads gzip and zstd files through
+// ingest::LineReader, as `run` reads `process` output). Articles are stored a batch at a time,
+// one transaction each (PutArticleBatch): a bad line is left out of its batch, the rest stored;
+// a process killed mid-import keeps the batches committed before, and importing again (it is
+// idempotent) stores the rest.
+core::Status ImportJsonlLines(Store* store, const ImportLineSource& next_line,
+                              const std::string& name, TransferCounts* counts,
+                              std::vector<core::Status>* errors);
 
 }  // namespace wirebrief::store

@@ -206,6 +206,30 @@ TEST_P(RunsTest, ProcessEachInputThenRunTheLinesEqualsOneCleanRun) {
   fs::remove_all(dir);
 }
 
+// `db import` reads `process` output as `run` does, plain, gzip or zstd (told by content, not
+// by the name's suffix), and stores the articles `run` stores from the same inputs.
+TEST_P(RunsTest, DbImportReadsProcessOutputPlainGzipAndZstd) {
+  fs::path dir =
+      fs::temp_directory_path() / ("wb_import_" + std::to_string(::getpid()) + GetParam());
+  fs::create_directories(dir);
+  const char* suffixes[] = {".jsonl", ".jsonl.gz", ".jsonl.zst"};
+  for (int i = 0; i < 3; ++i) {
+    const char* suffix = suffixes[i];
+    std::string out = (dir / (std::string("all") + suffix)).string();
+    std::vector<std::string> args = {"process", "-q", "-j", "2", "-o", out};
+    for (const auto& in : DemoInputs()) args.push_back(in);
+    ASSERT_EQ(Wait(Spawn(args)), 0) << suffix;
+    std::string unnamed = (dir / ("unnamed-" + std::to_string(i))).string();
+    fs::rename(out, unnamed);  // no suffix left to go by
+    testing_util::TempStore imported;
+    std::string why;
+    ASSERT_TRUE(imported.Create(GetParam(), &why)) << why;
+    ASSERT_EQ(Wait(Spawn({"db", "import", "--db", imported.location(), unnamed})), 0) << suffix;
+    EXPECT_EQ(Snapshot(imported.location())["articles"], expected_["articles"]) << suffix;
+  }
+  fs::remove_all(dir);
+}
+
 // `db export` from SQLite, `db import` into this backend (twice: idempotent), `db export` again:
 // the same bytes, so nothing was lost or changed on the way.
 TEST_P(RunsTest, ExportFromSqliteImportsIntoThisBackendUnchanged) {

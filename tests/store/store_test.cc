@@ -91,6 +91,37 @@ TEST_P(StoreTest, StoringTheSameArticleTwiceStoresItOnce) {
   EXPECT_EQ(prov->at(1).source, "crawl.warc.gz");
 }
 
+// A batch stores what PutArticle one by one would: a known id is not new, another provenance
+// record of it is kept, a headline's page upgrades it (new again), a repeat of the batch stores
+// nothing twice.
+TEST_P(StoreTest, PutArticlesStoresABatchAsPutArticleWouldOneByOne) {
+  auto s = Open();
+  ASSERT_TRUE(s);
+  core::Article a1 = Make("a1", "p.html"), a1_again = Make("a1", "crawl.warc.gz");
+  core::Article headline = Make("h1", "feed.xml"), page = Make("h1", "h1.html", "The page.");
+  headline.headline_only = true;
+  std::vector<const core::Article*> batch = {&a1, &headline, &a1_again, &page};
+  std::vector<bool> inserted;
+  ASSERT_TRUE(s->PutArticles(batch, &inserted).ok());
+  EXPECT_EQ(inserted, (std::vector<bool>{true, true, false, true}));
+  auto c = s->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, 2);
+  EXPECT_EQ(c->provenance, 4);
+  auto h = s->LoadArticle("h1");
+  ASSERT_TRUE(h.ok());
+  EXPECT_FALSE(h->headline_only);
+  EXPECT_EQ(h->text, page.text);
+  ASSERT_TRUE(s->PutArticles(batch, &inserted).ok());
+  EXPECT_EQ(inserted, (std::vector<bool>(4, false)));
+  c = s->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, 2);
+  EXPECT_EQ(c->provenance, 4);
+  ASSERT_TRUE(s->PutArticles({}, &inserted).ok());
+  EXPECT_TRUE(inserted.empty());
+}
+
 // SQLite keeps its counts in a table its triggers maintain (migration 5: the COUNT(*) scans
 // at the end of every run grew with the store). They must stay exact through every write.
 TEST_P(StoreTest, CountsStayExactThroughUpgradesStoryUpdatesMergesAndReplacement) {
@@ -101,7 +132,8 @@ TEST_P(StoreTest, CountsStayExactThroughUpgradesStoryUpdatesMergesAndReplacement
   headline.text.clear();
   headline.headline_only = true;
   ASSERT_TRUE(s->PutArticle(headline, &inserted).ok());
-  for (const char* id : {"a1", "a2", "a3"}) ASSERT_TRUE(s->PutArticle(Make(id, "p.html"), &inserted).ok());
+  for (const char* id : {"a1", "a2", "a3"})
+    ASSERT_TRUE(s->PutArticle(Make(id, "p.html"), &inserted).ok());
   ASSERT_TRUE(s->PutArticle(Make("a1", "again.html"), &inserted).ok());  // provenance only
   ASSERT_TRUE(s->PutArticle(Make("h1", "page.html"), &inserted).ok());   // the headline's page
   auto expect = [&](int64_t articles, int64_t provenance, int64_t stories) {
@@ -113,13 +145,15 @@ TEST_P(StoreTest, CountsStayExactThroughUpgradesStoryUpdatesMergesAndReplacement
     EXPECT_EQ(c->briefs, stories);
   };
   expect(4, 6, 0);
-  ASSERT_TRUE(s->ReplaceStories({Story("s1", {"a1", "a2"}, "2026-11-03"),
-                                 Story("s2", {"a3"}, "2026-11-03")}).ok());
+  ASSERT_TRUE(s->ReplaceStories(
+                   {Story("s1", {"a1", "a2"}, "2026-11-03"), Story("s2", {"a3"}, "2026-11-03")})
+                  .ok());
   expect(4, 6, 2);
   ASSERT_TRUE(s->ReplaceStories({Story("s3", {"a1", "a2", "a3", "h1"}, "2026-11-04")}).ok());
   expect(4, 6, 1);
   StoryUpdate update;
-  update.upsert = {Story("s3", {"a1", "a2"}, "2026-11-04"), Story("s4", {"a3", "h1"}, "2026-11-04")};
+  update.upsert = {Story("s3", {"a1", "a2"}, "2026-11-04"),
+                   Story("s4", {"a3", "h1"}, "2026-11-04")};
   core::Status committed = s->CommitStoryUpdate(update);
   if (committed.code() == core::StatusCode::kUnsupported) return;  // no incremental engine
   ASSERT_TRUE(committed.ok()) << committed.ToString();
@@ -336,7 +370,8 @@ TEST_P(StoreTest, UnterminatedQuoteInASearchIsAnInvalidArgument) {
   auto s = Open();
   ASSERT_TRUE(s);
   bool inserted;
-  ASSERT_TRUE(s->PutArticle(Make("flood", "1", "A storm surge flooded the harbour."), &inserted).ok());
+  ASSERT_TRUE(
+      s->PutArticle(Make("flood", "1", "A storm surge flooded the harbour."), &inserted).ok());
   for (const char* match : {"\"storm", "(\"storm\") AND (\"surge", "\"say \"\"hi\"\""}) {
     ArticleQuery q;
     q.match = match;
@@ -555,7 +590,8 @@ TEST_P(StoreTest, ASourceIsClaimedByOneWatchProcessOnly) {
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_FALSE(second.value());
   EXPECT_EQ(b->ListSources().value().at(0).next_poll, "2026-11-03T10:45:00Z");
-  EXPECT_FALSE(b->ClaimSource("https://nowhere.example/feed.xml", "", "2026-11-03T10:46:00Z").value());
+  EXPECT_FALSE(
+      b->ClaimSource("https://nowhere.example/feed.xml", "", "2026-11-03T10:46:00Z").value());
   // A never-polled source (empty next_poll) is claimed once too.
   SourceRecord fresh;
   fresh.url = "https://coast.example/feed.xml";

@@ -127,7 +127,8 @@ TEST_P(TransferTest, ALiveStoresSourcesWatchlistsAliasesAndBriefVersionsTravelRe
   page.state = "stored";
   page.listed_in = src.url;
   ASSERT_TRUE(a->PutPageStates({page}).ok());
-  WatchlistRecord w{"ferries", "ferry OR Calder", "https://hooks.example/in", "k3y", "2026-11-04T00:00:00Z"};
+  WatchlistRecord w{"ferries", "ferry OR Calder", "https://hooks.example/in", "k3y",
+                    "2026-11-04T00:00:00Z"};
   ASSERT_TRUE(a->PutWatchlist(w).ok());
 
   TransferCounts out_counts;
@@ -215,6 +216,45 @@ TEST_P(TransferTest, ABadStoryLineIsSkippedAndTheOtherStoriesStored) {
   ASSERT_TRUE(stories.ok());
   ASSERT_EQ(stories->size(), 1u);
   EXPECT_EQ(stories->at(0).story.id, "good");
+}
+
+// Articles are stored a batch per transaction: a bad article line is left out of its batch and
+// the others of that batch stored; a story after them finds them stored (the pending batch goes
+// to the store before any other kind of line), and every provenance record of a line is kept.
+TEST_P(TransferTest, ABadArticleLineMidBatchIsSkippedAndTheRestOfItsBatchStored) {
+  testing_util::TempStore where;
+  auto s = Fresh(&where);
+  ASSERT_TRUE(s);
+  core::Article twice = Make("f4");
+  core::Provenance other = twice.provenance;
+  other.source = "crawl-2.warc.gz";
+  other.offset = 4096;
+  std::istringstream in(TransferHeaderLine() + "\n" +
+                        ArticleLine(Make("f1"), {Make("f1").provenance}) + "\n" +
+                        ArticleLine(Make("f2"), {Make("f2").provenance}) + "\n" +
+                        "{\"article\":{\"id\":\"f3\",\"provenance\":[{\"offset\":\"x\"}]}}\n" +
+                        ArticleLine(twice, {twice.provenance, other}) + "\n" +
+                        "{\"story\":{\"id\":\"s\",\"article_ids\":[\"f1\",\"f4\"]}}\n");
+  TransferCounts counts;
+  std::vector<core::Status> errors;
+  core::Status st = ImportJsonl(s.get(), in, "x.jsonl", &counts, &errors);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].ToString().find("line 4"), std::string::npos) << errors[0].ToString();
+  EXPECT_EQ(counts.articles, 3);
+  EXPECT_EQ(counts.provenance, 4);
+  auto c = s->Counts();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->articles, 3);
+  EXPECT_EQ(c->provenance, 4);
+  EXPECT_EQ(s->LoadArticle("f3").status().code(), core::StatusCode::kNotFound);
+  auto prov = s->LoadProvenance("f4");
+  ASSERT_TRUE(prov.ok());
+  ASSERT_EQ(prov->size(), 2u);
+  EXPECT_EQ(prov->at(1).source, "crawl-2.warc.gz");
+  auto stories = s->LoadStories();
+  ASSERT_TRUE(stories.ok());
+  ASSERT_EQ(stories->size(), 1u) << "the story was refused: its articles were not stored yet";
 }
 
 TEST_P(TransferTest, ImportLimitsAreBadRecordsNotFailures) {

@@ -74,6 +74,8 @@ class PostgresStore final : public Store {
 
   int SchemaVersion() const override { return version_; }
   core::Status PutArticle(const core::Article& a, bool* inserted) override;
+  core::Status PutArticles(const std::vector<const core::Article*>& articles,
+                           std::vector<bool>* inserted) override;
   core::Result<std::vector<core::Article>> LoadArticles() override;
   core::Status ReplaceStories(const std::vector<StoryRecord>& stories) override;
   core::Result<std::vector<StoryRecord>> LoadStories() override;
@@ -94,9 +96,10 @@ class PostgresStore final : public Store {
   core::Result<std::vector<core::Article>> LoadArticlesPublishedIn(const std::string& from,
                                                                    const std::string& to,
                                                                    size_t limit) override;
-  core::Result<std::vector<SequencedArticle>> LoadArticlesInDateOrder(
-      const DateOrderKey& after, const std::string& before, int64_t through_sequence,
-      size_t limit) override;
+  core::Result<std::vector<SequencedArticle>> LoadArticlesInDateOrder(const DateOrderKey& after,
+                                                                      const std::string& before,
+                                                                      int64_t through_sequence,
+                                                                      size_t limit) override;
   core::Result<int64_t> LastArticleSequence() override;
   core::Result<std::string> LoadEngineState(int64_t* clustered_through,
                                             int64_t* generation) override;
@@ -127,7 +130,7 @@ class PostgresStore final : public Store {
       const std::vector<std::string>& urls) override;
   core::Status PutPageStates(const std::vector<PageState>& states) override;
   core::Result<bool> ClaimSource(const std::string& url, const std::string& expected_next_poll,
-                                const std::string& lease_until) override;
+                                 const std::string& lease_until) override;
   core::Result<std::vector<PageState>> ListPageStates(const std::string& after_url,
                                                       size_t limit) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> ListStoryAliases() override;

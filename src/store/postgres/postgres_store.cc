@@ -217,6 +217,27 @@ core::Status PostgresStore::PutArticle(const core::Article& a, bool* inserted) {
   return core::Status::Ok();
 }
 
+core::Status PostgresStore::PutArticles(const std::vector<const core::Article*>& articles,
+                                        std::vector<bool>* inserted) {
+  inserted->assign(articles.size(), false);
+  if (articles.empty()) return core::Status::Ok();
+  return InTransaction("BEGIN", [&]() -> core::Status {
+    // The article_sequence row first, for the whole batch: PutArticle takes it before its
+    // inserts, but a batch that first records provenance of a known article and then inserts a
+    // new one would take it after a provenance row, and two such batches offering the same
+    // record would deadlock. Batches of concurrent writers so queue on the row instead.
+    WB_RETURN_IF_ERROR(RunPrepared("wb_lock_sequence", "locking the article sequence",
+                                   "SELECT last FROM article_sequence FOR UPDATE", {})
+                           .status());
+    for (size_t i = 0; i < articles.size(); ++i) {
+      bool one = false;
+      WB_RETURN_IF_ERROR(PutArticle(*articles[i], &one));
+      (*inserted)[i] = one;
+    }
+    return core::Status::Ok();
+  });
+}
+
 core::Result<std::vector<core::Article>> PostgresStore::LoadArticles() {
   // One snapshot for the count and the rows: the count is the watermark ReplaceStories
   // compares (see there).

@@ -1,19 +1,19 @@
 // SQLite backend (Debian's libsqlite3). WAL journal so readers (show, serve) never block the
 // writer; every multi-row change is one transaction.
+#include "store/sqlite/sqlite_store.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
-#include <unordered_map>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
+#include <unordered_map>
 
 #include "store/detail/cursor.h"
 #include "store/detail/model_json.h"
 #include "store/sqlite/sqlite_rows.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace wirebrief::store {
 namespace {
@@ -279,9 +279,11 @@ core::Status SqliteStore::Exec(const char* sql) {
 core::Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) {
   auto store = std::unique_ptr<SqliteStore>(new SqliteStore());
   store->path_ = path;
-  if (sqlite3_open_v2(path.c_str(), &store->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
-    return core::Status::IOError(path, std::string("cannot open database: ") +
-                                           (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
+  if (sqlite3_open_v2(path.c_str(), &store->db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                      nullptr) != SQLITE_OK)
+    return core::Status::IOError(path,
+                                 std::string("cannot open database: ") +
+                                     (store->db_ ? sqlite3_errmsg(store->db_) : "out of memory"));
   sqlite3_busy_timeout(store->db_, 10000);
   // Switching a fresh file to WAL needs an exclusive lock, and SQLite returns SQLITE_BUSY for it
   // without calling the busy handler, so processes opening a new store at once failed "database
@@ -290,7 +292,8 @@ core::Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) 
   for (int attempt = 0;; ++attempt) {
     int rc = sqlite3_exec(store->db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK) break;
-    if ((rc & 0xff) != SQLITE_BUSY || attempt >= 2000) return store->Error("switching to WAL journal");
+    if ((rc & 0xff) != SQLITE_BUSY || attempt >= 2000)
+      return store->Error("switching to WAL journal");
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   WB_RETURN_IF_ERROR(store->Exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"));
@@ -299,8 +302,9 @@ core::Result<std::unique_ptr<Store>> SqliteStore::Open(const std::string& path) 
 }
 
 core::Status SqliteStore::Migrate() {
-  WB_RETURN_IF_ERROR(Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
-                          "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
+  WB_RETURN_IF_ERROR(
+      Exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
+           "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
   {
     // Scoped so the read ends before BEGIN IMMEDIATE below: a connection that holds a read
     // lock and asks for the write lock gets SQLITE_BUSY at once, without the busy handler
@@ -312,7 +316,8 @@ core::Status SqliteStore::Migrate() {
   constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
   if (version_ > kLatest)
     return core::Status::Unsupported(path_, "database schema version " + std::to_string(version_) +
-                                                " is newer than this wirebrief (" + std::to_string(kLatest) + ")");
+                                                " is newer than this wirebrief (" +
+                                                std::to_string(kLatest) + ")");
   for (int v = version_; v < kLatest; ++v) {
     WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     // Another process may have migrated while this one waited for the write lock: read the
@@ -330,7 +335,9 @@ core::Status SqliteStore::Migrate() {
       continue;
     }
     core::Status s = Exec(kMigrations[v]);
-    if (s.ok()) s = Exec(("INSERT INTO schema_version(version) VALUES (" + std::to_string(v + 1) + ")").c_str());
+    if (s.ok())
+      s = Exec(
+          ("INSERT INTO schema_version(version) VALUES (" + std::to_string(v + 1) + ")").c_str());
     if (!s.ok()) {
       Exec("ROLLBACK");
       return s;
@@ -342,83 +349,137 @@ core::Status SqliteStore::Migrate() {
 }
 
 core::Status SqliteStore::PutArticle(const core::Article& a, bool* inserted) {
+  std::vector<bool> one;
+  WB_RETURN_IF_ERROR(PutArticles({&a}, &one));
+  *inserted = one.front();
+  return core::Status::Ok();
+}
+
+core::Status SqliteStore::PutArticles(const std::vector<const core::Article*>& articles,
+                                      std::vector<bool>* inserted) {
   // A connection that stores articles is a pipeline run (`run`, `watch`, the server's ingest,
   // each on a connection of its own): its reads are bounded by the stories it updates, and a
   // mapped file only made its resident memory follow the store's size (bench/README.md
   // ## incremental stories: peak RSS 39 -> 70 MB adding 50 articles to 2,000 -> 20,000).
   tuned_for_reads_ = true;
+  inserted->assign(articles.size(), false);
+  if (articles.empty()) return core::Status::Ok();
+  if (articles.size() > 1 && !batch_cache_) {
+    // A batch dirties more pages than the default 2 MB cache holds (FTS5 flushes its terms at
+    // every statement, and merges them), so SQLite spilled them to the WAL and wrote them again
+    // and again within one transaction. 32 MB bounds what a writer keeps.
+    WB_RETURN_IF_ERROR(Exec("PRAGMA cache_size = -32768"));
+    batch_cache_ = true;
+  }
   WB_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
-  Stmt ins(db_,
-           "INSERT OR IGNORE INTO articles(id, url, canonical_url, title, site_name, host, section, language, "
-           "date_published, date_modified, date_crawled, content_hash, text, extras) "
-           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-  if (!ins.ok()) {
-    Exec("ROLLBACK");
-    return Error("preparing article insert");
-  }
-  ins.Bind(1, a.id).Bind(2, a.url).Bind(3, a.canonical_url).Bind(4, a.title).Bind(5, a.site_name).Bind(6, a.host)
-      .Bind(7, a.section).Bind(8, a.language).Bind(9, a.date_published).Bind(10, a.date_modified)
-      .Bind(11, a.date_crawled).Bind(12, a.content_hash).Bind(13, a.text)
-      .Bind(14, Dump(detail::ArticleExtrasToJson(a)));
-  if (ins.Step() != SQLITE_DONE) {
-    core::Status s = Error("storing article " + a.id);
-    Exec("ROLLBACK");
-    return s;
-  }
-  *inserted = sqlite3_changes(db_) > 0;
-  if (!*inserted && !a.headline_only) {
-    // A headline stored earlier gets its page: upgraded in place under the same id, moved to
-    // the end of the stored order so the story engine sees it again (LoadArticlesAfter).
-    Stmt up(db_,
-            "UPDATE articles SET rowid = (SELECT MAX(rowid) + 1 FROM articles), url = ?2, "
-            "canonical_url = ?3, title = ?4, site_name = ?5, host = ?6, section = ?7, language = ?8, "
-            "date_published = ?9, date_modified = ?10, date_crawled = ?11, content_hash = ?12, "
-            "text = ?13, extras = ?14 WHERE id = ?1 AND json_valid(extras) AND "
-            "json_extract(extras, '$.headline_only') = 1");
-    if (!up.ok()) {
-      Exec("ROLLBACK");
-      return Error("preparing article upgrade");
-    }
-    up.Bind(1, a.id).Bind(2, a.url).Bind(3, a.canonical_url).Bind(4, a.title).Bind(5, a.site_name)
-        .Bind(6, a.host).Bind(7, a.section).Bind(8, a.language).Bind(9, a.date_published)
-        .Bind(10, a.date_modified).Bind(11, a.date_crawled).Bind(12, a.content_hash).Bind(13, a.text)
-        .Bind(14, Dump(detail::ArticleExtrasToJson(a)));
-    if (up.Step() != SQLITE_DONE) {
-      core::Status s = Error("upgrading article " + a.id);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    bool one = false;
+    if (core::Status s = PutArticleRows(*articles[i], &one); !s.ok()) {
       Exec("ROLLBACK");
       return s;
     }
+    (*inserted)[i] = one;
+  }
+  if (core::Status s = Exec("COMMIT"); !s.ok()) {
+    Exec("ROLLBACK");  // a failed COMMIT (SQLITE_BUSY, full disk) leaves the transaction open
+    return s;
+  }
+  return core::Status::Ok();
+}
+
+core::Status SqliteStore::PutArticleRows(const core::Article& a, bool* inserted) {
+  // Whether the id is stored, and as a headline, is asked first: a line the store already has
+  // (half of a reduce over re-crawled pages) then costs one lookup and its provenance row, not
+  // the encoding of its annotations for an INSERT that is ignored.
+  Stmt known(db_, &prepared_,
+             "SELECT json_valid(extras) AND json_extract(extras, '$.headline_only') = 1 "
+             "FROM articles WHERE id = ?1");
+  if (!known.ok()) return Error("preparing article lookup");
+  known.Bind(1, a.id);
+  int rc = known.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("looking up article " + a.id);
+  const bool stored = rc == SQLITE_ROW;
+  const bool stored_headline = stored && known.Int(0) != 0;
+  known.Reset();
+  *inserted = false;
+  if (!stored) {
+    Stmt ins(db_, &prepared_,
+             "INSERT OR IGNORE INTO articles(id, url, canonical_url, title, site_name, host, "
+             "section, language, date_published, date_modified, date_crawled, content_hash, text, "
+             "extras) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+    if (!ins.ok()) return Error("preparing article insert");
+    ins.Bind(1, a.id)
+        .Bind(2, a.url)
+        .Bind(3, a.canonical_url)
+        .Bind(4, a.title)
+        .Bind(5, a.site_name)
+        .Bind(6, a.host)
+        .Bind(7, a.section)
+        .Bind(8, a.language)
+        .Bind(9, a.date_published)
+        .Bind(10, a.date_modified)
+        .Bind(11, a.date_crawled)
+        .Bind(12, a.content_hash)
+        .Bind(13, a.text)
+        .Bind(14, Dump(detail::ArticleExtrasToJson(a)));
+    if (ins.Step() != SQLITE_DONE) return Error("storing article " + a.id);
+    *inserted = sqlite3_changes(db_) > 0;
+  } else if (stored_headline && !a.headline_only) {
+    // A headline stored earlier gets its page: upgraded in place under the same id, moved to
+    // the end of the stored order so the story engine sees it again (LoadArticlesAfter).
+    const std::string extras = Dump(detail::ArticleExtrasToJson(a));
+    Stmt up(
+        db_, &prepared_,
+        "UPDATE articles SET rowid = (SELECT MAX(rowid) + 1 FROM articles), url = ?2, "
+        "canonical_url = ?3, title = ?4, site_name = ?5, host = ?6, section = ?7, language = ?8, "
+        "date_published = ?9, date_modified = ?10, date_crawled = ?11, content_hash = ?12, "
+        "text = ?13, extras = ?14 WHERE id = ?1 AND json_valid(extras) AND "
+        "json_extract(extras, '$.headline_only') = 1");
+    if (!up.ok()) return Error("preparing article upgrade");
+    up.Bind(1, a.id)
+        .Bind(2, a.url)
+        .Bind(3, a.canonical_url)
+        .Bind(4, a.title)
+        .Bind(5, a.site_name)
+        .Bind(6, a.host)
+        .Bind(7, a.section)
+        .Bind(8, a.language)
+        .Bind(9, a.date_published)
+        .Bind(10, a.date_modified)
+        .Bind(11, a.date_crawled)
+        .Bind(12, a.content_hash)
+        .Bind(13, a.text)
+        .Bind(14, extras);
+    if (up.Step() != SQLITE_DONE) return Error("upgrading article " + a.id);
     if (sqlite3_changes(db_) > 0) {
       *inserted = true;
-      Stmt ent(db_,
+      Stmt ent(db_, &prepared_,
                "INSERT OR IGNORE INTO article_entities(article_id, name) SELECT ?1, "
                "json_extract(value, '$.name') FROM json_each(?2, '$.entities') "
                "WHERE json_extract(value, '$.name') <> ''");
-      ent.Bind(1, a.id).Bind(2, Dump(detail::ArticleExtrasToJson(a)));
-      if (!ent.ok() || ent.Step() != SQLITE_DONE) {
-        core::Status s = Error("indexing entities of " + a.id);
-        Exec("ROLLBACK");
-        return s;
-      }
+      ent.Bind(1, a.id).Bind(2, extras);
+      if (!ent.ok() || ent.Step() != SQLITE_DONE) return Error("indexing entities of " + a.id);
     }
   }
   const core::Provenance& p = a.provenance;
-  Stmt prov(db_,
-            "INSERT OR IGNORE INTO provenance(article_id, source, container, offset, length, record_id, "
-            "crawl_date, http_status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
-  prov.Bind(1, a.id).Bind(2, p.source).Bind(3, p.container).Bind(4, static_cast<int64_t>(p.offset))
-      .Bind(5, static_cast<int64_t>(p.length)).Bind(6, p.record_id).Bind(7, p.crawl_date)
+  Stmt prov(db_, &prepared_,
+            "INSERT OR IGNORE INTO provenance(article_id, source, container, offset, length, "
+            "record_id, crawl_date, http_status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)");
+  prov.Bind(1, a.id)
+      .Bind(2, p.source)
+      .Bind(3, p.container)
+      .Bind(4, static_cast<int64_t>(p.offset))
+      .Bind(5, static_cast<int64_t>(p.length))
+      .Bind(6, p.record_id)
+      .Bind(7, p.crawl_date)
       .Bind(8, static_cast<int64_t>(p.http_status));
-  if (!prov.ok() || prov.Step() != SQLITE_DONE) {
-    core::Status s = Error("storing provenance of " + a.id);
-    Exec("ROLLBACK");
-    return s;
-  }
-  return Exec("COMMIT");
+  if (!prov.ok() || prov.Step() != SQLITE_DONE) return Error("storing provenance of " + a.id);
+  return core::Status::Ok();
 }
 
 core::Result<std::vector<core::Article>> SqliteStore::LoadArticles() {
-  Stmt q(db_, (std::string("SELECT ") + kArticleColumns + " ORDER BY date_published, a.id").c_str());
+  Stmt q(db_,
+         (std::string("SELECT ") + kArticleColumns + " ORDER BY date_published, a.id").c_str());
   if (!q.ok()) return Error("loading articles");
   std::vector<core::Article> out;
   int rc;
@@ -444,8 +505,10 @@ core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories
   // another process's rebuild (articles are never deleted, so fewer means an older snapshot):
   // keep the newer set. Same rule as the PostgreSQL backend; BEGIN IMMEDIATE serializes.
   {
-    Stmt built(db_, "SELECT CAST(value AS INTEGER), (SELECT COUNT(*) FROM articles) FROM settings WHERE key = "
-                    "'stories.built_from_articles'");
+    Stmt built(
+        db_,
+        "SELECT CAST(value AS INTEGER), (SELECT COUNT(*) FROM articles) FROM settings WHERE key = "
+        "'stories.built_from_articles'");
     if (!built.ok()) return fail("reading story state");
     int64_t from = loaded_articles_;
     int rc = built.Step();
@@ -456,22 +519,32 @@ core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories
       if (!n.ok() || n.Step() != SQLITE_ROW) return fail("counting articles");
       from = n.Int(0);
     }
-    Stmt set(db_, "INSERT OR REPLACE INTO settings(key, value) VALUES ('stories.built_from_articles', ?1)");
+    Stmt set(
+        db_,
+        "INSERT OR REPLACE INTO settings(key, value) VALUES ('stories.built_from_articles', ?1)");
     set.Bind(1, std::to_string(from));
     if (!set.ok() || set.Step() != SQLITE_DONE) return fail("storing story state");
   }
   if (!Exec("DELETE FROM stories").ok()) return fail("clearing stories");
-  Stmt st(db_, "INSERT INTO stories(id, title, first_published, last_published, outlets, independent_outlets) "
-               "VALUES (?1,?2,?3,?4,?5,?6)");
+  Stmt st(db_,
+          "INSERT INTO stories(id, title, first_published, last_published, outlets, "
+          "independent_outlets) "
+          "VALUES (?1,?2,?3,?4,?5,?6)");
   Stmt mem(db_, "INSERT INTO story_articles(story_id, article_id, position) VALUES (?1,?2,?3)");
-  Stmt fam(db_, "INSERT INTO copy_families(story_id, family, article_id, position) VALUES (?1,?2,?3,?4)");
+  Stmt fam(
+      db_,
+      "INSERT INTO copy_families(story_id, family, article_id, position) VALUES (?1,?2,?3,?4)");
   Stmt br(db_, "INSERT INTO briefs(story_id, brief) VALUES (?1,?2)");
   if (!st.ok() || !mem.ok() || !fam.ok() || !br.ok()) return fail("preparing story inserts");
   for (const StoryRecord& r : stories) {
     const core::Story& s = r.story;
     st.Reset();
-    st.Bind(1, s.id).Bind(2, s.title).Bind(3, s.first_published).Bind(4, s.last_published)
-        .Bind(5, Dump(json(s.outlets))).Bind(6, static_cast<int64_t>(s.independent_outlets));
+    st.Bind(1, s.id)
+        .Bind(2, s.title)
+        .Bind(3, s.first_published)
+        .Bind(4, s.last_published)
+        .Bind(5, Dump(json(s.outlets)))
+        .Bind(6, static_cast<int64_t>(s.independent_outlets));
     if (st.Step() != SQLITE_DONE) return fail("storing story " + s.id);
     for (size_t i = 0; i < s.article_ids.size(); ++i) {
       mem.Reset();
@@ -481,7 +554,10 @@ core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories
     for (size_t f = 0; f < r.copy_families.size(); ++f)
       for (size_t i = 0; i < r.copy_families[f].size(); ++i) {
         fam.Reset();
-        fam.Bind(1, s.id).Bind(2, static_cast<int64_t>(f)).Bind(3, r.copy_families[f][i]).Bind(4, static_cast<int64_t>(i));
+        fam.Bind(1, s.id)
+            .Bind(2, static_cast<int64_t>(f))
+            .Bind(3, r.copy_families[f][i])
+            .Bind(4, static_cast<int64_t>(i));
         if (fam.Step() != SQLITE_DONE) return fail("storing copy families of story " + s.id);
       }
     br.Reset();
@@ -492,7 +568,9 @@ core::Status SqliteStore::ReplaceStories(const std::vector<StoryRecord>& stories
 }
 
 core::Result<std::vector<StoryRecord>> SqliteStore::LoadStories() {
-  Stmt q(db_, (std::string("SELECT ") + kStoryColumns + " ORDER BY s.last_published DESC, s.id").c_str());
+  Stmt q(
+      db_,
+      (std::string("SELECT ") + kStoryColumns + " ORDER BY s.last_published DESC, s.id").c_str());
   Stmt mem(db_, kStoryMembers);
   Stmt fam(db_, kStoryFamilies);
   if (!q.ok() || !mem.ok() || !fam.ok()) return Error("loading stories");
@@ -573,9 +651,12 @@ core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesForStoryPage(
   // rest (entities, sentences, ...); nlohmann then decodes only those. Extras that are not
   // valid JSON decode as empty, as in LoadArticle.
   Stmt q(db_, &prepared_,
-         "SELECT k.key, a.id, a.url, a.title, a.site_name, a.host, a.language, a.date_published, a.text, CASE "
-         "WHEN json_valid(a.extras) THEN json_extract(a.extras, '$.authors', '$.wire', '$.figures', '$.headline_only') END, "
-         "CASE WHEN a.site_name = '' AND a.host = '' THEN (SELECT source FROM provenance WHERE rowid = "
+         "SELECT k.key, a.id, a.url, a.title, a.site_name, a.host, a.language, a.date_published, "
+         "a.text, CASE "
+         "WHEN json_valid(a.extras) THEN json_extract(a.extras, '$.authors', '$.wire', "
+         "'$.figures', '$.headline_only') END, "
+         "CASE WHEN a.site_name = '' AND a.host = '' THEN (SELECT source FROM provenance WHERE "
+         "rowid = "
          "(SELECT MIN(rowid) FROM provenance WHERE article_id = a.id)) END "
          "FROM json_each(?1) k JOIN articles a ON a.id = k.value");
   if (!q.ok()) return Error("loading the articles of a story page");
@@ -609,24 +690,28 @@ core::Result<std::vector<core::Article>> SqliteStore::LoadArticlesForStoryPage(
     found.emplace_back(q.Int(0), std::move(a));
   }
   if (rc != SQLITE_DONE) return Error("loading the articles of a story page");
-  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<core::Article> out;
   out.reserve(found.size());
   for (auto& [index, a] : found) out.push_back(std::move(a));
   return out;
 }
 
-core::Result<std::vector<core::Provenance>> SqliteStore::LoadProvenance(const std::string& article_id) {
+core::Result<std::vector<core::Provenance>> SqliteStore::LoadProvenance(
+    const std::string& article_id) {
   Stmt q(db_, &prepared_,
-         "SELECT source, container, offset, length, record_id, crawl_date, http_status FROM provenance "
+         "SELECT source, container, offset, length, record_id, crawl_date, http_status FROM "
+         "provenance "
          "WHERE article_id = ?1 ORDER BY rowid");
   if (!q.ok()) return Error("loading provenance of " + article_id);
   q.Bind(1, article_id);
   std::vector<core::Provenance> out;
   int rc;
   while ((rc = q.Step()) == SQLITE_ROW)
-    out.push_back({q.Text(0), q.Text(1), static_cast<uint64_t>(q.Int(2)), static_cast<uint64_t>(q.Int(3)),
-                   q.Text(4), q.Text(5), static_cast<int>(q.Int(6))});
+    out.push_back({q.Text(0), q.Text(1), static_cast<uint64_t>(q.Int(2)),
+                   static_cast<uint64_t>(q.Int(3)), q.Text(4), q.Text(5),
+                   static_cast<int>(q.Int(6))});
   if (rc != SQLITE_DONE) return Error("loading provenance of " + article_id);
   return out;
 }
@@ -635,7 +720,8 @@ core::Result<uint64_t> SqliteStore::DataVersion() {
   // data_version moves with other connections' commits, total_changes with this one's.
   Stmt q(db_, &prepared_, "PRAGMA data_version");
   if (!q.ok() || q.Step() != SQLITE_ROW) return Error("reading the data version");
-  return (static_cast<uint64_t>(q.Int(0)) << 32) ^ static_cast<uint64_t>(sqlite3_total_changes64(db_));
+  return (static_cast<uint64_t>(q.Int(0)) << 32) ^
+         static_cast<uint64_t>(sqlite3_total_changes64(db_));
 }
 
 core::Result<std::string> SqliteStore::GetSetting(const std::string& key) {
@@ -648,8 +734,8 @@ core::Result<std::string> SqliteStore::GetSetting(const std::string& key) {
   return q.Text(0);
 }
 
-core::Status SqliteStore::PutSetting(const std::string& key, const std::string& value, bool only_if_absent,
-                                     bool* stored) {
+core::Status SqliteStore::PutSetting(const std::string& key, const std::string& value,
+                                     bool only_if_absent, bool* stored) {
   Stmt q(db_, only_if_absent ? "INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)"
                              : "INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)");
   if (!q.ok()) return Error("storing setting " + key);

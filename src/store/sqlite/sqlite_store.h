@@ -22,6 +22,8 @@ class SqliteStore final : public Store {
   ~SqliteStore() override;
 
   core::Status PutArticle(const core::Article& article, bool* inserted) override;
+  core::Status PutArticles(const std::vector<const core::Article*>& articles,
+                           std::vector<bool>* inserted) override;
   core::Result<std::vector<core::Article>> LoadArticles() override;
   core::Status ReplaceStories(const std::vector<StoryRecord>& stories) override;
   core::Result<std::vector<StoryRecord>> LoadStories() override;
@@ -32,7 +34,8 @@ class SqliteStore final : public Store {
   core::Result<core::Article> LoadArticle(const std::string& id) override;
   core::Result<std::vector<core::Article>> LoadArticlesForStoryPage(
       const std::vector<std::string>& ids) override;
-  core::Result<std::vector<core::Provenance>> LoadProvenance(const std::string& article_id) override;
+  core::Result<std::vector<core::Provenance>> LoadProvenance(
+      const std::string& article_id) override;
   core::Result<ArticlePage> SearchArticles(const ArticleQuery& query) override;
   core::Result<uint64_t> DataVersion() override;
   core::Result<std::string> GetSetting(const std::string& key) override;
@@ -40,13 +43,15 @@ class SqliteStore final : public Store {
                           bool* stored) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> LoadSettings() override;
   // Incremental stories: sqlite_stories.cc.
-  core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence, size_t limit) override;
+  core::Result<std::vector<SequencedArticle>> LoadArticlesAfter(int64_t sequence,
+                                                                size_t limit) override;
   core::Result<std::vector<core::Article>> LoadArticlesPublishedIn(const std::string& from,
                                                                    const std::string& to,
                                                                    size_t limit) override;
-  core::Result<std::vector<SequencedArticle>> LoadArticlesInDateOrder(
-      const DateOrderKey& after, const std::string& before, int64_t through_sequence,
-      size_t limit) override;
+  core::Result<std::vector<SequencedArticle>> LoadArticlesInDateOrder(const DateOrderKey& after,
+                                                                      const std::string& before,
+                                                                      int64_t through_sequence,
+                                                                      size_t limit) override;
   core::Result<int64_t> LastArticleSequence() override;
   core::Result<std::string> LoadEngineState(int64_t* clustered_through,
                                             int64_t* generation) override;
@@ -54,7 +59,8 @@ class SqliteStore final : public Store {
   core::Result<std::vector<std::pair<std::string, std::string>>> StoriesOfArticles(
       const std::vector<std::string>& article_ids) override;
   core::Result<std::string> ResolveStoryId(const std::string& id) override;
-  core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id, int since) override;
+  core::Result<std::vector<core::Brief>> LoadBriefVersions(const std::string& story_id,
+                                                           int since) override;
   // Watchlists: sqlite_watchlists.cc.
   core::Result<std::vector<WatchlistRecord>> ListWatchlists() override;
   core::Result<WatchlistRecord> LoadWatchlist(const std::string& name) override;
@@ -72,15 +78,20 @@ class SqliteStore final : public Store {
   core::Result<std::vector<SourceRecord>> ListSources() override;
   core::Status PutSource(const SourceRecord& source) override;
   core::Status RemoveSource(const std::string& url) override;
-  core::Result<std::vector<PageState>> LoadPageStates(const std::vector<std::string>& urls) override;
+  core::Result<std::vector<PageState>> LoadPageStates(
+      const std::vector<std::string>& urls) override;
   core::Status PutPageStates(const std::vector<PageState>& states) override;
-  core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now, size_t limit) override;
+  core::Result<std::vector<PageState>> LoadPageStatesDue(const std::string& now,
+                                                         size_t limit) override;
   core::Result<bool> ClaimSource(const std::string& url, const std::string& expected_next_poll,
-                                const std::string& lease_until) override;
-  core::Result<std::vector<PageState>> ListPageStates(const std::string& after_url, size_t limit) override;
+                                 const std::string& lease_until) override;
+  core::Result<std::vector<PageState>> ListPageStates(const std::string& after_url,
+                                                      size_t limit) override;
   core::Result<std::vector<std::pair<std::string, std::string>>> ListStoryAliases() override;
 
  private:
+  // One article's rows (PutArticle's contract), within PutArticles' transaction.
+  core::Status PutArticleRows(const core::Article& a, bool* inserted);
   // Within CommitStoryUpdate's transaction (sqlite_watchlists.cc).
   core::Status AppendAlertEvents(const std::vector<AlertEvent>& events);
   // Rows of (rowid, article columns...) as sequenced articles; `what` names a failure.
@@ -106,6 +117,7 @@ class SqliteStore final : public Store {
   // The read side's statements by SQL text, prepared once per connection: preparing cost as
   // much as running the story and article lookups themselves.
   std::unordered_map<std::string, sqlite3_stmt*> prepared_;
+  bool batch_cache_ = false;      // the page cache was grown for batches (PutArticles)
   bool tuned_for_reads_ = false;  // decided: the file mapped for reads, or never (a writer)
 };
 
