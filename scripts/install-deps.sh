@@ -3,7 +3,7 @@
 # present are not fetched again, and apt-get update runs only when something is missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 zlib1g-dev libsqlite3-dev libxml2-dev
-      nlohmann-json3-dev libcli11-dev libxxhash-dev nettle-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev
+      nlohmann-json3-dev libcli11-dev libxxhash-dev nettle-dev libzstd-dev libuchardet-dev libcurl4-openssl-dev libicu-dev
       libcpp-httplib-dev libssl-dev libstemmer-dev libcld2-dev libpq-dev)
 if [ "${1:-}" = "--tests" ]; then
   # fonts-noto-cjk: Chinese, Japanese and Korean glyphs for the browser test's pages (without

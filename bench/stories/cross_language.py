@@ -15,7 +15,8 @@ url a digest of (language, id) so it carries no id or language hint. They go thr
 Prints BCubed P/R/F over all documents (a document not stored counts as its own story), the
 number of stories, stored and dropped documents, the recall of each language pair (of the ids
 present in both, the share whose two versions share a story), and F per fold: the ids, sorted,
-dealt round-robin into --folds folds, each scored on its own documents from the same run.
+dealt round-robin into --folds folds, each fold's documents run on their own through `run` into
+a store of their own (so a setting must hold on each third of dev, not only on the whole).
 Exit status 0 iff F >= --min and none dropped.
 """
 import argparse
@@ -47,6 +48,30 @@ def bcubed(docs, pred, gold):
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def run_stories(bin_, recs, folder, name):
+    """Runs `recs` through `run` into a new store; returns {url: story id}, None on failure."""
+    inp, db = os.path.join(folder, name + ".jsonl"), os.path.join(folder, name + ".db")
+    if os.path.exists(db):
+        os.remove(db)
+    with open(inp, "w", encoding="utf-8") as f:
+        f.write("\n".join(recs) + "\n")
+    p = subprocess.run([bin_, "run", "-q", "--db", db, inp], capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        print("run failed rc %d: %s" % (p.returncode, p.stderr.strip().splitlines()[-1:]))
+        return None
+    p = subprocess.run([bin_, "show", "--db", db, "--output-format", "jsonl", "--limit", "0"],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        print("show failed rc %d: %s" % (p.returncode, p.stderr.strip().splitlines()[-1:]))
+        return None
+    pred = {}
+    for line in p.stdout.splitlines():
+        s = json.loads(line)
+        for a in s.get("articles", []):
+            pred[a.get("url")] = s["id"]
+    return pred
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default="build/wirebrief")
@@ -76,26 +101,10 @@ def main():
 
     tmp = args.keep or tempfile.mkdtemp(prefix="xlang-")
     os.makedirs(tmp, exist_ok=True)
-    inp, db = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "run.db")
-    if os.path.exists(db):
-        os.remove(db)
-    with open(inp, "w", encoding="utf-8") as f:
-        f.write("\n".join(recs) + "\n")
-    p = subprocess.run([args.bin, "run", "-q", "--db", db, inp], capture_output=True, text=True)
-    if p.returncode not in (0, 1):
-        print("run failed rc %d: %s" % (p.returncode, p.stderr.strip().splitlines()[-1:]))
+    pred = run_stories(args.bin, recs, tmp, "run")
+    if pred is None:
         return 1
-    p = subprocess.run([args.bin, "show", "--db", db, "--output-format", "jsonl", "--limit", "0"],
-                       capture_output=True, text=True)
-    if p.returncode != 0:
-        print("show failed rc %d: %s" % (p.returncode, p.stderr.strip().splitlines()[-1:]))
-        return 1
-    pred = {}
-    for line in p.stdout.splitlines():
-        s = json.loads(line)
-        for a in s.get("articles", []):
-            if a.get("url") in gold:
-                pred[a["url"]] = s["id"]
+    pred = {u: pred[u] for u in gold if u in pred}
     dropped = [u for u in gold if u not in pred]
     for u in dropped:
         pred[u] = "dropped:" + u
@@ -121,7 +130,14 @@ def main():
     figures = []
     for k in range(args.folds):
         fold = set(ids[k::args.folds])
-        fp, fr, ff = bcubed([u for u in docs if gold[u] in fold], pred, gold)
+        fold_recs = [r for r in recs if gold[json.loads(r)["url"]] in fold]
+        fold_pred = run_stories(args.bin, fold_recs, tmp, "fold%d" % k)
+        if fold_pred is None:
+            return 1
+        fold_docs = [u for u in docs if gold[u] in fold]
+        for u in fold_docs:
+            fold_pred.setdefault(u, "dropped:" + u)
+        fp, fr, ff = bcubed(fold_docs, fold_pred, gold)
         figures.append("fold %d (%d ids) F %.3f P %.3f R %.3f" % (k, len(fold), ff, fp, fr))
     print("; ".join(figures))
     return 0 if F >= args.min and not dropped else 1

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "cluster/detail/countries.h"
+
 // XXH3 inlined: the same function as core::Hash64 (a term's key must equal Hash64 of its text),
 // without a call into the shared library per token.
 #define XXH_INLINE_ALL
@@ -291,6 +293,38 @@ struct Scratch {
   std::vector<Token> tokens;
 };
 
+// Adds the ISO code of every country `tokens` name (countries.h), as a name: the one term
+// about a place that articles in different languages share.
+void AddCountries(const std::vector<Token>& tokens, size_t used, float w, TermBag* bag,
+                  std::string* window) {
+  const size_t max_words = MaxCountryNameWords();
+  for (size_t k = 0; k < used; ++k) {
+    std::string_view raw = tokens[k].raw;
+    unsigned char c = static_cast<unsigned char>(raw[0]);
+    if (c >= 0x80 && IsCjkAt(raw, 0)) {
+      for (size_t at = 0, length = 0; at < raw.size(); at += length ? length : 3) {
+        std::string_view code = CountryCodeAt(raw, at, &length);
+        if (!code.empty()) bag->Add(code, kCountry, w);
+      }
+      continue;
+    }
+    if (!IsUpper(c) && c < 0xC0) continue;  // names start with a capital (Latin or other)
+    std::string_view code;
+    size_t words = std::min(max_words, used - k);
+    for (; words >= 1 && code.empty(); --words) {
+      window->assign(raw);
+      for (size_t j = 1; j < words; ++j) window->append(" ").append(tokens[k + j].raw);
+      code = CountryCodeOf(*window);
+      // A genitive "s" ("Deutschlands", "Kinas"), for a single word.
+      if (code.empty() && words == 1 && raw.size() > 4 && raw.back() == 's')
+        code = CountryCodeOf(raw.substr(0, raw.size() - 1));
+    }
+    if (code.empty()) continue;
+    bag->Add(code, kCountry, w);
+    k += words;  // the loop's decrement ran once past the match
+  }
+}
+
 void AddText(std::string_view text, float weight, const TermWeights& w, size_t max_words,
              TermBag* bag, Scratch* scratch) {
   std::string& norm = scratch->norm;
@@ -316,6 +350,7 @@ void AddText(std::string_view text, float weight, const TermWeights& w, size_t m
         AddToken(t, &norm, kWord, weight, bag);
       }
     }
+    AddCountries(tokens, used, weight + w.name * weight, bag, &norm);
     max_words -= used;
     line_begin = line_end + 1;
   }
@@ -395,6 +430,10 @@ std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
     if (n.find(' ') != std::string::npos)
       bag.Add(n, kName, w.name);  // single words are counted above
   }
+  // Countries the text names by a demonym or a capital ("the Kenyan government", "Nairobi
+  // said"); those it names by name were found above.
+  for (const auto& c : an.countries)
+    if (c.via != "name" && !c.code.empty()) bag.Add(c.code, kCountry, w.name);
   for (const auto& d : an.dates)
     if (!d.value.empty()) bag.Add(d.value.substr(0, 10), kDate, w.number);
   return bag.Take();

@@ -20,6 +20,10 @@ enum TermKind : uint8_t {
   kName = 1,    // capitalised away from a sentence start, or an nlp/ mention
   kNumber = 2,  // a figure or year as written
   kDate = 3,    // a resolved calendar date from nlp/
+  // An ISO country code (detail/countries.h). Read only across languages (cross-language
+  // anchors): within one language the country's words are already terms, and counting the
+  // code again cost the English kits (clustering dev 0.822 -> 0.819, ECB+ 0.937 -> 0.932).
+  kCountry = 4,
 };
 
 struct Term {
