@@ -155,6 +155,7 @@ struct OnlineClusterer::State {
     weights.number = 8.0f;
     weights.name = 3.0f;
     headline_weights.number = 2.0f;
+    weights.countries = headline_weights.countries = o.cross_language_join_threshold > 0;
   }
 
   float Idf(uint64_t key) const {

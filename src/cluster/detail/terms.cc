@@ -350,7 +350,7 @@ void AddText(std::string_view text, float weight, const TermWeights& w, size_t m
         AddToken(t, &norm, kWord, weight, bag);
       }
     }
-    AddCountries(tokens, used, weight + w.name * weight, bag, &norm);
+    if (w.countries) AddCountries(tokens, used, weight + w.name * weight, bag, &norm);
     max_words -= used;
     line_begin = line_end + 1;
   }
@@ -433,7 +433,7 @@ std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
   // Countries the text names by a demonym or a capital ("the Kenyan government", "Nairobi
   // said"); those it names by name were found above.
   for (const auto& c : an.countries)
-    if (c.via != "name" && !c.code.empty()) bag.Add(c.code, kCountry, w.name);
+    if (w.countries && c.via != "name" && !c.code.empty()) bag.Add(c.code, kCountry, w.name);
   for (const auto& d : an.dates)
     if (!d.value.empty()) bag.Add(d.value.substr(0, 10), kDate, w.number);
   return bag.Take();
