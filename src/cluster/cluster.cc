@@ -1,6 +1,7 @@
 #include "cluster/cluster.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <utility>
@@ -12,6 +13,7 @@
 namespace wirebrief::cluster {
 
 using detail::DocInfo;
+using detail::HasAnchorNeighbour;
 using detail::HasNeighbour;
 using detail::HeadlineOnly;
 using detail::kDfBits;
@@ -149,6 +151,7 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   // article joined an open story; opening a story may have closed another one since (mapped
   // values keep their address otherwise).
   if (copy.doc == kNoDoc) S.AddToCentroid(slot, v, p.opened ? nullptr : &lists);
+  if (copy.doc == kNoDoc) S.AddLanguage(st, v.language, v.anchors);
   S.Touch(slot, now);
   st.docs.push_back(doc_slot);
   ++S.open_articles;
@@ -159,6 +162,8 @@ Placement OnlineClusterer::Add(const core::Article& a) {
   info.id = a.id;
   if (copy.doc != kNoDoc) info.copy_of = copy.doc;
   if (S.KeepVectors() && copy.doc == kNoDoc) info.vec = std::move(v.vec);
+  info.language = std::move(v.language);
+  info.anchors = std::move(v.anchors);
   info.short_text = is_short;
   info.arrival = now;
   info.years = years;
@@ -176,8 +181,15 @@ OnlineClusterer::State::ArticleVector OnlineClusterer::State::Vectorize(const co
   for (const auto& term : terms) ++df[term.key & ((size_t{1} << kDfBits) - 1)];
   std::vector<std::pair<float, size_t>>& w = v.w;
   w.reserve(terms.size());
-  for (size_t i = 0; i < terms.size(); ++i)
-    w.push_back({(1.0f + std::log(std::max(1.0f, terms[i].weight))) * Idf(terms[i].key), i});
+  const bool across = opt.cross_language_join_threshold > 0;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    float x = (1.0f + std::log(std::max(1.0f, terms[i].weight))) * Idf(terms[i].key);
+    if (terms[i].kind == detail::kCountry) {
+      if (across) v.anchors.push_back({terms[i].key, x});
+      continue;
+    }
+    w.push_back({x, i});
+  }
   if (w.size() > kMaxTerms) {
     std::nth_element(w.begin(), w.begin() + kMaxTerms, w.end(), std::greater<>());
     w.resize(kMaxTerms);
@@ -189,7 +201,44 @@ OnlineClusterer::State::ArticleVector OnlineClusterer::State::Vectorize(const co
   v.vec.reserve(w.size());
   for (const auto& [x, i] : w) v.vec.push_back({terms[i].key, x});
   std::sort(v.vec.begin(), v.vec.end());
+  if (across) {
+    v.language = a.language.substr(0, a.language.find('-'));
+    for (char& c : v.language) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Figures, names and countries, weighted as in the vector before its normalisation.
+    for (const auto& [x, i] : w)
+      if (terms[i].kind != detail::kWord) v.anchors.push_back({terms[i].key, x * norm});
+    double anchor_norm = 0;
+    for (const auto& [key, x] : v.anchors) anchor_norm += static_cast<double>(x) * x;
+    for (auto& [key, x] : v.anchors) x = static_cast<float>(x / std::sqrt(anchor_norm));
+    std::sort(v.anchors.begin(), v.anchors.end());
+  }
   return v;
+}
+
+double OnlineClusterer::State::CrossLanguageScore(const ArticleVector& v,
+                                                  const OpenStory& st) const {
+  if (v.language.empty() || v.anchors.empty() || st.languages.empty() || st.anchor_sq <= 0)
+    return -1;
+  for (const std::string& l : st.languages)
+    if (l.empty() || l == v.language) return -1;
+  double dot = 0;
+  for (const auto& [key, x] : v.anchors) {
+    auto it = st.anchor_sum.find(key);
+    if (it != st.anchor_sum.end()) dot += static_cast<double>(x) * it->second;
+  }
+  return dot / std::sqrt(st.anchor_sq);
+}
+
+void OnlineClusterer::State::AddLanguage(OpenStory& st, const std::string& language,
+                                         const std::vector<std::pair<uint64_t, float>>& anchors) {
+  if (opt.cross_language_join_threshold <= 0) return;
+  if (std::find(st.languages.begin(), st.languages.end(), language) == st.languages.end())
+    st.languages.push_back(language);
+  for (const auto& [key, x] : anchors) {
+    float& sum = st.anchor_sum[key];
+    st.anchor_sq += (sum + x) * (sum + x) - static_cast<double>(sum) * sum;
+    sum += x;
+  }
 }
 
 std::pair<int, double> OnlineClusterer::State::BestStory(
@@ -210,6 +259,7 @@ std::pair<int, double> OnlineClusterer::State::BestStory(
   }
   double threshold = is_short ? opt.headline_join_threshold : opt.join_threshold;
   std::vector<std::pair<double, uint32_t>> candidates;
+  std::vector<uint32_t> cross_language;  // candidates only by CrossLanguageScore
   for (uint32_t s : touched) {
     const OpenStory& cand = *stories[s];
     double sim = MemoScore(scratch[s], s, static_cast<double>(cand.docs.size()), is_short);
@@ -222,18 +272,33 @@ std::pair<int, double> OnlineClusterer::State::BestStory(
         }))
       sim *= opt.year_conflict_factor;
     scratch[s] = 0;
-    if (sim >= threshold) candidates.push_back({sim, s});
+    if (sim >= threshold) {
+      candidates.push_back({sim, s});
+    } else if (double cross = CrossLanguageScore(v, cand);
+               cross >= opt.cross_language_join_threshold && cross > 0) {
+      cross_language.push_back(s);
+      candidates.push_back({cross, s});
+    }
   }
   touched.clear();
-  // The best-scoring story with a member close to the article (member_gate).
+  // The best-scoring story with a member close to the article (member_gate); a story found
+  // across languages needs the member on anchors, since their words cannot meet.
   std::sort(candidates.begin(), candidates.end(), std::greater<>());
   auto open_doc = [this](uint32_t d) -> const DocInfo* {
     const DocInfo& info = docs.at(d);
     return info.copy_of == kNoDoc ? &info : nullptr;
   };
-  for (const auto& [sim, s] : candidates)
-    if (HasNeighbour(stories[s]->docs, open_doc, v.vec, Gate(is_short)))
+  for (const auto& [sim, s] : candidates) {
+    bool across =
+        std::find(cross_language.begin(), cross_language.end(), s) != cross_language.end();
+    bool near = across ? HasAnchorNeighbour(stories[s]->docs, open_doc, v.anchors, Gate(is_short))
+                       : HasNeighbour(stories[s]->docs, open_doc, v.vec, Gate(is_short));
+    if (near) {
+      cross_language.clear();
       return {static_cast<int>(s), sim};
+    }
+  }
+  cross_language.clear();
   return {-1, 0.0};
 }
 

@@ -59,6 +59,7 @@ OnlineClusterer::OnlineClusterer(
         st.sq += (old + x) * (old + x) - old * old;
       }
     }
+    if (!copy) S.AddLanguage(st, d.language, d.anchors);
     S.Touch(story, d.arrival);
     st.docs.push_back(slot);
     ++S.open_articles;
@@ -69,6 +70,8 @@ OnlineClusterer::OnlineClusterer(
     info.short_text = d.short_text;
     info.arrival = d.arrival;
     info.years = d.years;
+    info.language = d.language;
+    info.anchors = d.anchors;
     if (copy)
       info.copy_of = original->second;
     else
@@ -101,6 +104,8 @@ ClusterSnapshot OnlineClusterer::Snapshot() const {
     d.arrival = info.arrival;
     d.vec = info.vec;
     d.years = info.years;
+    d.language = info.language;
+    d.anchors = info.anchors;
     snap.docs.push_back(std::move(d));
   }
   return snap;

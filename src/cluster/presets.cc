@@ -22,6 +22,7 @@ ClusterOptions StoryStreamOptions() {
   ClusterOptions o = LabelStreamOptions();
   o.window_days = 2;
   o.headline_window_days = 0;
+  o.cross_language_join_threshold = 0.2;
   return o;
 }
 

@@ -5,7 +5,8 @@
 //   "WBCS" format:varint digest:bytes docs_seen:f64 now:f64 next_story:varint
 //   df_size:varint (zero_run:varint value:varint)* until df_size entries
 //   docs:varint { article_id story_id copy_of :bytes, story:varint, flags:byte, arrival:f64,
-//                 terms:varint (key:u64 weight:f32)*, years:varint (year:zigzag varint)* }
+//                 terms:varint (key:u64 weight:f32)*, years:varint (year:zigzag varint)*,
+//                 language:bytes, anchors:varint (key:u64 weight:f32)* }
 // bytes = length:varint then the bytes.
 #include "cluster/snapshot.h"
 
@@ -121,6 +122,12 @@ std::string SerializeSnapshot(const ClusterSnapshot& s) {
     w.Varint(d.years.size());
     for (int y : d.years)
       w.Varint((static_cast<uint64_t>(y) << 1) ^ static_cast<uint64_t>(y >> 31));
+    w.Bytes(d.language);
+    w.Varint(d.anchors.size());
+    for (const auto& [key, x] : d.anchors) {
+      w.Raw(key);
+      w.Raw(x);
+    }
   }
   return w.Take();
 }
@@ -179,6 +186,16 @@ core::Result<ClusterSnapshot> ParseSnapshot(std::string_view bytes, const Snapsh
       if (!r.Varint(&z) || z > 0xFFFFFFFFu) return Bad(where + ": bad year");
       d.years.push_back(
           static_cast<int>(static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1)));
+    }
+    uint64_t anchors = 0;
+    if (!r.Bytes(&d.language, 64) || !r.Varint(&anchors)) return Bad(where + ": truncated");
+    if (anchors > limits.max_terms || anchors > r.left() / 12)
+      return Bad(where + ": bad anchor count");
+    d.anchors.resize(anchors);
+    for (size_t k = 0; k < d.anchors.size(); ++k) {
+      auto& [key, x] = d.anchors[k];
+      if (!r.Raw(&key) || !r.Raw(&x) || !std::isfinite(x)) return Bad(where + ": bad anchor");
+      if (k > 0 && d.anchors[k - 1].first >= key) return Bad(where + ": anchors out of order");
     }
   }
   if (r.left() != 0) return Bad("bytes after the last document");

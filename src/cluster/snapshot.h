@@ -34,11 +34,15 @@ struct OpenDocument {
   double arrival = 0;                           // the stream's clock when it arrived
   std::vector<std::pair<uint64_t, float>> vec;  // unit term vector sorted by key; empty for copies
   std::vector<int> years;                       // years its lead names
+  // Its language's primary subtag and its anchor vector (figures, names, countries; unit,
+  // sorted by key), kept when ClusterOptions::cross_language_join_threshold is on; else empty.
+  std::string language;
+  std::vector<std::pair<uint64_t, float>> anchors;
 };
 
 struct ClusterSnapshot {
   // Changes whenever a change to the clusterer makes older snapshots meaningless.
-  static constexpr uint32_t kFormat = 1;
+  static constexpr uint32_t kFormat = 2;  // 2: language and anchors per document
   std::string options_digest;  // the ClusterOptions the window was built with (OptionsDigest)
   double docs_seen = 0;
   double now = -std::numeric_limits<double>::infinity();

@@ -100,12 +100,13 @@ std::string OptionsDigest(const ClusterOptions& o) {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "%.6g %.6g %zu %.6g %.6g %.6g %.6g %.6g %.6g %.6g %.6g %.6g %.6g %zu %d %.6g %.6g "
-                "%.6g %zu %.6g",
+                "%.6g %zu %.6g %.6g",
                 o.join_threshold, o.headline_join_threshold, o.short_words, o.headline_size_prior,
                 o.size_prior, o.linkage, o.headline_linkage, o.window_days, o.daily_decay,
                 o.year_conflict_factor, o.headline_member_gate, o.member_gate, o.copy_containment,
                 o.max_open_stories, o.refine_passes, o.refine_merge, o.headline_refine_merge,
-                o.headline_refine_link, o.refine_link_max_smaller, o.headline_window_days);
+                o.headline_refine_link, o.refine_link_max_smaller, o.headline_window_days,
+                o.cross_language_join_threshold);
   return core::HashHex128(std::string("cluster-options-v1 ") + buf).substr(0, 16);
 }
 

@@ -36,6 +36,10 @@ struct DocInfo {
   std::vector<std::pair<uint64_t, float>> vec;
   double arrival = 0;      // the clock when it arrived (snapshots)
   std::vector<int> years;  // years its lead names (snapshots)
+  // Its language's primary subtag ("de", "zh"; empty when unknown) and its figures, names and
+  // countries as a unit vector sorted by key (ClusterOptions::cross_language_join_threshold).
+  std::string language;
+  std::vector<std::pair<uint64_t, float>> anchors;
 };
 
 inline double SparseDot(const std::vector<std::pair<uint64_t, float>>& a,
@@ -66,6 +70,19 @@ bool HasNeighbour(const Members& members, Get get,
   return false;
 }
 
+// HasNeighbour on the members' anchor vectors (DocInfo::anchors).
+template <typename Members, typename Get>
+bool HasAnchorNeighbour(const Members& members, Get get,
+                        const std::vector<std::pair<uint64_t, float>>& anchors, double gate) {
+  if (gate <= 0) return true;
+  for (const auto& m : members) {
+    const DocInfo* info = get(m);
+    if (info != nullptr && !info->anchors.empty() && SparseDot(anchors, info->anchors) >= gate)
+      return true;
+  }
+  return false;
+}
+
 struct OpenStory {
   uint64_t number = 0;
   std::string id;                                // stable, minted when the story opens
@@ -80,6 +97,10 @@ struct OpenStory {
   double best_title_score = -1;
   std::vector<int> years;  // years written in members' leads (datelines), distinct
   bool is_short = false;   // opened by a headline-only article
+  // Members' languages (distinct; "" for unknown) and the sum of their anchor vectors.
+  std::vector<std::string> languages;
+  std::unordered_map<uint64_t, float> anchor_sum;
+  double anchor_sq = 0;
 };
 
 // Member sums of a closing group of stories per term, (story slot, weight) (see State::Refine).
@@ -134,6 +155,7 @@ struct OnlineClusterer::State {
     weights.number = 8.0f;
     weights.name = 3.0f;
     headline_weights.number = 2.0f;
+    weights.countries = headline_weights.countries = o.cross_language_join_threshold > 0;
   }
 
   float Idf(uint64_t key) const {
@@ -208,6 +230,8 @@ struct OnlineClusterer::State {
     std::vector<detail::Term> terms;
     std::vector<std::pair<float, size_t>> w;      // weight, index into terms; heaviest kMaxTerms
     std::vector<std::pair<uint64_t, float>> vec;  // the same as a unit vector sorted by key
+    std::string language;                         // DocInfo::language
+    std::vector<std::pair<uint64_t, float>> anchors;  // DocInfo::anchors
   };
   ArticleVector Vectorize(const core::Article& a, bool is_short);
   // The best-scoring open story the article may join at time `at` (-1 when none) and its score;
@@ -220,6 +244,11 @@ struct OnlineClusterer::State {
                                 const detail::CopyMatch& copy, double score) const;
   void AddToCentroid(uint32_t slot, const ArticleVector& v,
                      const std::vector<std::vector<Posting>*>* found_lists);
+  // The article's cosine with the story on anchors alone when the story has no member in its
+  // language (cross_language_join_threshold), else -1.
+  double CrossLanguageScore(const ArticleVector& v, const OpenStory& st) const;
+  void AddLanguage(OpenStory& st, const std::string& language,
+                   const std::vector<std::pair<uint64_t, float>>& anchors);
   void Touch(uint32_t slot, double at);
   void AddYears(OpenStory& st, const std::vector<int>& years);
   void KeepMember(const core::Article& a, OpenStory& st, DocInfo& info, const Placement& p,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "cluster/detail/countries.h"
+
 // XXH3 inlined: the same function as core::Hash64 (a term's key must equal Hash64 of its text),
 // without a call into the shared library per token.
 #define XXH_INLINE_ALL
@@ -49,14 +51,36 @@ bool IsDigit(unsigned char c) { return kByteClass[c] & kDigitByte; }
 bool IsUpper(unsigned char c) { return kByteClass[c] & kUpperByte; }
 
 // Bytes of the punctuation that are letters of no word but are multi-byte in UTF-8 and must not
-// glue words together: curly quotes, dashes, ellipsis, non-breaking space.
+// glue words together: curly quotes, dashes, ellipsis, non-breaking space, middle dot, and the
+// CJK marks (U+3000..U+303F: ideographic space, comma, full stop, corner brackets) and fullwidth
+// punctuation (U+FF01..U+FF0F, U+FF1A..U+FF20, U+FF3B..U+FF40, U+FF5B..U+FF65) with which
+// Chinese and Japanese text separates its clauses.
 size_t PunctuationLength(std::string_view s, size_t i) {
   auto u = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   if (u(i) == 0xE2 && i + 2 < s.size() && u(i + 1) == 0x80) return 3;  // U+2000..U+203F
   if (u(i) == 0xC2 && i + 1 < s.size() &&
-      (u(i + 1) == 0xA0 || u(i + 1) == 0xAB || u(i + 1) == 0xBB))
+      (u(i + 1) == 0xA0 || u(i + 1) == 0xAB || u(i + 1) == 0xBB || u(i + 1) == 0xB7))
     return 2;
+  if (u(i) == 0xE3 && i + 2 < s.size() && u(i + 1) == 0x80) return 3;  // U+3000..U+303F
+  if (u(i) == 0xEF && i + 2 < s.size()) {
+    unsigned b = u(i + 1), c = u(i + 2);
+    uint32_t cp = 0xF000 | ((b & 0x3F) << 6) | (c & 0x3F);
+    if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+      return 3;
+  }
   return 0;
+}
+
+// Whether the character at `i` is written in a script without spaces between words (CJK
+// ideographs and symbols U+3000..U+9FFF, Yi and Hangul U+A000..U+D7FF, compatibility ideographs
+// and fullwidth forms U+F900..U+FFEF). Such a run is one token of its own: a digit or a Latin
+// word inside Chinese text ("4年級", "使用NASA的") is language-independent evidence that must
+// not be glued to the characters around it.
+bool IsCjkAt(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 0xE3 && c <= 0xED) return true;
+  return c == 0xEF && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA4;
 }
 
 struct Token {
@@ -82,11 +106,14 @@ void ForEachToken(std::string_view text, size_t max_words, F&& f) {
     }
     size_t b = i;
     bool digits_only = true;
+    const bool cjk = c >= 0x80 && IsCjkAt(text, i);
     while (i < n) {
       unsigned char d = static_cast<unsigned char>(text[i]);
       uint8_t cls = kByteClass[d];
       if (cls & kWordByte) {  // every byte >= 0x80 is one, unless it opens punctuation
         if (d >= 0x80 && PunctuationLength(text, i)) break;
+        // A script boundary ends the token (continuation bytes belong to their character).
+        if ((d < 0x80 || d >= 0xC0) && (d >= 0x80 && IsCjkAt(text, i)) != cjk) break;
         digits_only = digits_only && (cls & kDigitByte);
         ++i;
         continue;
@@ -122,20 +149,32 @@ void ForEachToken(std::string_view text, size_t max_words, F&& f) {
   }
 }
 
-// Lower-cases ASCII, drops number separators' commas, and folds a plural "s" so "quakes" and
+// Lower-cases ASCII, keeps only the digits of a number, and folds a plural "s" so "quakes" and
 // "quake" meet (a light stemmer is enough for short news text; Snowball over-merges names).
+// A number is its digits alone, separators and suffixes dropped, so that it is the same term in
+// every language: "28,500" (en), "28.500" (de) and "28500" meet, as do "6.4" and "6,4", and
+// "1990s", "1990er" and "1990" (the cost: 6.4 and 64 meet too).
 // Writes through a pointer into `out`, whose capacity is reused from token to token: this runs
 // once per token of every document (twice with copy detection).
 void Normalise(const Token& t, std::string* out) {
   out->resize(t.raw.size());
   char* p = out->data();
   size_t n = 0;
-  for (char ch : t.raw) {
-    if (t.number && ch == ',') continue;
-    p[n++] = IsUpper(static_cast<unsigned char>(ch)) ? static_cast<char>(ch - 'A' + 'a') : ch;
+  if (t.number) {
+    for (char ch : t.raw) {
+      if (IsDigit(static_cast<unsigned char>(ch))) {
+        p[n++] = ch;
+      } else if (ch != ',' && ch != '.') {
+        break;
+      }
+    }
+    out->resize(n);
+    return;
   }
+  for (char ch : t.raw)
+    p[n++] = IsUpper(static_cast<unsigned char>(ch)) ? static_cast<char>(ch - 'A' + 'a') : ch;
   out->resize(n);
-  if (t.number || n <= 3 || p[n - 1] != 's') return;
+  if (n <= 3 || p[n - 1] != 's') return;
   std::string_view w(p, n);
   if (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) return;
   if (w.ends_with("ies") && n > 4) {
@@ -254,6 +293,38 @@ struct Scratch {
   std::vector<Token> tokens;
 };
 
+// Adds the ISO code of every country `tokens` name (countries.h), as a name: the one term
+// about a place that articles in different languages share.
+void AddCountries(const std::vector<Token>& tokens, size_t used, float w, TermBag* bag,
+                  std::string* window) {
+  const size_t max_words = MaxCountryNameWords();
+  for (size_t k = 0; k < used; ++k) {
+    std::string_view raw = tokens[k].raw;
+    unsigned char c = static_cast<unsigned char>(raw[0]);
+    if (c >= 0x80 && IsCjkAt(raw, 0)) {
+      for (size_t at = 0, length = 0; at < raw.size(); at += length ? length : 3) {
+        std::string_view code = CountryCodeAt(raw, at, &length);
+        if (!code.empty()) bag->Add(code, kCountry, w);
+      }
+      continue;
+    }
+    if (!IsUpper(c) && c < 0xC0) continue;  // names start with a capital (Latin or other)
+    std::string_view code;
+    size_t words = std::min(max_words, used - k);
+    for (; words >= 1 && code.empty(); --words) {
+      window->assign(raw);
+      for (size_t j = 1; j < words; ++j) window->append(" ").append(tokens[k + j].raw);
+      code = CountryCodeOf(*window);
+      // A genitive "s" ("Deutschlands", "Kinas"), for a single word.
+      if (code.empty() && words == 1 && raw.size() > 4 && raw.back() == 's')
+        code = CountryCodeOf(raw.substr(0, raw.size() - 1));
+    }
+    if (code.empty()) continue;
+    bag->Add(code, kCountry, w);
+    k += words;  // the loop's decrement ran once past the match
+  }
+}
+
 void AddText(std::string_view text, float weight, const TermWeights& w, size_t max_words,
              TermBag* bag, Scratch* scratch) {
   std::string& norm = scratch->norm;
@@ -279,6 +350,7 @@ void AddText(std::string_view text, float weight, const TermWeights& w, size_t m
         AddToken(t, &norm, kWord, weight, bag);
       }
     }
+    if (w.countries) AddCountries(tokens, used, weight + w.name * weight, bag, &norm);
     max_words -= used;
     line_begin = line_end + 1;
   }
@@ -358,6 +430,10 @@ std::vector<Term> ExtractTerms(const core::Article& a, const TermWeights& w) {
     if (n.find(' ') != std::string::npos)
       bag.Add(n, kName, w.name);  // single words are counted above
   }
+  // Countries the text names by a demonym or a capital ("the Kenyan government", "Nairobi
+  // said"); those it names by name were found above.
+  for (const auto& c : an.countries)
+    if (w.countries && c.via != "name" && !c.code.empty()) bag.Add(c.code, kCountry, w.name);
   for (const auto& d : an.dates)
     if (!d.value.empty()) bag.Add(d.value.substr(0, 10), kDate, w.number);
   return bag.Take();
