@@ -1,6 +1,9 @@
 // `wirebrief read INPUT...`: annotations of each document, one JSON line per document. An input
-// whose first non-blank byte is '{' is JSON lines of {"id","text","dct"?} (dct: publication
-// date), one document per line; any other input is one UTF-8 text document (id = its path).
+// whose first non-blank byte is '{' is JSON lines of {"id","text","dct"?,"language"?} (dct:
+// publication date; language: the text's BCP-47 tag, as `extract` detects it), one document per
+// line; any other input is one UTF-8 text document (id = its path) of unknown language, read as
+// English. A language the reader does not read (nlp::ReadsLanguage) gets sentences only and
+// "language_not_read" names it.
 //
 // --output-format jsonl (default) names the annotations as `extract --with-annotations` does
 // (conventions.md): sentences, entities, figures, dates, quotes, roles, countries, spans as
@@ -72,8 +75,8 @@ Command AddReadCommand(CLI::App* root) {
         }
         const bool kit = flags->format == "nlp-kit";
         auto annotate = [kit, &reader](const std::string& id, const std::string& text,
-                                       const std::string& dct) {
-          core::Annotations a = reader->ReadText(text, dct);
+                                       const std::string& dct, const std::string& language) {
+          core::Annotations a = reader->ReadText(text, dct, language);
           if (kit)
             WriteLine(kits::NlpKitLine(id, text, a));
           else
@@ -99,7 +102,7 @@ Command AddReadCommand(CLI::App* root) {
           bool json_lines =
               flags->deprecated_jsonl || (first != std::string::npos && content[first] == '{');
           if (!json_lines) {
-            annotate(path, content, "");
+            annotate(path, content, "", "");
             continue;
           }
           std::istringstream lines(content);
@@ -121,7 +124,10 @@ Command AddReadCommand(CLI::App* root) {
                                               : std::to_string(n);
             std::string dct =
                 j.contains("dct") && j["dct"].is_string() ? j["dct"].get<std::string>() : "";
-            annotate(id, j["text"].get<std::string>(), dct);
+            std::string language = j.contains("language") && j["language"].is_string()
+                                       ? j["language"].get<std::string>()
+                                       : "";
+            annotate(id, j["text"].get<std::string>(), dct, language);
           }
         }
         return failed > 0 ? 1 : 0;

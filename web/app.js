@@ -136,6 +136,20 @@ function storyItem(s) {
 
 // ---- Story page ----
 
+// "de" -> "German" where the browser knows the language's name, else the code itself.
+function languageName(code) {
+  try {
+    return new Intl.DisplayNames(['en'], {type: 'language'}).of(code) || code;
+  } catch (e) {
+    return code;
+  }
+}
+
+function notReadLine(codes) {
+  return `Figures, dates and names are not read in ${codes.map(languageName).join(', ')}: ` +
+    'the lines from those articles are their sentences alone.';
+}
+
 async function renderStory(id) {
   const s = await api('/v1/stories/' + encodeURIComponent(id));
   const nodes = [el('p', {class: 'muted'}, el('a', {href: '#/'}, '← Stories')),
@@ -148,6 +162,10 @@ async function renderStory(id) {
       s.brief_version > 1 ? ` · brief version ${s.brief_version}` : '')];
   // An id for life: a bookmarked story that was merged into another opens the survivor.
   if (s.merged_from) nodes.push(el('p', {class: 'muted'}, `Story ${s.merged_from} was merged into this story.`));
+  // Articles in a language the reader does not read gave sentences only: said, so a missing
+  // figure or stakeholder reads as not read rather than as not there.
+  if ((s.brief.languages_not_read || []).length)
+    nodes.push(el('p', {class: 'muted not-read'}, notReadLine(s.brief.languages_not_read)));
   const brief = el('section', {class: 'brief'});
   let current = null, list = null;
   for (const line of s.brief.lines) {
@@ -313,6 +331,7 @@ async function renderArticle(id, params) {
     el('h1', {}, a.title || '(untitled)'),
     el('p', {class: 'meta'}, a.outlet || 'unknown outlet', ' · ', when(a.date_published), (a.authors || []).length ? ' · by ' + a.authors.join(', ') : '',
       ' · ', externalLink(a.url, 'original page')),
+    ...(a.language_not_read ? [el('p', {class: 'muted not-read'}, notReadLine([a.language_not_read]))] : []),
     el('div', {class: 'layout'},
       el('div', {}, legend, renderText(a.text || '', a.entities || [], hl ? [Number(hl[1]), Number(hl[2])] : null)),
       el('div', {}, captions, el('h2', {}, 'Metadata'), table, el('h2', {}, 'Provenance'), prov)));

@@ -453,7 +453,29 @@ double BriefBuilder::Gain(const Candidate& c) const {
 core::Brief BuildBrief(const cluster::StoryGroup& group,
                        const std::vector<const core::Article*>& articles,
                        const BriefOptions& options) {
-  return detail::BriefBuilder(group, articles, options).Build();
+  // A member in a language the reader does not read gives its sentences alone: what else its
+  // annotations hold (stored by a version that read every language with English rules) would
+  // make figures, dates and stakeholders out of misread words.
+  std::vector<const core::Article*> members = articles;
+  std::vector<core::Article> sentences_only;
+  sentences_only.reserve(members.size());  // the pointers into it must stay valid
+  std::vector<std::string> not_read;
+  for (const core::Article*& a : members) {
+    if (nlp::ReadsLanguage(a->language)) continue;
+    core::Article copy = *a;
+    copy.annotations = core::Annotations{};
+    copy.annotations.sentences = a->annotations.sentences;
+    copy.annotations.language_not_read =
+        core::AsciiLower(std::string_view(a->language).substr(0, a->language.find_first_of("-_")));
+    not_read.push_back(copy.annotations.language_not_read);
+    sentences_only.push_back(std::move(copy));
+    a = &sentences_only.back();
+  }
+  core::Brief brief = detail::BriefBuilder(group, members, options).Build();
+  std::sort(not_read.begin(), not_read.end());
+  not_read.erase(std::unique(not_read.begin(), not_read.end()), not_read.end());
+  brief.languages_not_read = std::move(not_read);
+  return brief;
 }
 
 }  // namespace wirebrief::brief

@@ -41,7 +41,10 @@ struct BriefOptions {
 };
 
 // `articles` are the story's members (any order); ids must match group.story.article_ids.
-// Sentences are taken from each article's annotations (nlp::ReadArticle).
+// Sentences are taken from each article's annotations (nlp::ReadArticle). A member whose
+// `language` the reader does not read (nlp::ReadsLanguage) gives sentences only (lede, context,
+// sources), never figures, dates or stakeholders; the brief's languages_not_read names such
+// languages.
 core::Brief BuildBrief(const cluster::StoryGroup& group,
                        const std::vector<const core::Article*>& articles,
                        const BriefOptions& options);

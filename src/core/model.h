@@ -140,6 +140,9 @@ struct Annotations {
   std::vector<CountryMention> countries;
   std::vector<FigureDetail> figure_details;  // parallel to `figures`
   std::vector<QuoteDetail> quote_details;    // parallel to `quotes`
+  // The text's language (primary subtag, "de") when nlp/ does not read it: only `sentences`
+  // were annotated, no names, figures, dates or quotes. Empty when the text was read.
+  std::string language_not_read;
 };
 
 // An extracted article: clean text plus metadata, plus annotations once nlp/ has run.
@@ -233,6 +236,9 @@ struct Brief {
   // The story's attachment explanations, carried with the brief because the brief is the story's
   // stored JSON document (the stories table has plain columns only); equal to Story::attachments.
   std::vector<StoryAttachment> story_attachments = {};
+  // Languages of member articles nlp/ does not read (sorted, primary subtags): their sentences
+  // may be lines, but no figure, date or stakeholder was taken from them.
+  std::vector<std::string> languages_not_read = {};
 };
 
 // A group of articles covering one event.

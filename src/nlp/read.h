@@ -10,6 +10,10 @@
 // the library reads no environment variables (the CLI maps WB_NLP_MODEL and WB_NLP_DATA to
 // ReadOptions::model_path).
 //
+// Languages: the rules and the tagger are English ones. A text in a language the reader does not
+// read (ReadsLanguage) gets its sentences only, and Annotations::language_not_read says so: no
+// names, figures, dates or quotes invented by English rules from another language's words.
+//
 // Limits: only the first ReadOptions::limits.max_read_bytes of a text are annotated
 // (SplitSentences: core::Limits' default).
 // Thread safety: a Reader is immutable once opened; Read/ReadText/ReadArticle are reentrant and
@@ -56,12 +60,14 @@ std::vector<std::string> DefaultModelPaths();
 // Annotates texts with one model and one set of options. Cheap to copy (the model is shared).
 class Reader {
  public:
-  // Annotates `article.text`; `article.date_published` (if any) anchors relative dates, falling
-  // back to `date_crawled`.
+  // Annotates `article.text` in `article.language`; `article.date_published` (if any) anchors
+  // relative dates, falling back to `date_crawled`.
   core::Annotations Read(const core::Article& article) const;
   // Annotates plain `text`; `publication_date` ("2026-11-05", may carry a time; empty =
-  // unknown) anchors relative dates.
-  core::Annotations ReadText(std::string_view text, std::string_view publication_date) const;
+  // unknown) anchors relative dates. `language` is the text's BCP-47 tag (empty = unknown, read
+  // as English); a language the reader does not read gets sentences only.
+  core::Annotations ReadText(std::string_view text, std::string_view publication_date,
+                             std::string_view language = "") const;
   // The model file in use (canonical path), or "" when names come from the lists alone.
   const std::string& model_path() const { return model_path_; }
   const ReadOptions& options() const { return options_; }
@@ -88,6 +94,11 @@ const Reader& DefaultReader();
 // DefaultReader().Read(article) and DefaultReader().ReadText(text, publication_date).
 core::Annotations ReadArticle(const core::Article& article);
 core::Annotations ReadText(std::string_view text, std::string_view publication_date);
+
+// True when the reader reads `language` (a BCP-47 tag, "en-GB"; compared by its primary subtag,
+// case-insensitively) for names, figures, dates and quotes. An empty tag (no language detected)
+// is read, as English. The one list of read languages is in read.cc.
+bool ReadsLanguage(std::string_view language);
 
 // Sentence spans of `text` (paragraph breaks always end a sentence).
 std::vector<core::Sentence> SplitSentences(std::string_view text);

@@ -53,6 +53,12 @@ std::string StoriesToMarkdown(const std::vector<StoryView>& stories,
            std::to_string(s.independent_outlets) + " independent), " +
            s.first_published.substr(0, 10) + " – " + s.last_published.substr(0, 10) + " · story " +
            s.id + "*\n\n";
+    if (!r.brief.languages_not_read.empty()) {
+      std::string langs;
+      for (const auto& l : r.brief.languages_not_read) langs += (langs.empty() ? "" : ", ") + l;
+      out += "*Figures, dates and names are not read in " + langs +
+             ": the lines from those articles are their sentences alone.*\n\n";
+    }
     // Citations are numbered per story in order of first use.
     std::map<std::string, int> cite_no;
     std::vector<const core::Citation*> cite_list;

@@ -101,6 +101,7 @@ void ArticleExtrasFromJson(const json& j, core::Article* a) {
   for (const auto& c : j.value("captions", json::array()))
     a->captions.push_back({c.value("text", ""), c.value("credit", "")});
   core::Annotations& an = a->annotations;
+  an.language_not_read = j.value("language_not_read", "");
   for (const auto& s : j.value("sentences", json::array())) an.sentences.push_back({SpanFrom(s)});
   for (const auto& m : j.value("entities", json::array()))
     an.mentions.push_back({SpanFrom(m.value("span", json())), TypeFrom(m.value("type", "")),
@@ -154,6 +155,7 @@ json BriefToJson(const core::Brief& b) {
                    {"shared_terms", a.shared_terms},
                    {"shared_entities", a.shared_entities}});
   if (!why.empty()) j["attachments"] = why;
+  if (!b.languages_not_read.empty()) j["languages_not_read"] = b.languages_not_read;
   return j;
 }
 
@@ -176,6 +178,8 @@ core::Brief BriefFromJson(const json& j) {
                                  static_cast<uint32_t>(CheckedInt(c, "char_end", 0, 0, kMaxU32))}});
     b.lines.push_back(std::move(line));
   }
+  for (const auto& l : j.value("languages_not_read", json::array()))
+    if (l.is_string()) b.languages_not_read.push_back(l.get<std::string>());
   for (const auto& a : j.value("attachments", json::array())) {
     if (!a.is_object()) continue;
     b.story_attachments.push_back({a.value("article_id", ""), a.value("reason", ""),

@@ -22,13 +22,14 @@ std::string DumpJson(const nlohmann::json& j, int indent = -1);
 
 // Everything of an article besides its row columns: authors, description, wire, field sources
 // and confidences, tags, image, license, is_free, truncated, headline_only (only when set),
-// captions, and the annotations with spans as [begin, end].
+// captions, and the annotations with spans as [begin, end] ("language_not_read" when set).
 nlohmann::json ArticleExtrasToJson(const core::Article& article);
 void ArticleExtrasFromJson(const nlohmann::json& j, core::Article* article);
 
 // A brief: story_id, headline, version, article_count, lines (section, text, label when set,
 // conflict and compressed when true, citations as article_id/char_start/char_end) and
-// "attachments" (why each article joined the story) when there are any.
+// "attachments" (why each article joined the story) when there are any, and
+// "languages_not_read" when a member's language was not read.
 nlohmann::json BriefToJson(const core::Brief& brief);
 core::Brief BriefFromJson(const nlohmann::json& j);
 

@@ -229,6 +229,13 @@ void WriteBrief(const StoryView& r, const Articles& articles, JsonWriter* w) {
   w->BeginObject();
   w->Key("headline");
   w->String(r.brief.headline.empty() ? r.story.title : r.brief.headline);
+  // Only when some member's language was not read, so the stories read in full keep their bytes.
+  if (!r.brief.languages_not_read.empty()) {
+    w->Key("languages_not_read");
+    w->BeginArray();
+    for (const auto& l : r.brief.languages_not_read) w->String(l);
+    w->EndArray();
+  }
   w->Key("lines");
   w->BeginArray();
   CitationNumbers number;

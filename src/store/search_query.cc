@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "store/detail/script_bigrams.h"
 
 namespace wirebrief::store {
 namespace {
@@ -129,6 +130,9 @@ core::Result<ParsedSearch> ParseSearchQuery(std::string_view text) {
       t.text = std::string(word);
     }
     if (!HasToken(t.text)) continue;
+    // One character of a script without spaces is indexed as the first of a bigram or a run's
+    // last character (detail/script_bigrams.h): it is searched as a prefix to be found at all.
+    if (detail::IsOneUnspacedCharacter(t.text)) t.prefix = true;
     t.or_before = pending_or && !t.exclude;
     pending_or = false;
     terms.push_back(std::move(t));
@@ -201,22 +205,29 @@ core::Result<std::string> FtsMatchToTsQuery(std::string_view match) {
         continue;
       }
       // FTS5 literal ("" is a quote) -> tsquery literal ('' is a quote, \ escapes).
-      std::string lexeme = "'";
+      std::string literal;
       size_t j = i + 1;
       for (;; ++j) {
         if (j >= match.size()) return bad(i, "unterminated quote (a '\"' that is never closed)");
         if (match[j] == '"') {
           if (j + 1 < match.size() && match[j + 1] == '"') {
-            lexeme += '"';
+            literal += '"';
             ++j;
             continue;
           }
           break;
         }
-        if (match[j] == '\'') lexeme += '\'';
-        if (match[j] == '\\') lexeme += '\\';
         // As in Quote(): no control byte reaches the server (libpq would end the text at a NUL).
-        lexeme += IsSpace(match[j]) ? ' ' : match[j];
+        literal += IsSpace(match[j]) ? ' ' : match[j];
+      }
+      // Runs of scripts without spaces as the bigrams the index holds (detail/script_bigrams.h);
+      // the server's parser makes the space-separated pieces a phrase.
+      if (detail::HasUnspacedScript(literal))
+        literal = detail::SpaceScriptPieces(literal, /*with_last=*/false);
+      std::string lexeme = "'";
+      for (char ch : literal) {
+        if (ch == '\'' || ch == '\\') lexeme += ch;
+        lexeme += ch;
       }
       out += lexeme + "'";
       i = j + 1;

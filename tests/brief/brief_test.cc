@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -340,6 +341,124 @@ TEST(SupportVocab, EqualIdsForEqualStringsAndStemsOnce) {
   const int rivers = vocab.Word("rivers");
   vocab.SetTermOfToken(rivers, vocab.Word("river-given"));
   EXPECT_EQ(vocab.TermOfToken(rivers), vocab.Word("river-given"));
+}
+
+}  // namespace wirebrief::brief
+
+namespace wirebrief::brief {
+namespace {
+
+const char* kGermanBody =
+    "Die Nordbahn will bis 2031 rund 30.000 Kilometer Gleise erneuern lassen. Nach Angaben der "
+    "Deutschen Bahn entstehen dabei Kosten von 250 Millionen Euro pro Jahr. Der Vorstand stellte "
+    "den Plan am 8. März in Hannover vor. Die Landesregierung will im Mai über die Finanzierung "
+    "entscheiden.";
+
+core::Article German(std::string id) {
+  core::Article a;
+  a.id = std::move(id);
+  a.site_name = "Nordkurier";
+  a.date_published = "2026-11-03T09:00:00Z";
+  a.title = "Nordbahn will Gleise erneuern";
+  a.text = a.title + "\n" + kGermanBody;
+  // As a store made before issue 27 holds it: read with the English rules. The brief must not
+  // use what those rules found.
+  a.annotations = nlp::ReadArticle(a);
+  // What the English rules made of it before (issue 27), as such a store may still hold.
+  auto span = [&](const std::string& words) {
+    uint32_t at = static_cast<uint32_t>(a.text.find(words));
+    return core::CharSpan{at, static_cast<uint32_t>(at + words.size())};
+  };
+  a.annotations.figures.push_back({span("250 Millionen Euro pro"), 250, "pro", "250 Millionen Euro pro"});
+  a.annotations.figure_details.push_back({"pro", 0, false});
+  a.annotations.figures.push_back({span("30.000 Kilometer"), 30, "entstehen", "30.000 Kilometer"});
+  a.annotations.figure_details.push_back({"entstehen", 0, false});
+  a.annotations.mentions.push_back({span("Deutschen Bahn"), core::EntityType::kPerson, "Deutschen Bahn", ""});
+  a.annotations.dates.push_back({span("8. März"), "8. März", "2026-03-08"});
+  a.language = "de";
+  return a;
+}
+
+bool Cites(const core::BriefLine& l, const std::string& id) {
+  return std::any_of(l.citations.begin(), l.citations.end(),
+                     [&](const core::Citation& c) { return c.article_id == id; });
+}
+
+}  // namespace
+
+// Issue 27: German briefs listed "pro: 250 Kilometer pro" as a key figure and "Bei Fahrten" as
+// a stakeholder. A story in a language the reader does not read keeps its lede and sources
+// from sentences, and nothing else.
+TEST(UnreadLanguageBriefTest, GermanStoryHasLedeAndSourcesOnlyRegression) {
+  std::vector<core::Article> arts = {German("de1")};
+  cluster::StoryGroup group;
+  group.story.id = "s-de";
+  group.story.article_ids = {"de1"};
+  core::Brief b = BuildBrief(group, {&arts[0]}, BriefOptions{});
+  EXPECT_EQ(b.languages_not_read, std::vector<std::string>{"de"});
+  size_t ledes = 0, sources = 0;
+  for (const auto& l : b.lines) {
+    EXPECT_TRUE(l.section == core::BriefSection::kLede ||
+                l.section == core::BriefSection::kContext ||
+                l.section == core::BriefSection::kWhyItMatters ||
+                l.section == core::BriefSection::kWhatsNext ||
+                l.section == core::BriefSection::kSource)
+        << core::BriefSectionName(l.section) << ": " << l.label << " " << l.text;
+    EXPECT_FALSE(l.text.empty());
+    ledes += l.section == core::BriefSection::kLede;
+    sources += l.section == core::BriefSection::kSource;
+  }
+  EXPECT_EQ(ledes, 1u);
+  EXPECT_EQ(sources, 1u);
+}
+
+// A story mixing an English and a German article: the English one is read as without the
+// German one (its figures and stakeholders stay), the German one adds sentences only.
+TEST(UnreadLanguageBriefTest, EnglishMemberOfAMixedStoryIsReadAsBefore) {
+  core::Article en;
+  en.id = "en1";
+  en.site_name = "Harbour Post";
+  en.date_published = "2026-11-03T10:00:00Z";
+  en.title = "Northern rail plans track renewal";
+  en.text = en.title +
+            "\nThe northern rail operator will renew about 30,000 kilometres of track by 2031, "
+            "chief executive Mara Lindqvist said on Tuesday. The work will cost 250 million "
+            "euros a year. Passenger groups warned that services could fall by 70 percent. "
+            "Mara Lindqvist said the board would decide on funding on Nov. 20.";
+  en.language = "en";
+  en.annotations = nlp::ReadArticle(en);
+  std::vector<core::Article> arts = {en, German("de1")};
+  cluster::StoryGroup group;
+  group.story.id = "s-mixed";
+  group.story.article_ids = {"en1", "de1"};
+  core::Brief mixed = BuildBrief(group, {&arts[0], &arts[1]}, BriefOptions{});
+  EXPECT_EQ(mixed.languages_not_read, std::vector<std::string>{"de"});
+  size_t figures = 0;
+  for (const auto& l : mixed.lines) {
+    if (l.section == core::BriefSection::kKeyFigure ||
+        l.section == core::BriefSection::kStakeholder ||
+        l.section == core::BriefSection::kTimeline) {
+      EXPECT_FALSE(Cites(l, "de1")) << core::BriefSectionName(l.section) << ": " << l.text;
+      EXPECT_TRUE(Cites(l, "en1")) << l.text;
+    }
+    figures += l.section == core::BriefSection::kKeyFigure;
+  }
+  EXPECT_GE(figures, 2u);
+  cluster::StoryGroup alone;
+  alone.story.id = "s-en";
+  alone.story.article_ids = {"en1"};
+  core::Brief english = BuildBrief(alone, {&arts[0]}, BriefOptions{});
+  EXPECT_TRUE(english.languages_not_read.empty());
+  auto figure_texts = [](const core::Brief& b) {
+    std::vector<std::string> out;
+    for (const auto& l : b.lines)
+      if (l.section == core::BriefSection::kKeyFigure) out.push_back(l.label + ": " + l.text);
+    return out;
+  };
+  std::vector<std::string> with_german = figure_texts(mixed), alone_figures = figure_texts(english);
+  std::sort(with_german.begin(), with_german.end());
+  std::sort(alone_figures.begin(), alone_figures.end());
+  EXPECT_EQ(with_german, alone_figures);
 }
 
 }  // namespace wirebrief::brief

@@ -281,3 +281,54 @@ TEST_F(CliTest, ExtractXmlTeiParsesBack) {
 }
 
 }  // namespace
+
+namespace {
+
+// Issue 27: `read` and `show` say when a text's language is not read, and print nothing the
+// English rules would have made of it.
+TEST_F(CliTest, ReadAndShowSayWhenALanguageIsNotRead) {
+  const std::string text =
+      "Die Nordbahn will bis 2031 rund 30.000 Kilometer Gleise erneuern lassen. Der Vorstand "
+      "stellte den Plan am 8. März in Hannover vor.";
+  fs::path in = Write("de.jsonl", json{{"id", "de"}, {"language", "de"}, {"text", text}}.dump() +
+                                      "\n" + json{{"id", "any"}, {"text", text}}.dump() + "\n");
+  Outcome r = Exec("read '" + in.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<json> lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["language_not_read"], "de");
+  EXPECT_GE(lines[0]["sentences"].size(), 2u);
+  EXPECT_TRUE(lines[0]["figures"].empty());
+  EXPECT_TRUE(lines[0]["entities"].empty());
+  EXPECT_TRUE(lines[0]["dates"].empty());
+  // No language given: read as English, as before.
+  EXPECT_FALSE(lines[1].contains("language_not_read"));
+  EXPECT_FALSE(lines[1]["entities"].empty());
+
+  fs::path db = tmp_ / "languages.db";
+  Outcome run = Exec("run -q --db '" + db.string() + "' '" + root_ +
+                     "/tests/fixtures/nlp/unread_languages.jsonl'");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::vector<json> stories = Lines(Exec("show --db '" + db.string() + "' --output-format jsonl").out);
+  ASSERT_FALSE(stories.empty());
+  size_t german = 0;
+  for (const json& s : stories) {
+    bool is_german = s["articles"].size() == 1 && s["articles"][0]["language"] == "de";
+    german += is_german;
+    EXPECT_EQ(s["brief"].contains("languages_not_read"), is_german) << s.dump();
+    if (!is_german) continue;
+    EXPECT_EQ(s["brief"]["languages_not_read"], json::array({"de"}));
+    std::set<std::string> sections;
+    for (const json& l : s["brief"]["lines"]) sections.insert(l["section"].get<std::string>());
+    EXPECT_TRUE(sections.count("lede")) << s.dump();
+    EXPECT_TRUE(sections.count("source")) << s.dump();
+    for (const char* none : {"key_figure", "timeline", "stakeholder"})
+      EXPECT_FALSE(sections.count(none)) << none << ": " << s.dump();
+    Outcome md = Exec("show --db '" + db.string() + "' " + s["id"].get<std::string>());
+    EXPECT_NE(md.out.find("Figures, dates and names are not read in de"), std::string::npos)
+        << md.out;
+  }
+  EXPECT_EQ(german, 1u);
+}
+
+}  // namespace

@@ -295,3 +295,54 @@ TEST(ContentTokensTest, DropsStopWordsKeepsNumbers) {
 }
 
 }  // namespace wirebrief::nlp
+
+namespace wirebrief::nlp {
+
+// Issue 27: German read with English rules gave "30.000 Kilometer" as 30 "entstehen", "Deutschen
+// Bahn" as a person and "am 8. März" as a figure. A language the reader does not read gets its
+// sentences and the language's name, nothing made up.
+TEST(UnreadLanguageTest, GermanIsSentencesOnlyNotEnglishRulesRegression) {
+  core::Article a = Make(
+      "Die Nordbahn will bis 2031 rund 30.000 Kilometer Gleise erneuern lassen. Nach Angaben "
+      "der Deutschen Bahn entstehen dabei Kosten von 250 Millionen Euro pro Jahr. Der Vorstand "
+      "stellte den Plan am 8. März in Hannover vor.");
+  core::Annotations as_english = ReadArticle(a);  // language unknown: read as today
+  EXPECT_TRUE(as_english.language_not_read.empty());
+  EXPECT_FALSE(as_english.mentions.empty());
+
+  a.language = "de";
+  core::Annotations ann = ReadArticle(a);
+  EXPECT_EQ(ann.language_not_read, "de");
+  EXPECT_TRUE(ann.mentions.empty());
+  EXPECT_TRUE(ann.figures.empty());
+  EXPECT_TRUE(ann.figure_details.empty());
+  EXPECT_TRUE(ann.dates.empty());
+  EXPECT_TRUE(ann.quotes.empty());
+  EXPECT_TRUE(ann.roles.empty());
+  EXPECT_TRUE(ann.countries.empty());
+  // The sentences are the splitter's, as for any text.
+  std::vector<core::Sentence> split = SplitSentences(a.text);
+  ASSERT_EQ(ann.sentences.size(), split.size());
+  ASSERT_GE(split.size(), 3u);
+  for (size_t i = 0; i < split.size(); ++i) EXPECT_EQ(ann.sentences[i].span, split[i].span);
+  EXPECT_EQ(At(a, ann.sentences[0].span),
+            "Die Nordbahn will bis 2031 rund 30.000 Kilometer Gleise erneuern lassen.");
+}
+
+TEST(UnreadLanguageTest, EnglishInAnyCaseOrRegionIsRead) {
+  EXPECT_TRUE(ReadsLanguage(""));
+  EXPECT_TRUE(ReadsLanguage("en"));
+  EXPECT_TRUE(ReadsLanguage("EN-gb"));
+  EXPECT_TRUE(ReadsLanguage("en_US"));
+  for (const char* l : {"de", "pt-BR", "sv", "zh", "ja", "es", "fr", "eng"})
+    EXPECT_FALSE(ReadsLanguage(l)) << l;
+  core::Article a = Make("The alliance keeps 28,500 troops there, officials said on Monday.");
+  a.language = "en-GB";
+  core::Annotations ann = ReadArticle(a);
+  EXPECT_TRUE(ann.language_not_read.empty());
+  EXPECT_FALSE(ann.figures.empty());
+  EXPECT_TRUE(ReadText(a.text, a.date_published).language_not_read.empty());
+  EXPECT_EQ(DefaultReader().ReadText(a.text, "", "pt-BR").language_not_read, "pt");
+}
+
+}  // namespace wirebrief::nlp

@@ -538,5 +538,49 @@ TEST_F(ApiTest, TokenIsCreatedOnceAndOnlyItsDigestStored) {
   EXPECT_FALSE(rotated.value()->new_token().empty());
 }
 
+// Issue 27: the API says which language was not read, on the story (brief.languages_not_read)
+// and on the article ("language_not_read", with no names, figures or dates).
+TEST_F(ApiTest, StoryAndArticleSayWhenALanguageIsNotRead) {
+  server::ServerOptions options = options_;
+  options.db = (tmp_ / "languages.db").string();
+  {
+    auto store = store::OpenStore(options.db);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    pipeline::RunOptions run;
+    run.jobs = 1;
+    auto summary = pipeline::RunPipeline({root_ + "/tests/fixtures/nlp/unread_languages.jsonl"},
+                                         store.value().get(), run, nullptr);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  }
+  RunningServer running(options);
+  ASSERT_TRUE(running.server);
+  httplib::Client c("127.0.0.1", running.server->port());
+  auto get = [&](const std::string& path) {
+    auto res = c.Get(path);
+    EXPECT_TRUE(res && res->status == 200) << path;
+    return res ? json::parse(res->body, nullptr, false) : json();
+  };
+  size_t german = 0;
+  const json list = get("/v1/stories");
+  for (const json& summary : list["stories"]) {
+    json s = get("/v1/stories/" + summary["id"].get<std::string>());
+    const json& article = s["articles"][0];
+    json a = get("/v1/articles/" + article["id"].get<std::string>());
+    if (article["language"] != "de") {
+      EXPECT_FALSE(s["brief"].contains("languages_not_read")) << s.dump();
+      EXPECT_FALSE(a.contains("language_not_read"));
+      EXPECT_FALSE(a["figures"].empty());
+      continue;
+    }
+    ++german;
+    EXPECT_EQ(s["brief"]["languages_not_read"], json::array({"de"}));
+    EXPECT_EQ(a["language_not_read"], "de");
+    EXPECT_FALSE(a["sentences"].empty());
+    for (const char* none : {"entities", "figures", "dates", "quotes"})
+      EXPECT_TRUE(a[none].empty()) << none << ": " << a[none].dump();
+  }
+  EXPECT_EQ(german, 1u) << list.dump();
+}
+
 }  // namespace
 }  // namespace wirebrief

@@ -110,6 +110,8 @@ void PutAnnotations(const core::Annotations& an, AnnotationForm form, json* j) {
   (*j)["figures"] = Figures(an, form);
   (*j)["dates"] = Dates(an, form);
   (*j)["quotes"] = Quotes(an, form);
+  // Only when set, so the outputs of read texts stay as they were.
+  if (!an.language_not_read.empty()) (*j)["language_not_read"] = an.language_not_read;
 }
 
 }  // namespace wirebrief::render::detail

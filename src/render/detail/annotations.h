@@ -19,7 +19,8 @@ enum class AnnotationForm {
   kStored,
 };
 
-// Sets roles, countries, sentences, entities, figures, dates and quotes on `*j`.
+// Sets roles, countries, sentences, entities, figures, dates and quotes on `*j`, and
+// "language_not_read" (both forms) when the reader skipped the text's language.
 void PutAnnotations(const core::Annotations& annotations, AnnotationForm form, nlohmann::json* j);
 
 }  // namespace wirebrief::render::detail

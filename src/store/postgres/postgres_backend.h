@@ -167,6 +167,8 @@ class PostgresStore final : public Store {
   }
   core::Status Migrate();  // postgres_schema.cc
   core::Status MigrateInTransaction();
+  // The search index in every script (issue 27), made once on a store that lacks it.
+  core::Status EnsureScriptIndex();
   core::Status ReplaceStoriesInTransaction(const std::vector<StoryRecord>& stories);
   core::Status CommitStoryUpdateInTransaction(const StoryUpdate& update);
   // COPY ... FROM STDIN: one round trip per table instead of one per row.

@@ -239,6 +239,24 @@ CREATE INDEX webhook_deliveries_watchlist ON webhook_deliveries(watchlist, event
 };
 constexpr int kLatest = static_cast<int>(sizeof kMigrations / sizeof kMigrations[0]);
 
+// The search index in every script (EnsureScriptIndex): wb_script_pieces is IsUnspacedScript's
+// ranges and ForEachScriptPiece(with_last) in SQL.
+constexpr const char* kScriptIndex = R"sql(
+CREATE FUNCTION wb_script_pieces(t TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(CASE WHEN i < char_length(r.m[1]) THEN substr(r.m[1], i, 2)
+                                  ELSE substr(r.m[1], i, 1) END, ' ' ORDER BY r.n, i), '')
+  FROM regexp_matches(coalesce(t, ''),
+         '([\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF66-\uFF9F\U00020000-\U0003FFFF]+)',
+         'g') WITH ORDINALITY AS r(m, n),
+       generate_series(1, char_length(r.m[1])) AS i
+$$;
+ALTER TABLE articles DROP COLUMN tsv;
+ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS
+  (setweight(to_tsvector('simple', title) || to_tsvector('simple', wb_script_pieces(title)), 'A') ||
+   setweight(to_tsvector('simple', text) || to_tsvector('simple', wb_script_pieces(text)), 'D')) STORED;
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+)sql";
+
 // Transaction-level advisory lock key for migrations: two processes opening a fresh database
 // at once must not both create the tables ("wbschema" in ASCII).
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(8531315545366585697)";
@@ -278,7 +296,19 @@ core::Status PostgresStore::MigrateInTransaction() {
         Exec("INSERT INTO schema_version(version) VALUES (" + std::to_string(version + 1) + ")"));
   }
   version_ = version;
-  return core::Status::Ok();
+  return EnsureScriptIndex();
+}
+
+core::Status PostgresStore::EnsureScriptIndex() {
+  // Issue 27: the 'simple' parser keeps a run of Chinese (Japanese, Thai) as one word, so no
+  // word inside it was found. The tsvector also holds such runs as store/detail/
+  // script_bigrams.h cuts them (the same rule as SQLite's wb_scripts tokenizer, written here in
+  // SQL since the column is computed by the server); text in spaced scripts gets no pieces, so
+  // its lexemes and positions are what they were. Under the migration lock: done once.
+  auto have = Run("reading the search index", "SELECT to_regprocedure('wb_script_pieces(text)') IS NOT NULL");
+  if (!have.ok()) return have.status();
+  if (have->Text(0, 0) == "t") return core::Status::Ok();
+  return Run("rebuilding the search index for every script", kScriptIndex).status();
 }
 
 }  // namespace wirebrief::store

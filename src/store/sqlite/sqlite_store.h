@@ -99,6 +99,10 @@ class SqliteStore final : public Store {
                                                             const std::string& what);
   SqliteStore() = default;
   core::Status Migrate();
+  // The full-text index in every script (sqlite_fts.cc): the tokenizer every connection must
+  // know before it touches articles, and the rebuild of an index made before it (issue 27).
+  core::Status RegisterScriptTokenizer();
+  core::Status EnsureScriptIndex();
   core::Status Exec(const char* sql);
   core::Status Error(const std::string& what) const;
   core::Status QueryError(const std::string& what) const;
