@@ -18,6 +18,7 @@ struct Doc {
   TagInput tag;                           // tokens, sentences and per-token facts
   std::vector<uint8_t> labels;            // name-tagger labels, one per token
   std::optional<core::CivilDate> anchor;  // publication date
+  std::string language;  // the article's language code ("de"), "" = unknown, read as English
   const NerModel* model = nullptr;
   std::vector<uint32_t> sentence_of;  // token index -> sentence index
 
