@@ -180,5 +180,24 @@ TEST(QuotesInLanguageTest, NameAfterAPrepositionIsNoSpeaker) {
   EXPECT_EQ(Quotes(c, "de"), std::vector<std::string>{"Das war ein gutes Gespräch | "});
 }
 
+// Bug: the English-trained tagger glues a capitalised speech word, article or German role noun
+// to the front of a name ("Selon Hugo Bernard", "Die Sprecherin Nina Feld"), and the quote took
+// that run as its speaker.
+TEST(QuotesInLanguageTest, SpeakerDropsWordsTheTaggerGluedToTheNameRegression) {
+  QuoteCase fr = Case("[[Selon Hugo Bernard]], \xC2\xAB la situation reste fragile \xC2\xBB.");
+  EXPECT_EQ(Quotes(fr, "fr"),
+            std::vector<std::string>{"la situation reste fragile | Hugo Bernard"});
+  QuoteCase de = Case(
+      "[[Die Sprecherin Nina Feld]] fügte hinzu: \xE2\x80\x9E"
+      "Niemand muss gehen.\xE2\x80\x9C "
+      "\xE2\x80\x9E"
+      "Wir öffnen wieder\xE2\x80\x9C, sagte [[HWU-Vorsitzende Henk Brüggemann]].");
+  EXPECT_EQ(Quotes(de, "de"), (std::vector<std::string>{"Niemand muss gehen. | Nina Feld",
+                                                        "Wir öffnen wieder | Henk Brüggemann"}));
+  QuoteCase en = Case("\"We will reopen,\" said [[Die Sprecherin Nina Feld]].");
+  EXPECT_EQ(Quotes(en, ""), std::vector<std::string>{"We will reopen, | Die Sprecherin Nina Feld"})
+      << "English names are left as the tagger found them";
+}
+
 }  // namespace
 }  // namespace wirebrief::nlp

@@ -75,6 +75,30 @@ struct Pair {
   size_t open, close;  // token indices of the marks
 };
 
+// The English-trained tagger's person runs outside English can start with words that are no part
+// of the name ("Selon Hugo Bernard", "Die Sprecherin Nina Feld", "HWU-Vorsitzende Henk
+// Brüggemann"): the speaker's name drops them, keeping at least the last token.
+std::string SpeakerName(const Doc& d, const core::Mention& m, core::CharSpan* span) {
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
+  if (c.english) return m.name;
+  auto it = std::lower_bound(d.tag.tokens.begin(), d.tag.tokens.end(), m.span.begin,
+                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  size_t first = it - d.tag.tokens.begin(), keep = first;
+  auto leads = [&](size_t k) {
+    const std::string& w = d.low(k);
+    if (IsSpeech(d, c, k) || (c.articles != nullptr && c.articles->count(w))) return true;
+    for (std::string_view role : c.role_endings)
+      if (std::string_view(w).ends_with(role)) return true;
+    return false;
+  };
+  while (keep + 1 < d.size() && d.tok(keep + 1).end <= m.span.end && leads(keep)) ++keep;
+  if (keep == first || keep >= d.size()) return m.name;
+  std::string_view prefix = d.Span(m.span.begin, d.tok(keep).begin);
+  if (span != nullptr) span->begin = d.tok(keep).begin;
+  if (m.name.starts_with(prefix)) return m.name.substr(prefix.size());
+  return std::string(d.Span(d.tok(keep).begin, m.span.end));
+}
+
 // Speech someone would, could or might give ("he would say, "...", "let me say, "..."") is
 // imagined, not reported.
 bool Hypothetical(const Doc& d, size_t sentence_first, size_t open) {
@@ -541,8 +565,9 @@ void ResolveAntecedent(const Doc& d, const std::vector<core::Mention>& mentions,
           fits = true;
       if (!fits) continue;
     }
-    if (std::find(candidates.begin(), candidates.end(), m.name) == candidates.end())
-      candidates.push_back(m.name);
+    std::string name = SpeakerName(d, m, nullptr);
+    if (std::find(candidates.begin(), candidates.end(), name) == candidates.end())
+      candidates.push_back(std::move(name));
   }
   if (candidates.size() == 1) {
     q->speaker = candidates[0];
@@ -569,8 +594,8 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     if (a.verb == SIZE_MAX && shape.words <= 3 && !shape.has_end) continue;
     if (a.verb != SIZE_MAX) det.verb = std::string(d.tok(a.verb).text);
     if (a.speaker >= 0) {
-      q.speaker = mentions[a.speaker].name;
       det.speaker = mentions[a.speaker].span;
+      q.speaker = SpeakerName(d, mentions[a.speaker], &det.speaker);
     } else if (!a.pronoun_or_noun.empty()) {
       ResolveAntecedent(d, mentions, roles, p, a, &q, &det);
     }

@@ -36,11 +36,19 @@ QuoteConventions German() {
   static const Words kBreak = {"mit",  "bei", "nach", "in", "auf", "für", "gegenüber", "und",
                                "über", "zu",  "am",   "im", "vor", "vom", "beim",      "zum"};
   static const Words kPronouns = {"er"};  // "sie" is also "they": never resolved
+  static const Words kArticles = {"der", "die", "das", "den", "dem"};
   QuoteConventions c;
   c.pairs = {{"\xE2\x80\x9E", "\xE2\x80\x9C"}, {"\xE2\x80\x9E", "\xE2\x80\x9D"},
              {"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xBB", "\xC2\xAB"},
              {"\xC2\xAB", "\xC2\xBB"},         {"\xE2\x80\x9A", "\xE2\x80\x98"}};
   c.speech_words = &kSpeech, c.auxiliaries = &kAux, c.breakers = &kBreak, c.pronouns = &kPronouns;
+  c.articles = &kArticles;
+  c.role_endings = {
+      "sprecher",  "sprecherin",  "vorsitzende",   "vorsitzender",    "minister", "ministerin",
+      "präsident", "präsidentin", "bürgermeister", "bürgermeisterin", "chef",     "chefin",
+      "direktor",  "direktorin",  "kanzler",       "kanzlerin",       "leiter",   "leiterin",
+      "trainer",   "trainerin",   "abgeordnete",   "abgeordneter",    "experte",  "expertin",
+      "anwalt",    "anwältin",    "sprecherinnen"};
   return c;
 }
 
@@ -57,9 +65,11 @@ QuoteConventions French() {
   static const Words kBreak = {"à",  "au",   "aux", "avec", "après",  "devant",  "lors", "dans",
                                "et", "pour", "sur", "en",   "depuis", "pendant", "ce"};
   static const Words kPronouns = {"il", "elle", "a-t-il", "a-t-elle"};
+  static const Words kArticles = {"le", "la", "les", "l"};
   QuoteConventions c;
   c.pairs = {{"\xC2\xAB", "\xC2\xBB"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}};
   c.speech_words = &kSpeech, c.auxiliaries = &kAux, c.breakers = &kBreak, c.pronouns = &kPronouns;
+  c.articles = &kArticles;
   return c;
 }
 
@@ -76,9 +86,11 @@ QuoteConventions Spanish() {
   static const Words kBreak = {"a",    "al",      "con",   "tras",  "en",   "ante", "y",
                                "para", "durante", "sobre", "desde", "este", "esta"};
   static const Words kPronouns = {"él", "ella"};
+  static const Words kArticles = {"el", "la", "los", "las"};
   QuoteConventions c;
   c.pairs = {{"\xC2\xAB", "\xC2\xBB"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}};
   c.speech_words = &kSpeech, c.auxiliaries = &kAux, c.breakers = &kBreak, c.pronouns = &kPronouns;
+  c.articles = &kArticles;
   return c;
 }
 
@@ -95,9 +107,11 @@ QuoteConventions Portuguese() {
   static const Words kBreak = {"ao", "à",    "com",     "após",  "em",    "no",    "na",
                                "e",  "para", "durante", "sobre", "desde", "nesta", "neste"};
   static const Words kPronouns = {"ele", "ela"};
+  static const Words kArticles = {"o", "a", "os", "as"};
   QuoteConventions c;
   c.pairs = {{"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\xC2\xAB", "\xC2\xBB"}};
   c.speech_words = &kSpeech, c.auxiliaries = &kAux, c.breakers = &kBreak, c.pronouns = &kPronouns;
+  c.articles = &kArticles;
   return c;
 }
 
@@ -113,10 +127,12 @@ QuoteConventions Swedish() {
   static const Words kBreak = {"till", "med", "efter", "i",  "på",    "och",
                                "för",  "vid", "under", "om", "inför", "hos"};
   static const Words kPronouns = {"han", "hon"};
+  static const Words kArticles = {};
   QuoteConventions c;
   c.pairs = {
       {"\xE2\x80\x9D", "\xE2\x80\x9D"}, {"\xC2\xBB", "\xC2\xBB"}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}};
   c.speech_words = &kSpeech, c.auxiliaries = &kAux, c.breakers = &kBreak, c.pronouns = &kPronouns;
+  c.articles = &kArticles;
   return c;
 }
 

@@ -32,6 +32,11 @@ struct QuoteConventions {
   const std::unordered_set<std::string_view>* breakers = nullptr;
   // Third-person singular pronouns resolved like English "he"/"she" (one candidate or none).
   const std::unordered_set<std::string_view>* pronouns = nullptr;
+  // Words the English-trained tagger glues to the front of a name here, which are no part of
+  // it: articles ("Die Sprecherin Nina Feld") and, matched as a word's ending, role nouns,
+  // which German capitalises and compounds ("HWU-Vorsitzende", "Regierungssprecherin").
+  const std::unordered_set<std::string_view>* articles = nullptr;
+  std::vector<std::string_view> role_endings;
   bool english = true;
 };
 
