@@ -486,7 +486,11 @@ bool ScanForSpeechVerb(const Doc& d, const std::vector<core::Mention>& mentions,
   const QuoteConventions& c = QuoteConventionsFor(d.language);
   for (size_t k = from; k < to && k < n; ++k) {
     if (IsOpener(c, d.tok(k).text) || d.tok(k).text == "\"") break;
-    if (!c.english && IsSpeech(d, c, k)) {
+    const bool after_quote_word =
+        k == from + 1 && d.tok(from).text == "," && from > 0 && IsCloser(c, d.tok(from - 1).text) &&
+        std::find(c.after_quote_words.begin(), c.after_quote_words.end(), d.low(k)) !=
+            c.after_quote_words.end();
+    if (!c.english && (after_quote_word || IsSpeech(d, c, k))) {
       a->verb = k;
       // Unspaced scripts: the name and the verb share a token, so no speaker is read.
       if (!c.inner_speech_words.empty()) return true;

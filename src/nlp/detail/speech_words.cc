@@ -43,6 +43,7 @@ QuoteConventions German() {
              {"\xC2\xAB", "\xC2\xBB"},         {"\xE2\x80\x9A", "\xE2\x80\x98"}};
   c.speech_words = &kSpeech, c.auxiliaries = &kAux, c.breakers = &kBreak, c.pronouns = &kPronouns;
   c.articles = &kArticles;
+  c.after_quote_words = {"so"};
   c.role_endings = {
       "sprecher",  "sprecherin",  "vorsitzende",   "vorsitzender",    "minister", "ministerin",
       "präsident", "präsidentin", "bürgermeister", "bürgermeisterin", "chef",     "chefin",
@@ -164,6 +165,8 @@ QuoteConventions ChineseOrJapanese(bool japanese) {
 
 const QuoteConventions& QuoteConventionsFor(std::string_view language) {
   static const QuoteConventions kEnglish = English();
+  // Most documents are English or unknown: no other language's tables are built or compared.
+  if (language.empty()) return kEnglish;
   auto foreign = [](QuoteConventions c) {
     c.english = false;
     return c;

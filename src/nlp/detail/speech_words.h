@@ -30,6 +30,9 @@ struct QuoteConventions {
   // Words after a verb that end the phrase naming the speaker ("sagte er nach einem Treffen
   // mit X": X did not speak), so a name after them is no speaker.
   const std::unordered_set<std::string_view>* breakers = nullptr;
+  // Words that attribute only right after a quote and its comma (German „…“, so Müller): "so"
+  // anywhere else is an adverb.
+  std::vector<std::string_view> after_quote_words;
   // Third-person singular pronouns resolved like English "he"/"she" (one candidate or none).
   const std::unordered_set<std::string_view>* pronouns = nullptr;
   // Words the English-trained tagger glues to the front of a name here, which are no part of
