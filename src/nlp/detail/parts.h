@@ -18,7 +18,9 @@ struct Doc {
   TagInput tag;                           // tokens, sentences and per-token facts
   std::vector<uint8_t> labels;            // name-tagger labels, one per token
   std::optional<core::CivilDate> anchor;  // publication date
-  std::string language;  // the article's language code ("de"), "" = unknown, read as English
+  // The article's language (BCP-47, e.g. "de", "pt-BR"): picks the date grammar and the number
+  // format. "" = unknown, read as English (as before languages); unsupported codes read as English.
+  std::string_view language;
   const NerModel* model = nullptr;
   std::vector<uint32_t> sentence_of;  // token index -> sentence index
 
