@@ -2,6 +2,9 @@
 // (a paragraph left open and the next opening again), with the speaker from the attribution
 // around the quote. Pronoun and nominal speakers ("he said", "the official said") resolve only
 // when exactly one candidate fits; otherwise the speaker stays empty.
+// Marks and speech words follow the document's language (speech_words.h: German „…“, French
+// « … », Swedish ”…”, 「…」, "sagte", "a déclaré", "表示"); "" and languages without an entry read
+// as English, exactly as before languages were known.
 #include <algorithm>
 #include <string_view>
 #include <unordered_set>
@@ -9,23 +12,99 @@
 #include "core/text.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
+#include "nlp/detail/speech_words.h"
 
 namespace wirebrief::nlp::detail {
 namespace {
 
-bool IsOpen(std::string_view t) { return t == "\xE2\x80\x9C" || t == "\xC2\xAB" || t == "``"; }
-bool IsClose(std::string_view t) { return t == "\xE2\x80\x9D" || t == "\xC2\xBB" || t == "''"; }
+// The document's marks: an opener or a closer of one of its language's pairs.
+bool IsOpener(const QuoteConventions& c, std::string_view t) {
+  for (const auto& [open, close] : c.pairs)
+    if (t == open) return true;
+  return false;
+}
+bool IsCloser(const QuoteConventions& c, std::string_view t) {
+  for (const auto& [open, close] : c.pairs)
+    if (t == close) return true;
+  return false;
+}
+// Whether `t` closes the quote opened by `open_mark`.
+bool Closes(const QuoteConventions& c, std::string_view open_mark, std::string_view t) {
+  if (c.any_close_closes) return IsCloser(c, t);
+  for (const auto& [open, close] : c.pairs)
+    if (open == open_mark && t == close) return true;
+  return false;
+}
+
+// Whether token k reports speech in the document's language.
+bool IsSpeech(const Doc& d, const QuoteConventions& c, size_t k) {
+  if (c.english) return SpeechVerbs().count(d.low(k)) > 0;
+  const std::string& w = d.low(k);
+  if (c.speech_words->count(w)) return true;
+  size_t hyphen = w.find('-');  // French inversion: "dit-il", "affirme-t-elle"
+  if (hyphen != std::string::npos && c.speech_words->count(std::string_view(w).substr(0, hyphen)))
+    return true;
+  // Han and kana tokens carry no letter flag (no case): anything but punctuation is a word.
+  if (c.inner_speech_words.empty() || d.tok(k).Is(kPunct)) return false;
+  std::string_view t = d.tok(k).text;
+  // The tokenizer keeps a full-width colon ("表示：") with the word before it.
+  while (t.ends_with("\xEF\xBC\x9A") || t.ends_with("\xEF\xBC\x8C")) t.remove_suffix(3);
+  for (std::string_view v : c.inner_speech_words) {
+    const bool one_character = v.size() <= 3;
+    if (!one_character) {
+      if (t.find(v) != std::string_view::npos) return true;
+      continue;
+    }
+    if (t.size() <= v.size() || !t.ends_with(v)) continue;  // a name or pronoun before it
+    bool other_word = false;
+    for (std::string_view other : c.inner_not_speech) other_word |= t.ends_with(other);
+    if (!other_word) return true;
+  }
+  return false;
+}
+
+// A third-person pronoun of the language, alone or after a hyphen ("a-t-il", "dit-elle").
+bool IsPronoun(const QuoteConventions& c, const std::string& w) {
+  if (c.pronouns == nullptr) return false;
+  if (c.pronouns->count(w)) return true;
+  size_t hyphen = w.rfind('-');
+  return hyphen != std::string::npos && c.pronouns->count(std::string_view(w).substr(hyphen + 1));
+}
 
 struct Pair {
   size_t open, close;  // token indices of the marks
 };
+
+// The English-trained tagger's person runs outside English can start with words that are no part
+// of the name ("Selon Hugo Bernard", "Die Sprecherin Nina Feld", "HWU-Vorsitzende Henk
+// Brüggemann"): the speaker's name drops them, keeping at least the last token.
+std::string SpeakerName(const Doc& d, const core::Mention& m, core::CharSpan* span) {
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
+  if (c.english) return m.name;
+  auto it = std::lower_bound(d.tag.tokens.begin(), d.tag.tokens.end(), m.span.begin,
+                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  size_t first = it - d.tag.tokens.begin(), keep = first;
+  auto leads = [&](size_t k) {
+    const std::string& w = d.low(k);
+    if (IsSpeech(d, c, k) || (c.articles != nullptr && c.articles->count(w))) return true;
+    for (std::string_view role : c.role_endings)
+      if (std::string_view(w).ends_with(role)) return true;
+    return false;
+  };
+  while (keep + 1 < d.size() && d.tok(keep + 1).end <= m.span.end && leads(keep)) ++keep;
+  if (keep == first || keep >= d.size()) return m.name;
+  std::string_view prefix = d.Span(m.span.begin, d.tok(keep).begin);
+  if (span != nullptr) span->begin = d.tok(keep).begin;
+  if (m.name.starts_with(prefix)) return m.name.substr(prefix.size());
+  return std::string(d.Span(d.tok(keep).begin, m.span.end));
+}
 
 // Speech someone would, could or might give ("he would say, "...", "let me say, "..."") is
 // imagined, not reported.
 bool Hypothetical(const Doc& d, size_t sentence_first, size_t open) {
   size_t from = open > sentence_first + 8 ? open - 8 : sentence_first;
   for (size_t k = from; k < open; ++k) {
-    if (!SpeechVerbs().count(d.low(k))) continue;
+    if (!IsSpeech(d, QuoteConventionsFor(d.language), k)) continue;
     for (size_t back = 1; back <= 2 && back <= k; ++back) {
       const std::string& w = d.low(k - back);
       if (w == "would" || w == "could" || w == "might" || w == "should" || w == "'d") return true;
@@ -46,6 +125,7 @@ void ReadPullQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
   const size_t kMaxAttributionTokens = 12;
   const size_t kMinWords = 6;
   std::vector<std::pair<core::Quote, core::QuoteDetail>> found;
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
   for (size_t first = 0; first < n;) {
     size_t last = first + 1;  // paragraph [first, last)
     while (last < n && !d.tok(last).Is(kParaStart)) ++last;
@@ -55,7 +135,7 @@ void ReadPullQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     if (end_text == "." || end_text == "!" || end_text == "?" || end_text == ":") continue;
     bool marks = false;
     for (size_t k = para_first; k < last; ++k)
-      marks |= IsOpen(d.tok(k).text) || IsClose(d.tok(k).text) || d.tok(k).text == "\"";
+      marks |= IsOpener(c, d.tok(k).text) || IsCloser(c, d.tok(k).text) || d.tok(k).text == "\"";
     if (marks) continue;
     size_t stop = last;  // the final sentence end before the attribution
     while (stop > para_first && d.tok(stop - 1).text != "." && d.tok(stop - 1).text != "!" &&
@@ -94,19 +174,19 @@ void ReadPullQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     if (last >= n || d.tok(last - 1).text != ":") continue;
     bool speech = false;
     for (size_t k = d.tag.sentences[d.sentence_of[last - 1]].first; k < last; ++k)
-      speech |= SpeechVerbs().count(d.low(k)) > 0;
+      speech |= IsSpeech(d, c, k);
     if (!speech || last - intro_first < 3) continue;
     size_t next_last = last + 1;
     bool marks = false;
     for (; next_last < n && !d.tok(next_last).Is(kParaStart); ++next_last)
-      marks |= IsOpen(d.tok(next_last).text) || d.tok(next_last).text == "\"";
-    if (marks || IsOpen(d.tok(last).text) || d.tok(last).text == "\"") continue;
+      marks |= IsOpener(c, d.tok(next_last).text) || d.tok(next_last).text == "\"";
+    if (marks || IsOpener(c, d.tok(last).text) || d.tok(last).text == "\"") continue;
     size_t stop = last;
     for (size_t s = d.sentence_of[last]; s < d.tag.sentences.size(); ++s) {
       const SentenceRange& r = d.tag.sentences[s];
       if (r.first >= next_last) break;
       bool reports = false;
-      for (size_t k = r.first; k < r.last; ++k) reports |= SpeechVerbs().count(d.low(k)) > 0;
+      for (size_t k = r.first; k < r.last; ++k) reports |= IsSpeech(d, c, k);
       if (reports && stop > last) break;  // the statement's first sentence always belongs
       stop = r.last;
     }
@@ -174,6 +254,7 @@ void DropQuotesInTranscriptTurns(const Doc& d, const std::vector<core::Mention>&
   }
   if (answered < kMinQuestions) return;
   uint32_t turns_begin = d.tok(first_question).begin;
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
   std::vector<core::Quote> kept;
   std::vector<core::QuoteDetail> kept_details;
   for (size_t i = 0; i < out->size(); ++i) {
@@ -186,7 +267,7 @@ void DropQuotesInTranscriptTurns(const Doc& d, const std::vector<core::Mention>&
       for (size_t k = it - d.tag.tokens.begin(), steps = 0; k < n && steps < 3; ++k, ++steps) {
         std::string_view t = d.tok(k).text;
         if (d.tok(k).Is(kParaStart)) break;
-        if (IsClose(t) || t == "\"" || t == "." || t == "," || t == "?" || t == "!") continue;
+        if (IsCloser(c, t) || t == "\"" || t == "." || t == "," || t == "?" || t == "!") continue;
         bool dash = t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
         if (dash && k + 1 < n && !d.tok(k + 1).Is(kParaStart)) {
           int mi = MentionAt(mentions, d.tok(k + 1).begin);
@@ -207,6 +288,7 @@ void DropQuotesInTranscriptTurns(const Doc& d, const std::vector<core::Mention>&
 // quotes continued over paragraphs and quotes a paragraph left open.
 std::vector<Pair> FindMarkPairs(const Doc& d) {
   size_t n = d.size();
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
   std::vector<Pair> pairs;
   size_t open = SIZE_MAX;
   bool straight_open = false;
@@ -224,7 +306,8 @@ std::vector<Pair> FindMarkPairs(const Doc& d) {
     if (t.Is(kParaStart) && open != SIZE_MAX) {
       // A curly quote left open continues when the new paragraph opens with a quote mark (the
       // news convention for multi-paragraph quotes); straight marks cannot tell, so they reset.
-      bool continues = !straight_open && IsOpen(t.text);
+      bool continues =
+          !straight_open && IsOpener(c, t.text) && !Closes(c, d.tok(open).text, t.text);
       bool reopens = straight_open && t.text == "\"" && i + 1 < n && !d.tok(i + 1).Is(kSpaceBefore);
       if (reopens) {
         // Straight marks follow the same convention: the paragraph's quote ends at its end.
@@ -242,15 +325,20 @@ std::vector<Pair> FindMarkPairs(const Doc& d) {
     // A closing mark with nothing open closes the quote a paragraph left open.
     bool closes_facing = !space_before && (space_after || d.tok(i + 1).Is(kPunct));
     if (open == SIZE_MAX && dangling != SIZE_MAX && closes_facing &&
-        (IsClose(t.text) || t.text == "\"")) {
+        (IsCloser(c, t.text) || t.text == "\"")) {
       pairs.push_back({dangling, i});
       dangling = SIZE_MAX;
       continue;
     }
-    if ((IsOpen(t.text) || t.text == "\"") && open == SIZE_MAX) dangling = SIZE_MAX;
-    if (IsOpen(t.text) && !straight_open) {
+    if ((IsOpener(c, t.text) || t.text == "\"") && open == SIZE_MAX) dangling = SIZE_MAX;
+    // A mark some languages use on both sides (Swedish ”…”, German “ closing „) closes an open
+    // quote of its pair and opens otherwise; another pair's marks inside a quote are nested.
+    const bool closes_open =
+        open != SIZE_MAX && !straight_open && Closes(c, d.tok(open).text, t.text);
+    if (IsOpener(c, t.text) && !straight_open && !closes_open) {
       if (open == SIZE_MAX) open = i;
-    } else if (IsClose(t.text) && !straight_open) {
+    } else if (IsCloser(c, t.text) && !straight_open &&
+               (closes_open || open == SIZE_MAX || c.any_close_closes)) {
       if (open != SIZE_MAX) pairs.push_back({open, i});
       open = SIZE_MAX;
     } else if (t.text == "\"") {
@@ -287,12 +375,23 @@ struct QuotedWords {
 // Scare quotes, titles, mentioned terms and hypotheticals are not speech.
 QuotedWords ShapeOf(const Doc& d, const Pair& p) {
   QuotedWords shape;
-  for (size_t k = p.open + 1; k < p.close; ++k)
-    shape.words += d.tok(k).Is(kAlpha) || d.tok(k).Is(kDigit);
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
+  // Scripts without spaces leave a clause one token: count its characters as words.
+  const bool unspaced = !c.inner_speech_words.empty();
+  for (size_t k = p.open + 1; k < p.close; ++k) {
+    if (unspaced && !d.tok(k).Is(kPunct))
+      shape.words += CodePointOffsets(d.tok(k).text).back();
+    else
+      shape.words += d.tok(k).Is(kAlpha) || d.tok(k).Is(kDigit);
+  }
   // Scare quotes and titles ("flexibility", "The Wire") are not speech.
-  for (size_t k = p.open + 1; k < p.close; ++k)
-    shape.has_end |= d.tok(k).text == "," || d.tok(k).text == "." || d.tok(k).text == "?" ||
-                     d.tok(k).text == "!";
+  for (size_t k = p.open + 1; k < p.close; ++k) {
+    std::string_view t = d.tok(k).text;
+    shape.has_end |= t == "," || t == "." || t == "?" || t == "!";
+    if (unspaced)  // 、 。 ， ！ ？
+      shape.has_end |= t == "\xE3\x80\x81" || t == "\xE3\x80\x82" || t == "\xEF\xBC\x8C" ||
+                       t == "\xEF\xBC\x81" || t == "\xEF\xBC\x9F";
+  }
   // Titles and names ("Top of the Spear", "The Internet Explorer 6 Countdown") capitalise every
   // word but short function words.
   size_t content = 0, capitalised = 0;
@@ -305,13 +404,13 @@ QuotedWords ShapeOf(const Doc& d, const Pair& p) {
   bool title = content >= 2 && capitalised == content;
   // A short phrase after a determiner is a term being mentioned or a scare quote ("a "strong
   // rationale"", "the "right to leave.""), not speech.
-  bool mention = p.open > 0 && Determiners().count(d.low(p.open - 1)) &&
+  bool mention = c.english && p.open > 0 && Determiners().count(d.low(p.open - 1)) &&
                  (shape.words <= 3 || (shape.words < 6 && !shape.has_end));
   // Words introduced as a name or a saying ("the adage, "...", "rated "highly critical"", "sort
   // of like, "...") are mentioned, not said.
   size_t before = p.open;
   while (before > 0 && (d.tok(before - 1).text == "," || d.tok(before - 1).text == ":")) --before;
-  mention |= before > 0 && MentionCues().count(d.low(before - 1));
+  mention |= c.english && before > 0 && MentionCues().count(d.low(before - 1));
   shape.not_speech = shape.words < 2 || title || mention ||
                      Hypothetical(d, d.tag.sentences[d.sentence_of[p.open]].first, p.open);
   return shape;
@@ -339,12 +438,43 @@ int SpeakerNear(const Doc& d, const std::vector<core::Mention>& mentions, size_t
   return -1;
 }
 
+// SpeakerNear for languages other than English, which also put an auxiliary between the name
+// and the participle ("Marie Dubois a déclaré") and a role phrase between the verb and the
+// name ("sagte der HWU-Vorsitzende Henk Brüggemann", "dijo el subsecretario del Interior,
+// Andrés Valdebenito"). The phrase ends at a word that starts another (a preposition, a
+// conjunction: "sagte er nach einem Treffen mit X" credits nobody), at a comma before a
+// lower-case word (a relative clause), and at sentence punctuation or a quote mark.
+int ForeignSpeakerNear(const Doc& d, const QuoteConventions& c,
+                       const std::vector<core::Mention>& mentions, size_t verb) {
+  const size_t kMaxRolePhrase = 10;
+  size_t n = d.size();
+  int mi = SpeakerNear(d, mentions, verb);
+  if (mi >= 0) return mi;
+  if (verb >= 2 && c.auxiliaries->count(d.low(verb - 1))) {
+    mi = MentionAt(mentions, d.tok(verb - 2).begin);
+    if (mi >= 0 && mentions[mi].type == core::EntityType::kPerson) return mi;
+  }
+  const size_t sentence_last = d.tag.sentences[d.sentence_of[verb]].last;
+  for (size_t k = verb + 1; k < n && k < sentence_last && k <= verb + kMaxRolePhrase; ++k) {
+    std::string_view t = d.tok(k).text;
+    if (d.tok(k).Is(kParaStart) || IsOpener(c, t) || IsCloser(c, t) || t == "\"" || t == "." ||
+        t == ":" || t == ";" || t == "!" || t == "?" || t == "(" || c.breakers->count(d.low(k)) ||
+        IsPronoun(c, d.low(k)))
+      return -1;
+    if (t == "," && k + 1 < n && !d.tok(k + 1).Is(kUpper)) return -1;
+    mi = MentionAt(mentions, d.tok(k).begin);
+    if (mi >= 0 && mentions[mi].type == core::EntityType::kPerson) return mi;
+  }
+  return -1;
+}
+
 // The speech verb attributing a quote and who it names: a person mention, or else a pronoun or
 // role noun ("he", "the official") left for ResolveAntecedent.
 struct Attribution {
   size_t verb = SIZE_MAX;
   int speaker = -1;  // index into mentions
   std::string pronoun_or_noun;
+  bool pronoun = false;  // pronoun_or_noun is a pronoun, not a role noun
   uint32_t pn_begin = 0, pn_end = 0;
 };
 
@@ -353,8 +483,32 @@ struct Attribution {
 bool ScanForSpeechVerb(const Doc& d, const std::vector<core::Mention>& mentions, size_t from,
                        size_t to, Attribution* a) {
   size_t n = d.size();
+  const QuoteConventions& c = QuoteConventionsFor(d.language);
   for (size_t k = from; k < to && k < n; ++k) {
-    if (IsOpen(d.tok(k).text) || d.tok(k).text == "\"") break;
+    if (IsOpener(c, d.tok(k).text) || d.tok(k).text == "\"") break;
+    const bool after_quote_word =
+        k == from + 1 && d.tok(from).text == "," && from > 0 && IsCloser(c, d.tok(from - 1).text) &&
+        std::find(c.after_quote_words.begin(), c.after_quote_words.end(), d.low(k)) !=
+            c.after_quote_words.end();
+    if (!c.english && (after_quote_word || IsSpeech(d, c, k))) {
+      a->verb = k;
+      // Unspaced scripts: the name and the verb share a token, so no speaker is read.
+      if (!c.inner_speech_words.empty()) return true;
+      a->speaker = ForeignSpeakerNear(d, c, mentions, k);
+      if (a->speaker >= 0) return true;
+      for (size_t z : {k, k + 1, k - 1, k - 2}) {  // "dit-il", "sagte er", "il a déclaré"
+        if (z >= n || z == SIZE_MAX) continue;
+        if (z == k - 2 && (k < 2 || !c.auxiliaries->count(d.low(k - 1)))) continue;
+        if (!IsPronoun(c, d.low(z))) continue;
+        a->pronoun_or_noun = d.low(z);
+        a->pronoun = true;
+        a->pn_begin = d.tok(z).begin;
+        a->pn_end = d.tok(z).end;
+        break;
+      }
+      return true;
+    }
+    if (!c.english) continue;
     if (SpeechVerbs().count(d.low(k)) ||
         (d.low(k) == "according" && k + 1 < n && d.low(k + 1) == "to")) {
       a->verb = k;
@@ -367,6 +521,7 @@ bool ScanForSpeechVerb(const Doc& d, const std::vector<core::Mention>& mentions,
           const std::string& w = d.low(z);
           if (w == "he" || w == "she" || RoleHeads().count(w)) {
             a->pronoun_or_noun = w;
+            a->pronoun = w == "he" || w == "she";
             a->pn_begin = d.tok(z).begin;
             a->pn_end = d.tok(z).end;
             break;
@@ -406,7 +561,7 @@ void ResolveAntecedent(const Doc& d, const std::vector<core::Mention>& mentions,
   for (const core::Mention& m : mentions) {
     if (m.type != core::EntityType::kPerson || m.span.end > q->span.begin) continue;
     if (m.span.begin < window_begin) continue;
-    if (a.pronoun_or_noun != "he" && a.pronoun_or_noun != "she") {
+    if (!a.pronoun) {
       bool fits = false;
       for (const core::Role& r : roles)
         if (r.person == m.name &&
@@ -414,8 +569,9 @@ void ResolveAntecedent(const Doc& d, const std::vector<core::Mention>& mentions,
           fits = true;
       if (!fits) continue;
     }
-    if (std::find(candidates.begin(), candidates.end(), m.name) == candidates.end())
-      candidates.push_back(m.name);
+    std::string name = SpeakerName(d, m, nullptr);
+    if (std::find(candidates.begin(), candidates.end(), name) == candidates.end())
+      candidates.push_back(std::move(name));
   }
   if (candidates.size() == 1) {
     q->speaker = candidates[0];
@@ -442,8 +598,8 @@ void ReadQuotes(const Doc& d, const std::vector<core::Mention>& mentions,
     if (a.verb == SIZE_MAX && shape.words <= 3 && !shape.has_end) continue;
     if (a.verb != SIZE_MAX) det.verb = std::string(d.tok(a.verb).text);
     if (a.speaker >= 0) {
-      q.speaker = mentions[a.speaker].name;
       det.speaker = mentions[a.speaker].span;
+      q.speaker = SpeakerName(d, mentions[a.speaker], &det.speaker);
     } else if (!a.pronoun_or_noun.empty()) {
       ResolveAntecedent(d, mentions, roles, p, a, &q, &det);
     }
