@@ -455,7 +455,9 @@ core::Brief BuildBrief(const cluster::StoryGroup& group,
                        const BriefOptions& options) {
   // A member in a language the reader does not read gives its sentences alone: what else its
   // annotations hold (stored by a version that read every language with English rules) would
-  // make figures, dates and stakeholders out of misread words.
+  // make figures, dates and stakeholders out of misread words. A member in a language read for
+  // figures, dates and quotes only is read again here, so a store made before those grammars
+  // gives what they read, and no names.
   std::vector<const core::Article*> members = articles;
   std::vector<core::Article> sentences_only;
   sentences_only.reserve(members.size());  // the pointers into it must stay valid
@@ -463,6 +465,12 @@ core::Brief BuildBrief(const cluster::StoryGroup& group,
   for (const core::Article*& a : members) {
     if (nlp::ReadsLanguage(a->language)) continue;
     core::Article copy = *a;
+    if (nlp::ReadsFiguresDatesAndQuotes(a->language)) {
+      copy.annotations = nlp::ReadArticle(*a);
+      sentences_only.push_back(std::move(copy));
+      a = &sentences_only.back();
+      continue;
+    }
     copy.annotations = core::Annotations{};
     copy.annotations.sentences = a->annotations.sentences;
     copy.annotations.language_not_read =

@@ -10,9 +10,11 @@
 // the library reads no environment variables (the CLI maps WB_NLP_MODEL and WB_NLP_DATA to
 // ReadOptions::model_path).
 //
-// Languages: the rules and the tagger are English ones. A text in a language the reader does not
-// read (ReadsLanguage) gets its sentences only, and Annotations::language_not_read says so: no
-// names, figures, dates or quotes invented by English rules from another language's words.
+// Languages: the tagger and the name, role and country rules are English ones (ReadsLanguage);
+// German, French, Spanish, Portuguese, Swedish and Chinese have figure, date and quote grammars of
+// their own (ReadsFiguresDatesAndQuotes) and get those without names. A text in any other
+// language gets its sentences only, and Annotations::language_not_read says so: no names,
+// figures, dates or quotes invented by English rules from another language's words.
 //
 // Limits: only the first ReadOptions::limits.max_read_bytes of a text are annotated
 // (SplitSentences: core::Limits' default).
@@ -99,6 +101,11 @@ core::Annotations ReadText(std::string_view text, std::string_view publication_d
 // case-insensitively) for names, figures, dates and quotes. An empty tag (no language detected)
 // is read, as English. The one list of read languages is in read.cc.
 bool ReadsLanguage(std::string_view language);
+// True when the reader reads figures, dates and quotes in `language`: every language
+// ReadsLanguage reads, and those with a date, number and quote grammar of their own (de, fr, es,
+// pt, sv, zh), where names, roles and countries are not read (and quotes have no speaker). Any
+// other language gets its sentences only, and Annotations::language_not_read.
+bool ReadsFiguresDatesAndQuotes(std::string_view language);
 
 // Sentence spans of `text` (paragraph breaks always end a sentence).
 std::vector<core::Sentence> SplitSentences(std::string_view text);

@@ -299,9 +299,9 @@ TEST(ContentTokensTest, DropsStopWordsKeepsNumbers) {
 namespace wirebrief::nlp {
 
 // Issue 27: German read with English rules gave "30.000 Kilometer" as 30 "entstehen", "Deutschen
-// Bahn" as a person and "am 8. März" as a figure. A language the reader does not read gets its
-// sentences and the language's name, nothing made up.
-TEST(UnreadLanguageTest, GermanIsSentencesOnlyNotEnglishRulesRegression) {
+// Bahn" as a person and "am 8. März" as a figure. German is read with its own figure, date and
+// quote grammar, and without names (the tagger is English).
+TEST(UnreadLanguageTest, GermanIsReadByItsOwnGrammarNotEnglishRulesRegression) {
   core::Article a = Make(
       "Die Nordbahn will bis 2031 rund 30.000 Kilometer Gleise erneuern lassen. Nach Angaben "
       "der Deutschen Bahn entstehen dabei Kosten von 250 Millionen Euro pro Jahr. Der Vorstand "
@@ -312,7 +312,30 @@ TEST(UnreadLanguageTest, GermanIsSentencesOnlyNotEnglishRulesRegression) {
 
   a.language = "de";
   core::Annotations ann = ReadArticle(a);
-  EXPECT_EQ(ann.language_not_read, "de");
+  EXPECT_TRUE(ann.language_not_read.empty());
+  EXPECT_TRUE(ann.mentions.empty());
+  EXPECT_TRUE(ann.roles.empty());
+  EXPECT_TRUE(ann.countries.empty());
+  ASSERT_EQ(ann.figures.size(), 2u);
+  EXPECT_EQ(ann.figures[0].value, 30000);
+  EXPECT_EQ(ann.figures[0].unit, "kilometer");
+  EXPECT_EQ(ann.figures[1].value, 250000000);
+  EXPECT_EQ(ann.figures[1].unit, "EUR");
+  bool march_8 = false;
+  for (const auto& d : ann.dates) march_8 |= d.text == "8. März" && d.value.ends_with("03-08");
+  EXPECT_TRUE(march_8);
+  EXPECT_EQ(ann.sentences.size(), SplitSentences(a.text).size());
+}
+
+// Issue 27: a language with no grammar of the reader's (Polish) gets its sentences and the
+// language's name, nothing the English rules would make up.
+TEST(UnreadLanguageTest, PolishIsSentencesOnlyNotEnglishRulesRegression) {
+  core::Article a = Make(
+      "Kolej Północna chce do 2031 roku wymienić około 30.000 kilometrów torów. Według zarządu "
+      "koszt wyniesie 250 milionów euro rocznie. Plan przedstawiono 8 marca w Gdańsku.");
+  a.language = "pl";
+  core::Annotations ann = ReadArticle(a);
+  EXPECT_EQ(ann.language_not_read, "pl");
   EXPECT_TRUE(ann.mentions.empty());
   EXPECT_TRUE(ann.figures.empty());
   EXPECT_TRUE(ann.figure_details.empty());
@@ -320,13 +343,10 @@ TEST(UnreadLanguageTest, GermanIsSentencesOnlyNotEnglishRulesRegression) {
   EXPECT_TRUE(ann.quotes.empty());
   EXPECT_TRUE(ann.roles.empty());
   EXPECT_TRUE(ann.countries.empty());
-  // The sentences are the splitter's, as for any text.
   std::vector<core::Sentence> split = SplitSentences(a.text);
   ASSERT_EQ(ann.sentences.size(), split.size());
   ASSERT_GE(split.size(), 3u);
   for (size_t i = 0; i < split.size(); ++i) EXPECT_EQ(ann.sentences[i].span, split[i].span);
-  EXPECT_EQ(At(a, ann.sentences[0].span),
-            "Die Nordbahn will bis 2031 rund 30.000 Kilometer Gleise erneuern lassen.");
 }
 
 TEST(UnreadLanguageTest, EnglishInAnyCaseOrRegionIsRead) {
@@ -342,7 +362,11 @@ TEST(UnreadLanguageTest, EnglishInAnyCaseOrRegionIsRead) {
   EXPECT_TRUE(ann.language_not_read.empty());
   EXPECT_FALSE(ann.figures.empty());
   EXPECT_TRUE(ReadText(a.text, a.date_published).language_not_read.empty());
-  EXPECT_EQ(DefaultReader().ReadText(a.text, "", "pt-BR").language_not_read, "pt");
+  EXPECT_EQ(DefaultReader().ReadText(a.text, "", "pl-PL").language_not_read, "pl");
+  EXPECT_TRUE(DefaultReader().ReadText(a.text, "", "pt-BR").language_not_read.empty());
+  for (const char* l : {"", "en-GB", "de", "pt-BR", "sv", "zh", "es", "FR"})
+    EXPECT_TRUE(ReadsFiguresDatesAndQuotes(l)) << l;
+  for (const char* l : {"pl", "ja", "it", "eng"}) EXPECT_FALSE(ReadsFiguresDatesAndQuotes(l)) << l;
 }
 
 }  // namespace wirebrief::nlp
