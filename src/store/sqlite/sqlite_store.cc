@@ -257,6 +257,25 @@ CREATE INDEX webhook_deliveries_watchlist ON webhook_deliveries(watchlist, event
 )sql",
 };
 
+// An article's columns as the insert and the in-place upgrade both number them (?1 id .. ?14
+// extras), so the two statements cannot drift apart.
+void BindArticleColumns(Stmt& s, const core::Article& a, const std::string& extras) {
+  s.Bind(1, a.id)
+      .Bind(2, a.url)
+      .Bind(3, a.canonical_url)
+      .Bind(4, a.title)
+      .Bind(5, a.site_name)
+      .Bind(6, a.host)
+      .Bind(7, a.section)
+      .Bind(8, a.language)
+      .Bind(9, a.date_published)
+      .Bind(10, a.date_modified)
+      .Bind(11, a.date_crawled)
+      .Bind(12, a.content_hash)
+      .Bind(13, a.text)
+      .Bind(14, extras);
+}
+
 }  // namespace
 
 SqliteStore::~SqliteStore() {
@@ -412,20 +431,7 @@ core::Status SqliteStore::PutArticleRows(const core::Article& a, bool* inserted)
              "section, language, date_published, date_modified, date_crawled, content_hash, text, "
              "extras) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
     if (!ins.ok()) return Error("preparing article insert");
-    ins.Bind(1, a.id)
-        .Bind(2, a.url)
-        .Bind(3, a.canonical_url)
-        .Bind(4, a.title)
-        .Bind(5, a.site_name)
-        .Bind(6, a.host)
-        .Bind(7, a.section)
-        .Bind(8, a.language)
-        .Bind(9, a.date_published)
-        .Bind(10, a.date_modified)
-        .Bind(11, a.date_crawled)
-        .Bind(12, a.content_hash)
-        .Bind(13, a.text)
-        .Bind(14, Dump(detail::ArticleExtrasToJson(a)));
+    BindArticleColumns(ins, a, Dump(detail::ArticleExtrasToJson(a)));
     if (ins.Step() != SQLITE_DONE) return Error("storing article " + a.id);
     *inserted = sqlite3_changes(db_) > 0;
   } else if (stored_headline && !a.headline_only) {
@@ -440,20 +446,7 @@ core::Status SqliteStore::PutArticleRows(const core::Article& a, bool* inserted)
         "text = ?13, extras = ?14 WHERE id = ?1 AND json_valid(extras) AND "
         "json_extract(extras, '$.headline_only') = 1");
     if (!up.ok()) return Error("preparing article upgrade");
-    up.Bind(1, a.id)
-        .Bind(2, a.url)
-        .Bind(3, a.canonical_url)
-        .Bind(4, a.title)
-        .Bind(5, a.site_name)
-        .Bind(6, a.host)
-        .Bind(7, a.section)
-        .Bind(8, a.language)
-        .Bind(9, a.date_published)
-        .Bind(10, a.date_modified)
-        .Bind(11, a.date_crawled)
-        .Bind(12, a.content_hash)
-        .Bind(13, a.text)
-        .Bind(14, extras);
+    BindArticleColumns(up, a, extras);
     if (up.Step() != SQLITE_DONE) return Error("upgrading article " + a.id);
     if (sqlite3_changes(db_) > 0) {
       *inserted = true;
