@@ -473,8 +473,7 @@ core::Brief BuildBrief(const cluster::StoryGroup& group,
     }
     copy.annotations = core::Annotations{};
     copy.annotations.sentences = a->annotations.sentences;
-    copy.annotations.language_not_read =
-        core::AsciiLower(std::string_view(a->language).substr(0, a->language.find_first_of("-_")));
+    copy.annotations.language_not_read = core::PrimaryLanguage(a->language);
     not_read.push_back(copy.annotations.language_not_read);
     sentences_only.push_back(std::move(copy));
     a = &sentences_only.back();

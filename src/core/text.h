@@ -24,6 +24,12 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// The primary subtag of a BCP-47 language tag, lower-cased: "pt" for "pt-BR", "en" for "EN_us",
+// "" for "".
+inline std::string PrimaryLanguage(std::string_view tag) {
+  return AsciiLower(tag.substr(0, tag.find_first_of("-_")));
+}
+
 // Appends AsciiLower(s) to *out without a temporary (hot loops reuse one buffer).
 inline void AppendAsciiLower(std::string_view s, std::string* out) {
   size_t at = out->size();

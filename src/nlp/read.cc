@@ -8,10 +8,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <span>
 #include <string>
 
 #include "core/text.h"
+#include "nlp/detail/lang.h"
 #include "nlp/detail/lexicon.h"
 #include "nlp/detail/parts.h"
 #include "nlp/detail/text.h"
@@ -69,31 +69,22 @@ void ListLabels(detail::Doc* d) {
 // date, figure, quote and role rules are English grammar. Measured on the nlp kit's translated
 // dev sets (bench/README.md, issue 27), names F1 is en .772 but de .391, pt .512, sv .542 and
 // zh .105: below any usable bar, and the figures and dates read there are wrong ("30.000
-// Kilometer" as 30 "entstehen", "8 de marzo" as a figure). A language joins this list when its
+// Kilometer" as 30 "entstehen", "8 de marzo" as a figure). A language joins it when its
 // measured figures clear the issue's bars, not before.
-constexpr std::string_view kReadLanguages[] = {"en"};
-
-// The languages whose figures, dates and quotes have grammars of their own (dates_intl.cc,
-// figures_intl.cc, chinese.cc, speech_words.cc; fixtures per language, bench/README.md "Dates
-// and figures beyond English", "Quotes beyond English"): those are read, names, roles and
-// countries are not (the tagger's measured F1 above), so quotes there have no speaker.
-constexpr std::string_view kGrammarLanguages[] = {"de", "fr", "es", "pt", "sv", "zh"};
-
-bool InList(std::string_view language, std::span<const std::string_view> list) {
-  std::string primary = core::AsciiLower(language.substr(0, language.find_first_of("-_")));
-  for (std::string_view l : list)
-    if (primary == l) return true;
-  return false;
-}
+constexpr std::string_view kReadLanguage = "en";
 
 }  // namespace
 
 bool ReadsLanguage(std::string_view language) {
-  return language.empty() || InList(language, kReadLanguages);
+  return language.empty() || core::PrimaryLanguage(language) == kReadLanguage;
 }
 
+// The languages with figure, date and quote grammars of their own are the ones detail::LangOf
+// gives tables for (dates_intl.cc, figures_intl.cc, chinese.cc, speech_words.cc; fixtures per
+// language, bench/README.md "Dates and figures beyond English", "Quotes beyond English"): those
+// are read, names, roles and countries are not (the tagger's measured F1 above).
 bool ReadsFiguresDatesAndQuotes(std::string_view language) {
-  return ReadsLanguage(language) || InList(language, kGrammarLanguages);
+  return ReadsLanguage(language) || detail::LangOf(language) != detail::Lang::kEn;
 }
 
 std::vector<std::string> DefaultModelPaths() {
@@ -202,7 +193,7 @@ core::Annotations Reader::ReadText(std::string_view text, std::string_view publi
     // Sentences only: the sentence splitter's cues (terminal punctuation, paragraph breaks) hold
     // across the languages written with them, the rest of the reader's rules do not.
     ann.sentences = SplitSentences(text);
-    ann.language_not_read = core::AsciiLower(language.substr(0, language.find_first_of("-_")));
+    ann.language_not_read = core::PrimaryLanguage(language);
     return ann;
   }
   const bool names = ReadsLanguage(language);

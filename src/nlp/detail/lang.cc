@@ -62,7 +62,7 @@ const core::Result<const CalendarModuleApi*>& CalendarModule() {
 }
 
 Lang LangOf(std::string_view code) {
-  std::string primary = core::AsciiLower(code.substr(0, code.find_first_of("-_")));
+  std::string primary = core::PrimaryLanguage(code);
   if (primary == "de") return Lang::kDe;
   if (primary == "fr") return Lang::kFr;
   if (primary == "es") return Lang::kEs;
